@@ -1,0 +1,43 @@
+// Dispatch tables: how one protocol finds the next (EtherType, IP protocol, ports, link type).
+// Filled at start-up by the dissectors' registration functions; read-only afterwards.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+
+#include "core/byte_reader.h"
+
+namespace netsift {
+
+struct Packet;
+
+// A dissector decodes `r` (its protocol's bytes and everything after them) into `pkt`, under
+// tree node `parent`, and returns how many bytes of `r` its protocol and payload occupy, so the
+// caller can tell what is left over (for example an Ethernet trailer).
+using Dissector = size_t (*)(const ByteReader& r, Packet& pkt, int parent);
+
+class DissectorTable {
+ public:
+  explicit DissectorTable(const char* name) : name_(name) {}
+  void add(uint32_t key, Dissector d) { map_[key] = d; }
+  Dissector find(uint32_t key) const {
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : it->second;
+  }
+  const char* name() const { return name_; }
+
+ private:
+  const char* name_;
+  std::unordered_map<uint32_t, Dissector> map_;
+};
+
+namespace tables {
+DissectorTable& linktype();  // "wtap_encap": LINKTYPE_* values
+DissectorTable& ethertype();
+DissectorTable& ip_proto();
+DissectorTable& tcp_port();
+DissectorTable& udp_port();
+}  // namespace tables
+
+}  // namespace netsift

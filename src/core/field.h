@@ -1,0 +1,129 @@
+// Field definitions: what a dissector can put in the packet tree. Each dissector declares its
+// fields in a table next to its code (name, filter abbreviation, type, display base, value names,
+// bitmask), as Wireshark's hf_register_info does, so names and values match tshark's.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace netsift {
+
+using FieldId = uint32_t;
+inline constexpr FieldId kNoField = 0;  // id 0 is reserved: "not registered"
+
+enum class FieldType : uint8_t {
+  kNone,  // a label or subtree with no value
+  kProtocol,
+  kBoolean,
+  kChar,
+  kUint8,
+  kUint16,
+  kUint24,
+  kUint32,
+  kUint40,
+  kUint48,
+  kUint64,
+  kInt8,
+  kInt16,
+  kInt24,
+  kInt32,
+  kInt64,
+  kFloat,
+  kDouble,
+  kEther,
+  kIpv4,
+  kIpv6,
+  kBytes,
+  kString,
+  kStringz,
+  kAbsTime,
+  kRelTime,
+  kFrameNum,
+};
+
+// Display base, with tshark's names (BASE_DEC, ...). For booleans with a bitmask the bit width
+// of the parent field goes in FieldDef::bits instead, as Wireshark does.
+enum class Base : uint8_t {
+  kNone,
+  kDec,
+  kHex,
+  kOct,
+  kDecHex,
+  kHexDec,
+  kPtTcp,  // port numbers: name resolution as TCP/UDP ports
+  kPtUdp,
+  kAbsLocal,  // absolute time, local time zone
+  kAbsUtc,
+  kSepColon,  // bytes printed aa:bb:cc
+  kSepSpace,
+  kSepDash,
+  kSepDot,
+  kUnit,  // numbers with a unit suffix in the label; filter value stays the number
+  kStrUnicode,
+  kStrAscii,
+};
+
+struct ValueName {
+  uint64_t value;
+  const char* name;
+};
+
+// Inclusive ranges of values sharing a name (Wireshark's range_string).
+struct RangeName {
+  uint64_t low;
+  uint64_t high;
+  const char* name;
+};
+
+struct TrueFalse {
+  const char* true_text;
+  const char* false_text;
+};
+
+struct FieldDef {
+  const char* name;    // label in the detail tree, "Source Port"
+  const char* abbrev;  // filter name, "tcp.srcport"
+  FieldType type = FieldType::kNone;
+  Base base = Base::kNone;
+  std::span<const ValueName> values{};  // value names (e.g. EtherType 0x0800 -> "IPv4")
+  uint64_t bitmask = 0;
+  const char* blurb = "";
+  const TrueFalse* tf = nullptr;        // boolean texts; default "True"/"False"
+  uint8_t bits = 0;                     // booleans: width of the parent field in bits
+  std::span<const RangeName> ranges{};  // alternative to values
+  const char* unit = nullptr;           // " bytes", " seconds" appended in labels
+};
+
+// Registration entry: where the assigned id goes, and the definition.
+struct FieldReg {
+  FieldId* id;
+  FieldDef def;
+};
+
+// A protocol is a field of type kProtocol; `short_name` is the Protocol column text.
+struct ProtocolDef {
+  const char* name;        // "Transmission Control Protocol"
+  const char* short_name;  // "TCP"
+  const char* abbrev;      // "tcp"
+};
+
+struct FieldInfo {
+  FieldDef def;
+  FieldId id = kNoField;
+  FieldId protocol = kNoField;       // the protocol this field belongs to
+  const char* short_name = nullptr;  // protocols only
+  FieldId same_name_next = kNoField;  // other fields with the same abbreviation
+};
+
+const char* field_type_name(FieldType t);  // "FT_UINT16"
+const char* base_name(const FieldInfo& f);  // "BASE_DEC", "12" for booleans
+bool is_unsigned(FieldType t);
+bool is_signed(FieldType t);
+bool is_integer(FieldType t);
+int integer_bits(FieldType t);
+
+// Name of `v` from the field's value or range names; nullptr when none matches.
+const char* value_name(const FieldDef& f, uint64_t v);
+
+}  // namespace netsift

@@ -1,0 +1,171 @@
+#include "core/field_registry.h"
+
+namespace netsift {
+
+FieldRegistry::FieldRegistry() { fields_.emplace_back(); }  // id 0: kNoField
+
+FieldId FieldRegistry::add(const FieldInfo& f) {
+  FieldId id = static_cast<FieldId>(fields_.size());
+  fields_.push_back(f);
+  fields_.back().id = id;
+  auto [it, inserted] = by_abbrev_.emplace(f.def.abbrev, id);
+  if (!inserted) {
+    // Several definitions may share one abbreviation (as in Wireshark); chain them.
+    FieldId prev = it->second;
+    while (fields_[prev].same_name_next != kNoField) prev = fields_[prev].same_name_next;
+    fields_[prev].same_name_next = id;
+  }
+  return id;
+}
+
+FieldId FieldRegistry::add_protocol(const ProtocolDef& p) {
+  FieldInfo f;
+  f.def.name = p.name;
+  f.def.abbrev = p.abbrev;
+  f.def.type = FieldType::kProtocol;
+  f.short_name = p.short_name;
+  FieldId id = add(f);
+  fields_[id].protocol = id;
+  return id;
+}
+
+void FieldRegistry::add_fields(FieldId protocol, std::span<const FieldReg> regs) {
+  for (const FieldReg& r : regs) {
+    FieldInfo f;
+    f.def = r.def;
+    f.protocol = protocol;
+    *r.id = add(f);
+  }
+}
+
+FieldId FieldRegistry::find(std::string_view abbrev) const {
+  auto it = by_abbrev_.find(abbrev);
+  return it == by_abbrev_.end() ? kNoField : it->second;
+}
+
+FieldRegistry& registry() {
+  static FieldRegistry r;
+  return r;
+}
+
+const char* field_type_name(FieldType t) {
+  switch (t) {
+    case FieldType::kNone: return "FT_NONE";
+    case FieldType::kProtocol: return "FT_PROTOCOL";
+    case FieldType::kBoolean: return "FT_BOOLEAN";
+    case FieldType::kChar: return "FT_CHAR";
+    case FieldType::kUint8: return "FT_UINT8";
+    case FieldType::kUint16: return "FT_UINT16";
+    case FieldType::kUint24: return "FT_UINT24";
+    case FieldType::kUint32: return "FT_UINT32";
+    case FieldType::kUint40: return "FT_UINT40";
+    case FieldType::kUint48: return "FT_UINT48";
+    case FieldType::kUint64: return "FT_UINT64";
+    case FieldType::kInt8: return "FT_INT8";
+    case FieldType::kInt16: return "FT_INT16";
+    case FieldType::kInt24: return "FT_INT24";
+    case FieldType::kInt32: return "FT_INT32";
+    case FieldType::kInt64: return "FT_INT64";
+    case FieldType::kFloat: return "FT_FLOAT";
+    case FieldType::kDouble: return "FT_DOUBLE";
+    case FieldType::kEther: return "FT_ETHER";
+    case FieldType::kIpv4: return "FT_IPv4";
+    case FieldType::kIpv6: return "FT_IPv6";
+    case FieldType::kBytes: return "FT_BYTES";
+    case FieldType::kString: return "FT_STRING";
+    case FieldType::kStringz: return "FT_STRINGZ";
+    case FieldType::kAbsTime: return "FT_ABSOLUTE_TIME";
+    case FieldType::kRelTime: return "FT_RELATIVE_TIME";
+    case FieldType::kFrameNum: return "FT_FRAMENUM";
+  }
+  return "FT_NONE";
+}
+
+const char* base_name(const FieldInfo& f) {
+  if (f.def.type == FieldType::kBoolean && f.def.bits != 0) {
+    static const char* const kWidths[] = {"0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",
+                                          "9",  "10", "11", "12", "13", "14", "15", "16", "17",
+                                          "18", "19", "20", "21", "22", "23", "24", "25", "26",
+                                          "27", "28", "29", "30", "31", "32", "33", "34", "35",
+                                          "36", "37", "38", "39", "40", "41", "42", "43", "44",
+                                          "45", "46", "47", "48", "49", "50", "51", "52", "53",
+                                          "54", "55", "56", "57", "58", "59", "60", "61", "62",
+                                          "63", "64"};
+    return kWidths[f.def.bits <= 64 ? f.def.bits : 0];
+  }
+  switch (f.def.base) {
+    case Base::kNone: return "BASE_NONE";
+    case Base::kDec: return "BASE_DEC";
+    case Base::kHex: return "BASE_HEX";
+    case Base::kOct: return "BASE_OCT";
+    case Base::kDecHex: return "BASE_DEC_HEX";
+    case Base::kHexDec: return "BASE_HEX_DEC";
+    case Base::kPtTcp: return "BASE_PT_TCP";
+    case Base::kPtUdp: return "BASE_PT_UDP";
+    case Base::kAbsLocal: return "ABSOLUTE_TIME_LOCAL";
+    case Base::kAbsUtc: return "ABSOLUTE_TIME_UTC";
+    case Base::kSepColon: return "SEP_COLON";
+    case Base::kSepSpace: return "SEP_SPACE";
+    case Base::kSepDash: return "SEP_DASH";
+    case Base::kSepDot: return "SEP_DOT";
+    case Base::kUnit: return "BASE_DEC";
+    case Base::kStrUnicode: return "STR_UNICODE";
+    case Base::kStrAscii: return "STR_ASCII";
+  }
+  return "BASE_NONE";
+}
+
+bool is_unsigned(FieldType t) {
+  switch (t) {
+    case FieldType::kChar:
+    case FieldType::kUint8:
+    case FieldType::kUint16:
+    case FieldType::kUint24:
+    case FieldType::kUint32:
+    case FieldType::kUint40:
+    case FieldType::kUint48:
+    case FieldType::kUint64:
+    case FieldType::kFrameNum:
+    case FieldType::kBoolean:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_signed(FieldType t) {
+  return t == FieldType::kInt8 || t == FieldType::kInt16 || t == FieldType::kInt24 ||
+         t == FieldType::kInt32 || t == FieldType::kInt64;
+}
+
+bool is_integer(FieldType t) { return is_unsigned(t) || is_signed(t); }
+
+int integer_bits(FieldType t) {
+  switch (t) {
+    case FieldType::kChar:
+    case FieldType::kUint8:
+    case FieldType::kInt8: return 8;
+    case FieldType::kUint16:
+    case FieldType::kInt16: return 16;
+    case FieldType::kUint24:
+    case FieldType::kInt24: return 24;
+    case FieldType::kUint32:
+    case FieldType::kInt32:
+    case FieldType::kFrameNum: return 32;
+    case FieldType::kUint40: return 40;
+    case FieldType::kUint48: return 48;
+    case FieldType::kUint64:
+    case FieldType::kInt64: return 64;
+    default: return 0;
+  }
+}
+
+const char* value_name(const FieldDef& f, uint64_t v) {
+  for (const ValueName& n : f.values)
+    if (n.value == v) return n.name;
+  for (const RangeName& r : f.ranges)
+    if (v >= r.low && v <= r.high) return r.name;
+  return nullptr;
+}
+
+}  // namespace netsift

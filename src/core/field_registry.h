@@ -1,0 +1,37 @@
+// The registry of every protocol and field netsift knows. Filled once at start-up by the
+// dissector registration functions; read-only afterwards, so any thread may use it.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/field.h"
+
+namespace netsift {
+
+class FieldRegistry {
+ public:
+  // Registers a protocol and returns its field id.
+  FieldId add_protocol(const ProtocolDef& p);
+  // Registers the fields of `protocol`, storing each assigned id through FieldReg::id.
+  void add_fields(FieldId protocol, std::span<const FieldReg> fields);
+
+  const FieldInfo& info(FieldId id) const { return fields_[id]; }
+  FieldId find(std::string_view abbrev) const;  // kNoField when unknown
+  std::span<const FieldInfo> all() const { return {fields_.data() + 1, fields_.size() - 1}; }
+  size_t size() const { return fields_.size(); }
+
+  FieldRegistry();
+
+ private:
+  FieldId add(const FieldInfo& f);
+  std::vector<FieldInfo> fields_;
+  std::unordered_map<std::string_view, FieldId> by_abbrev_;
+};
+
+// The process-wide registry, complete after register_all_dissectors() (dissectors/all.h).
+FieldRegistry& registry();
+
+}  // namespace netsift

@@ -1,0 +1,122 @@
+// Everything known about the packet being dissected: its bytes and capture metadata, the tree
+// being built, the summary columns, and the addresses/ports later layers and outputs use.
+// One Packet object is reused for every frame of a run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "capture/captured_frame.h"
+#include "core/address.h"
+#include "core/arena.h"
+#include "core/byte_reader.h"
+#include "core/dissector_table.h"
+#include "core/field.h"
+#include "core/packet_tree.h"
+
+namespace netsift {
+
+struct Session;
+
+enum class Endian { kBig, kLittle };
+
+enum class PortType : uint8_t { kNone, kTcp, kUdp };
+
+// Extra byte buffers a packet's tree may point into (reassembled or decrypted data), shown as
+// additional tabs in Wireshark and extra hex dumps with -x.
+struct DataSource {
+  const char* name;  // "Reassembled IPv4"
+  const uint8_t* data;
+  uint32_t length;
+};
+
+// Summary-line columns. Dissectors write them only when `enabled` (formatting costs time).
+struct Columns {
+  bool enabled = true;
+  std::string protocol;
+  std::string info;
+  size_t info_fence = 0;  // info text before this index is kept by later set_info calls
+
+  void clear() {
+    protocol.clear();
+    info.clear();
+    info_fence = 0;
+  }
+  void set_protocol(std::string_view p) { protocol.assign(p); }
+  // Replaces the info text after the fence.
+  void set_info(std::string_view s) {
+    info.resize(info_fence);
+    info.append(s);
+  }
+  void append_info(std::string_view s) { info.append(s); }
+  // Appends `s`, preceded by `sep` when info already has text after the fence.
+  void append_sep_info(std::string_view sep, std::string_view s) {
+    if (info.size() > info_fence) info.append(sep);
+    info.append(s);
+  }
+  void fence() { info_fence = info.size(); }
+};
+
+struct Packet {
+  // Capture metadata and bytes.
+  uint64_t number = 0;
+  const CapturedFrame* frame = nullptr;
+  Session* session = nullptr;
+
+  // Dissection results.
+  PacketTree tree;
+  Arena arena;
+  Columns cols;
+  std::vector<FieldId> layers;  // protocols in dissection order, for frame.protocols
+  std::vector<DataSource> sources;
+  bool malformed = false;
+
+  Address dl_src, dl_dst;    // link layer
+  Address net_src, net_dst;  // network layer
+  Address src, dst;          // the most recent of the two (Source/Destination columns)
+  PortType port_type = PortType::kNone;
+  uint16_t src_port = 0, dst_port = 0;
+  int ip_depth = 0;  // nesting depth of IP headers (tunnels, ICMP quotes)
+
+  void reset(uint64_t num, const CapturedFrame* f, Session* s);
+
+  // Adds a protocol node and records the protocol in `layers` (for frame.protocols).
+  int add_protocol(int parent, FieldId proto, const ByteReader& r, size_t off, size_t len);
+  // Records a layer that has no tree node (tshark's "ethertype" pseudo protocol).
+  void add_layer(FieldId proto) { layers.push_back(proto); }
+
+  // Adds field `f` read from r[off, off+len) according to its type, bitmask and `e`, as
+  // Wireshark's proto_tree_add_item does; returns the node index.
+  int add_item(int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+               Endian e = Endian::kBig);
+  // Adds field `f` with a value computed by the dissector.
+  int add_uint(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, uint64_t v) {
+    return tree.add(parent, f, r, off, len, Value::of_uint(v));
+  }
+  int add_generated_uint(int parent, FieldId f, uint64_t v) {
+    return tree.add_generated(parent, f, Value::of_uint(v));
+  }
+  // A string value kept in the packet arena (generated text).
+  int add_generated_string(int parent, FieldId f, std::string_view s, uint8_t flags = 0);
+  // Sets a custom tree label for node `n` (only called when the tree text is wanted).
+  void set_label(int n, std::string_view text) { tree[n].label = arena.copy(text).data(); }
+
+  // Hands the rest of the packet to the dissector registered for `key` in `table`, or to the
+  // "data" dissector when none is. Returns the bytes consumed.
+  size_t call_next(const DissectorTable& table, uint32_t key, const ByteReader& r, int parent);
+  // The "data" dissector: the bytes as an opaque blob.
+  size_t call_data(const ByteReader& r, int parent);
+
+  void set_dl_addresses(const Address& s, const Address& d) {
+    dl_src = src = s;
+    dl_dst = dst = d;
+  }
+  void set_net_addresses(const Address& s, const Address& d) {
+    net_src = src = s;
+    net_dst = dst = d;
+  }
+};
+
+}  // namespace netsift

@@ -1,0 +1,91 @@
+// The per-packet dissection tree: a flat array of nodes (field, parent, offset, length, value).
+// Nodes reference packet bytes instead of copying them; the array is reused between packets,
+// so adding items allocates nothing once it has grown to the largest packet seen.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/arena.h"
+#include "core/byte_reader.h"
+#include "core/field.h"
+
+namespace netsift {
+
+// A field value. Integers, booleans, frame numbers: u (or i for signed). Times: i in
+// nanoseconds. Floating point: d. Ether/IPv6/bytes/strings: a view (bytes.p, bytes.n) of the
+// packet bytes or of arena memory. IPv4: u holds the address in host order.
+struct Value {
+  union {
+    uint64_t u;
+    int64_t i;
+    double d;
+    struct {
+      const uint8_t* p;
+      uint32_t n;
+    } bytes;
+  };
+  Value() : u(0) {}
+  static Value of_uint(uint64_t v) { Value x; x.u = v; return x; }
+  static Value of_int(int64_t v) { Value x; x.i = v; return x; }
+  static Value of_double(double v) { Value x; x.d = v; return x; }
+  static Value of_bytes(const uint8_t* p, size_t n) {
+    Value x;
+    x.bytes.p = p;
+    x.bytes.n = static_cast<uint32_t>(n);
+    return x;
+  }
+  std::string_view str() const { return {reinterpret_cast<const char*>(bytes.p), bytes.n}; }
+};
+
+enum NodeFlags : uint8_t {
+  kGenerated = 1,  // [computed], not read from the packet (tshark shows it in brackets)
+  kHidden = 2,     // filterable but not shown in the tree
+};
+
+struct Node {
+  FieldId field;
+  int32_t parent;   // index of the parent node, -1 at top level
+  uint32_t offset;  // within data source `source`
+  uint32_t length;
+  uint16_t source;  // 0 is the frame; others are reassembled/decrypted buffers
+  uint8_t flags;
+  Value value;
+  const char* label;  // custom tree text (arena); null means render from field and value
+};
+
+class PacketTree {
+ public:
+  void clear() { nodes_.clear(); }
+  size_t size() const { return nodes_.size(); }
+  const Node& operator[](size_t i) const { return nodes_[i]; }
+  Node& operator[](size_t i) { return nodes_[i]; }
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+  // Adds a node covering r[off, off+len), with an explicit value.
+  int add(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Value v,
+          uint8_t flags = 0) {
+    nodes_.push_back(Node{f, parent, static_cast<uint32_t>(r.origin() + off),
+                          static_cast<uint32_t>(len), r.source(), flags, v, nullptr});
+    return static_cast<int>(nodes_.size() - 1);
+  }
+  // Adds a node with no bytes behind it (a [generated] value).
+  int add_generated(int parent, FieldId f, Value v, uint8_t extra_flags = 0) {
+    nodes_.push_back(Node{f, parent, 0, 0, 0, static_cast<uint8_t>(kGenerated | extra_flags),
+                          v, nullptr});
+    return static_cast<int>(nodes_.size() - 1);
+  }
+
+  // First node of field `f`, or -1.
+  int find(FieldId f) const {
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i].field == f) return static_cast<int>(i);
+    return -1;
+  }
+
+ private:
+  std::vector<Node> nodes_;
+};
+
+}  // namespace netsift

@@ -1,0 +1,21 @@
+// Protocols and fields that belong to the engine rather than to one dissector: the "data"
+// fallback and tshark's _ws.* markers for malformed or cut-short packets.
+#pragma once
+
+#include "core/field.h"
+
+namespace netsift::protocols {
+
+extern FieldId data;
+extern FieldId data_data;
+extern FieldId data_len;
+extern FieldId malformed;         // _ws.malformed
+extern FieldId short_frame;       // _ws.short
+extern FieldId expert;            // _ws.expert
+extern FieldId expert_message;    // _ws.expert.message
+extern FieldId expert_severity;   // _ws.expert.severity
+extern FieldId expert_group;      // _ws.expert.group
+
+void register_core_protocols();
+
+}  // namespace netsift::protocols

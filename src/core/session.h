@@ -1,0 +1,37 @@
+// State that lives across packets for one run: user preferences, frame timing references and
+// the analysis modules' per-flow state. Per-flow state is kept in tables keyed by a symmetric
+// flow hash, so a later parallel engine can shard it by flow without changing dissectors.
+#pragma once
+
+#include <memory>
+
+#include "capture/captured_frame.h"
+#include "core/names.h"
+
+namespace netsift {
+
+struct Preferences {
+  bool resolve_mac = true;         // -N m (tshark's default)
+  bool resolve_transport = false;  // -N t
+  bool resolve_network = false;    // -N n
+  bool tcp_relative_seq = true;
+  bool tcp_analyze_sequence = true;
+  bool ip_defragment = true;
+  bool check_ip_checksum = false;
+};
+
+struct FrameTiming {
+  bool have_first = false;
+  Timestamp first;            // for frame.time_relative
+  Timestamp prev_captured;    // for frame.time_delta
+  Timestamp prev_displayed;   // for frame.time_delta_displayed
+  bool have_prev_displayed = false;
+};
+
+struct Session {
+  Preferences prefs;
+  FrameTiming timing;
+  NameResolver names;
+};
+
+}  // namespace netsift

@@ -1,0 +1,42 @@
+#include "dissectors/all.h"
+
+#include "core/protocols.h"
+
+namespace netsift {
+
+// One line per protocol. Each register_* function lives in that protocol's file.
+void register_frame();
+void register_eth();
+void register_vlan();
+void register_sll();
+void register_null();
+void register_raw();
+void register_arp();
+void register_ip();
+void register_ipv6();
+void register_icmp();
+void register_icmpv6();
+void register_udp();
+void register_tcp();
+
+void register_all_dissectors() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  protocols::register_core_protocols();
+  register_frame();
+  register_eth();
+  register_vlan();
+  register_sll();
+  register_null();
+  register_raw();
+  register_arp();
+  register_ip();
+  register_ipv6();
+  register_icmp();
+  register_icmpv6();
+  register_udp();
+  register_tcp();
+}
+
+}  // namespace netsift

@@ -1,0 +1,165 @@
+#include "dissectors/frame.h"
+
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "core/protocols.h"
+#include "core/session.h"
+
+namespace netsift {
+
+namespace frame_fields {
+FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative, number, len,
+    cap_len, protocols, interface_id, interface_name, comment, encap_type, section_number;
+FieldId offset_shift, marked, ignored;
+}  // namespace frame_fields
+
+namespace {
+using namespace frame_fields;
+
+// Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
+constexpr ValueName kEncapNames[] = {{1, "Ethernet"},        {7, "Raw IP"},
+                                     {15, "NULL/Loopback"},  {25, "Linux cooked-mode capture v1"},
+                                     {129, "Raw IPv4"},      {130, "Raw IPv6"},
+                                     {210, "Linux cooked-mode capture v2"}};
+
+int wtap_encap(uint32_t linktype) {
+  switch (linktype) {
+    case kLinkEthernet: return 1;
+    case kLinkRaw: return 7;
+    case kLinkNull:
+    case kLinkLoop: return 15;
+    case kLinkLinuxSll: return 25;
+    case kLinkIpv4: return 129;
+    case kLinkIpv6: return 130;
+    case kLinkLinuxSll2: return 210;
+    default: return -1;
+  }
+}
+
+int64_t diff_ns(const Timestamp& a, const Timestamp& b) { return a.total_ns() - b.total_ns(); }
+
+const FieldReg kFields[] = {
+    {&section_number, {"Section number", "frame.section_number", FieldType::kUint32, Base::kDec}},
+    {&interface_id, {"Interface id", "frame.interface_id", FieldType::kUint32, Base::kDec}},
+    {&interface_name, {"Interface name", "frame.interface_name", FieldType::kString}},
+    {&encap_type, {"Encapsulation type", "frame.encap_type", FieldType::kInt16, Base::kDec,
+                   kEncapNames}},
+    {&time, {"Arrival Time", "frame.time", FieldType::kAbsTime, Base::kAbsLocal}},
+    {&offset_shift, {"Time shift for this packet", "frame.offset_shift", FieldType::kRelTime}},
+    {&time_epoch, {"Epoch Time", "frame.time_epoch", FieldType::kRelTime}},
+    {&time_delta,
+     {"Time delta from previous captured frame", "frame.time_delta", FieldType::kRelTime}},
+    {&time_delta_displayed, {"Time delta from previous displayed frame",
+                             "frame.time_delta_displayed", FieldType::kRelTime}},
+    {&time_relative,
+     {"Time since reference or first frame", "frame.time_relative", FieldType::kRelTime}},
+    {&number, {"Frame Number", "frame.number", FieldType::kUint32, Base::kDec}},
+    {&len, {"Frame Length", "frame.len", FieldType::kUint32, Base::kDec}},
+    {&cap_len, {"Capture Length", "frame.cap_len", FieldType::kUint32, Base::kDec}},
+    {&marked, {"Frame is marked", "frame.marked", FieldType::kBoolean}},
+    {&ignored, {"Frame is ignored", "frame.ignored", FieldType::kBoolean}},
+    {&protocols, {"Protocols in frame", "frame.protocols", FieldType::kString}},
+    {&comment, {"Comment", "frame.comment", FieldType::kString}},
+};
+
+// Appends the protocol list ("eth:ethertype:ip:tcp") as frame.protocols.
+void add_protocols(Packet& pkt, int frame_node) {
+  char buf[512];
+  size_t n = 0;
+  for (FieldId p : pkt.layers) {
+    const char* abbrev = registry().info(p).def.abbrev;
+    size_t l = std::strlen(abbrev);
+    if (n + l + 1 >= sizeof buf) break;
+    if (n) buf[n++] = ':';
+    std::memcpy(buf + n, abbrev, l);
+    n += l;
+  }
+  pkt.add_generated_string(frame_node, protocols, {buf, n});
+}
+
+void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
+  const CapturedFrame& f = *pkt.frame;
+  FrameTiming& t = pkt.session->timing;
+  if (!t.have_first) {
+    t.have_first = true;
+    t.first = t.prev_captured = f.ts;
+  }
+  if (f.section_number) pkt.add_generated_uint(top, section_number, f.section_number);
+  if (f.interface) {
+    int n = pkt.tree.add(top, interface_id, r, 0, 0, Value::of_uint(f.interface_id));
+    if (!f.interface->name.empty()) {
+      const std::string& name = f.interface->name;
+      pkt.tree.add(n, interface_name, r, 0, 0,
+                   Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+    }
+  }
+  pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
+  pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));
+  pkt.add_generated_uint(top, offset_shift, 0);
+  pkt.tree.add(top, time_epoch, r, 0, 0, Value::of_int(f.ts.total_ns()));
+  pkt.tree.add_generated(top, time_delta, Value::of_int(diff_ns(f.ts, t.prev_captured)));
+  Timestamp prev_disp = t.have_prev_displayed ? t.prev_displayed : f.ts;
+  pkt.tree.add_generated(top, time_delta_displayed, Value::of_int(diff_ns(f.ts, prev_disp)));
+  pkt.tree.add_generated(top, time_relative, Value::of_int(diff_ns(f.ts, t.first)));
+  pkt.tree.add(top, number, r, 0, 0, Value::of_uint(pkt.number));
+  pkt.tree.add(top, len, r, 0, 0, Value::of_uint(f.len));
+  pkt.tree.add(top, cap_len, r, 0, 0, Value::of_uint(f.caplen));
+  pkt.add_generated_uint(top, marked, 0);
+  pkt.add_generated_uint(top, ignored, 0);
+  t.prev_captured = f.ts;
+}
+
+// tshark adds comments in a "Packet comments" subtree before the frame; we keep them as
+// top-level frame.comment items.
+void add_comments(Packet& pkt, const ByteReader& r) {
+  for (const std::string& c : pkt.frame->comments)
+    pkt.tree.add(-1, comment, r, 0, 0,
+                 Value::of_bytes(reinterpret_cast<const uint8_t*>(c.data()), c.size()));
+}
+
+// A dissector read past the packet's bytes: flag it as tshark does, naming the protocol that
+// was being dissected (the last layer entered).
+void flag_exception(Packet& pkt, const BoundsError& e) {
+  const char* proto = pkt.layers.empty() ? "" : registry().info(pkt.layers.back()).short_name;
+  int n;
+  if (e.beyond_capture) {
+    n = pkt.tree.add_generated(-1, protocols::short_frame, Value{});
+    pkt.set_label(n, fmt::format("[Packet size limited during capture: {} truncated]", proto));
+    if (pkt.cols.enabled) pkt.cols.append_info("[Packet size limited during capture]");
+  } else {
+    pkt.malformed = true;
+    n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+    pkt.set_label(n, fmt::format("[Malformed Packet: {}]", proto));
+    if (pkt.cols.enabled) pkt.cols.append_info("[Malformed Packet]");
+  }
+}
+}  // namespace
+
+void register_frame() {
+  FieldRegistry& reg = registry();
+  frame_fields::proto = reg.add_protocol({"Frame", "Frame", "frame"});
+  reg.add_fields(frame_fields::proto, kFields);
+}
+
+void dissect_packet(Packet& pkt) {
+  const CapturedFrame& f = *pkt.frame;
+  ByteReader r(f.data, f.caplen, f.len);
+  add_comments(pkt, r);
+  int top = pkt.add_protocol(-1, frame_fields::proto, r, 0, f.caplen);
+  add_frame_fields(pkt, r, top);
+  try {
+    pkt.call_next(tables::linktype(), f.linktype, r, -1);
+  } catch (const BoundsError& e) {
+    flag_exception(pkt, e);
+  }
+  add_protocols(pkt, top);
+}
+
+void note_displayed(Packet& pkt) {
+  FrameTiming& t = pkt.session->timing;
+  t.prev_displayed = pkt.frame->ts;
+  t.have_prev_displayed = true;
+}
+
+}  // namespace netsift

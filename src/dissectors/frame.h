@@ -1,0 +1,22 @@
+// The frame pseudo-protocol: capture metadata (times, lengths, interface, comments) and the
+// entry point of dissection for every packet.
+#pragma once
+
+#include "core/packet.h"
+
+namespace netsift {
+
+// Dissects the packet whose frame and session were set by Packet::reset(). Never throws: a
+// packet that ends early is flagged as tshark flags it (_ws.short or _ws.malformed).
+void dissect_packet(Packet& pkt);
+
+// Marks the packet as displayed, for frame.time_delta_displayed of the next one. Called by the
+// output stage after filtering.
+void note_displayed(Packet& pkt);
+
+namespace frame_fields {
+extern FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative, number,
+    len, cap_len, protocols, interface_id, interface_name, comment, encap_type, section_number;
+}
+
+}  // namespace netsift

@@ -43,6 +43,9 @@ struct CapturedFrame {
   uint32_t caplen = 0;  // bytes present in `data`
   uint32_t len = 0;     // bytes on the wire
   Timestamp ts;
+  // Decimal digits the source's timestamps carry (0,1,2,3,6,9 as Wireshark's WTAP_TSPREC_*):
+  // tshark prints times with this precision.
+  uint8_t ts_precision = 6;
   uint32_t interface_id = 0;
   uint32_t linktype = kLinkEthernet;
   std::span<const std::string> comments;  // opt_comment values of the packet block

@@ -59,7 +59,7 @@ const FieldReg kFields[] = {
     {&cap_len, {"Capture Length", "frame.cap_len", FieldType::kUint32, Base::kDec}},
     {&marked, {"Frame is marked", "frame.marked", FieldType::kBoolean}},
     {&ignored, {"Frame is ignored", "frame.ignored", FieldType::kBoolean}},
-    {&protocols, {"Protocols in frame", "frame.protocols", FieldType::kString}},
+    {&frame_fields::protocols, {"Protocols in frame", "frame.protocols", FieldType::kString}},
     {&comment, {"Comment", "frame.comment", FieldType::kString}},
 };
 
@@ -75,7 +75,7 @@ void add_protocols(Packet& pkt, int frame_node) {
     std::memcpy(buf + n, abbrev, l);
     n += l;
   }
-  pkt.add_generated_string(frame_node, protocols, {buf, n});
+  pkt.add_generated_string(frame_node, frame_fields::protocols, {buf, n});
 }
 
 void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {

@@ -1,0 +1,47 @@
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+
+namespace netsift {
+
+std::optional<int> parse_options(int argc, char** argv, Options& o) {
+  CLI::App app{"netsift: a fast, tshark-compatible packet analyser", "netsift"};
+  app.set_version_flag("-v,--version", "netsift 0.1.0");
+  app.add_option("-r,--read-file", o.read_file, "Read packets from FILE (\"-\": stdin)");
+  app.add_option("-i,--interface", o.interface, "Capture interface (\"-\": stdin)");
+  app.add_option("-c", o.count, "Stop after N packets");
+  app.add_flag("-n", o.no_resolve, "Disable all name resolution");
+  app.add_option("-N", o.resolve_flags, "Enable name resolution: m (MAC), n (network), t (port)");
+  app.add_flag("-l", o.line_buffered, "Flush output after each packet");
+  app.add_flag("-q", o.quiet, "Do not print packets");
+  app.add_flag("-P", o.print_when_writing, "Print packet summaries even when writing to a file");
+  app.add_flag("-V", o.verbose, "Print the packet detail tree");
+  app.add_flag("-x", o.hex_dump, "Print hex and ASCII dump of the packet bytes");
+  app.add_option("-O", o.only_protocols, "Show details of these protocols only");
+  app.add_option("-T", o.output_type, "Output format: text|fields|json|jsonraw|ek")
+      ->check(CLI::IsMember({"text", "fields", "json", "jsonraw", "ek", "tabs"}));
+  app.add_option("-e", o.fields, "Field to print with -T fields (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("-E", o.field_opts, "Fields option: header|separator|quote|occurrence|aggregator")
+      ->allow_extra_args(false);
+  app.add_option("-w", o.write_file, "Write packets to FILE (\"-\": stdout)");
+  app.add_option("-F", o.write_format, "Output file format: pcap|pcapng")
+      ->check(CLI::IsMember({"pcap", "pcapng"}));
+  app.add_option("-G", o.glossary, "Print a glossary: fields|protocols")->expected(0, 1);
+  app.add_option("-Y,--display-filter", o.display_filter, "Display filter");
+  app.add_option("-R,--read-filter", o.read_filter, "Read filter (with -2)");
+  app.add_flag("-2", o.two_pass, "Two-pass analysis");
+  app.add_option("-f", o.capture_filter, "Capture filter (BPF)");
+  app.add_option("-z", o.statistics, "Statistics")->allow_extra_args(false);
+  app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (app.count("-G") && !o.glossary) o.glossary = "fields";
+  if (o.glossary && o.glossary->empty()) o.glossary = "fields";
+  return std::nullopt;
+}
+
+}  // namespace netsift

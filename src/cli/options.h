@@ -1,0 +1,41 @@
+// Command-line options, spelled as tshark spells them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace netsift {
+
+struct Options {
+  std::string read_file;                 // -r FILE, "-" for stdin
+  std::string interface;                 // -i IFACE, "-" for stdin
+  int64_t count = -1;                    // -c N
+  bool no_resolve = false;               // -n
+  std::string resolve_flags;             // -N mnNtdv
+  bool line_buffered = false;            // -l
+  bool quiet = false;                    // -q
+  bool print_when_writing = false;       // -P
+  bool verbose = false;                  // -V
+  bool hex_dump = false;                 // -x
+  std::string only_protocols;            // -O proto,proto
+  std::string output_type = "text";      // -T text|fields|json|jsonraw|ek
+  std::vector<std::string> fields;       // -e FIELD (repeatable)
+  std::vector<std::string> field_opts;   // -E key=value (repeatable)
+  std::string write_file;                // -w FILE
+  std::string write_format = "pcapng";   // -F pcap|pcapng
+  std::optional<std::string> glossary;   // -G [fields|protocols|...]
+  std::string display_filter;            // -Y
+  std::string read_filter;               // -R
+  bool two_pass = false;                 // -2
+  std::string capture_filter;            // -f
+  std::vector<std::string> statistics;   // -z
+  std::vector<std::string> preferences;  // -o name:value
+};
+
+// Parses argv. On --help/--version or a usage error, prints and returns the exit status to use;
+// otherwise returns nullopt.
+std::optional<int> parse_options(int argc, char** argv, Options& opts);
+
+}  // namespace netsift

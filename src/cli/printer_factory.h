@@ -1,0 +1,20 @@
+// Chooses the packet printer (and the glossary) from the output options.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/options.h"
+#include "output/printer.h"
+
+namespace netsift {
+
+// Sets `printer` (null when nothing is printed per packet). Returns non-zero (the exit status)
+// when the options are invalid, after printing why.
+int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer);
+// Whether the summary columns must be computed (they cost formatting time).
+bool printer_needs_columns(const Options& opts);
+// -G: prints the named glossary; returns the exit status.
+int print_glossary(const std::string& which);
+
+}  // namespace netsift

@@ -1,0 +1,89 @@
+#include "cli/run_capture.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "capture/capture_reader.h"
+#include "cli/printer_factory.h"
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/frame.h"
+#include "output/output_sink.h"
+
+namespace netsift {
+
+namespace {
+
+void apply_name_resolution(const Options& opts, Preferences& p) {
+  if (opts.no_resolve) p.resolve_mac = p.resolve_network = p.resolve_transport = false;
+  if (!opts.resolve_flags.empty()) {
+    p.resolve_mac = p.resolve_network = p.resolve_transport = false;
+    for (char c : opts.resolve_flags) {
+      if (c == 'm') p.resolve_mac = true;
+      if (c == 'n') p.resolve_network = true;
+      if (c == 't') p.resolve_transport = true;
+    }
+  }
+}
+
+std::string input_name(const Options& opts) {
+  if (!opts.read_file.empty()) return opts.read_file;
+  return opts.interface;
+}
+
+}  // namespace
+
+int run(const Options& opts) {
+  if (opts.glossary) return print_glossary(*opts.glossary);
+  if (opts.count == 0) {
+    std::fprintf(stderr, "netsift: The specified packet count is zero\n");
+    return 1;
+  }
+  std::string path = input_name(opts);
+  if (path.empty()) {
+    std::fprintf(stderr, "netsift: no input: use -r FILE or -i - (live capture: -i IFACE)\n");
+    return 1;
+  }
+
+  OutputSink out(stdout);
+  out.flush_every_packet = opts.line_buffered || path == "-";
+  Session session;
+  apply_name_resolution(opts, session.prefs);
+  std::unique_ptr<PacketPrinter> printer;
+  if (int status = make_printer(opts, printer)) return status;
+
+  uint64_t number = 0;
+  int status = 0;
+  Packet pkt;
+  try {
+    std::unique_ptr<CaptureReader> reader = open_capture(path);
+    CapturedFrame frame;
+    if (printer) printer->begin(out);
+    while ((opts.count < 0 || number < static_cast<uint64_t>(opts.count)) &&
+           reader->next(frame)) {
+      ++number;
+      pkt.reset(number, &frame, &session);
+      pkt.cols.enabled = printer_needs_columns(opts);
+      dissect_packet(pkt);
+      if (printer) printer->packet(pkt, out);
+      note_displayed(pkt);
+      out.end_packet();
+    }
+    if (printer) printer->end(out);
+  } catch (const CaptureError& e) {
+    if (printer) printer->end(out);
+    out.flush();
+    if (e.frame)
+      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(),
+                   e.what(), static_cast<unsigned long long>(e.frame),
+                   static_cast<unsigned long long>(e.offset));
+    else
+      std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
+    status = 2;
+  }
+  out.flush();
+  return status;
+}
+
+}  // namespace netsift

@@ -1,0 +1,72 @@
+#include "output/address_format.h"
+
+#include <arpa/inet.h>
+
+#include "core/names.h"
+#include "core/session.h"
+
+namespace netsift {
+
+namespace {
+constexpr char kHex[] = "0123456789abcdef";
+
+void append_u8(std::string& out, unsigned v) {
+  if (v >= 100) out.push_back(static_cast<char>('0' + v / 100));
+  if (v >= 10) out.push_back(static_cast<char>('0' + v / 10 % 10));
+  out.push_back(static_cast<char>('0' + v % 10));
+}
+}  // namespace
+
+void append_ipv4(std::string& out, uint32_t a) {
+  append_u8(out, a >> 24);
+  out.push_back('.');
+  append_u8(out, (a >> 16) & 0xff);
+  out.push_back('.');
+  append_u8(out, (a >> 8) & 0xff);
+  out.push_back('.');
+  append_u8(out, a & 0xff);
+}
+
+void append_ipv6(std::string& out, const uint8_t* addr) {
+  char buf[INET6_ADDRSTRLEN];
+  if (inet_ntop(AF_INET6, addr, buf, sizeof buf)) out.append(buf);
+}
+
+void append_mac_raw(std::string& out, const uint8_t* mac) {
+  for (int i = 0; i < 6; ++i) {
+    if (i) out.push_back(':');
+    out.push_back(kHex[mac[i] >> 4]);
+    out.push_back(kHex[mac[i] & 15]);
+  }
+}
+
+void append_address(std::string& out, const Address& a, const NameResolver& names,
+                    const Preferences& prefs) {
+  switch (a.type) {
+    case AddressType::kEther:
+      names.append_mac(out, a.bytes, prefs.resolve_mac);
+      break;
+    case AddressType::kIpv4: {
+      if (prefs.resolve_network)
+        if (const std::string* n = names.ip_name(a.bytes, 4)) {
+          out.append(*n);
+          break;
+        }
+      append_ipv4(out, uint32_t{a.bytes[0]} << 24 | uint32_t{a.bytes[1]} << 16 |
+                           uint32_t{a.bytes[2]} << 8 | a.bytes[3]);
+      break;
+    }
+    case AddressType::kIpv6:
+      if (prefs.resolve_network)
+        if (const std::string* n = names.ip_name(a.bytes, 16)) {
+          out.append(*n);
+          break;
+        }
+      append_ipv6(out, a.bytes);
+      break;
+    case AddressType::kNone:
+      break;
+  }
+}
+
+}  // namespace netsift

@@ -1,0 +1,28 @@
+// The few error texts shared by the readers. Each is the tail of tshark's sentence
+// `The file "X" <text>`, so a front end can print them exactly as tshark does.
+#pragma once
+
+#include <string>
+
+#include "capture/capture_reader.h"
+
+namespace netsift {
+
+inline constexpr const char* kCutShort = "appears to have been cut short in the middle of a packet.";
+inline constexpr const char* kNotCapture = "isn't a capture file in a format TShark understands.";
+
+// "appears to be damaged or corrupt.\n(<detail>)"
+[[noreturn]] inline void throw_damaged(const std::string& detail, uint64_t frame, uint64_t offset) {
+  throw CaptureError("appears to be damaged or corrupt.\n(" + detail + ")", frame, offset);
+}
+[[noreturn]] inline void throw_cut_short(uint64_t frame, uint64_t offset) {
+  throw CaptureError(kCutShort, frame, offset);
+}
+
+// Errors raised below the reader (I/O, gzip) carry no position; give them the reader's.
+[[noreturn]] inline void rethrow_positioned(const CaptureError& e, uint64_t frame, uint64_t offset) {
+  if (e.frame == 0 && e.offset == 0) throw CaptureError(e.what(), frame, offset);
+  throw e;
+}
+
+}  // namespace netsift

@@ -1,0 +1,46 @@
+#include "capture/fd_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "capture/capture_reader.h"
+
+namespace netsift {
+
+FdSource::~FdSource() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+size_t FdSource::read(uint8_t* buf, size_t max) {
+  for (;;) {
+    // A single read(2): on a pipe it returns whatever is there as soon as anything is, so the
+    // caller asking for a large chunk never waits for the chunk to fill.
+    ssize_t n = ::read(fd_, buf, max);
+    if (n >= 0) return static_cast<size_t>(n);
+    if (errno == EINTR) continue;
+    throw CaptureError(std::string("could not be read: ") + std::strerror(errno), 0, 0);
+  }
+}
+
+std::unique_ptr<FdSource> open_fd_source(const std::string& path) {
+  if (path == "-") return std::make_unique<FdSource>(STDIN_FILENO, false);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) throw CaptureError("doesn't exist.", 0, 0);
+    if (err == EACCES) throw CaptureError("could not be opened due to lack of permissions.", 0, 0);
+    throw CaptureError(std::string("could not be opened: ") + std::strerror(err), 0, 0);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw CaptureError("is a directory (folder), not a file.", 0, 0);
+  }
+  return std::make_unique<FdSource>(fd, true);
+}
+
+}  // namespace netsift

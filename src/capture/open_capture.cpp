@@ -1,0 +1,44 @@
+// open_capture(): picks the reader from the first bytes of the input, unwrapping gzip first.
+#include <memory>
+
+#include "capture/byte_order.h"
+#include "capture/capture_errors.h"
+#include "capture/capture_reader.h"
+#include "capture/fd_source.h"
+#include "capture/gzip_source.h"
+#include "capture/input_stream.h"
+#include "capture/pcap_reader.h"
+#include "capture/pcapng_reader.h"
+#include "capture/pcapng_types.h"
+#include "capture/open_capture.h"
+
+namespace netsift {
+
+std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source) {
+  auto in = std::make_unique<InputStream>(std::move(source));
+  size_t got = 0;
+  const uint8_t* p = in->peek(4, got);
+  if (is_gzip_magic(p, got)) {
+    // The peeked bytes are still unread in `in`, so the decompressor sees the whole stream;
+    // offsets reported from here on count decompressed bytes.
+    in = std::make_unique<InputStream>(std::make_unique<GzipSource>(std::move(in)));
+    p = in->peek(4, got);
+  }
+  if (got < 4) {
+    // tshark calls an empty or tiny file neither damaged nor a capture.
+    throw CaptureError(kNotCapture, 0, 0);
+  }
+  uint32_t le = load_le32(p);
+  uint32_t be = load_be32(p);
+  if (le == kBlockShb) return std::make_unique<PcapngReader>(std::move(in));
+  for (uint32_t magic : {0xa1b2c3d4u, 0xa1b23c4du}) {
+    if (le == magic || be == magic) return std::make_unique<PcapReader>(std::move(in));
+  }
+  throw CaptureError(kNotCapture, 0, 0);
+}
+
+std::unique_ptr<CaptureReader> open_capture(const std::string& path) {
+  return open_capture_stream(open_fd_source(path));
+}
+
+}  // namespace netsift

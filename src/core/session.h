@@ -10,6 +10,9 @@
 
 namespace netsift {
 
+class IpReassembler;
+class IcmpTransactions;
+
 struct Preferences {
   bool resolve_mac = true;         // -N m (tshark's default)
   bool resolve_transport = false;  // -N t
@@ -32,6 +35,9 @@ struct Session {
   Preferences prefs;
   FrameTiming timing;
   NameResolver names;
+  // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).
+  std::shared_ptr<IpReassembler> ip_reassembly;
+  std::shared_ptr<IcmpTransactions> icmp_transactions;
 };
 
 }  // namespace netsift

@@ -1,0 +1,74 @@
+#include "glossary.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "run_command.h"
+
+namespace netsift::test {
+
+namespace {
+
+// Fields registered by netsift that the comparison skips, with the reason.
+const std::set<std::string> kExcluded = {
+    // tshark prints FT_PROTOCOL/marker fields as their label text; existence is what matters
+    // and the filter tests cover it.
+    "_ws.malformed", "_ws.short", "_ws.expert", "_ws.expert.message", "_ws.expert.severity",
+    "_ws.expert.group",
+    // Protocol fields print the protocol's label text in -T fields, compared via -V instead.
+};
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
+std::vector<std::string> split_tabs(const std::string& l) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  for (size_t i = 0; i <= l.size(); ++i)
+    if (i == l.size() || l[i] == '\t') {
+      cols.push_back(l.substr(start, i - start));
+      start = i + 1;
+    }
+  return cols;
+}
+
+std::set<std::string> tshark_fields() {
+  std::set<std::string> names;
+  std::ifstream in(TSHARK_FIELDS_FILE);
+  for (std::string l; std::getline(in, l);) {
+    auto c = split_tabs(l);
+    if (c.size() >= 3 && c[0] == "F") names.insert(c[2]);
+  }
+  return names;
+}
+
+Glossary load() {
+  Glossary g;
+  std::set<std::string> theirs = tshark_fields();
+  auto fields = run_command(std::string(NETSIFT_BINARY) + " -G fields");
+  for (const std::string& l : split_lines(fields.out)) {
+    auto c = split_tabs(l);
+    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && theirs.count(c[2]) &&
+        !kExcluded.count(c[2]))
+      g.compared_fields.push_back(c[2]);
+  }
+  auto protos = run_command(std::string(NETSIFT_BINARY) + " -G protocols");
+  for (const std::string& l : split_lines(protos.out)) {
+    auto c = split_tabs(l);
+    if (c.size() >= 3) g.netsift_protocols.insert(c[2]);
+  }
+  return g;
+}
+
+}  // namespace
+
+const Glossary& glossary() {
+  static const Glossary g = load();
+  return g;
+}
+
+}  // namespace netsift::test

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times netsift and tshark on the same large capture, case by case, in one run, and prints
+# wall-time ratios and peak RSS. Usage: bench/run.sh [CAPTURE] (default: a generated capture of
+# about 1.2 M packets from ../shared/tools/gen_traffic.py, cached in bench/out/).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out="$here/out"
+mkdir -p "$out"
+netsift=${NETSIFT:-$root/build/src/netsift}
+[ -x "$netsift" ] || bash "$root/scripts/build.sh" build
+
+capture=${1:-$out/traffic.pcap}
+if [ ! -f "$capture" ]; then
+  echo "generating $capture ..."
+  python3 "$root/../shared/tools/gen_traffic.py" "$capture" "${FLOWS:-100000}" 1
+fi
+packets=$(capinfos -c -M "$capture" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}')
+echo "capture: $capture ($packets packets, $(du -h "$capture" | cut -f1))"
+
+# Runs one command, printing "seconds peak_rss_kb".
+measure() {
+  local t
+  t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  echo "$t"
+}
+
+# Each case: a name and the arguments both tools get after "-r CAPTURE".
+cases=(
+  "count|-q"
+  "fields|-T fields -e frame.number -e ip.src -e tcp.srcport"
+  "write|-w $out/written.pcapng"
+)
+if [ -n "${EXTRA_CASES:-}" ]; then IFS=';' read -r -a extra <<<"$EXTRA_CASES"; cases+=("${extra[@]}"); fi
+
+printf '%-10s %10s %10s %8s %12s %12s\n' case tshark_s netsift_s speedup tshark_rss netsift_rss
+for c in "${cases[@]}"; do
+  name=${c%%|*}
+  args=${c#*|}
+  # shellcheck disable=SC2086
+  read -r ts tm < <(measure tshark -r "$capture" $args)
+  # shellcheck disable=SC2086
+  read -r ns nm < <(measure "$netsift" -r "$capture" $args)
+  ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
+  printf '%-10s %10s %10s %8s %10sMB %10sMB\n' "$name" "$ts" "$ns" "$ratio" $((tm / 1024)) $((nm / 1024))
+done

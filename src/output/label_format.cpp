@@ -1,0 +1,301 @@
+#include "output/label_format.h"
+
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "core/names.h"
+#include "core/protocols.h"
+#include "core/session.h"
+#include "output/address_format.h"
+#include "output/time_format.h"
+#include "output/value_format.h"
+
+namespace netsift {
+
+namespace {
+// tshark shows at most this many bytes of a byte field, then an ellipsis.
+constexpr size_t kMaxBytesShown = 36;
+constexpr std::string_view kEllipsis = "\u2026";
+constexpr std::string_view kReplacement = "\uFFFD";
+
+int mask_bits(uint64_t mask) {
+  return 64 - __builtin_clzll(mask) - __builtin_ctzll(mask);
+}
+
+// Width of the field a bitmask applies to: booleans carry it, integers use their type's.
+int container_bits(const FieldDef& d) {
+  if (d.type == FieldType::kBoolean) return d.bits ? d.bits : 64 - __builtin_clzll(d.bitmask);
+  return integer_bits(d.type);
+}
+
+// Hex digits of an integer in a label: a bitfield's own width, otherwise its type's.
+int label_hex_digits(const FieldDef& d) {
+  if (d.bitmask) return (mask_bits(d.bitmask) + 3) / 4;
+  return type_hex_digits(d.type);
+}
+
+void append_number(std::string& out, const FieldDef& d, uint64_t v, Base b) {
+  if (is_signed(d.type) && b != Base::kHex && b != Base::kOct && b != Base::kHexDec) {
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<int64_t>(v));
+    return;
+  }
+  append_uint_in_base(out, v, label_hex_digits(d), b);
+}
+
+// The value part of an integer label, as Wireshark's fill_label_number() builds it.
+void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d, uint64_t v) {
+  if (!d.values.empty() || !d.ranges.empty()) {
+    const char* name = value_name(d, v);
+    out.append(name ? name : "Unknown");
+    if (d.base == Base::kNone) return;
+    // With value names, the number is shown once, in the primary base.
+    Base b = d.base == Base::kDecHex ? Base::kDec : d.base == Base::kHexDec ? Base::kHex : d.base;
+    out.append(" (");
+    append_number(out, d, v, b);
+    out.push_back(')');
+    return;
+  }
+  switch (d.base) {
+    case Base::kDecHex:
+      append_number(out, d, v, Base::kDec);
+      out.append(" (");
+      append_number(out, d, v, Base::kHex);
+      out.push_back(')');
+      break;
+    case Base::kHexDec:
+      append_number(out, d, v, Base::kHex);
+      out.append(" (");
+      append_number(out, d, v, Base::kDec);
+      out.push_back(')');
+      break;
+    case Base::kPtTcp:
+    case Base::kPtUdp: {
+      const Session* s = pkt.session;
+      const char* name = nullptr;
+      if (s && s->prefs.resolve_transport)
+        name = d.base == Base::kPtTcp ? s->names.tcp_port_name(static_cast<uint16_t>(v))
+                                      : s->names.udp_port_name(static_cast<uint16_t>(v));
+      if (name)
+        fmt::format_to(std::back_inserter(out), "{} ({})", name, v);
+      else
+        fmt::format_to(std::back_inserter(out), "{}", v);
+      break;
+    }
+    default:
+      append_number(out, d, v, d.base);
+      break;
+  }
+  if (d.unit) out.append(d.unit);
+}
+
+void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char raw_buf[17];
+  for (int i = 0; i < 6; ++i) {
+    raw_buf[i * 3] = kHex[mac[i] >> 4];
+    raw_buf[i * 3 + 1] = kHex[mac[i] & 15];
+    if (i < 5) raw_buf[i * 3 + 2] = ':';
+  }
+  std::string_view raw(raw_buf, sizeof raw_buf);
+  size_t start = out.size();
+  if (pkt.session && pkt.session->prefs.resolve_mac) pkt.session->names.append_mac(out, mac, true);
+  // Only a name different from the plain address is followed by the address.
+  std::string_view name(out.data() + start, out.size() - start);
+  if (name.empty()) {
+    out.append(raw);
+  } else if (name != raw) {
+    out.append(" (");
+    out.append(raw);
+    out.push_back(')');
+  }
+}
+
+void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, size_t len) {
+  const Session* s = pkt.session;
+  const std::string* name = s && s->prefs.resolve_network ? s->names.ip_name(addr, len) : nullptr;
+  if (name) {
+    out.append(*name);
+    out.append(" (");
+  }
+  if (len == 4)
+    append_ipv4(
+        out, uint32_t{addr[0]} << 24 | uint32_t{addr[1]} << 16 | uint32_t{addr[2]} << 8 | addr[3]);
+  else
+    append_ipv6(out, addr);
+  if (name) out.push_back(')');
+}
+
+void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
+  if (v.bytes.n == 0) {
+    out.append("<MISSING>");
+    return;
+  }
+  char sep = d.base == Base::kSepColon   ? ':'
+             : d.base == Base::kSepSpace ? ' '
+             : d.base == Base::kSepDash  ? '-'
+             : d.base == Base::kSepDot   ? '.'
+                                         : '\0';
+  size_t shown = v.bytes.n > kMaxBytesShown ? kMaxBytesShown : v.bytes.n;
+  append_hex_bytes(out, v.bytes.p, shown, sep);
+  if (shown < v.bytes.n) out.append(kEllipsis);
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0.
+size_t utf8_sequence(std::string_view s, size_t i) {
+  auto c = static_cast<uint8_t>(s[i]);
+  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<uint8_t>(s[i + k]) & 0xc0) != 0x80) return 0;
+  auto c1 = static_cast<uint8_t>(s[i + 1]);
+  if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) ||
+      (c == 0xf4 && c1 >= 0x90))
+    return 0;  // overlong, surrogate or beyond U+10FFFF
+  return n;
+}
+}  // namespace
+
+void append_formatted_text(std::string& out, std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<uint8_t>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c >= 0x20 && c < 0x7f) {
+        out.push_back(static_cast<char>(c));
+        continue;
+      }
+      out.push_back('\\');
+      switch (c) {
+        case '\a':
+          out.push_back('a');
+          break;
+        case '\b':
+          out.push_back('b');
+          break;
+        case '\f':
+          out.push_back('f');
+          break;
+        case '\n':
+          out.push_back('n');
+          break;
+        case '\r':
+          out.push_back('r');
+          break;
+        case '\t':
+          out.push_back('t');
+          break;
+        case '\v':
+          out.push_back('v');
+          break;
+        default:
+          out.push_back(static_cast<char>('0' + ((c >> 6) & 3)));
+          out.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+          out.push_back(static_cast<char>('0' + (c & 7)));
+      }
+      continue;
+    }
+    size_t n = utf8_sequence(s, i);
+    if (n == 0) {
+      out.append(kReplacement);
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+}
+
+void append_bit_pattern(std::string& out, uint64_t value, uint64_t mask, int width) {
+  for (int i = 0; i < width; ++i) {
+    if (i && i % 4 == 0) out.push_back(' ');
+    uint64_t bit = uint64_t{1} << (width - 1 - i);
+    out.push_back(mask & bit ? (value & bit ? '1' : '0') : '.');
+  }
+  out.append(" = ");
+}
+
+void append_label(std::string& out, const Packet& pkt, const Node& n) {
+  if (n.label) {
+    out.append(n.label);
+    return;
+  }
+  const FieldDef& d = registry().info(n.field).def;
+  const Value& v = n.value;
+  if (d.type == FieldType::kProtocol || d.type == FieldType::kNone) {
+    if (n.field == protocols::data)
+      fmt::format_to(std::back_inserter(out), "Data ({} bytes)", n.length);
+    else
+      out.append(d.name);
+    return;
+  }
+  if (d.bitmask && (is_integer(d.type))) {
+    int width = container_bits(d);
+    uint64_t raw = d.type == FieldType::kBoolean ? (v.u ? d.bitmask : 0)
+                                                 : (v.u << __builtin_ctzll(d.bitmask)) & d.bitmask;
+    append_bit_pattern(out, raw, d.bitmask, width);
+  }
+  out.append(d.name);
+  out.append(": ");
+  switch (d.type) {
+    case FieldType::kBoolean:
+      if (d.tf)
+        out.append(v.u ? d.tf->true_text : d.tf->false_text);
+      else
+        out.append(v.u ? "True" : "False");
+      break;
+    case FieldType::kChar:
+    case FieldType::kUint8:
+    case FieldType::kUint16:
+    case FieldType::kUint24:
+    case FieldType::kUint32:
+    case FieldType::kUint40:
+    case FieldType::kUint48:
+    case FieldType::kUint64:
+    case FieldType::kInt8:
+    case FieldType::kInt16:
+    case FieldType::kInt24:
+    case FieldType::kInt32:
+    case FieldType::kInt64:
+      append_integer_value(out, pkt, d, v.u);
+      break;
+    case FieldType::kFrameNum:
+      fmt::format_to(std::back_inserter(out), "{}", v.u);
+      break;
+    case FieldType::kFloat:
+    case FieldType::kDouble:
+      append_double(out, v.d, d.type);
+      if (d.unit) out.append(d.unit);
+      break;
+    case FieldType::kEther:
+      if (v.bytes.n >= 6) append_ether_label(out, pkt, v.bytes.p);
+      break;
+    case FieldType::kIpv4: {
+      uint8_t a[4] = {static_cast<uint8_t>(v.u >> 24), static_cast<uint8_t>(v.u >> 16),
+                      static_cast<uint8_t>(v.u >> 8), static_cast<uint8_t>(v.u)};
+      append_ip_label(out, pkt, a, 4);
+      break;
+    }
+    case FieldType::kIpv6:
+      if (v.bytes.n >= 16) append_ip_label(out, pkt, v.bytes.p, 16);
+      break;
+    case FieldType::kBytes:
+      append_bytes_label(out, d, v);
+      break;
+    case FieldType::kString:
+    case FieldType::kStringz:
+      append_formatted_text(out, string_value(registry().info(n.field), v));
+      break;
+    case FieldType::kAbsTime:
+      append_abs_time(out, v.i, d.base);
+      break;
+    case FieldType::kRelTime:
+      append_relative_time(out, v.i, 9);
+      out.append(" seconds");
+      break;
+    case FieldType::kNone:
+    case FieldType::kProtocol:
+      break;
+  }
+}
+
+}  // namespace netsift

@@ -1,0 +1,32 @@
+// A field's value as tshark 4.0 prints it in -T fields and -T json: integers in the field's
+// base, booleans 1/0, times with nine decimals, addresses in their usual text form, bytes as
+// plain hex, strings as captured (the printers do their own escaping).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/field.h"
+#include "core/packet.h"
+
+namespace netsift {
+
+// The bytes of data source `source` (0: the frame, n: pkt.sources[n-1]); empty if unknown.
+ByteReader source_reader(const Packet& pkt, uint16_t source);
+
+// Appends the value of `n` as tshark -T fields prints it ("1" for FT_NONE, the tree text for
+// protocols, hex for the data protocol).
+void append_field_value(std::string& out, const Packet& pkt, const Node& n);
+
+// Pieces shared with tree labels.
+// Hex forms are zero-padded to `hex_digits` (two per byte of the type for -T fields).
+void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b);
+int type_hex_digits(FieldType t);
+void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep = '\0');
+// "Apr  6, 2017 22:06:23.915793000 UTC"; the local time zone unless `base` is kAbsUtc.
+void append_abs_time(std::string& out, int64_t ns, Base base);
+void append_double(std::string& out, double d, FieldType t);
+// The bytes of a string field; Stringz values stop at the first NUL.
+std::string_view string_value(const FieldInfo& f, const Value& v);
+
+}  // namespace netsift

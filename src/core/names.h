@@ -15,6 +15,9 @@ class NameResolver {
   // Appends the display form of a MAC address: "VMware_21:ad:4d", "Broadcast", or the raw
   // "00:0c:29:21:ad:4d" when unresolved or `resolve` is false.
   void append_mac(std::string& out, const uint8_t* mac, bool resolve) const;
+  // Long vendor name of the address's OUI when that exact OUI is listed ("Giga-Byte Technology
+  // Co.,Ltd.", for eth.src.oui_resolved), or nullptr.
+  const char* oui_long_name(const uint8_t* mac) const;
   // Resolved name of a transport port ("http"), or nullptr.
   const char* tcp_port_name(uint16_t port) const;
   const char* udp_port_name(uint16_t port) const;

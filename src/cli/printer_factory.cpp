@@ -2,28 +2,72 @@
 
 #include <cstdio>
 
+#include "core/field_registry.h"
+#include "output/fields_printer.h"
+#include "output/glossary.h"
+#include "output/json_printer.h"
 #include "output/summary_printer.h"
+#include "output/tree_printer.h"
 
 namespace netsift {
 
 bool printer_needs_columns(const Options& opts) {
   bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
-  return prints && opts.output_type == "text";
+  if (!prints) return false;
+  // Dissectors write tree labels only when columns are enabled: the tree and JSON outputs
+  // need them, -T fields only for protocol fields (printed as their tree text).
+  if (opts.output_type != "fields") return true;
+  for (const std::string& name : opts.fields) {
+    FieldId id = registry().find(name);
+    if (id == kNoField || registry().info(id).def.type == FieldType::kProtocol) return true;
+  }
+  return false;
 }
 
 int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
   if (opts.quiet || (!opts.write_file.empty() && !opts.print_when_writing)) return 0;
   if (opts.output_type == "text") {
-    printer = std::make_unique<SummaryPrinter>();
+    bool details = opts.verbose || !opts.only_protocols.empty();
+    if (!details && !opts.hex_dump) {
+      printer = std::make_unique<SummaryPrinter>();
+      return 0;
+    }
+    // tshark prints the summary line beside details or hex only when -P asks for it.
+    TreeMode mode;
+    mode.summary = opts.print_when_writing;
+    mode.details = details;
+    mode.hex = opts.hex_dump;
+    for (size_t start = 0; start < opts.only_protocols.size();) {
+      size_t comma = opts.only_protocols.find(',', start);
+      if (comma == std::string::npos) comma = opts.only_protocols.size();
+      if (comma > start) mode.only_protocols.push_back(opts.only_protocols.substr(start, comma - start));
+      start = comma + 1;
+    }
+    printer = std::make_unique<TreePrinter>(std::move(mode));
+    return 0;
+  }
+  if (opts.output_type == "fields") {
+    FieldsFormat format;
+    for (const std::string& o : opts.field_opts)
+      if (!parse_fields_option(o, format)) return 1;
+    auto fields = std::make_unique<FieldsPrinter>(opts.fields, format);
+    if (!fields->resolve()) return 1;
+    printer = std::move(fields);
+    return 0;
+  }
+  if (opts.output_type == "json" || opts.output_type == "jsonraw" || opts.output_type == "ek") {
+    JsonStyle style = opts.output_type == "json"      ? JsonStyle::kJson
+                      : opts.output_type == "jsonraw" ? JsonStyle::kJsonRaw
+                                                      : JsonStyle::kEk;
+    auto json = std::make_unique<JsonPrinter>(style, opts.fields);
+    if (!json->resolve()) return 1;
+    printer = std::move(json);
     return 0;
   }
   std::fprintf(stderr, "netsift: output type %s is not available\n", opts.output_type.c_str());
   return 1;
 }
 
-int print_glossary(const std::string& which) {
-  std::fprintf(stderr, "netsift: unknown glossary %s\n", which.c_str());
-  return 1;
-}
+int print_glossary(const std::string& which) { return write_glossary(which, stdout); }
 
 }  // namespace netsift

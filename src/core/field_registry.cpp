@@ -82,7 +82,9 @@ const char* field_type_name(FieldType t) {
 }
 
 const char* base_name(const FieldInfo& f) {
-  if (f.def.type == FieldType::kBoolean && f.def.bits != 0) {
+  // As tshark -G fields: booleans show the parent width ("0" without one), other non-integer
+  // types an empty base.
+  if (f.def.type == FieldType::kBoolean) {
     static const char* const kWidths[] = {"0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",
                                           "9",  "10", "11", "12", "13", "14", "15", "16", "17",
                                           "18", "19", "20", "21", "22", "23", "24", "25", "26",
@@ -93,6 +95,7 @@ const char* base_name(const FieldInfo& f) {
                                           "63", "64"};
     return kWidths[f.def.bits <= 64 ? f.def.bits : 0];
   }
+  if (!is_integer(f.def.type)) return "";
   switch (f.def.base) {
     case Base::kNone: return "BASE_NONE";
     case Base::kDec: return "BASE_DEC";
@@ -111,6 +114,7 @@ const char* base_name(const FieldInfo& f) {
     case Base::kUnit: return "BASE_DEC";
     case Base::kStrUnicode: return "STR_UNICODE";
     case Base::kStrAscii: return "STR_ASCII";
+    case Base::kOui: return "BASE_OUI";
   }
   return "BASE_NONE";
 }

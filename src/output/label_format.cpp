@@ -140,10 +140,12 @@ void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
   if (shown < v.bytes.n) out.append(kEllipsis);
 }
 
-// Length of the valid UTF-8 sequence at s[i], or 0.
-size_t utf8_sequence(std::string_view s, size_t i) {
+}  // namespace
+
+size_t utf8_sequence_length(std::string_view s, size_t i) {
   auto c = static_cast<uint8_t>(s[i]);
-  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xf0 ? (c <= 0xf4 ? 4 : 0) : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
   if (n == 0 || i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k)
     if ((static_cast<uint8_t>(s[i + k]) & 0xc0) != 0x80) return 0;
@@ -153,7 +155,6 @@ size_t utf8_sequence(std::string_view s, size_t i) {
     return 0;  // overlong, surrogate or beyond U+10FFFF
   return n;
 }
-}  // namespace
 
 void append_formatted_text(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -194,7 +195,7 @@ void append_formatted_text(std::string& out, std::string_view s) {
       }
       continue;
     }
-    size_t n = utf8_sequence(s, i);
+    size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
       out.append(kReplacement);
       ++i;

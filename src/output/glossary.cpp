@@ -1,0 +1,51 @@
+#include "output/glossary.h"
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "core/field_registry.h"
+
+namespace netsift {
+
+namespace {
+// "P\tname\tabbrev" for protocols, "F\tname\tabbrev\ttype\tparent\tbase\tbitmask\tblurb".
+void append_fields(std::string& out) {
+  const FieldRegistry& reg = registry();
+  for (const FieldInfo& f : reg.all()) {
+    if (f.def.type == FieldType::kProtocol && f.protocol == f.id) {
+      fmt::format_to(std::back_inserter(out), "P\t{}\t{}\n", f.def.name, f.def.abbrev);
+      continue;
+    }
+    fmt::format_to(std::back_inserter(out), "F\t{}\t{}\t{}\t{}\t{}\t0x{:x}\t{}\n", f.def.name,
+                   f.def.abbrev, field_type_name(f.def.type), reg.info(f.protocol).def.abbrev,
+                   base_name(f), f.def.bitmask, f.def.blurb ? f.def.blurb : "");
+  }
+}
+
+// "name\tshort name\tabbrev".
+void append_protocols(std::string& out) {
+  for (const FieldInfo& f : registry().all())
+    if (f.def.type == FieldType::kProtocol && f.protocol == f.id)
+      fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\n", f.def.name,
+                     f.short_name ? f.short_name : "", f.def.abbrev);
+}
+}  // namespace
+
+int write_glossary(std::string_view which, std::FILE* out) {
+  std::string text;
+  if (which.empty() || which == "fields") {
+    append_fields(text);
+  } else if (which == "protocols") {
+    append_protocols(text);
+  } else {
+    std::fprintf(stderr,
+                 "netsift: Invalid \"%.*s\" option for -G flag, enter -G help for more help.\n",
+                 static_cast<int>(which.size()), which.data());
+    return 1;
+  }
+  std::fwrite(text.data(), 1, text.size(), out);
+  return 0;
+}
+
+}  // namespace netsift

@@ -1,0 +1,13 @@
+// -G: the registry as tshark 4.0 lists it (-G fields, -G protocols).
+#pragma once
+
+#include <cstdio>
+#include <string_view>
+
+namespace netsift {
+
+// Writes the glossary `which` ("" means fields) to `out`. Returns the exit status: 1, after
+// tshark's message on stderr, for an unknown glossary.
+int write_glossary(std::string_view which, std::FILE* out);
+
+}  // namespace netsift

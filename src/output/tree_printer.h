@@ -1,0 +1,38 @@
+// tshark's text output beyond the summary line: the -V detail tree (4 spaces per level), -O
+// (details of the listed protocols only) and the -x hex dump, alone or combined with the
+// summary line (-P), separated by blank lines exactly as tshark separates them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/field.h"
+#include "output/printer.h"
+
+namespace netsift {
+
+struct TreeMode {
+  bool summary = false;  // the one-line summary first
+  bool details = false;  // -V or -O
+  bool hex = false;      // -x
+  // -O: protocols whose subtrees are expanded; empty means all of them.
+  std::vector<std::string> only_protocols;
+};
+
+class TreePrinter : public PacketPrinter {
+ public:
+  explicit TreePrinter(TreeMode mode);
+  void packet(const Packet& pkt, OutputSink& out) override;
+
+ private:
+  void append_tree(std::string& out, const Packet& pkt);
+  bool expanded(FieldId top_level_field) const;
+
+  TreeMode mode_;
+  std::vector<FieldId> only_ids_;
+  // Reused per packet: the tree's child lists, and the stack of the depth-first walk.
+  std::vector<int> first_child_, next_sibling_, last_child_;
+  std::vector<int> stack_;
+};
+
+}  // namespace netsift

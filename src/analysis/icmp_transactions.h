@@ -1,0 +1,44 @@
+// Echo request/response matching for ICMP and ICMPv6, as tshark does it in one pass: a reply
+// finds the request seen earlier (icmp.resp_to, icmp.resptime); a request never learns about a
+// later reply, because that needs a second pass.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "core/address.h"
+
+namespace netsift {
+
+class IcmpTransactions {
+ public:
+  struct Request {
+    uint64_t frame = 0;
+    int64_t time_ns = 0;
+  };
+
+  // Records an echo request from `src` to `dst`.
+  void request(bool v6, const Address& src, const Address& dst, uint16_t id, uint16_t seq,
+               uint64_t frame, int64_t time_ns);
+  // The request a reply from `src` to `dst` answers, or nullptr.
+  const Request* reply(bool v6, const Address& src, const Address& dst, uint16_t id,
+                       uint16_t seq) const;
+
+ private:
+  struct Key {
+    Address a, b;  // the request's source and destination
+    uint32_t id_seq;
+    bool v6;
+    bool operator==(const Key& o) const {
+      return a == o.a && b == o.b && id_seq == o.id_seq && v6 == o.v6;
+    }
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const;
+  };
+  // Bounded: a capture full of unanswered requests must not grow memory without limit.
+  static constexpr size_t kMaxEntries = 1 << 18;
+  std::unordered_map<Key, Request, KeyHash> requests_;
+};
+
+}  // namespace netsift

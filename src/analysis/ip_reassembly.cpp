@@ -1,0 +1,124 @@
+#include "analysis/ip_reassembly.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace netsift {
+
+size_t FragmentKeyHash::operator()(const FragmentKey& k) const {
+  // FNV-1a over the fields that identify a datagram.
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&h](const uint8_t* p, size_t n) {
+    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ULL;
+  };
+  mix(k.src.bytes, k.src.size());
+  mix(k.dst.bytes, k.dst.size());
+  mix(reinterpret_cast<const uint8_t*>(&k.id), sizeof k.id);
+  mix(&k.proto, 1);
+  return static_cast<size_t>(h);
+}
+
+std::vector<uint8_t> IpReassembler::take_buffer() {
+  if (spare_buffers_.empty()) return {};
+  std::vector<uint8_t> b = std::move(spare_buffers_.back());
+  spare_buffers_.pop_back();
+  b.clear();
+  return b;
+}
+
+void IpReassembler::recycle_completed(uint64_t frame) {
+  if (frame == completed_frame_) return;
+  for (auto& c : completed_) spare_buffers_.push_back(std::move(c->data));
+  completed_.clear();
+  completed_frame_ = frame;
+}
+
+void IpReassembler::drop(std::unordered_map<FragmentKey, Pending, FragmentKeyHash>::iterator it) {
+  total_bytes_ -= it->second.data.size();
+  spare_buffers_.push_back(std::move(it->second.data));
+  pending_.erase(it);
+}
+
+void IpReassembler::expire(int64_t now_ns) {
+  // Scanning the table costs O(pending); do it at most once per second of capture time.
+  if (now_ns - last_expiry_ns_ < 1000000000 && total_bytes_ <= limits_.max_total_bytes) return;
+  last_expiry_ns_ = now_ns;
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    auto next = std::next(it);
+    if (now_ns - it->second.first_seen_ns > limits_.timeout_ns) drop(it);
+    it = next;
+  }
+  // Still over budget: drop the oldest datagrams until within it.
+  while (total_bytes_ > limits_.max_total_bytes && !pending_.empty()) {
+    auto oldest = pending_.begin();
+    for (auto it = pending_.begin(); it != pending_.end(); ++it)
+      if (it->second.first_seen_ns < oldest->second.first_seen_ns) oldest = it;
+    drop(oldest);
+  }
+}
+
+const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t frame,
+                                              int64_t time_ns, uint32_t offset, bool more,
+                                              std::span<const uint8_t> data) {
+  recycle_completed(frame);
+  expire(time_ns);
+  uint64_t end = uint64_t{offset} + data.size();
+  auto it = pending_.find(key);
+  if (end > limits_.max_datagram_bytes) {
+    if (it != pending_.end()) drop(it);
+    return nullptr;
+  }
+  if (it == pending_.end()) {
+    it = pending_.emplace(key, Pending{}).first;
+    it->second.data = take_buffer();
+    it->second.first_seen_ns = time_ns;
+  }
+  Pending& p = it->second;
+  if (p.data.size() < end) {
+    total_bytes_ += end - p.data.size();
+    p.data.resize(end);
+    p.have.resize(end);
+  }
+  FragmentRecord rec{frame, offset, static_cast<uint32_t>(data.size())};
+  for (size_t i = 0; i < data.size(); ++i) {
+    size_t pos = offset + i;
+    if (p.have[pos]) {
+      // Overlapping bytes keep their first value, as Wireshark's reassembly does.
+      rec.overlap = true;
+      if (p.data[pos] != data[i]) rec.overlap_conflict = true;
+      continue;
+    }
+    p.data[pos] = data[i];
+    p.have[pos] = 1;
+  }
+  p.fragments.push_back(rec);
+  if (!more && !p.have_last) {
+    p.have_last = true;
+    p.total = static_cast<uint32_t>(end);
+  }
+  if (!p.have_last || p.data.size() < p.total) return nullptr;
+  for (uint32_t i = 0; i < p.total; ++i)
+    if (!p.have[i]) return nullptr;
+
+  auto done = std::make_unique<Completed>();
+  done->data = std::move(p.data);
+  done->data.resize(p.total);
+  done->fragments = std::move(p.fragments);
+  std::stable_sort(done->fragments.begin(), done->fragments.end(),
+                   [](const FragmentRecord& a, const FragmentRecord& b) {
+                     return a.offset < b.offset;
+                   });
+  done->view.data = done->data.data();
+  done->view.length = p.total;
+  done->view.fragments = done->fragments;
+  for (const FragmentRecord& f : done->fragments) {
+    done->view.any_overlap |= f.overlap;
+    done->view.any_conflict |= f.overlap_conflict;
+  }
+  total_bytes_ -= p.have.size();
+  pending_.erase(it);
+  completed_.push_back(std::move(done));
+  return &completed_.back()->view;
+}
+
+}  // namespace netsift

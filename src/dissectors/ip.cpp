@@ -1,0 +1,341 @@
+// IPv4 (RFC 791): header, options, fragment reassembly and dispatch by protocol number, with
+// tshark 4.0's fields, labels and columns.
+#include "dissectors/ip.h"
+
+#include <fmt/format.h>
+
+#include "analysis/ip_reassembly.h"
+#include "core/field_registry.h"
+#include "core/session.h"
+#include "dissectors/ip_options.h"
+
+namespace netsift {
+
+namespace ip_fields {
+FieldId protocol, ttl;
+}
+
+namespace {
+using namespace ip_fields;
+
+FieldId version, hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf,
+    frag_offset, ip_proto, checksum, checksum_calculated, checksum_status, src, dst, addr,
+    src_host, dst_host, host;
+FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,
+    reassembled_data, fragment_overlap, fragment_overlap_conflict;
+FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert;
+
+const ValueName kChecksumStatus[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
+const TrueFalse kSetNotSet{"Set", "Not set"};
+
+const FieldReg kFields[] = {
+    {&version, {"Version", "ip.version", FieldType::kUint8, Base::kDec}},
+    {&hdr_len, {"Header Length", "ip.hdr_len", FieldType::kUint8, Base::kDec, {}, 0,
+                "Header length in 32-bit words"}},
+    {&dsfield, {"Differentiated Services Field", "ip.dsfield", FieldType::kUint8, Base::kHex}},
+    {&dscp, {"Differentiated Services Codepoint", "ip.dsfield.dscp", FieldType::kUint8,
+             Base::kDec, dscp_names(), 0xfc}},
+    {&ecn, {"Explicit Congestion Notification", "ip.dsfield.ecn", FieldType::kUint8, Base::kDec,
+            ecn_names(), 0x03}},
+    {&len, {"Total Length", "ip.len", FieldType::kUint16, Base::kDec}},
+    {&id, {"Identification", "ip.id", FieldType::kUint16, Base::kHexDec}},
+    {&flags, {"Flags", "ip.flags", FieldType::kUint8, Base::kHex, {}, 0xe0, "Flags (3 bits)"}},
+    {&flag_rb, {"Reserved bit", "ip.flags.rb", FieldType::kBoolean, Base::kNone, {}, 0x80, "",
+                &kSetNotSet, 8}},
+    {&flag_df, {"Don't fragment", "ip.flags.df", FieldType::kBoolean, Base::kNone, {}, 0x40, "",
+                &kSetNotSet, 8}},
+    {&flag_mf, {"More fragments", "ip.flags.mf", FieldType::kBoolean, Base::kNone, {}, 0x20, "",
+                &kSetNotSet, 8}},
+    {&frag_offset, {"Fragment Offset", "ip.frag_offset", FieldType::kUint16, Base::kDec, {},
+                    0x1fff, "Fragment offset (13 bits)"}},
+    {&ttl, {"Time to Live", "ip.ttl", FieldType::kUint8, Base::kDec}},
+    {&ip_proto, {"Protocol", "ip.proto", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&checksum, {"Header Checksum", "ip.checksum", FieldType::kUint16, Base::kHex}},
+    {&checksum_calculated,
+     {"Calculated Checksum", "ip.checksum_calculated", FieldType::kUint16, Base::kHex, {}, 0,
+      "The expected IP checksum field as calculated from the IP datagram"}},
+    {&checksum_status, {"Header checksum status", "ip.checksum.status", FieldType::kUint8,
+                        Base::kNone, kChecksumStatus}},
+    {&src, {"Source Address", "ip.src", FieldType::kIpv4}},
+    {&addr, {"Source or Destination Address", "ip.addr", FieldType::kIpv4}},
+    {&src_host, {"Source Host", "ip.src_host", FieldType::kString}},
+    {&host, {"Source or Destination Host", "ip.host", FieldType::kString}},
+    {&dst, {"Destination Address", "ip.dst", FieldType::kIpv4}},
+    {&dst_host, {"Destination Host", "ip.dst_host", FieldType::kString}},
+    {&fragment_overlap, {"Fragment overlap", "ip.fragment.overlap", FieldType::kBoolean,
+                         Base::kNone, {}, 0, "Fragment overlaps with other fragments"}},
+    {&fragment_overlap_conflict,
+     {"Conflicting data in fragment overlap", "ip.fragment.overlap.conflict",
+      FieldType::kBoolean, Base::kNone, {}, 0,
+      "Overlapping fragments contained conflicting data"}},
+    {&fragment_count, {"Fragment count", "ip.fragment.count", FieldType::kUint32, Base::kDec}},
+    {&fragment, {"IPv4 Fragment", "ip.fragment", FieldType::kFrameNum}},
+    {&fragments, {"IPv4 Fragments", "ip.fragments", FieldType::kBytes}},
+    {&reassembled_in, {"Reassembled IPv4 in frame", "ip.reassembled_in", FieldType::kFrameNum,
+                       Base::kNone, {}, 0, "This IPv4 packet is reassembled in this frame"}},
+    {&reassembled_length,
+     {"Reassembled IPv4 length", "ip.reassembled.length", FieldType::kUint32, Base::kDec, {}, 0,
+      "The total length of the reassembled payload"}},
+    {&reassembled_data, {"Reassembled IPv4 data", "ip.reassembled.data", FieldType::kBytes,
+                         Base::kNone, {}, 0, "The reassembled payload"}},
+    {&bogus_ip_length, {"Bogus IP length", "ip.bogus_ip_length", FieldType::kNone}},
+    {&checksum_bad_expert, {"Bad checksum", "ip.checksum_bad.expert", FieldType::kNone}},
+    {&bogus_ip_version, {"Bogus IP version", "ip.bogus_ip_version", FieldType::kNone}},
+    {&bogus_header_length,
+     {"Bogus IP header length", "ip.bogus_header_length", FieldType::kNone}},
+};
+
+// The checksum the header should carry: the ones' complement of its ones' complement sum,
+// computed with the checksum field (bytes 10-11) taken as zero.
+uint16_t expected_checksum(const uint8_t* p, size_t n) {
+  uint32_t sum = 0;
+  for (size_t i = 0; i + 1 < n; i += 2)
+    if (i != 10) sum += (p[i] << 8) | p[i + 1];
+  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+  return static_cast<uint16_t>(~sum);
+}
+
+int add_version(Packet& pkt, int tree, const ByteReader& r, unsigned v) {
+  int n = pkt.add_uint(tree, version, r, 0, 1, v);
+  if (pkt.cols.enabled) pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
+  return n;
+}
+
+int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen) {
+  int n = pkt.add_uint(tree, hdr_len, r, 0, 1, hlen);
+  if (pkt.cols.enabled)
+    pkt.set_label(n, bit_pattern(hlen / 4, 0x0f, 8) +
+                         fmt::format("Header Length: {} bytes ({})", hlen, hlen / 4));
+  return n;
+}
+
+void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
+  uint8_t ds = r.u8(1);
+  int n = pkt.add_item(tree, dsfield, r, 1, 1);
+  if (pkt.cols.enabled)
+    pkt.set_label(n, fmt::format("Differentiated Services Field: 0x{:02x} (DSCP: {}, ECN: {})",
+                                 ds, dscp_short_name(ds >> 2), ecn_short_name(ds & 3)));
+  pkt.add_item(n, dscp, r, 1, 1);
+  pkt.add_item(n, ecn, r, 1, 1);
+}
+
+void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
+  uint16_t word = r.u16(6);
+  int n = pkt.add_item(tree, flags, r, 6, 1);
+  if (pkt.cols.enabled) {
+    unsigned f = word >> 13;
+    std::string text = bit_pattern(word >> 8, 0xe0, 8) + fmt::format("Flags: 0x{:x}", f);
+    if (f & 4) text.append(", Reserved bit");
+    if (f & 2) text.append(", Don't fragment");
+    if (f & 1) text.append(", More fragments");
+    pkt.set_label(n, text);
+  }
+  pkt.add_item(n, flag_rb, r, 6, 1);
+  pkt.add_item(n, flag_df, r, 6, 1);
+  pkt.add_item(n, flag_mf, r, 6, 1);
+  int o = pkt.add_item(tree, frag_offset, r, 6, 2);
+  if (pkt.cols.enabled)
+    pkt.set_label(o, bit_pattern(word, 0x1fff, 16) +
+                         fmt::format("Fragment Offset: {}", (word & 0x1fff) * 8));
+}
+
+void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {
+  uint16_t value = r.u16(10);
+  int n = pkt.add_item(tree, checksum, r, 10, 2);
+  if (!pkt.session->prefs.check_ip_checksum || !r.has(0, hlen)) {
+    if (pkt.cols.enabled)
+      pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [validation disabled]", value));
+    pkt.add_generated_uint(tree, checksum_status, 2);
+    return;
+  }
+  uint16_t expected = expected_checksum(r.ptr(0, hlen), hlen);
+  if (expected == value) {
+    if (pkt.cols.enabled)
+      pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [correct]", value));
+    pkt.add_generated_uint(tree, checksum_status, 1);
+    return;
+  }
+  if (pkt.cols.enabled)
+    pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} incorrect, should be 0x{:04x}"
+                                 "(may be caused by \"IP checksum offload\"?)",
+                                 value, expected));
+  pkt.add_generated_uint(tree, checksum_calculated, expected);
+  pkt.add_generated_uint(tree, checksum_status, 0);
+  add_expert(pkt, tree, checksum_bad_expert, r, 10, 2, "Bad checksum", kExpertError,
+             kGroupChecksum);
+}
+
+// Source or destination with its hidden ip.addr / *_host / ip.host companions.
+void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId field,
+                 FieldId host_field) {
+  pkt.add_item(tree, field, r, off, 4);
+  pkt.tree.add(tree, addr, r, off, 4, Value::of_uint(r.u32(off)), kHidden);
+  std::string text;
+  append_ipv4(text, r.ptr(off, 4));
+  std::string_view s = pkt.arena.copy(text);
+  Value v = Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  pkt.tree.add(tree, host_field, r, off, 4, v, kHidden);
+  pkt.tree.add(tree, host, r, off, 4, v, kHidden);
+}
+
+// The fragment list of a reassembled datagram: ip.fragments and its children.
+void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
+                       const ByteReader& whole) {
+  int n = pkt.add_item(tree, fragments, whole, 0, dg.length);
+  pkt.tree[n].flags |= kGenerated;
+  std::string label;
+  if (pkt.cols.enabled)
+    label = fmt::format("{} IPv4 Fragments ({} bytes): ", dg.fragments.size(), dg.length);
+  for (size_t i = 0; i < dg.fragments.size(); ++i) {
+    const FragmentRecord& f = dg.fragments[i];
+    int c = pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame),
+                         kGenerated);
+    if (f.overlap)
+      pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
+    if (f.overlap_conflict)
+      pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
+    if (pkt.cols.enabled) {
+      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
+                                   f.offset + f.length - 1, f.length));
+      label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
+    }
+  }
+  if (pkt.cols.enabled) pkt.set_label(n, label);
+  pkt.tree.add_generated(n, fragment_count, Value::of_uint(dg.fragments.size()));
+  pkt.tree.add_generated(n, reassembled_length, Value::of_uint(dg.length));
+  pkt.tree.add(n, reassembled_data, whole, 0, dg.length,
+               Value::of_bytes(dg.data, dg.length), kGenerated);
+}
+
+IpReassembler& reassembler(Packet& pkt) {
+  auto& slot = pkt.session->ip_reassembly;
+  if (!slot) slot = std::make_shared<IpReassembler>();
+  return *slot;
+}
+
+// Adds the fragment to its datagram; when that completes it, adds the fragment tree, sets
+// `whole` to the reassembled payload and returns true.
+bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReader& payload,
+                ByteReader& whole) {
+  FragmentKey key{Address::ipv4(header.ptr(12, 4)), Address::ipv4(header.ptr(16, 4)),
+                  header.u16(4), header.u8(9)};
+  uint16_t word = header.u16(6);
+  const ReassembledDatagram* dg = reassembler(pkt).add(
+      key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u, word & 0x2000,
+      {payload.data(), payload.size()});
+  if (!dg) return false;
+  pkt.sources.push_back(DataSource{"Reassembled IPv4", dg->data, dg->length});
+  whole = ByteReader(dg->data, dg->length, dg->length, 0,
+                     static_cast<uint16_t>(pkt.sources.size()));
+  add_fragment_tree(pkt, tree, *dg, whole);
+  return true;
+}
+
+void set_summary(Packet& pkt, int tree, const ByteReader& r) {
+  std::string text = "Internet Protocol Version 4, Src: ";
+  append_ipv4(text, r.ptr(12, 4));
+  text.append(", Dst: ");
+  append_ipv4(text, r.ptr(16, 4));
+  pkt.set_label(tree, text);
+}
+
+// Header fields up to (not including) the addresses' companions; returns false when the
+// header is bogus and dissection stops (tshark's checks, in its order).
+bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
+                      uint16_t total) {
+  unsigned ver = r.u8(0) >> 4;
+  int v = add_version(pkt, tree, r, ver);
+  if (ver != 4) {
+    if (pkt.cols.enabled) pkt.cols.set_info(fmt::format("Bogus IPv4 version ({}, must be 4)", ver));
+    add_expert(pkt, v, bogus_ip_version, r, 0, 1, "Bogus IPv4 version", kExpertError,
+               kGroupProtocol);
+    return false;
+  }
+  int h = add_header_length(pkt, tree, r, hlen);
+  if (hlen < 20) {
+    std::string msg = fmt::format("Bogus IP header length ({}, must be at least 20)", hlen);
+    if (pkt.cols.enabled) pkt.cols.set_info(msg);
+    add_expert(pkt, h, bogus_header_length, r, 0, 1, msg, kExpertError, kGroupProtocol);
+    return false;
+  }
+  add_dsfield(pkt, tree, r);
+  int l = pkt.add_item(tree, len, r, 2, 2);
+  if (total < hlen) {
+    if (pkt.cols.enabled) {
+      pkt.cols.set_info(
+          fmt::format("Bogus IP length ({}, less than header length {})", total, hlen));
+      pkt.set_label(l, fmt::format("Total Length: {} bytes (bogus, less than header length {})",
+                                   total, hlen));
+    }
+    add_expert(pkt, l, bogus_ip_length, r, 2, 2, "Bogus IP length", kExpertError,
+               kGroupProtocol);
+    return false;
+  }
+  pkt.add_item(tree, id, r, 4, 2);
+  add_flags_and_offset(pkt, tree, r);
+  pkt.add_item(tree, ttl, r, 8, 1);
+  pkt.add_item(tree, ip_proto, r, 9, 1);
+  add_checksum(pkt, tree, r, hlen);
+  add_address(pkt, tree, r, 12, src, src_host);
+  add_address(pkt, tree, r, 16, dst, dst_host);
+  return true;
+}
+}  // namespace
+
+size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
+  unsigned hlen = (r.u8(0) & 0x0f) * 4;
+  ++pkt.ip_depth;
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("IPv4");
+    pkt.cols.set_info("");
+  }
+  int tree = pkt.add_protocol(parent, protocol, r, 0, hlen < 20 ? 1 : hlen);
+  uint16_t total = r.u16(2);
+  if (!add_fixed_header(pkt, tree, r, hlen, total)) {
+    --pkt.ip_depth;
+    return r.size();
+  }
+  if (pkt.cols.enabled) set_summary(pkt, tree, r);
+  pkt.set_net_addresses(Address::ipv4(r.ptr(12, 4)), Address::ipv4(r.ptr(16, 4)));
+  if (hlen > 20) dissect_ipv4_options(pkt, tree, r.sub(20, hlen - 20));
+
+  // The datagram ends at ip.len; what follows in the frame is link-layer padding.
+  ByteReader datagram = total <= r.reported_size() ? r.sub(0, total) : r;
+  ByteReader payload = datagram.sub(hlen);
+  uint8_t next = r.u8(9);
+  uint16_t word = r.u16(6);
+  uint32_t offset = (word & 0x1fff) * 8u;
+  bool fragmented = (word & 0x2000) || offset;
+  bool in_error_packet = pkt.ip_depth > 1;  // quoted by ICMP: never reassembled
+  ByteReader whole;
+  bool dissect_payload = !fragmented;
+  if (fragmented && pkt.session->prefs.ip_defragment && !in_error_packet &&
+      !payload.truncated()) {
+    dissect_payload = reassemble(pkt, tree, r, payload, whole);
+    payload = whole;
+  } else if (fragmented && offset == 0) {
+    dissect_payload = true;  // without reassembly, the first fragment is still decodable
+  }
+  if (dissect_payload) {
+    pkt.call_next(tables::ip_proto(), next, payload, parent);
+  } else {
+    if (pkt.cols.enabled)
+      pkt.cols.set_info(fmt::format("Fragmented IP protocol (proto={} {}, off={}, ID={:04x})",
+                                    ip_proto_name(next), next, offset, r.u16(4)));
+    pkt.call_data(payload, parent);
+  }
+  --pkt.ip_depth;
+  return datagram.reported_size();
+}
+
+void register_ip() {
+  FieldRegistry& reg = registry();
+  protocol = reg.add_protocol({"Internet Protocol Version 4", "IPv4", "ip"});
+  reg.add_fields(protocol, kFields);
+  register_ipv4_options(protocol);
+  tables::ethertype().add(0x0800, dissect_ipv4);
+  tables::ip_proto().add(4, dissect_ipv4);
+}
+
+}  // namespace netsift

@@ -1,0 +1,68 @@
+// Symbols the IP family shares: IPv4/IPv6 entry points (ICMP dissects the packets its errors
+// quote), IP protocol names, address text for columns, and the expert-info helper.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/packet.h"
+
+namespace netsift {
+
+size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent);
+size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent);
+
+// IANA protocol numbers with tshark's names ("ICMP", "UDP"), shared by ip.proto and ipv6.nxt.
+std::span<const ValueName> ip_proto_names();
+const char* ip_proto_name(uint8_t proto);  // "Unknown" when unnamed
+
+// Differentiated services (ip.dsfield, ipv6.tclass): long value names and the short ones
+// of the summary text ("CS0", "AF11"; "Not-ECT", "CE").
+std::span<const ValueName> dscp_names();
+std::span<const ValueName> ecn_names();
+const char* dscp_short_name(unsigned dscp);
+const char* ecn_short_name(unsigned ecn);
+
+// "0100 .... = " prefix of a tree label for bits `mask` of a `width`-bit value, for fields
+// tshark shows as bit patterns without registering a bitmask.
+std::string bit_pattern(uint64_t value, uint64_t mask, int width);
+
+void append_ipv4(std::string& out, const uint8_t* addr);
+void append_ipv6(std::string& out, const uint8_t* addr);
+
+// Wireshark's expert severities and groups (expert.h), for add_expert().
+enum ExpertSeverity : uint32_t {
+  kExpertNote = 0x00400000,
+  kExpertWarn = 0x00600000,
+  kExpertError = 0x00800000,
+};
+enum ExpertGroup : uint32_t {
+  kGroupChecksum = 0x01000000,
+  kGroupSequence = 0x02000000,
+  kGroupUndecoded = 0x05000000,
+  kGroupReassemble = 0x06000000,
+  kGroupMalformed = 0x07000000,
+  kGroupProtocol = 0x09000000,
+  kGroupDeprecated = 0x0e000000,
+};
+// Adds an expert item as tshark shows it: "[Expert Info (Error/Protocol): msg]" holding the
+// protocol's expert field `f` (labelled `msg`), the message, severity and group.
+void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+                std::string_view msg, ExpertSeverity severity, ExpertGroup group);
+
+// The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
+// or `fallback` when absent.
+uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback = 0);
+
+namespace ip_fields {
+extern FieldId protocol, ttl;
+}
+namespace ipv6_fields {
+extern FieldId protocol, hlim, src, dst;
+}
+// IPv6 extension headers (ipv6_ext.cpp): hop-by-hop, routing, fragment, destination options.
+bool is_ipv6_extension(uint8_t next_header);
+void register_ipv6_extensions();
+
+}  // namespace netsift

@@ -1,0 +1,147 @@
+// Helpers shared by the IPv4, IPv6, ICMP and ICMPv6 dissectors.
+#include <arpa/inet.h>
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "core/protocols.h"
+#include "dissectors/ip.h"
+
+namespace netsift {
+
+namespace {
+const ValueName kDscpNames[] = {
+    {0, "Default"},
+    {1, "Lower Effort"},
+    {8, "Class Selector 1"},
+    {10, "Assured Forwarding 11"},
+    {12, "Assured Forwarding 12"},
+    {14, "Assured Forwarding 13"},
+    {16, "Class Selector 2"},
+    {18, "Assured Forwarding 21"},
+    {20, "Assured Forwarding 22"},
+    {22, "Assured Forwarding 23"},
+    {24, "Class Selector 3"},
+    {26, "Assured Forwarding 31"},
+    {28, "Assured Forwarding 32"},
+    {30, "Assured Forwarding 33"},
+    {32, "Class Selector 4"},
+    {34, "Assured Forwarding 41"},
+    {36, "Assured Forwarding 42"},
+    {38, "Assured Forwarding 43"},
+    {40, "Class Selector 5"},
+    {44, "Voice Admit"},
+    {46, "Expedited Forwarding"},
+    {48, "Class Selector 6"},
+    {56, "Class Selector 7"},
+};
+const ValueName kEcnNames[] = {{0, "Not ECN-Capable Transport"},
+                               {1, "ECN-Capable Transport codepoint '01'"},
+                               {2, "ECN-Capable Transport codepoint '10'"},
+                               {3, "Congestion Experienced"}};
+}  // namespace
+
+std::span<const ValueName> dscp_names() { return kDscpNames; }
+std::span<const ValueName> ecn_names() { return kEcnNames; }
+
+// Short DSCP names for the dsfield summary ("CS0", "AF11", "EF").
+const char* dscp_short_name(unsigned v) {
+  switch (v) {
+    case 0: return "CS0";
+    case 1: return "LE";
+    case 8: return "CS1";
+    case 10: return "AF11";
+    case 12: return "AF12";
+    case 14: return "AF13";
+    case 16: return "CS2";
+    case 18: return "AF21";
+    case 20: return "AF22";
+    case 22: return "AF23";
+    case 24: return "CS3";
+    case 26: return "AF31";
+    case 28: return "AF32";
+    case 30: return "AF33";
+    case 32: return "CS4";
+    case 34: return "AF41";
+    case 36: return "AF42";
+    case 38: return "AF43";
+    case 40: return "CS5";
+    case 44: return "VA";
+    case 46: return "EF";
+    case 48: return "CS6";
+    case 56: return "CS7";
+    default: return "Unknown";
+  }
+}
+const char* ecn_short_name(unsigned v) {
+  static const char* const kNames[] = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
+  return kNames[v & 3];
+}
+
+const char* ip_proto_name(uint8_t proto) {
+  for (const ValueName& v : ip_proto_names())
+    if (v.value == proto) return v.name;
+  return "Unknown";
+}
+
+std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
+  std::string s;
+  for (int i = width - 1; i >= 0; --i) {
+    uint64_t bit = uint64_t{1} << i;
+    s.push_back(mask & bit ? (value & bit ? '1' : '0') : '.');
+    if (i % 4 == 0 && i) s.push_back(' ');
+  }
+  s.append(" = ");
+  return s;
+}
+
+void append_ipv4(std::string& out, const uint8_t* a) {
+  fmt::format_to(std::back_inserter(out), "{}.{}.{}.{}", a[0], a[1], a[2], a[3]);
+}
+
+void append_ipv6(std::string& out, const uint8_t* a) {
+  char buf[INET6_ADDRSTRLEN];
+  out.append(inet_ntop(AF_INET6, a, buf, sizeof buf));
+}
+
+namespace {
+const char* severity_text(ExpertSeverity s) {
+  switch (s) {
+    case kExpertNote: return "Note";
+    case kExpertWarn: return "Warning";
+    default: return "Error";
+  }
+}
+const char* group_text(ExpertGroup g) {
+  switch (g) {
+    case kGroupChecksum: return "Checksum";
+    case kGroupSequence: return "Sequence";
+    case kGroupReassemble: return "Reassemble";
+    case kGroupMalformed: return "Malformed";
+    case kGroupUndecoded: return "Undecoded";
+    case kGroupDeprecated: return "Deprecated";
+    default: return "Protocol";
+  }
+}
+}  // namespace
+
+void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+                std::string_view msg, ExpertSeverity severity, ExpertGroup group) {
+  int e = pkt.tree.add(parent, protocols::expert, r, off, len, Value{}, kGenerated);
+  int item = pkt.tree.add(e, f, r, off, len, Value{}, kGenerated);
+  pkt.add_generated_string(e, protocols::expert_message, msg, kHidden);
+  pkt.tree.add(e, protocols::expert_severity, r, off, len, Value::of_uint(severity), kGenerated);
+  pkt.tree.add(e, protocols::expert_group, r, off, len, Value::of_uint(group), kGenerated);
+  if (pkt.cols.enabled) {
+    pkt.set_label(e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity),
+                                 group_text(group), msg));
+    pkt.set_label(item, msg);
+  }
+}
+
+uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback) {
+  for (size_t i = pkt.tree.size(); i-- > 0;)
+    if (pkt.tree[i].field == f) return pkt.tree[i].value.u;
+  return fallback;
+}
+
+}  // namespace netsift

@@ -1,0 +1,226 @@
+// IPv6 (RFC 8200): the fixed header, the addresses' embedded information tshark shows (SLAAC
+// MAC, 6to4, Teredo, ISATAP), and dispatch to extension headers or the upper layer.
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "dissectors/ip.h"
+
+namespace netsift {
+
+namespace ipv6_fields {
+FieldId protocol, hlim, src, dst;
+}
+
+namespace {
+using namespace ipv6_fields;
+
+FieldId version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host, dst_host,
+    host;
+// Information embedded in addresses: per direction, and hidden "either" twins.
+struct Embedded {
+  FieldId slaac_mac, isatap_ipv4, gw_6to4, sla_id_6to4, ts_ipv4, tc_port, tc_ipv4;
+};
+Embedded src_embedded, dst_embedded, any_embedded;
+FieldId bogus_version, plen_zero, plen_exceeds_framing;
+
+const FieldReg kFields[] = {
+    {&version, {"Version", "ipv6.version", FieldType::kUint8, Base::kDec}},
+    {&tclass, {"Traffic Class", "ipv6.tclass", FieldType::kUint32, Base::kHex, {}, 0x0ff00000}},
+    {&tclass_dscp, {"Differentiated Services Codepoint", "ipv6.tclass.dscp", FieldType::kUint32,
+                    Base::kDec, dscp_names(), 0x0fc00000}},
+    {&tclass_ecn, {"Explicit Congestion Notification", "ipv6.tclass.ecn", FieldType::kUint32,
+                   Base::kDec, ecn_names(), 0x00300000}},
+    {&flow, {"Flow Label", "ipv6.flow", FieldType::kUint24, Base::kHex, {}, 0xfffff}},
+    {&plen, {"Payload Length", "ipv6.plen", FieldType::kUint16, Base::kDec}},
+    {&nxt, {"Next Header", "ipv6.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&hlim, {"Hop Limit", "ipv6.hlim", FieldType::kUint8, Base::kDec}},
+    {&src, {"Source Address", "ipv6.src", FieldType::kIpv6, Base::kNone, {}, 0,
+            "Source IPv6 Address"}},
+    {&src_host, {"Source Host", "ipv6.src_host", FieldType::kString, Base::kNone, {}, 0,
+                 "Source IPv6 Host"}},
+    {&src_embedded.slaac_mac, {"Source SLAAC MAC", "ipv6.src_slaac_mac", FieldType::kEther}},
+    {&src_embedded.isatap_ipv4,
+     {"Source ISATAP IPv4", "ipv6.src_isatap_ipv4", FieldType::kIpv4}},
+    {&src_embedded.gw_6to4,
+     {"Source 6to4 Gateway IPv4", "ipv6.src_6to4_gw_ipv4", FieldType::kIpv4}},
+    {&src_embedded.sla_id_6to4,
+     {"Source 6to4 SLA ID", "ipv6.src_6to4_sla_id", FieldType::kUint16, Base::kDec}},
+    {&src_embedded.ts_ipv4,
+     {"Source Teredo Server IPv4", "ipv6.src_ts_ipv4", FieldType::kIpv4}},
+    {&src_embedded.tc_port,
+     {"Source Teredo Port", "ipv6.src_tc_port", FieldType::kUint16, Base::kDec}},
+    {&src_embedded.tc_ipv4,
+     {"Source Teredo Client IPv4", "ipv6.src_tc_ipv4", FieldType::kIpv4}},
+    {&dst, {"Destination Address", "ipv6.dst", FieldType::kIpv6, Base::kNone, {}, 0,
+            "Destination IPv6 Address"}},
+    {&dst_host, {"Destination Host", "ipv6.dst_host", FieldType::kString, Base::kNone, {}, 0,
+                 "Destination IPv6 Host"}},
+    {&dst_embedded.slaac_mac,
+     {"Destination SLAAC MAC", "ipv6.dst_slaac_mac", FieldType::kEther}},
+    {&dst_embedded.isatap_ipv4,
+     {"Destination ISATAP IPv4", "ipv6.dst_isatap_ipv4", FieldType::kIpv4}},
+    {&dst_embedded.gw_6to4,
+     {"Destination 6to4 Gateway IPv4", "ipv6.dst_6to4_gw_ipv4", FieldType::kIpv4}},
+    {&dst_embedded.sla_id_6to4,
+     {"Destination 6to4 SLA ID", "ipv6.dst_6to4_sla_id", FieldType::kUint16, Base::kDec}},
+    {&dst_embedded.ts_ipv4,
+     {"Destination Teredo Server IPv4", "ipv6.dst_ts_ipv4", FieldType::kIpv4}},
+    {&dst_embedded.tc_port,
+     {"Destination Teredo Port", "ipv6.dst_tc_port", FieldType::kUint16, Base::kDec}},
+    {&dst_embedded.tc_ipv4,
+     {"Destination Teredo Client IPv4", "ipv6.dst_tc_ipv4", FieldType::kIpv4}},
+    {&addr, {"Source or Destination Address", "ipv6.addr", FieldType::kIpv6}},
+    {&host, {"Source or Destination Host", "ipv6.host", FieldType::kString}},
+    {&any_embedded.slaac_mac, {"SLAAC MAC", "ipv6.slaac_mac", FieldType::kEther}},
+    {&any_embedded.isatap_ipv4, {"ISATAP IPv4", "ipv6.isatap_ipv4", FieldType::kIpv4}},
+    {&any_embedded.gw_6to4, {"6to4 Gateway IPv4", "ipv6.6to4_gw_ipv4", FieldType::kIpv4}},
+    {&any_embedded.sla_id_6to4,
+     {"6to4 SLA ID", "ipv6.6to4_sla_id", FieldType::kUint16, Base::kDec}},
+    {&any_embedded.ts_ipv4, {"Teredo Server IPv4", "ipv6.ts_ipv4", FieldType::kIpv4}},
+    {&any_embedded.tc_port, {"Teredo Port", "ipv6.tc_port", FieldType::kUint16, Base::kDec}},
+    {&any_embedded.tc_ipv4, {"Teredo Client IPv4", "ipv6.tc_ipv4", FieldType::kIpv4}},
+    {&plen_zero, {"IPv6 payload length equals 0 (maybe because of \"TCP segmentation "
+                  "offload\" (TSO))",
+                  "ipv6.plen_zero", FieldType::kNone}},
+    {&plen_exceeds_framing,
+     {"IPv6 payload length does not match expected framing length",
+      "ipv6.plen_exceeds_framing", FieldType::kNone}},
+    {&bogus_version, {"Bogus IP version", "ipv6.bogus_ipv6_version", FieldType::kNone}},
+};
+
+// A value computed from address bytes, shown [generated] with a hidden direction-less twin.
+void add_embedded_pair(Packet& pkt, int tree, const ByteReader& r, size_t off, size_t len,
+                       FieldId shown, FieldId twin, Value v) {
+  pkt.tree.add(tree, shown, r, off, len, v, kGenerated);
+  pkt.tree.add(tree, twin, r, off, len, v, kGenerated | kHidden);
+}
+
+// Teredo (2001:0::/32), 6to4 (2002::/16), ISATAP and SLAAC interface identifiers.
+void add_embedded(Packet& pkt, int tree, const ByteReader& r, size_t off, const Embedded& e) {
+  const uint8_t* a = r.ptr(off, 16);
+  auto ipv4_at = [&](size_t i) { return Value::of_uint(r.u32(off + i)); };
+  if (a[0] == 0x20 && a[1] == 0x02) {
+    add_embedded_pair(pkt, tree, r, off + 2, 4, e.gw_6to4, any_embedded.gw_6to4, ipv4_at(2));
+    add_embedded_pair(pkt, tree, r, off + 6, 2, e.sla_id_6to4, any_embedded.sla_id_6to4,
+                      Value::of_uint(r.u16(off + 6)));
+  } else if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
+    add_embedded_pair(pkt, tree, r, off + 4, 4, e.ts_ipv4, any_embedded.ts_ipv4, ipv4_at(4));
+    add_embedded_pair(pkt, tree, r, off + 10, 2, e.tc_port, any_embedded.tc_port,
+                      Value::of_uint(r.u16(off + 10) ^ 0xffff));
+    add_embedded_pair(pkt, tree, r, off + 12, 4, e.tc_ipv4, any_embedded.tc_ipv4,
+                      Value::of_uint(~r.u32(off + 12) & 0xffffffffu));
+  }
+  if ((a[8] & 0xfd) == 0 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe) {
+    add_embedded_pair(pkt, tree, r, off + 12, 4, e.isatap_ipv4, any_embedded.isatap_ipv4,
+                      ipv4_at(12));
+  } else if (a[11] == 0xff && a[12] == 0xfe) {
+    // Modified EUI-64: the MAC is the identifier without ff:fe, universal/local bit flipped.
+    uint8_t* mac = static_cast<uint8_t*>(pkt.arena.alloc(6, 1));
+    mac[0] = a[8] ^ 0x02;
+    mac[1] = a[9];
+    mac[2] = a[10];
+    mac[3] = a[13];
+    mac[4] = a[14];
+    mac[5] = a[15];
+    add_embedded_pair(pkt, tree, r, off + 8, 8, e.slaac_mac, any_embedded.slaac_mac,
+                      Value::of_bytes(mac, 6));
+  }
+}
+
+void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId field,
+                 FieldId host_field) {
+  pkt.add_item(tree, field, r, off, 16);
+  pkt.add_item(tree, addr, r, off, 16);
+  pkt.tree[pkt.tree.size() - 1].flags |= kHidden;
+  std::string text;
+  append_ipv6(text, r.ptr(off, 16));
+  std::string_view s = pkt.arena.copy(text);
+  Value v = Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  pkt.tree.add(tree, host_field, r, off, 16, v, kHidden);
+  pkt.tree.add(tree, host, r, off, 16, v, kHidden);
+}
+
+void add_traffic_class(Packet& pkt, int tree, const ByteReader& r) {
+  uint32_t word = r.u32(0);
+  int n = pkt.add_item(tree, tclass, r, 0, 4);
+  if (pkt.cols.enabled) {
+    unsigned tc = (word >> 20) & 0xff;
+    pkt.set_label(n, bit_pattern(word, 0x0ff00000, 32) +
+                         fmt::format("Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
+                                     dscp_short_name(tc >> 2), ecn_short_name(tc & 3)));
+  }
+  pkt.add_item(n, tclass_dscp, r, 0, 4);
+  pkt.add_item(n, tclass_ecn, r, 0, 4);
+}
+
+void set_summary(Packet& pkt, int tree, const ByteReader& r) {
+  std::string text = "Internet Protocol Version 6, Src: ";
+  append_ipv6(text, r.ptr(8, 16));
+  text.append(", Dst: ");
+  append_ipv6(text, r.ptr(24, 16));
+  pkt.set_label(tree, text);
+}
+}  // namespace
+
+size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
+  unsigned ver = r.u8(0) >> 4;
+  if (ver != 6) {
+    // tshark rejects the packet: the caller shows it as data.
+    int tree = pkt.add_protocol(parent, protocol, r, 0, r.size() < 40 ? r.size() : 40);
+    int v = pkt.add_uint(tree, version, r, 0, 1, ver);
+    if (pkt.cols.enabled) pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
+    add_expert(pkt, v, bogus_version, r, 0, 1, "Bogus IPv6 version", kExpertError,
+               kGroupMalformed);
+    return 0;
+  }
+  ++pkt.ip_depth;
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("IPv6");
+    pkt.cols.set_info("");
+  }
+  int tree = pkt.add_protocol(parent, protocol, r, 0, 40);
+  int v = pkt.add_uint(tree, version, r, 0, 1, ver);
+  if (pkt.cols.enabled) {
+    pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
+    set_summary(pkt, tree, r);
+  }
+  add_traffic_class(pkt, tree, r);
+  pkt.add_item(tree, flow, r, 1, 3);
+  uint16_t payload_len = r.u16(4);
+  int pl = pkt.add_item(tree, plen, r, 4, 2);
+  pkt.add_item(tree, nxt, r, 6, 1);
+  pkt.add_item(tree, hlim, r, 7, 1);
+  add_address(pkt, tree, r, 8, src, src_host);
+  add_address(pkt, tree, r, 24, dst, dst_host);
+  add_embedded(pkt, tree, r, 8, src_embedded);
+  add_embedded(pkt, tree, r, 24, dst_embedded);
+  pkt.set_net_addresses(Address::ipv6(r.ptr(8, 16)), Address::ipv6(r.ptr(24, 16)));
+
+  // The payload ends at 40 + plen; anything after it in the frame is link-layer padding.
+  size_t end = 40 + size_t{payload_len};
+  if (payload_len == 0) {
+    end = r.reported_size();
+    add_expert(pkt, pl, plen_zero, r, 4, 2,
+               "IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" "
+               "(TSO))",
+               kExpertWarn, kGroupProtocol);
+  } else if (end > r.reported_size()) {
+    end = r.reported_size();  // cut short (or quoted by an ICMPv6 error): use what is there
+  }
+  ByteReader payload = r.sub(40, end - 40);
+  uint8_t next = r.u8(6);
+  pkt.call_next(tables::ip_proto(), next, payload, is_ipv6_extension(next) ? tree : parent);
+  --pkt.ip_depth;
+  return end;
+}
+
+void register_ipv6() {
+  FieldRegistry& reg = registry();
+  protocol = reg.add_protocol({"Internet Protocol Version 6", "IPv6", "ipv6"});
+  reg.add_fields(protocol, kFields);
+  register_ipv6_extensions();
+  tables::ethertype().add(0x86dd, dissect_ipv6);
+  tables::ip_proto().add(41, dissect_ipv6);
+}
+
+}  // namespace netsift

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "capture/byte_order.h"
+#include "capture/pcapng_types.h"
 
 namespace netsift {
 
@@ -15,9 +16,6 @@ struct PcapngOption {
   uint16_t code;
   std::span<const uint8_t> value;
 };
-
-inline constexpr uint16_t kOptEndOfOpt = 0;
-inline constexpr uint16_t kOptComment = 1;
 
 // Calls f(option) for each option in `bytes` until opt_endofopt or the end. Returns an empty
 // string on success or a description of the damage (an option running past the block).

@@ -60,16 +60,15 @@ bool PcapngReader::read_block(Block& b) {
                 std::to_string(min_length),
             b);
   }
-  if (b.total_length % 4 != 0) {
-    damaged("pcapng: total block length " + len_text + " is not a multiple of 4", b);
-  }
   if (b.total_length > kMaxPcapngBlock) {
     damaged("pcapng: total block length " + len_text + " is too large (> " +
                 std::to_string(kMaxPcapngBlock) + ")",
             b);
   }
 
-  body_size_ = b.total_length - kMinBlockLength;
+  // A length that is not a multiple of 4 is read as if rounded up (the block is padded in the
+  // file); wiretap reads such files, and tshark shows their packets, so we do too.
+  body_size_ = ((size_t(b.total_length) + 3) & ~size_t(3)) - kMinBlockLength;
   if (body_.size() < body_size_) body_.resize(body_size_);  // grows to the largest block once
   if (prefix != 0) std::memcpy(body_.data(), h + 8, prefix);
   if (in_->read_exact(body_.data() + prefix, body_size_ - prefix) < body_size_ - prefix ||

@@ -22,6 +22,8 @@ inline constexpr uint32_t kMinBlockLength = 12;
 inline constexpr uint32_t kMinShbLength = 28;
 
 // Option codes.
+inline constexpr uint16_t kOptEndOfOpt = 0;
+inline constexpr uint16_t kOptComment = 1;
 inline constexpr uint16_t kOptIfName = 2;
 inline constexpr uint16_t kOptIfDescription = 3;
 inline constexpr uint16_t kOptIfTsresol = 9;

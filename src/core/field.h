@@ -62,6 +62,7 @@ enum class Base : uint8_t {
   kUnit,  // numbers with a unit suffix in the label; filter value stays the number
   kStrUnicode,
   kStrAscii,
+  kOui,  // 24-bit organizationally unique identifier, shown "00:0c:29 (VMware, Inc.)"
 };
 
 struct ValueName {

@@ -12,6 +12,7 @@ namespace netsift {
 
 class IpReassembler;
 class IcmpTransactions;
+struct ArpState;
 
 struct Preferences {
   bool resolve_mac = true;         // -N m (tshark's default)
@@ -38,6 +39,7 @@ struct Session {
   // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).
   std::shared_ptr<IpReassembler> ip_reassembly;
   std::shared_ptr<IcmpTransactions> icmp_transactions;
+  std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
 };
 
 }  // namespace netsift

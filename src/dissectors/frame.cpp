@@ -118,6 +118,8 @@ void add_comments(Packet& pkt, const ByteReader& r) {
                  Value::of_bytes(reinterpret_cast<const uint8_t*>(c.data()), c.size()));
 }
 
+}  // namespace
+
 // A dissector read past the packet's bytes: flag it as tshark does, naming the protocol that
 // was being dissected (the last layer entered).
 void flag_exception(Packet& pkt, const BoundsError& e) {
@@ -134,7 +136,6 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
     if (pkt.cols.enabled) pkt.cols.append_info("[Malformed Packet]");
   }
 }
-}  // namespace
 
 void register_frame() {
   FieldRegistry& reg = registry();

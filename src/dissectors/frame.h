@@ -10,6 +10,10 @@ namespace netsift {
 // packet that ends early is flagged as tshark flags it (_ws.short or _ws.malformed).
 void dissect_packet(Packet& pkt);
 
+// Flags a packet whose dissection read past its bytes (_ws.short or _ws.malformed, naming the
+// last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it.
+void flag_exception(Packet& pkt, const BoundsError& e);
+
 // Marks the packet as displayed, for frame.time_delta_displayed of the next one. Called by the
 // output stage after filtering.
 void note_displayed(Packet& pkt);

@@ -1,0 +1,346 @@
+// Ethernet II and IEEE 802.3 framing (Wireshark's packet-eth.c / packet-ethertype.c): addresses
+// with their resolved names, OUIs and LG/IG bits, the EtherType dispatch, and what is left after
+// the payload (padding, trailer, FCS).
+#include "dissectors/eth.h"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "core/session.h"
+#include "dissectors/ethertype_names.h"
+#include "dissectors/frame.h"
+#include "dissectors/ip.h"
+
+namespace netsift {
+
+namespace eth_fields {
+FieldId proto, ethertype_proto, type, len, padding, trailer, fcs;
+}  // namespace eth_fields
+
+namespace {
+using namespace eth_fields;
+
+FieldId dst, dst_resolved, dst_oui, dst_oui_resolved, src, src_resolved, src_oui,
+    src_oui_resolved, invalid_lentype, addr, addr_resolved, addr_oui, addr_oui_resolved, dst_lg,
+    dst_ig, src_lg, src_ig, lg, ig, fcs_status, ei_invalid_lentype, ei_src_not_group, ei_len,
+    ei_padding_bad;
+
+constexpr size_t kHeaderSize = 14;
+constexpr uint16_t kMax8023Length = 1500;
+constexpr uint16_t kMinEthernetIIType = 1536;
+constexpr size_t kMinFrameSize = 60;  // without FCS; shorter frames were padded
+
+constexpr TrueFalse kLgText{"Locally administered address (this is NOT the factory default)",
+                            "Globally unique address (factory default)"};
+constexpr TrueFalse kIgText{"Group address (multicast/broadcast)", "Individual address (unicast)"};
+constexpr ValueName kChecksumStatus[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
+constexpr uint64_t kChecksumUnverified = 2;
+
+const FieldReg kFields[] = {
+    {&dst, {"Destination", "eth.dst", FieldType::kEther, Base::kNone, {}, 0,
+            "Destination Hardware Address"}},
+    {&dst_resolved, {"Destination (resolved)", "eth.dst_resolved", FieldType::kString,
+                     Base::kNone, {}, 0, "Destination Hardware Address (resolved)"}},
+    {&dst_oui, {"Destination OUI", "eth.dst.oui", FieldType::kUint24, Base::kOui, {}, 0,
+                "Destination Organizationally Unique Identifier"}},
+    {&dst_oui_resolved, {"Destination OUI (resolved)", "eth.dst.oui_resolved", FieldType::kString,
+                         Base::kNone, {}, 0,
+                         "Destination Organizationally Unique Identifier (resolved)"}},
+    {&src, {"Source", "eth.src", FieldType::kEther, Base::kNone, {}, 0, "Source Hardware Address"}},
+    {&src_resolved, {"Source (resolved)", "eth.src_resolved", FieldType::kString, Base::kNone, {},
+                     0, "Source Hardware Address (resolved)"}},
+    {&src_oui, {"Source OUI", "eth.src.oui", FieldType::kUint24, Base::kOui, {}, 0,
+                "Source Organizationally Unique Identifier"}},
+    {&src_oui_resolved, {"Source OUI (resolved)", "eth.src.oui_resolved", FieldType::kString,
+                         Base::kNone, {}, 0,
+                         "Source Organizationally Unique Identifier (resolved)"}},
+    {&len, {"Length", "eth.len", FieldType::kUint16, Base::kDec}},
+    {&type, {"Type", "eth.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
+    {&invalid_lentype,
+     {"Invalid length/type", "eth.invalid_lentype", FieldType::kUint16, Base::kHexDec}},
+    {&addr, {"Address", "eth.addr", FieldType::kEther, Base::kNone, {}, 0,
+             "Source or Destination Hardware Address"}},
+    {&addr_resolved, {"Address (resolved)", "eth.addr_resolved", FieldType::kString, Base::kNone,
+                      {}, 0, "Source or Destination Hardware Address (resolved)"}},
+    {&addr_oui, {"Address OUI", "eth.addr.oui", FieldType::kUint24, Base::kOui, {}, 0,
+                 "Address Organizationally Unique Identifier"}},
+    {&addr_oui_resolved, {"Address OUI (resolved)", "eth.addr.oui_resolved", FieldType::kString,
+                          Base::kNone, {}, 0,
+                          "Address Organizationally Unique Identifier (resolved)"}},
+    {&padding, {"Padding", "eth.padding", FieldType::kBytes, Base::kNone, {}, 0,
+                "Ethernet Padding"}},
+    {&trailer, {"Trailer", "eth.trailer", FieldType::kBytes, Base::kNone, {}, 0,
+                "Ethernet Trailer or Checksum"}},
+    {&fcs, {"Frame check sequence", "eth.fcs", FieldType::kUint32, Base::kHex, {}, 0,
+            "Ethernet checksum"}},
+    {&fcs_status, {"FCS Status", "eth.fcs.status", FieldType::kUint8, Base::kNone,
+                   kChecksumStatus}},
+    {&dst_lg, {"LG bit", "eth.dst.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
+               "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+               "address", &kLgText, 24}},
+    {&dst_ig, {"IG bit", "eth.dst.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
+               "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
+               "address", &kIgText, 24}},
+    {&src_lg, {"LG bit", "eth.src.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
+               "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+               "address", &kLgText, 24}},
+    {&src_ig, {"IG bit", "eth.src.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
+               "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
+               "address", &kIgText, 24}},
+    {&lg, {"LG bit", "eth.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
+           "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+           "address", &kLgText, 24}},
+    {&ig, {"IG bit", "eth.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
+           "Specifies if this is an individual (unicast) or group (broadcast/multicast) address",
+           &kIgText, 24}},
+    {&ei_invalid_lentype, {"Invalid length/type", "eth.invalid_lentype.expert"}},
+    {&ei_src_not_group, {"Source MAC must not be a group address: IEEE 802.3-2002, Section "
+                         "3.2.3(b)", "eth.src_not_group"}},
+    {&ei_len, {"Length field value goes past the end of the payload", "eth.len.past_end"}},
+    {&ei_padding_bad, {"Padding identification may be inaccurate and impact trailer dissector",
+                       "eth.padding_bad"}},
+};
+
+std::vector<TrailerDissector>& trailer_dissectors() {
+  static std::vector<TrailerDissector> list;
+  return list;
+}
+
+std::vector<EthHeuristic>& eth_heuristics() {
+  static std::vector<EthHeuristic> list;
+  return list;
+}
+
+const NameResolver& names(const Packet& pkt) { return pkt.session->names; }
+bool resolve_mac(const Packet& pkt) { return pkt.session->prefs.resolve_mac; }
+
+// The hidden name/OUI items and the LG/IG bits under one address (dissect_address_data).
+void add_address(Packet& pkt, const ByteReader& r, int tree, size_t off, bool is_dst,
+                 bool check_group) {
+  const uint8_t* mac = r.ptr(off, 6);
+  int node = pkt.add_item(tree, is_dst ? dst : src, r, off, 6);
+  if (check_group && !is_dst && (mac[0] & 0x01))
+    add_expert(pkt, node, ei_src_not_group, r, off, 6,
+               "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)",
+               kExpertWarn, kGroupProtocol);
+  // Reused between packets: the resolved name is copied into the packet arena.
+  static thread_local std::string name;
+  name.clear();
+  names(pkt).append_mac(name, mac, resolve_mac(pkt));
+  const char* oui_name = names(pkt).oui_long_name(mac);
+  auto add_names = [&](FieldId resolved, FieldId oui, FieldId oui_resolved) {
+    int n = pkt.add_generated_string(node, resolved, name, kHidden);
+    pkt.tree[n].offset = r.origin() + off;
+    pkt.tree[n].length = 6;
+    pkt.tree.add(node, oui, r, off, 3, Value::of_uint(r.u24(off)), kGenerated | kHidden);
+    if (oui_name) {
+      n = pkt.add_generated_string(node, oui_resolved, oui_name, kHidden);
+      pkt.tree[n].offset = r.origin() + off;
+      pkt.tree[n].length = 6;
+    }
+  };
+  add_names(is_dst ? dst_resolved : src_resolved, is_dst ? dst_oui : src_oui,
+            is_dst ? dst_oui_resolved : src_oui_resolved);
+  pkt.add_item(node, addr, r, off, 6);
+  add_names(addr_resolved, addr_oui, addr_oui_resolved);
+  pkt.add_item(node, is_dst ? dst_lg : src_lg, r, off, 3);
+  pkt.tree[pkt.add_item(node, lg, r, off, 3)].flags |= kHidden;
+  pkt.add_item(node, is_dst ? dst_ig : src_ig, r, off, 3);
+  pkt.tree[pkt.add_item(node, ig, r, off, 3)].flags |= kHidden;
+}
+
+void add_addresses(Packet& pkt, const ByteReader& r, int tree, bool check_group) {
+  add_address(pkt, r, tree, 0, true, check_group);
+  add_address(pkt, r, tree, 6, false, check_group);
+}
+
+// "Ethernet II, Src: Name_xx:yy:zz (raw), Dst: ..." and similar protocol summaries.
+void label_protocol(Packet& pkt, int node, std::string_view prefix, const uint8_t* s,
+                    const uint8_t* d) {
+  std::string text(prefix);
+  text.append(", Src: ");
+  append_mac_with_resolution(text, pkt, s);
+  text.append(", Dst: ");
+  append_mac_with_resolution(text, pkt, d);
+  pkt.set_label(node, text);
+}
+
+// IEEE 802.3: a length instead of a type, then LLC (or raw IPX when the payload starts 0xffff).
+size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uint16_t length) {
+  int len_node = pkt.add_uint(tree, len, r, 12, 2, length);
+  size_t payload_len = length;
+  size_t available = r.reported_remaining(kHeaderSize);
+  if (payload_len > available) {
+    payload_len = available;
+    add_expert(pkt, len_node, ei_len, r, 12, 2,
+               "Length field value goes past the end of the payload", kExpertError,
+               kGroupMalformed);
+  }
+  ByteReader payload = r.sub(kHeaderSize, payload_len);
+  try {
+    // No LLC dissector yet: the 802.2 payload is shown as data.
+    pkt.call_data(payload, parent);
+  } catch (const BoundsError& e) {
+    flag_exception(pkt, e);
+  }
+  ByteReader trailer_bytes = r.sub(kHeaderSize + payload_len);
+  add_ethernet_trailer(pkt, parent, tree, trailer, r, trailer_bytes, -1);
+  return r.reported_size();
+}
+
+size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
+  const uint8_t* d = r.ptr(0, 6);
+  const uint8_t* s = r.ptr(6, 6);
+  uint16_t etype = r.u16(12);
+  pkt.set_dl_addresses(Address::ether(s), Address::ether(d));
+  if (pkt.cols.enabled) pkt.cols.set_protocol("Ethernet");
+  for (EthHeuristic h : eth_heuristics())
+    if (h(r, pkt, parent)) return r.reported_size();
+
+  int node = pkt.add_protocol(parent, proto, r, 0, kHeaderSize);
+  if (etype > kMax8023Length && etype < kMinEthernetIIType) {
+    if (pkt.cols.enabled) {
+      pkt.cols.set_info(fmt::format("Ethernet Unknown: Invalid length/type: 0x{:04x} ({})", etype,
+                                    etype));
+      label_protocol(pkt, node, "Ethernet Unknown", s, d);
+    }
+    add_addresses(pkt, r, node, false);
+    int n = pkt.add_item(node, invalid_lentype, r, 12, 2);
+    add_expert(pkt, n, ei_invalid_lentype, r, 12, 2,
+               fmt::format("Invalid length/type: 0x{:04x} ({})", etype, etype), kExpertWarn,
+               kGroupProtocol);
+    pkt.call_data(r.sub(kHeaderSize), parent);
+    return r.reported_size();
+  }
+  if (etype <= kMax8023Length && etype != 0) {
+    bool is_802_2 = !(r.has(14, 2) && r.u16(14) == 0xffff);
+    if (pkt.cols.enabled) {
+      pkt.cols.set_info(is_802_2 ? "IEEE 802.3 Ethernet " : "IEEE 802.3 Ethernet Raw ");
+      pkt.set_label(node, is_802_2 ? "IEEE 802.3 Ethernet " : "IEEE 802.3 Ethernet Raw ");
+    }
+    add_addresses(pkt, r, node, false);
+    return dissect_802_3(r, pkt, parent, node, etype);
+  }
+  if (pkt.cols.enabled) {
+    pkt.cols.set_info("Ethernet II");
+    label_protocol(pkt, node, "Ethernet II", s, d);
+  }
+  add_addresses(pkt, r, node, true);
+  pkt.add_item(node, type, r, 12, 2);
+  // pcap does not say whether frames carry an FCS: guess, as tshark's default does.
+  return dissect_ethertype(r, pkt, parent, {etype, kHeaderSize, node, trailer, -1});
+}
+
+}  // namespace
+
+void append_mac_with_resolution(std::string& out, const Packet& pkt, const uint8_t* mac) {
+  if (!resolve_mac(pkt)) return names(pkt).append_mac(out, mac, false);
+  names(pkt).append_mac(out, mac, true);
+  out.append(" (");
+  names(pkt).append_mac(out, mac, false);
+  out.push_back(')');
+}
+
+void register_trailer_dissector(TrailerDissector d) { trailer_dissectors().push_back(d); }
+void register_eth_heuristic(EthHeuristic d) { eth_heuristics().push_back(d); }
+
+size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const EthertypeCall& call) {
+  pkt.add_layer(ethertype_proto);
+  size_t length_before = r.reported_remaining(call.payload_offset);
+  ByteReader payload = r.sub(call.payload_offset,
+                             call.fcs_len > 0 && length_before >= 4 ? length_before - 4
+                                                                     : length_before);
+  size_t used = payload.reported_size();
+  try {
+    if (Dissector d = tables::ethertype().find(call.etype)) {
+      used = d(payload, pkt, parent);
+    } else {
+      pkt.call_data(payload, parent);
+      if (pkt.cols.enabled) {
+        pkt.cols.set_protocol(fmt::format("0x{:04x}", call.etype));
+        for (const ValueName& v : kEthertypeNames)
+          if (v.value == call.etype) pkt.cols.set_info(v.name);
+      }
+    }
+  } catch (const BoundsError& e) {
+    flag_exception(pkt, e);
+  }
+  // Whatever the payload did not use is trailer, if any of it was captured.
+  size_t trailer_start = call.payload_offset + used;
+  if (used < length_before && trailer_start < r.size())
+    add_ethernet_trailer(pkt, parent, call.header_tree, call.trailer_field, r,
+                         r.sub(trailer_start), call.fcs_len);
+  return r.reported_size();
+}
+
+void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trailer_field,
+                          const ByteReader& frame_part, const ByteReader& trailer_bytes,
+                          int fcs_len) {
+  size_t trailer_length = trailer_bytes.size();
+  size_t trailer_reported = trailer_bytes.reported_size();
+  size_t frame_len = pkt.frame->len;
+  bool maybe_padded = frame_len >= kMinFrameSize && frame_len - trailer_reported < kMinFrameSize;
+  size_t padding_length = 0;
+  if (maybe_padded) {
+    // tshark's default ("Zeros"): the bytes up to 60 are padding only if all of them are zero.
+    padding_length = kMinFrameSize - (frame_len - trailer_reported);
+    for (size_t i = 0; i < padding_length; ++i) {
+      if (trailer_bytes.u8(i) != 0) {
+        padding_length = 0;
+        break;
+      }
+    }
+    if (padding_length > 0) {
+      pkt.add_item(header_tree, padding, trailer_bytes, 0, padding_length);
+      trailer_length -= padding_length;
+      trailer_reported -= padding_length;
+    }
+  }
+  bool has_fcs = false;
+  if (fcs_len != 0 &&
+      (fcs_len == 4 || (frame_part.reported_size() >= 64 && trailer_reported >= 4))) {
+    trailer_reported -= 4;
+    if (trailer_length > trailer_reported) trailer_length = trailer_reported;
+    has_fcs = true;
+  }
+  ByteReader real_trailer = fcs_len == 4 ? trailer_bytes.sub(padding_length, trailer_reported)
+                                         : trailer_bytes.sub(padding_length);
+  if (real_trailer.reported_size() != 0) {
+    bool claimed = false;
+    for (TrailerDissector d : trailer_dissectors())
+      if ((claimed = d(real_trailer, pkt, parent))) break;
+    if (claimed) {
+      // Unsure whether there is an FCS: the trailer dissector took all the bytes.
+      if (fcs_len != 4) return;
+    } else if (trailer_length != 0) {
+      int n = pkt.add_item(header_tree, trailer_field, real_trailer, 0, trailer_length);
+      if (maybe_padded && padding_length == 0)
+        add_expert(pkt, n, ei_padding_bad, real_trailer, 0, trailer_length,
+                   "Didn't find padding of zeros, and an undecoded trailer exists. There may be "
+                   "padding of non-zeros.",
+                   kExpertNote, kGroupProtocol);
+    }
+  }
+  if (has_fcs) {
+    size_t off = padding_length + trailer_length;
+    int n = pkt.add_item(header_tree, fcs, trailer_bytes, off, 4);
+    if (pkt.cols.enabled)
+      pkt.set_label(n, fmt::format("Frame check sequence: 0x{:08x} [unverified]",
+                                   pkt.tree[n].value.u));
+    pkt.tree.add(header_tree, fcs_status, trailer_bytes, off, 0,
+                 Value::of_uint(kChecksumUnverified), kGenerated);
+  }
+}
+
+void register_eth() {
+  FieldRegistry& reg = registry();
+  proto = reg.add_protocol({"Ethernet", "Ethernet", "eth"});
+  reg.add_fields(proto, kFields);
+  ethertype_proto = reg.add_protocol({"Ethertype", "Ethertype", "ethertype"});
+  tables::linktype().add(kLinkEthernet, dissect_eth);
+}
+
+}  // namespace netsift

@@ -1,0 +1,79 @@
+// BSD loopback encapsulations (Wireshark's packet-null.c): LINKTYPE_NULL carries an AF_ value in
+// the capturing host's byte order (or an EtherType), LINKTYPE_LOOP one in network byte order.
+#include "core/field_registry.h"
+#include "core/packet.h"
+#include "dissectors/ethertype_names.h"
+
+namespace netsift {
+
+namespace {
+
+FieldId proto, type, family;
+
+constexpr uint16_t kMax8023Length = 1500;
+constexpr ValueName kFamilies[] = {{2, "IP"},  {7, "OSI"},   {16, "Appletalk"},
+                                   {23, "Netware IPX/SPX"}, {24, "IPv6"}, {28, "IPv6"},
+                                   {30, "IPv6"}};
+
+const FieldReg kFields[] = {
+    {&type, {"Type", "null.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
+    {&family, {"Family", "null.family", FieldType::kUint32, Base::kDec, kFamilies}},
+};
+
+// The AF_ values of the BSDs (2 is AF_INET everywhere; AF_INET6 is 24, 28 or 30), mapped to the
+// EtherType whose dissector handles them.
+uint32_t ethertype_of_family(uint32_t af) {
+  switch (af) {
+    case 2: return 0x0800;
+    case 24:
+    case 28:
+    case 30: return 0x86dd;
+    default: return 0;
+  }
+}
+
+size_t dissect_family(const ByteReader& r, Packet& pkt, int parent, uint32_t af) {
+  int node = pkt.add_protocol(parent, proto, r, 0, 4);
+  pkt.add_uint(node, family, r, 0, 4, af);
+  ByteReader payload = r.sub(4);
+  uint32_t etype = ethertype_of_family(af);
+  if (Dissector d = etype ? tables::ethertype().find(etype) : nullptr)
+    d(payload, pkt, parent);
+  else
+    pkt.call_data(payload, parent);
+  return r.reported_size();
+}
+
+size_t dissect_null(const ByteReader& r, Packet& pkt, int parent) {
+  // The header was written in the capturing host's byte order. Read it little-endian (as
+  // tshark does on x86) and undo a byte swap when the value cannot be a small AF_ value.
+  uint32_t header = r.u32le(0);
+  if (header & 0xffff0000) {
+    if ((header & 0x000000ff) == 0 && (header & 0x0000ff00) != 0)
+      header >>= 8;  // a byte-swapped 16-bit value
+    else
+      header = __builtin_bswap32(header);
+  }
+  if (header <= kMax8023Length) return dissect_family(r, pkt, parent, header);
+  // Larger values are EtherTypes.
+  int node = pkt.add_protocol(parent, proto, r, 0, 4);
+  pkt.add_uint(node, type, r, 0, 4, header & 0xffff);
+  pkt.call_next(tables::ethertype(), header & 0xffff, r.sub(4), parent);
+  return r.reported_size();
+}
+
+size_t dissect_loop(const ByteReader& r, Packet& pkt, int parent) {
+  return dissect_family(r, pkt, parent, r.u32(0));
+}
+
+}  // namespace
+
+void register_null() {
+  FieldRegistry& reg = registry();
+  proto = reg.add_protocol({"Null/Loopback", "Null", "null"});
+  reg.add_fields(proto, kFields);
+  tables::linktype().add(kLinkNull, dissect_null);
+  tables::linktype().add(kLinkLoop, dissect_loop);
+}
+
+}  // namespace netsift

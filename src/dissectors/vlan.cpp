@@ -1,0 +1,123 @@
+// IEEE 802.1Q VLAN tags (0x8100, and 0x9100 as tshark's default QinQ type) and the IEEE 802.1ad
+// service tag (0x88a8), as Wireshark's packet-vlan.c and packet-ieee8021ah.c show them.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/field_registry.h"
+#include "dissectors/eth.h"
+#include "dissectors/ethertype_names.h"
+#include "dissectors/frame.h"
+
+namespace netsift {
+
+namespace {
+
+FieldId vlan_proto, priority, dei, id, etype, len, trailer;
+FieldId ad_proto, ah_proto, ad_priority, ad_dei, ad_id, ah_etype, ah_trailer;
+
+constexpr size_t kTagSize = 4;
+constexpr uint16_t kMax8023Length = 1500;
+
+// Priority names of IEEE 802.1Q-2011 with 8 priorities, none drop eligible (tshark's default).
+constexpr ValueName kPriorities[] = {{0, "Best Effort (default)"},
+                                     {1, "Background"},
+                                     {2, "Excellent Effort"},
+                                     {3, "Critical Applications"},
+                                     {4, "Video, < 100ms latency and jitter"},
+                                     {5, "Voice, < 10ms latency and jitter"},
+                                     {6, "Internetwork Control"},
+                                     {7, "Network Control"}};
+constexpr TrueFalse kDeiText{"Eligible", "Ineligible"};
+
+const FieldReg kVlanFields[] = {
+    {&priority, {"Priority", "vlan.priority", FieldType::kUint16, Base::kDec, kPriorities, 0xe000,
+                 "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
+    {&dei, {"DEI", "vlan.dei", FieldType::kBoolean, Base::kNone, {}, 0x1000,
+            "Drop Eligible Indicator", &kDeiText, 16}},
+    {&id, {"ID", "vlan.id", FieldType::kUint16, Base::kDec, {}, 0x0fff, "VLAN ID"}},
+    {&etype, {"Type", "vlan.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0,
+              "Ethertype"}},
+    {&len, {"Length", "vlan.len", FieldType::kUint16, Base::kDec}},
+    {&trailer, {"Trailer", "vlan.trailer", FieldType::kBytes, Base::kNone, {}, 0, "VLAN Trailer"}},
+};
+
+const FieldReg kAdFields[] = {
+    {&ad_priority, {"Priority", "ieee8021ad.priority", FieldType::kUint16, Base::kDec, {}, 0xe000}},
+    {&ad_dei, {"DEI", "ieee8021ad.dei", FieldType::kUint16, Base::kDec, {}, 0x1000,
+               "Drop Eligibility"}},
+    {&ad_id, {"ID", "ieee8021ad.id", FieldType::kUint16, Base::kDec, {}, 0x0fff, "Vlan ID"}},
+};
+
+const FieldReg kAhFields[] = {
+    {&ah_etype, {"Type", "ieee8021ah.etype", FieldType::kUint16, Base::kHex, kEthertypeNames}},
+    {&ah_trailer, {"Trailer", "ieee8021ah.trailer", FieldType::kBytes, Base::kNone, {}, 0,
+                   "802.1ah Trailer"}},
+};
+
+// 802.1Q: the tag, then the EtherType payload, or an 802.3 length with an LLC payload.
+size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
+  uint16_t tci = r.u16(0);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("VLAN");
+    pkt.cols.set_info(fmt::format("PRI: {} DEI: {} ID: {}", tci >> 13, (tci >> 12) & 1,
+                                  tci & 0x0fff));
+  }
+  int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
+  if (pkt.cols.enabled)
+    pkt.set_label(node, fmt::format("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", tci >> 13,
+                                    (tci >> 12) & 1, tci & 0x0fff));
+  pkt.add_item(node, priority, r, 0, 2);
+  pkt.add_item(node, dei, r, 0, 2);
+  pkt.add_item(node, id, r, 0, 2);
+  uint16_t encap = r.u16(2);
+  if (encap <= kMax8023Length) {
+    // 802.3 inside the tag; no LLC dissector yet, so the payload is data.
+    pkt.add_item(node, len, r, 2, 2);
+    size_t payload_len = std::min<size_t>(encap, r.reported_remaining(kTagSize));
+    try {
+      pkt.call_data(r.sub(kTagSize, payload_len), parent);
+    } catch (const BoundsError& e) {
+      flag_exception(pkt, e);
+    }
+    add_ethernet_trailer(pkt, parent, node, trailer, r, r.sub(kTagSize + payload_len), 0);
+    return r.reported_size();
+  }
+  pkt.add_item(node, etype, r, 2, 2);
+  return dissect_ethertype(r, pkt, parent, {encap, kTagSize, node, trailer, 0});
+}
+
+// 802.1ad service tag: the same TCI layout, then the inner EtherType.
+size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
+  uint16_t tci = r.u16(0);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("IEEE 802.1ad");
+    pkt.cols.set_info(fmt::format("PRI: {}  DROP: {} ID: {}", tci >> 13, (tci >> 12) & 1,
+                                  tci & 0x0fff));
+  }
+  int node = pkt.add_protocol(parent, ad_proto, r, 0, kTagSize);
+  if (pkt.cols.enabled) pkt.set_label(node, fmt::format("IEEE 802.1ad, ID: {}", tci & 0x0fff));
+  pkt.add_uint(node, ad_priority, r, 0, 1, tci >> 13);
+  pkt.add_uint(node, ad_dei, r, 0, 1, (tci >> 12) & 1);
+  pkt.add_item(node, ad_id, r, 0, 2);
+  uint16_t encap = r.u16(2);
+  pkt.add_item(node, ah_etype, r, 2, 2);
+  return dissect_ethertype(r, pkt, parent, {encap, kTagSize, node, ah_trailer, 0});
+}
+
+}  // namespace
+
+void register_vlan() {
+  FieldRegistry& reg = registry();
+  vlan_proto = reg.add_protocol({"802.1Q Virtual LAN", "VLAN", "vlan"});
+  reg.add_fields(vlan_proto, kVlanFields);
+  ad_proto = reg.add_protocol({"IEEE 802.1ad", "IEEE 802.1AD", "ieee8021ad"});
+  reg.add_fields(ad_proto, kAdFields);
+  ah_proto = reg.add_protocol({"IEEE 802.1ah", "IEEE 802.1AH", "ieee8021ah"});
+  reg.add_fields(ah_proto, kAhFields);
+  tables::ethertype().add(0x8100, dissect_vlan);
+  tables::ethertype().add(0x9100, dissect_vlan);  // vlan.qinq_ethertype default
+  tables::ethertype().add(0x88a8, dissect_ieee8021ad);
+}
+
+}  // namespace netsift

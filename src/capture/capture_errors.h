@@ -8,7 +8,8 @@
 
 namespace netsift {
 
-inline constexpr const char* kCutShort = "appears to have been cut short in the middle of a packet.";
+inline constexpr const char* kCutShort =
+    "appears to have been cut short in the middle of a packet.";
 inline constexpr const char* kNotCapture = "isn't a capture file in a format TShark understands.";
 
 // "appears to be damaged or corrupt.\n(<detail>)"
@@ -20,7 +21,8 @@ inline constexpr const char* kNotCapture = "isn't a capture file in a format TSh
 }
 
 // Errors raised below the reader (I/O, gzip) carry no position; give them the reader's.
-[[noreturn]] inline void rethrow_positioned(const CaptureError& e, uint64_t frame, uint64_t offset) {
+[[noreturn]] inline void rethrow_positioned(const CaptureError& e, uint64_t frame,
+                                            uint64_t offset) {
   if (e.frame == 0 && e.offset == 0) throw CaptureError(e.what(), frame, offset);
   throw e;
 }

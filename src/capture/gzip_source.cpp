@@ -19,7 +19,9 @@ GzipSource::GzipSource(std::unique_ptr<ByteSource> compressed)
     throw CaptureError("could not be read: zlib initialisation failed", 0, 0);
 }
 
-GzipSource::~GzipSource() { inflateEnd(&z_->s); }
+GzipSource::~GzipSource() {
+  inflateEnd(&z_->s);
+}
 
 size_t GzipSource::read(uint8_t* buf, size_t max) {
   if (eof_ || max == 0) return 0;

@@ -32,6 +32,8 @@ class GzipSource final : public ByteSource {
 };
 
 // True when `p` (n bytes) starts with the gzip magic 1f 8b.
-inline bool is_gzip_magic(const uint8_t* p, size_t n) { return n >= 2 && p[0] == 0x1f && p[1] == 0x8b; }
+inline bool is_gzip_magic(const uint8_t* p, size_t n) {
+  return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
 
 }  // namespace netsift

@@ -7,10 +7,10 @@
 #include "capture/fd_source.h"
 #include "capture/gzip_source.h"
 #include "capture/input_stream.h"
+#include "capture/open_capture.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcapng_reader.h"
 #include "capture/pcapng_types.h"
-#include "capture/open_capture.h"
 
 namespace netsift {
 

@@ -36,7 +36,8 @@ PcapReader::PcapReader(std::unique_ptr<InputStream> in) : in_(std::move(in)) {
   nsec_ = magic == kMagicNsec;
   if (got < sizeof h) throw_cut_short(0, 0);
   uint16_t major = endian_.u16(h + 4);
-  if (major != 2) throw_damaged("pcap: major version " + std::to_string(major) + " unsupported", 0, 0);
+  if (major != 2)
+    throw_damaged("pcap: major version " + std::to_string(major) + " unsupported", 0, 0);
   InterfaceInfo iface;
   iface.snaplen = endian_.u32(h + 16);
   iface.linktype = endian_.u32(h + 20) & kLinktypeMask;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "capture/capture_reader.h"
 #include "capture/byte_order.h"
+#include "capture/capture_reader.h"
 #include "capture/input_stream.h"
 
 namespace netsift {

@@ -48,7 +48,8 @@ void PcapWriter::write_frame(const CapturedFrame& frame,
   if (frame.linktype != linktype_) {
     throw CaptureError(
         "can't be written: pcap files hold one link-layer type only; use pcapng for frames of "
-        "type " + std::to_string(frame.linktype) + " after type " + std::to_string(linktype_),
+        "type " +
+            std::to_string(frame.linktype) + " after type " + std::to_string(linktype_),
         0, 0);
   }
   uint8_t h[16];

@@ -21,8 +21,7 @@ uint32_t PcapngReader::global_interface(uint32_t local_id, const Block& b) {
 }
 
 void PcapngReader::fill_frame(const Block& b, CapturedFrame& frame, uint32_t global_if,
-                              const uint8_t* data, uint32_t caplen, uint32_t len,
-                              uint64_t ticks) {
+                              const uint8_t* data, uint32_t caplen, uint32_t len, uint64_t ticks) {
   const InterfaceInfo& iface = interfaces_[global_if];
   frame.data = data;
   frame.caplen = caplen;
@@ -41,9 +40,9 @@ bool PcapngReader::parse_epb(const Block& b, CapturedFrame& frame, bool obsolete
   // OPB body: interface(2) drops(2) ts_high(4) ts_low(4) caplen(4) len(4) data options
   constexpr size_t kFixed = 20;
   if (body_size_ < kFixed) {
-    damaged(std::string("pcapng: ") + (obsolete ? "packet" : "enhanced packet") +
-                " block is too short",
-            b);
+    damaged(
+        std::string("pcapng: ") + (obsolete ? "packet" : "enhanced packet") + " block is too short",
+        b);
   }
   const uint8_t* p = body_.data();
   uint32_t local_if = obsolete ? endian_.u16(p) : endian_.u32(p);
@@ -88,6 +87,13 @@ bool PcapngReader::parse_spb(const Block& b, CapturedFrame& frame) {
   // body: original length(4) data (padded to 4). No interface id (always the section's first),
   // no timestamp, no options; the captured length is implied by the block length.
   if (body_size_ < 4) damaged("pcapng: simple packet block is too short", b);
+  // Unlike other blocks (read as if padded, see read_block), tshark 4.0 rejects an SPB whose
+  // length is not a multiple of 4 (corpus: wiki-pcapng-test007), and so do we.
+  if (b.total_length % 4 != 0) {
+    damaged("pcapng: total block length " + std::to_string(b.total_length) +
+                " of simple packet block is not a multiple of 4",
+            b);
+  }
   uint32_t global_if = global_interface(0, b);
   const uint8_t* p = body_.data();
   uint32_t len = endian_.u32(p);

@@ -43,11 +43,14 @@ bool PcapngReader::read_block(Block& b) {
     } else if (load_be32(h + 8) == kByteOrderMagic) {
       endian_.big = true;
     } else {
-      throw_damaged("pcapng: unknown byte-order magic number 0x" + [&] {
-        char buf[9];
-        std::snprintf(buf, sizeof buf, "%08x", bom);
-        return std::string(buf);
-      }(), frames_ + 1, b.offset);
+      throw_damaged(
+          "pcapng: unknown byte-order magic number 0x" +
+              [&] {
+                char buf[9];
+                std::snprintf(buf, sizeof buf, "%08x", bom);
+                return std::string(buf);
+              }(),
+          frames_ + 1, b.offset);
     }
     prefix = 4;
   }

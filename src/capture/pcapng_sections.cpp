@@ -83,9 +83,9 @@ void PcapngReader::parse_nrb(const Block& b) {
         size_t start = i;
         while (i < end && p[i] != 0) ++i;
         if (i > start) {
-          names_.push_back(NameRecord{std::vector<uint8_t>(addr, addr + addr_len),
-                                      std::string(reinterpret_cast<const char*>(p + start),
-                                                  i - start)});
+          names_.push_back(
+              NameRecord{std::vector<uint8_t>(addr, addr + addr_len),
+                         std::string(reinterpret_cast<const char*>(p + start), i - start)});
         }
         ++i;  // the terminating NUL
       }

@@ -13,7 +13,9 @@ namespace {
 constexpr uint16_t kOptShbUserAppl = 4;
 constexpr const char kUserAppl[] = "netsift";
 // Option strings are limited to 65535 bytes by the 16-bit length field.
-uint16_t clamp_len(size_t n) { return static_cast<uint16_t>(std::min<size_t>(n, 0xFFFF)); }
+uint16_t clamp_len(size_t n) {
+  return static_cast<uint16_t>(std::min<size_t>(n, 0xFFFF));
+}
 }  // namespace
 
 PcapngWriter::PcapngWriter(const std::string& path, WriterOptions options)
@@ -110,8 +112,8 @@ void PcapngWriter::write_frame(const CapturedFrame& frame,
   ensure_interfaces(frame.interface_id, interfaces, frame.linktype);
   uint64_t units = units_[frame.interface_id];
   // Unsigned arithmetic: well defined for any input (pre-1970 times wrap as pcapng must).
-  uint64_t ticks = static_cast<uint64_t>(frame.ts.sec) * units +
-                   frame.ts.nsec / (1000000000 / units);
+  uint64_t ticks =
+      static_cast<uint64_t>(frame.ts.sec) * units + frame.ts.nsec / (1000000000 / units);
   size_t padded = (size_t(frame.caplen) + 3) & ~size_t(3);
   size_t options = 0;
   for (const std::string& c : frame.comments) options += option_size(clamp_len(c.size()));
@@ -129,7 +131,8 @@ void PcapngWriter::write_frame(const CapturedFrame& frame,
   sink_.write(h, sizeof h);
   sink_.write(frame.data, frame.caplen);
   sink_.write_zeros(padded - frame.caplen);
-  for (const std::string& c : frame.comments) write_option(kOptComment, c.data(), clamp_len(c.size()));
+  for (const std::string& c : frame.comments)
+    write_option(kOptComment, c.data(), clamp_len(c.size()));
   if (frame.has_pack_flags) {
     uint8_t f[4];
     store_le32(f, frame.pack_flags);

@@ -54,7 +54,10 @@ std::vector<uint8_t> make_pcap(bool big, bool nsec, uint32_t snaplen, uint32_t l
   Bytes b{{}, big};
   b.u32(nsec ? 0xa1b23c4d : 0xa1b2c3d4).u16(2).u16(4).u32(0).u32(0).u32(snaplen).u32(linktype);
   for (const auto& r : records) {
-    b.u32(r.sec).u32(r.sub).u32(uint32_t(r.data.size())).u32(r.len ? r.len : uint32_t(r.data.size()));
+    b.u32(r.sec)
+        .u32(r.sub)
+        .u32(uint32_t(r.data.size()))
+        .u32(r.len ? r.len : uint32_t(r.data.size()));
     b.raw(r.data);
   }
   return b.v;
@@ -63,14 +66,17 @@ std::vector<uint8_t> make_pcap(bool big, bool nsec, uint32_t snaplen, uint32_t l
 Option text_option(uint16_t code, const std::string& s) {
   return {code, std::vector<uint8_t>(s.begin(), s.end())};
 }
-Option u32_option(uint16_t code, uint32_t v, bool big) { return {code, Bytes{{}, big}.u32(v).v}; }
+Option u32_option(uint16_t code, uint32_t v, bool big) {
+  return {code, Bytes{{}, big}.u32(v).v};
+}
 
 PcapngBuilder& PcapngBuilder::block(uint32_t type, const std::vector<uint8_t>& body,
                                     const std::vector<Option>& options) {
   Bytes inner{body, big};
   inner.pad4();
   if (!options.empty()) {
-    for (const auto& o : options) inner.u16(o.code).u16(uint16_t(o.value.size())).raw(o.value).pad4();
+    for (const auto& o : options)
+      inner.u16(o.code).u16(uint16_t(o.value.size())).raw(o.value).pad4();
     inner.u32(0);
   }
   uint32_t total = uint32_t(inner.v.size() + 12);

@@ -27,11 +27,16 @@ std::vector<std::string> corpus_files() {
 std::string escape(const std::string& s) {
   std::string o;
   for (char c : s) {
-    if (c == '\n') o += "\\n";
-    else if (c == '\r') o += "\\r";
-    else if (c == '\t') o += "\\t";
-    else if (c == '\\') o += "\\\\";
-    else o += c;
+    if (c == '\n')
+      o += "\\n";
+    else if (c == '\r')
+      o += "\\r";
+    else if (c == '\t')
+      o += "\\t";
+    else if (c == '\\')
+      o += "\\\\";
+    else
+      o += c;
   }
   return o;
 }
@@ -65,7 +70,8 @@ TEST_P(Corpus, MatchesTshark) {
   bool pcapng = reader->format() == FileFormat::kPcapng;
   for (const auto& f : r.frames) {
     std::string comments;
-    for (size_t i = 0; i < f.comments.size(); ++i) comments += (i ? "," : "") + escape(f.comments[i]);
+    for (size_t i = 0; i < f.comments.size(); ++i)
+      comments += (i ? "," : "") + escape(f.comments[i]);
     ours << tshark_epoch(f.ts) << '\t' << f.len << '\t' << f.caplen << '\t'
          << (pcapng ? std::to_string(f.interface_id) : "") << '\t' << comments << '\n';
   }

@@ -43,11 +43,11 @@ INSTANTIATE_TEST_SUITE_P(BothOrders, PcapngByteOrder, ::testing::Values(false, t
 TEST(PcapngReader, TimestampResolutionsAndOffset) {
   PcapngBuilder b;
   b.shb(false);
-  b.idb(1, 0, {{9, {9}}});                                        // ns
-  b.idb(1, 0, {{9, {3}}});                                        // ms
-  b.idb(1, 0, {{9, {0x80 | 20}}});                                // 2^-20 s
-  b.idb(1, 0, {{9, {6}}, {14, Bytes{{}, false}.u64(100).v}});     // us, +100 s
-  b.idb(1, 0, {{9, {0x80 | 40}}});                                // wraps like wiretap 4.0
+  b.idb(1, 0, {{9, {9}}});                                     // ns
+  b.idb(1, 0, {{9, {3}}});                                     // ms
+  b.idb(1, 0, {{9, {0x80 | 20}}});                             // 2^-20 s
+  b.idb(1, 0, {{9, {6}}, {14, Bytes{{}, false}.u64(100).v}});  // us, +100 s
+  b.idb(1, 0, {{9, {0x80 | 40}}});                             // wraps like wiretap 4.0
   const uint64_t t = 0x123456789abcdefull;
   for (uint32_t i = 0; i < 5; ++i) b.epb(i, t, payload(14));
   auto r = read_all(*open_bytes(b.out));
@@ -93,8 +93,8 @@ TEST(PcapngReader, InterfaceOfEarlierSectionIsNotVisible) {
 TEST(PcapngReader, SimpleAndObsoletePacketBlocks) {
   PcapngBuilder b;
   b.shb(false).idb(1, 64);
-  b.spb(100, payload(100));        // cut to the snaplen
-  b.spb(30, payload(32));          // 2 bytes of padding
+  b.spb(100, payload(100));  // cut to the snaplen
+  b.spb(30, payload(32));    // 2 bytes of padding
   b.opb(0, 5000000, payload(40), {text_option(1, "old"), u32_option(2, 2, false)});
   auto r = read_all(*open_bytes(b.out));
   ASSERT_FALSE(r.failed) << r.error;
@@ -112,7 +112,10 @@ TEST(PcapngReader, NamesSecretsAndSkippedBlocks) {
   PcapngBuilder b;
   b.shb(false).idb(1, 0);
   Bytes nrb;
-  nrb.u16(1).u16(4 + 9 + 9).raw({192, 168, 0, 1}).str(std::string("host.one\0alias.one\0", 18))
+  nrb.u16(1)
+      .u16(4 + 9 + 9)
+      .raw({192, 168, 0, 1})
+      .str(std::string("host.one\0alias.one\0", 18))
       .pad4();
   std::vector<uint8_t> v6(16, 0);
   v6[15] = 1;
@@ -201,8 +204,8 @@ TEST(PcapngReader, UnpaddedBlockLengthIsRoundedUp) {
   c.shb(false).idb(1, 0);
   size_t at = c.out.size();
   c.epb(0, 1, payload(15));
-  c.out[at + 4] = 47;             // leading length
-  c.out[c.out.size() - 4] = 47;   // trailing length
+  c.out[at + 4] = 47;            // leading length
+  c.out[c.out.size() - 4] = 47;  // trailing length
   c.epb(0, 2, payload(4));
   auto r = read_all(*open_bytes(c.out));
   ASSERT_FALSE(r.failed) << r.error;

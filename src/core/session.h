@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "analysis/tcp_conversations.h"
+#include "analysis/udp_conversations.h"
 #include "capture/captured_frame.h"
 #include "core/names.h"
 
@@ -40,6 +42,8 @@ struct Session {
   std::shared_ptr<IpReassembler> ip_reassembly;
   std::shared_ptr<IcmpTransactions> icmp_transactions;
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
+  TcpConversations tcp;  // tcp.stream numbering and per-connection state
+  UdpConversations udp;  // udp.stream numbering
 };
 
 }  // namespace netsift

@@ -1,0 +1,82 @@
+#include "analysis/tcp_conversations.h"
+
+namespace netsift {
+
+TcpConversation& TcpConversations::lookup(const FlowKey& key, int dir, const TcpSegment& seg,
+                                          int64_t now_ns, bool* created, bool* reused_ports) {
+  TcpConversation* c = &flows_.find_or_add(key, now_ns, created);
+  *reused_ports = false;
+  // tshark compares only with the ISN; a SYN retransmission (same ISN) stays in the stream.
+  if (!*created && (seg.flags & (kTcpSyn | kTcpAck)) == kTcpSyn && c->dir[dir].base_seq_set &&
+      seg.seq != c->dir[dir].base_seq) {
+    c = &flows_.replace(key, now_ns);
+    *created = true;
+    *reused_ports = true;
+  }
+  if (*created) {
+    c->stream = next_stream_++;
+    c->first_ns = c->prev_ns = now_ns;
+  }
+  return *c;
+}
+
+void TcpConversations::note_sequence(TcpConversation& c, int dir, const TcpSegment& seg) {
+  TcpDirection& fwd = c.dir[dir];
+  TcpDirection& rev = c.dir[dir ^ 1];
+  if (!fwd.base_seq_set) {
+    fwd.base_seq = (seg.flags & kTcpSyn) ? seg.seq : seg.seq - 1;
+    fwd.base_seq_set = true;
+  }
+  // The ACK field of a SYN need not be zero, so the peer's ISN comes from the first ACK.
+  if (!rev.base_seq_set && (seg.flags & kTcpAck)) {
+    rev.base_seq = seg.ack - 1;
+    rev.base_seq_set = true;
+  }
+}
+
+void TcpConversations::verify_window_scaling(TcpConversation& c, int dir, bool is_synack) {
+  TcpDirection& fwd = c.dir[dir];
+  TcpDirection& rev = c.dir[dir ^ 1];
+  // Scaling is used only if both SYNs carry the option: a SYN without it (or a SYN/ACK without
+  // it) switches it off for both directions, a SYN/ACK with it answering a SYN without it too.
+  if (fwd.win_scale == kWinScaleUnknown) {
+    fwd.win_scale = rev.win_scale = kWinScaleNone;
+  } else if (is_synack && rev.win_scale == kWinScaleNone) {
+    fwd.win_scale = kWinScaleNone;
+  }
+}
+
+void TcpConversations::update_completeness(TcpConversation& c, uint16_t flags, uint32_t seglen,
+                                           bool first_segment) {
+  uint16_t syn_ack = flags & (kTcpSyn | kTcpAck);
+  // Rules inferred from tshark 4.0's output. Only the first segment can show the SYN, and
+  // then only a SYN's payload (Fast Open) counts as data; a first segment without SYN shows
+  // nothing. Later, a SYN/ACK counts only after the SYN, the handshake's ACK is a bare ACK, and
+  // a FIN counts only with ACK set.
+  if (first_segment) {
+    c.completeness = syn_ack == kTcpSyn ? kCompleteSyn | (seglen > 0 ? kCompleteData : 0) : 0;
+    return;
+  }
+  if (syn_ack == (kTcpSyn | kTcpAck) && (c.completeness & kCompleteSyn))
+    c.completeness |= kCompleteSynAck;
+  if (syn_ack == kTcpAck && seglen == 0) c.completeness |= kCompleteAck;
+  if (seglen > 0) c.completeness |= kCompleteData;
+  if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) c.completeness |= kCompleteFin;
+  if (flags & kTcpRst) c.completeness |= kCompleteRst;
+}
+
+const char* tcp_completeness_name(uint8_t v) {
+  constexpr uint8_t kHandshake = kCompleteSyn | kCompleteSynAck | kCompleteAck;
+  bool closed = v & (kCompleteFin | kCompleteRst);
+  if ((v & kHandshake) == kHandshake && closed)
+    return (v & kCompleteData) ? "Complete, WITH_DATA" : "Complete, NO_DATA";
+  switch (v) {
+    case kCompleteSyn: return "Incomplete, SYN_SENT";
+    case kCompleteSyn | kCompleteSynAck: return "Incomplete, CLIENT_ESTABLISHED";
+    case kHandshake: return "Incomplete, ESTABLISHED";
+    case kHandshake | kCompleteData: return "Incomplete, DATA";
+    default: return "Incomplete";
+  }
+}
+
+}  // namespace netsift

@@ -1,0 +1,95 @@
+// TCP conversation tracking as tshark does it in a single pass: stream numbering (tcp.stream,
+// including port reuse), relative sequence numbers, window scaling, conversation completeness and
+// per-stream timestamps. State is per conversation with one TcpDirection per direction, the
+// place where later sequence analysis (retransmissions, bytes in flight) keeps its data.
+#pragma once
+
+#include <cstdint>
+
+#include "analysis/flow_key.h"
+#include "analysis/flow_table.h"
+
+namespace netsift {
+
+// TCP header flag bits (the 12-bit flags field).
+enum TcpFlags : uint16_t {
+  kTcpFin = 0x001,
+  kTcpSyn = 0x002,
+  kTcpRst = 0x004,
+  kTcpPush = 0x008,
+  kTcpAck = 0x010,
+  kTcpUrg = 0x020,
+  kTcpEce = 0x040,
+  kTcpCwr = 0x080,
+  kTcpAe = 0x100,
+  kTcpReserved = 0xe00,
+};
+
+// tcp.completeness bits: what of the connection's life the capture has shown so far.
+enum TcpCompleteness : uint8_t {
+  kCompleteSyn = 0x01,
+  kCompleteSynAck = 0x02,
+  kCompleteAck = 0x04,
+  kCompleteData = 0x08,
+  kCompleteFin = 0x10,
+  kCompleteRst = 0x20,
+};
+
+// Window scale shift as tshark keeps it: a shift count, or one of these.
+inline constexpr int8_t kWinScaleUnknown = -1;
+inline constexpr int8_t kWinScaleNone = -2;
+
+struct TcpDirection {
+  uint32_t base_seq = 0;  // relative sequence numbers count from here
+  bool base_seq_set = false;
+  int8_t win_scale = kWinScaleUnknown;
+};
+
+struct TcpConversation {
+  uint32_t stream = 0;
+  uint8_t completeness = 0;
+  TcpDirection dir[2];  // indexed by FlowKey direction (0: from the key's `lo` endpoint)
+  int64_t first_ns = 0;  // tcp.time_relative origin
+  int64_t prev_ns = 0;   // tcp.time_delta origin
+
+  bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }
+};
+
+// What the dissector needs to know about one segment, in header order.
+struct TcpSegment {
+  uint32_t seq = 0;
+  uint32_t ack = 0;
+  uint16_t flags = 0;
+};
+
+class TcpConversations {
+ public:
+  // The conversation of a segment travelling in direction `dir` of `key`. A SYN whose sequence
+  // number differs from the ISN recorded for that direction opens a new conversation with a new
+  // stream number (tshark's "reused ports"); `*created` tells a new conversation,
+  // `*reused_ports` one that replaced an earlier conversation on the same ports.
+  TcpConversation& lookup(const FlowKey& key, int dir, const TcpSegment& seg, int64_t now_ns,
+                          bool* created, bool* reused_ports);
+
+  // Records the ISNs of a segment with a known length, for relative sequence numbers: the SYN's
+  // sequence number, or the one before the first seen; the peer's from the first ACK.
+  static void note_sequence(TcpConversation& c, int dir, const TcpSegment& seg);
+  // A SYN or SYN/ACK has been dissected (with its options): decide whether scaling is in use.
+  static void verify_window_scaling(TcpConversation& c, int dir, bool is_synack);
+  // Adds what a dissected segment shows of the connection's life to tcp.completeness.
+  static void update_completeness(TcpConversation& c, uint16_t flags, uint32_t seglen,
+                                  bool first_segment);
+
+  uint32_t streams() const { return next_stream_; }
+  size_t tracked() const { return flows_.size(); }
+  FlowTable<TcpConversation>& table() { return flows_; }
+
+ private:
+  FlowTable<TcpConversation> flows_;
+  uint32_t next_stream_ = 0;
+};
+
+// The text tshark shows for a tcp.completeness value: "Complete, WITH_DATA (31)".
+const char* tcp_completeness_name(uint8_t completeness);
+
+}  // namespace netsift

@@ -1,0 +1,271 @@
+// Transmission Control Protocol (RFC 9293): header fields, options, and the conversation view
+// tshark adds in a single pass (tcp.stream, relative sequence numbers, scaled window,
+// completeness, per-stream times); then the payload by port, lower port first.
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "analysis/flow_key.h"
+#include "core/field_registry.h"
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/tcp_options.h"
+
+namespace netsift {
+
+namespace {
+
+constexpr uint8_t kIpProtoTcp = 6;
+constexpr uint32_t kMinHeader = 20;
+
+FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, nxtseq, ack,
+    ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
+    flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
+    window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
+    time_delta, payload, reused_ports;
+
+constexpr ValueName kChecksumStatus[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
+constexpr uint8_t kUnverified = 2;
+
+const TrueFalse kSetNotSet = {"Set", "Not set"};
+
+const FieldReg kFields[] = {
+    {&srcport, {"Source Port", "tcp.srcport", FieldType::kUint16, Base::kPtTcp}},
+    {&dstport, {"Destination Port", "tcp.dstport", FieldType::kUint16, Base::kPtTcp}},
+    {&port, {"Source or Destination Port", "tcp.port", FieldType::kUint16, Base::kPtTcp}},
+    {&stream, {"Stream index", "tcp.stream", FieldType::kUint32, Base::kDec}},
+    {&completeness, {"Conversation completeness", "tcp.completeness", FieldType::kUint8,
+                     Base::kDec, {}, 0, "The completeness of the conversation capture"}},
+    {&len, {"TCP Segment Len", "tcp.len", FieldType::kUint32, Base::kDec}},
+    {&seq, {"Sequence Number", "tcp.seq", FieldType::kUint32, Base::kDec}},
+    {&seq_raw, {"Sequence Number (raw)", "tcp.seq_raw", FieldType::kUint32, Base::kDec, {}, 0,
+                "This shows the raw value of the sequence number"}},
+    {&nxtseq, {"Next Sequence Number", "tcp.nxtseq", FieldType::kUint32, Base::kDec}},
+    {&ack, {"Acknowledgment Number", "tcp.ack", FieldType::kUint32, Base::kDec}},
+    {&ack_raw, {"Acknowledgment number (raw)", "tcp.ack_raw", FieldType::kUint32, Base::kDec, {},
+                0, "This shows the raw value of the acknowledgment number"}},
+    {&hdr_len, {"Header Length", "tcp.hdr_len", FieldType::kUint8, Base::kDec, {}, 0,
+                "Data offset in 32-bit words"}},
+    {&flags, {"Flags", "tcp.flags", FieldType::kUint16, Base::kHex, {}, 0xfff, "Flags (12 bits)"}},
+    {&flags_res, {"Reserved", "tcp.flags.res", FieldType::kBoolean, Base::kNone, {}, 0xe00,
+                  "Three reserved bits (must be zero)", &kSetNotSet, 12}},
+    {&flags_ae, {"Accurate ECN", "tcp.flags.ae", FieldType::kBoolean, Base::kNone, {}, 0x100, "",
+                 &kSetNotSet, 12}},
+    {&flags_cwr, {"Congestion Window Reduced", "tcp.flags.cwr", FieldType::kBoolean, Base::kNone,
+                  {}, 0x080, "", &kSetNotSet, 12}},
+    {&flags_ece, {"ECN-Echo", "tcp.flags.ece", FieldType::kBoolean, Base::kNone, {}, 0x040, "",
+                  &kSetNotSet, 12}},
+    {&flags_urg, {"Urgent", "tcp.flags.urg", FieldType::kBoolean, Base::kNone, {}, 0x020, "",
+                  &kSetNotSet, 12}},
+    {&flags_ack, {"Acknowledgment", "tcp.flags.ack", FieldType::kBoolean, Base::kNone, {}, 0x010,
+                  "", &kSetNotSet, 12}},
+    {&flags_push, {"Push", "tcp.flags.push", FieldType::kBoolean, Base::kNone, {}, 0x008, "",
+                   &kSetNotSet, 12}},
+    {&flags_reset, {"Reset", "tcp.flags.reset", FieldType::kBoolean, Base::kNone, {}, 0x004, "",
+                    &kSetNotSet, 12}},
+    {&flags_syn, {"Syn", "tcp.flags.syn", FieldType::kBoolean, Base::kNone, {}, 0x002, "",
+                  &kSetNotSet, 12}},
+    {&flags_fin, {"Fin", "tcp.flags.fin", FieldType::kBoolean, Base::kNone, {}, 0x001, "",
+                  &kSetNotSet, 12}},
+    {&flags_str, {"TCP Flags", "tcp.flags.str", FieldType::kString}},
+    {&window_size_value, {"Window", "tcp.window_size_value", FieldType::kUint16, Base::kDec, {},
+                          0, "The window size value from the TCP header"}},
+    {&window_size, {"Calculated window size", "tcp.window_size", FieldType::kUint32, Base::kDec,
+                    {}, 0, "The scaled window size (if scaling has been used)"}},
+    {&window_size_scalefactor,
+     {"Window size scaling factor", "tcp.window_size_scalefactor", FieldType::kInt32, Base::kDec,
+      {}, 0, "The window size scaling factor (-1 when unknown, -2 when no scaling is used)"}},
+    {&checksum, {"Checksum", "tcp.checksum", FieldType::kUint16, Base::kHex}},
+    {&checksum_status, {"Checksum Status", "tcp.checksum.status", FieldType::kUint8, Base::kNone,
+                        kChecksumStatus}},
+    {&urgent_pointer, {"Urgent Pointer", "tcp.urgent_pointer", FieldType::kUint16, Base::kDec}},
+    {&options, {"TCP Options", "tcp.options", FieldType::kBytes}},
+    {&time_relative, {"Time since first frame in this TCP stream", "tcp.time_relative",
+                      FieldType::kRelTime, Base::kNone, {}, 0,
+                      "Time relative to first frame in this TCP stream"}},
+    {&time_delta, {"Time since previous frame in this TCP stream", "tcp.time_delta",
+                   FieldType::kRelTime, Base::kNone, {}, 0,
+                   "Time delta from previous frame in this TCP stream"}},
+    {&payload, {"TCP payload", "tcp.payload", FieldType::kBytes, Base::kNone, {}, 0,
+                "The TCP payload of this packet"}},
+    {&reused_ports,
+     {"A new tcp session is started with the same ports as an earlier session in this trace",
+      "tcp.analysis.reused_ports", FieldType::kNone}},
+};
+
+// tcp.flags.str: one character per flag bit, most significant first; "·" (U+00B7) when clear.
+void flags_to_letters(uint16_t f, char* out, size_t* n) {
+  static const char kLetters[] = "RRRACEUAPRSF";
+  size_t k = 0;
+  for (int bit = 11; bit >= 0; --bit) {
+    if (f & (1u << bit)) {
+      out[k++] = kLetters[11 - bit];
+    } else {
+      out[k++] = '\xc2';
+      out[k++] = '\xb7';
+    }
+  }
+  *n = k;
+}
+
+// The flag names of the Info column, least significant first: "SYN, ACK".
+void append_flag_names(std::string& info, uint16_t f) {
+  static const char* const kNames[] = {"FIN", "SYN", "RST", "PSH", "ACK",
+                                       "URG", "ECE", "CWR", "AE"};
+  size_t start = info.size();
+  for (int bit = 0; bit < 9; ++bit)
+    if (f & (1u << bit)) {
+      if (info.size() > start) info.append(", ");
+      info.append(kNames[bit]);
+    }
+  if (f & 0xe00) {
+    if (info.size() > start) info.append(", ");
+    info.append("Reserved");
+  }
+  if (info.size() == start) info.append("<None>");
+}
+
+// Tries the payload's protocol by the lower port, then the higher one, as tshark does.
+void dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uint16_t dport) {
+  uint16_t low = sport < dport ? sport : dport;
+  uint16_t high = sport < dport ? dport : sport;
+  for (uint16_t p : {low, high})
+    if (p != 0)
+      if (Dissector d = tables::tcp_port().find(p)) {
+        d(data, pkt, -1);
+        return;
+      }
+  pkt.call_data(data, -1);
+}
+
+template <class... Args>
+void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
+  if (pkt.cols.enabled)
+    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
+}
+
+size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
+  uint16_t sport = r.u16(0), dport = r.u16(2);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("TCP");
+    pkt.cols.set_info("");
+    append_info(pkt, "{} → {}", sport, dport);
+  }
+  int top = pkt.add_protocol(parent, proto, r, 0, r.size());
+  pkt.add_item(top, srcport, r, 0, 2);
+  pkt.add_item(top, dstport, r, 2, 2);
+  pkt.tree[pkt.add_item(top, port, r, 0, 2)].flags |= kHidden;
+  pkt.tree[pkt.add_item(top, port, r, 2, 2)].flags |= kHidden;
+  pkt.port_type = PortType::kTcp;
+  pkt.src_port = sport;
+  pkt.dst_port = dport;
+
+  TcpSegment s{r.u32(4), r.u32(8), static_cast<uint16_t>(r.u16(12) & 0xfff)};
+  uint32_t hlen = (r.u8(12) >> 4) * 4u;
+  uint16_t raw_window = r.u16(14);
+
+  int64_t now = pkt.frame->ts.total_ns();
+  bool reversed;
+  FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoTcp, &reversed);
+  int dir = reversed ? 1 : 0;
+  bool created, reused;
+  TcpConversation& conv = pkt.session->tcp.lookup(key, dir, s, now, &created, &reused);
+  pkt.add_generated_uint(top, stream, conv.stream);
+  pkt.add_generated_uint(top, completeness, conv.completeness);
+
+  // The segment length is known only when the whole header is within the IP payload.
+  bool have_seglen = r.reported_size() >= hlen;
+  uint32_t seglen = have_seglen ? static_cast<uint32_t>(r.reported_size() - hlen) : 0;
+  uint32_t rel_seq = s.seq, rel_ack = s.ack, window = raw_window, next_seq = 0;
+  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  if (have_seglen) {
+    pkt.add_generated_uint(top, len, seglen);
+    if (pkt.session->prefs.tcp_analyze_sequence) TcpConversations::note_sequence(conv, dir, s);
+    if (relative) {
+      rel_seq -= conv.dir[dir].base_seq;
+      if (s.flags & kTcpAck) rel_ack -= conv.dir[dir ^ 1].base_seq;
+    }
+    int8_t shift = conv.dir[dir].win_scale;
+    if (!(s.flags & kTcpSyn) && shift >= 0) window <<= shift;  // SYNs are never scaled
+    next_seq = rel_seq + seglen + ((s.flags & kTcpSyn) ? 1 : 0) + ((s.flags & kTcpFin) ? 1 : 0);
+  }
+
+  if (pkt.cols.enabled) {
+    pkt.cols.info.append(" [");
+    append_flag_names(pkt.cols.info, s.flags);
+    pkt.cols.info.append("]");
+    append_info(pkt, " Seq={}", rel_seq);
+    if (s.flags & kTcpAck) append_info(pkt, " Ack={}", rel_ack);
+    append_info(pkt, " Win={}", window);
+  }
+  pkt.add_uint(top, seq, r, 4, 4, rel_seq);
+  pkt.add_item(top, seq_raw, r, 4, 4);
+
+  if (hlen < kMinHeader) {
+    append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);
+    pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
+    return r.reported_size();
+  }
+  pkt.tree[top].length = hlen;
+  if (have_seglen) pkt.tree.add_generated(top, nxtseq, Value::of_uint(next_seq));
+  pkt.add_uint(top, ack, r, 8, 4, rel_ack);
+  pkt.add_item(top, ack_raw, r, 8, 4);
+  pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
+
+  int fl = pkt.add_uint(top, flags, r, 12, 2, s.flags);
+  for (FieldId f : {flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack, flags_push,
+                    flags_reset, flags_syn, flags_fin}) {
+    uint64_t mask = registry().info(f).def.bitmask;
+    pkt.add_uint(fl, f, r, 12, 2, (s.flags & mask) != 0);
+  }
+  char letters[24];
+  size_t nletters;
+  flags_to_letters(s.flags, letters, &nletters);
+  pkt.add_generated_string(fl, flags_str, {letters, nletters});
+
+  pkt.add_item(top, window_size_value, r, 14, 2);
+  if (have_seglen) {
+    pkt.tree.add_generated(top, window_size, Value::of_uint(window));
+    if (!(s.flags & kTcpSyn)) {
+      int8_t shift = conv.dir[dir].win_scale;
+      int64_t factor = shift >= 0 ? int64_t{1} << shift : shift;
+      pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
+    }
+  }
+  pkt.add_item(top, checksum, r, 16, 2);
+  pkt.add_generated_uint(top, checksum_status, kUnverified);
+  pkt.add_item(top, urgent_pointer, r, 18, 2);
+  if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
+  if (have_seglen) append_info(pkt, " Len={}", seglen);
+
+  if (hlen > kMinHeader) {
+    int opts = pkt.add_item(top, options, r, kMinHeader, hlen - kMinHeader);
+    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, &conv, dir);
+  }
+  if (s.flags & kTcpSyn) TcpConversations::verify_window_scaling(conv, dir, s.flags & kTcpAck);
+  if (reused) pkt.add_generated_uint(top, reused_ports, 0);
+  TcpConversations::update_completeness(conv, s.flags, seglen, created);
+
+  pkt.tree.add_generated(top, time_relative, Value::of_int(now - conv.first_ns));
+  pkt.tree.add_generated(top, time_delta, Value::of_int(now - conv.prev_ns));
+  conv.prev_ns = now;
+
+  if (!have_seglen || seglen == 0) return r.reported_size();
+  ByteReader data = r.sub(hlen);
+  pkt.add_item(top, payload, data, 0, data.size());
+  dispatch_payload(pkt, data, sport, dport);
+  return r.reported_size();
+}
+
+}  // namespace
+
+void register_tcp() {
+  FieldRegistry& reg = registry();
+  proto = reg.add_protocol({"Transmission Control Protocol", "TCP", "tcp"});
+  reg.add_fields(proto, kFields);
+  register_tcp_options(proto);
+  tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
+}
+
+}  // namespace netsift

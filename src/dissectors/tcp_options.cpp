@@ -1,0 +1,283 @@
+#include "dissectors/tcp_options.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "core/field_registry.h"
+
+namespace netsift {
+
+namespace {
+
+FieldId kind, len, mss_val, wscale_shift, wscale_multiplier, sack_le, sack_re, sack_count, tsval,
+    tsecr, tfo_request, tfo_cookie, md5_digest, mptcp_subtype, user_to_granularity, user_to_val,
+    exp_exid, exp_data, unknown_payload;
+// Option pseudo-protocols, one per kind tshark names.
+FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_timestamp, opt_md5,
+    opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
+
+enum OptionKind : uint8_t {
+  kEol = 0,
+  kNop = 1,
+  kMss = 2,
+  kWindowScale = 3,
+  kSackPermitted = 4,
+  kSack = 5,
+  kTimestamp = 8,
+  kMd5 = 19,
+  kUserTimeout = 28,
+  kMptcp = 30,
+  kFastOpen = 34,
+  kExperiment1 = 253,
+  kExperiment2 = 254,
+};
+
+constexpr int kMaxWindowShift = 14;  // RFC 7323 §2.3
+constexpr uint16_t kFastOpenExperimentId = 0xf989;
+
+constexpr ValueName kOptionKinds[] = {{0, "End of Option List"},
+                                      {1, "No-Operation"},
+                                      {2, "Maximum Segment Size"},
+                                      {3, "Window Scale"},
+                                      {4, "SACK Permitted"},
+                                      {5, "SACK"},
+                                      {6, "Echo"},
+                                      {7, "Echo Reply"},
+                                      {8, "Time Stamp Option"},
+                                      {9, "Partial Order Connection Permitted"},
+                                      {10, "Partial Order Service Profile"},
+                                      {11, "CC"},
+                                      {12, "CC.NEW"},
+                                      {13, "CC.ECHO"},
+                                      {14, "TCP Alternate Checksum Request"},
+                                      {15, "TCP Alternate Checksum Data"},
+                                      {16, "Skeeter"},
+                                      {17, "Bubba"},
+                                      {18, "Trailer Checksum Option"},
+                                      {19, "MD5 Signature Option"},
+                                      {20, "SCPS Capabilities"},
+                                      {21, "Selective Negative Acknowledgements"},
+                                      {22, "Record Boundaries"},
+                                      {23, "Corruption experienced"},
+                                      {24, "SNAP"},
+                                      {25, "Unassigned"},
+                                      {26, "TCP Compression Filter"},
+                                      {27, "Quick-Start Response"},
+                                      {28, "User Timeout Option"},
+                                      {29, "The TCP Authentication Option"},
+                                      {30, "Multipath TCP"},
+                                      {34, "TCP Fast Open Cookie"},
+                                      {76, "Riverbed Probe"},
+                                      {78, "Riverbed Transparency"},
+                                      {172, "Accurate ECN Order 0"},
+                                      {174, "Accurate ECN Order 1"},
+                                      {253, "RFC3692-style Experiment 1"},
+                                      {254, "RFC3692-style Experiment 2"}};
+
+const TrueFalse kGranularity = {"Minutes", "Seconds"};
+
+const FieldReg kFields[] = {
+    {&kind, {"Kind", "tcp.option_kind", FieldType::kUint8, Base::kDec, kOptionKinds, 0,
+             "This TCP option's kind"}},
+    {&len, {"Length", "tcp.option_len", FieldType::kUint8, Base::kDec, {}, 0,
+            "Length of this TCP option in bytes (including kind and length fields)"}},
+    {&mss_val, {"MSS Value", "tcp.options.mss_val", FieldType::kUint16, Base::kDec}},
+    {&wscale_shift, {"Shift count", "tcp.options.wscale.shift", FieldType::kUint8, Base::kDec, {},
+                     0, "Logarithmically encoded power of 2 scale factor"}},
+    {&wscale_multiplier,
+     {"Multiplier", "tcp.options.wscale.multiplier", FieldType::kUint16, Base::kDec, {}, 0,
+      "Multiply segment window size by this for scaled window size"}},
+    {&sack_le, {"TCP SACK Left Edge", "tcp.options.sack_le", FieldType::kUint32, Base::kDec}},
+    {&sack_re, {"TCP SACK Right Edge", "tcp.options.sack_re", FieldType::kUint32, Base::kDec}},
+    {&sack_count, {"TCP SACK Count", "tcp.options.sack.count", FieldType::kUint8, Base::kDec}},
+    {&tsval, {"Timestamp value", "tcp.options.timestamp.tsval", FieldType::kUint32, Base::kDec,
+              {}, 0, "Value of sending machine's timestamp clock"}},
+    {&tsecr, {"Timestamp echo reply", "tcp.options.timestamp.tsecr", FieldType::kUint32,
+              Base::kDec, {}, 0, "Echoed timestamp from remote machine"}},
+    {&tfo_request, {"Fast Open Cookie Request", "tcp.options.tfo.request", FieldType::kNone}},
+    {&tfo_cookie, {"Fast Open Cookie", "tcp.options.tfo.cookie", FieldType::kBytes}},
+    {&md5_digest, {"MD5 digest", "tcp.options.md5.digest", FieldType::kBytes}},
+    {&mptcp_subtype, {"Multipath TCP subtype", "tcp.options.mptcp.subtype", FieldType::kUint8,
+                      Base::kDec, {}, 0xf0}},
+    {&user_to_granularity,
+     {"Granularity", "tcp.options.user_to_granularity", FieldType::kBoolean, Base::kNone, {},
+      0x8000, "TCP User Timeout Granularity", &kGranularity, 16}},
+    {&user_to_val, {"User Timeout", "tcp.options.user_to_val", FieldType::kUint16, Base::kDec, {},
+                    0x7fff, "TCP User Timeout Value"}},
+    {&exp_exid, {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16,
+                 Base::kHex}},
+    {&exp_data, {"Data", "tcp.options.experimental.data", FieldType::kBytes}},
+    {&unknown_payload, {"Payload", "tcp.options.unknown.payload", FieldType::kBytes}},
+};
+
+struct OptionProtocol {
+  FieldId* id;
+  ProtocolDef def;
+};
+const OptionProtocol kOptionProtocols[] = {
+    {&opt_eol, {"TCP Option - End of Option List (EOL)", "End of Option List (EOL)",
+                "tcp.options.eol"}},
+    {&opt_nop, {"TCP Option - No-Operation (NOP)", "No-Operation (NOP)", "tcp.options.nop"}},
+    {&opt_mss, {"TCP Option - Maximum segment size", "Maximum segment size", "tcp.options.mss"}},
+    {&opt_wscale, {"TCP Option - Window scale", "Window scale", "tcp.options.wscale"}},
+    {&opt_sack_perm, {"TCP Option - SACK permitted", "SACK permitted", "tcp.options.sack_perm"}},
+    {&opt_sack, {"TCP Option - SACK", "SACK", "tcp.options.sack"}},
+    {&opt_timestamp, {"TCP Option - Timestamps", "Timestamps", "tcp.options.timestamp"}},
+    {&opt_md5, {"TCP Option - TCP MD5 signature", "TCP MD5 signature", "tcp.options.md5"}},
+    {&opt_user_to, {"TCP Option - User Timeout", "User Timeout", "tcp.options.user_to"}},
+    {&opt_mptcp, {"Multipath Transmission Control Protocol", "MPTCP", "mptcp"}},
+    {&opt_tfo, {"TCP Option - TCP Fast Open", "TCP Fast Open", "tcp.options.tfo"}},
+    {&opt_experimental, {"TCP Option - Experimental", "Experimental", "tcp.options.experimental"}},
+    {&opt_unknown, {"TCP Option - Unknown", "Unknown", "tcp.options.unknown"}},
+};
+
+template <class... Args>
+void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
+  if (pkt.cols.enabled)
+    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
+}
+
+// Expected total length of fixed-size options; 0 when variable.
+size_t fixed_length(uint8_t k) {
+  switch (k) {
+    case kMss: return 4;
+    case kWindowScale: return 3;
+    case kSackPermitted: return 2;
+    case kTimestamp: return 10;
+    case kMd5: return 18;
+    case kUserTimeout: return 4;
+    default: return 0;
+  }
+}
+
+FieldId option_protocol(uint8_t k) {
+  switch (k) {
+    case kMss: return opt_mss;
+    case kWindowScale: return opt_wscale;
+    case kSackPermitted: return opt_sack_perm;
+    case kSack: return opt_sack;
+    case kTimestamp: return opt_timestamp;
+    case kMd5: return opt_md5;
+    case kUserTimeout: return opt_user_to;
+    case kMptcp: return opt_mptcp;
+    case kFastOpen: return opt_tfo;
+    case kExperiment1:
+    case kExperiment2: return opt_experimental;
+    default: return opt_unknown;
+  }
+}
+
+void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
+  uint8_t shift = o.u8(2);
+  pkt.add_item(n, wscale_shift, o, 2, 1);
+  int effective = shift > kMaxWindowShift ? kMaxWindowShift : shift;
+  uint32_t multiplier = 1u << effective;
+  pkt.add_generated_uint(n, wscale_multiplier, multiplier);
+  append_info(pkt, " WS={}", multiplier);
+  if (conv) conv->dir[dir].win_scale = static_cast<int8_t>(effective);
+}
+
+void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
+  // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN.
+  const TcpDirection* peer = conv ? &conv->dir[dir ^ 1] : nullptr;
+  uint32_t base = peer && peer->base_seq_set ? peer->base_seq : 0;
+  uint32_t blocks = 0;
+  for (size_t off = 2; off + 8 <= o.size(); off += 8, ++blocks) {
+    uint32_t le = o.u32(off) - base, re = o.u32(off + 4) - base;
+    pkt.add_uint(n, sack_le, o, off, 4, le);
+    pkt.add_uint(n, sack_re, o, off + 4, 4, re);
+    append_info(pkt, " SLE={} SRE={}", le, re);
+  }
+  pkt.add_generated_uint(n, sack_count, blocks);
+}
+
+// A Fast Open option whose cookie starts at `off`: none means a cookie request.
+void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n) {
+  if (o.size() == off) {
+    pkt.add_generated_uint(n, tfo_request, 0);
+    append_info(pkt, " TFO=R");
+  } else {
+    pkt.add_item(n, tfo_cookie, o, off, o.size() - off);
+    append_info(pkt, " TFO=C");
+  }
+}
+
+void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n,
+                         TcpConversation* conv, int dir) {
+  size_t olen = o.size();
+  switch (k) {
+    case kMss:
+      pkt.add_item(n, mss_val, o, 2, 2);
+      append_info(pkt, " MSS={}", o.u16(2));
+      break;
+    case kWindowScale: dissect_wscale(o, pkt, n, conv, dir); break;
+    case kSackPermitted: append_info(pkt, " SACK_PERM"); break;
+    case kSack: dissect_sack(o, pkt, n, conv, dir); break;
+    case kTimestamp:
+      pkt.add_item(n, tsval, o, 2, 4);
+      pkt.add_item(n, tsecr, o, 6, 4);
+      append_info(pkt, " TSval={} TSecr={}", o.u32(2), o.u32(6));
+      break;
+    case kMd5: pkt.add_item(n, md5_digest, o, 2, 16); break;
+    case kUserTimeout:
+      pkt.add_item(n, user_to_granularity, o, 2, 2);
+      pkt.add_item(n, user_to_val, o, 2, 2);
+      break;
+    case kMptcp:
+      if (olen > 2) pkt.add_item(n, mptcp_subtype, o, 2, 1);
+      break;
+    case kFastOpen: dissect_fast_open(o, 2, pkt, n); break;
+    case kExperiment1:
+    case kExperiment2:
+      if (olen >= 4) pkt.add_item(n, exp_exid, o, 2, 2);
+      // Fast Open before it had a kind of its own used this experiment identifier (RFC 7413).
+      if (olen >= 4 && o.u16(2) == kFastOpenExperimentId) dissect_fast_open(o, 4, pkt, n);
+      else if (olen > 4) pkt.add_item(n, exp_data, o, 4, olen - 4);
+      break;
+    default:
+      if (olen > 2) pkt.add_item(n, unknown_payload, o, 2, olen - 2);
+      break;
+  }
+}
+
+}  // namespace
+
+void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpConversation* conv,
+                         int dir) {
+  size_t off = 0, end = opts.size();
+  while (off < end) {
+    uint8_t k = opts.u8(off);
+    if (k == kEol || k == kNop) {
+      int n = pkt.tree.add(parent, k == kEol ? opt_eol : opt_nop, opts, off, 1, Value{});
+      pkt.add_item(n, kind, opts, off, 1);
+      ++off;  // tshark shows every padding byte after an EOL as one more EOL
+      continue;
+    }
+    // A length that is too short, runs past the header or does not fit the kind ends parsing,
+    // as tshark stops at such an option.
+    if (off + 1 >= end) break;
+    uint8_t olen = opts.u8(off + 1);
+    size_t want = fixed_length(k);
+    if (olen < 2 || off + olen > end || (want && olen != want)) {
+      int n = pkt.tree.add(parent, option_protocol(k), opts, off, end - off, Value{});
+      pkt.add_item(n, kind, opts, off, 1);
+      pkt.add_item(n, len, opts, off + 1, 1);
+      break;
+    }
+    ByteReader o = opts.sub(off, olen);
+    int n = pkt.tree.add(parent, option_protocol(k), opts, off, olen, Value{});
+    pkt.add_item(n, kind, o, 0, 1);
+    pkt.add_item(n, len, o, 1, 1);
+    dissect_option_body(o, k, pkt, n, conv, dir);
+    off += olen;
+  }
+}
+
+void register_tcp_options(FieldId tcp_proto) {
+  FieldRegistry& reg = registry();
+  for (const OptionProtocol& p : kOptionProtocols) *p.id = reg.add_protocol(p.def);
+  reg.add_fields(tcp_proto, kFields);
+}
+
+}  // namespace netsift

@@ -1,0 +1,18 @@
+// TCP header options (RFC 9293 §3.2 and the option RFCs), shared by tcp.cpp: each option is a
+// pseudo-protocol node ("TCP Option - Maximum segment size") as in tshark.
+#pragma once
+
+#include "analysis/tcp_conversations.h"
+#include "core/packet.h"
+
+namespace netsift {
+
+// Dissects the option bytes `opts` under `parent`, appending tshark's Info text (" MSS=1460",
+// " WS=256", " SACK_PERM", " TSval=.. TSecr=..", " SLE=.. SRE=..", " TFO=R"). `conv` (may be
+// null) receives the window scale shift of direction `dir` and gives SACK edges their base.
+void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpConversation* conv,
+                         int dir);
+
+void register_tcp_options(FieldId tcp_proto);
+
+}  // namespace netsift

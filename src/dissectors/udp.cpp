@@ -1,0 +1,125 @@
+// User Datagram Protocol (RFC 768): ports, length, checksum, udp.stream numbering and
+// per-stream timestamps, then the payload by port (lower port first, as tshark tries).
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "analysis/flow_key.h"
+#include "core/field_registry.h"
+#include "core/packet.h"
+#include "core/session.h"
+
+namespace netsift {
+
+namespace {
+
+constexpr uint8_t kIpProtoUdp = 17;
+
+FieldId proto, srcport, dstport, port, length, checksum, checksum_status, stream, time_relative,
+    time_delta, payload, length_bad;
+
+// udp.checksum.status / tcp.checksum.status values (Wireshark's proto_checksum_vals).
+constexpr ValueName kChecksumStatus[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
+enum ChecksumStatus : uint8_t { kUnverified = 2, kNotPresent = 3, kIllegal = 4 };
+
+const FieldReg kFields[] = {
+    {&srcport, {"Source Port", "udp.srcport", FieldType::kUint16, Base::kPtUdp}},
+    {&dstport, {"Destination Port", "udp.dstport", FieldType::kUint16, Base::kPtUdp}},
+    {&port, {"Source or Destination Port", "udp.port", FieldType::kUint16, Base::kPtUdp}},
+    {&stream, {"Stream index", "udp.stream", FieldType::kUint32, Base::kDec}},
+    {&length, {"Length", "udp.length", FieldType::kUint16, Base::kDec, {}, 0,
+               "Length in octets including this header and the data"}},
+    {&checksum, {"Checksum", "udp.checksum", FieldType::kUint16, Base::kHex}},
+    {&checksum_status, {"Checksum Status", "udp.checksum.status", FieldType::kUint8, Base::kNone,
+                        kChecksumStatus}},
+    {&time_relative, {"Time since first frame", "udp.time_relative", FieldType::kRelTime}},
+    {&time_delta, {"Time since previous frame", "udp.time_delta", FieldType::kRelTime}},
+    {&payload, {"Payload", "udp.payload", FieldType::kBytes}},
+    {&length_bad, {"Bad length value", "udp.length.bad", FieldType::kNone}},
+};
+
+void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
+  FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
+  int64_t now = pkt.frame->ts.total_ns();
+  UdpConversation& c = pkt.session->udp.lookup(key, now);
+  pkt.add_generated_uint(top, stream, c.stream);
+  pkt.tree.add_generated(top, time_relative, Value::of_int(now - c.first_ns));
+  pkt.tree.add_generated(top, time_delta, Value::of_int(now - c.prev_ns));
+  c.prev_ns = now;
+}
+
+// tshark hands the payload to the protocol of the lower port first, then the higher one.
+size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uint16_t dport) {
+  uint16_t low = sport < dport ? sport : dport;
+  uint16_t high = sport < dport ? dport : sport;
+  for (uint16_t p : {low, high})
+    if (p != 0)
+      if (Dissector d = tables::udp_port().find(p)) return d(data, pkt, -1);
+  return pkt.call_data(data, -1);
+}
+
+size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
+  if (pkt.cols.enabled) pkt.cols.set_protocol("UDP");
+  int top = pkt.add_protocol(parent, proto, r, 0, 8);
+  uint16_t sport = r.u16(0), dport = r.u16(2);
+  pkt.add_item(top, srcport, r, 0, 2);
+  pkt.add_item(top, dstport, r, 2, 2);
+  pkt.tree[pkt.add_item(top, port, r, 0, 2)].flags |= kHidden;
+  pkt.tree[pkt.add_item(top, port, r, 2, 2)].flags |= kHidden;
+  pkt.port_type = PortType::kUdp;
+  pkt.src_port = sport;
+  pkt.dst_port = dport;
+
+  uint16_t ulen = r.u16(4);
+  size_t ip_payload = r.reported_size();
+  if (pkt.cols.enabled) {
+    pkt.cols.set_info("");
+    fmt::format_to(std::back_inserter(pkt.cols.info), "{} → {} Len={}", sport, dport,
+                   ulen >= 8 ? ulen - 8 : 0);
+  }
+  pkt.add_item(top, length, r, 4, 2);
+  if (ulen < 8) {
+    pkt.add_generated_uint(top, length_bad, 0);
+    if (pkt.cols.enabled)
+      fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} < 8]", ulen);
+    return ip_payload;
+  }
+  bool bad_length = ulen > ip_payload;
+  if (bad_length) {
+    pkt.add_generated_uint(top, length_bad, 0);
+    if (pkt.cols.enabled)
+      fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} > IP PAYLOAD LENGTH]",
+                     ulen);
+  }
+
+  uint16_t sum = r.u16(6);
+  pkt.add_item(top, checksum, r, 6, 2);
+  // A zero checksum means "none" over IPv4 but is not allowed over IPv6 (RFC 8200).
+  uint8_t status = sum != 0 ? kUnverified
+                   : pkt.net_src.type == AddressType::kIpv6 ? kIllegal
+                                                            : kNotPresent;
+  pkt.add_generated_uint(top, checksum_status, status);
+
+  add_stream(pkt, top, sport, dport);
+
+  // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
+  // payload is ignored as tshark does, keeping what the IP layer gave.
+  size_t datagram = bad_length ? ip_payload : ulen;
+  ByteReader data = r.sub(8, datagram - 8);
+  if (data.reported_size() == 0) return datagram;
+  pkt.add_item(top, payload, data, 0, data.size());
+  dispatch_payload(pkt, data, sport, dport);
+  return datagram;
+}
+
+}  // namespace
+
+void register_udp() {
+  FieldRegistry& reg = registry();
+  proto = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});
+  reg.add_fields(proto, kFields);
+  tables::ip_proto().add(kIpProtoUdp, dissect_udp);
+}
+
+}  // namespace netsift

@@ -9,22 +9,22 @@ size_t IcmpTransactions::KeyHash::operator()(const Key& k) const {
   };
   mix(k.a.bytes, k.a.size());
   mix(k.b.bytes, k.b.size());
-  mix(reinterpret_cast<const uint8_t*>(&k.id_seq), sizeof k.id_seq);
+  mix(reinterpret_cast<const uint8_t*>(&k.match), sizeof k.match);
   return static_cast<size_t>(h ^ k.v6);
 }
 
-void IcmpTransactions::request(bool v6, const Address& src, const Address& dst, uint16_t id,
-                               uint16_t seq, uint64_t frame, int64_t time_ns) {
+void IcmpTransactions::request(bool v6, const Address& src, const Address& dst, uint64_t match,
+                               uint64_t frame, int64_t time_ns) {
   if (requests_.size() >= kMaxEntries) requests_.clear();
-  Key k{src, dst, uint32_t{id} << 16 | seq, v6};
+  Key k{src, dst, match, v6};
   // A later request with the same identifiers (sequence wrap-around) starts a new transaction.
   requests_.insert_or_assign(k, Request{frame, time_ns});
 }
 
 const IcmpTransactions::Request* IcmpTransactions::reply(bool v6, const Address& src,
-                                                         const Address& dst, uint16_t id,
-                                                         uint16_t seq) const {
-  auto it = requests_.find(Key{dst, src, uint32_t{id} << 16 | seq, v6});
+                                                         const Address& dst,
+                                                         uint64_t match) const {
+  auto it = requests_.find(Key{dst, src, match, v6});
   return it == requests_.end() ? nullptr : &it->second;
 }
 

@@ -17,20 +17,20 @@ class IcmpTransactions {
     int64_t time_ns = 0;
   };
 
-  // Records an echo request from `src` to `dst`.
-  void request(bool v6, const Address& src, const Address& dst, uint16_t id, uint16_t seq,
-               uint64_t frame, int64_t time_ns);
+  // Records an echo request from `src` to `dst`; `match` is what a reply must carry to
+  // answer it (identifier, sequence number and whatever else the protocol compares).
+  void request(bool v6, const Address& src, const Address& dst, uint64_t match, uint64_t frame,
+               int64_t time_ns);
   // The request a reply from `src` to `dst` answers, or nullptr.
-  const Request* reply(bool v6, const Address& src, const Address& dst, uint16_t id,
-                       uint16_t seq) const;
+  const Request* reply(bool v6, const Address& src, const Address& dst, uint64_t match) const;
 
  private:
   struct Key {
     Address a, b;  // the request's source and destination
-    uint32_t id_seq;
+    uint64_t match;
     bool v6;
     bool operator==(const Key& o) const {
-      return a == o.a && b == o.b && id_seq == o.id_seq && v6 == o.v6;
+      return a == o.a && b == o.b && match == o.match && v6 == o.v6;
     }
   };
   struct KeyHash {

@@ -172,7 +172,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
   pkt.add_item(tree, field, r, off, 4);
   pkt.tree.add(tree, addr, r, off, 4, Value::of_uint(r.u32(off)), kHidden);
   std::string text;
-  append_ipv4(text, r.ptr(off, 4));
+  append_ipv4(text, r.u32(off));
   std::string_view s = pkt.arena.copy(text);
   Value v = Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
   pkt.tree.add(tree, host_field, r, off, 4, v, kHidden);
@@ -234,9 +234,9 @@ bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReade
 
 void set_summary(Packet& pkt, int tree, const ByteReader& r) {
   std::string text = "Internet Protocol Version 4, Src: ";
-  append_ipv4(text, r.ptr(12, 4));
+  append_ipv4(text, r.u32(12));
   text.append(", Dst: ");
-  append_ipv4(text, r.ptr(16, 4));
+  append_ipv4(text, r.u32(16));
   pkt.set_label(tree, text);
 }
 

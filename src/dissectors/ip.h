@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/packet.h"
+#include "output/address_format.h"  // append_ipv4/append_ipv6 for column and label text
 
 namespace netsift {
 
@@ -28,8 +29,6 @@ const char* ecn_short_name(unsigned ecn);
 // tshark shows as bit patterns without registering a bitmask.
 std::string bit_pattern(uint64_t value, uint64_t mask, int width);
 
-void append_ipv4(std::string& out, const uint8_t* addr);
-void append_ipv6(std::string& out, const uint8_t* addr);
 
 // Wireshark's expert severities and groups (expert.h), for add_expert().
 enum ExpertSeverity : uint32_t {
@@ -50,6 +49,10 @@ enum ExpertGroup : uint32_t {
 // protocol's expert field `f` (labelled `msg`), the message, severity and group.
 void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
                 std::string_view msg, ExpertSeverity severity, ExpertGroup group);
+
+// Dissects the packet an ICMP/ICMPv6 error quotes with `d`, under `parent`, the way tshark
+// does for "error packets": the outer packet keeps its addresses, ports and columns.
+void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent);
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
 // or `fallback` when absent.

@@ -1,5 +1,4 @@
 // Helpers shared by the IPv4, IPv6, ICMP and ICMPv6 dissectors.
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
@@ -94,15 +93,6 @@ std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
   return s;
 }
 
-void append_ipv4(std::string& out, const uint8_t* a) {
-  fmt::format_to(std::back_inserter(out), "{}.{}.{}.{}", a[0], a[1], a[2], a[3]);
-}
-
-void append_ipv6(std::string& out, const uint8_t* a) {
-  char buf[INET6_ADDRSTRLEN];
-  out.append(inet_ntop(AF_INET6, a, buf, sizeof buf));
-}
-
 namespace {
 const char* severity_text(ExpertSeverity s) {
   switch (s) {
@@ -136,6 +126,37 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
                                  group_text(group), msg));
     pkt.set_label(item, msg);
   }
+}
+
+void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent) {
+  struct Saved {
+    Address net_src, net_dst, src, dst;
+    PortType port_type;
+    uint16_t src_port, dst_port;
+    int ip_depth;
+    bool cols_enabled;
+  } saved{pkt.net_src, pkt.net_dst, pkt.src,  pkt.dst,      pkt.port_type,
+          pkt.src_port, pkt.dst_port, pkt.ip_depth, pkt.cols.enabled};
+  auto restore = [&] {
+    pkt.net_src = saved.net_src;
+    pkt.net_dst = saved.net_dst;
+    pkt.src = saved.src;
+    pkt.dst = saved.dst;
+    pkt.port_type = saved.port_type;
+    pkt.src_port = saved.src_port;
+    pkt.dst_port = saved.dst_port;
+    pkt.ip_depth = saved.ip_depth;
+    pkt.cols.enabled = saved.cols_enabled;
+  };
+  // The quoted packet's protocols must not rewrite the summary columns.
+  pkt.cols.enabled = false;
+  try {
+    d(r, pkt, parent);
+  } catch (...) {
+    restore();
+    throw;
+  }
+  restore();
 }
 
 uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback) {

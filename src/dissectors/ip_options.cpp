@@ -112,7 +112,7 @@ void add_route_entry(Packet& pkt, int tree, const ByteReader& r, size_t off, Fie
                      FieldId host_field) {
   pkt.add_item(tree, f, r, off, 4);
   std::string text;
-  append_ipv4(text, r.ptr(off, 4));
+  append_ipv4(text, r.u32(off));
   std::string_view s = pkt.arena.copy(text);
   pkt.tree.add(tree, host_field, r, off, 4,
                Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size()), kHidden);

@@ -1,0 +1,434 @@
+// ICMP for IPv4 (RFC 792 and successors): message types, echo request/response matching,
+// the ping timestamp heuristic, and the quoted packet of error messages, as tshark 4.0 shows
+// them.
+#include <fmt/format.h>
+
+#include "analysis/icmp_transactions.h"
+#include "core/field_registry.h"
+#include "core/session.h"
+#include "dissectors/ip.h"
+
+namespace netsift {
+
+namespace {
+FieldId icmp, type, code, checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq,
+    seq_le, mtu, num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level,
+    originate_ts, receive_ts, transmit_ts, address_mask, redir_gw, resp_in, resp_to, resptime,
+    data_time, data_time_relative, length, length_original;
+
+enum : uint8_t {
+  kEchoReply = 0,
+  kUnreachable = 3,
+  kSourceQuench = 4,
+  kRedirect = 5,
+  kEcho = 8,
+  kRouterAdvert = 9,
+  kTimeExceeded = 11,
+  kParamProblem = 12,
+  kTimestamp = 13,
+  kTimestampReply = 14,
+  kInfoRequest = 15,
+  kInfoReply = 16,
+  kMaskRequest = 17,
+  kMaskReply = 18,
+  kExtEcho = 42,
+  kExtEchoReply = 43,
+};
+
+const ValueName kTypeNames[] = {{0, "Echo (ping) reply"},
+                                {1, "Reserved"},
+                                {2, "Reserved"},
+                                {3, "Destination unreachable"},
+                                {4, "Source quench (flow control)"},
+                                {5, "Redirect"},
+                                {6, "Alternate host address"},
+                                {8, "Echo (ping) request"},
+                                {9, "Router advertisement"},
+                                {10, "Router solicitation"},
+                                {11, "Time-to-live exceeded"},
+                                {12, "Parameter problem"},
+                                {13, "Timestamp request"},
+                                {14, "Timestamp reply"},
+                                {15, "Information request"},
+                                {16, "Information reply"},
+                                {17, "Address mask request"},
+                                {18, "Address mask reply"},
+                                {19, "Reserved (for security)"},
+                                {30, "Traceroute"},
+                                {31, "Datagram Conversion Error"},
+                                {32, "Mobile Host Redirect"},
+                                {33, "IPv6 Where-Are-You"},
+                                {34, "IPv6 I-Am-Here"},
+                                {35, "Mobile Registration Request"},
+                                {36, "Mobile Registration Reply"},
+                                {37, "Domain Name Request"},
+                                {38, "Domain Name Reply"},
+                                {39, "SKIP"},
+                                {40, "Photuris"},
+                                {41, "Experimental mobility protocols"},
+                                {42, "Extended Echo request"},
+                                {43, "Extended Echo reply"}};
+const ValueName kUnreachCodes[] = {{0, "Network unreachable"},
+                                   {1, "Host unreachable"},
+                                   {2, "Protocol unreachable"},
+                                   {3, "Port unreachable"},
+                                   {4, "Fragmentation needed"},
+                                   {5, "Source route failed"},
+                                   {6, "Destination network unknown"},
+                                   {7, "Destination host unknown"},
+                                   {8, "Source host isolated"},
+                                   {9, "Network administratively prohibited"},
+                                   {10, "Host administratively prohibited"},
+                                   {11, "Network unreachable for TOS"},
+                                   {12, "Host unreachable for TOS"},
+                                   {13, "Communication administratively filtered"},
+                                   {14, "Host precedence violation"},
+                                   {15, "Precedence cutoff in effect"}};
+const ValueName kRedirectCodes[] = {{0, "Redirect for network"},
+                                    {1, "Redirect for host"},
+                                    {2, "Redirect for TOS and network"},
+                                    {3, "Redirect for TOS and host"}};
+const ValueName kTimeExceededCodes[] = {{0, "Time to live exceeded in transit"},
+                                        {1, "Fragment reassembly time exceeded"}};
+const ValueName kParamProblemCodes[] = {
+    {0, "Pointer indicates the error"}, {1, "Required option missing"}, {2, "Bad length"}};
+const ValueName kRouterAdvertCodes[] = {{0, "Normal router advertisement"},
+                                        {16, "Does not route common traffic"}};
+const ValueName kExtEchoCodes[] = {{0, "No error"}};
+const ValueName kExtEchoReplyCodes[] = {{0, "No error"},
+                                        {1, "Malformed Query"},
+                                        {2, "No Such Interface"},
+                                        {3, "No Such Table Entry"},
+                                        {4, "Multiple Interfaces Satisfy Query"}};
+const ValueName kChecksumStatus[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
+
+const FieldReg kFields[] = {
+    {&type, {"Type", "icmp.type", FieldType::kUint8, Base::kDec}},
+    {&code, {"Code", "icmp.code", FieldType::kUint8, Base::kDec}},
+    {&checksum, {"Checksum", "icmp.checksum", FieldType::kUint16, Base::kHex}},
+    {&checksum_status, {"Checksum Status", "icmp.checksum.status", FieldType::kUint8,
+                        Base::kNone, kChecksumStatus}},
+    {&unused, {"Unused", "icmp.unused", FieldType::kBytes}},
+    {&ident, {"Identifier (BE)", "icmp.ident", FieldType::kUint16, Base::kDecHex, {}, 0,
+              "Identifier (big endian representation)"}},
+    {&ident_le, {"Identifier (LE)", "icmp.ident_le", FieldType::kUint16, Base::kDecHex, {}, 0,
+                 "Identifier (little endian representation)"}},
+    {&seq, {"Sequence Number (BE)", "icmp.seq", FieldType::kUint16, Base::kDecHex, {}, 0,
+            "Sequence Number (big endian representation)"}},
+    {&seq_le, {"Sequence Number (LE)", "icmp.seq_le", FieldType::kUint16, Base::kDecHex, {}, 0,
+               "Sequence Number (little endian representation)"}},
+    {&mtu, {"MTU of next hop", "icmp.mtu", FieldType::kUint16, Base::kDec}},
+    {&num_addrs, {"Number of addresses", "icmp.num_addrs", FieldType::kUint8, Base::kDec}},
+    {&addr_entry_size,
+     {"Address entry size", "icmp.addr_entry_size", FieldType::kUint8, Base::kDec}},
+    {&lifetime, {"Lifetime", "icmp.lifetime", FieldType::kUint16, Base::kDec}},
+    {&pointer, {"Pointer", "icmp.pointer", FieldType::kUint32, Base::kDec}},
+    {&router_address, {"Router address", "icmp.router_address", FieldType::kIpv4}},
+    {&pref_level, {"Preference level", "icmp.pref_level", FieldType::kInt32, Base::kDec}},
+    {&originate_ts,
+     {"Originate Timestamp", "icmp.originate_timestamp", FieldType::kUint32, Base::kDec}},
+    {&receive_ts,
+     {"Receive Timestamp", "icmp.receive_timestamp", FieldType::kUint32, Base::kDec}},
+    {&transmit_ts,
+     {"Transmit Timestamp", "icmp.transmit_timestamp", FieldType::kUint32, Base::kDec}},
+    {&address_mask, {"Address Mask", "icmp.address_mask", FieldType::kIpv4}},
+    {&redir_gw, {"Gateway Address", "icmp.redir_gw", FieldType::kIpv4}},
+    {&resp_in, {"Response frame", "icmp.resp_in", FieldType::kFrameNum, Base::kNone, {}, 0,
+                "The frame number of the corresponding response"}},
+    {&resp_to, {"Request frame", "icmp.resp_to", FieldType::kFrameNum, Base::kNone, {}, 0,
+                "The frame number of the corresponding request"}},
+    {&resptime, {"Response time", "icmp.resptime", FieldType::kDouble, Base::kNone, {}, 0,
+                 "The time between the request and the response, in ms."}},
+    {&data_time, {"Timestamp from icmp data", "icmp.data_time", FieldType::kAbsTime,
+                  Base::kAbsLocal, {}, 0,
+                  "The timestamp in the first 8 bytes of the icmp data"}},
+    {&data_time_relative,
+     {"Timestamp from icmp data (relative)", "icmp.data_time_relative", FieldType::kRelTime,
+      Base::kNone, {}, 0,
+      "The timestamp of the packet, relative to the timestamp in the first 8 bytes of the icmp "
+      "data"}},
+    {&length, {"Length", "icmp.length", FieldType::kUint8, Base::kDec, {}, 0,
+               "The length of the original datagram"}},
+    {&length_original,
+     {"Length of original datagram", "icmp.length.original_datagram", FieldType::kUint8,
+      Base::kDec, {}, 0, "The length of the original datagram (length * 4)"}},
+    {&checksum_bad, {"Bad checksum", "icmp.checksum_bad", FieldType::kNone}},
+};
+
+const char* find_name(std::span<const ValueName> names, uint64_t v) {
+  for (const ValueName& n : names)
+    if (n.value == v) return n.name;
+  return nullptr;
+}
+
+const char* code_name(uint8_t t, uint8_t c) {
+  switch (t) {
+    case kUnreachable: return find_name(kUnreachCodes, c);
+    case kRedirect: return find_name(kRedirectCodes, c);
+    case kTimeExceeded: return find_name(kTimeExceededCodes, c);
+    case kParamProblem: return find_name(kParamProblemCodes, c);
+    case kRouterAdvert: return find_name(kRouterAdvertCodes, c);
+    case kExtEcho: return find_name(kExtEchoCodes, c);
+    case kExtEchoReply: return find_name(kExtEchoReplyCodes, c);
+    default: return nullptr;
+  }
+}
+
+// Ones' complement sum of the bytes, for checksums.
+uint32_t ones_sum(const uint8_t* p, size_t n, uint32_t sum = 0) {
+  for (size_t i = 0; i + 1 < n; i += 2) sum += (p[i] << 8) | p[i + 1];
+  if (n & 1) sum += p[n - 1] << 8;
+  return sum;
+}
+uint16_t fold(uint32_t sum) {
+  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+  return static_cast<uint16_t>(sum);
+}
+
+// tshark verifies the checksum when the whole message was captured and is not itself quoted.
+void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_packet) {
+  uint16_t value = r.u16(2);
+  int n = pkt.add_item(tree, checksum, r, 2, 2);
+  if (r.truncated() || in_error_packet) {
+    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
+    pkt.add_generated_uint(tree, checksum_status, 2);
+    return;
+  }
+  uint32_t sum = ones_sum(r.data(), r.size());
+  if (fold(sum) == 0xffff) {
+    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
+    pkt.add_generated_uint(tree, checksum_status, 1);
+    return;
+  }
+  uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
+  if (pkt.cols.enabled)
+    pkt.set_label(n, fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value,
+                                 expected));
+  pkt.add_generated_uint(tree, checksum_status, 0);
+  add_expert(pkt, n, checksum_bad, r, 2, 2, "Bad checksum", kExpertWarn, kGroupChecksum);
+}
+
+// Identifier and sequence number, in both byte orders since hosts differ on it.
+void add_ident_seq(Packet& pkt, int tree, const ByteReader& r) {
+  pkt.add_item(tree, ident, r, 4, 2);
+  pkt.add_item(tree, ident_le, r, 4, 2, Endian::kLittle);
+  pkt.add_item(tree, seq, r, 6, 2);
+  pkt.add_item(tree, seq_le, r, 6, 2, Endian::kLittle);
+}
+
+// "4 hours, 28 minutes, 51.171 seconds" (Wireshark's time_msecs_to_str).
+std::string msecs_text(uint32_t ms) {
+  uint32_t secs = ms / 1000, frac = ms % 1000;
+  std::string out;
+  auto part = [&out](uint32_t v, const char* unit) {
+    if (!out.empty()) out.append(", ");
+    out += fmt::format("{} {}{}", v, unit, v == 1 ? "" : "s");
+  };
+  if (secs / 86400) part(secs / 86400, "day");
+  if (secs / 3600 % 24) part(secs / 3600 % 24, "hour");
+  if (secs / 60 % 60) part(secs / 60 % 60, "minute");
+  if (secs % 60 || frac || out.empty()) {
+    if (!out.empty()) out.append(", ");
+    if (frac)
+      out += fmt::format("{}.{:03} seconds", secs % 60, frac);
+    else
+      out += fmt::format("{} second{}", secs % 60, secs % 60 == 1 ? "" : "s");
+  }
+  return out;
+}
+
+void add_ms_timestamp(Packet& pkt, int tree, FieldId f, const char* name, const ByteReader& r,
+                      size_t off) {
+  int n = pkt.add_item(tree, f, r, off, 4);
+  if (pkt.cols.enabled) {
+    uint32_t v = r.u32(off);
+    pkt.set_label(n, fmt::format("{}: {} ({} after midnight UTC)", name, v, msecs_text(v)));
+  }
+}
+
+// Most pings put a struct timeval (32-bit seconds and microseconds, host byte order) at the
+// start of the data; tshark shows it when it lies within a day before the frame time.
+size_t add_data_time(Packet& pkt, int tree, const ByteReader& r, size_t off) {
+  if (!r.has(off, 8)) return off;
+  uint32_t frame_secs = static_cast<uint32_t>(pkt.frame->ts.sec);
+  auto plausible = [&](uint32_t secs, uint32_t usecs) {
+    return static_cast<uint32_t>(frame_secs - secs) < 86400 && usecs < 1000000;
+  };
+  uint32_t secs = r.u32(off), usecs = r.u32(off + 4);
+  if (!plausible(secs, usecs)) {
+    secs = r.u32le(off);
+    usecs = r.u32le(off + 4);
+    if (!plausible(secs, usecs)) return off;
+  }
+  int64_t ns = int64_t{secs} * 1000000000 + int64_t{usecs} * 1000;
+  pkt.tree.add(tree, data_time, r, off, 8, Value::of_int(ns));
+  pkt.tree.add(tree, data_time_relative, r, off, 8,
+               Value::of_int(pkt.frame->ts.total_ns() - ns), kGenerated);
+  return off + 8;
+}
+
+IcmpTransactions& transactions(Packet& pkt) {
+  auto& slot = pkt.session->icmp_transactions;
+  if (!slot) slot = std::make_shared<IcmpTransactions>();
+  return *slot;
+}
+
+// Echo matching as tshark does it: identifier, sequence number and the request's checksum
+// (a reply's checksum is the request's plus 0x0800, the only difference being the type).
+void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
+  uint16_t cksum = r.u16(2);
+  if (t == kEchoReply) cksum = fold(uint32_t{cksum} + 0xf7ff);
+  uint64_t key = uint64_t{r.u32(4)} << 16 | cksum;
+  IcmpTransactions& tx = transactions(pkt);
+  if (t == kEcho) {
+    tx.request(false, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
+    return;
+  }
+  const IcmpTransactions::Request* req = tx.reply(false, pkt.net_src, pkt.net_dst, key);
+  if (!req || req->frame >= pkt.number) return;
+  pkt.tree.add_generated(tree, resp_to, Value::of_uint(req->frame));
+  double ms = (pkt.frame->ts.total_ns() - req->time_ns) / 1e6;
+  int n = pkt.tree.add_generated(tree, resptime, Value::of_double(ms));
+  if (pkt.cols.enabled) {
+    pkt.set_label(n, fmt::format("Response time: {:.3f} ms", ms));
+    pkt.cols.append_info(fmt::format(" (request in {})", req->frame));
+  }
+}
+
+void add_router_advert(Packet& pkt, int tree, const ByteReader& r) {
+  unsigned count = r.u8(4), entry = r.u8(5);
+  pkt.add_item(tree, num_addrs, r, 4, 1);
+  pkt.add_item(tree, addr_entry_size, r, 5, 1);
+  int l = pkt.add_item(tree, lifetime, r, 6, 2);
+  if (pkt.cols.enabled) {
+    uint16_t v = r.u16(6);
+    std::string text = fmt::format("Lifetime: {} (", v);
+    uint32_t h = v / 3600, m = v / 60 % 60, s = v % 60;
+    std::string parts;
+    auto part = [&parts](uint32_t n, const char* unit) {
+      if (!parts.empty()) parts.append(", ");
+      parts += fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
+    };
+    if (h) part(h, "hour");
+    if (m) part(m, "minute");
+    if (s || parts.empty()) part(s, "second");
+    pkt.set_label(l, text + parts + ")");
+  }
+  size_t step = entry ? entry * 4u : 8;
+  for (unsigned i = 0; i < count; ++i) {
+    size_t off = 8 + i * step;
+    pkt.add_item(tree, router_address, r, off, 4);
+    pkt.add_item(tree, pref_level, r, off + 4, 4);
+  }
+}
+
+// Error messages carry the header and first bytes of the packet that caused them.
+void add_error_fields(Packet& pkt, int tree, const ByteReader& r, uint8_t t, uint8_t c) {
+  if (t == kParamProblem) {
+    pkt.add_uint(tree, pointer, r, 4, 1, r.u8(4));
+    pkt.add_item(tree, unused, r, 5, 3);
+  } else if (t == kRedirect) {
+    pkt.add_item(tree, redir_gw, r, 4, 4);
+  } else if (t == kUnreachable && c == 4) {
+    pkt.add_item(tree, unused, r, 4, 2);
+    pkt.add_item(tree, mtu, r, 6, 2);
+  } else if ((t == kUnreachable || t == kTimeExceeded) && r.u8(5) != 0) {
+    // RFC 4884: byte 5 is the length of the original datagram in 32-bit words.
+    pkt.add_item(tree, unused, r, 4, 1);
+    pkt.add_item(tree, length, r, 5, 1);
+    pkt.tree.add(tree, length_original, r, 5, 1, Value::of_uint(r.u8(5) * 4u), kGenerated);
+    pkt.add_item(tree, unused, r, 6, 2);
+  } else if (t != kSourceQuench) {
+    pkt.add_item(tree, unused, r, 4, 4);
+  }
+  if (r.reported_size() > 8) dissect_quoted_packet(pkt, dissect_ipv4, r.sub(8), tree);
+}
+
+void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char* type_name) {
+  const char* cn = code_name(t, c);
+  std::string info = fmt::format("{:<20}", type_name ? type_name : "Unknown ICMP (obsolete or malformed?)");
+  if (cn) info += fmt::format(" ({})", cn);
+  switch (t) {
+    case kEcho:
+    case kEchoReply:
+    case kTimestamp:
+    case kTimestampReply:
+    case kInfoRequest:
+    case kInfoReply:
+    case kMaskRequest:
+    case kMaskReply:
+      info += fmt::format(" id=0x{:04x}, seq={}/{}, ttl={}", r.u16(4), r.u16(6), r.u16le(6),
+                          last_uint(pkt, ip_fields::ttl));
+      break;
+    default: break;
+  }
+  pkt.cols.set_info(info);
+}
+
+size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
+  bool in_error_packet = pkt.ip_depth > 1;
+  int tree = pkt.add_protocol(parent, icmp, r, 0, r.size());
+  uint8_t t = r.u8(0), c = r.u8(1);
+  const char* type_name = find_name(kTypeNames, t);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("ICMP");
+    set_info(pkt, r, t, c, type_name);
+  }
+  int tn = pkt.add_item(tree, type, r, 0, 1);
+  int cn = pkt.add_item(tree, code, r, 1, 1);
+  if (pkt.cols.enabled) {
+    pkt.set_label(tn, fmt::format("Type: {} ({})", t, type_name ? type_name : "Unknown"));
+    if (const char* name = code_name(t, c)) pkt.set_label(cn, fmt::format("Code: {} ({})", c, name));
+  }
+  add_checksum(pkt, tree, r, in_error_packet);
+  switch (t) {
+    case kEcho:
+    case kEchoReply: {
+      add_ident_seq(pkt, tree, r);
+      if (!in_error_packet) match_echo(pkt, tree, r, t);
+      size_t data = add_data_time(pkt, tree, r, 8);
+      if (r.reported_size() > data) pkt.call_data(r.sub(data), tree);
+      break;
+    }
+    case kTimestamp:
+    case kTimestampReply:
+      add_ident_seq(pkt, tree, r);
+      add_ms_timestamp(pkt, tree, originate_ts, "Originate Timestamp", r, 8);
+      add_ms_timestamp(pkt, tree, receive_ts, "Receive Timestamp", r, 12);
+      add_ms_timestamp(pkt, tree, transmit_ts, "Transmit Timestamp", r, 16);
+      break;
+    case kInfoRequest:
+    case kInfoReply:
+      add_ident_seq(pkt, tree, r);
+      break;
+    case kMaskRequest:
+    case kMaskReply:
+      add_ident_seq(pkt, tree, r);
+      pkt.add_item(tree, address_mask, r, 8, 4);
+      break;
+    case kExtEcho:
+    case kExtEchoReply:
+      pkt.add_item(tree, ident, r, 4, 2);
+      pkt.add_item(tree, ident_le, r, 4, 2, Endian::kLittle);
+      break;
+    case kRouterAdvert: add_router_advert(pkt, tree, r); break;
+    case kUnreachable:
+    case kSourceQuench:
+    case kRedirect:
+    case kTimeExceeded:
+    case kParamProblem: add_error_fields(pkt, tree, r, t, c); break;
+    default: break;
+  }
+  return r.reported_size();
+}
+}  // namespace
+
+void register_icmp() {
+  FieldRegistry& reg = registry();
+  icmp = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
+  reg.add_fields(icmp, kFields);
+  tables::ip_proto().add(1, dissect_icmp);
+}
+
+}  // namespace netsift

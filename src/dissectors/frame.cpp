@@ -68,6 +68,7 @@ void add_protocols(Packet& pkt, int frame_node) {
   char buf[512];
   size_t n = 0;
   for (FieldId p : pkt.layers) {
+    if (p == frame_fields::proto) continue;  // tshark lists the protocols inside the frame
     const char* abbrev = registry().info(p).def.abbrev;
     size_t l = std::strlen(abbrev);
     if (n + l + 1 >= sizeof buf) break;

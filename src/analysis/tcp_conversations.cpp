@@ -71,11 +71,16 @@ const char* tcp_completeness_name(uint8_t v) {
   if ((v & kHandshake) == kHandshake && closed)
     return (v & kCompleteData) ? "Complete, WITH_DATA" : "Complete, NO_DATA";
   switch (v) {
-    case kCompleteSyn: return "Incomplete, SYN_SENT";
-    case kCompleteSyn | kCompleteSynAck: return "Incomplete, CLIENT_ESTABLISHED";
-    case kHandshake: return "Incomplete, ESTABLISHED";
-    case kHandshake | kCompleteData: return "Incomplete, DATA";
-    default: return "Incomplete";
+    case kCompleteSyn:
+      return "Incomplete, SYN_SENT";
+    case kCompleteSyn | kCompleteSynAck:
+      return "Incomplete, CLIENT_ESTABLISHED";
+    case kHandshake:
+      return "Incomplete, ESTABLISHED";
+    case kHandshake | kCompleteData:
+      return "Incomplete, DATA";
+    default:
+      return "Incomplete";
   }
 }
 

@@ -48,7 +48,7 @@ struct TcpDirection {
 struct TcpConversation {
   uint32_t stream = 0;
   uint8_t completeness = 0;
-  TcpDirection dir[2];  // indexed by FlowKey direction (0: from the key's `lo` endpoint)
+  TcpDirection dir[2];   // indexed by FlowKey direction (0: from the key's `lo` endpoint)
   int64_t first_ns = 0;  // tcp.time_relative origin
   int64_t prev_ns = 0;   // tcp.time_delta origin
 

@@ -78,35 +78,83 @@ constexpr ValueName kOptionKinds[] = {{0, "End of Option List"},
 const TrueFalse kGranularity = {"Minutes", "Seconds"};
 
 const FieldReg kFields[] = {
-    {&kind, {"Kind", "tcp.option_kind", FieldType::kUint8, Base::kDec, kOptionKinds, 0,
-             "This TCP option's kind"}},
-    {&len, {"Length", "tcp.option_len", FieldType::kUint8, Base::kDec, {}, 0,
-            "Length of this TCP option in bytes (including kind and length fields)"}},
+    {&kind,
+     {"Kind", "tcp.option_kind", FieldType::kUint8, Base::kDec, kOptionKinds, 0,
+      "This TCP option's kind"}},
+    {&len,
+     {"Length",
+      "tcp.option_len",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Length of this TCP option in bytes (including kind and length fields)"}},
     {&mss_val, {"MSS Value", "tcp.options.mss_val", FieldType::kUint16, Base::kDec}},
-    {&wscale_shift, {"Shift count", "tcp.options.wscale.shift", FieldType::kUint8, Base::kDec, {},
-                     0, "Logarithmically encoded power of 2 scale factor"}},
+    {&wscale_shift,
+     {"Shift count",
+      "tcp.options.wscale.shift",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Logarithmically encoded power of 2 scale factor"}},
     {&wscale_multiplier,
-     {"Multiplier", "tcp.options.wscale.multiplier", FieldType::kUint16, Base::kDec, {}, 0,
+     {"Multiplier",
+      "tcp.options.wscale.multiplier",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
       "Multiply segment window size by this for scaled window size"}},
     {&sack_le, {"TCP SACK Left Edge", "tcp.options.sack_le", FieldType::kUint32, Base::kDec}},
     {&sack_re, {"TCP SACK Right Edge", "tcp.options.sack_re", FieldType::kUint32, Base::kDec}},
     {&sack_count, {"TCP SACK Count", "tcp.options.sack.count", FieldType::kUint8, Base::kDec}},
-    {&tsval, {"Timestamp value", "tcp.options.timestamp.tsval", FieldType::kUint32, Base::kDec,
-              {}, 0, "Value of sending machine's timestamp clock"}},
-    {&tsecr, {"Timestamp echo reply", "tcp.options.timestamp.tsecr", FieldType::kUint32,
-              Base::kDec, {}, 0, "Echoed timestamp from remote machine"}},
+    {&tsval,
+     {"Timestamp value",
+      "tcp.options.timestamp.tsval",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
+      "Value of sending machine's timestamp clock"}},
+    {&tsecr,
+     {"Timestamp echo reply",
+      "tcp.options.timestamp.tsecr",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
+      "Echoed timestamp from remote machine"}},
     {&tfo_request, {"Fast Open Cookie Request", "tcp.options.tfo.request", FieldType::kNone}},
     {&tfo_cookie, {"Fast Open Cookie", "tcp.options.tfo.cookie", FieldType::kBytes}},
     {&md5_digest, {"MD5 digest", "tcp.options.md5.digest", FieldType::kBytes}},
-    {&mptcp_subtype, {"Multipath TCP subtype", "tcp.options.mptcp.subtype", FieldType::kUint8,
-                      Base::kDec, {}, 0xf0}},
+    {&mptcp_subtype,
+     {"Multipath TCP subtype",
+      "tcp.options.mptcp.subtype",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0xf0}},
     {&user_to_granularity,
-     {"Granularity", "tcp.options.user_to_granularity", FieldType::kBoolean, Base::kNone, {},
-      0x8000, "TCP User Timeout Granularity", &kGranularity, 16}},
-    {&user_to_val, {"User Timeout", "tcp.options.user_to_val", FieldType::kUint16, Base::kDec, {},
-                    0x7fff, "TCP User Timeout Value"}},
-    {&exp_exid, {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16,
-                 Base::kHex}},
+     {"Granularity",
+      "tcp.options.user_to_granularity",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x8000,
+      "TCP User Timeout Granularity",
+      &kGranularity,
+      16}},
+    {&user_to_val,
+     {"User Timeout",
+      "tcp.options.user_to_val",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0x7fff,
+      "TCP User Timeout Value"}},
+    {&exp_exid,
+     {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16, Base::kHex}},
     {&exp_data, {"Data", "tcp.options.experimental.data", FieldType::kBytes}},
     {&unknown_payload, {"Payload", "tcp.options.unknown.payload", FieldType::kBytes}},
 };
@@ -116,8 +164,8 @@ struct OptionProtocol {
   ProtocolDef def;
 };
 const OptionProtocol kOptionProtocols[] = {
-    {&opt_eol, {"TCP Option - End of Option List (EOL)", "End of Option List (EOL)",
-                "tcp.options.eol"}},
+    {&opt_eol,
+     {"TCP Option - End of Option List (EOL)", "End of Option List (EOL)", "tcp.options.eol"}},
     {&opt_nop, {"TCP Option - No-Operation (NOP)", "No-Operation (NOP)", "tcp.options.nop"}},
     {&opt_mss, {"TCP Option - Maximum segment size", "Maximum segment size", "tcp.options.mss"}},
     {&opt_wscale, {"TCP Option - Window scale", "Window scale", "tcp.options.wscale"}},
@@ -141,30 +189,48 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
 // Expected total length of fixed-size options; 0 when variable.
 size_t fixed_length(uint8_t k) {
   switch (k) {
-    case kMss: return 4;
-    case kWindowScale: return 3;
-    case kSackPermitted: return 2;
-    case kTimestamp: return 10;
-    case kMd5: return 18;
-    case kUserTimeout: return 4;
-    default: return 0;
+    case kMss:
+      return 4;
+    case kWindowScale:
+      return 3;
+    case kSackPermitted:
+      return 2;
+    case kTimestamp:
+      return 10;
+    case kMd5:
+      return 18;
+    case kUserTimeout:
+      return 4;
+    default:
+      return 0;
   }
 }
 
 FieldId option_protocol(uint8_t k) {
   switch (k) {
-    case kMss: return opt_mss;
-    case kWindowScale: return opt_wscale;
-    case kSackPermitted: return opt_sack_perm;
-    case kSack: return opt_sack;
-    case kTimestamp: return opt_timestamp;
-    case kMd5: return opt_md5;
-    case kUserTimeout: return opt_user_to;
-    case kMptcp: return opt_mptcp;
-    case kFastOpen: return opt_tfo;
+    case kMss:
+      return opt_mss;
+    case kWindowScale:
+      return opt_wscale;
+    case kSackPermitted:
+      return opt_sack_perm;
+    case kSack:
+      return opt_sack;
+    case kTimestamp:
+      return opt_timestamp;
+    case kMd5:
+      return opt_md5;
+    case kUserTimeout:
+      return opt_user_to;
+    case kMptcp:
+      return opt_mptcp;
+    case kFastOpen:
+      return opt_tfo;
     case kExperiment1:
-    case kExperiment2: return opt_experimental;
-    default: return opt_unknown;
+    case kExperiment2:
+      return opt_experimental;
+    default:
+      return opt_unknown;
   }
 }
 
@@ -203,23 +269,31 @@ void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n) {
   }
 }
 
-void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n,
-                         TcpConversation* conv, int dir) {
+void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, TcpConversation* conv,
+                         int dir) {
   size_t olen = o.size();
   switch (k) {
     case kMss:
       pkt.add_item(n, mss_val, o, 2, 2);
       append_info(pkt, " MSS={}", o.u16(2));
       break;
-    case kWindowScale: dissect_wscale(o, pkt, n, conv, dir); break;
-    case kSackPermitted: append_info(pkt, " SACK_PERM"); break;
-    case kSack: dissect_sack(o, pkt, n, conv, dir); break;
+    case kWindowScale:
+      dissect_wscale(o, pkt, n, conv, dir);
+      break;
+    case kSackPermitted:
+      append_info(pkt, " SACK_PERM");
+      break;
+    case kSack:
+      dissect_sack(o, pkt, n, conv, dir);
+      break;
     case kTimestamp:
       pkt.add_item(n, tsval, o, 2, 4);
       pkt.add_item(n, tsecr, o, 6, 4);
       append_info(pkt, " TSval={} TSecr={}", o.u32(2), o.u32(6));
       break;
-    case kMd5: pkt.add_item(n, md5_digest, o, 2, 16); break;
+    case kMd5:
+      pkt.add_item(n, md5_digest, o, 2, 16);
+      break;
     case kUserTimeout:
       pkt.add_item(n, user_to_granularity, o, 2, 2);
       pkt.add_item(n, user_to_val, o, 2, 2);
@@ -227,13 +301,17 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n,
     case kMptcp:
       if (olen > 2) pkt.add_item(n, mptcp_subtype, o, 2, 1);
       break;
-    case kFastOpen: dissect_fast_open(o, 2, pkt, n); break;
+    case kFastOpen:
+      dissect_fast_open(o, 2, pkt, n);
+      break;
     case kExperiment1:
     case kExperiment2:
       if (olen >= 4) pkt.add_item(n, exp_exid, o, 2, 2);
       // Fast Open before it had a kind of its own used this experiment identifier (RFC 7413).
-      if (olen >= 4 && o.u16(2) == kFastOpenExperimentId) dissect_fast_open(o, 4, pkt, n);
-      else if (olen > 4) pkt.add_item(n, exp_data, o, 4, olen - 4);
+      if (olen >= 4 && o.u16(2) == kFastOpenExperimentId)
+        dissect_fast_open(o, 4, pkt, n);
+      else if (olen > 4)
+        pkt.add_item(n, exp_data, o, 4, olen - 4);
       break;
     default:
       if (olen > 2) pkt.add_item(n, unknown_payload, o, 2, olen - 2);

@@ -28,11 +28,17 @@ const FieldReg kFields[] = {
     {&dstport, {"Destination Port", "udp.dstport", FieldType::kUint16, Base::kPtUdp}},
     {&port, {"Source or Destination Port", "udp.port", FieldType::kUint16, Base::kPtUdp}},
     {&stream, {"Stream index", "udp.stream", FieldType::kUint32, Base::kDec}},
-    {&length, {"Length", "udp.length", FieldType::kUint16, Base::kDec, {}, 0,
-               "Length in octets including this header and the data"}},
+    {&length,
+     {"Length",
+      "udp.length",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Length in octets including this header and the data"}},
     {&checksum, {"Checksum", "udp.checksum", FieldType::kUint16, Base::kHex}},
-    {&checksum_status, {"Checksum Status", "udp.checksum.status", FieldType::kUint8, Base::kNone,
-                        kChecksumStatus}},
+    {&checksum_status,
+     {"Checksum Status", "udp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
     {&time_relative, {"Time since first frame", "udp.time_relative", FieldType::kRelTime}},
     {&time_delta, {"Time since previous frame", "udp.time_delta", FieldType::kRelTime}},
     {&payload, {"Payload", "udp.payload", FieldType::kBytes}},
@@ -75,8 +81,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   size_t ip_payload = r.reported_size();
   if (pkt.cols.enabled) {
     pkt.cols.set_info("");
-    fmt::format_to(std::back_inserter(pkt.cols.info), "{} → {} Len={}", sport, dport,
-                   ulen >= 8 ? ulen - 8 : 0);
+    fmt::format_to(std::back_inserter(pkt.cols.info), "{} → {}", sport, dport);
   }
   pkt.add_item(top, length, r, 4, 2);
   if (ulen < 8) {
@@ -93,10 +98,13 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
                      ulen);
   }
 
+  // tshark writes the length complaint before "Len=".
+  if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), " Len={}", ulen - 8);
+
   uint16_t sum = r.u16(6);
   pkt.add_item(top, checksum, r, 6, 2);
   // A zero checksum means "none" over IPv4 but is not allowed over IPv6 (RFC 8200).
-  uint8_t status = sum != 0 ? kUnverified
+  uint8_t status = sum != 0                                 ? kUnverified
                    : pkt.net_src.type == AddressType::kIpv6 ? kIllegal
                                                             : kNotPresent;
   pkt.add_generated_uint(top, checksum_status, status);

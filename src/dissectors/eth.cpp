@@ -192,11 +192,13 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
 }
 
 size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
-  const uint8_t* d = r.ptr(0, 6);
-  const uint8_t* s = r.ptr(6, 6);
-  uint16_t etype = r.u16(12);
-  pkt.set_dl_addresses(Address::ether(s), Address::ether(d));
+  // Same order as tshark, so a frame cut short keeps what was read before the cut.
   if (pkt.cols.enabled) pkt.cols.set_protocol("Ethernet");
+  const uint8_t* d = r.ptr(0, 6);
+  pkt.dl_dst = pkt.dst = Address::ether(d);
+  const uint8_t* s = r.ptr(6, 6);
+  pkt.dl_src = pkt.src = Address::ether(s);
+  uint16_t etype = r.u16(12);
   for (EthHeuristic h : eth_heuristics())
     if (h(r, pkt, parent)) return r.reported_size();
 

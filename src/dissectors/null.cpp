@@ -32,7 +32,16 @@ uint32_t ethertype_of_family(uint32_t af) {
   }
 }
 
+// The columns a payload normally overwrites (tshark also puts "N/A" in the link-layer address
+// columns, which netsift leaves empty).
+void set_columns(Packet& pkt) {
+  if (!pkt.cols.enabled) return;
+  pkt.cols.set_protocol("N/A");
+  pkt.cols.set_info("Null/Loopback");
+}
+
 size_t dissect_family(const ByteReader& r, Packet& pkt, int parent, uint32_t af) {
+  set_columns(pkt);
   int node = pkt.add_protocol(parent, proto, r, 0, 4);
   pkt.add_uint(node, family, r, 0, 4, af);
   ByteReader payload = r.sub(4);
@@ -56,6 +65,7 @@ size_t dissect_null(const ByteReader& r, Packet& pkt, int parent) {
   }
   if (header <= kMax8023Length) return dissect_family(r, pkt, parent, header);
   // Larger values are EtherTypes.
+  set_columns(pkt);
   int node = pkt.add_protocol(parent, proto, r, 0, 4);
   pkt.add_uint(node, type, r, 0, 4, header & 0xffff);
   pkt.call_next(tables::ethertype(), header & 0xffff, r.sub(4), parent);

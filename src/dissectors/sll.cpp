@@ -58,12 +58,11 @@ constexpr uint16_t kArphrdNetlink = 824;
 constexpr size_t kAddressField = 8;
 
 // The link-layer address (8 bytes reserved, `len` used) and the unused rest.
-void add_source(Packet& pkt, const ByteReader& r, int node, size_t off, uint16_t type,
-                uint16_t len) {
+void add_source(Packet& pkt, const ByteReader& r, int node, size_t off, uint16_t len) {
   if (len == 6) {
     pkt.dl_src = pkt.src = Address::ether(r.ptr(off, 6));
     pkt.add_item(node, src_eth, r, off, 6);
-  } else if (len == 4 && type == kArphrdIpGre) {
+  } else if (len == 4) {
     pkt.dl_src = pkt.src = Address::ipv4(r.ptr(off, 4));
     pkt.add_item(node, src_ipv4, r, off, 4);
   } else if (len != 0) {
@@ -101,26 +100,27 @@ void set_columns(Packet& pkt, uint16_t type) {
 // v1: pkttype(2) hatype(2) halen(2) address(8) protocol(2).
 size_t dissect_sll(const ByteReader& r, Packet& pkt, int parent) {
   constexpr size_t kHeader = 16;
-  uint16_t type = r.u16(0);
-  set_columns(pkt, type);
   int node = pkt.add_protocol(parent, proto, r, 0, kHeader);
   if (pkt.cols.enabled) pkt.set_label(node, "Linux cooked capture v1");
+  uint16_t type = r.u16(0);
   pkt.add_item(node, pkttype, r, 0, 2);
   uint16_t ha_type = r.u16(2);
+  set_columns(pkt, type);  // tshark sets them once both types were read
   pkt.add_item(node, hatype, r, 2, 2);
   uint16_t ha_len = r.u16(4);
   pkt.add_item(node, halen, r, 4, 2);
-  add_source(pkt, r, node, 6, ha_type, ha_len);
+  add_source(pkt, r, node, 6, ha_len);
   return dissect_payload(r, pkt, parent, node, kHeader, 14, ha_type, r.u16(14));
 }
 
 // v2: protocol(2) reserved(2) ifindex(4) hatype(2) pkttype(1) halen(1) address(8).
 size_t dissect_sll2(const ByteReader& r, Packet& pkt, int parent) {
   constexpr size_t kHeader = 20;
-  uint8_t type = r.u8(10);
-  set_columns(pkt, type);
   int node = pkt.add_protocol(parent, proto, r, 0, kHeader);
   if (pkt.cols.enabled) pkt.set_label(node, "Linux cooked capture v2");
+  // tshark 4.0 takes the Info text from 16 bits at the packet type's offset, so it includes
+  // the address length byte ("Unknown (1030)" for a packet sent by us with a 6-byte address).
+  set_columns(pkt, r.u16(10));
   uint16_t protocol = r.u16(0);
   uint16_t ha_type = r.u16(8);
   // v2 shows the protocol first, so the payload dispatch is written out here.
@@ -133,7 +133,7 @@ size_t dissect_sll2(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(node, pkttype, r, 10, 1);
   uint8_t ha_len = r.u8(11);
   pkt.add_item(node, halen, r, 11, 1);
-  add_source(pkt, r, node, 12, ha_type, ha_len);
+  add_source(pkt, r, node, 12, ha_len);
   if (protocol <= 1536 || ha_type == kArphrdIpGre || ha_type == kArphrdNetlink) {
     pkt.call_data(r.sub(kHeader), parent);
     return r.reported_size();

@@ -57,10 +57,13 @@ const FieldReg kAhFields[] = {
 
 // 802.1Q: the tag, then the EtherType payload, or an 802.3 length with an LLC payload.
 size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
-  uint16_t tci = r.u16(0);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("VLAN");
-    pkt.cols.set_info(fmt::format("PRI: {} DEI: {} ID: {}", tci >> 13, (tci >> 12) & 1,
+    pkt.cols.set_info("");
+  }
+  uint16_t tci = r.u16(0);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_info(fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1,
                                   tci & 0x0fff));
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
@@ -89,9 +92,12 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
 
 // 802.1ad service tag: the same TCI layout, then the inner EtherType.
 size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol("802.1ad");
+    pkt.cols.set_info("");
+  }
   uint16_t tci = r.u16(0);
   if (pkt.cols.enabled) {
-    pkt.cols.set_protocol("IEEE 802.1ad");
     pkt.cols.set_info(fmt::format("PRI: {}  DROP: {} ID: {}", tci >> 13, (tci >> 12) & 1,
                                   tci & 0x0fff));
   }

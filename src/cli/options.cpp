@@ -33,6 +33,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_flag("-2", o.two_pass, "Two-pass analysis");
   app.add_option("-f", o.capture_filter, "Capture filter (BPF)");
   app.add_option("-z", o.statistics, "Statistics")->allow_extra_args(false);
+  app.add_option("--export-tls-keys", o.export_tls_keys,
+                 "Write the TLS secrets found in the capture as an NSS key log (\"-\": stdout)");
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   try {
     app.parse(argc, argv);

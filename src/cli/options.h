@@ -31,6 +31,7 @@ struct Options {
   bool two_pass = false;                 // -2
   std::string capture_filter;            // -f
   std::vector<std::string> statistics;   // -z
+  std::string export_tls_keys;           // --export-tls-keys FILE|- (NSS key log)
   std::vector<std::string> preferences;  // -o name:value
 };
 

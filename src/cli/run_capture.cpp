@@ -6,6 +6,7 @@
 
 #include "capture/capture_reader.h"
 #include "cli/printer_factory.h"
+#include "cli/run_extras.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
@@ -52,6 +53,8 @@ int run(const Options& opts) {
   apply_name_resolution(opts, session.prefs);
   std::unique_ptr<PacketPrinter> printer;
   if (int status = make_printer(opts, printer)) return status;
+  RunExtras extras;  // -z statistics, --export-tls-keys
+  if (int status = extras.setup(opts)) return status;
 
   uint64_t number = 0;
   int status = 0;
@@ -66,11 +69,14 @@ int run(const Options& opts) {
       pkt.reset(number, &frame, &session);
       pkt.cols.enabled = printer_needs_columns(opts);
       dissect_packet(pkt);
+      extras.dissected(pkt);
+      extras.displayed(pkt);
       if (printer) printer->packet(pkt, out);
       note_displayed(pkt);
       out.end_packet();
     }
     if (printer) printer->end(out);
+    status = extras.finish(out, *reader);
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);
     out.flush();

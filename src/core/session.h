@@ -14,6 +14,7 @@ namespace netsift {
 
 class IpReassembler;
 class IcmpTransactions;
+struct F5TlsKeyState;
 struct ArpState;
 
 struct Preferences {
@@ -41,6 +42,8 @@ struct Session {
   // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).
   std::shared_ptr<IpReassembler> ip_reassembly;
   std::shared_ptr<IcmpTransactions> icmp_transactions;
+  // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
+  std::shared_ptr<F5TlsKeyState> f5_tls;
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
   TcpConversations tcp;  // tcp.stream numbering and per-connection state
   UdpConversations udp;  // udp.stream numbering

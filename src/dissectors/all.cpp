@@ -18,6 +18,8 @@ void register_icmp();
 void register_icmpv6();
 void register_udp();
 void register_tcp();
+void register_f5ethtrailer();
+void register_f5fileinfo();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -37,6 +39,8 @@ void register_all_dissectors() {
   register_icmpv6();
   register_udp();
   register_tcp();
+  register_f5ethtrailer();
+  register_f5fileinfo();
 }
 
 }  // namespace netsift

@@ -1,0 +1,37 @@
+// What a run gathers beside printing packets: the -z statistics (fed the packets that pass the
+// display filter, printed after the run as tshark does) and the TLS key log that
+// --export-tls-keys writes (secrets from F5 trailers and pcapng decryption-secrets blocks).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "analysis/f5_keys.h"
+#include "capture/capture_reader.h"
+#include "cli/options.h"
+#include "output/output_sink.h"
+#include "output/statistics.h"
+
+namespace netsift {
+
+class RunExtras {
+ public:
+  // Creates the statistics the options name; on an unknown -z prints tshark's complaint and
+  // returns the exit status to use, else 0.
+  int setup(const Options& opts);
+  // Every dissected packet (key collection).
+  void dissected(const Packet& pkt);
+  // Every packet that passed the display filter (statistics).
+  void displayed(const Packet& pkt);
+  // After the last packet: prints the statistics and writes the key log. Returns an exit
+  // status (2 when the key log cannot be written).
+  int finish(OutputSink& out, const CaptureReader& reader);
+
+ private:
+  std::vector<std::unique_ptr<Statistic>> statistics_;
+  std::string key_file_;
+  bool collect_keys_ = false;
+  TlsKeyLog keys_;
+};
+
+}  // namespace netsift

@@ -1,0 +1,35 @@
+#include "output/statistics.h"
+
+#include <cstdio>
+
+#include "output/f5_stats.h"
+
+namespace netsift {
+
+namespace {
+
+struct StatisticKind {
+  const char* name;  // the -z argument, as tshark lists it
+  std::unique_ptr<Statistic> (*make)();
+};
+
+constexpr StatisticKind kStatistics[] = {
+    {"f5_tmm_dist,tree", make_f5_tmm_distribution},
+    {"f5_virt_dist,tree", make_f5_virtual_distribution},
+};
+
+}  // namespace
+
+std::unique_ptr<Statistic> make_statistic(std::string_view z_arg) {
+  for (const StatisticKind& k : kStatistics)
+    if (z_arg == k.name) return k.make();
+  return nullptr;
+}
+
+void print_statistics_usage(std::string_view z_arg) {
+  std::fprintf(stderr, "netsift: Invalid -z argument \"%.*s\"; it must be one of:\n",
+               static_cast<int>(z_arg.size()), z_arg.data());
+  for (const StatisticKind& k : kStatistics) std::fprintf(stderr, "     %s\n", k.name);
+}
+
+}  // namespace netsift

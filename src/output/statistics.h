@@ -1,0 +1,26 @@
+// Statistics requested with -z: each one sees every packet that passes the display filter and
+// prints its table after the run, as tshark does.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/packet.h"
+#include "output/output_sink.h"
+
+namespace netsift {
+
+class Statistic {
+ public:
+  virtual ~Statistic() = default;
+  virtual void packet(const Packet& pkt) = 0;
+  virtual void print(OutputSink& out) = 0;
+};
+
+// The statistic a -z argument names ("f5_tmm_dist,tree"), or nullptr when netsift has none.
+std::unique_ptr<Statistic> make_statistic(std::string_view z_arg);
+
+// tshark's complaint about an unknown -z argument, printed by the CLI before exiting with 1.
+void print_statistics_usage(std::string_view z_arg);
+
+}  // namespace netsift

@@ -1,0 +1,150 @@
+#include "output/stats_tree.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace netsift {
+
+namespace {
+
+// tshark's defaults: st_burst_resolution 5 ms, st_burst_windowlen 100 ms.
+constexpr double kBurstResolutionMs = 5;
+constexpr double kBurstWindowMs = 100;
+constexpr double kBurstWindowBuckets = kBurstWindowMs / kBurstResolutionMs;
+constexpr size_t kColumnWidth = 13;  // each numeric column: 12 characters plus one space
+constexpr const char* kColumns[] = {"Count",     "Average", "Min Val",    "Max Val",
+                                    "Rate (ms)", "Percent", "Burst Rate", "Burst Start"};
+
+void append_padded(std::string& out, std::string_view s, size_t width) {
+  out.append(s);
+  if (s.size() < width) out.append(width - s.size(), ' ');
+}
+
+}  // namespace
+
+StatsTree::StatsTree(std::string title) : title_(std::move(title)) {
+  nodes_.push_back(Node{"", -1, 0});
+}
+
+int StatsTree::node(std::string_view name, int parent, bool sort_top) {
+  Node& p = nodes_[parent];
+  auto it = p.by_name.find(std::string(name));
+  if (it != p.by_name.end()) return it->second;
+  int id = static_cast<int>(nodes_.size());
+  int depth = nodes_[parent].depth + 1;
+  nodes_[parent].children.push_back(id);
+  nodes_[parent].by_name.emplace(std::string(name), id);
+  nodes_.push_back(Node{std::string(name), parent, depth, sort_top});
+  return id;
+}
+
+int StatsTree::increase(std::string_view name, int parent, int64_t value) {
+  int id = node(name, parent);
+  nodes_[id].counter += value;
+  update_burst(nodes_[id], value);
+  return id;
+}
+
+void StatsTree::set_now(double now_ms) {
+  now_ = now_ms;
+  if (start_ < 0) start_ = now_ms;
+  elapsed_ = now_ - start_;
+}
+
+// Wireshark's update_burst_calc: counts per 5 ms bucket over a sliding 100 ms window.
+void StatsTree::update_burst(Node& n, int64_t value) {
+  double current = std::floor(now_ / kBurstResolutionMs);
+  auto& b = n.buckets;
+  if (current > b.back().number) {
+    b.push_back({current, value, now_});
+    n.burst_count += value;
+    while (current >= b.front().number + kBurstWindowBuckets) {
+      n.burst_count -= b.front().count;
+      b.pop_front();
+    }
+  } else if (current < b.front().number) {
+    // Out-of-order timestamp: counted only while still inside the window.
+    if (current + kBurstWindowBuckets > b.back().number) {
+      b.push_front({current, value, now_});
+      n.burst_count += value;
+    }
+  } else {
+    size_t i = b.size() - 1;
+    while (current < b[i].number) --i;
+    if (current == b[i].number) {
+      b[i].count += value;
+      b[i].start = std::min(b[i].start, now_);
+    } else {
+      b.insert(b.begin() + static_cast<std::ptrdiff_t>(i) + 1, Bucket{current, value, now_});
+    }
+    n.burst_count += value;
+  }
+  if (n.burst_count > n.max_burst) {
+    n.max_burst = n.burst_count;
+    n.burst_time = b.front().start;
+  }
+}
+
+void StatsTree::format_node(std::string& out, int id, size_t name_width) const {
+  const Node& n = nodes_[id];
+  size_t indent = static_cast<size_t>(n.depth - 1);
+  out.append(indent, ' ');
+  append_padded(out, n.name, name_width - indent);
+  const Node& parent = nodes_[n.parent];
+  std::string values[8];
+  values[0] = fmt::format("{}", static_cast<uint32_t>(n.counter));
+  if (elapsed_ != 0) values[4] = fmt::format("{:.4f}", static_cast<float>(n.counter) / elapsed_);
+  if (n.parent != kRoot && parent.counter != 0)
+    values[5] = fmt::format("{:.2f}%", n.counter * 100.0 / parent.counter);
+  else if (n.parent == kRoot)
+    values[5] = "100%";
+  values[6] = n.max_burst ? fmt::format("{:.4f}", n.max_burst / kBurstWindowMs) : "-";
+  values[7] = n.max_burst ? fmt::format("{:.3f}", n.burst_time / 1000.0) : "-";
+  for (const std::string& v : values) {
+    out.push_back(' ');
+    append_padded(out, v, kColumnWidth);
+  }
+  out.push_back('\n');
+
+  // Children in tshark's default order: "sort top" nodes first, then by name, then by count.
+  std::vector<int> order = n.children;
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const Node& x = nodes_[a];
+    const Node& y = nodes_[b];
+    if (x.sort_top != y.sort_top) return x.sort_top;
+    int c = std::strcmp(x.name.c_str(), y.name.c_str());
+    if (c != 0) return c < 0;
+    return x.counter < y.counter;
+  });
+  for (int child : order) format_node(out, child, name_width);
+}
+
+std::string StatsTree::format() const {
+  // The root is named after the title's last path element and sits at depth 0.
+  std::string_view root_name = title_;
+  if (size_t slash = root_name.rfind('/'); slash != std::string_view::npos)
+    root_name = root_name.substr(slash + 1);
+  size_t name_width = root_name.size();
+  for (size_t i = 1; i < nodes_.size(); ++i)
+    name_width = std::max(name_width, nodes_[i].name.size() + nodes_[i].depth);
+
+  size_t line_width = name_width + std::size(kColumns) * (kColumnWidth + 1);
+  std::string out = "\n";
+  out.append(line_width, '=');
+  out.append("\n").append(title_).append(":\n");
+  append_padded(out, "Topic / Item", name_width);
+  for (const char* c : kColumns) {
+    out.push_back(' ');
+    append_padded(out, c, kColumnWidth);
+  }
+  out.append("\n").append(line_width, '-').append("\n");
+  // Top-level nodes keep their creation order; only children are sorted.
+  for (int child : nodes_[kRoot].children) format_node(out, child, name_width);
+  out.append("\n").append(line_width, '-').append("\n");
+  return out;
+}
+
+}  // namespace netsift

@@ -14,6 +14,7 @@ namespace netsift {
 
 class IpReassembler;
 class IcmpTransactions;
+class DnsTransactions;
 struct F5TlsKeyState;
 struct ArpState;
 
@@ -42,6 +43,7 @@ struct Session {
   // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).
   std::shared_ptr<IpReassembler> ip_reassembly;
   std::shared_ptr<IcmpTransactions> icmp_transactions;
+  std::shared_ptr<DnsTransactions> dns_transactions;  // created by the DNS dissector
   // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
   std::shared_ptr<F5TlsKeyState> f5_tls;
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)

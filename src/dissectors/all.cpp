@@ -18,6 +18,7 @@ void register_icmp();
 void register_icmpv6();
 void register_udp();
 void register_tcp();
+void register_dns();
 void register_f5ethtrailer();
 void register_f5fileinfo();
 
@@ -39,6 +40,7 @@ void register_all_dissectors() {
   register_icmpv6();
   register_udp();
   register_tcp();
+  register_dns();
   register_f5ethtrailer();
   register_f5fileinfo();
 }

@@ -1,0 +1,55 @@
+// DNS query/response matching as tshark does it in one pass: per conversation and transaction
+// ID, a response finds the query seen earlier (dns.response_to, dns.time); a second query while
+// the first is unanswered is a retransmission, as is a second response to an answered one; a
+// response with no query is unsolicited. A query never learns about its later response
+// (dns.response_in), which needs a second pass.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+
+#include "analysis/flow_key.h"
+
+namespace netsift {
+
+class DnsTransactions {
+ public:
+  struct Transaction {
+    uint64_t request_frame = 0;  // 0 when the transaction began with a response
+    uint64_t response_frame = 0;
+    int64_t request_ns = 0;
+  };
+
+  enum class Outcome {
+    kNewQuery,                // the first query of a transaction
+    kRetransmittedQuery,      // `t->request_frame` is the original
+    kAnswer,                  // `t` is the query answered
+    kRetransmittedResponse,   // `t->response_frame` is the original response
+    kUnsolicited,             // no query seen
+  };
+  struct Result {
+    Outcome outcome;
+    const Transaction* t;
+  };
+
+  Result query(const FlowKey& flow, uint16_t id, uint64_t frame, int64_t now_ns);
+  Result response(const FlowKey& flow, uint16_t id, uint64_t frame);
+
+ private:
+  struct Key {
+    FlowKey flow;
+    uint16_t id;
+    bool operator==(const Key& o) const { return id == o.id && flow == o.flow; }
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return k.flow.hash() * 31 + k.id; }
+  };
+  // Bounded: the oldest transactions are forgotten first once the table is full.
+  static constexpr size_t kMaxEntries = 1 << 17;
+  Transaction& insert(const Key& k);
+  std::unordered_map<Key, Transaction, KeyHash> table_;
+  std::deque<Key> order_;
+};
+
+}  // namespace netsift

@@ -1,0 +1,592 @@
+// Domain Name System (RFC 1035) and its multicast variants mDNS (RFC 6762, UDP 5353) and LLMNR
+// (RFC 4795, UDP 5355): header and flags, the four sections, Info text and tree labels as tshark
+// 4.0 shows them. The data of each record type is in dns_records.cpp; query/response matching
+// in analysis/dns_transactions.
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "analysis/dns_transactions.h"
+#include "analysis/flow_key.h"
+#include "core/field_registry.h"
+#include "core/session.h"
+#include "dissectors/dns.h"
+
+namespace netsift {
+
+namespace dns {
+
+namespace f {
+FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange, txt_len, txt,
+    soa_mname, soa_rname, soa_serial, soa_refresh, soa_retry, soa_expire, soa_minimum,
+    srv_priority, srv_weight, srv_port, srv_target, opt, opt_code, opt_len, opt_data,
+    opt_client_family, opt_client_netmask, opt_client_scope, opt_client_addr4, opt_client_addr6,
+    opt_cookie_client, opt_cookie_server, opt_keepalive, opt_padding, opt_chain_fqdn, opt_dau,
+    opt_dhu, opt_n3u, rrsig_type_covered, rrsig_algorithm, rrsig_labels, rrsig_original_ttl,
+    rrsig_expiration, rrsig_inception, rrsig_key_tag, rrsig_signers_name, rrsig_signature,
+    dnskey_flags, dnskey_zone_key, dnskey_revoked, dnskey_sep, dnskey_reserved, dnskey_protocol,
+    dnskey_algorithm, dnskey_key_id, dnskey_public_key, ds_key_id, ds_algorithm, ds_digest_type,
+    ds_digest, nsec_next, nsec_bitmap_type, nsec3_algo, nsec3_flags, nsec3_opt_out,
+    nsec3_iterations, nsec3_salt_length, nsec3_salt_value, nsec3_hash_length, nsec3_hash_value,
+    caa_flags, caa_issuer_critical, caa_issue, caa_iodef, caa_unknown, caa_tag_length, caa_tag,
+    caa_value, svcb_priority, svcb_target, svcb_param, svcb_param_key, svcb_param_length,
+    svcb_alpn_length, svcb_alpn, svcb_port, svcb_ipv4hint, svcb_ipv6hint, svcb_param_value,
+    sshfp_algorithm, sshfp_fp_type, sshfp_fingerprint, tkey_algo_name, tkey_inception,
+    tkey_expiration, tkey_mode, tkey_error, tkey_key_size, tkey_key_data, tkey_other_size,
+    tkey_other_data, tsig_algorithm, tsig_time_signed, tsig_fudge, tsig_mac_size, tsig_mac,
+    tsig_original_id, tsig_error, tsig_other_len, tsig_other_data, rr_data;
+}  // namespace f
+
+namespace {
+
+constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
+constexpr uint16_t kTypeOpt = 41;
+constexpr size_t kMaxNameText = 1024;  // longer expansions are cut (a valid name is <= 253)
+
+FieldId proto_dns, proto_mdns, proto_llmnr;
+FieldId length, id, flags, fl_response, fl_opcode, fl_authoritative, fl_conflict_query,
+    fl_conflict_response, fl_truncated, fl_recdesired, fl_tentative, fl_recavail, fl_z,
+    fl_authenticated, fl_checkdisable, fl_rcode, count_queries, count_answers, count_auth,
+    count_add, qry_name, qry_name_len, count_labels, qry_type, qry_class, qry_class_mdns, qry_qu,
+    resp_name, resp_type, resp_class, resp_class_mdns, cache_flush, ext_rcode, edns0_version,
+    resp_z, resp_z_do, resp_z_reserved, udp_payload_size;
+
+constexpr ValueName kOpcodes[] = {{0, "Standard query"},
+                                  {1, "Inverse query"},
+                                  {2, "Server status request"},
+                                  {4, "Zone change notification"},
+                                  {5, "Dynamic update"},
+                                  {6, "DNS Stateful operations (DSO)"}};
+constexpr ValueName kRcodes[] = {{0, "No error"},
+                                 {1, "Format error"},
+                                 {2, "Server failure"},
+                                 {3, "No such name"},
+                                 {4, "Not implemented"},
+                                 {5, "Refused"},
+                                 {6, "Name exists"},
+                                 {7, "RRset exists"},
+                                 {8, "RRset does not exist"},
+                                 {9, "Not authoritative"},
+                                 {10, "Name out of zone"},
+                                 {11, "DSO-Type not implemented"},
+                                 {16, "Bad OPT Version or TSIG Signature Failure"},
+                                 {17, "Key not recognized"},
+                                 {18, "Signature out of time window"},
+                                 {19, "Bad TKEY Mode"},
+                                 {20, "Duplicate key name"},
+                                 {21, "Algorithm not supported"},
+                                 {22, "Bad Truncation"},
+                                 {23, "Bad/missing Server Cookie"}};
+constexpr ValueName kClasses[] = {{1, "IN"},    {2, "CS"},    {3, "CH"},
+                                  {4, "HS"},    {254, "NONE"}, {255, "ANY"}};
+
+constexpr TrueFalse kTfResponse{"Message is a response", "Message is a query"};
+constexpr TrueFalse kTfAuthoritative{"Server is an authority for domain",
+                                     "Server is not an authority for domain"};
+constexpr TrueFalse kTfConflictQuery{"The sender received multiple responses", "None"};
+constexpr TrueFalse kTfConflictResponse{"The name is not considered unique",
+                                        "The name is considered unique"};
+constexpr TrueFalse kTfTruncated{"Message is truncated", "Message is not truncated"};
+constexpr TrueFalse kTfRecdesired{"Do query recursively", "Don't do query recursively"};
+constexpr TrueFalse kTfTentative{"Tentative", "Not tentative"};
+constexpr TrueFalse kTfRecavail{"Server can do recursive queries",
+                                "Server can't do recursive queries"};
+constexpr TrueFalse kTfZ{"reserved - incorrect!", "reserved (0)"};
+constexpr TrueFalse kTfAuthenticated{"Answer/authority portion was authenticated by the server",
+                                     "Answer/authority portion was not authenticated by the server"};
+constexpr TrueFalse kTfCheckdisable{"Acceptable", "Unacceptable"};
+constexpr TrueFalse kTfDo{"Accepts DNSSEC security RRs", "Cannot handle DNSSEC security RRs"};
+
+using FT = FieldType;
+
+const FieldReg kHeaderFields[] = {
+    {&length, {"Length", "dns.length", FT::kUint16, Base::kDec, {}, 0,
+               "Length of DNS-over-TCP request or response"}},
+    {&flags, {"Flags", "dns.flags", FT::kUint16, Base::kHex}},
+    {&fl_response, {"Response", "dns.flags.response", FT::kBoolean, Base::kNone, {}, 0x8000,
+                    "Is the message a response?", &kTfResponse, 16}},
+    {&fl_opcode, {"Opcode", "dns.flags.opcode", FT::kUint16, Base::kDec, kOpcodes, 0x7800,
+                  "Operation code"}},
+    {&fl_authoritative, {"Authoritative", "dns.flags.authoritative", FT::kBoolean, Base::kNone,
+                         {}, 0x400, "Is the server is an authority for the domain?",
+                         &kTfAuthoritative, 16}},
+    {&fl_conflict_query, {"Conflict", "dns.flags.conflict", FT::kBoolean, Base::kNone, {}, 0x400,
+                          "Did we receive multiple responses to a query?", &kTfConflictQuery,
+                          16}},
+    {&fl_conflict_response, {"Conflict", "dns.flags.conflict", FT::kBoolean, Base::kNone, {},
+                             0x400, "Is the name considered unique?", &kTfConflictResponse,
+                             16}},
+    {&fl_truncated, {"Truncated", "dns.flags.truncated", FT::kBoolean, Base::kNone, {}, 0x200,
+                     "Is the message truncated?", &kTfTruncated, 16}},
+    {&fl_recdesired, {"Recursion desired", "dns.flags.recdesired", FT::kBoolean, Base::kNone, {},
+                      0x100, "Do query recursively?", &kTfRecdesired, 16}},
+    {&fl_tentative, {"Tentative", "dns.flags.tentative", FT::kBoolean, Base::kNone, {}, 0x100,
+                     "Is the responder authoritative for the name, but not yet verified the "
+                     "uniqueness?",
+                     &kTfTentative, 16}},
+    {&fl_recavail, {"Recursion available", "dns.flags.recavail", FT::kBoolean, Base::kNone, {},
+                    0x80, "Can the server do recursive queries?", &kTfRecavail, 16}},
+    {&fl_z, {"Z", "dns.flags.z", FT::kBoolean, Base::kNone, {}, 0x40, "Z flag", &kTfZ, 16}},
+    {&fl_authenticated, {"Answer authenticated", "dns.flags.authenticated", FT::kBoolean,
+                         Base::kNone, {}, 0x20,
+                         "Was the reply data authenticated by the server?", &kTfAuthenticated,
+                         16}},
+    {&fl_checkdisable, {"Non-authenticated data", "dns.flags.checkdisable", FT::kBoolean,
+                        Base::kNone, {}, 0x10, "Is non-authenticated data acceptable?",
+                        &kTfCheckdisable, 16}},
+    {&fl_rcode, {"Reply code", "dns.flags.rcode", FT::kUint16, Base::kDec, kRcodes, 0xf}},
+    {&id, {"Transaction ID", "dns.id", FT::kUint16, Base::kHex, {}, 0,
+           "Identification of transaction"}},
+    {&count_queries, {"Questions", "dns.count.queries", FT::kUint16, Base::kDec, {}, 0,
+                      "Number of queries in packet"}},
+    {&count_answers, {"Answer RRs", "dns.count.answers", FT::kUint16, Base::kDec, {}, 0,
+                      "Number of answers in packet"}},
+    {&count_auth, {"Authority RRs", "dns.count.auth_rr", FT::kUint16, Base::kDec, {}, 0,
+                   "Number of authoritative records in packet"}},
+    {&count_add, {"Additional RRs", "dns.count.add_rr", FT::kUint16, Base::kDec, {}, 0,
+                  "Number of additional records in packet"}},
+    {&qry_name, {"Name", "dns.qry.name", FT::kString, Base::kNone, {}, 0, "Query Name"}},
+    {&qry_name_len, {"Name Length", "dns.qry.name.len", FT::kUint16, Base::kDec, {}, 0,
+                     "Query Name Len"}},
+    {&count_labels, {"Label Count", "dns.count.labels", FT::kUint16, Base::kDec, {}, 0,
+                     "Query Label Count"}},
+    {&qry_class, {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0,
+                  "Query Class"}},
+    {&qry_class_mdns, {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0x7fff,
+                       "Query Class"}},
+    {&qry_qu, {"\"QU\" question", "dns.qry.qu", FT::kBoolean, Base::kNone, {}, 0x8000, "QU flag",
+               nullptr, 16}},
+    {&resp_name, {"Name", "dns.resp.name", FT::kString, Base::kNone, {}, 0, "Response Name"}},
+    {&resp_class, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0,
+                   "Response Class"}},
+    {&resp_class_mdns, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0x7fff,
+                        "Response Class"}},
+    {&cache_flush, {"Cache flush", "dns.resp.cache_flush", FT::kBoolean, Base::kNone, {}, 0x8000,
+                    "Cache flush flag", nullptr, 16}},
+    {&udp_payload_size, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16,
+                         Base::kDec}},
+    {&ext_rcode, {"Higher bits in extended RCODE", "dns.resp.ext_rcode", FT::kUint8,
+                  Base::kHex}},
+    {&edns0_version, {"EDNS0 version", "dns.resp.edns0_version", FT::kUint8, Base::kDec}},
+    {&resp_z, {"Z", "dns.resp.z", FT::kUint16, Base::kHex}},
+    {&resp_z_do, {"DO bit", "dns.resp.z.do", FT::kBoolean, Base::kNone, {}, 0x8000,
+                  "DNSSEC OK", &kTfDo, 16}},
+    {&resp_z_reserved, {"Reserved", "dns.resp.z.reserved", FT::kUint16, Base::kHex, {}, 0x7fff}},
+    {&f::text, {"Text", "dns.text", FT::kNone}},
+};
+
+FieldReg type_fields[] = {
+    {&qry_type, {"Type", "dns.qry.type", FT::kUint16, Base::kDec, {}, 0, "Query Type"}},
+    {&resp_type, {"Type", "dns.resp.type", FT::kUint16, Base::kDec, {}, 0, "Response Type"}},
+};
+
+FieldId response_in, response_to, time, retransmission, retransmit_request,
+    retransmit_request_in, retransmit_response, retransmit_response_in, unsolicited;
+
+const FieldReg kTransactionFields[] = {
+    {&response_in, {"Response In", "dns.response_in", FT::kFrameNum, Base::kNone, {}, 0,
+                    "The response to this DNS query is in this frame"}},
+    {&response_to, {"Request In", "dns.response_to", FT::kFrameNum, Base::kNone, {}, 0,
+                    "This is a response to the DNS query in this frame"}},
+    {&retransmission, {"Retransmission", "dns.retransmission", FT::kBoolean, Base::kNone, {}, 0,
+                       "This is a retransmission"}},
+    {&retransmit_request_in, {"Retransmitted request. Original request in",
+                              "dns.retransmit_request_in", FT::kFrameNum, Base::kNone, {}, 0,
+                              "This is a retransmitted DNS query"}},
+    {&retransmit_response_in, {"Retransmitted response. Original response in",
+                               "dns.retransmit_response_in", FT::kFrameNum, Base::kNone, {}, 0,
+                               "This is a retransmitted DNS response"}},
+    {&time, {"Time", "dns.time", FT::kRelTime, Base::kNone, {}, 0,
+             "The time between the Query and the Response"}},
+    {&unsolicited, {"Unsolicited", "dns.unsolicited", FT::kBoolean, Base::kNone, {}, 0,
+                    "This is an unsolicited response"}},
+    {&retransmit_request, {"DNS query retransmission", "dns.retransmit_request", FT::kNone}},
+    {&retransmit_response, {"DNS response retransmission", "dns.retransmit_response",
+                            FT::kNone}},
+};
+
+// Links a query and its response, and flags retransmissions and unsolicited responses, under
+// the message's tree node `top`; `id_node` is the Transaction ID item the warnings hang from.
+void add_transaction(Packet& pkt, int top, int id_node, uint16_t txid, bool response) {
+  Session& s = *pkt.session;
+  if (!s.dns_transactions) s.dns_transactions = std::make_shared<DnsTransactions>();
+  uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
+  FlowKey flow = FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto,
+                               nullptr);
+  int64_t now = pkt.frame->ts.total_ns();
+  using O = DnsTransactions::Outcome;
+  DnsTransactions::Result res = response ? s.dns_transactions->response(flow, txid, pkt.number)
+                                         : s.dns_transactions->query(flow, txid, pkt.number, now);
+  switch (res.outcome) {
+    case O::kNewQuery:
+      break;
+    case O::kAnswer:
+      pkt.add_generated_uint(top, response_to, res.t->request_frame);
+      pkt.tree.add_generated(top, time, Value::of_int(now - res.t->request_ns));
+      break;
+    case O::kRetransmittedQuery: {
+      int w = pkt.tree.add_generated(id_node, retransmit_request, Value{});
+      if (pkt.cols.enabled)
+        pkt.set_label(w, fmt::format("[DNS query retransmission. Original request in frame {}]",
+                                     res.t->request_frame));
+      pkt.add_generated_uint(top, retransmit_request_in, res.t->request_frame);
+      pkt.add_generated_uint(top, retransmission, 1);
+      break;
+    }
+    case O::kRetransmittedResponse: {
+      int w = pkt.tree.add_generated(id_node, retransmit_response, Value{});
+      if (pkt.cols.enabled)
+        pkt.set_label(w, fmt::format("[DNS response retransmission. Original response in frame {}]",
+                                     res.t->response_frame));
+      pkt.add_generated_uint(top, retransmit_response_in, res.t->response_frame);
+      pkt.add_generated_uint(top, retransmission, 1);
+      break;
+    }
+    case O::kUnsolicited:
+      pkt.add_generated_uint(top, unsolicited, 1);
+      break;
+  }
+}
+
+// Texts that differ between the three protocols.
+struct Flavor {
+  FieldId proto;
+  const char* column;     // Protocol column
+  const char* tree_name;  // protocol node label, before " (query)"
+};
+
+bool is_response(uint16_t fl) { return fl & 0x8000; }
+
+void add_flags(const Message& m, int top, uint16_t fl, bool llmnr) {
+  int n = m.pkt.add_item(top, flags, m.r, 2, 2);
+  bool resp = is_response(fl);
+  unsigned opcode = (fl >> 11) & 0xf, rcode = fl & 0xf;
+  if (m.want_text) {
+    std::string label = fmt::format("Flags: 0x{:04x} ", fl);
+    const char* op = nullptr;
+    for (const ValueName& v : kOpcodes)
+      if (v.value == opcode) op = v.name;
+    if (op)
+      label += op;
+    else
+      fmt::format_to(std::back_inserter(label), "Unknown operation ({})", opcode);
+    if (resp) {
+      label += " response, ";
+      const char* rc = nullptr;
+      for (const ValueName& v : kRcodes)
+        if (v.value == rcode) rc = v.name;
+      if (rc)
+        label += rc;
+      else
+        fmt::format_to(std::back_inserter(label), "Unknown error ({})", rcode);
+    }
+    m.pkt.set_label(n, label);
+  }
+  Packet& p = m.pkt;
+  p.add_item(n, fl_response, m.r, 2, 2);
+  p.add_item(n, fl_opcode, m.r, 2, 2);
+  if (llmnr) {
+    p.add_item(n, resp ? fl_conflict_response : fl_conflict_query, m.r, 2, 2);
+    p.add_item(n, fl_truncated, m.r, 2, 2);
+    p.add_item(n, fl_tentative, m.r, 2, 2);
+    if (resp) p.add_item(n, fl_rcode, m.r, 2, 2);
+    return;
+  }
+  if (resp) p.add_item(n, fl_authoritative, m.r, 2, 2);
+  p.add_item(n, fl_truncated, m.r, 2, 2);
+  p.add_item(n, fl_recdesired, m.r, 2, 2);
+  if (resp) p.add_item(n, fl_recavail, m.r, 2, 2);
+  p.add_item(n, fl_z, m.r, 2, 2);
+  if (resp) p.add_item(n, fl_authenticated, m.r, 2, 2);
+  p.add_item(n, fl_checkdisable, m.r, 2, 2);
+  if (resp) p.add_item(n, fl_rcode, m.r, 2, 2);
+}
+
+const char* class_name(uint16_t cls) {
+  for (const ValueName& v : kClasses)
+    if (v.value == cls) return v.name;
+  return "Unknown";
+}
+
+void append_type(std::string& out, uint16_t type) {
+  if (const char* s = type_short_name(type))
+    out += s;
+  else
+    fmt::format_to(std::back_inserter(out), "Unknown ({})", type);
+}
+
+int add_text(const Message& m, int parent, size_t off, size_t len) {
+  return m.pkt.tree.add(parent, f::text, m.r, off, len, Value{});
+}
+
+int add_string(const Message& m, int parent, FieldId fid, size_t off, size_t len,
+               std::string_view s) {
+  return m.pkt.tree.add(parent, fid, m.r, off, len,
+                        Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
+}
+
+// Returns the offset after the question.
+size_t dissect_question(const Message& m, int parent, size_t off) {
+  Name name = read_name(m, off);
+  size_t p = off + name.wire_len;
+  uint16_t type = m.r.u16(p);
+  uint16_t raw_class = m.r.u16(p + 2);
+  uint16_t cls = m.mdns ? raw_class & 0x7fff : raw_class;
+  bool qu = m.mdns && (raw_class & 0x8000);
+  size_t end = p + 4;
+
+  int q = add_text(m, parent, off, end - off);
+  if (m.want_text) {
+    std::string label = fmt::format("{}: type ", name.text);
+    append_type(label, type);
+    fmt::format_to(std::back_inserter(label), ", class {}", class_name(cls));
+    if (m.mdns) label += qu ? ", \"QU\" question" : ", \"QM\" question";
+    m.pkt.set_label(q, label);
+
+    std::string& info = m.pkt.cols.info;
+    info += ' ';
+    append_type(info, type);
+    info += ' ';
+    info += name.text;
+    if (m.mdns) info += qu ? ", \"QU\" question" : ", \"QM\" question";
+  }
+  add_string(m, q, qry_name, off, name.wire_len, name.text);
+  m.pkt.tree.add_generated(q, qry_name_len, Value::of_uint(name.text.size()));
+  m.pkt.tree.add_generated(q, count_labels, Value::of_uint(name.labels));
+  m.pkt.add_item(q, qry_type, m.r, p, 2);
+  m.pkt.add_item(q, m.mdns ? qry_class_mdns : qry_class, m.r, p + 2, 2);
+  if (m.mdns) m.pkt.add_item(q, qry_qu, m.r, p + 2, 2);
+  return end;
+}
+
+// The OPT pseudo-record (RFC 6891): its class and TTL carry EDNS parameters.
+void add_opt_header(const Message& m, int rr, size_t p) {
+  Packet& pkt = m.pkt;
+  pkt.add_item(rr, udp_payload_size, m.r, p + 2, 2);
+  pkt.add_item(rr, ext_rcode, m.r, p + 4, 1);
+  pkt.add_item(rr, edns0_version, m.r, p + 5, 1);
+  int z = pkt.add_item(rr, resp_z, m.r, p + 6, 2);
+  pkt.add_item(z, resp_z_do, m.r, p + 6, 2);
+  pkt.add_item(z, resp_z_reserved, m.r, p + 6, 2);
+}
+
+// Returns the offset after the record.
+size_t dissect_rr(const Message& m, int parent, size_t off) {
+  Name name = read_name(m, off);
+  size_t p = off + name.wire_len;
+  uint16_t type = m.r.u16(p);
+  uint16_t raw_class = m.r.u16(p + 2);
+  uint16_t rdlen = m.r.u16(p + 8);
+  size_t data = p + 10;
+  bool flush = m.mdns && type != kTypeOpt && (raw_class & 0x8000);
+  uint16_t cls = m.mdns ? raw_class & 0x7fff : raw_class;
+
+  int rr = add_text(m, parent, off, data + rdlen - off);
+  std::string label;
+  std::string& info = m.pkt.cols.info;
+  if (m.want_text) {
+    label = fmt::format("{}: type ", name.text);
+    append_type(label, type);
+    info += ' ';
+    append_type(info, type);
+    if (type != kTypeOpt) fmt::format_to(std::back_inserter(label), ", class {}", class_name(cls));
+    if (flush) {
+      label += ", cache flush";
+      info += ", cache flush";
+    }
+  }
+  add_string(m, rr, resp_name, off, name.wire_len, name.text);
+  m.pkt.add_item(rr, resp_type, m.r, p, 2);
+  if (type == kTypeOpt) {
+    add_opt_header(m, rr, p);
+  } else {
+    m.pkt.add_item(rr, m.mdns ? resp_class_mdns : resp_class, m.r, p + 2, 2);
+    if (m.mdns) m.pkt.add_item(rr, cache_flush, m.r, p + 2, 2);
+    int t = m.pkt.add_item(rr, f::resp_ttl, m.r, p + 4, 4);
+    if (m.want_text) {
+      uint32_t ttl = m.r.u32(p + 4);
+      std::string tl = fmt::format("Time to live: {} (", ttl);
+      append_duration(tl, ttl);
+      tl += ')';
+      m.pkt.set_label(t, tl);
+    }
+  }
+  m.pkt.add_item(rr, f::resp_len, m.r, p + 8, 2);
+  dissect_rdata(m, rr, type, data, rdlen, info, label);
+  if (m.want_text) m.pkt.set_label(rr, label);
+  return data + rdlen;
+}
+
+// Adds one section ("Queries", "Answers", ...) of `count` entries; returns the offset after it.
+size_t dissect_section(const Message& m, int top, size_t off, unsigned count, const char* title,
+                       bool questions) {
+  if (count == 0) return off;
+  int sec = add_text(m, top, off, 0);
+  if (m.want_text) m.pkt.set_label(sec, title);
+  size_t start = off;
+  for (unsigned i = 0; i < count; ++i)
+    off = questions ? dissect_question(m, sec, off) : dissect_rr(m, sec, off);
+  m.pkt.tree[sec].length = static_cast<uint32_t>(off - start);
+  return off;
+}
+
+void start_info(const Message& m, uint16_t fl, uint16_t txid) {
+  std::string& info = m.pkt.cols.info;
+  unsigned opcode = (fl >> 11) & 0xf, rcode = fl & 0xf;
+  m.pkt.cols.set_info("");
+  const char* op = nullptr;
+  for (const ValueName& v : kOpcodes)
+    if (v.value == opcode) op = v.name;
+  if (op)
+    info += op;
+  else
+    fmt::format_to(std::back_inserter(info), "Unknown operation ({})", opcode);
+  if (is_response(fl)) info += " response";
+  fmt::format_to(std::back_inserter(info), " 0x{:04x}", txid);
+  if (is_response(fl) && rcode != 0) {
+    info += ' ';
+    const char* rc = nullptr;
+    for (const ValueName& v : kRcodes)
+      if (v.value == rcode) rc = v.name;
+    if (rc)
+      info += rc;
+    else
+      fmt::format_to(std::back_inserter(info), "Unknown error ({})", rcode);
+  }
+}
+
+// Dissects one DNS message held in `r`; `prefix` bytes before it (the TCP length) are already
+// in the tree under `top`.
+void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl_text,
+                     bool mdns, bool llmnr) {
+  Message m{r, pkt, mdns, pkt.cols.enabled};
+  uint16_t txid = r.u16(0);
+  uint16_t fl = r.u16(2);
+  if (m.want_text) {
+    pkt.set_label(top, fmt::format("{} ({})", fl_text.tree_name,
+                                   is_response(fl) ? "response" : "query"));
+    start_info(m, fl, txid);
+  }
+  int id_node = pkt.add_item(top, id, r, 0, 2);
+  add_flags(m, top, fl, llmnr);
+  unsigned nq = r.u16(4), na = r.u16(6), nauth = r.u16(8), nadd = r.u16(10);
+  pkt.add_item(top, count_queries, r, 4, 2);
+  pkt.add_item(top, count_answers, r, 6, 2);
+  pkt.add_item(top, count_auth, r, 8, 2);
+  pkt.add_item(top, count_add, r, 10, 2);
+
+  size_t off = 12;
+  off = dissect_section(m, top, off, nq, "Queries", true);
+  off = dissect_section(m, top, off, na, "Answers", false);
+  off = dissect_section(m, top, off, nauth, "Authoritative nameservers", false);
+  dissect_section(m, top, off, nadd, "Additional records", false);
+  add_transaction(pkt, top, id_node, txid, is_response(fl));
+}
+
+const Flavor kDnsFlavor{0, "DNS", "Domain Name System"};
+const Flavor kMdnsFlavor{0, "MDNS", "Multicast Domain Name System"};
+const Flavor kLlmnrFlavor{0, "LLMNR", "Link-local Multicast Name Resolution"};
+
+size_t dissect_udp_flavor(const ByteReader& r, Packet& pkt, FieldId proto, const Flavor& fl,
+                          bool mdns, bool llmnr) {
+  if (pkt.cols.enabled) pkt.cols.set_protocol(fl.column);
+  int top = pkt.add_protocol(-1, proto, r, 0, r.size());
+  dissect_message(r, pkt, top, fl, mdns, llmnr);
+  return r.reported_size();
+}
+
+// Whichever port matched, tshark names the protocol by the port pair: 5353 on either side is
+// mDNS, 5355 LLMNR, anything else plain DNS.
+size_t dissect_dns_udp(const ByteReader& r, Packet& pkt, int) {
+  if (pkt.src_port == kPortMdns || pkt.dst_port == kPortMdns)
+    return dissect_udp_flavor(r, pkt, proto_mdns, kMdnsFlavor, true, false);
+  if (pkt.src_port == kPortLlmnr || pkt.dst_port == kPortLlmnr)
+    return dissect_udp_flavor(r, pkt, proto_llmnr, kLlmnrFlavor, false, true);
+  return dissect_udp_flavor(r, pkt, proto_dns, kDnsFlavor, false, false);
+}
+
+// DNS over TCP (RFC 1035 4.2.2): each message is preceded by its 16-bit length. Without TCP
+// reassembly only segments that start at a message boundary can be dissected; every whole
+// message in the segment is shown.
+size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
+  if (pkt.cols.enabled) pkt.cols.set_protocol("DNS");
+  size_t off = 0;
+  while (off < r.reported_size()) {
+    uint16_t msg_len = r.u16(off);
+    int top = pkt.add_protocol(-1, proto_dns, r, off, 2 + size_t{msg_len});
+    pkt.add_item(top, length, r, off, 2);
+    dissect_message(r.sub(off + 2, msg_len), pkt, top, kDnsFlavor, false, false);
+    off += 2 + size_t{msg_len};
+  }
+  return r.reported_size();
+}
+
+}  // namespace
+
+Name read_name(const Message& m, size_t off) {
+  char buf[kMaxNameText + 1];
+  size_t n = 0;
+  uint16_t labels = 0;
+  size_t pos = off;
+  size_t wire_len = 0;
+  bool jumped = false;
+  // Each pointer must move strictly backwards; that rules out loops and bounds the work.
+  size_t limit = off;
+  const char* error = nullptr;
+  for (;;) {
+    uint8_t len = m.r.u8(pos);
+    ++pos;
+    if (len == 0) break;
+    uint8_t kind = len & 0xc0;
+    if (kind == 0xc0) {
+      size_t target = (size_t{len & 0x3fu} << 8) | m.r.u8(pos);
+      ++pos;
+      if (!jumped) wire_len = pos - off;
+      jumped = true;
+      if (target >= limit) {
+        error = "<Name contains a pointer that loops>";
+        break;
+      }
+      limit = target;
+      pos = target;
+      continue;
+    }
+    if (kind != 0) {
+      error = "<Unknown extended label>";
+      break;
+    }
+    const uint8_t* label = m.r.ptr(pos, len);
+    pos += len;
+    ++labels;
+    if (n && n < kMaxNameText) buf[n++] = '.';
+    for (size_t i = 0; i < len && n < kMaxNameText; ++i) buf[n++] = static_cast<char>(label[i]);
+  }
+  if (!jumped) wire_len = pos - off;
+  std::string_view text;
+  if (error)
+    text = error;
+  else if (n == 0)
+    text = "<Root>";
+  else
+    text = m.pkt.arena.copy({buf, n});
+  return Name{text, labels, wire_len};
+}
+
+}  // namespace dns
+
+void register_dns() {
+  using namespace dns;
+  FieldRegistry& reg = registry();
+  proto_dns = reg.add_protocol({"Domain Name System", "DNS", "dns"});
+  proto_mdns = reg.add_protocol({"Multicast Domain Name System", "MDNS", "mdns"});
+  proto_llmnr = reg.add_protocol({"Link-local Multicast Name Resolution", "LLMNR", "llmnr"});
+  reg.add_fields(proto_dns, kHeaderFields);
+  for (FieldReg& t : type_fields) t.def.values = type_names();
+  reg.add_fields(proto_dns, type_fields);
+  reg.add_fields(proto_dns, kTransactionFields);
+  register_record_fields(proto_dns);
+  for (uint16_t port : {kPortDns, kPortMdns, kPortLlmnr}) tables::udp_port().add(port, dissect_dns_udp);
+  tables::tcp_port().add(kPortDns, dissect_dns_tcp);
+}
+
+}  // namespace netsift

@@ -102,5 +102,19 @@ TEST(Eth, TrailerDissectorsSeeTheTrailerFirst) {
   EXPECT_FALSE(d.has("eth.fcs"));  // an unsure FCS goes to the trailer dissector too
 }
 
+bool claim_magic_frame(const ByteReader& frame, Packet& pkt, int parent) {
+  if (!(frame.size() > 14 && frame.u16(12) == 0x0000 && frame.u8(14) == 0xf5)) return false;
+  pkt.add_layer(eth_fields::proto);  // heuristics record the "eth" layer themselves
+  return true;
+}
+
+TEST(Eth, FrameHeuristicsMayClaimTheFrame) {
+  register_eth_heuristic(claim_magic_frame);
+  Dissected d(kEthernet, hex("000000000000 000000000000 0000 f5"));
+  EXPECT_EQ(d.protocols(), "eth");
+  EXPECT_FALSE(d.has("eth.dst"));
+  EXPECT_EQ(d.packet().dl_dst.type, AddressType::kEther);
+}
+
 }  // namespace
 }  // namespace netsift

@@ -8,7 +8,7 @@
 namespace netsift::manuf {
 
 struct OuiName {
-  uint32_t oui;  // first three bytes of the address
+  uint32_t oui;            // first three bytes of the address
   const char* short_name;  // "Giga-Byt", used in resolved addresses
   const char* long_name;   // "Giga-Byte Technology Co.,Ltd.", eth.src.oui_resolved
 };

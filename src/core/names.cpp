@@ -74,9 +74,9 @@ void append_raw(std::string& out, const uint8_t* mac) {
 // (usually empty) run of range entries under that OUI is searched.
 bool append_narrow_range(std::string& out, const uint8_t* mac, uint64_t addr) {
   uint64_t oui_key = masked(addr, 24);
-  auto begin = std::lower_bound(
-      manuf::kRanges.begin(), manuf::kRanges.end(), oui_key,
-      [](const manuf::AddressName& e, uint64_t k) { return e.address < k; });
+  auto begin =
+      std::lower_bound(manuf::kRanges.begin(), manuf::kRanges.end(), oui_key,
+                       [](const manuf::AddressName& e, uint64_t k) { return e.address < k; });
   auto end = begin;
   while (end != manuf::kRanges.end() && masked(end->address, 24) == oui_key) ++end;
   if (begin == end) return false;

@@ -17,9 +17,9 @@ namespace netsift {
 namespace {
 
 FieldId proto, hw_type, proto_type, hw_size, proto_size, opcode, is_gratuitous, is_probe,
-    is_announcement, src_hw, src_hw_mac, src_proto, src_proto_ipv4, dst_hw, dst_hw_mac,
-    dst_proto, dst_proto_ipv4, drarp_error_status, duplicate_frame, duplicate_seconds,
-    ei_duplicate, duplicate_tree;
+    is_announcement, src_hw, src_hw_mac, src_proto, src_proto_ipv4, dst_hw, dst_hw_mac, dst_proto,
+    dst_proto_ipv4, drarp_error_status, duplicate_frame, duplicate_seconds, ei_duplicate,
+    duplicate_tree;
 
 enum Opcode : uint16_t {
   kRequest = 1,
@@ -41,48 +41,125 @@ enum Opcode : uint16_t {
 
 constexpr size_t kFixedHeader = 8;
 
-constexpr ValueName kHardwareTypes[] = {
-    {0, "NET/ROM pseudo"}, {1, "Ethernet"}, {2, "Experimental Ethernet"}, {3, "AX.25"},
-    {4, "ProNET"}, {5, "Chaos"}, {6, "IEEE 802"}, {7, "ARCNET"}, {8, "Hyperchannel"},
-    {9, "Lanstar"}, {10, "Autonet Short Address"}, {11, "Localtalk"}, {12, "LocalNet"},
-    {13, "Ultra link"}, {14, "SMDS"}, {15, "Frame Relay DLCI"}, {16, "ATM"}, {17, "HDLC"},
-    {18, "Fibre Channel"}, {19, "ATM (RFC 2225)"}, {20, "Serial Line"}, {21, "ATM"},
-    {22, "MIL-STD-188-220"}, {23, "Metricom STRIP"}, {24, "IEEE 1394.1995"}, {25, "MAPOS"},
-    {26, "Twinaxial"}, {27, "EUI-64"}, {28, "HIPARP"}, {29, "IP and ARP over ISO 7816-3"},
-    {30, "ARPSec"}, {31, "IPsec tunnel"}, {32, "InfiniBand"}, {33, "TIA-102 Project 25 CAI"},
-    {34, "Wiegand Interface"}, {35, "Pure IP"}, {36, "Experimental 1"}, {37, "HFI"},
-    {256, "Experimental 2"}, {257, "AEthernet"}, {260, "Notional KISS type"}, {264, "ADAPT"},
-    {270, "ROSE"}, {271, "CCITT X.25"}, {272, "Boards with X.25 in firmware"},
-    {280, "Controller Area Network"}, {512, "PPP"}, {513, "Cisco HDLC"}, {516, "LAPB"},
-    {517, "Digital's DDCMP protocol"}, {518, "Raw HDLC"}, {519, "Raw IP"}, {768, "IPIP tunnel"},
-    {769, "IP6IP6 tunnel"}, {770, "Frame Relay Access Device"}, {771, "SKIP vif"},
-    {772, "Loopback"}, {774, "Fiber Distributed Data Interface"}, {775, "AP1000 BIF"},
-    {776, "sit0 device - IPv6-in-IPv4"}, {777, "IP over DDP tunneller"}, {778, "GRE over IP"},
-    {779, "PIMSM register interface"}, {780, "High Performance Parallel Interface"},
-    {781, "Nexus 64Mbps Ash"}, {782, "Acorn Econet"}, {783, "Linux-IrDA"},
-    {784, "Point to point fibrechannel"}, {785, "Fibrechannel arbitrated loop"},
-    {786, "Fibrechannel public loop"}, {787, "Fibrechannel fabric"},
-    {800, "Magic type ident for TR"}, {801, "IEEE 802.11"}, {802, "IEEE 802.11 + Prism2 header"},
-    {803, "IEEE 802.11 + radiotap header"}, {804, "IEEE 802.15.4"},
-    {805, "IEEE 802.15.4 network monitor"}, {820, "PhoNet media type"},
-    {821, "PhoNet pipe header"}, {822, "CAIF media type"}, {823, "GRE over IPv6"},
-    {824, "Netlink"}, {825, "IPv6 over LoWPAN"}, {826, "Vsock monitor header"},
-    {65535, "Void type, nothing is known"}, {65534, "zero header length"}};
+constexpr ValueName kHardwareTypes[] = {{0, "NET/ROM pseudo"},
+                                        {1, "Ethernet"},
+                                        {2, "Experimental Ethernet"},
+                                        {3, "AX.25"},
+                                        {4, "ProNET"},
+                                        {5, "Chaos"},
+                                        {6, "IEEE 802"},
+                                        {7, "ARCNET"},
+                                        {8, "Hyperchannel"},
+                                        {9, "Lanstar"},
+                                        {10, "Autonet Short Address"},
+                                        {11, "Localtalk"},
+                                        {12, "LocalNet"},
+                                        {13, "Ultra link"},
+                                        {14, "SMDS"},
+                                        {15, "Frame Relay DLCI"},
+                                        {16, "ATM"},
+                                        {17, "HDLC"},
+                                        {18, "Fibre Channel"},
+                                        {19, "ATM (RFC 2225)"},
+                                        {20, "Serial Line"},
+                                        {21, "ATM"},
+                                        {22, "MIL-STD-188-220"},
+                                        {23, "Metricom STRIP"},
+                                        {24, "IEEE 1394.1995"},
+                                        {25, "MAPOS"},
+                                        {26, "Twinaxial"},
+                                        {27, "EUI-64"},
+                                        {28, "HIPARP"},
+                                        {29, "IP and ARP over ISO 7816-3"},
+                                        {30, "ARPSec"},
+                                        {31, "IPsec tunnel"},
+                                        {32, "InfiniBand"},
+                                        {33, "TIA-102 Project 25 CAI"},
+                                        {34, "Wiegand Interface"},
+                                        {35, "Pure IP"},
+                                        {36, "Experimental 1"},
+                                        {37, "HFI"},
+                                        {256, "Experimental 2"},
+                                        {257, "AEthernet"},
+                                        {260, "Notional KISS type"},
+                                        {264, "ADAPT"},
+                                        {270, "ROSE"},
+                                        {271, "CCITT X.25"},
+                                        {272, "Boards with X.25 in firmware"},
+                                        {280, "Controller Area Network"},
+                                        {512, "PPP"},
+                                        {513, "Cisco HDLC"},
+                                        {516, "LAPB"},
+                                        {517, "Digital's DDCMP protocol"},
+                                        {518, "Raw HDLC"},
+                                        {519, "Raw IP"},
+                                        {768, "IPIP tunnel"},
+                                        {769, "IP6IP6 tunnel"},
+                                        {770, "Frame Relay Access Device"},
+                                        {771, "SKIP vif"},
+                                        {772, "Loopback"},
+                                        {774, "Fiber Distributed Data Interface"},
+                                        {775, "AP1000 BIF"},
+                                        {776, "sit0 device - IPv6-in-IPv4"},
+                                        {777, "IP over DDP tunneller"},
+                                        {778, "GRE over IP"},
+                                        {779, "PIMSM register interface"},
+                                        {780, "High Performance Parallel Interface"},
+                                        {781, "Nexus 64Mbps Ash"},
+                                        {782, "Acorn Econet"},
+                                        {783, "Linux-IrDA"},
+                                        {784, "Point to point fibrechannel"},
+                                        {785, "Fibrechannel arbitrated loop"},
+                                        {786, "Fibrechannel public loop"},
+                                        {787, "Fibrechannel fabric"},
+                                        {800, "Magic type ident for TR"},
+                                        {801, "IEEE 802.11"},
+                                        {802, "IEEE 802.11 + Prism2 header"},
+                                        {803, "IEEE 802.11 + radiotap header"},
+                                        {804, "IEEE 802.15.4"},
+                                        {805, "IEEE 802.15.4 network monitor"},
+                                        {820, "PhoNet media type"},
+                                        {821, "PhoNet pipe header"},
+                                        {822, "CAIF media type"},
+                                        {823, "GRE over IPv6"},
+                                        {824, "Netlink"},
+                                        {825, "IPv6 over LoWPAN"},
+                                        {826, "Vsock monitor header"},
+                                        {65535, "Void type, nothing is known"},
+                                        {65534, "zero header length"}};
 
-constexpr ValueName kOpcodes[] = {
-    {1, "request"}, {2, "reply"}, {3, "reverse request"}, {4, "reverse reply"},
-    {5, "drarp request"}, {6, "drarp reply"}, {7, "drarp error"}, {8, "inverse request"},
-    {9, "inverse reply"}, {10, "arp nak"}, {11, "mars request"}, {12, "mars multi"},
-    {13, "mars mserv"}, {14, "mars join"}, {15, "mars leave"}, {16, "mars nak"},
-    {17, "mars unserv"}, {18, "mars sjoin"}, {19, "mars sleave"},
-    {20, "mars grouplist request"}, {21, "mars grouplist reply"}, {22, "mars redirect map"},
-    {23, "mapos unarp"}, {24, "experimental 1"}, {25, "experimental 2"}, {0, "reserved"},
-    {65535, "reserved"}};
+constexpr ValueName kOpcodes[] = {{1, "request"},
+                                  {2, "reply"},
+                                  {3, "reverse request"},
+                                  {4, "reverse reply"},
+                                  {5, "drarp request"},
+                                  {6, "drarp reply"},
+                                  {7, "drarp error"},
+                                  {8, "inverse request"},
+                                  {9, "inverse reply"},
+                                  {10, "arp nak"},
+                                  {11, "mars request"},
+                                  {12, "mars multi"},
+                                  {13, "mars mserv"},
+                                  {14, "mars join"},
+                                  {15, "mars leave"},
+                                  {16, "mars nak"},
+                                  {17, "mars unserv"},
+                                  {18, "mars sjoin"},
+                                  {19, "mars sleave"},
+                                  {20, "mars grouplist request"},
+                                  {21, "mars grouplist reply"},
+                                  {22, "mars redirect map"},
+                                  {23, "mapos unarp"},
+                                  {24, "experimental 1"},
+                                  {25, "experimental 2"},
+                                  {0, "reserved"},
+                                  {65535, "reserved"}};
 
 const FieldReg kFields[] = {
     {&hw_type, {"Hardware type", "arp.hw.type", FieldType::kUint16, Base::kDec, kHardwareTypes}},
-    {&proto_type, {"Protocol type", "arp.proto.type", FieldType::kUint16, Base::kHex,
-                   kEthertypeNames}},
+    {&proto_type,
+     {"Protocol type", "arp.proto.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
     {&hw_size, {"Hardware size", "arp.hw.size", FieldType::kUint8, Base::kDec}},
     {&proto_size, {"Protocol size", "arp.proto.size", FieldType::kUint8, Base::kDec}},
     {&opcode, {"Opcode", "arp.opcode", FieldType::kUint16, Base::kDec, kOpcodes}},
@@ -99,19 +176,26 @@ const FieldReg kFields[] = {
     {&dst_proto_ipv4, {"Target IP address", "arp.dst.proto_ipv4", FieldType::kIpv4}},
     {&drarp_error_status,
      {"DRARP error status", "arp.dst.drarp_error_status", FieldType::kUint16, Base::kDec}},
-    {&duplicate_frame, {"Frame showing earlier use of IP address", "arp.duplicate-address-frame",
-                        FieldType::kFrameNum}},
-    {&duplicate_seconds, {"Seconds since earlier frame seen",
-                          "arp.seconds-since-duplicate-address-frame", FieldType::kUint32,
-                          Base::kDec}},
+    {&duplicate_frame,
+     {"Frame showing earlier use of IP address", "arp.duplicate-address-frame",
+      FieldType::kFrameNum}},
+    {&duplicate_seconds,
+     {"Seconds since earlier frame seen", "arp.seconds-since-duplicate-address-frame",
+      FieldType::kUint32, Base::kDec}},
     {&ei_duplicate, {"Duplicate IP address configured", "arp.duplicate-address-detected"}},
     // Not a tshark field: the generated "[Duplicate IP address detected for ...]" subtree.
     {&duplicate_tree, {"Duplicate IP address detected", "arp.duplicate_address_tree"}},
 };
 
-bool hw_is_ether(uint16_t type, uint8_t len) { return (type == 1 || type == 6) && len == 6; }
-bool proto_is_ipv4(uint16_t type, uint8_t len) { return (type == 0x0800 || type == 0xcc) && len == 4; }
-bool proto_is_ipv6(uint16_t type, uint8_t len) { return type == 0x86dd && len == 16; }
+bool hw_is_ether(uint16_t type, uint8_t len) {
+  return (type == 1 || type == 6) && len == 6;
+}
+bool proto_is_ipv4(uint16_t type, uint8_t len) {
+  return (type == 0x0800 || type == 0xcc) && len == 4;
+}
+bool proto_is_ipv6(uint16_t type, uint8_t len) {
+  return type == 0x86dd && len == 16;
+}
 
 // Wireshark's bytes_to_str: plain hex, cut with an ellipsis after 36 bytes.
 void append_hex(std::string& out, const uint8_t* p, size_t n) {
@@ -125,8 +209,8 @@ void append_hex(std::string& out, const uint8_t* p, size_t n) {
 }
 
 void append_mac(std::string& out, const uint8_t* p) {
-  out.append(fmt::format("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", p[0], p[1], p[2], p[3], p[4],
-                         p[5]));
+  out.append(
+      fmt::format("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", p[0], p[1], p[2], p[3], p[4], p[5]));
 }
 
 void append_hw_address(std::string& out, const ByteReader& r, size_t off, uint8_t len,
@@ -154,14 +238,19 @@ void append_proto_address(std::string& out, const ByteReader& r, size_t off, uin
 std::string_view protocol_column(uint16_t op) {
   switch (op) {
     case kReverseRequest:
-    case kReverseReply: return "RARP";
+    case kReverseReply:
+      return "RARP";
     case kDrarpRequest:
     case kDrarpReply:
-    case kDrarpError: return "DRARP";
+    case kDrarpError:
+      return "DRARP";
     case kInverseRequest:
-    case kInverseReply: return "Inverse ARP";
-    case kMaposUnarp: return "MAPOS";
-    default: return op >= kMarsFirst && op <= kMarsLast ? "MARS" : "ARP";
+    case kInverseReply:
+      return "Inverse ARP";
+    case kMaposUnarp:
+      return "MAPOS";
+    default:
+      return op >= kMarsFirst && op <= kMarsLast ? "MARS" : "ARP";
   }
 }
 
@@ -182,12 +271,11 @@ struct Addresses {
   }
 };
 
-const char* kMarsInfo[] = {"MARS request from",       "MARS MULTI request from",
-                           "MARS MSERV request from", "MARS JOIN request from",
-                           "MARS LEAVE from",         "MARS NAK from",
-                           "MARS UNSERV request from", "MARS SJOIN request from",
-                           "MARS SLEAVE from",        "MARS grouplist request from",
-                           "MARS grouplist reply from", "MARS redirect map from"};
+const char* kMarsInfo[] = {
+    "MARS request from",           "MARS MULTI request from",   "MARS MSERV request from",
+    "MARS JOIN request from",      "MARS LEAVE from",           "MARS NAK from",
+    "MARS UNSERV request from",    "MARS SJOIN request from",   "MARS SLEAVE from",
+    "MARS grouplist request from", "MARS grouplist reply from", "MARS redirect map from"};
 
 std::string info_text(const Addresses& a, uint16_t op, bool gratuitous, bool probe,
                       bool announcement) {
@@ -203,18 +291,26 @@ std::string info_text(const Addresses& a, uint16_t op, bool gratuitous, bool pro
       return fmt::format("{} is at {}", a.pr(a.spa), a.hw(a.sha));
     case kReverseRequest:
     case kInverseRequest:
-    case kDrarpRequest: return fmt::format("Who is {}? Tell {}", a.hw(a.tha), a.hw(a.sha));
+    case kDrarpRequest:
+      return fmt::format("Who is {}? Tell {}", a.hw(a.tha), a.hw(a.sha));
     case kReverseReply:
-    case kDrarpReply: return fmt::format("{} is at {}", a.hw(a.tha), a.pr(a.tpa));
-    case kDrarpError: return "DRARP Error";
-    case kInverseReply: return fmt::format("{} is at {}", a.hw(a.sha), a.pr(a.spa));
-    case kAtmArpNak: return "ARP NAK";
+    case kDrarpReply:
+      return fmt::format("{} is at {}", a.hw(a.tha), a.pr(a.tpa));
+    case kDrarpError:
+      return "DRARP Error";
+    case kInverseReply:
+      return fmt::format("{} is at {}", a.hw(a.sha), a.pr(a.spa));
+    case kAtmArpNak:
+      return "ARP NAK";
     case kMaposUnarp:
       return fmt::format("MAPOS UNARP request from {} at {}", a.hw(a.sha), a.pr(a.spa));
-    case kExperimental1: return fmt::format("Experimental 1 ( opcode {} )", op);
-    case kExperimental2: return fmt::format("Experimental 2 ( opcode {} )", op);
+    case kExperimental1:
+      return fmt::format("Experimental 1 ( opcode {} )", op);
+    case kExperimental2:
+      return fmt::format("Experimental 2 ( opcode {} )", op);
     case 0:
-    case 65535: return fmt::format("Reserved opcode {}", op);
+    case 65535:
+      return fmt::format("Reserved opcode {}", op);
     default:
       if (op >= kMarsFirst && op <= kMarsLast)
         return fmt::format("{} {} at {}", kMarsInfo[op - kMarsFirst], a.hw(a.sha), a.pr(a.spa));
@@ -253,8 +349,8 @@ bool check_duplicate(Packet& pkt, int parent, const ByteReader& r, const uint8_t
     b.seen_sec = now;
     return false;
   }
-  std::string ip_text = fmt::format("{}.{}.{}.{}", ip >> 24, ip >> 16 & 255, ip >> 8 & 255,
-                                    ip & 255);
+  std::string ip_text =
+      fmt::format("{}.{}.{}.{}", ip >> 24, ip >> 16 & 255, ip >> 8 & 255, ip & 255);
   int tree = pkt.tree.add_generated(parent, duplicate_tree, Value{});
   if (pkt.cols.enabled) {
     std::string label = fmt::format("Duplicate IP address detected for {} (", ip_text);
@@ -278,7 +374,8 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.cols.set_protocol("ARP");
     pkt.cols.set_info("");
   }
-  int node = pkt.add_protocol(parent, proto, r, 0, r.size() < kFixedHeader ? r.size() : kFixedHeader);
+  int node =
+      pkt.add_protocol(parent, proto, r, 0, r.size() < kFixedHeader ? r.size() : kFixedHeader);
   uint16_t hrd = r.u16(0);
   pkt.add_item(node, hw_type, r, 0, 2);
   uint16_t pro = r.u16(2);
@@ -296,8 +393,15 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
   ByteReader arp = r.sub(0, total);
   if (pkt.cols.enabled) pkt.cols.set_protocol(protocol_column(op));
 
-  Addresses a{arp, hrd, pro, hln, pln, kFixedHeader, kFixedHeader + hln,
-              kFixedHeader + hln + pln, kFixedHeader + 2 * size_t{hln} + pln};
+  Addresses a{arp,
+              hrd,
+              pro,
+              hln,
+              pln,
+              kFixedHeader,
+              kFixedHeader + hln,
+              kFixedHeader + hln + pln,
+              kFixedHeader + 2 * size_t{hln} + pln};
   static constexpr uint8_t kZeroMac[6] = {};
   uint32_t duplicate_ip = 0;
   bool duplicate = false;
@@ -342,8 +446,10 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
   if (hln) pkt.add_item(node, ether ? src_hw_mac : src_hw, arp, a.sha, hln);
   if (pln) pkt.add_item(node, ipv4 ? src_proto_ipv4 : src_proto, arp, a.spa, pln);
   if (hln) pkt.add_item(node, ether ? dst_hw_mac : dst_hw, arp, a.tha, hln);
-  if (pln && op != kDrarpError) pkt.add_item(node, ipv4 ? dst_proto_ipv4 : dst_proto, arp, a.tpa, pln);
-  else if (pln) pkt.add_item(node, drarp_error_status, arp, a.tpa, 1);
+  if (pln && op != kDrarpError)
+    pkt.add_item(node, ipv4 ? dst_proto_ipv4 : dst_proto, arp, a.tpa, pln);
+  else if (pln)
+    pkt.add_item(node, drarp_error_status, arp, a.tpa, 1);
 
   if (duplicate && pkt.cols.enabled)
     pkt.cols.append_info(fmt::format(" (duplicate use of {}.{}.{}.{} detected!)",

@@ -22,10 +22,9 @@ FieldId proto, ethertype_proto, type, len, padding, trailer, fcs;
 namespace {
 using namespace eth_fields;
 
-FieldId dst, dst_resolved, dst_oui, dst_oui_resolved, src, src_resolved, src_oui,
-    src_oui_resolved, invalid_lentype, addr, addr_resolved, addr_oui, addr_oui_resolved, dst_lg,
-    dst_ig, src_lg, src_ig, lg, ig, fcs_status, ei_invalid_lentype, ei_src_not_group, ei_len,
-    ei_padding_bad;
+FieldId dst, dst_resolved, dst_oui, dst_oui_resolved, src, src_resolved, src_oui, src_oui_resolved,
+    invalid_lentype, addr, addr_resolved, addr_oui, addr_oui_resolved, dst_lg, dst_ig, src_lg,
+    src_ig, lg, ig, fcs_status, ei_invalid_lentype, ei_src_not_group, ei_len, ei_padding_bad;
 
 constexpr size_t kHeaderSize = 14;
 constexpr uint16_t kMax8023Length = 1500;
@@ -40,68 +39,192 @@ constexpr ValueName kChecksumStatus[] = {
 constexpr uint64_t kChecksumUnverified = 2;
 
 const FieldReg kFields[] = {
-    {&dst, {"Destination", "eth.dst", FieldType::kEther, Base::kNone, {}, 0,
-            "Destination Hardware Address"}},
-    {&dst_resolved, {"Destination (resolved)", "eth.dst_resolved", FieldType::kString,
-                     Base::kNone, {}, 0, "Destination Hardware Address (resolved)"}},
-    {&dst_oui, {"Destination OUI", "eth.dst.oui", FieldType::kUint24, Base::kOui, {}, 0,
-                "Destination Organizationally Unique Identifier"}},
-    {&dst_oui_resolved, {"Destination OUI (resolved)", "eth.dst.oui_resolved", FieldType::kString,
-                         Base::kNone, {}, 0,
-                         "Destination Organizationally Unique Identifier (resolved)"}},
+    {&dst,
+     {"Destination",
+      "eth.dst",
+      FieldType::kEther,
+      Base::kNone,
+      {},
+      0,
+      "Destination Hardware Address"}},
+    {&dst_resolved,
+     {"Destination (resolved)",
+      "eth.dst_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Destination Hardware Address (resolved)"}},
+    {&dst_oui,
+     {"Destination OUI",
+      "eth.dst.oui",
+      FieldType::kUint24,
+      Base::kOui,
+      {},
+      0,
+      "Destination Organizationally Unique Identifier"}},
+    {&dst_oui_resolved,
+     {"Destination OUI (resolved)",
+      "eth.dst.oui_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Destination Organizationally Unique Identifier (resolved)"}},
     {&src, {"Source", "eth.src", FieldType::kEther, Base::kNone, {}, 0, "Source Hardware Address"}},
-    {&src_resolved, {"Source (resolved)", "eth.src_resolved", FieldType::kString, Base::kNone, {},
-                     0, "Source Hardware Address (resolved)"}},
-    {&src_oui, {"Source OUI", "eth.src.oui", FieldType::kUint24, Base::kOui, {}, 0,
-                "Source Organizationally Unique Identifier"}},
-    {&src_oui_resolved, {"Source OUI (resolved)", "eth.src.oui_resolved", FieldType::kString,
-                         Base::kNone, {}, 0,
-                         "Source Organizationally Unique Identifier (resolved)"}},
+    {&src_resolved,
+     {"Source (resolved)",
+      "eth.src_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Source Hardware Address (resolved)"}},
+    {&src_oui,
+     {"Source OUI",
+      "eth.src.oui",
+      FieldType::kUint24,
+      Base::kOui,
+      {},
+      0,
+      "Source Organizationally Unique Identifier"}},
+    {&src_oui_resolved,
+     {"Source OUI (resolved)",
+      "eth.src.oui_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Source Organizationally Unique Identifier (resolved)"}},
     {&len, {"Length", "eth.len", FieldType::kUint16, Base::kDec}},
     {&type, {"Type", "eth.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
     {&invalid_lentype,
      {"Invalid length/type", "eth.invalid_lentype", FieldType::kUint16, Base::kHexDec}},
-    {&addr, {"Address", "eth.addr", FieldType::kEther, Base::kNone, {}, 0,
-             "Source or Destination Hardware Address"}},
-    {&addr_resolved, {"Address (resolved)", "eth.addr_resolved", FieldType::kString, Base::kNone,
-                      {}, 0, "Source or Destination Hardware Address (resolved)"}},
-    {&addr_oui, {"Address OUI", "eth.addr.oui", FieldType::kUint24, Base::kOui, {}, 0,
-                 "Address Organizationally Unique Identifier"}},
-    {&addr_oui_resolved, {"Address OUI (resolved)", "eth.addr.oui_resolved", FieldType::kString,
-                          Base::kNone, {}, 0,
-                          "Address Organizationally Unique Identifier (resolved)"}},
-    {&padding, {"Padding", "eth.padding", FieldType::kBytes, Base::kNone, {}, 0,
-                "Ethernet Padding"}},
-    {&trailer, {"Trailer", "eth.trailer", FieldType::kBytes, Base::kNone, {}, 0,
-                "Ethernet Trailer or Checksum"}},
-    {&fcs, {"Frame check sequence", "eth.fcs", FieldType::kUint32, Base::kHex, {}, 0,
-            "Ethernet checksum"}},
-    {&fcs_status, {"FCS Status", "eth.fcs.status", FieldType::kUint8, Base::kNone,
-                   kChecksumStatus}},
-    {&dst_lg, {"LG bit", "eth.dst.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
-               "Specifies if this is a locally administered or globally unique (IEEE assigned) "
-               "address", &kLgText, 24}},
-    {&dst_ig, {"IG bit", "eth.dst.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
-               "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
-               "address", &kIgText, 24}},
-    {&src_lg, {"LG bit", "eth.src.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
-               "Specifies if this is a locally administered or globally unique (IEEE assigned) "
-               "address", &kLgText, 24}},
-    {&src_ig, {"IG bit", "eth.src.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
-               "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
-               "address", &kIgText, 24}},
-    {&lg, {"LG bit", "eth.lg", FieldType::kBoolean, Base::kNone, {}, 0x020000,
-           "Specifies if this is a locally administered or globally unique (IEEE assigned) "
-           "address", &kLgText, 24}},
-    {&ig, {"IG bit", "eth.ig", FieldType::kBoolean, Base::kNone, {}, 0x010000,
-           "Specifies if this is an individual (unicast) or group (broadcast/multicast) address",
-           &kIgText, 24}},
+    {&addr,
+     {"Address",
+      "eth.addr",
+      FieldType::kEther,
+      Base::kNone,
+      {},
+      0,
+      "Source or Destination Hardware Address"}},
+    {&addr_resolved,
+     {"Address (resolved)",
+      "eth.addr_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Source or Destination Hardware Address (resolved)"}},
+    {&addr_oui,
+     {"Address OUI",
+      "eth.addr.oui",
+      FieldType::kUint24,
+      Base::kOui,
+      {},
+      0,
+      "Address Organizationally Unique Identifier"}},
+    {&addr_oui_resolved,
+     {"Address OUI (resolved)",
+      "eth.addr.oui_resolved",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Address Organizationally Unique Identifier (resolved)"}},
+    {&padding,
+     {"Padding", "eth.padding", FieldType::kBytes, Base::kNone, {}, 0, "Ethernet Padding"}},
+    {&trailer,
+     {"Trailer",
+      "eth.trailer",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Ethernet Trailer or Checksum"}},
+    {&fcs,
+     {"Frame check sequence",
+      "eth.fcs",
+      FieldType::kUint32,
+      Base::kHex,
+      {},
+      0,
+      "Ethernet checksum"}},
+    {&fcs_status,
+     {"FCS Status", "eth.fcs.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
+    {&dst_lg,
+     {"LG bit",
+      "eth.dst.lg",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x020000,
+      "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+      "address",
+      &kLgText,
+      24}},
+    {&dst_ig,
+     {"IG bit",
+      "eth.dst.ig",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x010000,
+      "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
+      "address",
+      &kIgText,
+      24}},
+    {&src_lg,
+     {"LG bit",
+      "eth.src.lg",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x020000,
+      "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+      "address",
+      &kLgText,
+      24}},
+    {&src_ig,
+     {"IG bit",
+      "eth.src.ig",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x010000,
+      "Specifies if this is an individual (unicast) or group (broadcast/multicast) "
+      "address",
+      &kIgText,
+      24}},
+    {&lg,
+     {"LG bit",
+      "eth.lg",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x020000,
+      "Specifies if this is a locally administered or globally unique (IEEE assigned) "
+      "address",
+      &kLgText,
+      24}},
+    {&ig,
+     {"IG bit",
+      "eth.ig",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x010000,
+      "Specifies if this is an individual (unicast) or group (broadcast/multicast) address",
+      &kIgText,
+      24}},
     {&ei_invalid_lentype, {"Invalid length/type", "eth.invalid_lentype.expert"}},
-    {&ei_src_not_group, {"Source MAC must not be a group address: IEEE 802.3-2002, Section "
-                         "3.2.3(b)", "eth.src_not_group"}},
+    {&ei_src_not_group,
+     {"Source MAC must not be a group address: IEEE 802.3-2002, Section "
+      "3.2.3(b)",
+      "eth.src_not_group"}},
     {&ei_len, {"Length field value goes past the end of the payload", "eth.len.past_end"}},
-    {&ei_padding_bad, {"Padding identification may be inaccurate and impact trailer dissector",
-                       "eth.padding_bad"}},
+    {&ei_padding_bad,
+     {"Padding identification may be inaccurate and impact trailer dissector", "eth.padding_bad"}},
 };
 
 std::vector<TrailerDissector>& trailer_dissectors() {
@@ -114,8 +237,12 @@ std::vector<EthHeuristic>& eth_heuristics() {
   return list;
 }
 
-const NameResolver& names(const Packet& pkt) { return pkt.session->names; }
-bool resolve_mac(const Packet& pkt) { return pkt.session->prefs.resolve_mac; }
+const NameResolver& names(const Packet& pkt) {
+  return pkt.session->names;
+}
+bool resolve_mac(const Packet& pkt) {
+  return pkt.session->prefs.resolve_mac;
+}
 
 // The hidden name/OUI items and the LG/IG bits under one address (dissect_address_data).
 void add_address(Packet& pkt, const ByteReader& r, int tree, size_t off, bool is_dst,
@@ -205,8 +332,8 @@ size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
   int node = pkt.add_protocol(parent, proto, r, 0, kHeaderSize);
   if (etype > kMax8023Length && etype < kMinEthernetIIType) {
     if (pkt.cols.enabled) {
-      pkt.cols.set_info(fmt::format("Ethernet Unknown: Invalid length/type: 0x{:04x} ({})", etype,
-                                    etype));
+      pkt.cols.set_info(
+          fmt::format("Ethernet Unknown: Invalid length/type: 0x{:04x} ({})", etype, etype));
       label_protocol(pkt, node, "Ethernet Unknown", s, d);
     }
     add_addresses(pkt, r, node, false);
@@ -246,15 +373,19 @@ void append_mac_with_resolution(std::string& out, const Packet& pkt, const uint8
   out.push_back(')');
 }
 
-void register_trailer_dissector(TrailerDissector d) { trailer_dissectors().push_back(d); }
-void register_eth_heuristic(EthHeuristic d) { eth_heuristics().push_back(d); }
+void register_trailer_dissector(TrailerDissector d) {
+  trailer_dissectors().push_back(d);
+}
+void register_eth_heuristic(EthHeuristic d) {
+  eth_heuristics().push_back(d);
+}
 
 size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const EthertypeCall& call) {
   pkt.add_layer(ethertype_proto);
   size_t length_before = r.reported_remaining(call.payload_offset);
-  ByteReader payload = r.sub(call.payload_offset,
-                             call.fcs_len > 0 && length_before >= 4 ? length_before - 4
-                                                                     : length_before);
+  ByteReader payload =
+      r.sub(call.payload_offset,
+            call.fcs_len > 0 && length_before >= 4 ? length_before - 4 : length_before);
   size_t used = payload.reported_size();
   try {
     if (Dissector d = tables::ethertype().find(call.etype)) {
@@ -273,8 +404,8 @@ size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const Eth
   // Whatever the payload did not use is trailer, if any of it was captured.
   size_t trailer_start = call.payload_offset + used;
   if (used < length_before && trailer_start < r.size())
-    add_ethernet_trailer(pkt, parent, call.header_tree, call.trailer_field, r,
-                         r.sub(trailer_start), call.fcs_len);
+    add_ethernet_trailer(pkt, parent, call.header_tree, call.trailer_field, r, r.sub(trailer_start),
+                         call.fcs_len);
   return r.reported_size();
 }
 
@@ -330,8 +461,8 @@ void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trai
     size_t off = padding_length + trailer_length;
     int n = pkt.add_item(header_tree, fcs, trailer_bytes, off, 4);
     if (pkt.cols.enabled)
-      pkt.set_label(n, fmt::format("Frame check sequence: 0x{:08x} [unverified]",
-                                   pkt.tree[n].value.u));
+      pkt.set_label(
+          n, fmt::format("Frame check sequence: 0x{:08x} [unverified]", pkt.tree[n].value.u));
     pkt.tree.add(header_tree, fcs_status, trailer_bytes, off, 0,
                  Value::of_uint(kChecksumUnverified), kGenerated);
   }

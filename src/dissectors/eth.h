@@ -10,10 +10,10 @@ namespace netsift {
 // What a link layer hands to dissect_ethertype (Wireshark's ethertype_data_t).
 struct EthertypeCall {
   uint16_t etype;
-  size_t payload_offset;   // start of the payload in the reader
-  int header_tree;         // node that receives padding, trailer and FCS items
-  FieldId trailer_field;   // eth.trailer, vlan.trailer or sll.trailer
-  int fcs_len;             // 0: no FCS, 4: FCS present, -1: guess
+  size_t payload_offset;  // start of the payload in the reader
+  int header_tree;        // node that receives padding, trailer and FCS items
+  FieldId trailer_field;  // eth.trailer, vlan.trailer or sll.trailer
+  int fcs_len;            // 0: no FCS, 4: FCS present, -1: guess
 };
 
 // Adds the "ethertype" layer, hands r[payload_offset..] to the dissector registered for the

@@ -11,9 +11,9 @@ namespace {
 FieldId proto, type, family;
 
 constexpr uint16_t kMax8023Length = 1500;
-constexpr ValueName kFamilies[] = {{2, "IP"},  {7, "OSI"},   {16, "Appletalk"},
-                                   {23, "Netware IPX/SPX"}, {24, "IPv6"}, {28, "IPv6"},
-                                   {30, "IPv6"}};
+constexpr ValueName kFamilies[] = {
+    {2, "IP"},    {7, "OSI"},   {16, "Appletalk"}, {23, "Netware IPX/SPX"},
+    {24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}};
 
 const FieldReg kFields[] = {
     {&type, {"Type", "null.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
@@ -24,11 +24,14 @@ const FieldReg kFields[] = {
 // EtherType whose dissector handles them.
 uint32_t ethertype_of_family(uint32_t af) {
   switch (af) {
-    case 2: return 0x0800;
+    case 2:
+      return 0x0800;
     case 24:
     case 28:
-    case 30: return 0x86dd;
-    default: return 0;
+    case 30:
+      return 0x86dd;
+    default:
+      return 0;
   }
 }
 

@@ -20,8 +20,10 @@ size_t dissect_raw(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_protocol(parent, proto, r, 0, r.size());
   if (r.size() >= 1) {
     switch (r.u8(0) & 0xf0) {
-      case 0x40: return pkt.call_next(tables::ethertype(), kEthertypeIpv4, r, parent);
-      case 0x60: return pkt.call_next(tables::ethertype(), kEthertypeIpv6, r, parent);
+      case 0x40:
+        return pkt.call_next(tables::ethertype(), kEthertypeIpv4, r, parent);
+      case 0x60:
+        return pkt.call_next(tables::ethertype(), kEthertypeIpv6, r, parent);
     }
   }
   return pkt.call_data(r, parent);

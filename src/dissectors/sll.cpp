@@ -11,44 +11,63 @@ namespace netsift {
 
 namespace {
 
-FieldId proto, pkttype, hatype, halen, src_eth, src_ipv4, src_other, unused, ltype, etype,
-    trailer, ifindex;
+FieldId proto, pkttype, hatype, halen, src_eth, src_ipv4, src_other, unused, ltype, etype, trailer,
+    ifindex;
 
 constexpr ValueName kPacketTypes[] = {{0, "Unicast to us"},
                                       {1, "Broadcast"},
                                       {2, "Multicast"},
                                       {3, "Unicast to another host"},
                                       {4, "Sent by us"}};
-constexpr ValueName kLinuxProtocols[] = {{0x1, "Raw 802.3"}, {0x3, "Ethernet"},
-                                         {0x4, "802.2 LLC"}, {0x7, "PPP (HDLC)"},
-                                         {0xc, "CAN"},       {0xd, "CAN FD"},
-                                         {0x17, "IrDA LAP"}, {0xf5, "ISI"},
-                                         {0xf6, "IEEE 802.15.4"}};
+constexpr ValueName kLinuxProtocols[] = {
+    {0x1, "Raw 802.3"},  {0x3, "Ethernet"}, {0x4, "802.2 LLC"},
+    {0x7, "PPP (HDLC)"}, {0xc, "CAN"},      {0xd, "CAN FD"},
+    {0x17, "IrDA LAP"},  {0xf5, "ISI"},     {0xf6, "IEEE 802.15.4"}};
 // ARPHRD_* names, the same list as ARP's hardware types.
-constexpr ValueName kHardwareTypes[] = {
-    {1, "Ethernet"}, {6, "IEEE 802"}, {24, "IEEE 1394.1995"}, {512, "PPP"}, {513, "Cisco HDLC"},
-    {519, "Raw IP"}, {768, "IPIP tunnel"}, {769, "IP6IP6 tunnel"}, {772, "Loopback"},
-    {776, "sit0 device - IPv6-in-IPv4"}, {778, "GRE over IP"}, {801, "IEEE 802.11"},
-    {802, "IEEE 802.11 + Prism2 header"}, {803, "IEEE 802.11 + radiotap header"},
-    {804, "IEEE 802.15.4"}, {823, "GRE over IPv6"}, {824, "Netlink"},
-    {65534, "zero header length"}, {65535, "Void type, nothing is known"}};
+constexpr ValueName kHardwareTypes[] = {{1, "Ethernet"},
+                                        {6, "IEEE 802"},
+                                        {24, "IEEE 1394.1995"},
+                                        {512, "PPP"},
+                                        {513, "Cisco HDLC"},
+                                        {519, "Raw IP"},
+                                        {768, "IPIP tunnel"},
+                                        {769, "IP6IP6 tunnel"},
+                                        {772, "Loopback"},
+                                        {776, "sit0 device - IPv6-in-IPv4"},
+                                        {778, "GRE over IP"},
+                                        {801, "IEEE 802.11"},
+                                        {802, "IEEE 802.11 + Prism2 header"},
+                                        {803, "IEEE 802.11 + radiotap header"},
+                                        {804, "IEEE 802.15.4"},
+                                        {823, "GRE over IPv6"},
+                                        {824, "Netlink"},
+                                        {65534, "zero header length"},
+                                        {65535, "Void type, nothing is known"}};
 
 const FieldReg kFields[] = {
     {&pkttype, {"Packet type", "sll.pkttype", FieldType::kUint16, Base::kDec, kPacketTypes}},
-    {&hatype, {"Link-layer address type", "sll.hatype", FieldType::kUint16, Base::kDec,
-               kHardwareTypes}},
+    {&hatype,
+     {"Link-layer address type", "sll.hatype", FieldType::kUint16, Base::kDec, kHardwareTypes}},
     {&halen, {"Link-layer address length", "sll.halen", FieldType::kUint16, Base::kDec}},
-    {&src_eth, {"Source", "sll.src.eth", FieldType::kEther, Base::kNone, {}, 0,
-                "Source link-layer address"}},
-    {&src_ipv4, {"Source", "sll.src.ipv4", FieldType::kIpv4, Base::kNone, {}, 0,
-                 "Source link-layer address"}},
-    {&src_other, {"Source", "sll.src.other", FieldType::kBytes, Base::kNone, {}, 0,
-                  "Source link-layer address"}},
+    {&src_eth,
+     {"Source", "sll.src.eth", FieldType::kEther, Base::kNone, {}, 0, "Source link-layer address"}},
+    {&src_ipv4,
+     {"Source", "sll.src.ipv4", FieldType::kIpv4, Base::kNone, {}, 0, "Source link-layer address"}},
+    {&src_other,
+     {"Source",
+      "sll.src.other",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Source link-layer address"}},
     {&unused, {"Unused", "sll.unused", FieldType::kBytes, Base::kNone, {}, 0, "Unused bytes"}},
-    {&ltype, {"Protocol", "sll.ltype", FieldType::kUint16, Base::kHex, kLinuxProtocols, 0,
-              "Linux protocol type"}},
-    {&etype, {"Protocol", "sll.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0,
-              "Ethernet protocol type"}},
+    {&ltype,
+     {"Protocol", "sll.ltype", FieldType::kUint16, Base::kHex, kLinuxProtocols, 0,
+      "Linux protocol type"}},
+    {&etype,
+     {"Protocol", "sll.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0,
+      "Ethernet protocol type"}},
     {&trailer, {"Trailer", "sll.trailer", FieldType::kBytes}},
     {&ifindex, {"Interface index", "sll.ifindex", FieldType::kUint32, Base::kDec}},
 };

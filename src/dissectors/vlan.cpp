@@ -31,28 +31,37 @@ constexpr ValueName kPriorities[] = {{0, "Best Effort (default)"},
 constexpr TrueFalse kDeiText{"Eligible", "Ineligible"};
 
 const FieldReg kVlanFields[] = {
-    {&priority, {"Priority", "vlan.priority", FieldType::kUint16, Base::kDec, kPriorities, 0xe000,
-                 "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
-    {&dei, {"DEI", "vlan.dei", FieldType::kBoolean, Base::kNone, {}, 0x1000,
-            "Drop Eligible Indicator", &kDeiText, 16}},
+    {&priority,
+     {"Priority", "vlan.priority", FieldType::kUint16, Base::kDec, kPriorities, 0xe000,
+      "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
+    {&dei,
+     {"DEI",
+      "vlan.dei",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x1000,
+      "Drop Eligible Indicator",
+      &kDeiText,
+      16}},
     {&id, {"ID", "vlan.id", FieldType::kUint16, Base::kDec, {}, 0x0fff, "VLAN ID"}},
-    {&etype, {"Type", "vlan.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0,
-              "Ethertype"}},
+    {&etype,
+     {"Type", "vlan.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0, "Ethertype"}},
     {&len, {"Length", "vlan.len", FieldType::kUint16, Base::kDec}},
     {&trailer, {"Trailer", "vlan.trailer", FieldType::kBytes, Base::kNone, {}, 0, "VLAN Trailer"}},
 };
 
 const FieldReg kAdFields[] = {
     {&ad_priority, {"Priority", "ieee8021ad.priority", FieldType::kUint16, Base::kDec, {}, 0xe000}},
-    {&ad_dei, {"DEI", "ieee8021ad.dei", FieldType::kUint16, Base::kDec, {}, 0x1000,
-               "Drop Eligibility"}},
+    {&ad_dei,
+     {"DEI", "ieee8021ad.dei", FieldType::kUint16, Base::kDec, {}, 0x1000, "Drop Eligibility"}},
     {&ad_id, {"ID", "ieee8021ad.id", FieldType::kUint16, Base::kDec, {}, 0x0fff, "Vlan ID"}},
 };
 
 const FieldReg kAhFields[] = {
     {&ah_etype, {"Type", "ieee8021ah.etype", FieldType::kUint16, Base::kHex, kEthertypeNames}},
-    {&ah_trailer, {"Trailer", "ieee8021ah.trailer", FieldType::kBytes, Base::kNone, {}, 0,
-                   "802.1ah Trailer"}},
+    {&ah_trailer,
+     {"Trailer", "ieee8021ah.trailer", FieldType::kBytes, Base::kNone, {}, 0, "802.1ah Trailer"}},
 };
 
 // 802.1Q: the tag, then the EtherType payload, or an 802.3 length with an LLC payload.
@@ -63,8 +72,8 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   }
   uint16_t tci = r.u16(0);
   if (pkt.cols.enabled) {
-    pkt.cols.set_info(fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1,
-                                  tci & 0x0fff));
+    pkt.cols.set_info(
+        fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
   if (pkt.cols.enabled)
@@ -98,8 +107,8 @@ size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
   }
   uint16_t tci = r.u16(0);
   if (pkt.cols.enabled) {
-    pkt.cols.set_info(fmt::format("PRI: {}  DROP: {} ID: {}", tci >> 13, (tci >> 12) & 1,
-                                  tci & 0x0fff));
+    pkt.cols.set_info(
+        fmt::format("PRI: {}  DROP: {} ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
   }
   int node = pkt.add_protocol(parent, ad_proto, r, 0, kTagSize);
   if (pkt.cols.enabled) pkt.set_label(node, fmt::format("IEEE 802.1ad, ID: {}", tci & 0x0fff));

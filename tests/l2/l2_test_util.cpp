@@ -12,8 +12,10 @@ std::vector<uint8_t> hex(std::string_view text) {
   std::vector<uint8_t> out;
   int high = -1;
   for (char c : text) {
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    int v = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
     if (v < 0) continue;
     if (high < 0) {
       high = v;
@@ -49,7 +51,9 @@ const Node* Dissected::node(std::string_view field, int occurrence) const {
   return nullptr;
 }
 
-bool Dissected::has(std::string_view field) const { return node(field, 0) != nullptr; }
+bool Dissected::has(std::string_view field) const {
+  return node(field, 0) != nullptr;
+}
 
 int Dissected::count(std::string_view field) const {
   int n = 0;
@@ -81,6 +85,8 @@ std::string Dissected::str(std::string_view field, int occurrence) const {
   return std::string(n->value.str());
 }
 
-std::string Dissected::protocols() const { return str("frame.protocols"); }
+std::string Dissected::protocols() const {
+  return str("frame.protocols");
+}
 
 }  // namespace netsift::test

@@ -81,8 +81,9 @@ TEST(Arp, AddressesPastTheEndAreMalformed) {
 TEST(Arp, DuplicateAddressDetection) {
   Dissected d(kEthernet, hex(kToBroadcast + kRequestHeader + "0a000002 000000000000 0a000001"));
   // Another MAC claims 10.0.0.2 in a later frame.
-  d.next(hex("ffffffffffff 001f29da6d79 0806 0001 0800 06 04 0001 001f29da6d79 0a000002 "
-             "000000000000 0a000009"));
+  d.next(
+      hex("ffffffffffff 001f29da6d79 0806 0001 0800 06 04 0001 001f29da6d79 0a000002 "
+          "000000000000 0a000009"));
   EXPECT_EQ(d.packet().cols.info,
             "Who has 10.0.0.9? Tell 10.0.0.2 (duplicate use of 10.0.0.2 detected!)");
   EXPECT_EQ(d.uint("arp.duplicate-address-frame"), 1u);

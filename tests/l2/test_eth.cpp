@@ -13,8 +13,7 @@ using test::hex;
 
 constexpr uint32_t kEthernet = 1;
 const std::string kHeader = "ffffffffffff 7831c1c63fc2 0806";
-const std::string kArpRequest =
-    "0001 0800 06 04 0001 7831c1c63fc2 0a000002 000000000000 0a000001";
+const std::string kArpRequest = "0001 0800 06 04 0001 7831c1c63fc2 0a000002 000000000000 0a000001";
 const std::string kZeros18 = "000000000000000000000000000000000000";
 
 TEST(Eth, AddressesNamesAndBits) {

@@ -9,8 +9,7 @@ namespace {
 using test::Dissected;
 using test::hex;
 
-const std::string kArpRequest =
-    "0001 0800 06 04 0001 7831c1c63fc2 0a000002 000000000000 0a000001";
+const std::string kArpRequest = "0001 0800 06 04 0001 7831c1c63fc2 0a000002 000000000000 0a000001";
 const std::string kIpv4Header = "4500 0014 0000 0000 40ff 0000 0a000001 0a000002";
 
 TEST(Vlan, TagFieldsAndInnerArp) {

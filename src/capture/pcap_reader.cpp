@@ -90,6 +90,7 @@ bool PcapReader::read_record(CapturedFrame& frame, uint64_t record_offset) {
   frame.pack_flags = 0;
   frame.has_pack_flags = false;
   frame.file_offset = record_offset;
+  frame.ts_precision = nsec_ ? 9 : 6;
   return true;
 }
 

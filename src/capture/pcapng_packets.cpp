@@ -20,6 +20,20 @@ uint32_t PcapngReader::global_interface(uint32_t local_id, const Block& b) {
   return static_cast<uint32_t>(section_first_if_ + local_id);
 }
 
+// Digits of the sub-second part tshark shows for an interface's if_tsresol, as wiretap maps a
+// resolution onto its WTAP_TSPREC_* values (powers of two are approximated by decimal digits).
+static uint8_t display_precision(uint8_t tsresol) {
+  int digits;
+  if (tsresol & 0x80) {
+    int bits = tsresol & 0x7f;
+    digits = bits == 0 ? 0 : (bits * 30103 + 99999) / 100000;  // ceil(bits * log10(2))
+  } else {
+    digits = tsresol;
+  }
+  if (digits <= 3) return static_cast<uint8_t>(digits);
+  return digits <= 6 ? 6 : 9;
+}
+
 void PcapngReader::fill_frame(const Block& b, CapturedFrame& frame, uint32_t global_if,
                               const uint8_t* data, uint32_t caplen, uint32_t len, uint64_t ticks) {
   const InterfaceInfo& iface = interfaces_[global_if];
@@ -33,6 +47,9 @@ void PcapngReader::fill_frame(const Block& b, CapturedFrame& frame, uint32_t glo
   frame.pack_flags = 0;
   frame.has_pack_flags = false;
   frame.file_offset = b.offset;
+  frame.section_number = sections_;
+  frame.interface = &iface;
+  frame.ts_precision = display_precision(iface.tsresol);
 }
 
 bool PcapngReader::parse_epb(const Block& b, CapturedFrame& frame, bool obsolete) {

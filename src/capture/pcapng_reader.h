@@ -62,6 +62,7 @@ class PcapngReader final : public CaptureReader {
   std::vector<InterfaceInfo> interfaces_;
   std::vector<uint64_t> units_;  // ticks per second of each interface
   size_t section_first_if_ = 0;  // index in interfaces_ of this section's interface 0
+  uint32_t sections_ = 0;        // sections seen so far (frame.section_number is 1-based)
   std::vector<std::string> section_comments_;
   std::vector<NameRecord> names_;
   std::vector<std::string> tls_key_log_;

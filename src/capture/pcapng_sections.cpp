@@ -20,6 +20,7 @@ void PcapngReader::parse_shb(const Block& b) {
   }
   // A new section starts with no interfaces: its EPBs count from its own first IDB.
   section_first_if_ = interfaces_.size();
+  ++sections_;
   std::string err = walk_pcapng_options({p + 16, body_size_ - 16}, endian_, [&](PcapngOption o) {
     if (o.code == kOptComment) section_comments_.push_back(option_string(o.value));
   });

@@ -43,10 +43,7 @@ FieldId FieldRegistry::find(std::string_view abbrev) const {
   return it == by_abbrev_.end() ? kNoField : it->second;
 }
 
-FieldRegistry& registry() {
-  static FieldRegistry r;
-  return r;
-}
+FieldRegistry g_registry;
 
 const char* field_type_name(FieldType t) {
   switch (t) {

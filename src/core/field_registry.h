@@ -32,6 +32,9 @@ class FieldRegistry {
 };
 
 // The process-wide registry, complete after register_all_dissectors() (dissectors/all.h).
-FieldRegistry& registry();
+// A plain global rather than a function-local static: it is read for every field added, and
+// a local static's guard check shows up in profiles.
+extern FieldRegistry g_registry;
+inline FieldRegistry& registry() { return g_registry; }
 
 }  // namespace netsift

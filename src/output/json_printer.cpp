@@ -85,14 +85,20 @@ void member(std::string& out, int depth, bool& first, std::string_view key,
   out.append(first ? "\n" : ",\n");
   first = false;
   indent(out, depth);
-  out.push_back('"');
-  for (char c : key) out.push_back(c);
-  out.append(suffix);
-  out.append("\": ");
+  append_json_string(out, key);
+  if (!suffix.empty()) {
+    out.pop_back();  // the closing quote: the suffix belongs inside the name
+    out.append(suffix);
+    out.push_back('"');
+  }
+  out.append(": ");
 }
 
-bool has_value(FieldType t) {
-  return t != FieldType::kProtocol && t != FieldType::kNone;
+// Whether a node has a value member: protocols and text items never, FT_NONE items when they
+// cover bytes (shown as those bytes), every other field always.
+bool has_value(const FieldInfo& f, const Node& n) {
+  if (f.def.type == FieldType::kProtocol || f.id == kNoField) return false;
+  return f.def.type != FieldType::kNone || n.length > 0;
 }
 
 // "packets-2017-04-06", from the packet's local date as tshark uses it.
@@ -108,13 +114,35 @@ void append_index_name(std::string& out, const Packet& pkt) {
 // keep colons between the bytes.
 void append_json_value(std::string& value, const Packet& pkt, const Node& n) {
   const FieldInfo& f = registry().info(n.field);
-  if (f.def.type == FieldType::kBytes && f.def.base == Base::kNone)
+  if (f.def.type == FieldType::kNone) {
+    ByteReader r = source_reader(pkt, n.source);
+    if (r.has(n.offset, n.length)) append_hex_bytes(value, r.data() + n.offset, n.length, ':');
+  } else if (f.def.type == FieldType::kBytes && f.def.base == Base::kNone)
     append_hex_bytes(value, n.value.bytes.p, n.value.bytes.n, ':');
   else
     append_field_value(value, pkt, n);
 }
 
+// ek shows absolute times in ISO 8601, UTC: "2017-04-06T22:06:23.915793000Z".
+void append_ek_time(std::string& out, int64_t ns) {
+  int64_t sec = ns / 1000000000, frac = ns % 1000000000;
+  if (frac < 0) {
+    frac += 1000000000;
+    --sec;
+  }
+  time_t t = static_cast<time_t>(sec);
+  struct tm tm {};
+  gmtime_r(&t, &tm);
+  fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z\"",
+                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                 frac);
+}
+
 void append_ek_key(std::string& out, const FieldInfo& f) {
+  if (f.id == kNoField) {
+    out.append("text");
+    return;
+  }
   const char* proto = registry().info(f.protocol).def.abbrev;
   for (const char* p = proto; *p; ++p) out.push_back(*p == '.' ? '_' : *p);
   out.push_back('_');
@@ -226,9 +254,10 @@ void JsonPrinter::append_node(std::string& out, const Packet& pkt, int index, in
                               bool& first) {
   const Node& n = pkt.tree[index];
   const FieldInfo& f = registry().info(n.field);
-  bool value = has_value(f.def.type);
+  bool value = has_value(f, n);
   bool children = first_child_[index] != -1;
-  std::string_view key = f.def.abbrev;
+  // Text-only items (no field) are keyed by their text when they have children, as tshark does.
+  std::string_view key = f.id != kNoField ? f.def.abbrev : children && n.label ? n.label : "text";
   if (style_ == JsonStyle::kJsonRaw) {
     member(out, depth, first, key, "_raw");
     ByteReader r = source_reader(pkt, n.source);
@@ -258,9 +287,12 @@ void JsonPrinter::append_node(std::string& out, const Packet& pkt, int index, in
     append_children(out, pkt, first_child_[index], depth);
   }
   if (!value && !children) {
-    // A leaf without a value: protocols show their name, other items nothing.
+    // A leaf without a value: protocols show their name, text items their text, others "".
     member(out, depth, first, key);
-    append_json_string(out, f.def.type == FieldType::kProtocol ? f.def.name : "");
+    if (f.def.type == FieldType::kProtocol)
+      append_json_string(out, f.def.name);
+    else
+      append_json_string(out, f.id == kNoField && n.label ? n.label : "");
   }
 }
 
@@ -333,39 +365,59 @@ void JsonPrinter::packet(const Packet& pkt, OutputSink& out) {
   buf.append("\n    }\n  }");
 }
 
-// ek: one line per protocol layer, fields flattened under "<proto>_<abbrev>" keys, runs of
-// the same key merged into an array.
-void JsonPrinter::append_ek_fields(std::string& out, const Packet& pkt, const char* proto,
-                                   int first_index, bool& first_member) {
-  for (int c = first_index; c != -1; c = next_sibling_[c]) {
-    const Node& n = pkt.tree[c];
-    const FieldInfo& f = registry().info(n.field);
-    if (f.def.type == FieldType::kProtocol && n.parent >= 0) {
-      if (!first_member) out.push_back(',');
-      first_member = false;
-      out.push_back('"');
-      append_ek_key(out, f);
-      out.append("\":{");
-      bool inner_first = true;
-      append_ek_fields(out, pkt, f.def.abbrev, first_child_[c], inner_first);
-      out.push_back('}');
-      continue;
-    }
+// ek: fields flattened under "<proto>_<abbrev>" keys. As tshark does, the children of the
+// nodes in `parents` are grouped by key in order of first appearance: one member per key (an
+// array when the key repeats), followed by the grouped children of that key's nodes; nested
+// protocols become objects.
+void JsonPrinter::append_ek_fields(std::string& out, const Packet& pkt,
+                                   const std::vector<int>& parents, bool& first_member) {
+  std::vector<int> siblings;
+  for (int p : parents)
+    for (int c = first_child_[p]; c != -1; c = next_sibling_[c]) siblings.push_back(c);
+  std::vector<bool> done(siblings.size(), false);
+  std::vector<int> group;
+  for (size_t i = 0; i < siblings.size(); ++i) {
+    if (done[i]) continue;
+    FieldId field = pkt.tree[siblings[i]].field;
+    group.clear();
+    for (size_t k = i; k < siblings.size(); ++k)
+      if (!done[k] && pkt.tree[siblings[k]].field == field) {
+        done[k] = true;
+        group.push_back(siblings[k]);
+      }
+    const FieldInfo& f = registry().info(field);
     if (!first_member) out.push_back(',');
     first_member = false;
     out.push_back('"');
     append_ek_key(out, f);
     out.append("\":");
-    if (f.def.type == FieldType::kNone) {
-      out.append("null");
-    } else if (f.def.type == FieldType::kBoolean) {
-      out.append(n.value.u ? "true" : "false");
-    } else {
-      scratch_.clear();
-      append_json_value(scratch_, pkt, n);
-      append_json_string(out, scratch_);
+    if (f.def.type == FieldType::kProtocol) {
+      out.push_back('{');
+      bool inner_first = true;
+      append_ek_fields(out, pkt, group, inner_first);
+      out.push_back('}');
+      continue;
     }
-    append_ek_fields(out, pkt, proto, first_child_[c], first_member);
+    if (group.size() > 1) out.push_back('[');
+    for (size_t g = 0; g < group.size(); ++g) {
+      if (g) out.push_back(',');
+      const Node& n = pkt.tree[group[g]];
+      if (f.id == kNoField) {
+        append_json_string(out, n.label ? n.label : "");
+      } else if (f.def.type == FieldType::kNone && n.length == 0) {
+        out.append("null");
+      } else if (f.def.type == FieldType::kBoolean) {
+        out.append(n.value.u ? "true" : "false");
+      } else if (f.def.type == FieldType::kAbsTime) {
+        append_ek_time(out, n.value.i);
+      } else {
+        scratch_.clear();
+        append_json_value(scratch_, pkt, n);
+        append_json_string(out, scratch_);
+      }
+    }
+    if (group.size() > 1) out.push_back(']');
+    append_ek_fields(out, pkt, group, first_member);
   }
 }
 
@@ -403,16 +455,18 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   } else {
     build_children(pkt);
     bool first = true;
+    std::vector<int> root(1);
     for (int r = first_root_; r != -1; r = next_sibling_[r]) {
-      const Node& n = pkt.tree[r];
-      const FieldInfo& f = registry().info(n.field);
+      const FieldInfo& f = registry().info(pkt.tree[r].field);
       if (!first) out.push_back(',');
       first = false;
       out.push_back('"');
-      for (const char* p = f.def.abbrev; *p; ++p) out.push_back(*p == '.' ? '_' : *p);
+      for (const char* p = f.def.abbrev ? f.def.abbrev : "text"; *p; ++p)
+        out.push_back(*p == '.' ? '_' : *p);
       out.append("\":{");
       bool inner_first = true;
-      append_ek_fields(out, pkt, f.def.abbrev, first_child_[r], inner_first);
+      root[0] = r;
+      append_ek_fields(out, pkt, root, inner_first);
       out.push_back('}');
     }
   }

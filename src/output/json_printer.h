@@ -29,7 +29,7 @@ class JsonPrinter : public PacketPrinter {
   void append_node(std::string& out, const Packet& pkt, int index, int depth, bool& first);
   void append_selected_fields(std::string& out, const Packet& pkt, int depth);
   void append_ek(std::string& out, const Packet& pkt);
-  void append_ek_fields(std::string& out, const Packet& pkt, const char* proto, int first,
+  void append_ek_fields(std::string& out, const Packet& pkt, const std::vector<int>& parents,
                         bool& first_member);
   void build_children(const Packet& pkt);
 

@@ -187,7 +187,7 @@ TEST(JsonPrinter, StringEscaping) {
   std::string out;
   append_json_string(out, std::string_view("a\"b\\c\td\x01"
                                            "e\xffz\n\x7f",
-                                           14));
+                                           13));
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\td\\u0001e\uFFFDz\\n\x7f\"");
 }
 

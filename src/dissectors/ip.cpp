@@ -313,7 +313,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
   if (fragmented && pkt.session->prefs.ip_defragment && !in_error_packet &&
       !payload.truncated()) {
     dissect_payload = reassemble(pkt, tree, r, payload, whole);
-    payload = whole;
+    if (dissect_payload) payload = whole;
   } else if (fragmented && offset == 0) {
     dissect_payload = true;  // without reassembly, the first fragment is still decodable
   }

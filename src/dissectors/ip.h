@@ -51,7 +51,8 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
                 std::string_view msg, ExpertSeverity severity, ExpertGroup group);
 
 // Dissects the packet an ICMP/ICMPv6 error quotes with `d`, under `parent`, the way tshark
-// does for "error packets": the outer packet keeps its addresses, ports and columns.
+// does for "error packets": the outer packet keeps its addresses, ports and columns, and the
+// quote ending early is not an error.
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent);
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),

@@ -248,12 +248,13 @@ void add_ms_timestamp(Packet& pkt, int tree, FieldId f, const char* name, const 
 }
 
 // Most pings put a struct timeval (32-bit seconds and microseconds, host byte order) at the
-// start of the data; tshark shows it when it lies within a day before the frame time.
+// start of the data; tshark shows it when it lies within a day of the frame time.
 size_t add_data_time(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   if (!r.has(off, 8)) return off;
-  uint32_t frame_secs = static_cast<uint32_t>(pkt.frame->ts.sec);
+  int64_t frame_secs = pkt.frame->ts.sec;
   auto plausible = [&](uint32_t secs, uint32_t usecs) {
-    return static_cast<uint32_t>(frame_secs - secs) < 86400 && usecs < 1000000;
+    int64_t delta = frame_secs - secs;
+    return delta < 86400 && delta > -86400 && usecs < 1000000;
   };
   uint32_t secs = r.u32(off), usecs = r.u32(off + 4);
   if (!plausible(secs, usecs)) {

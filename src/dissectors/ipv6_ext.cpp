@@ -21,7 +21,8 @@ FieldId fraghdr, frag_nxt, frag_reserved_octet, frag_offset, frag_reserved_bits,
     frag_ident;
 // Option fields belong to the ipv6 protocol itself.
 FieldId opt, opt_type, opt_action, opt_change, opt_rest, opt_length, opt_pad1, opt_padn,
-    opt_router_alert, opt_tel, opt_jumbo, opt_home_address, opt_unknown, opt_unknown_expert;
+    opt_router_alert, opt_tel, opt_jumbo, opt_home_address, opt_unknown, opt_unknown_expert,
+    opt_invalid_len;
 FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,
     reassembled_data, fragment_overlap, fragment_overlap_conflict;
 
@@ -149,6 +150,7 @@ const FieldReg kIpv6Fields[] = {
     {&opt_home_address,
      {"MIPv6 Home Address", "ipv6.opt.mipv6.home_address", FieldType::kIpv6}},
     {&opt_unknown, {"Unknown Option Payload", "ipv6.opt.unknown", FieldType::kBytes}},
+    {&opt_invalid_len, {"Invalid IPv6 option length", "ipv6.opt.invalid_len", FieldType::kNone}},
     {&opt_unknown_expert,
      {"Unknown Data (not interpreted)", "ipv6.opt.unknown_data.expert", FieldType::kNone}},
     {&fragment_overlap, {"Fragment overlap", "ipv6.fragment.overlap", FieldType::kBoolean,
@@ -215,17 +217,29 @@ void dissect_options(Packet& pkt, int tree, const ByteReader& r) {
     add_option_type(pkt, n, r, off);
     pkt.add_item(n, opt_length, r, off + 1, 1);
     size_t data = off + 2;
+    // Options with a fixed size: a wrong length ends option parsing, as in tshark.
+    size_t fixed = type == 0x04 ? 1 : type == 0x05 ? 2 : type == 0xc2 ? 4 : type == 0xc9 ? 16 : 0;
     switch (type) {
       case 0x01: pkt.add_item(n, opt_padn, r, data, len); break;
       case 0x04: pkt.add_item(n, opt_tel, r, data, 1); break;
       case 0x05: pkt.add_item(n, opt_router_alert, r, data, 2); break;
       case 0xc2: pkt.add_item(n, opt_jumbo, r, data, 4); break;
-      case 0xc9: pkt.add_item(n, opt_home_address, r, data, 16); break;
+      case 0xc9:
+        // Mobile IPv6: the packet really comes from the home address (tshark's Source).
+        pkt.add_item(n, opt_home_address, r, data, 16);
+        pkt.net_src = pkt.src = Address::ipv6(r.ptr(data, 16));
+        break;
       default: {
         int u = pkt.add_item(n, opt_unknown, r, data, len);
         add_expert(pkt, u, opt_unknown_expert, r, data, len, "Unknown Data (not interpreted)",
                    kExpertNote, kGroupUndecoded);
       }
+    }
+    if (fixed && len != fixed) {
+      add_expert(pkt, n, opt_invalid_len, r, off + 1, 1,
+                 fmt::format("Invalid IPv6 option length ({} bytes)", len), kExpertError,
+                 kGroupMalformed);
+      return;
     }
     off = data + len;
   }
@@ -237,7 +251,8 @@ size_t dissect_options_header(const ByteReader& r, Packet& pkt, int parent, Fiel
   int tree = pkt.add_protocol(parent, proto, r, 0, octets);
   if (pkt.cols.enabled) pkt.cols.set_info(info);
   add_ext_lengths(pkt, tree, r, nxt, len, len_oct);
-  dissect_options(pkt, tree, r.sub(0, octets));
+  // A header longer than the packet is decoded as far as it goes, then flagged malformed.
+  dissect_options(pkt, tree, r.sub(0, octets < r.reported_size() ? octets : r.reported_size()));
   uint8_t next = r.u8(0);
   return octets + pkt.call_next(tables::ip_proto(), next, r.sub(octets),
                                 parent_for(pkt, parent, next));

@@ -30,6 +30,7 @@ struct Options {
   std::string read_filter;               // -R
   bool two_pass = false;                 // -2
   std::string capture_filter;            // -f
+  std::optional<std::string> check_filter;  // --check-filter EXPR (print normalised, exit)
   std::vector<std::string> statistics;   // -z
   std::string export_tls_keys;           // --export-tls-keys FILE|- (NSS key log)
   std::vector<std::string> preferences;  // -o name:value

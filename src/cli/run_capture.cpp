@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "capture/capture_reader.h"
+#include "capture/capture_writer.h"
+#include "cli/packet_filters.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
 #include "core/packet.h"
@@ -37,6 +39,7 @@ std::string input_name(const Options& opts) {
 
 int run(const Options& opts) {
   if (opts.glossary) return print_glossary(*opts.glossary);
+  if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (opts.count == 0) {
     std::fprintf(stderr, "netsift: The specified packet count is zero\n");
     return 1;
@@ -53,6 +56,8 @@ int run(const Options& opts) {
   apply_name_resolution(opts, session.prefs);
   std::unique_ptr<PacketPrinter> printer;
   if (int status = make_printer(opts, printer)) return status;
+  PacketFilters filters;
+  if (int status = filters.setup(opts)) return status;
   RunExtras extras;  // -z statistics, --export-tls-keys
   if (int status = extras.setup(opts)) return status;
 
@@ -61,21 +66,36 @@ int run(const Options& opts) {
   Packet pkt;
   try {
     std::unique_ptr<CaptureReader> reader = open_capture(path);
+    std::unique_ptr<CaptureWriter> writer;
+    if (!opts.write_file.empty()) {
+      WriterOptions wopts;
+      wopts.flush_each_frame = out.flush_every_packet;
+      writer = CaptureWriter::create(
+          opts.write_file, opts.write_format == "pcap" ? WriteFormat::kPcap : WriteFormat::kPcapng,
+          wopts);
+    }
     CapturedFrame frame;
     if (printer) printer->begin(out);
-    while ((opts.count < 0 || number < static_cast<uint64_t>(opts.count)) &&
+    uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep
+    while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            reader->next(frame)) {
-      ++number;
-      pkt.reset(number, &frame, &session);
+      ++read_count;
+      if (!filters.pass_capture(frame)) continue;
+      pkt.reset(number + 1, &frame, &session);
       pkt.cols.enabled = printer_needs_columns(opts);
       dissect_packet(pkt);
       extras.dissected(pkt);
+      if (!filters.pass_read(pkt)) continue;  // dropped: later frames are renumbered
+      ++number;
+      if (!filters.pass_display(pkt)) continue;
       extras.displayed(pkt);
       if (printer) printer->packet(pkt, out);
+      if (writer) writer->write_frame(frame, reader->interfaces());
       note_displayed(pkt);
       out.end_packet();
     }
     if (printer) printer->end(out);
+    if (writer) writer->close();
     status = extras.finish(out, *reader);
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);

@@ -551,6 +551,7 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
     pkt.cols.set_protocol("ICMPv6");
     info = type_name ? type_name : fmt::format("Unknown ICMPv6 Type ({})", t);
     if (cname) info += fmt::format(" ({})", cname);
+    pkt.cols.set_info(info);  // in place before the body, which may end in an exception
   }
   pkt.add_item(tree, type, r, 0, 1);
   int cn = pkt.add_item(tree, code, r, 1, 1);

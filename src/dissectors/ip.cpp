@@ -243,7 +243,7 @@ void set_summary(Packet& pkt, int tree, const ByteReader& r) {
 // Header fields up to (not including) the addresses' companions; returns false when the
 // header is bogus and dissection stops (tshark's checks, in its order).
 bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
-                      uint16_t total) {
+                      uint16_t& total) {
   unsigned ver = r.u8(0) >> 4;
   int v = add_version(pkt, tree, r, ver);
   if (ver != 4) {
@@ -260,7 +260,18 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
     return false;
   }
   add_dsfield(pkt, tree, r);
-  int l = pkt.add_item(tree, len, r, 2, 2);
+  int l;
+  if (total == 0) {
+    // Captured before TCP segmentation offload filled it in: tshark presumes the frame's length.
+    total = static_cast<uint16_t>(r.reported_size() > 0xffff ? 0xffff : r.reported_size());
+    l = pkt.add_uint(tree, len, r, 2, 2, total);
+    if (pkt.cols.enabled)
+      pkt.set_label(l, fmt::format("Total Length: {} bytes (reported as 0, presumed to be "
+                                   "because of \"TCP segmentation offload\" (TSO))",
+                                   total));
+  } else {
+    l = pkt.add_item(tree, len, r, 2, 2);
+  }
   if (total < hlen) {
     if (pkt.cols.enabled) {
       pkt.cols.set_info(

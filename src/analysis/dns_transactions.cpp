@@ -19,7 +19,7 @@ DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint16_t id,
   Key k{flow, id};
   auto it = table_.find(k);
   if (it != table_.end() && it->second.request_frame != 0 && it->second.response_frame == 0 &&
-      it->second.request_frame != frame)
+      it->second.request_frame != frame && now_ns - it->second.request_ns < kRetransmitWindowNs)
     return {Outcome::kRetransmittedQuery, &it->second};
   Transaction& t = insert(k);
   t = Transaction{frame, 0, now_ns};

@@ -45,6 +45,9 @@ class DnsTransactions {
   struct KeyHash {
     size_t operator()(const Key& k) const { return k.flow.hash() * 31 + k.id; }
   };
+  // A repeated query counts as a retransmission only this soon after the original (tshark's
+  // default "dns.retransmission_timer" of 5 seconds); later it starts a new transaction.
+  static constexpr int64_t kRetransmitWindowNs = 5'000'000'000;
   // Bounded: the oldest transactions are forgotten first once the table is full.
   static constexpr size_t kMaxEntries = 1 << 17;
   Transaction& insert(const Key& k);

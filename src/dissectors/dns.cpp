@@ -4,6 +4,7 @@
 // in analysis/dns_transactions.
 #include <fmt/format.h>
 
+#include <cstring>
 #include <iterator>
 
 #include "analysis/dns_transactions.h"
@@ -41,15 +42,16 @@ namespace {
 
 constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
 constexpr uint16_t kTypeOpt = 41;
-constexpr size_t kMaxNameText = 1024;  // longer expansions are cut (a valid name is <= 253)
+constexpr size_t kMaxNameText = 255;  // longer expansions are shown as "<Name too long>"
+constexpr int kMaxPointers = 128;      // more jumps than that can only be a loop
 
 FieldId proto_dns, proto_mdns, proto_llmnr;
 FieldId length, id, flags, fl_response, fl_opcode, fl_authoritative, fl_conflict_query,
     fl_conflict_response, fl_truncated, fl_recdesired, fl_tentative, fl_recavail, fl_z,
-    fl_authenticated, fl_checkdisable, fl_rcode, count_queries, count_answers, count_auth,
+    fl_authenticated, fl_ad_query, fl_checkdisable, fl_rcode, count_queries, count_answers, count_auth,
     count_add, qry_name, qry_name_len, count_labels, qry_type, qry_class, qry_class_mdns, qry_qu,
-    resp_name, resp_type, resp_class, resp_class_mdns, cache_flush, ext_rcode, edns0_version,
-    resp_z, resp_z_do, resp_z_reserved, udp_payload_size;
+    resp_name, srv_service, srv_proto, srv_name, resp_type, resp_class, resp_class_mdns, cache_flush, ext_rcode, edns0_version,
+    resp_z, resp_z_do, resp_z_reserved, udp_payload_size, udp_payload_size_mdns;
 
 constexpr ValueName kOpcodes[] = {{0, "Standard query"},
                                   {1, "Inverse query"},
@@ -94,6 +96,7 @@ constexpr TrueFalse kTfRecavail{"Server can do recursive queries",
 constexpr TrueFalse kTfZ{"reserved - incorrect!", "reserved (0)"};
 constexpr TrueFalse kTfAuthenticated{"Answer/authority portion was authenticated by the server",
                                      "Answer/authority portion was not authenticated by the server"};
+constexpr TrueFalse kTfSet{"Set", "Not set"};
 constexpr TrueFalse kTfCheckdisable{"Acceptable", "Unacceptable"};
 constexpr TrueFalse kTfDo{"Accepts DNSSEC security RRs", "Cannot handle DNSSEC security RRs"};
 
@@ -131,6 +134,8 @@ const FieldReg kHeaderFields[] = {
                          Base::kNone, {}, 0x20,
                          "Was the reply data authenticated by the server?", &kTfAuthenticated,
                          16}},
+    {&fl_ad_query, {"AD bit", "dns.flags.authenticated", FT::kBoolean, Base::kNone, {}, 0x20, "",
+                    &kTfSet, 16}},
     {&fl_checkdisable, {"Non-authenticated data", "dns.flags.checkdisable", FT::kBoolean,
                         Base::kNone, {}, 0x10, "Is non-authenticated data acceptable?",
                         &kTfCheckdisable, 16}},
@@ -157,6 +162,12 @@ const FieldReg kHeaderFields[] = {
     {&qry_qu, {"\"QU\" question", "dns.qry.qu", FT::kBoolean, Base::kNone, {}, 0x8000, "QU flag",
                nullptr, 16}},
     {&resp_name, {"Name", "dns.resp.name", FT::kString, Base::kNone, {}, 0, "Response Name"}},
+    {&srv_service, {"Service", "dns.srv.service", FT::kString, Base::kNone, {}, 0,
+                    "Desired service"}},
+    {&srv_proto, {"Protocol", "dns.srv.proto", FT::kString, Base::kNone, {}, 0,
+                  "Desired protocol"}},
+    {&srv_name, {"Name", "dns.srv.name", FT::kString, Base::kNone, {}, 0,
+                 "Domain this resource record refers to"}},
     {&resp_class, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0,
                    "Response Class"}},
     {&resp_class_mdns, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0x7fff,
@@ -165,6 +176,8 @@ const FieldReg kHeaderFields[] = {
                     "Cache flush flag", nullptr, 16}},
     {&udp_payload_size, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16,
                          Base::kDec}},
+    {&udp_payload_size_mdns, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16,
+                              Base::kHex, {}, 0x7fff}},
     {&ext_rcode, {"Higher bits in extended RCODE", "dns.resp.ext_rcode", FT::kUint8,
                   Base::kHex}},
     {&edns0_version, {"EDNS0 version", "dns.resp.edns0_version", FT::kUint8, Base::kDec}},
@@ -297,7 +310,10 @@ void add_flags(const Message& m, int top, uint16_t fl, bool llmnr) {
   p.add_item(n, fl_recdesired, m.r, 2, 2);
   if (resp) p.add_item(n, fl_recavail, m.r, 2, 2);
   p.add_item(n, fl_z, m.r, 2, 2);
-  if (resp) p.add_item(n, fl_authenticated, m.r, 2, 2);
+  if (resp)
+    p.add_item(n, fl_authenticated, m.r, 2, 2);
+  else if (fl & 0x20)  // a query may ask for the AD bit (RFC 6840 5.7)
+    p.add_item(n, fl_ad_query, m.r, 2, 2);
   p.add_item(n, fl_checkdisable, m.r, 2, 2);
   if (resp) p.add_item(n, fl_rcode, m.r, 2, 2);
 }
@@ -359,10 +375,29 @@ size_t dissect_question(const Message& m, int parent, size_t off) {
   return end;
 }
 
+// SRV owner names (RFC 2782) are _Service._Proto.Name, shown split in three.
+void add_owner_name(const Message& m, int rr, uint16_t type, size_t off, const Name& name) {
+  constexpr uint16_t kTypeSrv = 33;
+  size_t dot1 = name.text.find('.');
+  size_t dot2 = dot1 == std::string_view::npos ? dot1 : name.text.find('.', dot1 + 1);
+  if (type != kTypeSrv || dot2 == std::string_view::npos) {
+    add_string(m, rr, resp_name, off, name.wire_len, name.text);
+    return;
+  }
+  add_string(m, rr, srv_service, off, name.wire_len, name.text.substr(0, dot1));
+  add_string(m, rr, srv_proto, off, name.wire_len, name.text.substr(dot1 + 1, dot2 - dot1 - 1));
+  add_string(m, rr, srv_name, off, name.wire_len, name.text.substr(dot2 + 1));
+}
+
 // The OPT pseudo-record (RFC 6891): its class and TTL carry EDNS parameters.
 void add_opt_header(const Message& m, int rr, size_t p) {
   Packet& pkt = m.pkt;
-  pkt.add_item(rr, udp_payload_size, m.r, p + 2, 2);
+  if (m.mdns) {
+    pkt.add_item(rr, udp_payload_size_mdns, m.r, p + 2, 2);
+    pkt.add_item(rr, cache_flush, m.r, p + 2, 2);
+  } else {
+    pkt.add_item(rr, udp_payload_size, m.r, p + 2, 2);
+  }
   pkt.add_item(rr, ext_rcode, m.r, p + 4, 1);
   pkt.add_item(rr, edns0_version, m.r, p + 5, 1);
   int z = pkt.add_item(rr, resp_z, m.r, p + 6, 2);
@@ -395,7 +430,7 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
       info += ", cache flush";
     }
   }
-  add_string(m, rr, resp_name, off, name.wire_len, name.text);
+  add_owner_name(m, rr, type, off, name);
   m.pkt.add_item(rr, resp_type, m.r, p, 2);
   if (type == kTypeOpt) {
     add_opt_header(m, rr, p);
@@ -509,10 +544,11 @@ size_t dissect_dns_udp(const ByteReader& r, Packet& pkt, int) {
 // reassembly only segments that start at a message boundary can be dissected; every whole
 // message in the segment is shown.
 size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
-  if (pkt.cols.enabled) pkt.cols.set_protocol("DNS");
   size_t off = 0;
   while (off < r.reported_size()) {
     uint16_t msg_len = r.u16(off);
+    if (r.reported_remaining(off) < 2 + size_t{msg_len}) break;  // continues in later segments
+    if (pkt.cols.enabled) pkt.cols.set_protocol("DNS");
     int top = pkt.add_protocol(-1, proto_dns, r, off, 2 + size_t{msg_len});
     pkt.add_item(top, length, r, off, 2);
     dissect_message(r.sub(off + 2, msg_len), pkt, top, kDnsFlavor, false, false);
@@ -523,6 +559,8 @@ size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
 
 }  // namespace
 
+FieldId resp_type_field() { return resp_type; }
+
 Name read_name(const Message& m, size_t off) {
   char buf[kMaxNameText + 1];
   size_t n = 0;
@@ -530,8 +568,7 @@ Name read_name(const Message& m, size_t off) {
   size_t pos = off;
   size_t wire_len = 0;
   bool jumped = false;
-  // Each pointer must move strictly backwards; that rules out loops and bounds the work.
-  size_t limit = off;
+  int pointers = 0;
   const char* error = nullptr;
   for (;;) {
     uint8_t len = m.r.u8(pos);
@@ -543,11 +580,10 @@ Name read_name(const Message& m, size_t off) {
       ++pos;
       if (!jumped) wire_len = pos - off;
       jumped = true;
-      if (target >= limit) {
+      if (++pointers > kMaxPointers) {
         error = "<Name contains a pointer that loops>";
         break;
       }
-      limit = target;
       pos = target;
       continue;
     }
@@ -558,13 +594,20 @@ Name read_name(const Message& m, size_t off) {
     const uint8_t* label = m.r.ptr(pos, len);
     pos += len;
     ++labels;
-    if (n && n < kMaxNameText) buf[n++] = '.';
-    for (size_t i = 0; i < len && n < kMaxNameText; ++i) buf[n++] = static_cast<char>(label[i]);
+    if (n + (n ? 1 : 0) + len > kMaxNameText) {
+      error = "<Name too long>";
+      break;
+    }
+    if (n) buf[n++] = '.';
+    std::memcpy(buf + n, label, len);
+    n += len;
   }
   if (!jumped) wire_len = pos - off;
   std::string_view text;
-  if (error)
+  if (error) {
     text = error;
+    labels = 1;  // tshark counts the labels of the text it shows
+  }
   else if (n == 0)
     text = "<Root>";
   else

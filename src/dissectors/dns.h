@@ -59,6 +59,8 @@ const char* type_short_name(uint16_t type);
 
 // Names of the record types ("A (Host Address)"), for the type fields.
 std::span<const ValueName> type_names();
+// dns.resp.type, which NSEC type bit maps use for the types they list.
+FieldId resp_type_field();
 // Registers the fields of the record data (dns_records.cpp).
 void register_record_fields(FieldId proto);
 

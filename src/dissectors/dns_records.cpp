@@ -345,11 +345,8 @@ void add_epoch(const Message& m, int parent, FieldId fid, size_t off, size_t len
   m.pkt.tree.add(parent, fid, m.r, off, len, Value::of_int(secs * 1000000000));
 }
 
-int add_text(const Message& m, int parent, size_t off, size_t len, std::string_view label) {
-  int n = m.pkt.tree.add(parent, f::text, m.r, off, len, Value{});
-  if (m.want_text) m.pkt.set_label(n, label);
-  return n;
-}
+// FT_STRING values end at the first NUL, as Wireshark stores them.
+std::string_view until_nul(std::string_view s) { return s.substr(0, s.find('\0')); }
 
 // NSEC/NSEC3 type bit maps (RFC 4034 4.1.2): one text line per type present.
 void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
@@ -362,12 +359,15 @@ void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
       for (unsigned b = 0; b < 8; ++b) {
         if (!(bits & (0x80 >> b))) continue;
         uint16_t type = static_cast<uint16_t>(window * 256 + i * 8 + b);
-        std::string label = "RR type in bit map: ";
-        if (const char* name = value_name(FieldDef{.values = kTypeValues}, type))
+        std::string label;
+        if (m.want_text) label = "RR type in bit map: ";
+        if (!m.want_text) {
+        } else if (const char* name = value_name(FieldDef{.values = kTypeValues}, type))
           label += name;
         else
           fmt::format_to(std::back_inserter(label), "Unknown ({})", type);
-        add_text(m, tree, off, 1, label);
+        int n = m.pkt.tree.add(tree, resp_type_field(), m.r, off, 1, Value::of_uint(type));
+        if (m.want_text) m.pkt.set_label(n, label);
       }
     }
   }
@@ -454,7 +454,7 @@ void dissect_opt_option(const Message& m, int tree, size_t off) {
       pkt.add_item(o, f::opt_padding, m.r, data, len);
       break;
     case 13:
-      pkt.add_item(o, f::opt_chain_fqdn, m.r, data, len);
+      add_string(m, o, f::opt_chain_fqdn, data, len, until_nul(m.r.text(data, len)));
       break;
   }
 }

@@ -79,8 +79,8 @@ const char* field_type_name(FieldType t) {
 }
 
 const char* base_name(const FieldInfo& f) {
-  // As tshark -G fields: booleans show the parent width ("0" without one), other non-integer
-  // types an empty base.
+  // As tshark -G fields: booleans show the parent width ("0" without one), frame numbers and
+  // other non-integer types an empty base.
   if (f.def.type == FieldType::kBoolean) {
     static const char* const kWidths[] = {"0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",
                                           "9",  "10", "11", "12", "13", "14", "15", "16", "17",
@@ -92,7 +92,7 @@ const char* base_name(const FieldInfo& f) {
                                           "63", "64"};
     return kWidths[f.def.bits <= 64 ? f.def.bits : 0];
   }
-  if (!is_integer(f.def.type)) return "";
+  if (!is_integer(f.def.type) || f.def.type == FieldType::kFrameNum) return "";
   switch (f.def.base) {
     case Base::kNone: return "BASE_NONE";
     case Base::kDec: return "BASE_DEC";

@@ -36,10 +36,13 @@ void register_core_protocols() {
   short_frame = reg.add_protocol({"Short Frame", "Short frame", "_ws.short"});
   expert = reg.add_protocol({"Expert Info", "Expert", "_ws.expert"});
   static const FieldReg expert_fields[] = {
-      {&expert_message, {"Message", "_ws.expert.message", FieldType::kString, Base::kNone}},
+      {&expert_message, {"Message", "_ws.expert.message", FieldType::kString, Base::kNone, {}, 0,
+        "Wireshark expert information"}},
       {&expert_severity,
-       {"Severity level", "_ws.expert.severity", FieldType::kUint32, Base::kHex, kSeverities}},
-      {&expert_group, {"Group", "_ws.expert.group", FieldType::kUint32, Base::kHex, kGroups}},
+       {"Severity level", "_ws.expert.severity", FieldType::kUint32, Base::kNone, kSeverities, 0,
+        "Wireshark expert severity level"}},
+      {&expert_group, {"Group", "_ws.expert.group", FieldType::kUint32, Base::kNone, kGroups, 0,
+        "Wireshark expert group"}},
   };
   reg.add_fields(expert, expert_fields);
 }

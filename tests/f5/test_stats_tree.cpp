@@ -1,0 +1,49 @@
+// The stats tree printer: tshark's layout, percentages, rates and burst columns.
+#include "output/stats_tree.h"
+
+#include <gtest/gtest.h>
+
+namespace netsift {
+namespace {
+
+TEST(StatsTree, LayoutAsTshark) {
+  StatsTree t("F5/Test Distrib");
+  int root = t.node("Packets", StatsTree::kRoot, true);
+  t.node("No flow", root, true);
+  t.set_now(0);
+  t.tick("Packets", StatsTree::kRoot);
+  t.tick("b", root);
+  t.set_now(1000);
+  t.tick("Packets", StatsTree::kRoot);
+  t.tick("a", root);
+  std::string expected =
+      "\n" + std::string(124, '=') +
+      "\nF5/Test Distrib:\n"
+      "Topic / Item Count         Average       Min Val       Max Val       Rate (ms)     Percent "
+      "      Burst Rate    Burst Start  \n" +
+      std::string(124, '-') +
+      "\n"
+      "Packets      2                                                     0.0020        100%    "
+      "      0.0100        0.000        \n"
+      " No flow     0                                                     0.0000        0.00%   "
+      "      -             -            \n"
+      " a           1                                                     0.0010        50.00%  "
+      "      0.0100        1.000        \n"
+      " b           1                                                     0.0010        50.00%  "
+      "      0.0100        0.000        \n"
+      "\n" +
+      std::string(124, '-') + "\n";
+  EXPECT_EQ(t.format(), expected);
+}
+
+TEST(StatsTree, BurstWindowIs100ms) {
+  StatsTree t("X/Y");
+  for (int i = 0; i < 30; ++i) {
+    t.set_now(i * 10.0);  // one packet every 10 ms: at most 10 in any 100 ms window
+    t.tick("n", StatsTree::kRoot);
+  }
+  EXPECT_NE(t.format().find("0.1000        0.000"), std::string::npos) << t.format();
+}
+
+}  // namespace
+}  // namespace netsift

@@ -12,13 +12,13 @@
 namespace netsift {
 
 namespace ip_fields {
-FieldId protocol, ttl;
+FieldId protocol, ttl, version;
 }
 
 namespace {
 using namespace ip_fields;
 
-FieldId version, hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf,
+FieldId hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf,
     frag_offset, ip_proto, checksum, checksum_calculated, checksum_status, src, dst, addr,
     src_host, dst_host, host;
 FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,

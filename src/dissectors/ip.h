@@ -60,7 +60,7 @@ void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int pa
 uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback = 0);
 
 namespace ip_fields {
-extern FieldId protocol, ttl;
+extern FieldId protocol, ttl, version;
 }
 namespace ipv6_fields {
 extern FieldId protocol, hlim, src, dst;

@@ -113,8 +113,9 @@ void add_embedded(Packet& pkt, int tree, const ByteReader& r, size_t off, const 
   if ((a[8] & 0xfd) == 0 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe) {
     add_embedded_pair(pkt, tree, r, off + 12, 4, e.isatap_ipv4, any_embedded.isatap_ipv4,
                       ipv4_at(12));
-  } else if (a[11] == 0xff && a[12] == 0xfe) {
-    // Modified EUI-64: the MAC is the identifier without ff:fe, universal/local bit flipped.
+  } else if (a[11] == 0xff && a[12] == 0xfe && (a[8] & 0x02)) {
+    // Modified EUI-64 from a universal MAC (tshark requires the U/L bit set): the MAC is the
+    // identifier without ff:fe, with that bit flipped back.
     uint8_t* mac = static_cast<uint8_t*>(pkt.arena.alloc(6, 1));
     mac[0] = a[8] ^ 0x02;
     mac[1] = a[9];
@@ -180,6 +181,8 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   }
   int tree = pkt.add_protocol(parent, protocol, r, 0, 40);
   int v = pkt.add_uint(tree, version, r, 0, 1, ver);
+  // tshark also files the version under ip.version, hidden, so "ip.version == 6" matches.
+  pkt.tree.add(tree, ip_fields::version, r, 0, 1, Value::of_uint(ver), kHidden);
   if (pkt.cols.enabled) {
     pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
     set_summary(pkt, tree, r);

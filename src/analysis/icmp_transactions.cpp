@@ -22,8 +22,7 @@ void IcmpTransactions::request(bool v6, const Address& src, const Address& dst, 
 }
 
 const IcmpTransactions::Request* IcmpTransactions::reply(bool v6, const Address& src,
-                                                         const Address& dst,
-                                                         uint64_t match) const {
+                                                         const Address& dst, uint64_t match) const {
   auto it = requests_.find(Key{dst, src, match, v6});
   return it == requests_.end() ? nullptr : &it->second;
 }

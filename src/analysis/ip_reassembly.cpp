@@ -104,10 +104,9 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
   done->data = std::move(p.data);
   done->data.resize(p.total);
   done->fragments = std::move(p.fragments);
-  std::stable_sort(done->fragments.begin(), done->fragments.end(),
-                   [](const FragmentRecord& a, const FragmentRecord& b) {
-                     return a.offset < b.offset;
-                   });
+  std::stable_sort(
+      done->fragments.begin(), done->fragments.end(),
+      [](const FragmentRecord& a, const FragmentRecord& b) { return a.offset < b.offset; });
   done->view.data = done->data.data();
   done->view.length = p.total;
   done->view.fragments = done->fragments;

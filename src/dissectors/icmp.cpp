@@ -107,17 +107,41 @@ const FieldReg kFields[] = {
     {&type, {"Type", "icmp.type", FieldType::kUint8, Base::kDec}},
     {&code, {"Code", "icmp.code", FieldType::kUint8, Base::kDec}},
     {&checksum, {"Checksum", "icmp.checksum", FieldType::kUint16, Base::kHex}},
-    {&checksum_status, {"Checksum Status", "icmp.checksum.status", FieldType::kUint8,
-                        Base::kNone, kChecksumStatus}},
+    {&checksum_status,
+     {"Checksum Status", "icmp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
     {&unused, {"Unused", "icmp.unused", FieldType::kBytes}},
-    {&ident, {"Identifier (BE)", "icmp.ident", FieldType::kUint16, Base::kDecHex, {}, 0,
-              "Identifier (big endian representation)"}},
-    {&ident_le, {"Identifier (LE)", "icmp.ident_le", FieldType::kUint16, Base::kDecHex, {}, 0,
-                 "Identifier (little endian representation)"}},
-    {&seq, {"Sequence Number (BE)", "icmp.seq", FieldType::kUint16, Base::kDecHex, {}, 0,
-            "Sequence Number (big endian representation)"}},
-    {&seq_le, {"Sequence Number (LE)", "icmp.seq_le", FieldType::kUint16, Base::kDecHex, {}, 0,
-               "Sequence Number (little endian representation)"}},
+    {&ident,
+     {"Identifier (BE)",
+      "icmp.ident",
+      FieldType::kUint16,
+      Base::kDecHex,
+      {},
+      0,
+      "Identifier (big endian representation)"}},
+    {&ident_le,
+     {"Identifier (LE)",
+      "icmp.ident_le",
+      FieldType::kUint16,
+      Base::kDecHex,
+      {},
+      0,
+      "Identifier (little endian representation)"}},
+    {&seq,
+     {"Sequence Number (BE)",
+      "icmp.seq",
+      FieldType::kUint16,
+      Base::kDecHex,
+      {},
+      0,
+      "Sequence Number (big endian representation)"}},
+    {&seq_le,
+     {"Sequence Number (LE)",
+      "icmp.seq_le",
+      FieldType::kUint16,
+      Base::kDecHex,
+      {},
+      0,
+      "Sequence Number (little endian representation)"}},
     {&mtu, {"MTU of next hop", "icmp.mtu", FieldType::kUint16, Base::kDec}},
     {&num_addrs, {"Number of addresses", "icmp.num_addrs", FieldType::kUint8, Base::kDec}},
     {&addr_entry_size,
@@ -128,31 +152,68 @@ const FieldReg kFields[] = {
     {&pref_level, {"Preference level", "icmp.pref_level", FieldType::kInt32, Base::kDec}},
     {&originate_ts,
      {"Originate Timestamp", "icmp.originate_timestamp", FieldType::kUint32, Base::kDec}},
-    {&receive_ts,
-     {"Receive Timestamp", "icmp.receive_timestamp", FieldType::kUint32, Base::kDec}},
+    {&receive_ts, {"Receive Timestamp", "icmp.receive_timestamp", FieldType::kUint32, Base::kDec}},
     {&transmit_ts,
      {"Transmit Timestamp", "icmp.transmit_timestamp", FieldType::kUint32, Base::kDec}},
     {&address_mask, {"Address Mask", "icmp.address_mask", FieldType::kIpv4}},
     {&redir_gw, {"Gateway Address", "icmp.redir_gw", FieldType::kIpv4}},
-    {&resp_in, {"Response frame", "icmp.resp_in", FieldType::kFrameNum, Base::kNone, {}, 0,
-                "The frame number of the corresponding response"}},
-    {&resp_to, {"Request frame", "icmp.resp_to", FieldType::kFrameNum, Base::kNone, {}, 0,
-                "The frame number of the corresponding request"}},
-    {&resptime, {"Response time", "icmp.resptime", FieldType::kDouble, Base::kNone, {}, 0,
-                 "The time between the request and the response, in ms."}},
-    {&data_time, {"Timestamp from icmp data", "icmp.data_time", FieldType::kAbsTime,
-                  Base::kAbsLocal, {}, 0,
-                  "The timestamp in the first 8 bytes of the icmp data"}},
+    {&resp_in,
+     {"Response frame",
+      "icmp.resp_in",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "The frame number of the corresponding response"}},
+    {&resp_to,
+     {"Request frame",
+      "icmp.resp_to",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "The frame number of the corresponding request"}},
+    {&resptime,
+     {"Response time",
+      "icmp.resptime",
+      FieldType::kDouble,
+      Base::kNone,
+      {},
+      0,
+      "The time between the request and the response, in ms."}},
+    {&data_time,
+     {"Timestamp from icmp data",
+      "icmp.data_time",
+      FieldType::kAbsTime,
+      Base::kAbsLocal,
+      {},
+      0,
+      "The timestamp in the first 8 bytes of the icmp data"}},
     {&data_time_relative,
-     {"Timestamp from icmp data (relative)", "icmp.data_time_relative", FieldType::kRelTime,
-      Base::kNone, {}, 0,
+     {"Timestamp from icmp data (relative)",
+      "icmp.data_time_relative",
+      FieldType::kRelTime,
+      Base::kNone,
+      {},
+      0,
       "The timestamp of the packet, relative to the timestamp in the first 8 bytes of the icmp "
       "data"}},
-    {&length, {"Length", "icmp.length", FieldType::kUint8, Base::kDec, {}, 0,
-               "The length of the original datagram"}},
+    {&length,
+     {"Length",
+      "icmp.length",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "The length of the original datagram"}},
     {&length_original,
-     {"Length of original datagram", "icmp.length.original_datagram", FieldType::kUint8,
-      Base::kDec, {}, 0, "The length of the original datagram (length * 4)"}},
+     {"Length of original datagram",
+      "icmp.length.original_datagram",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "The length of the original datagram (length * 4)"}},
     {&checksum_bad, {"Bad checksum", "icmp.checksum_bad", FieldType::kNone}},
 };
 
@@ -164,14 +225,22 @@ const char* find_name(std::span<const ValueName> names, uint64_t v) {
 
 const char* code_name(uint8_t t, uint8_t c) {
   switch (t) {
-    case kUnreachable: return find_name(kUnreachCodes, c);
-    case kRedirect: return find_name(kRedirectCodes, c);
-    case kTimeExceeded: return find_name(kTimeExceededCodes, c);
-    case kParamProblem: return find_name(kParamProblemCodes, c);
-    case kRouterAdvert: return find_name(kRouterAdvertCodes, c);
-    case kExtEcho: return find_name(kExtEchoCodes, c);
-    case kExtEchoReply: return find_name(kExtEchoReplyCodes, c);
-    default: return nullptr;
+    case kUnreachable:
+      return find_name(kUnreachCodes, c);
+    case kRedirect:
+      return find_name(kRedirectCodes, c);
+    case kTimeExceeded:
+      return find_name(kTimeExceededCodes, c);
+    case kParamProblem:
+      return find_name(kParamProblemCodes, c);
+    case kRouterAdvert:
+      return find_name(kRouterAdvertCodes, c);
+    case kExtEcho:
+      return find_name(kExtEchoCodes, c);
+    case kExtEchoReply:
+      return find_name(kExtEchoReplyCodes, c);
+    default:
+      return nullptr;
   }
 }
 
@@ -203,8 +272,8 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   }
   uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
   if (pkt.cols.enabled)
-    pkt.set_label(n, fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value,
-                                 expected));
+    pkt.set_label(n,
+                  fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
   add_expert(pkt, n, checksum_bad, r, 2, 2, "Bad checksum", kExpertWarn, kGroupChecksum);
 }
@@ -264,8 +333,8 @@ size_t add_data_time(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   }
   int64_t ns = int64_t{secs} * 1000000000 + int64_t{usecs} * 1000;
   pkt.tree.add(tree, data_time, r, off, 8, Value::of_int(ns));
-  pkt.tree.add(tree, data_time_relative, r, off, 8,
-               Value::of_int(pkt.frame->ts.total_ns() - ns), kGenerated);
+  pkt.tree.add(tree, data_time_relative, r, off, 8, Value::of_int(pkt.frame->ts.total_ns() - ns),
+               kGenerated);
   return off + 8;
 }
 
@@ -348,7 +417,8 @@ void add_error_fields(Packet& pkt, int tree, const ByteReader& r, uint8_t t, uin
 
 void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char* type_name) {
   const char* cn = code_name(t, c);
-  std::string info = fmt::format("{:<20}", type_name ? type_name : "Unknown ICMP (obsolete or malformed?)");
+  std::string info =
+      fmt::format("{:<20}", type_name ? type_name : "Unknown ICMP (obsolete or malformed?)");
   if (cn) info += fmt::format(" ({})", cn);
   switch (t) {
     case kEcho:
@@ -362,7 +432,8 @@ void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char
       info += fmt::format(" id=0x{:04x}, seq={}/{}, ttl={}", r.u16(4), r.u16(6), r.u16le(6),
                           last_uint(pkt, ip_fields::ttl));
       break;
-    default: break;
+    default:
+      break;
   }
   pkt.cols.set_info(info);
 }
@@ -380,7 +451,8 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
   int cn = pkt.add_item(tree, code, r, 1, 1);
   if (pkt.cols.enabled) {
     pkt.set_label(tn, fmt::format("Type: {} ({})", t, type_name ? type_name : "Unknown"));
-    if (const char* name = code_name(t, c)) pkt.set_label(cn, fmt::format("Code: {} ({})", c, name));
+    if (const char* name = code_name(t, c))
+      pkt.set_label(cn, fmt::format("Code: {} ({})", c, name));
   }
   add_checksum(pkt, tree, r, in_error_packet);
   switch (t) {
@@ -413,13 +485,18 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
       pkt.add_item(tree, ident, r, 4, 2);
       pkt.add_item(tree, ident_le, r, 4, 2, Endian::kLittle);
       break;
-    case kRouterAdvert: add_router_advert(pkt, tree, r); break;
+    case kRouterAdvert:
+      add_router_advert(pkt, tree, r);
+      break;
     case kUnreachable:
     case kSourceQuench:
     case kRedirect:
     case kTimeExceeded:
-    case kParamProblem: add_error_fields(pkt, tree, r, t, c); break;
-    default: break;
+    case kParamProblem:
+      add_error_fields(pkt, tree, r, t, c);
+      break;
+    default:
+      break;
   }
   return r.reported_size();
 }

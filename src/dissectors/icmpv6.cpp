@@ -12,16 +12,16 @@ namespace netsift {
 namespace {
 FieldId icmpv6, type, code, checksum, checksum_status, checksum_bad, reserved, mtu, pointer,
     echo_id, echo_seq, resp_to, resptime;
-FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p,
-    ra_flag_rsv, ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r,
-    na_flag_s, na_flag_o, na_flag_rsv, na_target, rd_target, rd_destination;
+FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p, ra_flag_rsv,
+    ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r, na_flag_s, na_flag_o,
+    na_flag_rsv, na_target, rd_target, rd_destination;
 FieldId opt, opt_type, opt_length, opt_reserved, opt_padding, opt_linkaddr, opt_src_linkaddr,
     opt_target_linkaddr, opt_prefix_length, opt_prefix_flag, opt_prefix_l, opt_prefix_a,
-    opt_prefix_r, opt_prefix_rsv, opt_valid_lifetime, opt_preferred_lifetime, opt_prefix,
-    opt_mtu, opt_advint, opt_rdnss_lifetime, opt_rdnss, opt_dnssl_lifetime, opt_dnssl;
-FieldId mld_delay, mld_mcast, mld_code, mld_flag, mld_flag_s, mld_flag_qrv, mld_flag_rsv,
-    mld_qqi, mld_nb_sources, mld_source, mldr_nb_records, mldr_mar, mldr_type, mldr_aux_len,
-    mldr_nb_sources, mldr_mcast, mldr_source, mldr_aux;
+    opt_prefix_r, opt_prefix_rsv, opt_valid_lifetime, opt_preferred_lifetime, opt_prefix, opt_mtu,
+    opt_advint, opt_rdnss_lifetime, opt_rdnss, opt_dnssl_lifetime, opt_dnssl;
+FieldId mld_delay, mld_mcast, mld_code, mld_flag, mld_flag_s, mld_flag_qrv, mld_flag_rsv, mld_qqi,
+    mld_nb_sources, mld_source, mldr_nb_records, mldr_mar, mldr_type, mldr_aux_len, mldr_nb_sources,
+    mldr_mcast, mldr_source, mldr_aux;
 
 enum : uint8_t {
   kUnreachable = 1,
@@ -176,28 +176,44 @@ const FieldReg kFields[] = {
     {&resptime, {"Response Time", "icmpv6.resptime", FieldType::kDouble}},
     {&ra_hop_limit, {"Cur hop limit", "icmpv6.nd.ra.cur_hop_limit", U8, Base::kDec}},
     {&ra_flag, {"Flags", "icmpv6.nd.ra.flag", U8, Base::kHex}},
-    {&ra_flag_m, {"Managed address configuration", "icmpv6.nd.ra.flag.m", BOOL, Base::kNone,
-                  {}, 0x80, "", &kSetNotSet, 8}},
-    {&ra_flag_o, {"Other configuration", "icmpv6.nd.ra.flag.o", BOOL, Base::kNone, {}, 0x40, "",
-                  &kSetNotSet, 8}},
-    {&ra_flag_h, {"Home Agent", "icmpv6.nd.ra.flag.h", BOOL, Base::kNone, {}, 0x20, "",
-                  &kSetNotSet, 8}},
-    {&ra_flag_prf, {"Prf (Default Router Preference)", "icmpv6.nd.ra.flag.prf", U8, Base::kDec,
-                    kPreference, 0x18}},
-    {&ra_flag_p, {"Proxy", "icmpv6.nd.ra.flag.p", BOOL, Base::kNone, {}, 0x04, "", &kSetNotSet,
-                  8}},
+    {&ra_flag_m,
+     {"Managed address configuration",
+      "icmpv6.nd.ra.flag.m",
+      BOOL,
+      Base::kNone,
+      {},
+      0x80,
+      "",
+      &kSetNotSet,
+      8}},
+    {&ra_flag_o,
+     {"Other configuration",
+      "icmpv6.nd.ra.flag.o",
+      BOOL,
+      Base::kNone,
+      {},
+      0x40,
+      "",
+      &kSetNotSet,
+      8}},
+    {&ra_flag_h,
+     {"Home Agent", "icmpv6.nd.ra.flag.h", BOOL, Base::kNone, {}, 0x20, "", &kSetNotSet, 8}},
+    {&ra_flag_prf,
+     {"Prf (Default Router Preference)", "icmpv6.nd.ra.flag.prf", U8, Base::kDec, kPreference,
+      0x18}},
+    {&ra_flag_p, {"Proxy", "icmpv6.nd.ra.flag.p", BOOL, Base::kNone, {}, 0x04, "", &kSetNotSet, 8}},
     {&ra_flag_rsv, {"Reserved", "icmpv6.nd.ra.flag.rsv", U8, Base::kDec, {}, 0x03}},
     {&ra_lifetime, {"Router lifetime (s)", "icmpv6.nd.ra.router_lifetime", U16, Base::kDec}},
     {&ra_reachable, {"Reachable time (ms)", "icmpv6.nd.ra.reachable_time", U32, Base::kDec}},
     {&ra_retrans, {"Retrans timer (ms)", "icmpv6.nd.ra.retrans_timer", U32, Base::kDec}},
     {&ns_target, {"Target Address", "icmpv6.nd.ns.target_address", IP6}},
     {&na_flag, {"Flags", "icmpv6.nd.na.flag", U32, Base::kHex}},
-    {&na_flag_r, {"Router", "icmpv6.nd.na.flag.r", BOOL, Base::kNone, {}, 0x80000000, "",
-                  &kSetNotSet, 32}},
-    {&na_flag_s, {"Solicited", "icmpv6.nd.na.flag.s", BOOL, Base::kNone, {}, 0x40000000, "",
-                  &kSetNotSet, 32}},
-    {&na_flag_o, {"Override", "icmpv6.nd.na.flag.o", BOOL, Base::kNone, {}, 0x20000000, "",
-                  &kSetNotSet, 32}},
+    {&na_flag_r,
+     {"Router", "icmpv6.nd.na.flag.r", BOOL, Base::kNone, {}, 0x80000000, "", &kSetNotSet, 32}},
+    {&na_flag_s,
+     {"Solicited", "icmpv6.nd.na.flag.s", BOOL, Base::kNone, {}, 0x40000000, "", &kSetNotSet, 32}},
+    {&na_flag_o,
+     {"Override", "icmpv6.nd.na.flag.o", BOOL, Base::kNone, {}, 0x20000000, "", &kSetNotSet, 32}},
     {&na_flag_rsv, {"Reserved", "icmpv6.nd.na.flag.rsv", U32, Base::kDec, {}, 0x1fffffff}},
     {&na_target, {"Target Address", "icmpv6.nd.na.target_address", IP6}},
     {&rd_target, {"Target Address", "icmpv6.nd.rd.target_address", IP6}},
@@ -207,30 +223,54 @@ const FieldReg kFields[] = {
     {&opt_length, {"Length", "icmpv6.opt.length", U8, Base::kDec}},
     {&opt_reserved, {"Reserved", "icmpv6.opt.reserved", NONE}},
     {&opt_padding, {"Padding", "icmpv6.opt.padding", NONE}},
-    {&opt_linkaddr, {"Link-layer address", "icmpv6.opt.linkaddr", FieldType::kBytes,
-                     Base::kSepColon}},
-    {&opt_src_linkaddr, {"Source Link-layer address", "icmpv6.opt.src_linkaddr",
-                         FieldType::kBytes, Base::kSepColon}},
-    {&opt_target_linkaddr, {"Target Link-layer address", "icmpv6.opt.target_linkaddr",
-                            FieldType::kBytes, Base::kSepColon}},
+    {&opt_linkaddr,
+     {"Link-layer address", "icmpv6.opt.linkaddr", FieldType::kBytes, Base::kSepColon}},
+    {&opt_src_linkaddr,
+     {"Source Link-layer address", "icmpv6.opt.src_linkaddr", FieldType::kBytes, Base::kSepColon}},
+    {&opt_target_linkaddr,
+     {"Target Link-layer address", "icmpv6.opt.target_linkaddr", FieldType::kBytes,
+      Base::kSepColon}},
     {&opt_prefix_length, {"Prefix Length", "icmpv6.opt.prefix.length", U8, Base::kDec}},
     {&opt_prefix_flag, {"Flag", "icmpv6.opt.prefix.flag", U8, Base::kHex}},
-    {&opt_prefix_l, {"On-link flag(L)", "icmpv6.opt.prefix.flag.l", BOOL, Base::kNone, {}, 0x80,
-                     "", &kSetNotSet, 8}},
-    {&opt_prefix_a, {"Autonomous address-configuration flag(A)", "icmpv6.opt.prefix.flag.a",
-                     BOOL, Base::kNone, {}, 0x40, "", &kSetNotSet, 8}},
-    {&opt_prefix_r, {"Router address flag(R)", "icmpv6.opt.prefix.flag.r", BOOL, Base::kNone,
-                     {}, 0x20, "", &kSetNotSet, 8}},
-    {&opt_prefix_rsv,
-     {"Reserved", "icmpv6.opt.prefix.flag.reserved", U8, Base::kDec, {}, 0x1f}},
-    {&opt_valid_lifetime, {"Valid Lifetime", "icmpv6.opt.prefix.valid_lifetime", U32,
-                           Base::kDec, kPrefixLifetime}},
-    {&opt_preferred_lifetime, {"Preferred Lifetime", "icmpv6.opt.prefix.preferred_lifetime",
-                               U32, Base::kDec, kPrefixLifetime}},
+    {&opt_prefix_l,
+     {"On-link flag(L)",
+      "icmpv6.opt.prefix.flag.l",
+      BOOL,
+      Base::kNone,
+      {},
+      0x80,
+      "",
+      &kSetNotSet,
+      8}},
+    {&opt_prefix_a,
+     {"Autonomous address-configuration flag(A)",
+      "icmpv6.opt.prefix.flag.a",
+      BOOL,
+      Base::kNone,
+      {},
+      0x40,
+      "",
+      &kSetNotSet,
+      8}},
+    {&opt_prefix_r,
+     {"Router address flag(R)",
+      "icmpv6.opt.prefix.flag.r",
+      BOOL,
+      Base::kNone,
+      {},
+      0x20,
+      "",
+      &kSetNotSet,
+      8}},
+    {&opt_prefix_rsv, {"Reserved", "icmpv6.opt.prefix.flag.reserved", U8, Base::kDec, {}, 0x1f}},
+    {&opt_valid_lifetime,
+     {"Valid Lifetime", "icmpv6.opt.prefix.valid_lifetime", U32, Base::kDec, kPrefixLifetime}},
+    {&opt_preferred_lifetime,
+     {"Preferred Lifetime", "icmpv6.opt.prefix.preferred_lifetime", U32, Base::kDec,
+      kPrefixLifetime}},
     {&opt_prefix, {"Prefix", "icmpv6.opt.prefix", IP6}},
     {&opt_mtu, {"MTU", "icmpv6.opt.mtu", U32, Base::kDec}},
-    {&opt_advint,
-     {"Advertisement Interval", "icmpv6.opt.advertisement_interval", U32, Base::kDec}},
+    {&opt_advint, {"Advertisement Interval", "icmpv6.opt.advertisement_interval", U32, Base::kDec}},
     {&opt_rdnss_lifetime,
      {"Lifetime", "icmpv6.opt.rdnss.lifetime", U32, Base::kDec, kRdnssLifetime}},
     {&opt_rdnss, {"Recursive DNS Servers", "icmpv6.opt.rdnss", IP6}},
@@ -240,22 +280,28 @@ const FieldReg kFields[] = {
     {&mld_delay,
      {"Maximum Response Delay [ms]", "icmpv6.mld.maximum_response_delay", U16, Base::kDec}},
     {&mld_mcast, {"Multicast Address", "icmpv6.mld.multicast_address", IP6}},
-    {&mld_code,
-     {"Maximum Response Code", "icmpv6.mld.maximum_response_code", U16, Base::kDec}},
+    {&mld_code, {"Maximum Response Code", "icmpv6.mld.maximum_response_code", U16, Base::kDec}},
     {&mld_flag, {"Flags", "icmpv6.mld.flag", U8, Base::kHex}},
-    {&mld_flag_s, {"Suppress Router-Side Processing", "icmpv6.mld.flag.s", BOOL, Base::kNone,
-                   {}, 0x08, "", &kSetNotSet, 8}},
-    {&mld_flag_qrv, {"QRV (Querier's Robustness Variable)", "icmpv6.mld.flag.qrv", U8,
-                     Base::kDec, {}, 0x07}},
+    {&mld_flag_s,
+     {"Suppress Router-Side Processing",
+      "icmpv6.mld.flag.s",
+      BOOL,
+      Base::kNone,
+      {},
+      0x08,
+      "",
+      &kSetNotSet,
+      8}},
+    {&mld_flag_qrv,
+     {"QRV (Querier's Robustness Variable)", "icmpv6.mld.flag.qrv", U8, Base::kDec, {}, 0x07}},
     {&mld_flag_rsv, {"Reserved", "icmpv6.mld.flag.reserved", U8, Base::kDec, {}, 0xf0}},
     {&mld_qqi, {"QQIC (Querier's Query Interval Code)", "icmpv6.mld.qqi", U8, Base::kDec}},
     {&mld_nb_sources, {"Number of Sources", "icmpv6.mld.nb_sources", U16, Base::kDec}},
     {&mld_source, {"Source Address", "icmpv6.mld.source_address", IP6}},
-    {&mldr_nb_records, {"Number of Multicast Address Records", "icmpv6.mldr.nb_mcast_records",
-                        U16, Base::kDec}},
+    {&mldr_nb_records,
+     {"Number of Multicast Address Records", "icmpv6.mldr.nb_mcast_records", U16, Base::kDec}},
     {&mldr_mar, {"Multicast Address Record", "icmpv6.mldr.mar", NONE}},
-    {&mldr_type,
-     {"Record Type", "icmpv6.mldr.mar.record_type", U8, Base::kDec, kRecordTypes}},
+    {&mldr_type, {"Record Type", "icmpv6.mldr.mar.record_type", U8, Base::kDec, kRecordTypes}},
     {&mldr_aux_len, {"Aux Data Len", "icmpv6.mldr.mar.aux_data_len", U8, Base::kDec}},
     {&mldr_nb_sources, {"Number of Sources", "icmpv6.mldr.mar.nb_sources", U16, Base::kDec}},
     {&mldr_mcast, {"Multicast Address", "icmpv6.mldr.mar.multicast_address", IP6}},
@@ -272,10 +318,14 @@ const char* find_name(std::span<const ValueName> names, uint64_t v) {
 
 const char* code_name(uint8_t t, uint8_t c) {
   switch (t) {
-    case kUnreachable: return find_name(kUnreachCodes, c);
-    case kTimeExceeded: return find_name(kTimeExceededCodes, c);
-    case kParamProblem: return find_name(kParamProblemCodes, c);
-    default: return nullptr;
+    case kUnreachable:
+      return find_name(kUnreachCodes, c);
+    case kTimeExceeded:
+      return find_name(kTimeExceededCodes, c);
+    case kParamProblem:
+      return find_name(kParamProblemCodes, c);
+    default:
+      return nullptr;
   }
 }
 
@@ -313,8 +363,8 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   while (without >> 16) without = (without & 0xffff) + (without >> 16);
   uint16_t expected = static_cast<uint16_t>(~without);
   if (pkt.cols.enabled)
-    pkt.set_label(n, fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value,
-                                 expected));
+    pkt.set_label(n,
+                  fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
   add_expert(pkt, n, checksum_bad, r, 2, 2, "Bad checksum", kExpertWarn, kGroupChecksum);
 }
@@ -426,7 +476,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
       if (p < len) pkt.tree.add(n, opt_padding, o, p, len - p, Value{});
       break;
     }
-    default: break;
+    default:
+      break;
   }
   if (pkt.cols.enabled) pkt.set_label(n, label + ")");
   return len;
@@ -449,7 +500,8 @@ void add_ra_flags(Packet& pkt, int tree, const ByteReader& r) {
     if (flags & 0x80) text += ", Managed";
     if (flags & 0x40) text += ", Other";
     if (flags & 0x20) text += ", Home Agent";
-    text += fmt::format(", Prf (Default Router Preference): {}", kPreference[(flags >> 3) & 3].name);
+    text +=
+        fmt::format(", Prf (Default Router Preference): {}", kPreference[(flags >> 3) & 3].name);
     if (flags & 0x04) text += ", Proxy";
     pkt.set_label(f, text);
   }
@@ -563,8 +615,12 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
     case kTimeExceeded:
       pkt.add_item(tree, reserved, r, 4, 4);
       break;
-    case kTooBig: pkt.add_item(tree, mtu, r, 4, 4); break;
-    case kParamProblem: pkt.add_item(tree, pointer, r, 4, 4); break;
+    case kTooBig:
+      pkt.add_item(tree, mtu, r, 4, 4);
+      break;
+    case kParamProblem:
+      pkt.add_item(tree, pointer, r, 4, 4);
+      break;
     case kEcho:
     case kEchoReply:
       pkt.add_item(tree, echo_id, r, 4, 2);
@@ -578,8 +634,12 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
       return r.reported_size();
     case kMldQuery:
     case kMldReport:
-    case kMldDone: dissect_mld(pkt, tree, r, t); break;
-    case kMldv2Report: dissect_mldv2_report(pkt, tree, r); break;
+    case kMldDone:
+      dissect_mld(pkt, tree, r, t);
+      break;
+    case kMldv2Report:
+      dissect_mldv2_report(pkt, tree, r);
+      break;
     case kRouterSolicit:
       pkt.add_item(tree, reserved, r, 4, 4);
       dissect_options(pkt, tree, r, 8, link_address);
@@ -618,7 +678,8 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
       pkt.add_item(tree, rd_destination, r, 24, 16);
       dissect_options(pkt, tree, r, 40, link_address);
       break;
-    default: break;
+    default:
+      break;
   }
   if (pkt.cols.enabled) pkt.cols.set_info(info);
   if (t >= kUnreachable && t <= kParamProblem && r.reported_size() > 8)

@@ -18,11 +18,11 @@ FieldId protocol, ttl, version;
 namespace {
 using namespace ip_fields;
 
-FieldId hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf,
-    frag_offset, ip_proto, checksum, checksum_calculated, checksum_status, src, dst, addr,
-    src_host, dst_host, host;
-FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,
-    reassembled_data, fragment_overlap, fragment_overlap_conflict;
+FieldId hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf, frag_offset,
+    ip_proto, checksum, checksum_calculated, checksum_status, src, dst, addr, src_host, dst_host,
+    host;
+FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length, reassembled_data,
+    fragment_overlap, fragment_overlap_conflict;
 FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert;
 
 const ValueName kChecksumStatus[] = {
@@ -31,59 +31,129 @@ const TrueFalse kSetNotSet{"Set", "Not set"};
 
 const FieldReg kFields[] = {
     {&version, {"Version", "ip.version", FieldType::kUint8, Base::kDec}},
-    {&hdr_len, {"Header Length", "ip.hdr_len", FieldType::kUint8, Base::kDec, {}, 0,
-                "Header length in 32-bit words"}},
+    {&hdr_len,
+     {"Header Length",
+      "ip.hdr_len",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Header length in 32-bit words"}},
     {&dsfield, {"Differentiated Services Field", "ip.dsfield", FieldType::kUint8, Base::kHex}},
-    {&dscp, {"Differentiated Services Codepoint", "ip.dsfield.dscp", FieldType::kUint8,
-             Base::kDec, dscp_names(), 0xfc}},
-    {&ecn, {"Explicit Congestion Notification", "ip.dsfield.ecn", FieldType::kUint8, Base::kDec,
-            ecn_names(), 0x03}},
+    {&dscp,
+     {"Differentiated Services Codepoint", "ip.dsfield.dscp", FieldType::kUint8, Base::kDec,
+      dscp_names(), 0xfc}},
+    {&ecn,
+     {"Explicit Congestion Notification", "ip.dsfield.ecn", FieldType::kUint8, Base::kDec,
+      ecn_names(), 0x03}},
     {&len, {"Total Length", "ip.len", FieldType::kUint16, Base::kDec}},
     {&id, {"Identification", "ip.id", FieldType::kUint16, Base::kHexDec}},
     {&flags, {"Flags", "ip.flags", FieldType::kUint8, Base::kHex, {}, 0xe0, "Flags (3 bits)"}},
-    {&flag_rb, {"Reserved bit", "ip.flags.rb", FieldType::kBoolean, Base::kNone, {}, 0x80, "",
-                &kSetNotSet, 8}},
-    {&flag_df, {"Don't fragment", "ip.flags.df", FieldType::kBoolean, Base::kNone, {}, 0x40, "",
-                &kSetNotSet, 8}},
-    {&flag_mf, {"More fragments", "ip.flags.mf", FieldType::kBoolean, Base::kNone, {}, 0x20, "",
-                &kSetNotSet, 8}},
-    {&frag_offset, {"Fragment Offset", "ip.frag_offset", FieldType::kUint16, Base::kDec, {},
-                    0x1fff, "Fragment offset (13 bits)"}},
+    {&flag_rb,
+     {"Reserved bit",
+      "ip.flags.rb",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x80,
+      "",
+      &kSetNotSet,
+      8}},
+    {&flag_df,
+     {"Don't fragment",
+      "ip.flags.df",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x40,
+      "",
+      &kSetNotSet,
+      8}},
+    {&flag_mf,
+     {"More fragments",
+      "ip.flags.mf",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x20,
+      "",
+      &kSetNotSet,
+      8}},
+    {&frag_offset,
+     {"Fragment Offset",
+      "ip.frag_offset",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0x1fff,
+      "Fragment offset (13 bits)"}},
     {&ttl, {"Time to Live", "ip.ttl", FieldType::kUint8, Base::kDec}},
     {&ip_proto, {"Protocol", "ip.proto", FieldType::kUint8, Base::kDec, ip_proto_names()}},
     {&checksum, {"Header Checksum", "ip.checksum", FieldType::kUint16, Base::kHex}},
     {&checksum_calculated,
-     {"Calculated Checksum", "ip.checksum_calculated", FieldType::kUint16, Base::kHex, {}, 0,
+     {"Calculated Checksum",
+      "ip.checksum_calculated",
+      FieldType::kUint16,
+      Base::kHex,
+      {},
+      0,
       "The expected IP checksum field as calculated from the IP datagram"}},
-    {&checksum_status, {"Header checksum status", "ip.checksum.status", FieldType::kUint8,
-                        Base::kNone, kChecksumStatus}},
+    {&checksum_status,
+     {"Header checksum status", "ip.checksum.status", FieldType::kUint8, Base::kNone,
+      kChecksumStatus}},
     {&src, {"Source Address", "ip.src", FieldType::kIpv4}},
     {&addr, {"Source or Destination Address", "ip.addr", FieldType::kIpv4}},
     {&src_host, {"Source Host", "ip.src_host", FieldType::kString}},
     {&host, {"Source or Destination Host", "ip.host", FieldType::kString}},
     {&dst, {"Destination Address", "ip.dst", FieldType::kIpv4}},
     {&dst_host, {"Destination Host", "ip.dst_host", FieldType::kString}},
-    {&fragment_overlap, {"Fragment overlap", "ip.fragment.overlap", FieldType::kBoolean,
-                         Base::kNone, {}, 0, "Fragment overlaps with other fragments"}},
+    {&fragment_overlap,
+     {"Fragment overlap",
+      "ip.fragment.overlap",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "Fragment overlaps with other fragments"}},
     {&fragment_overlap_conflict,
-     {"Conflicting data in fragment overlap", "ip.fragment.overlap.conflict",
-      FieldType::kBoolean, Base::kNone, {}, 0,
+     {"Conflicting data in fragment overlap",
+      "ip.fragment.overlap.conflict",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
       "Overlapping fragments contained conflicting data"}},
     {&fragment_count, {"Fragment count", "ip.fragment.count", FieldType::kUint32, Base::kDec}},
     {&fragment, {"IPv4 Fragment", "ip.fragment", FieldType::kFrameNum}},
     {&fragments, {"IPv4 Fragments", "ip.fragments", FieldType::kBytes}},
-    {&reassembled_in, {"Reassembled IPv4 in frame", "ip.reassembled_in", FieldType::kFrameNum,
-                       Base::kNone, {}, 0, "This IPv4 packet is reassembled in this frame"}},
+    {&reassembled_in,
+     {"Reassembled IPv4 in frame",
+      "ip.reassembled_in",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This IPv4 packet is reassembled in this frame"}},
     {&reassembled_length,
-     {"Reassembled IPv4 length", "ip.reassembled.length", FieldType::kUint32, Base::kDec, {}, 0,
+     {"Reassembled IPv4 length",
+      "ip.reassembled.length",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
       "The total length of the reassembled payload"}},
-    {&reassembled_data, {"Reassembled IPv4 data", "ip.reassembled.data", FieldType::kBytes,
-                         Base::kNone, {}, 0, "The reassembled payload"}},
+    {&reassembled_data,
+     {"Reassembled IPv4 data",
+      "ip.reassembled.data",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "The reassembled payload"}},
     {&bogus_ip_length, {"Bogus IP length", "ip.bogus_ip_length", FieldType::kNone}},
     {&checksum_bad_expert, {"Bad checksum", "ip.checksum_bad.expert", FieldType::kNone}},
     {&bogus_ip_version, {"Bogus IP version", "ip.bogus_ip_version", FieldType::kNone}},
-    {&bogus_header_length,
-     {"Bogus IP header length", "ip.bogus_header_length", FieldType::kNone}},
+    {&bogus_header_length, {"Bogus IP header length", "ip.bogus_header_length", FieldType::kNone}},
 };
 
 // The checksum the header should carry: the ones' complement of its ones' complement sum,
@@ -98,7 +168,8 @@ uint16_t expected_checksum(const uint8_t* p, size_t n) {
 
 int add_version(Packet& pkt, int tree, const ByteReader& r, unsigned v) {
   int n = pkt.add_uint(tree, version, r, 0, 1, v);
-  if (pkt.cols.enabled) pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
+  if (pkt.cols.enabled)
+    pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
   return n;
 }
 
@@ -114,8 +185,8 @@ void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
   uint8_t ds = r.u8(1);
   int n = pkt.add_item(tree, dsfield, r, 1, 1);
   if (pkt.cols.enabled)
-    pkt.set_label(n, fmt::format("Differentiated Services Field: 0x{:02x} (DSCP: {}, ECN: {})",
-                                 ds, dscp_short_name(ds >> 2), ecn_short_name(ds & 3)));
+    pkt.set_label(n, fmt::format("Differentiated Services Field: 0x{:02x} (DSCP: {}, ECN: {})", ds,
+                                 dscp_short_name(ds >> 2), ecn_short_name(ds & 3)));
   pkt.add_item(n, dscp, r, 1, 1);
   pkt.add_item(n, ecn, r, 1, 1);
 }
@@ -136,8 +207,8 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   pkt.add_item(n, flag_mf, r, 6, 1);
   int o = pkt.add_item(tree, frag_offset, r, 6, 2);
   if (pkt.cols.enabled)
-    pkt.set_label(o, bit_pattern(word, 0x1fff, 16) +
-                         fmt::format("Fragment Offset: {}", (word & 0x1fff) * 8));
+    pkt.set_label(
+        o, bit_pattern(word, 0x1fff, 16) + fmt::format("Fragment Offset: {}", (word & 0x1fff) * 8));
 }
 
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {
@@ -189,12 +260,10 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
     label = fmt::format("{} IPv4 Fragments ({} bytes): ", dg.fragments.size(), dg.length);
   for (size_t i = 0; i < dg.fragments.size(); ++i) {
     const FragmentRecord& f = dg.fragments[i];
-    int c = pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame),
-                         kGenerated);
-    if (f.overlap)
-      pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
-    if (f.overlap_conflict)
-      pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
+    int c =
+        pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
+    if (f.overlap) pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
+    if (f.overlap_conflict) pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
     if (pkt.cols.enabled) {
       pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
                                    f.offset + f.length - 1, f.length));
@@ -204,8 +273,8 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
   if (pkt.cols.enabled) pkt.set_label(n, label);
   pkt.tree.add_generated(n, fragment_count, Value::of_uint(dg.fragments.size()));
   pkt.tree.add_generated(n, reassembled_length, Value::of_uint(dg.length));
-  pkt.tree.add(n, reassembled_data, whole, 0, dg.length,
-               Value::of_bytes(dg.data, dg.length), kGenerated);
+  pkt.tree.add(n, reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
+               kGenerated);
 }
 
 IpReassembler& reassembler(Packet& pkt) {
@@ -218,16 +287,16 @@ IpReassembler& reassembler(Packet& pkt) {
 // `whole` to the reassembled payload and returns true.
 bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReader& payload,
                 ByteReader& whole) {
-  FragmentKey key{Address::ipv4(header.ptr(12, 4)), Address::ipv4(header.ptr(16, 4)),
-                  header.u16(4), header.u8(9)};
+  FragmentKey key{Address::ipv4(header.ptr(12, 4)), Address::ipv4(header.ptr(16, 4)), header.u16(4),
+                  header.u8(9)};
   uint16_t word = header.u16(6);
-  const ReassembledDatagram* dg = reassembler(pkt).add(
-      key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u, word & 0x2000,
-      {payload.data(), payload.size()});
+  const ReassembledDatagram* dg =
+      reassembler(pkt).add(key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u,
+                           word & 0x2000, {payload.data(), payload.size()});
   if (!dg) return false;
   pkt.sources.push_back(DataSource{"Reassembled IPv4", dg->data, dg->length});
-  whole = ByteReader(dg->data, dg->length, dg->length, 0,
-                     static_cast<uint16_t>(pkt.sources.size()));
+  whole =
+      ByteReader(dg->data, dg->length, dg->length, 0, static_cast<uint16_t>(pkt.sources.size()));
   add_fragment_tree(pkt, tree, *dg, whole);
   return true;
 }
@@ -242,8 +311,7 @@ void set_summary(Packet& pkt, int tree, const ByteReader& r) {
 
 // Header fields up to (not including) the addresses' companions; returns false when the
 // header is bogus and dissection stops (tshark's checks, in its order).
-bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
-                      uint16_t& total) {
+bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen, uint16_t& total) {
   unsigned ver = r.u8(0) >> 4;
   int v = add_version(pkt, tree, r, ver);
   if (ver != 4) {
@@ -279,8 +347,7 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
       pkt.set_label(l, fmt::format("Total Length: {} bytes (bogus, less than header length {})",
                                    total, hlen));
     }
-    add_expert(pkt, l, bogus_ip_length, r, 2, 2, "Bogus IP length", kExpertError,
-               kGroupProtocol);
+    add_expert(pkt, l, bogus_ip_length, r, 2, 2, "Bogus IP length", kExpertError, kGroupProtocol);
     return false;
   }
   pkt.add_item(tree, id, r, 4, 2);
@@ -321,8 +388,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
   bool in_error_packet = pkt.ip_depth > 1;  // quoted by ICMP: never reassembled
   ByteReader whole;
   bool dissect_payload = !fragmented;
-  if (fragmented && pkt.session->prefs.ip_defragment && !in_error_packet &&
-      !payload.truncated()) {
+  if (fragmented && pkt.session->prefs.ip_defragment && !in_error_packet && !payload.truncated()) {
     dissect_payload = reassemble(pkt, tree, r, payload, whole);
     if (dissect_payload) payload = whole;
   } else if (fragmented && offset == 0) {

@@ -29,7 +29,6 @@ const char* ecn_short_name(unsigned ecn);
 // tshark shows as bit patterns without registering a bitmask.
 std::string bit_pattern(uint64_t value, uint64_t mask, int width);
 
-
 // Wireshark's expert severities and groups (expert.h), for add_expert().
 enum ExpertSeverity : uint32_t {
   kExpertNote = 0x00400000,

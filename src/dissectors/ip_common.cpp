@@ -39,36 +39,64 @@ const ValueName kEcnNames[] = {{0, "Not ECN-Capable Transport"},
                                {3, "Congestion Experienced"}};
 }  // namespace
 
-std::span<const ValueName> dscp_names() { return kDscpNames; }
-std::span<const ValueName> ecn_names() { return kEcnNames; }
+std::span<const ValueName> dscp_names() {
+  return kDscpNames;
+}
+std::span<const ValueName> ecn_names() {
+  return kEcnNames;
+}
 
 // Short DSCP names for the dsfield summary ("CS0", "AF11", "EF").
 const char* dscp_short_name(unsigned v) {
   switch (v) {
-    case 0: return "CS0";
-    case 1: return "LE";
-    case 8: return "CS1";
-    case 10: return "AF11";
-    case 12: return "AF12";
-    case 14: return "AF13";
-    case 16: return "CS2";
-    case 18: return "AF21";
-    case 20: return "AF22";
-    case 22: return "AF23";
-    case 24: return "CS3";
-    case 26: return "AF31";
-    case 28: return "AF32";
-    case 30: return "AF33";
-    case 32: return "CS4";
-    case 34: return "AF41";
-    case 36: return "AF42";
-    case 38: return "AF43";
-    case 40: return "CS5";
-    case 44: return "VA";
-    case 46: return "EF";
-    case 48: return "CS6";
-    case 56: return "CS7";
-    default: return "Unknown";
+    case 0:
+      return "CS0";
+    case 1:
+      return "LE";
+    case 8:
+      return "CS1";
+    case 10:
+      return "AF11";
+    case 12:
+      return "AF12";
+    case 14:
+      return "AF13";
+    case 16:
+      return "CS2";
+    case 18:
+      return "AF21";
+    case 20:
+      return "AF22";
+    case 22:
+      return "AF23";
+    case 24:
+      return "CS3";
+    case 26:
+      return "AF31";
+    case 28:
+      return "AF32";
+    case 30:
+      return "AF33";
+    case 32:
+      return "CS4";
+    case 34:
+      return "AF41";
+    case 36:
+      return "AF42";
+    case 38:
+      return "AF43";
+    case 40:
+      return "CS5";
+    case 44:
+      return "VA";
+    case 46:
+      return "EF";
+    case 48:
+      return "CS6";
+    case 56:
+      return "CS7";
+    default:
+      return "Unknown";
   }
 }
 const char* ecn_short_name(unsigned v) {
@@ -96,20 +124,30 @@ std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
 namespace {
 const char* severity_text(ExpertSeverity s) {
   switch (s) {
-    case kExpertNote: return "Note";
-    case kExpertWarn: return "Warning";
-    default: return "Error";
+    case kExpertNote:
+      return "Note";
+    case kExpertWarn:
+      return "Warning";
+    default:
+      return "Error";
   }
 }
 const char* group_text(ExpertGroup g) {
   switch (g) {
-    case kGroupChecksum: return "Checksum";
-    case kGroupSequence: return "Sequence";
-    case kGroupReassemble: return "Reassemble";
-    case kGroupMalformed: return "Malformed";
-    case kGroupUndecoded: return "Undecoded";
-    case kGroupDeprecated: return "Deprecated";
-    default: return "Protocol";
+    case kGroupChecksum:
+      return "Checksum";
+    case kGroupSequence:
+      return "Sequence";
+    case kGroupReassemble:
+      return "Reassemble";
+    case kGroupMalformed:
+      return "Malformed";
+    case kGroupUndecoded:
+      return "Undecoded";
+    case kGroupDeprecated:
+      return "Deprecated";
+    default:
+      return "Protocol";
   }
 }
 }  // namespace
@@ -122,8 +160,8 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
   pkt.tree.add(e, protocols::expert_severity, r, off, len, Value::of_uint(severity), kGenerated);
   pkt.tree.add(e, protocols::expert_group, r, off, len, Value::of_uint(group), kGenerated);
   if (pkt.cols.enabled) {
-    pkt.set_label(e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity),
-                                 group_text(group), msg));
+    pkt.set_label(
+        e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity), group_text(group), msg));
     pkt.set_label(item, msg);
   }
 }

@@ -10,28 +10,39 @@ namespace netsift {
 namespace {
 FieldId opt_type, opt_copy, opt_class, opt_number, opt_len, opt_ptr, opt_ra, opt_padding,
     opt_overflow, opt_flag, opt_time_stamp, opt_time_stamp_addr, opt_sid, opt_mtu, rec_rt,
-    rec_rt_host, cur_rt, cur_rt_host, src_rt, src_rt_host, empty_rt, empty_rt_host,
-    opt_len_invalid;
+    rec_rt_host, cur_rt, cur_rt_host, src_rt, src_rt_host, empty_rt, empty_rt_host, opt_len_invalid;
 
 const ValueName kClassNames[] = {{0, "Control"},
                                  {1, "Reserved for future use"},
                                  {2, "Debugging and measurement"},
                                  {3, "Reserved for future use"}};
-const ValueName kNumberNames[] = {
-    {0, "End of Option List (EOL)"}, {1, "No-Operation (NOP)"},
-    {2, "Security"},                 {3, "Loose source route"},
-    {4, "Time stamp"},               {5, "Extended security"},
-    {6, "Commercial IP security option"}, {7, "Record route"},
-    {8, "Stream identifier"},        {9, "Strict source route"},
-    {10, "Experimental Measurement"}, {11, "MTU probe"},
-    {12, "MTU Reply"},               {13, "Experimental Flow Control"},
-    {14, "Experimental Access Control"}, {15, "Ask Estrin"},
-    {16, "IMI Traffic Descriptor"},  {17, "Extended Internet Protocol"},
-    {18, "Traceroute"},              {19, "Address Extension"},
-    {20, "Router Alert"},            {21, "Selective Directed Broadcast"},
-    {22, "Unassigned"},              {23, "Dynamic Packet State"},
-    {24, "Upstream Multicast Packet"}, {25, "Quick-Start"},
-    {30, "RFC 3692-style experiment"}};
+const ValueName kNumberNames[] = {{0, "End of Option List (EOL)"},
+                                  {1, "No-Operation (NOP)"},
+                                  {2, "Security"},
+                                  {3, "Loose source route"},
+                                  {4, "Time stamp"},
+                                  {5, "Extended security"},
+                                  {6, "Commercial IP security option"},
+                                  {7, "Record route"},
+                                  {8, "Stream identifier"},
+                                  {9, "Strict source route"},
+                                  {10, "Experimental Measurement"},
+                                  {11, "MTU probe"},
+                                  {12, "MTU Reply"},
+                                  {13, "Experimental Flow Control"},
+                                  {14, "Experimental Access Control"},
+                                  {15, "Ask Estrin"},
+                                  {16, "IMI Traffic Descriptor"},
+                                  {17, "Extended Internet Protocol"},
+                                  {18, "Traceroute"},
+                                  {19, "Address Extension"},
+                                  {20, "Router Alert"},
+                                  {21, "Selective Directed Broadcast"},
+                                  {22, "Unassigned"},
+                                  {23, "Dynamic Packet State"},
+                                  {24, "Upstream Multicast Packet"},
+                                  {25, "Quick-Start"},
+                                  {30, "RFC 3692-style experiment"}};
 const ValueName kRouterAlert[] = {{0, "Router shall examine packet"}};
 const ValueName kTimestampFlags[] = {{0, "Time stamps only"},
                                      {1, "Time stamp and address"},
@@ -40,16 +51,29 @@ const TrueFalse kYesNo{"Yes", "No"};
 
 const FieldReg kFields[] = {
     {&opt_type, {"Type", "ip.opt.type", FieldType::kUint8, Base::kDec}},
-    {&opt_copy, {"Copy on fragmentation", "ip.opt.type.copy", FieldType::kBoolean, Base::kNone,
-                 {}, 0x80, "", &kYesNo, 8}},
-    {&opt_class, {"Class", "ip.opt.type.class", FieldType::kUint8, Base::kDec, kClassNames,
-                  0x60}},
-    {&opt_number, {"Number", "ip.opt.type.number", FieldType::kUint8, Base::kDec, kNumberNames,
-                   0x1f}},
+    {&opt_copy,
+     {"Copy on fragmentation",
+      "ip.opt.type.copy",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x80,
+      "",
+      &kYesNo,
+      8}},
+    {&opt_class, {"Class", "ip.opt.type.class", FieldType::kUint8, Base::kDec, kClassNames, 0x60}},
+    {&opt_number,
+     {"Number", "ip.opt.type.number", FieldType::kUint8, Base::kDec, kNumberNames, 0x1f}},
     {&opt_len, {"Length", "ip.opt.len", FieldType::kUint8, Base::kDec}},
     {&opt_ptr, {"Pointer", "ip.opt.ptr", FieldType::kUint8, Base::kDec}},
-    {&opt_sid, {"Stream Identifier", "ip.opt.sid", FieldType::kUint16, Base::kDec, {}, 0,
-                "SATNET stream identifier"}},
+    {&opt_sid,
+     {"Stream Identifier",
+      "ip.opt.sid",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "SATNET stream identifier"}},
     {&opt_mtu, {"MTU", "ip.opt.mtu", FieldType::kUint16, Base::kDec}},
     {&opt_ra, {"Router Alert", "ip.opt.ra", FieldType::kUint16, Base::kDec, kRouterAlert}},
     {&opt_padding, {"Padding", "ip.opt.padding", FieldType::kBytes}},
@@ -165,8 +189,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
       add_type(pkt, n, r, off);
       if (r.has(off + 1, 1)) {
         int l = pkt.add_item(n, opt_len, r, off + 1, 1);
-        add_expert(pkt, l, opt_len_invalid, r, off + 1, 1,
-                   fmt::format("Invalid length for option"), kExpertError, kGroupProtocol);
+        add_expert(pkt, l, opt_len_invalid, r, off + 1, 1, fmt::format("Invalid length for option"),
+                   kExpertError, kGroupProtocol);
       }
       return 0;
     }
@@ -186,9 +210,13 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
         label += fmt::format(": {} ({})", vn, v);
       }
       break;
-    case 7: dissect_route(pkt, n, r, off, len, false); break;
+    case 7:
+      dissect_route(pkt, n, r, off, len, false);
+      break;
     case 131:
-    case 137: dissect_route(pkt, n, r, off, len, true); break;
+    case 137:
+      dissect_route(pkt, n, r, off, len, true);
+      break;
     case 68:
       if (len >= 4) dissect_timestamp(pkt, n, r, off, len);
       break;
@@ -199,7 +227,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
     case 12:
       if (len >= 4) pkt.add_item(n, opt_mtu, r, off + 2, 2);
       break;
-    default: break;
+    default:
+      break;
   }
   if (pkt.cols.enabled || proto == kNoField) pkt.set_label(n, label);
   if (type == 0) {

@@ -14,8 +14,7 @@ FieldId protocol, hlim, src, dst;
 namespace {
 using namespace ipv6_fields;
 
-FieldId version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host, dst_host,
-    host;
+FieldId version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host, dst_host, host;
 // Information embedded in addresses: per direction, and hidden "either" twins.
 struct Embedded {
   FieldId slaac_mac, isatap_ipv4, gw_6to4, sla_id_6to4, ts_ipv4, tc_port, tc_ipv4;
@@ -26,37 +25,47 @@ FieldId bogus_version, plen_zero, plen_exceeds_framing;
 const FieldReg kFields[] = {
     {&version, {"Version", "ipv6.version", FieldType::kUint8, Base::kDec}},
     {&tclass, {"Traffic Class", "ipv6.tclass", FieldType::kUint32, Base::kHex, {}, 0x0ff00000}},
-    {&tclass_dscp, {"Differentiated Services Codepoint", "ipv6.tclass.dscp", FieldType::kUint32,
-                    Base::kDec, dscp_names(), 0x0fc00000}},
-    {&tclass_ecn, {"Explicit Congestion Notification", "ipv6.tclass.ecn", FieldType::kUint32,
-                   Base::kDec, ecn_names(), 0x00300000}},
+    {&tclass_dscp,
+     {"Differentiated Services Codepoint", "ipv6.tclass.dscp", FieldType::kUint32, Base::kDec,
+      dscp_names(), 0x0fc00000}},
+    {&tclass_ecn,
+     {"Explicit Congestion Notification", "ipv6.tclass.ecn", FieldType::kUint32, Base::kDec,
+      ecn_names(), 0x00300000}},
     {&flow, {"Flow Label", "ipv6.flow", FieldType::kUint24, Base::kHex, {}, 0xfffff}},
     {&plen, {"Payload Length", "ipv6.plen", FieldType::kUint16, Base::kDec}},
     {&nxt, {"Next Header", "ipv6.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
     {&hlim, {"Hop Limit", "ipv6.hlim", FieldType::kUint8, Base::kDec}},
-    {&src, {"Source Address", "ipv6.src", FieldType::kIpv6, Base::kNone, {}, 0,
-            "Source IPv6 Address"}},
-    {&src_host, {"Source Host", "ipv6.src_host", FieldType::kString, Base::kNone, {}, 0,
-                 "Source IPv6 Host"}},
+    {&src,
+     {"Source Address", "ipv6.src", FieldType::kIpv6, Base::kNone, {}, 0, "Source IPv6 Address"}},
+    {&src_host,
+     {"Source Host", "ipv6.src_host", FieldType::kString, Base::kNone, {}, 0, "Source IPv6 Host"}},
     {&src_embedded.slaac_mac, {"Source SLAAC MAC", "ipv6.src_slaac_mac", FieldType::kEther}},
-    {&src_embedded.isatap_ipv4,
-     {"Source ISATAP IPv4", "ipv6.src_isatap_ipv4", FieldType::kIpv4}},
+    {&src_embedded.isatap_ipv4, {"Source ISATAP IPv4", "ipv6.src_isatap_ipv4", FieldType::kIpv4}},
     {&src_embedded.gw_6to4,
      {"Source 6to4 Gateway IPv4", "ipv6.src_6to4_gw_ipv4", FieldType::kIpv4}},
     {&src_embedded.sla_id_6to4,
      {"Source 6to4 SLA ID", "ipv6.src_6to4_sla_id", FieldType::kUint16, Base::kDec}},
-    {&src_embedded.ts_ipv4,
-     {"Source Teredo Server IPv4", "ipv6.src_ts_ipv4", FieldType::kIpv4}},
+    {&src_embedded.ts_ipv4, {"Source Teredo Server IPv4", "ipv6.src_ts_ipv4", FieldType::kIpv4}},
     {&src_embedded.tc_port,
      {"Source Teredo Port", "ipv6.src_tc_port", FieldType::kUint16, Base::kDec}},
-    {&src_embedded.tc_ipv4,
-     {"Source Teredo Client IPv4", "ipv6.src_tc_ipv4", FieldType::kIpv4}},
-    {&dst, {"Destination Address", "ipv6.dst", FieldType::kIpv6, Base::kNone, {}, 0,
-            "Destination IPv6 Address"}},
-    {&dst_host, {"Destination Host", "ipv6.dst_host", FieldType::kString, Base::kNone, {}, 0,
-                 "Destination IPv6 Host"}},
-    {&dst_embedded.slaac_mac,
-     {"Destination SLAAC MAC", "ipv6.dst_slaac_mac", FieldType::kEther}},
+    {&src_embedded.tc_ipv4, {"Source Teredo Client IPv4", "ipv6.src_tc_ipv4", FieldType::kIpv4}},
+    {&dst,
+     {"Destination Address",
+      "ipv6.dst",
+      FieldType::kIpv6,
+      Base::kNone,
+      {},
+      0,
+      "Destination IPv6 Address"}},
+    {&dst_host,
+     {"Destination Host",
+      "ipv6.dst_host",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "Destination IPv6 Host"}},
+    {&dst_embedded.slaac_mac, {"Destination SLAAC MAC", "ipv6.dst_slaac_mac", FieldType::kEther}},
     {&dst_embedded.isatap_ipv4,
      {"Destination ISATAP IPv4", "ipv6.dst_isatap_ipv4", FieldType::kIpv4}},
     {&dst_embedded.gw_6to4,
@@ -79,12 +88,13 @@ const FieldReg kFields[] = {
     {&any_embedded.ts_ipv4, {"Teredo Server IPv4", "ipv6.ts_ipv4", FieldType::kIpv4}},
     {&any_embedded.tc_port, {"Teredo Port", "ipv6.tc_port", FieldType::kUint16, Base::kDec}},
     {&any_embedded.tc_ipv4, {"Teredo Client IPv4", "ipv6.tc_ipv4", FieldType::kIpv4}},
-    {&plen_zero, {"IPv6 payload length equals 0 (maybe because of \"TCP segmentation "
-                  "offload\" (TSO))",
-                  "ipv6.plen_zero", FieldType::kNone}},
+    {&plen_zero,
+     {"IPv6 payload length equals 0 (maybe because of \"TCP segmentation "
+      "offload\" (TSO))",
+      "ipv6.plen_zero", FieldType::kNone}},
     {&plen_exceeds_framing,
-     {"IPv6 payload length does not match expected framing length",
-      "ipv6.plen_exceeds_framing", FieldType::kNone}},
+     {"IPv6 payload length does not match expected framing length", "ipv6.plen_exceeds_framing",
+      FieldType::kNone}},
     {&bogus_version, {"Bogus IP version", "ipv6.bogus_ipv6_version", FieldType::kNone}},
 };
 
@@ -169,9 +179,9 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
     // tshark rejects the packet: the caller shows it as data.
     int tree = pkt.add_protocol(parent, protocol, r, 0, r.size() < 40 ? r.size() : 40);
     int v = pkt.add_uint(tree, version, r, 0, 1, ver);
-    if (pkt.cols.enabled) pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
-    add_expert(pkt, v, bogus_version, r, 0, 1, "Bogus IPv6 version", kExpertError,
-               kGroupMalformed);
+    if (pkt.cols.enabled)
+      pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
+    add_expert(pkt, v, bogus_version, r, 0, 1, "Bogus IPv6 version", kExpertError, kGroupMalformed);
     return 0;
   }
   ++pkt.ip_depth;

@@ -23,8 +23,8 @@ FieldId fraghdr, frag_nxt, frag_reserved_octet, frag_offset, frag_reserved_bits,
 FieldId opt, opt_type, opt_action, opt_change, opt_rest, opt_length, opt_pad1, opt_padn,
     opt_router_alert, opt_tel, opt_jumbo, opt_home_address, opt_unknown, opt_unknown_expert,
     opt_invalid_len;
-FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,
-    reassembled_data, fragment_overlap, fragment_overlap_conflict;
+FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length, reassembled_data,
+    fragment_overlap, fragment_overlap_conflict;
 
 const ValueName kOptionNames[] = {
     {0, "Pad1"},
@@ -60,115 +60,290 @@ const ValueName kActions[] = {{0, "Skip and continue"},
                               {2, "Discard and send ICMP Parameter Problem"},
                               {3, "Discard and send ICMP if not multicast"}};
 const ValueName kRouterAlert[] = {{0, "MLD"}, {1, "RSVP"}, {2, "Active Network"}};
-const ValueName kRoutingTypes[] = {
-    {0, "Source Route"},       {1, "Nimrod"},          {2, "Type 2 Routing"},
-    {3, "RPL Source Route"},   {4, "Segment Routing"}, {5, "Compact Routing Header 16"},
-    {6, "Compact Routing Header 32"}, {253, "Experiment 1"}, {254, "Experiment 2"}};
+const ValueName kRoutingTypes[] = {{0, "Source Route"},
+                                   {1, "Nimrod"},
+                                   {2, "Type 2 Routing"},
+                                   {3, "RPL Source Route"},
+                                   {4, "Segment Routing"},
+                                   {5, "Compact Routing Header 16"},
+                                   {6, "Compact Routing Header 32"},
+                                   {253, "Experiment 1"},
+                                   {254, "Experiment 2"}};
 const TrueFalse kYesNo{"Yes", "No"};
 
 const FieldReg kHopFields[] = {
-    {&hop_nxt, {"Next Header", "ipv6.hopopts.nxt", FieldType::kUint8, Base::kDec,
-                ip_proto_names()}},
-    {&hop_len, {"Length", "ipv6.hopopts.len", FieldType::kUint8, Base::kDec, {}, 0,
-                "Extension header length in 8-octet words (minus 1)"}},
-    {&hop_len_oct, {"Length", "ipv6.hopopts.len_oct", FieldType::kUint16, Base::kDec, {}, 0,
-                    "Extension header length in octets"}},
+    {&hop_nxt,
+     {"Next Header", "ipv6.hopopts.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&hop_len,
+     {"Length",
+      "ipv6.hopopts.len",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in 8-octet words (minus 1)"}},
+    {&hop_len_oct,
+     {"Length",
+      "ipv6.hopopts.len_oct",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in octets"}},
 };
 const FieldReg kDstFields[] = {
-    {&dst_nxt, {"Next Header", "ipv6.dstopts.nxt", FieldType::kUint8, Base::kDec,
-                ip_proto_names()}},
-    {&dst_len, {"Length", "ipv6.dstopts.len", FieldType::kUint8, Base::kDec, {}, 0,
-                "Extension header length in 8-octet words (minus 1)"}},
-    {&dst_len_oct, {"Length", "ipv6.dstopts.len_oct", FieldType::kUint16, Base::kDec, {}, 0,
-                    "Extension header length in octets"}},
+    {&dst_nxt,
+     {"Next Header", "ipv6.dstopts.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&dst_len,
+     {"Length",
+      "ipv6.dstopts.len",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in 8-octet words (minus 1)"}},
+    {&dst_len_oct,
+     {"Length",
+      "ipv6.dstopts.len_oct",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in octets"}},
 };
 const FieldReg kRoutingFields[] = {
-    {&rt_nxt, {"Next Header", "ipv6.routing.nxt", FieldType::kUint8, Base::kDec,
-               ip_proto_names()}},
-    {&rt_len, {"Length", "ipv6.routing.len", FieldType::kUint8, Base::kDec, {}, 0,
-               "Extension header length in 8-octet words (minus 1)"}},
-    {&rt_len_oct, {"Length", "ipv6.routing.len_oct", FieldType::kUint16, Base::kDec, {}, 0,
-                   "Extension header length in octets"}},
-    {&rt_type, {"Type", "ipv6.routing.type", FieldType::kUint8, Base::kDec, kRoutingTypes, 0,
-                "Routing Header Type"}},
-    {&rt_segleft, {"Segments Left", "ipv6.routing.segleft", FieldType::kUint8, Base::kDec, {},
-                   0, "Routing Header Segments Left"}},
-    {&rt_unknown, {"Type-Specific Data", "ipv6.routing.unknown_data", FieldType::kBytes,
-                   Base::kNone, {}, 0, "Unknown routing header type-specific data"}},
-    {&rt_src_reserved, {"Reserved", "ipv6.routing.src.reserved", FieldType::kBytes, Base::kNone,
-                        {}, 0, "Must be zero"}},
-    {&rt_src_addr, {"Address", "ipv6.routing.src.addr", FieldType::kIpv6, Base::kNone, {}, 0,
-                    "Source Routing Header Address"}},
-    {&rt_mipv6_reserved, {"Reserved", "ipv6.routing.mipv6.reserved", FieldType::kBytes,
-                          Base::kNone, {}, 0, "Must be zero"}},
+    {&rt_nxt, {"Next Header", "ipv6.routing.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&rt_len,
+     {"Length",
+      "ipv6.routing.len",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in 8-octet words (minus 1)"}},
+    {&rt_len_oct,
+     {"Length",
+      "ipv6.routing.len_oct",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Extension header length in octets"}},
+    {&rt_type,
+     {"Type", "ipv6.routing.type", FieldType::kUint8, Base::kDec, kRoutingTypes, 0,
+      "Routing Header Type"}},
+    {&rt_segleft,
+     {"Segments Left",
+      "ipv6.routing.segleft",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Routing Header Segments Left"}},
+    {&rt_unknown,
+     {"Type-Specific Data",
+      "ipv6.routing.unknown_data",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Unknown routing header type-specific data"}},
+    {&rt_src_reserved,
+     {"Reserved",
+      "ipv6.routing.src.reserved",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Must be zero"}},
+    {&rt_src_addr,
+     {"Address",
+      "ipv6.routing.src.addr",
+      FieldType::kIpv6,
+      Base::kNone,
+      {},
+      0,
+      "Source Routing Header Address"}},
+    {&rt_mipv6_reserved,
+     {"Reserved",
+      "ipv6.routing.mipv6.reserved",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Must be zero"}},
     {&rt_mipv6_home, {"Home Address", "ipv6.routing.mipv6.home_address", FieldType::kIpv6}},
-    {&rt_srh_last, {"Last Entry", "ipv6.routing.srh.last_entry", FieldType::kUint8, Base::kDec,
-                    {}, 0, "Index (zero based) of the last element of the Segment List"}},
-    {&rt_srh_flags, {"Flags", "ipv6.routing.srh.flags", FieldType::kUint8, Base::kHex, {}, 0,
-                     "Unused, 8 bits of flags"}},
-    {&rt_srh_tag, {"Tag", "ipv6.routing.srh.tag", FieldType::kBytes, Base::kNone, {}, 0,
-                   "Tag a packet as part of a class or group of packets"}},
-    {&rt_srh_addr, {"Address", "ipv6.routing.srh.addr", FieldType::kIpv6, Base::kNone, {}, 0,
-                    "Segment address"}},
+    {&rt_srh_last,
+     {"Last Entry",
+      "ipv6.routing.srh.last_entry",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Index (zero based) of the last element of the Segment List"}},
+    {&rt_srh_flags,
+     {"Flags",
+      "ipv6.routing.srh.flags",
+      FieldType::kUint8,
+      Base::kHex,
+      {},
+      0,
+      "Unused, 8 bits of flags"}},
+    {&rt_srh_tag,
+     {"Tag",
+      "ipv6.routing.srh.tag",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "Tag a packet as part of a class or group of packets"}},
+    {&rt_srh_addr,
+     {"Address", "ipv6.routing.srh.addr", FieldType::kIpv6, Base::kNone, {}, 0, "Segment address"}},
     {&rt_deprecated,
      {"Routing header type is deprecated", "ipv6.routing.deprecated", FieldType::kNone}},
 };
 const FieldReg kFragFields[] = {
-    {&frag_nxt, {"Next header", "ipv6.fraghdr.nxt", FieldType::kUint8, Base::kDec,
-                 ip_proto_names()}},
-    {&frag_reserved_octet, {"Reserved octet", "ipv6.fraghdr.reserved_octet", FieldType::kUint8,
-                            Base::kHex, {}, 0, "Should always be 0"}},
-    {&frag_offset, {"Offset", "ipv6.fraghdr.offset", FieldType::kUint16, Base::kDec, {},
-                    0xfff8, "Fragment Offset"}},
-    {&frag_reserved_bits, {"Reserved bits", "ipv6.fraghdr.reserved_bits", FieldType::kUint16,
-                           Base::kDec, {}, 0x0006}},
-    {&frag_more, {"More Fragments", "ipv6.fraghdr.more", FieldType::kBoolean, Base::kNone, {},
-                  0x0001, "", &kYesNo, 16}},
-    {&frag_ident, {"Identification", "ipv6.fraghdr.ident", FieldType::kUint32, Base::kHex, {},
-                   0, "Fragment Identification"}},
+    {&frag_nxt,
+     {"Next header", "ipv6.fraghdr.nxt", FieldType::kUint8, Base::kDec, ip_proto_names()}},
+    {&frag_reserved_octet,
+     {"Reserved octet",
+      "ipv6.fraghdr.reserved_octet",
+      FieldType::kUint8,
+      Base::kHex,
+      {},
+      0,
+      "Should always be 0"}},
+    {&frag_offset,
+     {"Offset",
+      "ipv6.fraghdr.offset",
+      FieldType::kUint16,
+      Base::kDec,
+      {},
+      0xfff8,
+      "Fragment Offset"}},
+    {&frag_reserved_bits,
+     {"Reserved bits", "ipv6.fraghdr.reserved_bits", FieldType::kUint16, Base::kDec, {}, 0x0006}},
+    {&frag_more,
+     {"More Fragments",
+      "ipv6.fraghdr.more",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x0001,
+      "",
+      &kYesNo,
+      16}},
+    {&frag_ident,
+     {"Identification",
+      "ipv6.fraghdr.ident",
+      FieldType::kUint32,
+      Base::kHex,
+      {},
+      0,
+      "Fragment Identification"}},
 };
 const FieldReg kIpv6Fields[] = {
     {&opt, {"IPv6 Option", "ipv6.opt", FieldType::kNone, Base::kNone, {}, 0, "Option"}},
-    {&opt_type, {"Type", "ipv6.opt.type", FieldType::kUint8, Base::kHex, kOptionNames, 0,
-                 "Option type"}},
-    {&opt_action, {"Action", "ipv6.opt.type.action", FieldType::kUint8, Base::kDec, kActions,
-                   0xc0, "Action for unrecognized option type"}},
-    {&opt_change, {"May Change", "ipv6.opt.type.change", FieldType::kBoolean, Base::kNone, {},
-                   0x20, "Whether the option data may change en-route", &kYesNo, 8}},
-    {&opt_rest, {"Low-Order Bits", "ipv6.opt.type.rest", FieldType::kUint8, Base::kHex, {},
-                 0x1f, "Remaining low-order bits"}},
-    {&opt_length, {"Length", "ipv6.opt.length", FieldType::kUint8, Base::kDec, {}, 0,
-                   "Option length in octets"}},
+    {&opt_type,
+     {"Type", "ipv6.opt.type", FieldType::kUint8, Base::kHex, kOptionNames, 0, "Option type"}},
+    {&opt_action,
+     {"Action", "ipv6.opt.type.action", FieldType::kUint8, Base::kDec, kActions, 0xc0,
+      "Action for unrecognized option type"}},
+    {&opt_change,
+     {"May Change",
+      "ipv6.opt.type.change",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0x20,
+      "Whether the option data may change en-route",
+      &kYesNo,
+      8}},
+    {&opt_rest,
+     {"Low-Order Bits",
+      "ipv6.opt.type.rest",
+      FieldType::kUint8,
+      Base::kHex,
+      {},
+      0x1f,
+      "Remaining low-order bits"}},
+    {&opt_length,
+     {"Length",
+      "ipv6.opt.length",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "Option length in octets"}},
     {&opt_pad1, {"Pad1", "ipv6.opt.pad1", FieldType::kNone, Base::kNone, {}, 0, "Pad1 Option"}},
     {&opt_padn, {"PadN", "ipv6.opt.padn", FieldType::kBytes, Base::kNone, {}, 0, "PadN Option"}},
-    {&opt_router_alert, {"Router Alert", "ipv6.opt.router_alert", FieldType::kUint16,
-                         Base::kDec, kRouterAlert, 0, "Router Alert Option"}},
-    {&opt_tel, {"Tunnel Encapsulation Limit", "ipv6.opt.tel", FieldType::kUint8, Base::kDec, {},
-                0, "How many further levels of encapsulation are permitted"}},
-    {&opt_jumbo, {"Payload Length", "ipv6.opt.jumbo", FieldType::kUint32, Base::kDec, {}, 0,
-                  "IPv6 (Jumbo) Payload Length"}},
-    {&opt_home_address,
-     {"MIPv6 Home Address", "ipv6.opt.mipv6.home_address", FieldType::kIpv6}},
+    {&opt_router_alert,
+     {"Router Alert", "ipv6.opt.router_alert", FieldType::kUint16, Base::kDec, kRouterAlert, 0,
+      "Router Alert Option"}},
+    {&opt_tel,
+     {"Tunnel Encapsulation Limit",
+      "ipv6.opt.tel",
+      FieldType::kUint8,
+      Base::kDec,
+      {},
+      0,
+      "How many further levels of encapsulation are permitted"}},
+    {&opt_jumbo,
+     {"Payload Length",
+      "ipv6.opt.jumbo",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
+      "IPv6 (Jumbo) Payload Length"}},
+    {&opt_home_address, {"MIPv6 Home Address", "ipv6.opt.mipv6.home_address", FieldType::kIpv6}},
     {&opt_unknown, {"Unknown Option Payload", "ipv6.opt.unknown", FieldType::kBytes}},
     {&opt_invalid_len, {"Invalid IPv6 option length", "ipv6.opt.invalid_len", FieldType::kNone}},
     {&opt_unknown_expert,
      {"Unknown Data (not interpreted)", "ipv6.opt.unknown_data.expert", FieldType::kNone}},
-    {&fragment_overlap, {"Fragment overlap", "ipv6.fragment.overlap", FieldType::kBoolean,
-                         Base::kNone, {}, 0, "Fragment overlaps with other fragments"}},
+    {&fragment_overlap,
+     {"Fragment overlap",
+      "ipv6.fragment.overlap",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "Fragment overlaps with other fragments"}},
     {&fragment_overlap_conflict,
-     {"Conflicting data in fragment overlap", "ipv6.fragment.overlap.conflict",
-      FieldType::kBoolean, Base::kNone, {}, 0,
+     {"Conflicting data in fragment overlap",
+      "ipv6.fragment.overlap.conflict",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
       "Overlapping fragments contained conflicting data"}},
     {&fragment, {"IPv6 Fragment", "ipv6.fragment", FieldType::kFrameNum}},
     {&fragment_count, {"Fragment count", "ipv6.fragment.count", FieldType::kUint32, Base::kDec}},
     {&fragments, {"IPv6 Fragments", "ipv6.fragments", FieldType::kNone}},
-    {&reassembled_in, {"Reassembled IPv6 in frame", "ipv6.reassembled.in", FieldType::kFrameNum,
-                       Base::kNone, {}, 0, "This IPv6 packet is reassembled in this frame"}},
+    {&reassembled_in,
+     {"Reassembled IPv6 in frame",
+      "ipv6.reassembled.in",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This IPv6 packet is reassembled in this frame"}},
     {&reassembled_length,
-     {"Reassembled IPv6 length", "ipv6.reassembled.length", FieldType::kUint32, Base::kDec, {},
-      0, "The total length of the reassembled payload"}},
-    {&reassembled_data, {"Reassembled IPv6 data", "ipv6.reassembled.data", FieldType::kBytes,
-                         Base::kNone, {}, 0, "The reassembled payload"}},
+     {"Reassembled IPv6 length",
+      "ipv6.reassembled.length",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
+      "The total length of the reassembled payload"}},
+    {&reassembled_data,
+     {"Reassembled IPv6 data",
+      "ipv6.reassembled.data",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
+      "The reassembled payload"}},
 };
 
 // Extension headers nest in the IPv6 tree; the upper layer goes beside IPv6 at its level.
@@ -220,10 +395,18 @@ void dissect_options(Packet& pkt, int tree, const ByteReader& r) {
     // Options with a fixed size: a wrong length ends option parsing, as in tshark.
     size_t fixed = type == 0x04 ? 1 : type == 0x05 ? 2 : type == 0xc2 ? 4 : type == 0xc9 ? 16 : 0;
     switch (type) {
-      case 0x01: pkt.add_item(n, opt_padn, r, data, len); break;
-      case 0x04: pkt.add_item(n, opt_tel, r, data, 1); break;
-      case 0x05: pkt.add_item(n, opt_router_alert, r, data, 2); break;
-      case 0xc2: pkt.add_item(n, opt_jumbo, r, data, 4); break;
+      case 0x01:
+        pkt.add_item(n, opt_padn, r, data, len);
+        break;
+      case 0x04:
+        pkt.add_item(n, opt_tel, r, data, 1);
+        break;
+      case 0x05:
+        pkt.add_item(n, opt_router_alert, r, data, 2);
+        break;
+      case 0xc2:
+        pkt.add_item(n, opt_jumbo, r, data, 4);
+        break;
       case 0xc9:
         // Mobile IPv6: the packet really comes from the home address (tshark's Source).
         pkt.add_item(n, opt_home_address, r, data, 16);
@@ -254,8 +437,8 @@ size_t dissect_options_header(const ByteReader& r, Packet& pkt, int parent, Fiel
   // A header longer than the packet is decoded as far as it goes, then flagged malformed.
   dissect_options(pkt, tree, r.sub(0, octets < r.reported_size() ? octets : r.reported_size()));
   uint8_t next = r.u8(0);
-  return octets + pkt.call_next(tables::ip_proto(), next, r.sub(octets),
-                                parent_for(pkt, parent, next));
+  return octets +
+         pkt.call_next(tables::ip_proto(), next, r.sub(octets), parent_for(pkt, parent, next));
 }
 
 size_t dissect_hopopts(const ByteReader& r, Packet& pkt, int parent) {
@@ -296,11 +479,12 @@ size_t dissect_routing(const ByteReader& r, Packet& pkt, int parent) {
   ByteReader h = r.sub(0, octets);
   switch (type) {
     case 0: {
-      add_expert(pkt, t, rt_deprecated, r, 2, 1, "Routing header type is deprecated",
-                 kExpertNote, kGroupDeprecated);
+      add_expert(pkt, t, rt_deprecated, r, 2, 1, "Routing header type is deprecated", kExpertNote,
+                 kGroupDeprecated);
       pkt.add_item(tree, rt_src_reserved, h, 4, 4);
       size_t count = (octets - 8) / 16;
-      for (size_t i = 0; i < count; ++i) add_indexed_address(pkt, tree, rt_src_addr, h, 8 + 16 * i, i + 1);
+      for (size_t i = 0; i < count; ++i)
+        add_indexed_address(pkt, tree, rt_src_addr, h, 8 + 16 * i, i + 1);
       // The packet is on its way to the last address of the list (tshark's Destination).
       if (segleft && count) {
         Address final_dst = Address::ipv6(h.ptr(8 + 16 * (count - 1), 16));
@@ -317,15 +501,16 @@ size_t dissect_routing(const ByteReader& r, Packet& pkt, int parent) {
       pkt.add_item(tree, rt_srh_flags, h, 5, 1);
       pkt.add_item(tree, rt_srh_tag, h, 6, 2);
       size_t count = (octets - 8) / 16;
-      for (size_t i = 0; i < count; ++i) add_indexed_address(pkt, tree, rt_srh_addr, h, 8 + 16 * i, i);
+      for (size_t i = 0; i < count; ++i)
+        add_indexed_address(pkt, tree, rt_srh_addr, h, 8 + 16 * i, i);
       break;
     }
     default:
       if (octets > 4) pkt.add_item(tree, rt_unknown, h, 4, octets - 4);
   }
   uint8_t next = r.u8(0);
-  return octets + pkt.call_next(tables::ip_proto(), next, r.sub(octets),
-                                parent_for(pkt, parent, next));
+  return octets +
+         pkt.call_next(tables::ip_proto(), next, r.sub(octets), parent_for(pkt, parent, next));
 }
 
 // The addresses of the IPv6 header this fragment header follows.
@@ -347,11 +532,10 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
     label = fmt::format("{} IPv6 Fragments ({} bytes): ", dg.fragments.size(), dg.length);
   for (size_t i = 0; i < dg.fragments.size(); ++i) {
     const FragmentRecord& f = dg.fragments[i];
-    int c = pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame),
-                         kGenerated);
+    int c =
+        pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
     if (f.overlap) pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
-    if (f.overlap_conflict)
-      pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
+    if (f.overlap_conflict) pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
     if (pkt.cols.enabled) {
       pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
                                    f.offset + f.length - 1, f.length));

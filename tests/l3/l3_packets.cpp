@@ -41,8 +41,8 @@ Bytes ipv4(const Ipv4Spec& s, const Bytes& payload) {
   return h + payload;
 }
 
-Bytes ipv6(uint8_t next_header, const uint8_t src[16], const uint8_t dst[16],
-           const Bytes& payload, uint8_t hop_limit) {
+Bytes ipv6(uint8_t next_header, const uint8_t src[16], const uint8_t dst[16], const Bytes& payload,
+           uint8_t hop_limit) {
   Bytes h(40, 0);
   h[0] = 0x60;
   put16(h, 4, static_cast<uint16_t>(payload.size()));

@@ -17,13 +17,13 @@ struct Ipv4Spec {
   uint16_t flags_offset = 0x4000;  // DF
   uint8_t ttl = 64;
   uint8_t tos = 0;
-  Bytes options;           // appended to the 20-byte header (multiple of 4)
-  int total_length = -1;   // ip.len override; -1: header + payload
+  Bytes options;          // appended to the 20-byte header (multiple of 4)
+  int total_length = -1;  // ip.len override; -1: header + payload
 };
 
 Bytes ipv4(const Ipv4Spec& s, const Bytes& payload);
-Bytes ipv6(uint8_t next_header, const uint8_t src[16], const uint8_t dst[16],
-           const Bytes& payload, uint8_t hop_limit = 64);
+Bytes ipv6(uint8_t next_header, const uint8_t src[16], const uint8_t dst[16], const Bytes& payload,
+           uint8_t hop_limit = 64);
 // Ethernet II header with the given EtherType in front of `l3`.
 Bytes ether(uint16_t ethertype, const Bytes& l3);
 // ICMP message with its checksum filled in.

@@ -61,8 +61,7 @@ TEST(Icmp, UnreachableQuotesPacketKeepingOuterAddresses) {
   Ipv4Spec outer;
   outer.proto = 1;
   outer.ttl = 128;
-  Dissected d(kLinkEthernet,
-              ether(0x0800, ipv4(outer, icmp(3, 3, Bytes{0, 0, 0, 0} + quoted))));
+  Dissected d(kLinkEthernet, ether(0x0800, ipv4(outer, icmp(3, 3, Bytes{0, 0, 0, 0} + quoted))));
   EXPECT_EQ(d.packet().cols.info, "Destination unreachable (Port unreachable)");
   EXPECT_EQ(d.packet().cols.protocol, "ICMP");
   EXPECT_EQ(d.count("ip.src"), 2);
@@ -81,16 +80,16 @@ TEST(Icmp, TruncatedMessageIsNotVerified) {
   EXPECT_EQ(d.uint("icmp.checksum.status"), 2u);
 }
 
-const uint8_t kLinkLocal[16] = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x02, 0x11, 0x22, 0xff, 0xfe, 0x33,
-                                0x44, 0x55};
+const uint8_t kLinkLocal[16] = {0xfe, 0x80, 0,    0,    0,    0,    0,    0,
+                                0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55};
 const uint8_t kSolicited[16] = {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0x33, 0x44, 0x55};
 
 TEST(Icmpv6, NeighborSolicitationWithSourceLinkLayerAddress) {
   Bytes rest = Bytes{0, 0, 0, 0} + Bytes(kLinkLocal, kLinkLocal + 16) +
                Bytes{1, 1, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55};
-  Dissected d(kLinkEthernet, ether(0x86dd, ipv6(58, kLinkLocal, kSolicited,
-                                                icmpv6(135, 0, rest, kLinkLocal, kSolicited),
-                                                255)));
+  Dissected d(kLinkEthernet,
+              ether(0x86dd, ipv6(58, kLinkLocal, kSolicited,
+                                 icmpv6(135, 0, rest, kLinkLocal, kSolicited), 255)));
   EXPECT_EQ(d.uint("icmpv6.type"), 135u);
   EXPECT_EQ(d.uint("icmpv6.checksum.status"), 1u);
   EXPECT_EQ(d.bytes("icmpv6.nd.ns.target_address"), "fe80000000000000021122fffe334455");
@@ -108,8 +107,8 @@ TEST(Icmpv6, EchoMatching) {
   EXPECT_EQ(d.uint("icmpv6.echo.identifier"), 0x1234u);
   EXPECT_EQ(d.uint("icmpv6.echo.sequence_number"), 7u);
   EXPECT_EQ(d.packet().cols.info, "Echo (ping) request id=0x1234, seq=7, hop limit=64");
-  d.next(ether(0x86dd, ipv6(58, kSolicited, kLinkLocal,
-                            icmpv6(129, 0, rest, kSolicited, kLinkLocal))));
+  d.next(ether(0x86dd,
+               ipv6(58, kSolicited, kLinkLocal, icmpv6(129, 0, rest, kSolicited, kLinkLocal))));
   EXPECT_EQ(d.uint("icmpv6.resp_to"), 1u);
   EXPECT_EQ(d.packet().cols.info,
             "Echo (ping) reply id=0x1234, seq=7, hop limit=64 (request in 1)");

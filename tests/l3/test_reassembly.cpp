@@ -63,7 +63,7 @@ TEST(Reassembly, Ipv4DatagramRebuiltInLastFragment) {
   Ipv4Spec s;
   s.proto = 1;
   Bytes message = icmp(8, 0, Bytes{0, 1, 0, 1} + Bytes(36, 0x61));  // 44 bytes
-  s.flags_offset = 0x2000;  // MF, offset 0
+  s.flags_offset = 0x2000;                                          // MF, offset 0
   Bytes part1(message.begin(), message.begin() + 24);
   Dissected d(kLinkEthernet, ether(0x0800, ipv4(s, part1)));
   EXPECT_EQ(d.packet().cols.info, "Fragmented IP protocol (proto=ICMP 1, off=0, ID=1234)");

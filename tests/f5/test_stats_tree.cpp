@@ -6,8 +6,16 @@
 namespace netsift {
 namespace {
 
+// One table row as tshark lays it out: the name padded to the widest name, then the eight
+// columns (Count .. Burst Start) each 13 characters wide after a space.
+std::string row(const std::string& name, std::initializer_list<std::string> columns) {
+  std::string out = name + std::string(12 - name.size(), ' ');
+  for (const std::string& c : columns) out += " " + c + std::string(13 - c.size(), ' ');
+  return out + "\n";
+}
+
 TEST(StatsTree, LayoutAsTshark) {
-  StatsTree t("F5/Test Distrib");
+  StatsTree t("F5/Test Distrib");  // the root's name ("Test Distrib") sets the name width: 12
   int root = t.node("Packets", StatsTree::kRoot, true);
   t.node("No flow", root, true);
   t.set_now(0);
@@ -17,21 +25,14 @@ TEST(StatsTree, LayoutAsTshark) {
   t.tick("Packets", StatsTree::kRoot);
   t.tick("a", root);
   std::string expected =
-      "\n" + std::string(124, '=') +
-      "\nF5/Test Distrib:\n"
-      "Topic / Item Count         Average       Min Val       Max Val       Rate (ms)     Percent "
-      "      Burst Rate    Burst Start  \n" +
-      std::string(124, '-') +
-      "\n"
-      "Packets      2                                                     0.0020        100%    "
-      "      0.0100        0.000        \n"
-      " No flow     0                                                     0.0000        0.00%   "
-      "      -             -            \n"
-      " a           1                                                     0.0010        50.00%  "
-      "      0.0100        1.000        \n"
-      " b           1                                                     0.0010        50.00%  "
-      "      0.0100        0.000        \n"
-      "\n" +
+      "\n" + std::string(124, '=') + "\nF5/Test Distrib:\n" +
+      row("Topic / Item", {"Count", "Average", "Min Val", "Max Val", "Rate (ms)", "Percent",
+                           "Burst Rate", "Burst Start"}) +
+      std::string(124, '-') + "\n" +
+      row("Packets", {"2", "", "", "", "0.0020", "100%", "0.0100", "0.000"}) +
+      row(" No flow", {"0", "", "", "", "0.0000", "0.00%", "-", "-"}) +  // "sort top" first
+      row(" a", {"1", "", "", "", "0.0010", "50.00%", "0.0100", "1.000"}) +
+      row(" b", {"1", "", "", "", "0.0010", "50.00%", "0.0100", "0.000"}) + "\n" +
       std::string(124, '-') + "\n";
   EXPECT_EQ(t.format(), expected);
 }

@@ -204,6 +204,9 @@ class Compiler {
     } else {
       li = value(l, hint, hint_field);
       if (li < 0) return -1;
+      VType lt0 = out_.program.code[li].type;
+      if (n.token.kind != Tok::kBitAnd && !is_numeric(lt0))
+        return fail_at(std::string(text(l)) + " is not a numeric value.", l);
       ri = value(r, out_.program.code[li].type, field_info(l) ? field_info(l) : hint_field);
     }
     if (li < 0 || ri < 0) return -1;

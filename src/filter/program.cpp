@@ -99,9 +99,11 @@ bool node_value(const Packet& pkt, const Node& nd, Val& v) {
       } else {
         return false;
       }
+      // As in Wireshark, a protocol's value is its bytes to the end of the data source (its
+      // payload included), so "udp contains ..." searches the datagram's data too.
       uint32_t off = std::min(nd.offset, size);
       v.p = base + off;
-      v.n = std::min(nd.length, size - off);
+      v.n = size - off;
       return true;
     }
     case FieldType::kEther:
@@ -373,7 +375,10 @@ void Program::arith_values(const Insn& in, std::vector<Val>& out, std::string& b
       } else if (in.type == VType::kUint) {
         switch (op) {
           case ArithOp::kAdd: r.u = x.u + y.u; break;
-          case ArithOp::kSub: r.u = x.u - y.u; break;
+          case ArithOp::kSub:
+            if (y.u > x.u) continue;  // tshark drops results that underflow
+            r.u = x.u - y.u;
+            break;
           case ArithOp::kMul: r.u = x.u * y.u; break;
           case ArithOp::kDiv:
             if (y.u == 0) continue;

@@ -8,6 +8,7 @@
 
 #include "analysis/flow_key.h"
 #include "analysis/flow_table.h"
+#include "analysis/tcp_analysis.h"
 
 namespace netsift {
 
@@ -51,6 +52,8 @@ struct TcpConversation {
   TcpDirection dir[2];   // indexed by FlowKey direction (0: from the key's `lo` endpoint)
   int64_t first_ns = 0;  // tcp.time_relative origin
   int64_t prev_ns = 0;   // tcp.time_delta origin
+  uint64_t first_fin_frame = 0;  // the FIN that initiated closing (tcp.connection.fin_active)
+  TcpSeqAnalysis seq_analysis;   // tcp.analysis.*
 
   bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }
 };

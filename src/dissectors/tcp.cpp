@@ -9,6 +9,7 @@
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
+#include "dissectors/tcp_analysis.h"
 #include "dissectors/tcp_options.h"
 
 namespace netsift {
@@ -22,7 +23,7 @@ FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, 
     ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
     flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
     window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
-    time_delta, payload, reused_ports;
+    time_delta, payload;
 
 constexpr ValueName kChecksumStatus[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
@@ -194,9 +195,6 @@ const FieldReg kFields[] = {
       {},
       0,
       "The TCP payload of this packet"}},
-    {&reused_ports,
-     {"A new tcp session is started with the same ports as an earlier session in this trace",
-      "tcp.analysis.reused_ports", FieldType::kNone}},
 };
 
 // tcp.flags.str: one character per flag bit, most significant first; "·" (U+00B7) when clear.
@@ -250,6 +248,27 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
     fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
 }
 
+// Sequence analysis of a segment with a known length, then the initial RTT: the time from the
+// most recent SYN to the first ACK without SYN.
+void analyze_segment(Packet& pkt, TcpConversation& conv, int dir, const TcpSegment& s,
+                     uint32_t seglen, uint16_t raw_window, int64_t now, TcpAnalysisResult& ta) {
+  TcpSeqAnalysis& a = conv.seq_analysis;
+  TcpAnalysisInput in{pkt.number, now,        s.seq,
+                      s.ack,      seglen,     s.flags,
+                      raw_window, conv.dir[dir].base_seq, conv.dir[dir ^ 1].win_scale};
+  tcp_analyze_segment(a, dir, in, ta);
+  uint16_t syn_ack = s.flags & (kTcpSyn | kTcpAck);
+  if (syn_ack == kTcpSyn) a.mru_syn_ns = now;
+  if (syn_ack == kTcpAck && a.mru_syn_ns && !a.first_rtt_ns) a.first_rtt_ns = now - a.mru_syn_ns;
+}
+
+// tshark calls the first FIN of a connection the one that initiates its closing.
+bool fin_initiates_close(TcpConversation& conv, uint64_t frame, uint16_t flags) {
+  if (!(flags & kTcpFin)) return false;
+  if (conv.first_fin_frame == 0) conv.first_fin_frame = frame;
+  return conv.first_fin_frame == frame;
+}
+
 size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   uint16_t sport = r.u16(0), dport = r.u16(2);
   if (pkt.cols.enabled) {
@@ -284,9 +303,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   uint32_t seglen = have_seglen ? static_cast<uint32_t>(r.reported_size() - hlen) : 0;
   uint32_t rel_seq = s.seq, rel_ack = s.ack, window = raw_window, next_seq = 0;
   bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  TcpAnalysisResult ta;
   if (have_seglen) {
     pkt.add_generated_uint(top, len, seglen);
-    if (pkt.session->prefs.tcp_analyze_sequence) TcpConversations::note_sequence(conv, dir, s);
+    if (pkt.session->prefs.tcp_analyze_sequence) {
+      TcpConversations::note_sequence(conv, dir, s);
+      analyze_segment(pkt, conv, dir, s, seglen, raw_window, now, ta);
+    }
     if (relative) {
       rel_seq -= conv.dir[dir].base_seq;
       if (s.flags & kTcpAck) rel_ack -= conv.dir[dir ^ 1].base_seq;
@@ -319,15 +342,20 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
 
   int fl = pkt.add_uint(top, flags, r, 12, 2, s.flags);
+  TcpFlagNodes flag_nodes;
   for (FieldId f : {flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack, flags_push,
                     flags_reset, flags_syn, flags_fin}) {
     uint64_t mask = registry().info(f).def.bitmask;
-    pkt.add_uint(fl, f, r, 12, 2, (s.flags & mask) != 0);
+    int n = pkt.add_uint(fl, f, r, 12, 2, (s.flags & mask) != 0);
+    if (f == flags_syn) flag_nodes.syn = n;
+    if (f == flags_reset) flag_nodes.reset = n;
+    if (f == flags_fin) flag_nodes.fin = n;
   }
   char letters[24];
   size_t nletters;
   flags_to_letters(s.flags, letters, &nletters);
-  pkt.add_generated_string(fl, flags_str, {letters, nletters});
+  flag_nodes.str = pkt.add_generated_string(fl, flags_str, {letters, nletters});
+  add_tcp_connection_experts(pkt, flag_nodes, s.flags, sport, dport, fin_initiates_close(conv, pkt.number, s.flags));
 
   pkt.add_item(top, window_size_value, r, 14, 2);
   if (have_seglen) {
@@ -344,22 +372,31 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
   if (have_seglen) append_info(pkt, " Len={}", seglen);
 
+  conv.seq_analysis.dir[dir].sack_blocks = 0;  // the options below may set them again
   if (hlen > kMinHeader) {
     int opts = pkt.add_item(top, options, r, kMinHeader, hlen - kMinHeader);
     dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, &conv, dir);
   }
   if (s.flags & kTcpSyn) TcpConversations::verify_window_scaling(conv, dir, s.flags & kTcpAck);
-  if (reused) pkt.add_generated_uint(top, reused_ports, 0);
+  if (reused) {
+    ta.present = true;
+    ta.flags |= kTaReusedPorts;
+  }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
 
   pkt.tree.add_generated(top, time_relative, Value::of_int(now - conv.first_ns));
   pkt.tree.add_generated(top, time_delta, Value::of_int(now - conv.prev_ns));
   conv.prev_ns = now;
+  add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
   if (!have_seglen || seglen == 0) return r.reported_size();
   ByteReader data = r.sub(hlen);
   pkt.add_item(top, payload, data, 0, data.size());
-  dispatch_payload(pkt, data, sport, dport);
+  // tshark hands retransmitted data to no dissector.
+  if (ta.flags & kTaRetransmission)
+    add_tcp_segment_data(pkt, top, data, true);
+  else
+    dispatch_payload(pkt, data, sport, dport);
   return r.reported_size();
 }
 
@@ -370,6 +407,7 @@ void register_tcp() {
   proto = reg.add_protocol({"Transmission Control Protocol", "TCP", "tcp"});
   reg.add_fields(proto, kFields);
   register_tcp_options(proto);
+  register_tcp_analysis(proto);
   tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
 }
 

@@ -254,6 +254,11 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
     pkt.add_uint(n, sack_le, o, off, 4, le);
     pkt.add_uint(n, sack_re, o, off + 4, 4, re);
     append_info(pkt, " SLE={} SRE={}", le, re);
+    if (conv && blocks < kTcpMaxSackBlocks) {
+      TcpSeqState& st = conv->seq_analysis.dir[dir];
+      st.sack_bytes[blocks] = re - le;
+      st.sack_blocks = static_cast<uint8_t>(blocks + 1);
+    }
   }
   pkt.add_generated_uint(n, sack_count, blocks);
 }

@@ -570,6 +570,10 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   int upper = parent_for(pkt, parent, next);
   bool in_error_packet = pkt.ip_depth > 1;
   Address s, d;
+  if (offset == 0 && !more) {
+    // An atomic fragment (RFC 6946): a whole datagram, never reassembled.
+    return 8 + pkt.call_next(tables::ip_proto(), next, payload, upper);
+  }
   if (pkt.session->prefs.ip_defragment && !in_error_packet && !payload.truncated() &&
       enclosing_addresses(pkt, s, d)) {
     auto& slot = pkt.session->ip_reassembly;
@@ -585,9 +589,6 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
       pkt.call_next(tables::ip_proto(), next, whole, upper);
       return r.reported_size();
     }
-  } else if (offset == 0 && !more) {
-    // An atomic fragment (RFC 6946) or an unreassembled first fragment: decodable as is.
-    return 8 + pkt.call_next(tables::ip_proto(), next, payload, upper);
   } else if (offset == 0 && in_error_packet) {
     return 8 + pkt.call_next(tables::ip_proto(), next, payload, upper);
   }

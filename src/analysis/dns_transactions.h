@@ -22,11 +22,11 @@ class DnsTransactions {
   };
 
   enum class Outcome {
-    kNewQuery,                // the first query of a transaction
-    kRetransmittedQuery,      // `t->request_frame` is the original
-    kAnswer,                  // `t` is the query answered
-    kRetransmittedResponse,   // `t->response_frame` is the original response
-    kUnsolicited,             // no query seen
+    kNewQuery,               // the first query of a transaction
+    kRetransmittedQuery,     // `t->request_frame` is the original
+    kAnswer,                 // `t` is the query answered
+    kRetransmittedResponse,  // `t->response_frame` is the original response
+    kUnsolicited,            // no query seen
   };
   struct Result {
     Outcome outcome;

@@ -12,6 +12,7 @@
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/dns.h"
+#include "dissectors/ip.h"  // add_expert
 
 namespace netsift {
 
@@ -19,23 +20,23 @@ namespace dns {
 
 namespace f {
 FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange, txt_len, txt,
-    soa_mname, soa_rname, soa_serial, soa_refresh, soa_retry, soa_expire, soa_minimum,
-    srv_priority, srv_weight, srv_port, srv_target, opt, opt_code, opt_len, opt_data,
-    opt_client_family, opt_client_netmask, opt_client_scope, opt_client_addr4, opt_client_addr6,
-    opt_cookie_client, opt_cookie_server, opt_keepalive, opt_padding, opt_chain_fqdn, opt_dau,
-    opt_dhu, opt_n3u, rrsig_type_covered, rrsig_algorithm, rrsig_labels, rrsig_original_ttl,
-    rrsig_expiration, rrsig_inception, rrsig_key_tag, rrsig_signers_name, rrsig_signature,
-    dnskey_flags, dnskey_zone_key, dnskey_revoked, dnskey_sep, dnskey_reserved, dnskey_protocol,
-    dnskey_algorithm, dnskey_key_id, dnskey_public_key, ds_key_id, ds_algorithm, ds_digest_type,
-    ds_digest, nsec_next, nsec_bitmap_type, nsec3_algo, nsec3_flags, nsec3_opt_out,
-    nsec3_iterations, nsec3_salt_length, nsec3_salt_value, nsec3_hash_length, nsec3_hash_value,
-    caa_flags, caa_issuer_critical, caa_issue, caa_iodef, caa_unknown, caa_tag_length, caa_tag,
-    caa_value, svcb_priority, svcb_target, svcb_param, svcb_param_key, svcb_param_length,
-    svcb_alpn_length, svcb_alpn, svcb_port, svcb_ipv4hint, svcb_ipv6hint, svcb_param_value,
-    sshfp_algorithm, sshfp_fp_type, sshfp_fingerprint, tkey_algo_name, tkey_inception,
-    tkey_expiration, tkey_mode, tkey_error, tkey_key_size, tkey_key_data, tkey_other_size,
-    tkey_other_data, tsig_algorithm, tsig_time_signed, tsig_fudge, tsig_mac_size, tsig_mac,
-    tsig_original_id, tsig_error, tsig_other_len, tsig_other_data, rr_data;
+    soa_mname, soa_rname, soa_serial, soa_refresh, soa_retry, soa_expire, soa_minimum, srv_priority,
+    srv_weight, srv_port, srv_target, opt, opt_code, opt_len, opt_data, opt_client_family,
+    opt_client_netmask, opt_client_scope, opt_client_addr4, opt_client_addr6, opt_cookie_client,
+    opt_cookie_server, opt_keepalive, opt_padding, opt_chain_fqdn, opt_dau, opt_dhu, opt_n3u,
+    rrsig_type_covered, rrsig_algorithm, rrsig_labels, rrsig_original_ttl, rrsig_expiration,
+    rrsig_inception, rrsig_key_tag, rrsig_signers_name, rrsig_signature, dnskey_flags,
+    dnskey_zone_key, dnskey_revoked, dnskey_sep, dnskey_reserved, dnskey_protocol, dnskey_algorithm,
+    dnskey_key_id, dnskey_public_key, ds_key_id, ds_algorithm, ds_digest_type, ds_digest, nsec_next,
+    nsec_bitmap_type, nsec3_algo, nsec3_flags, nsec3_opt_out, nsec3_iterations, nsec3_salt_length,
+    nsec3_salt_value, nsec3_hash_length, nsec3_hash_value, caa_flags, caa_issuer_critical,
+    caa_issue, caa_iodef, caa_unknown, caa_tag_length, caa_tag, caa_value, svcb_priority,
+    svcb_target, svcb_param, svcb_param_key, svcb_param_length, svcb_alpn_length, svcb_alpn,
+    svcb_port, svcb_ipv4hint, svcb_ipv6hint, svcb_param_value, sshfp_algorithm, sshfp_fp_type,
+    sshfp_fingerprint, tkey_algo_name, tkey_inception, tkey_expiration, tkey_mode, tkey_error,
+    tkey_key_size, tkey_key_data, tkey_other_size, tkey_other_data, tsig_algorithm,
+    tsig_time_signed, tsig_fudge, tsig_mac_size, tsig_mac, tsig_original_id, tsig_error,
+    tsig_other_len, tsig_other_data, rr_data;
 }  // namespace f
 
 namespace {
@@ -43,22 +44,20 @@ namespace {
 constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
 constexpr uint16_t kTypeOpt = 41;
 constexpr size_t kMaxNameText = 255;  // longer expansions are shown as "<Name too long>"
-constexpr int kMaxPointers = 128;      // more jumps than that can only be a loop
+constexpr int kMaxPointers = 128;     // more jumps than that can only be a loop
 
 FieldId proto_dns, proto_mdns, proto_llmnr;
 FieldId length, id, flags, fl_response, fl_opcode, fl_authoritative, fl_conflict_query,
     fl_conflict_response, fl_truncated, fl_recdesired, fl_tentative, fl_recavail, fl_z,
-    fl_authenticated, fl_ad_query, fl_checkdisable, fl_rcode, count_queries, count_answers, count_auth,
-    count_add, qry_name, qry_name_len, count_labels, qry_type, qry_class, qry_class_mdns, qry_qu,
-    resp_name, srv_service, srv_proto, srv_name, resp_type, resp_class, resp_class_mdns, cache_flush, ext_rcode, edns0_version,
-    resp_z, resp_z_do, resp_z_reserved, udp_payload_size, udp_payload_size_mdns;
+    fl_authenticated, fl_ad_query, fl_checkdisable, fl_rcode, count_queries, count_answers,
+    count_auth, count_add, qry_name, qry_name_len, count_labels, qry_type, qry_class,
+    qry_class_mdns, qry_qu, resp_name, srv_service, srv_proto, srv_name, resp_type, resp_class,
+    resp_class_mdns, cache_flush, ext_rcode, edns0_version, resp_z, resp_z_do, resp_z_reserved,
+    udp_payload_size, udp_payload_size_mdns;
 
-constexpr ValueName kOpcodes[] = {{0, "Standard query"},
-                                  {1, "Inverse query"},
-                                  {2, "Server status request"},
-                                  {4, "Zone change notification"},
-                                  {5, "Dynamic update"},
-                                  {6, "DNS Stateful operations (DSO)"}};
+constexpr ValueName kOpcodes[] = {
+    {0, "Standard query"},           {1, "Inverse query"},  {2, "Server status request"},
+    {4, "Zone change notification"}, {5, "Dynamic update"}, {6, "DNS Stateful operations (DSO)"}};
 constexpr ValueName kRcodes[] = {{0, "No error"},
                                  {1, "Format error"},
                                  {2, "Server failure"},
@@ -79,8 +78,8 @@ constexpr ValueName kRcodes[] = {{0, "No error"},
                                  {21, "Algorithm not supported"},
                                  {22, "Bad Truncation"},
                                  {23, "Bad/missing Server Cookie"}};
-constexpr ValueName kClasses[] = {{1, "IN"},    {2, "CS"},    {3, "CH"},
-                                  {4, "HS"},    {254, "NONE"}, {255, "ANY"}};
+constexpr ValueName kClasses[] = {{1, "IN"}, {2, "CS"},     {3, "CH"},
+                                  {4, "HS"}, {254, "NONE"}, {255, "ANY"}};
 
 constexpr TrueFalse kTfResponse{"Message is a response", "Message is a query"};
 constexpr TrueFalse kTfAuthoritative{"Server is an authority for domain",
@@ -94,8 +93,9 @@ constexpr TrueFalse kTfTentative{"Tentative", "Not tentative"};
 constexpr TrueFalse kTfRecavail{"Server can do recursive queries",
                                 "Server can't do recursive queries"};
 constexpr TrueFalse kTfZ{"reserved - incorrect!", "reserved (0)"};
-constexpr TrueFalse kTfAuthenticated{"Answer/authority portion was authenticated by the server",
-                                     "Answer/authority portion was not authenticated by the server"};
+constexpr TrueFalse kTfAuthenticated{
+    "Answer/authority portion was authenticated by the server",
+    "Answer/authority portion was not authenticated by the server"};
 constexpr TrueFalse kTfSet{"Set", "Not set"};
 constexpr TrueFalse kTfCheckdisable{"Acceptable", "Unacceptable"};
 constexpr TrueFalse kTfDo{"Accepts DNSSEC security RRs", "Cannot handle DNSSEC security RRs"};
@@ -103,87 +103,209 @@ constexpr TrueFalse kTfDo{"Accepts DNSSEC security RRs", "Cannot handle DNSSEC s
 using FT = FieldType;
 
 const FieldReg kHeaderFields[] = {
-    {&length, {"Length", "dns.length", FT::kUint16, Base::kDec, {}, 0,
-               "Length of DNS-over-TCP request or response"}},
+    {&length,
+     {"Length",
+      "dns.length",
+      FT::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Length of DNS-over-TCP request or response"}},
     {&flags, {"Flags", "dns.flags", FT::kUint16, Base::kHex}},
-    {&fl_response, {"Response", "dns.flags.response", FT::kBoolean, Base::kNone, {}, 0x8000,
-                    "Is the message a response?", &kTfResponse, 16}},
-    {&fl_opcode, {"Opcode", "dns.flags.opcode", FT::kUint16, Base::kDec, kOpcodes, 0x7800,
-                  "Operation code"}},
-    {&fl_authoritative, {"Authoritative", "dns.flags.authoritative", FT::kBoolean, Base::kNone,
-                         {}, 0x400, "Is the server is an authority for the domain?",
-                         &kTfAuthoritative, 16}},
-    {&fl_conflict_query, {"Conflict", "dns.flags.conflict", FT::kBoolean, Base::kNone, {}, 0x400,
-                          "Did we receive multiple responses to a query?", &kTfConflictQuery,
-                          16}},
-    {&fl_conflict_response, {"Conflict", "dns.flags.conflict", FT::kBoolean, Base::kNone, {},
-                             0x400, "Is the name considered unique?", &kTfConflictResponse,
-                             16}},
-    {&fl_truncated, {"Truncated", "dns.flags.truncated", FT::kBoolean, Base::kNone, {}, 0x200,
-                     "Is the message truncated?", &kTfTruncated, 16}},
-    {&fl_recdesired, {"Recursion desired", "dns.flags.recdesired", FT::kBoolean, Base::kNone, {},
-                      0x100, "Do query recursively?", &kTfRecdesired, 16}},
-    {&fl_tentative, {"Tentative", "dns.flags.tentative", FT::kBoolean, Base::kNone, {}, 0x100,
-                     "Is the responder authoritative for the name, but not yet verified the "
-                     "uniqueness?",
-                     &kTfTentative, 16}},
-    {&fl_recavail, {"Recursion available", "dns.flags.recavail", FT::kBoolean, Base::kNone, {},
-                    0x80, "Can the server do recursive queries?", &kTfRecavail, 16}},
+    {&fl_response,
+     {"Response",
+      "dns.flags.response",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x8000,
+      "Is the message a response?",
+      &kTfResponse,
+      16}},
+    {&fl_opcode,
+     {"Opcode", "dns.flags.opcode", FT::kUint16, Base::kDec, kOpcodes, 0x7800, "Operation code"}},
+    {&fl_authoritative,
+     {"Authoritative",
+      "dns.flags.authoritative",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x400,
+      "Is the server is an authority for the domain?",
+      &kTfAuthoritative,
+      16}},
+    {&fl_conflict_query,
+     {"Conflict",
+      "dns.flags.conflict",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x400,
+      "Did we receive multiple responses to a query?",
+      &kTfConflictQuery,
+      16}},
+    {&fl_conflict_response,
+     {"Conflict",
+      "dns.flags.conflict",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x400,
+      "Is the name considered unique?",
+      &kTfConflictResponse,
+      16}},
+    {&fl_truncated,
+     {"Truncated",
+      "dns.flags.truncated",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x200,
+      "Is the message truncated?",
+      &kTfTruncated,
+      16}},
+    {&fl_recdesired,
+     {"Recursion desired",
+      "dns.flags.recdesired",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x100,
+      "Do query recursively?",
+      &kTfRecdesired,
+      16}},
+    {&fl_tentative,
+     {"Tentative",
+      "dns.flags.tentative",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x100,
+      "Is the responder authoritative for the name, but not yet verified the "
+      "uniqueness?",
+      &kTfTentative,
+      16}},
+    {&fl_recavail,
+     {"Recursion available",
+      "dns.flags.recavail",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x80,
+      "Can the server do recursive queries?",
+      &kTfRecavail,
+      16}},
     {&fl_z, {"Z", "dns.flags.z", FT::kBoolean, Base::kNone, {}, 0x40, "Z flag", &kTfZ, 16}},
-    {&fl_authenticated, {"Answer authenticated", "dns.flags.authenticated", FT::kBoolean,
-                         Base::kNone, {}, 0x20,
-                         "Was the reply data authenticated by the server?", &kTfAuthenticated,
-                         16}},
-    {&fl_ad_query, {"AD bit", "dns.flags.authenticated", FT::kBoolean, Base::kNone, {}, 0x20, "",
-                    &kTfSet, 16}},
-    {&fl_checkdisable, {"Non-authenticated data", "dns.flags.checkdisable", FT::kBoolean,
-                        Base::kNone, {}, 0x10, "Is non-authenticated data acceptable?",
-                        &kTfCheckdisable, 16}},
+    {&fl_authenticated,
+     {"Answer authenticated",
+      "dns.flags.authenticated",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x20,
+      "Was the reply data authenticated by the server?",
+      &kTfAuthenticated,
+      16}},
+    {&fl_ad_query,
+     {"AD bit", "dns.flags.authenticated", FT::kBoolean, Base::kNone, {}, 0x20, "", &kTfSet, 16}},
+    {&fl_checkdisable,
+     {"Non-authenticated data",
+      "dns.flags.checkdisable",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x10,
+      "Is non-authenticated data acceptable?",
+      &kTfCheckdisable,
+      16}},
     {&fl_rcode, {"Reply code", "dns.flags.rcode", FT::kUint16, Base::kDec, kRcodes, 0xf}},
-    {&id, {"Transaction ID", "dns.id", FT::kUint16, Base::kHex, {}, 0,
-           "Identification of transaction"}},
-    {&count_queries, {"Questions", "dns.count.queries", FT::kUint16, Base::kDec, {}, 0,
-                      "Number of queries in packet"}},
-    {&count_answers, {"Answer RRs", "dns.count.answers", FT::kUint16, Base::kDec, {}, 0,
-                      "Number of answers in packet"}},
-    {&count_auth, {"Authority RRs", "dns.count.auth_rr", FT::kUint16, Base::kDec, {}, 0,
-                   "Number of authoritative records in packet"}},
-    {&count_add, {"Additional RRs", "dns.count.add_rr", FT::kUint16, Base::kDec, {}, 0,
-                  "Number of additional records in packet"}},
+    {&id,
+     {"Transaction ID", "dns.id", FT::kUint16, Base::kHex, {}, 0, "Identification of transaction"}},
+    {&count_queries,
+     {"Questions",
+      "dns.count.queries",
+      FT::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Number of queries in packet"}},
+    {&count_answers,
+     {"Answer RRs",
+      "dns.count.answers",
+      FT::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Number of answers in packet"}},
+    {&count_auth,
+     {"Authority RRs",
+      "dns.count.auth_rr",
+      FT::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Number of authoritative records in packet"}},
+    {&count_add,
+     {"Additional RRs",
+      "dns.count.add_rr",
+      FT::kUint16,
+      Base::kDec,
+      {},
+      0,
+      "Number of additional records in packet"}},
     {&qry_name, {"Name", "dns.qry.name", FT::kString, Base::kNone, {}, 0, "Query Name"}},
-    {&qry_name_len, {"Name Length", "dns.qry.name.len", FT::kUint16, Base::kDec, {}, 0,
-                     "Query Name Len"}},
-    {&count_labels, {"Label Count", "dns.count.labels", FT::kUint16, Base::kDec, {}, 0,
-                     "Query Label Count"}},
-    {&qry_class, {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0,
-                  "Query Class"}},
-    {&qry_class_mdns, {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0x7fff,
-                       "Query Class"}},
-    {&qry_qu, {"\"QU\" question", "dns.qry.qu", FT::kBoolean, Base::kNone, {}, 0x8000, "QU flag",
-               nullptr, 16}},
+    {&qry_name_len,
+     {"Name Length", "dns.qry.name.len", FT::kUint16, Base::kDec, {}, 0, "Query Name Len"}},
+    {&count_labels,
+     {"Label Count", "dns.count.labels", FT::kUint16, Base::kDec, {}, 0, "Query Label Count"}},
+    {&qry_class, {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0, "Query Class"}},
+    {&qry_class_mdns,
+     {"Class", "dns.qry.class", FT::kUint16, Base::kHex, kClasses, 0x7fff, "Query Class"}},
+    {&qry_qu,
+     {"\"QU\" question",
+      "dns.qry.qu",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x8000,
+      "QU flag",
+      nullptr,
+      16}},
     {&resp_name, {"Name", "dns.resp.name", FT::kString, Base::kNone, {}, 0, "Response Name"}},
-    {&srv_service, {"Service", "dns.srv.service", FT::kString, Base::kNone, {}, 0,
-                    "Desired service"}},
-    {&srv_proto, {"Protocol", "dns.srv.proto", FT::kString, Base::kNone, {}, 0,
-                  "Desired protocol"}},
-    {&srv_name, {"Name", "dns.srv.name", FT::kString, Base::kNone, {}, 0,
-                 "Domain this resource record refers to"}},
-    {&resp_class, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0,
-                   "Response Class"}},
-    {&resp_class_mdns, {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0x7fff,
-                        "Response Class"}},
-    {&cache_flush, {"Cache flush", "dns.resp.cache_flush", FT::kBoolean, Base::kNone, {}, 0x8000,
-                    "Cache flush flag", nullptr, 16}},
-    {&udp_payload_size, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16,
-                         Base::kDec}},
-    {&udp_payload_size_mdns, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16,
-                              Base::kHex, {}, 0x7fff}},
-    {&ext_rcode, {"Higher bits in extended RCODE", "dns.resp.ext_rcode", FT::kUint8,
-                  Base::kHex}},
+    {&srv_service,
+     {"Service", "dns.srv.service", FT::kString, Base::kNone, {}, 0, "Desired service"}},
+    {&srv_proto,
+     {"Protocol", "dns.srv.proto", FT::kString, Base::kNone, {}, 0, "Desired protocol"}},
+    {&srv_name,
+     {"Name",
+      "dns.srv.name",
+      FT::kString,
+      Base::kNone,
+      {},
+      0,
+      "Domain this resource record refers to"}},
+    {&resp_class,
+     {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0, "Response Class"}},
+    {&resp_class_mdns,
+     {"Class", "dns.resp.class", FT::kUint16, Base::kHex, kClasses, 0x7fff, "Response Class"}},
+    {&cache_flush,
+     {"Cache flush",
+      "dns.resp.cache_flush",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x8000,
+      "Cache flush flag",
+      nullptr,
+      16}},
+    {&udp_payload_size, {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16, Base::kDec}},
+    {&udp_payload_size_mdns,
+     {"UDP payload size", "dns.rr.udp_payload_size", FT::kUint16, Base::kHex, {}, 0x7fff}},
+    {&ext_rcode, {"Higher bits in extended RCODE", "dns.resp.ext_rcode", FT::kUint8, Base::kHex}},
     {&edns0_version, {"EDNS0 version", "dns.resp.edns0_version", FT::kUint8, Base::kDec}},
     {&resp_z, {"Z", "dns.resp.z", FT::kUint16, Base::kHex}},
-    {&resp_z_do, {"DO bit", "dns.resp.z.do", FT::kBoolean, Base::kNone, {}, 0x8000,
-                  "DNSSEC OK", &kTfDo, 16}},
+    {&resp_z_do,
+     {"DO bit", "dns.resp.z.do", FT::kBoolean, Base::kNone, {}, 0x8000, "DNSSEC OK", &kTfDo, 16}},
     {&resp_z_reserved, {"Reserved", "dns.resp.z.reserved", FT::kUint16, Base::kHex, {}, 0x7fff}},
     {&f::text, {"Text", "dns.text", FT::kNone}},
 };
@@ -193,39 +315,79 @@ FieldReg type_fields[] = {
     {&resp_type, {"Type", "dns.resp.type", FT::kUint16, Base::kDec, {}, 0, "Response Type"}},
 };
 
-FieldId response_in, response_to, time, retransmission, retransmit_request,
-    retransmit_request_in, retransmit_response, retransmit_response_in, unsolicited;
+FieldId response_in, response_to, time, retransmission, retransmit_request, retransmit_request_in,
+    retransmit_response, retransmit_response_in, unsolicited;
 
 const FieldReg kTransactionFields[] = {
-    {&response_in, {"Response In", "dns.response_in", FT::kFrameNum, Base::kNone, {}, 0,
-                    "The response to this DNS query is in this frame"}},
-    {&response_to, {"Request In", "dns.response_to", FT::kFrameNum, Base::kNone, {}, 0,
-                    "This is a response to the DNS query in this frame"}},
-    {&retransmission, {"Retransmission", "dns.retransmission", FT::kBoolean, Base::kNone, {}, 0,
-                       "This is a retransmission"}},
-    {&retransmit_request_in, {"Retransmitted request. Original request in",
-                              "dns.retransmit_request_in", FT::kFrameNum, Base::kNone, {}, 0,
-                              "This is a retransmitted DNS query"}},
-    {&retransmit_response_in, {"Retransmitted response. Original response in",
-                               "dns.retransmit_response_in", FT::kFrameNum, Base::kNone, {}, 0,
-                               "This is a retransmitted DNS response"}},
-    {&time, {"Time", "dns.time", FT::kRelTime, Base::kNone, {}, 0,
-             "The time between the Query and the Response"}},
-    {&unsolicited, {"Unsolicited", "dns.unsolicited", FT::kBoolean, Base::kNone, {}, 0,
-                    "This is an unsolicited response"}},
+    {&response_in,
+     {"Response In",
+      "dns.response_in",
+      FT::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "The response to this DNS query is in this frame"}},
+    {&response_to,
+     {"Request In",
+      "dns.response_to",
+      FT::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This is a response to the DNS query in this frame"}},
+    {&retransmission,
+     {"Retransmission",
+      "dns.retransmission",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "This is a retransmission"}},
+    {&retransmit_request_in,
+     {"Retransmitted request. Original request in",
+      "dns.retransmit_request_in",
+      FT::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This is a retransmitted DNS query"}},
+    {&retransmit_response_in,
+     {"Retransmitted response. Original response in",
+      "dns.retransmit_response_in",
+      FT::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This is a retransmitted DNS response"}},
+    {&time,
+     {"Time",
+      "dns.time",
+      FT::kRelTime,
+      Base::kNone,
+      {},
+      0,
+      "The time between the Query and the Response"}},
+    {&unsolicited,
+     {"Unsolicited",
+      "dns.unsolicited",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "This is an unsolicited response"}},
     {&retransmit_request, {"DNS query retransmission", "dns.retransmit_request", FT::kNone}},
-    {&retransmit_response, {"DNS response retransmission", "dns.retransmit_response",
-                            FT::kNone}},
+    {&retransmit_response, {"DNS response retransmission", "dns.retransmit_response", FT::kNone}},
 };
 
 // Links a query and its response, and flags retransmissions and unsolicited responses, under
 // the message's tree node `top`; `id_node` is the Transaction ID item the warnings hang from.
-void add_transaction(Packet& pkt, int top, int id_node, uint16_t txid, bool response) {
+void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint16_t txid,
+                     bool response) {
   Session& s = *pkt.session;
   if (!s.dns_transactions) s.dns_transactions = std::make_shared<DnsTransactions>();
   uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
-  FlowKey flow = FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto,
-                               nullptr);
+  FlowKey flow =
+      FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   using O = DnsTransactions::Outcome;
   DnsTransactions::Result res = response ? s.dns_transactions->response(flow, txid, pkt.number)
@@ -238,19 +400,19 @@ void add_transaction(Packet& pkt, int top, int id_node, uint16_t txid, bool resp
       pkt.tree.add_generated(top, time, Value::of_int(now - res.t->request_ns));
       break;
     case O::kRetransmittedQuery: {
-      int w = pkt.tree.add_generated(id_node, retransmit_request, Value{});
-      if (pkt.cols.enabled)
-        pkt.set_label(w, fmt::format("[DNS query retransmission. Original request in frame {}]",
-                                     res.t->request_frame));
+      add_expert(pkt, id_node, retransmit_request, r, 0, 0,
+                 fmt::format("DNS query retransmission. Original request in frame {}",
+                             res.t->request_frame),
+                 kExpertWarn, kGroupProtocol);
       pkt.add_generated_uint(top, retransmit_request_in, res.t->request_frame);
       pkt.add_generated_uint(top, retransmission, 1);
       break;
     }
     case O::kRetransmittedResponse: {
-      int w = pkt.tree.add_generated(id_node, retransmit_response, Value{});
-      if (pkt.cols.enabled)
-        pkt.set_label(w, fmt::format("[DNS response retransmission. Original response in frame {}]",
-                                     res.t->response_frame));
+      add_expert(pkt, id_node, retransmit_response, r, 0, 0,
+                 fmt::format("DNS response retransmission. Original response in frame {}",
+                             res.t->response_frame),
+                 kExpertWarn, kGroupProtocol);
       pkt.add_generated_uint(top, retransmit_response_in, res.t->response_frame);
       pkt.add_generated_uint(top, retransmission, 1);
       break;
@@ -268,7 +430,9 @@ struct Flavor {
   const char* tree_name;  // protocol node label, before " (query)"
 };
 
-bool is_response(uint16_t fl) { return fl & 0x8000; }
+bool is_response(uint16_t fl) {
+  return fl & 0x8000;
+}
 
 void add_flags(const Message& m, int top, uint16_t fl, bool llmnr) {
   int n = m.pkt.add_item(top, flags, m.r, 2, 2);
@@ -492,14 +656,14 @@ void start_info(const Message& m, uint16_t fl, uint16_t txid) {
 
 // Dissects one DNS message held in `r`; `prefix` bytes before it (the TCP length) are already
 // in the tree under `top`.
-void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl_text,
-                     bool mdns, bool llmnr) {
+void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl_text, bool mdns,
+                     bool llmnr) {
   Message m{r, pkt, mdns, pkt.cols.enabled};
   uint16_t txid = r.u16(0);
   uint16_t fl = r.u16(2);
   if (m.want_text) {
-    pkt.set_label(top, fmt::format("{} ({})", fl_text.tree_name,
-                                   is_response(fl) ? "response" : "query"));
+    pkt.set_label(
+        top, fmt::format("{} ({})", fl_text.tree_name, is_response(fl) ? "response" : "query"));
     start_info(m, fl, txid);
   }
   int id_node = pkt.add_item(top, id, r, 0, 2);
@@ -515,7 +679,7 @@ void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl
   off = dissect_section(m, top, off, na, "Answers", false);
   off = dissect_section(m, top, off, nauth, "Authoritative nameservers", false);
   dissect_section(m, top, off, nadd, "Additional records", false);
-  add_transaction(pkt, top, id_node, txid, is_response(fl));
+  add_transaction(pkt, r, top, id_node, txid, is_response(fl));
 }
 
 const Flavor kDnsFlavor{0, "DNS", "Domain Name System"};
@@ -559,7 +723,9 @@ size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
 
 }  // namespace
 
-FieldId resp_type_field() { return resp_type; }
+FieldId resp_type_field() {
+  return resp_type;
+}
 
 Name read_name(const Message& m, size_t off) {
   char buf[kMaxNameText + 1];
@@ -607,8 +773,7 @@ Name read_name(const Message& m, size_t off) {
   if (error) {
     text = error;
     labels = 1;  // tshark counts the labels of the text it shows
-  }
-  else if (n == 0)
+  } else if (n == 0)
     text = "<Root>";
   else
     text = m.pkt.arena.copy({buf, n});
@@ -628,7 +793,8 @@ void register_dns() {
   reg.add_fields(proto_dns, type_fields);
   reg.add_fields(proto_dns, kTransactionFields);
   register_record_fields(proto_dns);
-  for (uint16_t port : {kPortDns, kPortMdns, kPortLlmnr}) tables::udp_port().add(port, dissect_dns_udp);
+  for (uint16_t port : {kPortDns, kPortMdns, kPortLlmnr})
+    tables::udp_port().add(port, dissect_dns_udp);
   tables::tcp_port().add(kPortDns, dissect_dns_tcp);
 }
 

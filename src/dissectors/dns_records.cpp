@@ -160,10 +160,9 @@ constexpr ValueName kFamilies[] = {{1, "IPv4"}, {2, "IPv6"}};
 constexpr ValueName kSshfpAlgorithms[] = {{0, "Reserved"}, {1, "RSA"},     {2, "DSA"},
                                           {3, "ECDSA"},    {4, "Ed25519"}, {5, "XMSS"}};
 constexpr ValueName kSshfpTypes[] = {{0, "Reserved"}, {1, "SHA1"}, {2, "SHA256"}};
-constexpr ValueName kSvcParamKeys[] = {{0, "mandatory"}, {1, "alpn"},      {2, "no-default-alpn"},
-                                       {3, "port"},      {4, "ipv4hint"},  {5, "echconfig"},
-                                       {6, "ipv6hint"},  {32769, "odohconfig"},
-                                       {65535, "key65535"}};
+constexpr ValueName kSvcParamKeys[] = {
+    {0, "mandatory"}, {1, "alpn"},     {2, "no-default-alpn"}, {3, "port"},        {4, "ipv4hint"},
+    {5, "echconfig"}, {6, "ipv6hint"}, {32769, "odohconfig"},  {65535, "key65535"}};
 constexpr ValueName kTkeyModes[] = {{1, "Server assigned"},
                                     {2, "Diffie Hellman"},
                                     {3, "GSSAPI"},
@@ -197,15 +196,24 @@ constexpr TrueFalse kTfOptOut{"Additional insecure delegations allowed",
                               "Additional insecure delegations forbidden"};
 constexpr TrueFalse kTfCritical{"Critical", "Not critical"};
 
-FieldReg type_covered_field{&f::rrsig_type_covered,
-                            {"Type Covered", "dns.rrsig.type_covered", FT::kUint16, Base::kDec, {},
-                             0, "Identifies the type of the RRset that is covered by this RRSIG record"}};
+FieldReg type_covered_field{
+    &f::rrsig_type_covered,
+    {"Type Covered",
+     "dns.rrsig.type_covered",
+     FT::kUint16,
+     Base::kDec,
+     {},
+     0,
+     "Identifies the type of the RRset that is covered by this RRSIG record"}};
 
 const FieldReg kFields[] = {
-    {&f::resp_ttl, {"Time to live", "dns.resp.ttl", FT::kUint32, Base::kDec, {}, 0, "Response TTL"}},
-    {&f::resp_len, {"Data length", "dns.resp.len", FT::kUint16, Base::kDec, {}, 0, "Response Length"}},
+    {&f::resp_ttl,
+     {"Time to live", "dns.resp.ttl", FT::kUint32, Base::kDec, {}, 0, "Response TTL"}},
+    {&f::resp_len,
+     {"Data length", "dns.resp.len", FT::kUint16, Base::kDec, {}, 0, "Response Length"}},
     {&f::a, {"Address", "dns.a", FT::kIpv4, Base::kNone, {}, 0, "Response Address"}},
-    {&f::aaaa, {"AAAA Address", "dns.aaaa", FT::kIpv6, Base::kNone, {}, 0, "AAAA Response Address"}},
+    {&f::aaaa,
+     {"AAAA Address", "dns.aaaa", FT::kIpv6, Base::kNone, {}, 0, "AAAA Response Address"}},
     {&f::cname, {"CNAME", "dns.cname", FT::kString, Base::kNone, {}, 0, "Response Primary Name"}},
     {&f::ns, {"Name Server", "dns.ns", FT::kString}},
     {&f::ptr, {"Domain Name", "dns.ptr.domain_name", FT::kString}},
@@ -228,7 +236,8 @@ const FieldReg kFields[] = {
     {&f::opt_code, {"Option Code", "dns.opt.code", FT::kUint16, Base::kDec, kOptCodes}},
     {&f::opt_len, {"Option Length", "dns.opt.len", FT::kUint16, Base::kDec}},
     {&f::opt_data, {"Option Data", "dns.opt.data", FT::kBytes}},
-    {&f::opt_client_family, {"Family", "dns.opt.client.family", FT::kUint16, Base::kDec, kFamilies}},
+    {&f::opt_client_family,
+     {"Family", "dns.opt.client.family", FT::kUint16, Base::kDec, kFamilies}},
     {&f::opt_client_netmask, {"Source Netmask", "dns.opt.client.netmask", FT::kUint8, Base::kDec}},
     {&f::opt_client_scope, {"Scope Netmask", "dns.opt.client.scope", FT::kUint8, Base::kDec}},
     {&f::opt_client_addr4, {"Client Subnet", "dns.opt.client.addr4", FT::kIpv4}},
@@ -241,38 +250,96 @@ const FieldReg kFields[] = {
     {&f::opt_dau, {"DAU", "dns.opt.dau", FT::kUint8, Base::kDec, kAlgorithms}},
     {&f::opt_dhu, {"DHU", "dns.opt.dhu", FT::kUint8, Base::kDec, kDigestTypes}},
     {&f::opt_n3u, {"N3U", "dns.opt.n3u", FT::kUint8, Base::kDec, kNsec3Algorithms}},
-    {&f::rrsig_algorithm, {"Algorithm", "dns.rrsig.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
+    {&f::rrsig_algorithm,
+     {"Algorithm", "dns.rrsig.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
     {&f::rrsig_labels, {"Labels", "dns.rrsig.labels", FT::kUint8, Base::kDec}},
     {&f::rrsig_original_ttl, {"Original TTL", "dns.rrsig.original_ttl", FT::kUint32, Base::kDec}},
-    {&f::rrsig_expiration, {"Signature Expiration", "dns.rrsig.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
-    {&f::rrsig_inception, {"Signature Inception", "dns.rrsig.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
+    {&f::rrsig_expiration,
+     {"Signature Expiration", "dns.rrsig.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
+    {&f::rrsig_inception,
+     {"Signature Inception", "dns.rrsig.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
     {&f::rrsig_key_tag, {"Key Tag", "dns.rrsig.key_tag", FT::kUint16, Base::kDec}},
     {&f::rrsig_signers_name, {"Signer's name", "dns.rrsig.signers_name", FT::kString}},
     {&f::rrsig_signature, {"Signature", "dns.rrsig.signature", FT::kBytes}},
     {&f::dnskey_flags, {"Flags", "dns.dnskey.flags", FT::kUint16, Base::kHex}},
-    {&f::dnskey_zone_key, {"Zone Key", "dns.dnskey.flags.zone_key", FT::kBoolean, Base::kNone, {}, 0x100, "", &kTfZoneKey, 16}},
-    {&f::dnskey_revoked, {"Key Revoked", "dns.dnskey.flags.key_revoked", FT::kBoolean, Base::kNone, {}, 0x80, "", &kTfYesNo, 16}},
-    {&f::dnskey_sep, {"Key Signing Key", "dns.dnskey.flags.secure_entry_point", FT::kBoolean, Base::kNone, {}, 0x1, "", &kTfYesNo, 16}},
-    {&f::dnskey_reserved, {"Key Signing Key", "dns.dnskey.flags.reserved", FT::kUint16, Base::kHex, {}, 0xfe7e, "Must be zero"}},
+    {&f::dnskey_zone_key,
+     {"Zone Key",
+      "dns.dnskey.flags.zone_key",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x100,
+      "",
+      &kTfZoneKey,
+      16}},
+    {&f::dnskey_revoked,
+     {"Key Revoked",
+      "dns.dnskey.flags.key_revoked",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x80,
+      "",
+      &kTfYesNo,
+      16}},
+    {&f::dnskey_sep,
+     {"Key Signing Key",
+      "dns.dnskey.flags.secure_entry_point",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x1,
+      "",
+      &kTfYesNo,
+      16}},
+    {&f::dnskey_reserved,
+     {"Key Signing Key",
+      "dns.dnskey.flags.reserved",
+      FT::kUint16,
+      Base::kHex,
+      {},
+      0xfe7e,
+      "Must be zero"}},
     {&f::dnskey_protocol, {"Protocol", "dns.dnskey.protocol", FT::kUint8, Base::kDec}},
-    {&f::dnskey_algorithm, {"Algorithm", "dns.dnskey.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
+    {&f::dnskey_algorithm,
+     {"Algorithm", "dns.dnskey.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
     {&f::dnskey_key_id, {"Key id", "dns.dnskey.key_id", FT::kUint16, Base::kDec}},
     {&f::dnskey_public_key, {"Public Key", "dns.dnskey.public_key", FT::kBytes}},
     {&f::ds_key_id, {"Key id", "dns.ds.key_id", FT::kUint16, Base::kHex}},
     {&f::ds_algorithm, {"Algorithm", "dns.ds.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
-    {&f::ds_digest_type, {"Digest Type", "dns.ds.digest_type", FT::kUint8, Base::kDec, kDigestTypes}},
+    {&f::ds_digest_type,
+     {"Digest Type", "dns.ds.digest_type", FT::kUint8, Base::kDec, kDigestTypes}},
     {&f::ds_digest, {"Digest", "dns.ds.digest", FT::kBytes}},
     {&f::nsec_next, {"Next Domain Name", "dns.nsec.next_domain_name", FT::kString}},
-    {&f::nsec3_algo, {"Hash algorithm", "dns.nsec3.algo", FT::kUint8, Base::kDec, kNsec3Algorithms}},
+    {&f::nsec3_algo,
+     {"Hash algorithm", "dns.nsec3.algo", FT::kUint8, Base::kDec, kNsec3Algorithms}},
     {&f::nsec3_flags, {"NSEC3 flags", "dns.nsec3.flags", FT::kUint8, Base::kDec}},
-    {&f::nsec3_opt_out, {"NSEC3 Opt-out flag", "dns.nsec3.flags.opt_out", FT::kBoolean, Base::kNone, {}, 0x1, "", &kTfOptOut, 8}},
+    {&f::nsec3_opt_out,
+     {"NSEC3 Opt-out flag",
+      "dns.nsec3.flags.opt_out",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x1,
+      "",
+      &kTfOptOut,
+      8}},
     {&f::nsec3_iterations, {"NSEC3 iterations", "dns.nsec3.iterations", FT::kUint16, Base::kDec}},
     {&f::nsec3_salt_length, {"Salt length", "dns.nsec3.salt_length", FT::kUint8, Base::kDec}},
     {&f::nsec3_salt_value, {"Salt value", "dns.nsec3.salt_value", FT::kBytes}},
     {&f::nsec3_hash_length, {"Hash length", "dns.nsec3.hash_length", FT::kUint8, Base::kDec}},
     {&f::nsec3_hash_value, {"Next hashed owner", "dns.nsec3.hash_value", FT::kString}},
     {&f::caa_flags, {"CAA Flags", "dns.caa.flags", FT::kUint8, Base::kHex}},
-    {&f::caa_issuer_critical, {"Issuer Critical", "dns.caa.flags.issuer_critical", FT::kBoolean, Base::kNone, {}, 0x80, "Other CAs must not issue certificates", &kTfCritical, 8}},
+    {&f::caa_issuer_critical,
+     {"Issuer Critical",
+      "dns.caa.flags.issuer_critical",
+      FT::kBoolean,
+      Base::kNone,
+      {},
+      0x80,
+      "Other CAs must not issue certificates",
+      &kTfCritical,
+      8}},
     {&f::caa_issue, {"Issue", "dns.caa.issue", FT::kString}},
     {&f::caa_iodef, {"Report URL", "dns.caa.iodef", FT::kString}},
     {&f::caa_unknown, {"Unknown tag", "dns.caa.unknown", FT::kString}},
@@ -282,27 +349,41 @@ const FieldReg kFields[] = {
     {&f::svcb_priority, {"SvcPriority", "dns.svcb.svcpriority", FT::kUint16, Base::kDec}},
     {&f::svcb_target, {"TargetName", "dns.svcb.targetname", FT::kString}},
     {&f::svcb_param, {"SvcParam", "dns.svcb.svcparam", FT::kNone}},
-    {&f::svcb_param_key, {"SvcParamKey", "dns.svcb.svcparam.key", FT::kUint16, Base::kDec, kSvcParamKeys}},
-    {&f::svcb_param_length, {"SvcParamValue length", "dns.svcb.svcparam.value.length", FT::kUint16, Base::kDec}},
+    {&f::svcb_param_key,
+     {"SvcParamKey", "dns.svcb.svcparam.key", FT::kUint16, Base::kDec, kSvcParamKeys}},
+    {&f::svcb_param_length,
+     {"SvcParamValue length", "dns.svcb.svcparam.value.length", FT::kUint16, Base::kDec}},
     {&f::svcb_param_value, {"SvcParamValue", "dns.svcb.svcparam.value", FT::kBytes}},
-    {&f::svcb_alpn_length, {"ALPN length", "dns.svcb.svcparam.alpn.length", FT::kUint8, Base::kDec}},
+    {&f::svcb_alpn_length,
+     {"ALPN length", "dns.svcb.svcparam.alpn.length", FT::kUint8, Base::kDec}},
     {&f::svcb_alpn, {"ALPN", "dns.svcb.svcparam.alpn", FT::kString}},
     {&f::svcb_port, {"Port", "dns.svcb.svcparam.port", FT::kUint16, Base::kDec}},
     {&f::svcb_ipv4hint, {"IP", "dns.svcb.svcparam.ipv4hint.ip", FT::kIpv4}},
     {&f::svcb_ipv6hint, {"IP", "dns.svcb.svcparam.ipv6hint.ip", FT::kIpv6}},
-    {&f::sshfp_algorithm, {"Algorithm", "dns.sshfp.algorithm", FT::kUint8, Base::kDec, kSshfpAlgorithms}},
-    {&f::sshfp_fp_type, {"Fingerprint type", "dns.sshfp.fingerprint.type", FT::kUint8, Base::kDec, kSshfpTypes}},
+    {&f::sshfp_algorithm,
+     {"Algorithm", "dns.sshfp.algorithm", FT::kUint8, Base::kDec, kSshfpAlgorithms}},
+    {&f::sshfp_fp_type,
+     {"Fingerprint type", "dns.sshfp.fingerprint.type", FT::kUint8, Base::kDec, kSshfpTypes}},
     {&f::sshfp_fingerprint, {"Fingerprint", "dns.sshfp.fingerprint", FT::kBytes}},
     {&f::tkey_algo_name, {"Algorithm name", "dns.tkey.algo_name", FT::kString}},
-    {&f::tkey_inception, {"Signature Inception", "dns.tkey.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
-    {&f::tkey_expiration, {"Signature Expiration", "dns.tkey.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
+    {&f::tkey_inception,
+     {"Signature Inception", "dns.tkey.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
+    {&f::tkey_expiration,
+     {"Signature Expiration", "dns.tkey.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
     {&f::tkey_mode, {"Mode", "dns.tkey.mode", FT::kUint16, Base::kDec, kTkeyModes}},
     {&f::tkey_error, {"Error", "dns.tkey.error", FT::kUint16, Base::kDec, kErrors}},
     {&f::tkey_key_size, {"Key Size", "dns.tkey.key_size", FT::kUint16, Base::kDec}},
     {&f::tkey_key_data, {"Key Data", "dns.tkey.key_data", FT::kBytes}},
     {&f::tkey_other_size, {"Other Size", "dns.tkey.other_size", FT::kUint16, Base::kDec}},
     {&f::tkey_other_data, {"Other Data", "dns.tkey.other_data", FT::kBytes}},
-    {&f::tsig_algorithm, {"Algorithm Name", "dns.tsig.algorithm_name", FT::kString, Base::kNone, {}, 0, "Name of algorithm used for the MAC"}},
+    {&f::tsig_algorithm,
+     {"Algorithm Name",
+      "dns.tsig.algorithm_name",
+      FT::kString,
+      Base::kNone,
+      {},
+      0,
+      "Name of algorithm used for the MAC"}},
     {&f::tsig_time_signed, {"Time Signed", "dns.tsig.time_signed", FT::kAbsTime, Base::kAbsUtc}},
     {&f::tsig_fudge, {"Fudge", "dns.tsig.fudge", FT::kUint16, Base::kDec}},
     {&f::tsig_mac_size, {"MAC Size", "dns.tsig.mac_size", FT::kUint16, Base::kDec}},
@@ -346,7 +427,9 @@ void add_epoch(const Message& m, int parent, FieldId fid, size_t off, size_t len
 }
 
 // FT_STRING values end at the first NUL, as Wireshark stores them.
-std::string_view until_nul(std::string_view s) { return s.substr(0, s.find('\0')); }
+std::string_view until_nul(std::string_view s) {
+  return s.substr(0, s.find('\0'));
+}
 
 // NSEC/NSEC3 type bit maps (RFC 4034 4.1.2): one text line per type present.
 void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
@@ -375,8 +458,7 @@ void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
 
 // RFC 4034 Appendix B: the key tag of a DNSKEY, computed over its RDATA.
 uint16_t key_tag(const Message& m, size_t off, size_t len, uint8_t algorithm) {
-  if (algorithm == 1)
-    return len >= 4 ? static_cast<uint16_t>(m.r.u16(off + len - 3)) : 0;
+  if (algorithm == 1) return len >= 4 ? static_cast<uint16_t>(m.r.u16(off + len - 3)) : 0;
   uint32_t ac = 0;
   const uint8_t* p = m.r.ptr(off, len);
   for (size_t i = 0; i < len; ++i) ac += (i & 1) ? p[i] : uint32_t{p[i]} << 8;
@@ -409,8 +491,8 @@ void dissect_opt_option(const Message& m, int tree, size_t off) {
   int o = m.pkt.tree.add(tree, f::opt, m.r, off, 4 + size_t{len}, Value{});
   if (m.want_text) {
     const char* name = value_name(registry().info(f::opt_code).def, code);
-    m.pkt.set_label(o, name ? fmt::format("Option: {}", name)
-                            : fmt::format("Option: Unknown ({})", code));
+    m.pkt.set_label(
+        o, name ? fmt::format("Option: {}", name) : fmt::format("Option: Unknown ({})", code));
   }
   Packet& pkt = m.pkt;
   pkt.add_item(o, f::opt_code, m.r, off, 2);
@@ -541,7 +623,9 @@ void dissect_caa(const Message& m, int tree, size_t off, size_t end) {
 
 }  // namespace
 
-std::span<const ValueName> type_names() { return kTypeValues; }
+std::span<const ValueName> type_names() {
+  return kTypeValues;
+}
 
 const char* type_short_name(uint16_t type) {
   for (const TypeName& t : kTypes)
@@ -598,8 +682,8 @@ void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t
       }
       break;
     }
-    case 2:    // NS
-    case 5:    // CNAME
+    case 2:     // NS
+    case 5:     // CNAME
     case 12: {  // PTR
       FieldId fid = type == 2 ? f::ns : type == 5 ? f::cname : f::ptr;
       Name n = add_name(m, tree, fid, off);

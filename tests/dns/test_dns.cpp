@@ -9,12 +9,23 @@ namespace {
 
 // Header: id, flags, one question, `answers` answers, no authority/additional records.
 Bytes header(uint16_t id, uint16_t flags, uint16_t questions, uint16_t answers) {
-  return {static_cast<uint8_t>(id >> 8), static_cast<uint8_t>(id), static_cast<uint8_t>(flags >> 8),
-          static_cast<uint8_t>(flags), 0, static_cast<uint8_t>(questions), 0,
-          static_cast<uint8_t>(answers), 0, 0, 0, 0};
+  return {static_cast<uint8_t>(id >> 8),
+          static_cast<uint8_t>(id),
+          static_cast<uint8_t>(flags >> 8),
+          static_cast<uint8_t>(flags),
+          0,
+          static_cast<uint8_t>(questions),
+          0,
+          static_cast<uint8_t>(answers),
+          0,
+          0,
+          0,
+          0};
 }
 
-void append(Bytes& b, const Bytes& more) { b.insert(b.end(), more.begin(), more.end()); }
+void append(Bytes& b, const Bytes& more) {
+  b.insert(b.end(), more.begin(), more.end());
+}
 
 // example.com, type A, class IN (the name starts at offset 12, for compression pointers).
 const Bytes kQuestion = {7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0, 0, 1, 0, 1};

@@ -760,9 +760,11 @@ Name read_name(const Message& m, size_t off) {
     const uint8_t* label = m.r.ptr(pos, len);
     pos += len;
     ++labels;
-    if (n + (n ? 1 : 0) + len > kMaxNameText) {
+    // Past the limit the text is dropped but the labels are still walked, so the name's wire
+    // length (and everything after it) stays right.
+    if (error || n + (n ? 1 : 0) + len > kMaxNameText) {
       error = "<Name too long>";
-      break;
+      continue;
     }
     if (n) buf[n++] = '.';
     std::memcpy(buf + n, label, len);

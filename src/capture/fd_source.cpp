@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "capture/capture_reader.h"
+#include "capture/stop_signal.h"
 
 namespace netsift {
 
@@ -21,7 +22,11 @@ size_t FdSource::read(uint8_t* buf, size_t max) {
     // caller asking for a large chunk never waits for the chunk to fill.
     ssize_t n = ::read(fd_, buf, max);
     if (n >= 0) return static_cast<size_t>(n);
-    if (errno == EINTR) continue;
+    // A stop signal interrupts a read blocked on a quiet pipe: that is the end of input.
+    if (errno == EINTR) {
+      if (stop_requested()) return 0;
+      continue;
+    }
     throw CaptureError(std::string("could not be read: ") + std::strerror(errno), 0, 0);
   }
 }

@@ -36,6 +36,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-z", o.statistics, "Statistics")->allow_extra_args(false);
   app.add_option("--export-tls-keys", o.export_tls_keys,
                  "Write the TLS secrets found in the capture as an NSS key log (\"-\": stdout)");
+  add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   try {
     app.parse(argc, argv);

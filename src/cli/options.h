@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/capture_options.h"
+
 namespace netsift {
 
 struct Options {
@@ -34,6 +36,8 @@ struct Options {
   std::vector<std::string> statistics;   // -z
   std::string export_tls_keys;           // --export-tls-keys FILE|- (NSS key log)
   std::vector<std::string> preferences;  // -o name:value
+  CaptureOptions capture;                // live capture: -p -s -B -a -b -D -L
+  bool remote_input = false;             // netsift remote: the input is the ssh stream
 };
 
 // Parses argv. On --help/--version or a usage error, prints and returns the exit status to use;

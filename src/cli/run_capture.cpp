@@ -6,6 +6,8 @@
 
 #include "capture/capture_reader.h"
 #include "capture/capture_writer.h"
+#include "capture/stop_signal.h"
+#include "cli/capture_input.h"
 #include "cli/packet_filters.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
@@ -37,9 +39,10 @@ std::string input_name(const Options& opts) {
 
 }  // namespace
 
-int run(const Options& opts) {
+int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (opts.glossary) return print_glossary(*opts.glossary);
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
+  if (auto listed = run_capture_listing(opts)) return *listed;
   if (opts.count == 0) {
     std::fprintf(stderr, "netsift: The specified packet count is zero\n");
     return 1;
@@ -51,7 +54,7 @@ int run(const Options& opts) {
   }
 
   OutputSink out(stdout);
-  out.flush_every_packet = opts.line_buffered || path == "-";
+  out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
   Session session;
   apply_name_resolution(opts, session.prefs);
   std::unique_ptr<PacketPrinter> printer;
@@ -60,25 +63,29 @@ int run(const Options& opts) {
   if (int status = filters.setup(opts)) return status;
   RunExtras extras;  // -z statistics, --export-tls-keys
   if (int status = extras.setup(opts)) return status;
+  CaptureLimits limits;  // -a, -b, stop signals
+  if (int status = limits.setup(opts)) return status;
 
   uint64_t number = 0;
+  uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep
   int status = 0;
   Packet pkt;
   try {
-    std::unique_ptr<CaptureReader> reader = open_capture(path);
-    std::unique_ptr<CaptureWriter> writer;
-    if (!opts.write_file.empty()) {
-      WriterOptions wopts;
-      wopts.flush_each_frame = out.flush_every_packet;
-      writer = CaptureWriter::create(
-          opts.write_file, opts.write_format == "pcap" ? WriteFormat::kPcap : WriteFormat::kPcapng,
-          wopts);
-    }
+    std::unique_ptr<CaptureReader> reader = input ? std::move(input) : open_input(opts);
+    std::unique_ptr<CaptureWriter> writer = limits.create_writer(opts);
+    // A stop signal can cut the record being read short: that is the end, not damage.
+    auto next_frame = [&](CapturedFrame& f) {
+      try {
+        return reader->next(f);
+      } catch (const CaptureError&) {
+        if (stop_requested()) return false;
+        throw;
+      }
+    };
     CapturedFrame frame;
     if (printer) printer->begin(out);
-    uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
-           reader->next(frame)) {
+           !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
@@ -109,6 +116,7 @@ int run(const Options& opts) {
     status = 2;
   }
   out.flush();
+  limits.finish(opts, read_count);
   return status;
 }
 

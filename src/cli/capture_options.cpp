@@ -1,0 +1,74 @@
+#include "cli/capture_options.h"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdio>
+
+namespace netsift {
+
+namespace {
+
+// Splits "key:value" and parses the value as a non-negative integer.
+bool split_limit(const std::string& spec, std::string& key, uint64_t& value) {
+  size_t colon = spec.find(':');
+  if (colon == std::string::npos) return false;
+  key = spec.substr(0, colon);
+  const char* first = spec.data() + colon + 1;
+  const char* last = spec.data() + spec.size();
+  auto [end, ec] = std::from_chars(first, last, value);
+  return ec == std::errc() && end == last && first != last;
+}
+
+}  // namespace
+
+void add_capture_options(CLI::App& app, CaptureOptions& o) {
+  app.add_flag("-p", o.no_promiscuous, "Don't capture in promiscuous mode");
+  app.add_option("-s", o.snaplen, "Packet snapshot length (0: maximum)");
+  app.add_option("-B", o.buffer_mib, "Capture buffer size in MiB");
+  app.add_option("-a", o.autostop, "Autostop: duration:N|filesize:KB|packets:N")
+      ->allow_extra_args(false);
+  app.add_option("-b", o.ring, "Ring buffer: filesize:KB|duration:S|files:N")
+      ->allow_extra_args(false);
+  app.add_flag("-D", o.list_interfaces, "Print the list of capture interfaces and exit");
+  app.add_flag("-L", o.list_link_types, "Print the interface's link-layer types and exit");
+}
+
+bool parse_stop_limits(const std::vector<std::string>& specs, StopLimits& out) {
+  for (const auto& spec : specs) {
+    std::string key;
+    uint64_t v = 0;
+    bool ok = split_limit(spec, key, v);
+    if (ok && key == "duration")
+      out.duration_s = v;
+    else if (ok && key == "filesize")
+      out.filesize_kb = v;
+    else if (ok && key == "packets")
+      out.packets = v;
+    else {
+      std::fprintf(stderr, "netsift: Invalid or unknown -a flag \"%s\"\n", spec.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+bool parse_ring_limits(const std::vector<std::string>& specs, RingLimits& out) {
+  for (const auto& spec : specs) {
+    std::string key;
+    uint64_t v = 0;
+    bool ok = split_limit(spec, key, v);
+    if (ok && key == "filesize")
+      out.filesize_kb = v;
+    else if (ok && key == "duration")
+      out.duration_s = v;
+    else if (ok && key == "files")
+      out.files = v;
+    else {
+      std::fprintf(stderr, "netsift: Invalid or unknown -b arg \"%s\"\n", spec.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace netsift

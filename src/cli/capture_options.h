@@ -1,0 +1,41 @@
+// Live-capture options (-p, -s, -B, -a, -b, -D, -L), spelled as tshark/dumpcap spell them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace netsift {
+
+struct CaptureOptions {
+  bool no_promiscuous = false;        // -p
+  int snaplen = 0;                    // -s (0: the maximum)
+  int buffer_mib = 2;                 // -B
+  std::vector<std::string> autostop;  // -a duration:N|filesize:KB|packets:N
+  std::vector<std::string> ring;      // -b filesize:KB|duration:S|files:N
+  bool list_interfaces = false;       // -D
+  bool list_link_types = false;       // -L
+};
+
+// The -a and -b conditions, parsed.
+struct StopLimits {
+  uint64_t duration_s = 0;
+  uint64_t filesize_kb = 0;
+  uint64_t packets = 0;
+};
+struct RingLimits {
+  uint64_t filesize_kb = 0;
+  uint64_t duration_s = 0;
+  uint64_t files = 0;
+};
+
+void add_capture_options(CLI::App& app, CaptureOptions& o);
+// Parse "-a"/"-b" values; on a bad one print tshark's complaint and return false.
+bool parse_stop_limits(const std::vector<std::string>& specs, StopLimits& out);
+bool parse_ring_limits(const std::vector<std::string>& specs, RingLimits& out);
+
+}  // namespace netsift

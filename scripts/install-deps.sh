@@ -12,6 +12,7 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev
   ieee-data                            # OUI table for MAC name resolution
   tshark tcpdump                       # the test oracle and the BPF reference
+  openssh-server openssh-client iputils-ping  # netsift remote's integration tests
   time gzip
 )
 

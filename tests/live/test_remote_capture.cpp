@@ -1,0 +1,182 @@
+// netsift remote end to end: a real OpenSSH server on 127.0.0.1 (throw-away keys, temp dir),
+// the real tcpdump as the remote capture, UDP traffic from the test.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "live_test_util.h"
+
+namespace netsift::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SshServer {
+ public:
+  // Returns "" or why the server could not be started.
+  std::string start() {
+    if (!fs::exists("/usr/sbin/sshd")) return "/usr/sbin/sshd is not installed";
+    dir_ = make_temp_dir();
+    for (const char* key : {"host_key", "client_key"}) {
+      auto r = run_process({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir_ + "/" + key},
+                           10000);
+      if (r.exit_code != 0) return "ssh-keygen failed: " + r.err;
+    }
+    fs::copy_file(dir_ + "/client_key.pub", dir_ + "/authorized_keys");
+    fs::create_directories("/run/sshd");  // sshd's privilege separation directory
+    port_ = free_port(SOCK_STREAM);
+    std::ofstream(dir_ + "/sshd_config") << "Port " << port_ << "\n"
+                                         << "ListenAddress 127.0.0.1\n"
+                                         << "HostKey " << dir_ << "/host_key\n"
+                                         << "PidFile " << dir_ << "/sshd.pid\n"
+                                         << "AuthorizedKeysFile " << dir_ << "/authorized_keys\n"
+                                         << "StrictModes no\nPermitRootLogin yes\n"
+                                         << "PasswordAuthentication no\n"
+                                         << "KbdInteractiveAuthentication no\nUsePAM no\n"
+                                         << "LogLevel ERROR\n";
+    server_ = std::make_unique<Child>(
+        std::vector<std::string>{"/usr/sbin/sshd", "-D", "-e", "-f", dir_ + "/sshd_config"});
+    // Ready when a login works.
+    for (int i = 0; i < 50; ++i) {
+      auto r = run_process(ssh({"true"}), 10000);
+      if (r.exit_code == 0) return "";
+      if (server_->exited()) return "sshd exited: " + server_->wait(100).err;
+      ::usleep(100000);
+    }
+    return "sshd did not accept a login";
+  }
+  ~SshServer() {
+    server_.reset();  // kills sshd
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+  std::vector<std::string> ssh(std::vector<std::string> command) const {
+    std::vector<std::string> a = {"ssh",
+                                  "-p",
+                                  std::to_string(port_),
+                                  "-i",
+                                  dir_ + "/client_key",
+                                  "-o",
+                                  "StrictHostKeyChecking=no",
+                                  "-o",
+                                  "UserKnownHostsFile=/dev/null",
+                                  "-o",
+                                  "LogLevel=ERROR",
+                                  "-o",
+                                  "BatchMode=yes",
+                                  "root@127.0.0.1"};
+    a.insert(a.end(), command.begin(), command.end());
+    return a;
+  }
+  // netsift remote with this server's port and key, then `extra`.
+  std::vector<std::string> remote(std::vector<std::string> extra) const {
+    std::vector<std::string> a = {NETSIFT_BINARY,
+                                  "remote",
+                                  "root@127.0.0.1",
+                                  "--port",
+                                  std::to_string(port_),
+                                  "--identity",
+                                  dir_ + "/client_key",
+                                  "--ssh-option",
+                                  "StrictHostKeyChecking=no",
+                                  "--ssh-option",
+                                  "UserKnownHostsFile=/dev/null",
+                                  "--ssh-option",
+                                  "LogLevel=ERROR",
+                                  "--ssh-option",
+                                  "BatchMode=yes"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+  int port() const { return port_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  int port_ = 0;
+  std::unique_ptr<Child> server_;
+};
+
+class RemoteCapture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (::geteuid() != 0) GTEST_SKIP() << "the remote tcpdump needs root";
+    if (std::string why = sshd_.start(); !why.empty()) GTEST_SKIP() << why;
+    udp_port_ = free_port(SOCK_DGRAM);
+  }
+  void feed_until_exit(Child& c) {
+    for (int i = 0; i < 200 && !c.exited(); ++i) {
+      send_udp(udp_port_);
+      ::usleep(100000);
+    }
+  }
+  SshServer sshd_;
+  int udp_port_ = 0;
+};
+
+TEST_F(RemoteCapture, StreamsFilteredPacketsAndWritesAValidFile) {
+  std::string file = sshd_.dir() + "/remote.pcapng";
+  Child c(sshd_.remote(
+      {"-i", "lo", "-f", "udp port " + std::to_string(udp_port_), "-c", "3", "-P", "-w", file}));
+  feed_until_exit(c);
+  ProcessResult r = c.wait(10000);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_NE(lines[i].find("127.0.0.1"), std::string::npos) << lines[i];
+    EXPECT_NE(lines[i].find(" UDP 74 "), std::string::npos) << lines[i];
+    EXPECT_NE(lines[i].find("→ " + std::to_string(udp_port_) + " Len=32"), std::string::npos)
+        << lines[i];
+  }
+  EXPECT_EQ(tshark_frame_count(file), 3);
+}
+
+TEST_F(RemoteCapture, OwnSshSessionIsNotCaptured) {
+  Child c(sshd_.remote({"-i", "lo", "-c", "6", "-T", "fields", "-e", "tcp.srcport", "-e",
+                        "tcp.dstport", "-e", "udp.dstport"}));
+  feed_until_exit(c);
+  ProcessResult r = c.wait(10000);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  std::string ssh_port = std::to_string(sshd_.port());
+  for (const auto& l : lines) {
+    std::vector<std::string> cols;
+    std::string col;
+    for (std::istringstream in(l); std::getline(in, col, '\t');) cols.push_back(col);
+    for (const auto& v : cols) EXPECT_NE(v, ssh_port) << l;
+  }
+}
+
+TEST_F(RemoteCapture, BadRemoteFilterGivesTcpdumpsErrorAndFails) {
+  ProcessResult r = run_process(sshd_.remote({"-i", "lo", "-f", "no such filter syntax"}), 20000);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("tcpdump: "), std::string::npos) << r.err;  // tcpdump's own words
+  EXPECT_NE(r.err.find("the remote tcpdump rejected the capture filter"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(RemoteCapture, UnknownRemoteInterfaceFails) {
+  ProcessResult r = run_process(sshd_.remote({"-i", "nosuchif0", "-c", "1"}), 20000);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cannot capture on that interface"), std::string::npos) << r.err;
+}
+
+TEST(RemoteSsh, UnreachableHostFailsWithSummary) {
+  int closed_port = free_port(SOCK_STREAM);  // nothing listens there
+  ProcessResult r = run_process({NETSIFT_BINARY, "remote", "root@127.0.0.1", "--port",
+                                 std::to_string(closed_port), "--ssh-option", "BatchMode=yes"},
+                                20000);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Connection refused"), std::string::npos) << r.err;  // ssh's words
+  EXPECT_NE(r.err.find("ssh could not connect"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace netsift::test

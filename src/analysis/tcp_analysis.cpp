@@ -7,9 +7,15 @@ namespace netsift {
 namespace {
 
 // Sequence-space comparisons (RFC 1982 style), as Wireshark's GT_SEQ and friends.
-bool gt_seq(uint32_t a, uint32_t b) { return static_cast<int32_t>(a - b) > 0; }
-bool lt_seq(uint32_t a, uint32_t b) { return static_cast<int32_t>(a - b) < 0; }
-bool le_seq(uint32_t a, uint32_t b) { return static_cast<int32_t>(a - b) <= 0; }
+bool gt_seq(uint32_t a, uint32_t b) {
+  return static_cast<int32_t>(a - b) > 0;
+}
+bool lt_seq(uint32_t a, uint32_t b) {
+  return static_cast<int32_t>(a - b) < 0;
+}
+bool le_seq(uint32_t a, uint32_t b) {
+  return static_cast<int32_t>(a - b) <= 0;
+}
 
 constexpr int64_t kFastRetransmissionWindowNs = 20000000;  // 20 ms after the last dup ACK
 constexpr int64_t kDefaultOutOfOrderNs = 3000000;          // 3 ms when the iRTT is unknown
@@ -125,7 +131,7 @@ void tcp_analyze_segment(TcpSeqAnalysis& a, int dir, const TcpAnalysisInput& in,
                (rev.last_flags & kTaZeroWindowProbe)) {
       flags |= kTaZeroWindowProbeAck;
     } else if (same_seq_ack && window && window == fwd.window) {
-      fwd.dupacknum = fwd.dupacknum == -1 ? 1 : fwd.dupacknum + 1;
+      ++fwd.dupacknum;
       flags |= kTaDuplicateAck;
       out.dupack_num = static_cast<uint32_t>(fwd.dupacknum);
       out.dupack_frame = fwd.lastnondupack;
@@ -138,16 +144,8 @@ void tcp_analyze_segment(TcpSeqAnalysis& a, int dir, const TcpAnalysisInput& in,
   }
 
   if (rev.maxseqtobeacked && gt_seq(ack, rev.maxseqtobeacked) && (f & kTcpAck)) {
-    out.present = true;
-    // Reported once per lost segment: the boundary jumps ahead, or while the peer only sends
-    // pure ACKs its dup-ACK counter marks the report.
-    if (rev.maxseqtobeacked > rev.nextseq) {
-      rev.maxseqtobeacked = rev.nextseq;
-      flags |= kTaAckLostPacket;
-    } else {
-      if (rev.dupacknum == 0) flags |= kTaAckLostPacket;
-      rev.dupacknum = -1;
-    }
+    flags |= kTaAckLostPacket;
+    rev.maxseqtobeacked = rev.nextseq;  // report it once
   }
 
   if ((seglen > 0 || (f & (kTcpSyn | kTcpFin))) && !(flags & kTaKeepAlive)) {

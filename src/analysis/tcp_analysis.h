@@ -63,7 +63,7 @@ struct TcpSeqState {
   uint32_t lastack = 0;
   int64_t lastack_ns = 0;
   uint32_t lastnondupack = 0;
-  int32_t dupacknum = 0;  // -1: an ACK of unseen data was reported and not yet repeated
+  uint32_t dupacknum = 0;
   uint32_t window = 0;  // last window value (unscaled), for window updates and dup ACKs
   uint32_t push_bytes_sent = 0;
   uint16_t last_flags = 0;  // analysis flags of the last segment in this direction
@@ -77,7 +77,7 @@ struct TcpSeqState {
 
 struct TcpSeqAnalysis {
   TcpSeqState dir[2];
-  int64_t mru_syn_ns = 0;   // time of the most recent SYN (not SYN/ACK)
+  int64_t mru_syn_ns = 0;    // time of the most recent SYN (not SYN/ACK)
   int64_t first_rtt_ns = 0;  // tcp.analysis.initial_rtt, 0 until the handshake's ACK
 };
 

@@ -44,6 +44,7 @@ struct TcpDirection {
   uint32_t base_seq = 0;  // relative sequence numbers count from here
   bool base_seq_set = false;
   int8_t win_scale = kWinScaleUnknown;
+  bool closing_initiator = false;  // sent a FIN before the peer did (tcp.connection.fin_active)
 };
 
 struct TcpConversation {
@@ -52,7 +53,6 @@ struct TcpConversation {
   TcpDirection dir[2];   // indexed by FlowKey direction (0: from the key's `lo` endpoint)
   int64_t first_ns = 0;  // tcp.time_relative origin
   int64_t prev_ns = 0;   // tcp.time_delta origin
-  uint64_t first_fin_frame = 0;  // the FIN that initiated closing (tcp.connection.fin_active)
   TcpSeqAnalysis seq_analysis;   // tcp.analysis.*
 
   bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }

@@ -253,20 +253,27 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
 void analyze_segment(Packet& pkt, TcpConversation& conv, int dir, const TcpSegment& s,
                      uint32_t seglen, uint16_t raw_window, int64_t now, TcpAnalysisResult& ta) {
   TcpSeqAnalysis& a = conv.seq_analysis;
-  TcpAnalysisInput in{pkt.number, now,        s.seq,
-                      s.ack,      seglen,     s.flags,
-                      raw_window, conv.dir[dir].base_seq, conv.dir[dir ^ 1].win_scale};
+  TcpAnalysisInput in{pkt.number,
+                      now,
+                      s.seq,
+                      s.ack,
+                      seglen,
+                      s.flags,
+                      raw_window,
+                      conv.dir[dir].base_seq,
+                      conv.dir[dir ^ 1].win_scale};
   tcp_analyze_segment(a, dir, in, ta);
   uint16_t syn_ack = s.flags & (kTcpSyn | kTcpAck);
   if (syn_ack == kTcpSyn) a.mru_syn_ns = now;
   if (syn_ack == kTcpAck && a.mru_syn_ns && !a.first_rtt_ns) a.first_rtt_ns = now - a.mru_syn_ns;
 }
 
-// tshark calls the first FIN of a connection the one that initiates its closing.
-bool fin_initiates_close(TcpConversation& conv, uint64_t frame, uint16_t flags) {
+// A FIN initiates the closing unless the peer has already sent one (its retransmissions too).
+bool fin_initiates_close(TcpConversation& conv, int dir, uint16_t flags) {
   if (!(flags & kTcpFin)) return false;
-  if (conv.first_fin_frame == 0) conv.first_fin_frame = frame;
-  return conv.first_fin_frame == frame;
+  if (conv.dir[dir ^ 1].closing_initiator) return false;
+  conv.dir[dir].closing_initiator = true;
+  return true;
 }
 
 size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
@@ -355,7 +362,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   size_t nletters;
   flags_to_letters(s.flags, letters, &nletters);
   flag_nodes.str = pkt.add_generated_string(fl, flags_str, {letters, nletters});
-  add_tcp_connection_experts(pkt, flag_nodes, s.flags, sport, dport, fin_initiates_close(conv, pkt.number, s.flags));
+  add_tcp_connection_experts(pkt, flag_nodes, s.flags, sport, dport,
+                             fin_initiates_close(conv, dir, s.flags));
 
   pkt.add_item(top, window_size_value, r, 14, 2);
   if (have_seglen) {

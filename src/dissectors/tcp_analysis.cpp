@@ -24,59 +24,100 @@ FieldDef none(const char* name, const char* abbrev, const char* blurb = "") {
 const FieldReg kFields[] = {
     {&analysis,
      none("SEQ/ACK analysis", "tcp.analysis", "This frame has some of the TCP analysis shown")},
-    {&analysis_flags,
-     none("TCP Analysis Flags", "tcp.analysis.flags",
-          "This frame has some of the TCP analysis flags set")},
-    {&duplicate_ack, none("Duplicate ACK", "tcp.analysis.duplicate_ack", "This is a duplicate ACK")},
+    {&analysis_flags, none("TCP Analysis Flags", "tcp.analysis.flags",
+                           "This frame has some of the TCP analysis flags set")},
+    {&duplicate_ack,
+     none("Duplicate ACK", "tcp.analysis.duplicate_ack", "This is a duplicate ACK")},
     {&duplicate_ack_num,
-     {"Duplicate ACK #", "tcp.analysis.duplicate_ack_num", FieldType::kUint32, Base::kDec, {}, 0,
+     {"Duplicate ACK #",
+      "tcp.analysis.duplicate_ack_num",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
       "This is duplicate ACK number #"}},
     {&duplicate_ack_frame,
-     {"Duplicate to the ACK in frame", "tcp.analysis.duplicate_ack_frame", FieldType::kFrameNum,
-      Base::kNone, {}, 0, "This is a duplicate to the ACK in frame #"}},
+     {"Duplicate to the ACK in frame",
+      "tcp.analysis.duplicate_ack_frame",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This is a duplicate to the ACK in frame #"}},
     {&acks_frame,
-     {"This is an ACK to the segment in frame", "tcp.analysis.acks_frame", FieldType::kFrameNum,
-      Base::kNone, {}, 0, "Which previous segment is this an ACK for"}},
+     {"This is an ACK to the segment in frame",
+      "tcp.analysis.acks_frame",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "Which previous segment is this an ACK for"}},
     {&bytes_in_flight,
-     {"Bytes in flight", "tcp.analysis.bytes_in_flight", FieldType::kUint32, Base::kDec, {}, 0,
+     {"Bytes in flight",
+      "tcp.analysis.bytes_in_flight",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
       "How many bytes are now in flight for this connection"}},
     {&push_bytes_sent,
-     {"Bytes sent since last PSH flag", "tcp.analysis.push_bytes_sent", FieldType::kUint32,
-      Base::kDec, {}, 0, "How many bytes have been sent since the last PSH flag"}},
+     {"Bytes sent since last PSH flag",
+      "tcp.analysis.push_bytes_sent",
+      FieldType::kUint32,
+      Base::kDec,
+      {},
+      0,
+      "How many bytes have been sent since the last PSH flag"}},
     {&ack_rtt,
-     {"The RTT to ACK the segment was", "tcp.analysis.ack_rtt", FieldType::kRelTime, Base::kNone,
-      {}, 0, "How long time it took to ACK the segment (RTT)"}},
+     {"The RTT to ACK the segment was",
+      "tcp.analysis.ack_rtt",
+      FieldType::kRelTime,
+      Base::kNone,
+      {},
+      0,
+      "How long time it took to ACK the segment (RTT)"}},
     {&initial_rtt,
-     {"iRTT", "tcp.analysis.initial_rtt", FieldType::kRelTime, Base::kNone, {}, 0,
+     {"iRTT",
+      "tcp.analysis.initial_rtt",
+      FieldType::kRelTime,
+      Base::kNone,
+      {},
+      0,
       "How long it took for the SYN to ACK handshake (iRTT)"}},
     {&rto,
-     {"The RTO for this segment was", "tcp.analysis.rto", FieldType::kRelTime, Base::kNone, {}, 0,
+     {"The RTO for this segment was",
+      "tcp.analysis.rto",
+      FieldType::kRelTime,
+      Base::kNone,
+      {},
+      0,
       "How long transmission was delayed before this segment was retransmitted (RTO)"}},
     {&rto_frame,
-     {"RTO based on delta from frame", "tcp.analysis.rto_frame", FieldType::kFrameNum, Base::kNone,
-      {}, 0, "This is the frame we measure the RTO from"}},
+     {"RTO based on delta from frame",
+      "tcp.analysis.rto_frame",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "This is the frame we measure the RTO from"}},
     {&retransmission,
      none("This frame is a (suspected) retransmission", "tcp.analysis.retransmission")},
     {&fast_retransmission,
      none("This frame is a (suspected) fast retransmission", "tcp.analysis.fast_retransmission")},
-    {&spurious_retransmission,
-     none("This frame is a (suspected) spurious retransmission",
-          "tcp.analysis.spurious_retransmission")},
+    {&spurious_retransmission, none("This frame is a (suspected) spurious retransmission",
+                                    "tcp.analysis.spurious_retransmission")},
     {&out_of_order,
      none("This frame is a (suspected) out-of-order segment", "tcp.analysis.out_of_order")},
     {&reused_ports,
      none("A new tcp session is started with the same ports as an earlier session in this trace",
           "tcp.analysis.reused_ports")},
-    {&lost_segment,
-     none("Previous segment(s) not captured (common at capture start)",
-          "tcp.analysis.lost_segment")},
-    {&ack_lost_segment,
-     none("ACKed segment that wasn't captured (common at capture start)",
-          "tcp.analysis.ack_lost_segment")},
+    {&lost_segment, none("Previous segment(s) not captured (common at capture start)",
+                         "tcp.analysis.lost_segment")},
+    {&ack_lost_segment, none("ACKed segment that wasn't captured (common at capture start)",
+                             "tcp.analysis.ack_lost_segment")},
     {&window_update, none("TCP window update", "tcp.analysis.window_update")},
-    {&window_full,
-     none("TCP window specified by the receiver is now completely full",
-          "tcp.analysis.window_full")},
+    {&window_full, none("TCP window specified by the receiver is now completely full",
+                        "tcp.analysis.window_full")},
     {&keep_alive, none("TCP keep-alive segment", "tcp.analysis.keep_alive")},
     {&keep_alive_ack, none("ACK to a TCP keep-alive segment", "tcp.analysis.keep_alive_ack")},
     {&zero_window_probe, none("TCP Zero Window Probe", "tcp.analysis.zero_window_probe")},
@@ -92,7 +133,12 @@ const FieldReg kFields[] = {
     {&conn_fin, none("Connection finish (FIN)", "tcp.connection.fin")},
     {&conn_rst, none("Connection reset (RST)", "tcp.connection.rst")},
     {&segment_data,
-     {"TCP segment data", "tcp.segment_data", FieldType::kBytes, Base::kNone, {}, 0,
+     {"TCP segment data",
+      "tcp.segment_data",
+      FieldType::kBytes,
+      Base::kNone,
+      {},
+      0,
       "A data segment used in reassembly of a lower-level protocol"}},
 };
 
@@ -128,9 +174,8 @@ const FlagText kFlagTexts[] = {
      kExpertNote, "[TCP Port numbers reused] "},
     {kTaRetransmission, &retransmission, "This frame is a (suspected) retransmission", kExpertNote,
      "[TCP Retransmission] "},
-    {kTaFastRetransmission, &fast_retransmission,
-     "This frame is a (suspected) fast retransmission", kExpertNote,
-     "[TCP Fast Retransmission] "},
+    {kTaFastRetransmission, &fast_retransmission, "This frame is a (suspected) fast retransmission",
+     kExpertNote, "[TCP Fast Retransmission] "},
     {kTaSpuriousRetransmission, &spurious_retransmission,
      "This frame is a (suspected) spurious retransmission", kExpertNote,
      "[TCP Spurious Retransmission] "},
@@ -204,14 +249,16 @@ void add_tcp_connection_experts(Packet& pkt, const TcpFlagNodes& nodes, uint16_t
   if (tcp_flags & kTcpSyn) {
     bool synack = tcp_flags & kTcpAck;
     char buf[80];
-    auto end = synack ? fmt::format_to_n(buf, sizeof buf,
-                                         "Connection establish acknowledge (SYN+ACK): server port {}",
-                                         sport)
-                      : fmt::format_to_n(buf, sizeof buf,
-                                         "Connection establish request (SYN): server port {}", dport);
+    auto end =
+        synack
+            ? fmt::format_to_n(buf, sizeof buf,
+                               "Connection establish acknowledge (SYN+ACK): server port {}", sport)
+            : fmt::format_to_n(buf, sizeof buf,
+                               "Connection establish request (SYN): server port {}", dport);
     expert(pkt, nodes.syn, synack ? conn_synack : conn_syn, {buf, end.size}, kExpertChat);
   }
-  if (tcp_flags & kTcpRst) expert(pkt, nodes.reset, conn_rst, "Connection reset (RST)", kExpertWarn);
+  if (tcp_flags & kTcpRst)
+    expert(pkt, nodes.reset, conn_rst, "Connection reset (RST)", kExpertWarn);
   if (tcp_flags & kTcpFin) {
     expert(pkt, nodes.fin, conn_fin, "Connection finish (FIN)", kExpertChat);
     if (fin_active)
@@ -226,10 +273,13 @@ void add_tcp_connection_experts(Packet& pkt, const TcpFlagNodes& nodes, uint16_t
 void add_tcp_segment_data(Packet& pkt, int tcp_tree, const ByteReader& data, bool retransmitted) {
   int n = pkt.add_item(tcp_tree, segment_data, data, 0, data.size());
   if (pkt.cols.enabled)
-    pkt.set_label(n, fmt::format("{}TCP segment data ({} byte{})", retransmitted ? "Retransmitted " : "",
-                                 data.reported_size(), data.reported_size() == 1 ? "" : "s"));
+    pkt.set_label(
+        n, fmt::format("{}TCP segment data ({} byte{})", retransmitted ? "Retransmitted " : "",
+                       data.reported_size(), data.reported_size() == 1 ? "" : "s"));
 }
 
-void register_tcp_analysis(FieldId tcp_proto) { registry().add_fields(tcp_proto, kFields); }
+void register_tcp_analysis(FieldId tcp_proto) {
+  registry().add_fields(tcp_proto, kFields);
+}
 
 }  // namespace netsift

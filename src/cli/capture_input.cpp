@@ -21,18 +21,17 @@ std::optional<int> run_capture_listing(const Options& opts) {
   return std::nullopt;
 }
 
-bool is_live_capture(const Options& opts) {
-  return opts.read_file.empty() && !opts.interface.empty() && opts.interface != "-" &&
-         !opts.remote_input;
-}
-
 bool is_streaming_input(const Options& opts) {
   return opts.read_file == "-" || (opts.read_file.empty() && !opts.interface.empty());
 }
 
 std::unique_ptr<CaptureReader> open_input(const Options& opts) {
-  if (!is_live_capture(opts))
-    return open_capture(opts.read_file.empty() ? opts.interface : opts.read_file);
+  if (!opts.read_file.empty()) return open_capture(opts.read_file);
+  if (opts.interface == "-") {
+    // tshark treats -i - as a capture: it announces it and counts the packets at the end.
+    std::fputs("Capturing on '-'\n", stderr);
+    return open_capture("-");
+  }
   LiveOptions live;
   live.interface = opts.interface;
   live.snaplen = opts.capture.snaplen;
@@ -83,7 +82,7 @@ bool CaptureLimits::reached(uint64_t frames) const {
 }
 
 void CaptureLimits::finish(const Options& opts, uint64_t frames) const {
-  if (!is_live_capture(opts) && !opts.remote_input) return;
+  if (!opts.read_file.empty() || opts.interface.empty()) return;  // a file, not a capture
   std::fprintf(stderr, "%llu packet%s captured\n", static_cast<unsigned long long>(frames),
                frames == 1 ? "" : "s");
 }

@@ -16,11 +16,10 @@ namespace netsift {
 
 // -D / -L: prints the list and returns the exit status; nullopt when neither was asked for.
 std::optional<int> run_capture_listing(const Options& opts);
-// -i IFACE (not "-") without -r: capture from an interface.
-bool is_live_capture(const Options& opts);
 // Input that arrives over time (interface, pipe, remote): print and write packet by packet.
 bool is_streaming_input(const Options& opts);
-// Opens the input the options name; for an interface prints "Capturing on '...'" to stderr.
+// Opens the input the options name (-r FILE, -i - or -i IFACE); a capture (-i) is announced
+// with "Capturing on '...'" on stderr as tshark does.
 // Throws CaptureError.
 std::unique_ptr<CaptureReader> open_input(const Options& opts);
 
@@ -34,7 +33,8 @@ class CaptureLimits {
   std::unique_ptr<CaptureWriter> create_writer(const Options& opts);
   // Should the loop stop before reading another frame? `frames` counts frames read so far.
   bool reached(uint64_t frames) const;
-  // After the loop: for live capture prints "N packets captured" to stderr as tshark does.
+  // After the loop: for a capture (-i, netsift remote) prints "N packets captured" to stderr
+  // as tshark does.
   void finish(const Options& opts, uint64_t frames) const;
 
  private:

@@ -95,10 +95,11 @@ void member(std::string& out, int depth, bool& first, std::string_view key,
 }
 
 // Whether a node has a value member: protocols and text items never, FT_NONE items when they
-// cover bytes (shown as those bytes), every other field always.
+// cover packet bytes (shown as those bytes), every other field always.
 bool has_value(const FieldInfo& f, const Node& n) {
   if (f.def.type == FieldType::kProtocol || f.id == kNoField) return false;
-  return f.def.type != FieldType::kNone || n.length > 0;
+  // Expert items sit in generated subtrees in tshark and cover no bytes there.
+  return f.def.type != FieldType::kNone || (n.length > 0 && !(n.flags & kGenerated));
 }
 
 // "packets-2017-04-06", from the packet's local date as tshark uses it.

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <sstream>
@@ -79,14 +80,10 @@ void Child::close_stdin() {
   in_ = -1;
 }
 
-std::string Child::read_lines(size_t lines, int timeout_ms) {
+template <typename Done>
+void Child::read_while_not(Done done, int timeout_ms) {
   auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
-  auto count = [&] {
-    size_t n = 0;
-    for (char c : out_text_) n += c == '\n';
-    return n;
-  };
-  while (count() < lines && out_ >= 0 && ms_left(deadline) > 0) {
+  while (!done() && out_ >= 0 && ms_left(deadline) > 0) {
     pollfd p[2] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}};
     if (::poll(p, err_ >= 0 ? 2 : 1, ms_left(deadline)) <= 0) continue;
     if (p[0].revents && !read_some(out_, out_text_)) {
@@ -98,6 +95,19 @@ std::string Child::read_lines(size_t lines, int timeout_ms) {
       err_ = -1;
     }
   }
+}
+
+std::string Child::read_lines(size_t lines, int timeout_ms) {
+  read_while_not(
+      [&] {
+        return static_cast<size_t>(std::count(out_text_.begin(), out_text_.end(), '\n')) >= lines;
+      },
+      timeout_ms);
+  return out_text_;
+}
+
+std::string Child::read_until(const std::string& needle, int timeout_ms) {
+  read_while_not([&] { return out_text_.find(needle) != std::string::npos; }, timeout_ms);
   return out_text_;
 }
 

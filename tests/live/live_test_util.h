@@ -29,6 +29,8 @@ class Child {
   void close_stdin();
   // Reads stdout until it holds `lines` newlines or `timeout_ms` passes; returns what was read.
   std::string read_lines(size_t lines, int timeout_ms);
+  // Reads stdout until it contains `needle` or `timeout_ms` passes; returns what was read.
+  std::string read_until(const std::string& needle, int timeout_ms);
   // Has the child exited? (non-blocking)
   bool exited();
   // Waits up to `timeout_ms` for exit, killing the child after; collects remaining output.
@@ -36,6 +38,8 @@ class Child {
 
  private:
   void drain(int timeout_ms);
+  template <typename Done>
+  void read_while_not(Done done, int timeout_ms);
   pid_t pid_ = -1;
   int in_ = -1, out_ = -1, err_ = -1;
   std::string out_text_, err_text_;

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "live_test_util.h"
@@ -64,6 +66,29 @@ TEST_P(PipeStreaming, EachPacketIsPrintedBeforeTheNextArrives) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ReadAndInterface, PipeStreaming, ::testing::Values("-r", "-i"));
+
+// Every output mode prints the packet before the next one arrives.
+class OutputModeStreaming
+    : public ::testing::TestWithParam<std::pair<std::vector<std::string>, const char*>> {};
+
+TEST_P(OutputModeStreaming, PacketAppearsWithoutWaitingForMore) {
+  std::vector<std::string> args = {NETSIFT_BINARY, "-i", "-"};
+  for (const auto& a : GetParam().first) args.push_back(a);
+  Child c(args, /*pipe_stdin=*/true);
+  write_all(c.stdin_fd(), pcap_header());
+  write_all(c.stdin_fd(), udp_record(1700000000));
+  EXPECT_NE(c.read_until(GetParam().second, 10000).find(GetParam().second), std::string::npos);
+  c.close_stdin();
+  EXPECT_EQ(c.wait(10000).exit_code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Modes, OutputModeStreaming,
+    ::testing::Values(std::make_pair(std::vector<std::string>{"-V"}, "Destination Port: 2000"),
+                      std::make_pair(std::vector<std::string>{"-T", "json"}, "\"udp.dstport\""),
+                      std::make_pair(std::vector<std::string>{"-T", "ek"}, "udp_udp_dstport"),
+                      std::make_pair(std::vector<std::string>{"-x"}, "ping"),
+                      std::make_pair(std::vector<std::string>{}, "Len=4")));
 
 TEST(PipeSignals, SigintWhileBlockedOnAQuietPipeStopsCleanly) {
   Child c({NETSIFT_BINARY, "-r", "-"}, /*pipe_stdin=*/true);

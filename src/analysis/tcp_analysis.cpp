@@ -19,6 +19,7 @@ bool le_seq(uint32_t a, uint32_t b) {
 
 constexpr int64_t kFastRetransmissionWindowNs = 20000000;  // 20 ms after the last dup ACK
 constexpr int64_t kDefaultOutOfOrderNs = 3000000;          // 3 ms when the iRTT is unknown
+constexpr uint32_t kDupAckAfterLost = UINT32_MAX;          // Wireshark's dupacknum of -1
 
 // Classifies a segment carrying data (or SYN/FIN): spurious, fast or plain retransmission, or
 // out of order; 0 when it is new data. Fast retransmission is tried before out-of-order
@@ -131,7 +132,7 @@ void tcp_analyze_segment(TcpSeqAnalysis& a, int dir, const TcpAnalysisInput& in,
                (rev.last_flags & kTaZeroWindowProbe)) {
       flags |= kTaZeroWindowProbeAck;
     } else if (same_seq_ack && window && window == fwd.window) {
-      ++fwd.dupacknum;
+      fwd.dupacknum = fwd.dupacknum == kDupAckAfterLost ? 1 : fwd.dupacknum + 1;
       flags |= kTaDuplicateAck;
       out.dupack_num = static_cast<uint32_t>(fwd.dupacknum);
       out.dupack_frame = fwd.lastnondupack;
@@ -144,8 +145,11 @@ void tcp_analyze_segment(TcpSeqAnalysis& a, int dir, const TcpAnalysisInput& in,
   }
 
   if (rev.maxseqtobeacked && gt_seq(ack, rev.maxseqtobeacked) && (f & kTcpAck)) {
+    // Reported once per gap. The peer's dup-ACK counter gets tshark's -1 marker, which, unsigned,
+    // also passes the fast-retransmission test (observed in tshark 4.0's output).
     flags |= kTaAckLostPacket;
-    rev.maxseqtobeacked = rev.nextseq;  // report it once
+    rev.dupacknum = kDupAckAfterLost;
+    rev.maxseqtobeacked = rev.nextseq;
   }
 
   if ((seglen > 0 || (f & (kTcpSyn | kTcpFin))) && !(flags & kTaKeepAlive)) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "capture/remote_capture.h"
@@ -24,49 +25,32 @@ constexpr const char* kUsage =
 // Takes the options that belong to the remote side out of the argument list; what is left
 // goes to the usual option parser. Returns false (after a message) on a missing value.
 bool take_remote_options(std::vector<char*>& args, RemoteOptions& r) {
-  struct Valued {
-    const char* name;
-    std::string* value;
-  };
-  const Valued valued[] = {{"-i", &r.interface}, {"-f", &r.filter},           {"-s", &r.snaplen},
-                           {"--port", &r.port},  {"--identity", &r.identity}, {"--f5", &r.f5}};
+  const std::pair<const char*, bool*> flags[] = {{"-p", &r.no_promiscuous},
+                                                 {"--nudge", &r.nudge},
+                                                 {"--keep-ssh-traffic", &r.keep_ssh_traffic}};
+  std::string ssh_option;
+  const std::pair<const char*, std::string*> valued[] = {
+      {"-i", &r.interface},         {"-f", &r.filter},           {"-s", &r.snaplen},
+      {"--port", &r.port},          {"--identity", &r.identity}, {"--f5", &r.f5},
+      {"--ssh-option", &ssh_option}};
   std::vector<char*> rest;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
-    if (a == "-p") {
-      r.no_promiscuous = true;
-      continue;
-    }
-    if (a == "--nudge") {
-      r.nudge = true;
-      continue;
-    }
-    if (a == "--keep-ssh-traffic") {
-      r.keep_ssh_traffic = true;
-      continue;
-    }
     bool taken = false;
-    auto value_of = [&](const std::string& name, std::string& out) {
-      if (a == name) {
-        if (i + 1 >= args.size()) return false;
-        out = args[++i];
-        taken = true;
-      } else if (name.size() > 2 && a.rfind(name + "=", 0) == 0) {
-        out = a.substr(name.size() + 1);
-        taken = true;
+    for (auto [name, flag] : flags)
+      if (a == name) *flag = taken = true;
+    for (auto [name, value] : valued) {
+      std::string eq = std::string(name) + "=";
+      if (taken || (a != name && (eq.size() < 4 || a.rfind(eq, 0) != 0))) continue;
+      if (a == name && i + 1 == args.size()) {
+        std::fprintf(stderr, "netsift remote: %s needs a value\n%s", name, kUsage);
+        return false;
       }
-      return true;
-    };
-    bool ok = true;
-    for (const auto& v : valued)
-      if (!taken) ok = ok && value_of(v.name, *v.value);
-    std::string ssh_option;
-    if (!taken) ok = ok && value_of("--ssh-option", ssh_option);
-    if (!ssh_option.empty()) r.ssh_options.push_back(ssh_option);
-    if (!ok) {
-      std::fprintf(stderr, "netsift remote: %s needs a value\n%s", a.c_str(), kUsage);
-      return false;
+      *value = a == name ? args[++i] : a.substr(eq.size());  // "-i X" or "--port=X"
+      taken = true;
     }
+    if (!ssh_option.empty()) r.ssh_options.push_back(std::move(ssh_option));
+    ssh_option.clear();
     if (!taken) rest.push_back(args[i]);
   }
   args = rest;

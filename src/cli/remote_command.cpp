@@ -85,6 +85,7 @@ int run_remote(int argc, char** argv) {
 
   RemoteCapture capture(remote);
   std::string problem = capture.probe();
+  if (stop_requested()) return 0;  // Ctrl-C while connecting: ssh's complaint is no failure
   if (!problem.empty()) return fail(remote.destination, problem);
   std::unique_ptr<CaptureReader> reader;
   try {

@@ -19,6 +19,9 @@ void Packet::reset(uint64_t num, const CapturedFrame* f, Session* s) {
   port_type = PortType::kNone;
   src_port = dst_port = 0;
   ip_depth = 0;
+  can_desegment = false;
+  desegment_offset = desegment_len = 0;
+  tcp_tree = -1;
 }
 
 int Packet::add_protocol(int parent, FieldId proto, const ByteReader& r, size_t off, size_t len) {
@@ -112,6 +115,8 @@ size_t Packet::call_data(const ByteReader& r, int parent) {
   int n = add_protocol(parent, protocols::data, r, 0, r.size());
   add_item(n, protocols::data_data, r, 0, r.size());
   tree.add_generated(n, protocols::data_len, Value::of_uint(r.reported_size()));
+  // Payload bytes cut off by the snapshot length: tshark flags the frame as short here.
+  if (r.truncated()) r.fail(r.size(), r.reported_size() - r.size());
   return r.reported_size();
 }
 

@@ -26,7 +26,9 @@ constexpr ValueName kEncapNames[] = {{1, "Ethernet"},        {7, "Raw IP"},
 int wtap_encap(uint32_t linktype) {
   switch (linktype) {
     case kLinkEthernet: return 1;
-    case kLinkRaw: return 7;
+    case kLinkRaw:
+    case 12:
+    case 14: return 7;
     case kLinkNull:
     case kLinkLoop: return 15;
     case kLinkLinuxSll: return 25;

@@ -2,6 +2,8 @@
 // protocols netsift implements, the summary line and every compared field must be identical.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include "corpus.h"
@@ -38,21 +40,77 @@ CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
 }
 
-// Frame numbers (1-based index → in scope) whose protocols netsift all implements.
+// Whether every protocol of a colon-separated frame.protocols list is one netsift implements.
+bool implemented(const std::string& protocols) {
+  const auto& ours = glossary().netsift_protocols;
+  if (protocols.empty()) return false;
+  std::istringstream in(protocols);
+  for (std::string p; std::getline(in, p, ':');)
+    if (!ours.count(p)) return false;
+  return true;
+}
+
+// Packets (by index) whose protocols netsift implements. A packet also needs every other packet
+// of its TCP/UDP conversation to be implemented: a TCP segment carrying part of an HTTP message
+// belongs to HTTP (tshark marks it "[TCP segment of a reassembled PDU]") even though its own
+// frame.protocols stops at tcp.
 std::vector<bool> packets_in_scope(const std::string& file) {
-  const auto& protos = glossary().netsift_protocols;
-  std::vector<bool> scope;
+  std::vector<std::vector<std::string>> rows;
   for (const std::string& l : lines_of(tshark("-r " + shell_quote(file) +
-                                              " -T fields -e frame.protocols"))) {
-    bool ok = !l.empty();
-    std::istringstream in(l);
-    for (std::string p; std::getline(in, p, ':');) ok = ok && protos.count(p);
-    scope.push_back(ok);
+                                              " -T fields -e frame.protocols -e tcp.stream"
+                                              " -e udp.stream")))
+    rows.push_back(tabs_of(l));
+  std::set<std::string> foreign_streams;
+  auto stream_of = [](const std::vector<std::string>& r) {
+    if (r.size() < 3) return std::string();
+    if (!r[1].empty()) return "t" + r[1];
+    if (!r[2].empty()) return "u" + r[2];
+    return std::string();
+  };
+  for (const auto& r : rows)
+    if (!r.empty() && !implemented(r[0]) && !stream_of(r).empty())
+      foreign_streams.insert(stream_of(r));
+  std::vector<bool> scope;
+  for (const auto& r : rows) {
+    std::string stream = stream_of(r);
+    scope.push_back(!r.empty() && implemented(r[0]) &&
+                    (stream.empty() || !foreign_streams.count(stream)));
   }
   return scope;
 }
 
-class Differential : public ::testing::TestWithParam<CaptureFile> {};
+// tests/diff/known_differences.txt: "<Test> <file name> <reason>" lines for differences that
+// are understood and scheduled (each names the missing feature). Such a test is skipped with its
+// reason printed, so the list stays visible in every run.
+std::string known_difference(const std::string& test, const std::string& path) {
+  static const std::vector<std::vector<std::string>> entries = [] {
+    std::vector<std::vector<std::string>> e;
+    std::ifstream in(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt");
+    for (std::string l; std::getline(in, l);) {
+      if (l.empty() || l[0] == '#') continue;
+      std::istringstream words(l);
+      std::string kind, file, reason;
+      words >> kind >> file;
+      std::getline(words, reason);
+      e.push_back({kind, file, reason});
+    }
+    return e;
+  }();
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  for (const auto& e : entries)
+    if ((e[0] == test || e[0] == "*") && e[1] == name) return e[2];
+  return {};
+}
+
+class Differential : public ::testing::TestWithParam<CaptureFile> {
+ protected:
+  void SetUp() override {
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    test = test.substr(0, test.find('/'));
+    std::string reason = known_difference(test, GetParam().path);
+    if (!reason.empty()) GTEST_SKIP() << "known difference:" << reason;
+  }
+};
 
 TEST_P(Differential, SummaryLines) {
   const std::string& file = GetParam().path;
@@ -81,17 +139,14 @@ TEST_P(Differential, Fields) {
   auto theirs = lines_of(tshark(args));
   auto mine = lines_of(netsift(args).out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
-  const auto& protos = glossary().netsift_protocols;
+  std::vector<bool> scope = packets_in_scope(file);
   size_t reported = 0;
-  for (size_t i = 0; i < theirs.size(); ++i) {
+  for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i) {
     auto t = tabs_of(theirs[i]);
     auto m = tabs_of(mine[i]);
     ASSERT_EQ(t.size(), fields.size() + 1);
     ASSERT_EQ(m.size(), fields.size() + 1) << "netsift printed a wrong column count";
-    bool in_scope = !t[0].empty();
-    std::istringstream in(t[0]);
-    for (std::string p; std::getline(in, p, ':');) in_scope = in_scope && protos.count(p);
-    if (!in_scope) continue;
+    if (!scope[i]) continue;
     for (size_t c = 0; c < t.size(); ++c)
       if (t[c] != m[c] && reported++ < kMaxReported)
         ADD_FAILURE() << file << " frame " << i + 1 << " field "

@@ -8,15 +8,16 @@ namespace {
 
 TEST(Udp, FieldsInfoAndStreams) {
   Dissection d;
-  d.run(ipv4_frame(17, udp_header(34582, 53, 12, {1, 2, 3, 4}), 1, 2));
-  EXPECT_EQ(d.info(), "34582 → 53 Len=4");
+  // Port 40001 has no dissector, so the payload stays UDP data.
+  d.run(ipv4_frame(17, udp_header(34582, 40001, 12, {1, 2, 3, 4}), 1, 2));
+  EXPECT_EQ(d.info(), "34582 → 40001 Len=4");
   EXPECT_EQ(d.num("udp.length"), 12);
   EXPECT_EQ(d.num("udp.stream"), 0);
   EXPECT_EQ(d.num("udp.checksum.status"), 2);
-  d.run(ipv4_frame(17, udp_header(53, 34582, 8, {}), 2, 1), 5);
+  d.run(ipv4_frame(17, udp_header(40001, 34582, 8, {}), 2, 1), 5);
   EXPECT_EQ(d.num("udp.stream"), 0);
   EXPECT_EQ(d.num("udp.time_delta"), 5000000);
-  d.run(ipv4_frame(17, udp_header(53, 34583, 8, {}), 2, 1));
+  d.run(ipv4_frame(17, udp_header(40001, 34583, 8, {}), 2, 1));
   EXPECT_EQ(d.num("udp.stream"), 1);
 }
 

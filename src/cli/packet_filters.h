@@ -24,6 +24,8 @@ struct PacketFilters {
   bool pass_capture(const CapturedFrame& f) const { return !capture || capture->matches(f); }
   bool pass_read(const Packet& pkt) const { return !read || read->matches(pkt); }
   bool pass_display(const Packet& pkt) const { return !display || display->matches(pkt); }
+  // Whether a filter looks at dissected packets (the BPF filter reads raw frames).
+  bool need_dissection() const { return read || display; }
 };
 
 // --check-filter EXPR: prints the normalised filter (or the error) and returns 0 or 2.

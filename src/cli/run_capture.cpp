@@ -83,15 +83,21 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       }
     };
     CapturedFrame frame;
+    // Dissection is skipped entirely when nothing reads its result (counting, -w of everything):
+    // the run then costs little more than reading the file.
+    const bool dissect = printer || filters.need_dissection() || extras.needs_dissection();
+    const bool columns = printer_needs_columns(opts);
     if (printer) printer->begin(out);
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
-      pkt.cols.enabled = printer_needs_columns(opts);
-      dissect_packet(pkt);
-      extras.dissected(pkt);
+      if (dissect) {
+        pkt.cols.enabled = columns;
+        dissect_packet(pkt);
+        extras.dissected(pkt);
+      }
       if (!filters.pass_read(pkt)) continue;  // dropped: later frames are renumbered
       ++number;
       if (!filters.pass_display(pkt)) continue;

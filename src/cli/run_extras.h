@@ -26,6 +26,8 @@ class RunExtras {
   // After the last packet: prints the statistics and writes the key log. Returns an exit
   // status (2 when the key log cannot be written).
   int finish(OutputSink& out, const CaptureReader& reader);
+  // Whether any extra needs packets dissected.
+  bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
 
  private:
   std::vector<std::unique_ptr<Statistic>> statistics_;

@@ -2,6 +2,9 @@
 // protocols netsift implements, the summary line and every compared field must be identical.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -33,8 +36,24 @@ std::vector<std::string> tabs_of(const std::string& l) {
   return cols;
 }
 
+// tshark's answers are cached on disk (keyed by the command line), so the sanitizer run and
+// repeated runs only pay for netsift. The cache lives in the source tree's .tshark-cache/.
 std::string tshark(const std::string& args) {
-  return run_command("tshark " + args + " 2>/dev/null").out;
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(NETSIFT_SOURCE_DIR) / ".tshark-cache";
+  fs::path file = dir / std::to_string(std::hash<std::string>{}(args));
+  if (std::ifstream in{file}) {
+    std::ostringstream cached;
+    cached << in.rdbuf();
+    return cached.str();
+  }
+  std::string out = run_command("tshark " + args + " 2>/dev/null").out;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  fs::path tmp = file;
+  tmp += "." + std::to_string(::getpid());
+  if (std::ofstream(tmp) << out) fs::rename(tmp, file, ec);
+  return out;
 }
 CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");

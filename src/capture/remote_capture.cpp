@@ -158,8 +158,10 @@ std::string remote_filter(const RemoteOptions& opts, const RemoteProbe& probe) {
     f = f.empty() ? exclude : "(" + f + ") and " + exclude;
   }
   // With no filter at all the pings are captured anyway.
+  // Only the echo packets themselves, so other ICMP (say, port unreachable for the user's UDP)
+  // stays subject to the user's filter.
   if (opts.nudge && !f.empty() && !probe.client_addr.empty())
-    f = "(" + f + ") or (icmp and host " + probe.client_addr + ")";
+    f = "(" + f + ") or (" + nudge_filter(probe) + ")";
   return f;
 }
 

@@ -153,6 +153,18 @@ TEST_F(RemoteCapture, OwnSshSessionIsNotCaptured) {
   }
 }
 
+TEST_F(RemoteCapture, NudgePingsAreCapturedButHidden) {
+  Child c(sshd_.remote({"-i", "lo", "-f", "udp port " + std::to_string(udp_port_), "--nudge", "-a",
+                        "duration:4", "-T", "fields", "-e", "ip.proto", "-e", "icmp.type"}));
+  feed_until_exit(c);
+  ProcessResult r = c.wait(10000);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = split_lines(r.out);
+  EXPECT_FALSE(lines.empty());
+  // Only the UDP datagrams (and ICMP errors about them, were any sent): no echo packets.
+  for (const auto& l : lines) EXPECT_TRUE(l == "17\t" || l.rfind("1\t3", 0) == 0) << l;
+}
+
 TEST_F(RemoteCapture, BadRemoteFilterGivesTcpdumpsErrorAndFails) {
   ProcessResult r = run_process(sshd_.remote({"-i", "lo", "-f", "no such filter syntax"}), 20000);
   EXPECT_EQ(r.exit_code, 2) << r.err;

@@ -55,7 +55,9 @@ TEST(RemoteFilter, NudgeAddsItsPings) {
   o.filter = "port 443";
   o.nudge = true;
   EXPECT_EQ(remote_filter(o, probe_of("")),
-            "((port 443) and not (host 192.0.2.7 and port 22)) or (icmp and host 192.0.2.7)");
+            "((port 443) and not (host 192.0.2.7 and port 22)) or (icmp and host 192.0.2.7 and "
+            "host 192.0.2.1 and (icmp[icmptype] == icmp-echo or icmp[icmptype] == "
+            "icmp-echoreply))");
   EXPECT_EQ(nudge_filter(probe_of("")),
             "icmp and host 192.0.2.7 and host 192.0.2.1 and (icmp[icmptype] == icmp-echo or "
             "icmp[icmptype] == icmp-echoreply)");

@@ -29,14 +29,16 @@ constexpr const char* kTcpdumpTag = "netsift-tcpdump:";
 // Runs argv with stdout (and stderr, when `err_fd` is given) connected to new pipes whose read
 // ends are returned; stdin stays ours so password prompts and host-key questions reach the
 // user. Throws CaptureError when the program cannot be started.
-pid_t spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd) {
-  int out[2] = {-1, -1}, err[2] = {-1, -1};
-  if (::pipe2(out, O_CLOEXEC) != 0 || (err_fd && ::pipe2(err, O_CLOEXEC) != 0))
+pid_t spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd, int* in_fd = nullptr) {
+  int out[2] = {-1, -1}, err[2] = {-1, -1}, in[2] = {-1, -1};
+  if (::pipe2(out, O_CLOEXEC) != 0 || (err_fd && ::pipe2(err, O_CLOEXEC) != 0) ||
+      (in_fd && ::pipe2(in, O_CLOEXEC) != 0))
     throw CaptureError(std::string("cannot create a pipe: ") + std::strerror(errno), 0, 0);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
   if (err_fd) posix_spawn_file_actions_adddup2(&fa, err[1], STDERR_FILENO);
+  if (in_fd) posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
   // The child must not inherit our stop handlers' disposition for SIGPIPE: default it.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
@@ -54,13 +56,16 @@ pid_t spawn(const std::vector<std::string>& args, int* out_fd, int* err_fd) {
   posix_spawnattr_destroy(&attr);
   ::close(out[1]);
   if (err_fd) ::close(err[1]);
+  if (in_fd) ::close(in[0]);
   if (rc != 0) {
+    if (in_fd) ::close(in[1]);
     ::close(out[0]);
     if (err_fd) ::close(err[0]);
     throw CaptureError("cannot run " + args[0] + ": " + std::strerror(rc), 0, 0);
   }
   *out_fd = out[0];
   if (err_fd) *err_fd = err[0];
+  if (in_fd) *in_fd = in[1];
   return pid;
 }
 
@@ -171,7 +176,7 @@ std::string nudge_filter(const RemoteProbe& probe) {
 }
 
 std::string tcpdump_command(const RemoteOptions& opts, const RemoteProbe& probe) {
-  std::string cmd = "exec tcpdump";
+  std::string cmd = "tcpdump";
   if (!opts.interface.empty()) cmd += " -i " + shell_quote(opts.interface);
   cmd += " -w - -s " + shell_quote(opts.snaplen) + " -n";
   if (probe.packet_buffered) cmd += " -U";
@@ -180,6 +185,16 @@ std::string tcpdump_command(const RemoteOptions& opts, const RemoteProbe& probe)
   std::string filter = remote_filter(opts, probe);
   if (!filter.empty()) cmd += " " + shell_quote(filter);
   return cmd;
+}
+
+std::string watched_command(const std::string& command) {
+  // A tcpdump whose filter matches nothing never writes, so it would not notice that the
+  // session is gone and would run on. A watcher reads the session's stdin (a pipe netsift keeps
+  // open; passwords are read from the terminal, not stdin) and ends tcpdump at its EOF. The
+  // script's exit status is tcpdump's.
+  return "exec 3<&0; " + command +
+         " & t=$!; { cat >/dev/null; kill $t 2>/dev/null; } <&3 >/dev/null 2>&1 & exec 3<&-; "
+         "wait $t";
 }
 
 std::string summarize_remote_failure(const std::string& text, int status) {
@@ -226,7 +241,8 @@ std::string RemoteCapture::probe() {
 
 std::unique_ptr<CaptureReader> RemoteCapture::start() {
   int out = -1, err = -1;
-  ssh_pid_ = spawn(ssh_args(tcpdump_command(opts_, probe_)), &out, &err);
+  ssh_pid_ =
+      spawn(ssh_args(watched_command(tcpdump_command(opts_, probe_))), &out, &err, &session_stdin_);
   // The remote's messages are relayed as they come (the user sees tcpdump's own words) and
   // kept for the failure summary.
   stderr_relay_ = std::thread([this, err] {
@@ -259,6 +275,8 @@ std::string RemoteCapture::finish(bool stopped_by_us) {
     wait_for(ping_pid_);
     ping_pid_ = -1;
   }
+  if (session_stdin_ >= 0) ::close(session_stdin_);  // the remote watcher ends tcpdump
+  session_stdin_ = -1;
   if (ssh_pid_ <= 0) return "";
   int status = 0;
   // When the stream ended by itself ssh is exiting: give it a moment so its status (the

@@ -52,6 +52,8 @@ std::string remote_filter(const RemoteOptions& opts, const RemoteProbe& probe);
 std::string probe_command();
 // The shell command that starts tcpdump remotely, every argument quoted for the remote shell.
 std::string tcpdump_command(const RemoteOptions& opts, const RemoteProbe& probe);
+// Wraps the tcpdump command so that it ends when the ssh session does.
+std::string watched_command(const std::string& command);
 // The BPF expression matching the nudge's echo packets, hidden from the output.
 std::string nudge_filter(const RemoteProbe& probe);
 // Quotes `s` for a POSIX shell.
@@ -83,6 +85,7 @@ class RemoteCapture {
   RemoteProbe probe_;
   pid_t ssh_pid_ = -1;
   pid_t ping_pid_ = -1;
+  int session_stdin_ = -1;  // kept open while capturing: its EOF stops the remote tcpdump
   std::thread stderr_relay_;
   std::string remote_errors_;  // what the remote wrote to stderr, kept for the summary
 };

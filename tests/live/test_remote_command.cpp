@@ -70,7 +70,7 @@ TEST(RemoteCommand, TcpdumpArgumentsAreQuoted) {
   o.f5 = "ssl";
   o.no_promiscuous = true;
   EXPECT_EQ(tcpdump_command(o, probe_of("Usage: tcpdump [-AUv]")),
-            "exec tcpdump -i '0.0' -w - -s '0' -n -U -p --f5 'ssl' "
+            "tcpdump -i '0.0' -w - -s '0' -n -U -p --f5 'ssl' "
             "'(host 10.0.0.1 and port 80) and not (host 192.0.2.7 and port 22)'");
   EXPECT_EQ(shell_quote("it's"), "'it'\\''s'");
 }

@@ -9,6 +9,7 @@
 
 #include "analysis/dns_transactions.h"
 #include "analysis/flow_key.h"
+#include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/dns.h"
@@ -19,6 +20,7 @@ namespace netsift {
 namespace dns {
 
 namespace f {
+FieldId hinfo_cpu_length, hinfo_cpu, hinfo_os_length, hinfo_os;
 FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange, txt_len, txt,
     soa_mname, soa_rname, soa_serial, soa_refresh, soa_retry, soa_expire, soa_minimum, srv_priority,
     srv_weight, srv_port, srv_target, opt, opt_code, opt_len, opt_data, opt_client_family,
@@ -704,14 +706,23 @@ size_t dissect_dns_udp(const ByteReader& r, Packet& pkt, int) {
   return dissect_udp_flavor(r, pkt, proto_dns, kDnsFlavor, false, false);
 }
 
-// DNS over TCP (RFC 1035 4.2.2): each message is preceded by its 16-bit length. Without TCP
-// reassembly only segments that start at a message boundary can be dissected; every whole
-// message in the segment is shown.
+// DNS over TCP (RFC 1035 4.2.2): each message is preceded by its 16-bit length. A message cut
+// at the end of the segment is left to TCP reassembly (analysis/tcp_reassembly.h) when TCP
+// offers it; every whole message in the segment is shown.
 size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
   size_t off = 0;
   while (off < r.reported_size()) {
+    size_t have = r.reported_remaining(off);
+    size_t need = have < 2 ? 0 : 2 + size_t{r.u16(off)};
+    if (have < 2 || have < need) {  // continues in later segments
+      if (pkt.can_desegment) {
+        pkt.desegment_offset = static_cast<uint32_t>(off);
+        pkt.desegment_len = need ? static_cast<uint32_t>(need - have) : kDesegmentOneMoreSegment;
+      }
+      break;
+    }
     uint16_t msg_len = r.u16(off);
-    if (r.reported_remaining(off) < 2 + size_t{msg_len}) break;  // continues in later segments
+    tcp_add_pdu_size(pkt, r, off, need);
     if (pkt.cols.enabled) pkt.cols.set_protocol("DNS");
     int top = pkt.add_protocol(-1, proto_dns, r, off, 2 + size_t{msg_len});
     pkt.add_item(top, length, r, off, 2);

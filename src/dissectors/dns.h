@@ -15,6 +15,7 @@ namespace netsift::dns {
 
 // Field ids, filled by register_dns(). Names follow the filter abbreviations (dns.<name>).
 namespace f {
+extern FieldId hinfo_cpu_length, hinfo_cpu, hinfo_os_length, hinfo_os;
 extern FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange, txt_len,
     txt, soa_mname, soa_rname, soa_serial, soa_refresh, soa_retry, soa_expire, soa_minimum,
     srv_priority, srv_weight, srv_port, srv_target, opt, opt_code, opt_len, opt_data,

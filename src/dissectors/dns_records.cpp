@@ -219,6 +219,10 @@ const FieldReg kFields[] = {
     {&f::ptr, {"Domain Name", "dns.ptr.domain_name", FT::kString}},
     {&f::mx_pref, {"Preference", "dns.mx.preference", FT::kUint16, Base::kDec}},
     {&f::mx_exchange, {"Mail Exchange", "dns.mx.mail_exchange", FT::kString}},
+    {&f::hinfo_cpu_length, {"CPU Length", "dns.hinfo.cpu_length", FT::kUint8, Base::kDec}},
+    {&f::hinfo_cpu, {"CPU", "dns.hinfo.cpu", FT::kString}},
+    {&f::hinfo_os_length, {"OS Length", "dns.hinfo.os_length", FT::kUint8, Base::kDec}},
+    {&f::hinfo_os, {"OS", "dns.hinfo.os", FT::kString}},
     {&f::txt_len, {"TXT Length", "dns.txt.length", FT::kUint8, Base::kDec}},
     {&f::txt, {"TXT", "dns.txt", FT::kString}},
     {&f::soa_mname, {"Primary name server", "dns.soa.mname", FT::kString}},
@@ -720,6 +724,20 @@ void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t
       if (text) {
         fmt::format_to(std::back_inserter(info), " {} {}", pref, n.text);
         fmt::format_to(std::back_inserter(label), ", preference {}, mx {}", pref, n.text);
+      }
+      break;
+    }
+    case 13: {  // HINFO: two character-strings, CPU then OS
+      uint8_t cpu_len = m.r.u8(off);
+      pkt.add_item(tree, f::hinfo_cpu_length, m.r, off, 1);
+      pkt.add_item(tree, f::hinfo_cpu, m.r, off + 1, cpu_len);
+      size_t os_at = off + 1 + cpu_len;
+      uint8_t os_len = m.r.u8(os_at);
+      pkt.add_item(tree, f::hinfo_os_length, m.r, os_at, 1);
+      pkt.add_item(tree, f::hinfo_os, m.r, os_at + 1, os_len);
+      if (text) {
+        fmt::format_to(std::back_inserter(info), " {} {}", m.r.text(off + 1, cpu_len),
+                       m.r.text(os_at + 1, os_len));
       }
       break;
     }

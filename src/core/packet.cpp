@@ -115,8 +115,6 @@ size_t Packet::call_data(const ByteReader& r, int parent) {
   int n = add_protocol(parent, protocols::data, r, 0, r.size());
   add_item(n, protocols::data_data, r, 0, r.size());
   tree.add_generated(n, protocols::data_len, Value::of_uint(r.reported_size()));
-  // Payload bytes cut off by the snapshot length: tshark flags the frame as short here.
-  if (r.truncated()) r.fail(r.size(), r.reported_size() - r.size());
   return r.reported_size();
 }
 

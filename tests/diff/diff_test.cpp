@@ -18,24 +18,6 @@ namespace {
 
 constexpr size_t kMaxReported = 15;  // mismatches reported per test, to keep failures readable
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
-
-std::vector<std::string> tabs_of(const std::string& l) {
-  std::vector<std::string> cols;
-  size_t start = 0;
-  for (size_t i = 0; i <= l.size(); ++i)
-    if (i == l.size() || l[i] == '\t') {
-      cols.push_back(l.substr(start, i - start));
-      start = i + 1;
-    }
-  return cols;
-}
-
 // tshark's answers are cached on disk (keyed by the command line), so the sanitizer run and
 // repeated runs only pay for netsift. The cache lives in the source tree's .tshark-cache/.
 std::string tshark(const std::string& args) {
@@ -75,10 +57,10 @@ bool implemented(const std::string& protocols) {
 // frame.protocols stops at tcp.
 std::vector<bool> packets_in_scope(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
-  for (const std::string& l : lines_of(tshark("-r " + shell_quote(file) +
+  for (const std::string& l : split_lines(tshark("-r " + shell_quote(file) +
                                               " -T fields -e frame.protocols -e tcp.stream"
                                               " -e udp.stream")))
-    rows.push_back(tabs_of(l));
+    rows.push_back(split_tabs(l));
   std::set<std::string> foreign_streams;
   auto stream_of = [](const std::vector<std::string>& r) {
     if (r.size() < 3) return std::string();
@@ -134,9 +116,9 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
 TEST_P(Differential, SummaryLines) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = lines_of(tshark("-r " + shell_quote(file)));
+  auto theirs = split_lines(tshark("-r " + shell_quote(file)));
   auto ours = netsift("-r " + shell_quote(file));
-  auto mine = lines_of(ours.out);
+  auto mine = split_lines(ours.out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0, compared = 0;
   for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i) {
@@ -155,14 +137,14 @@ TEST_P(Differential, Fields) {
   ASSERT_FALSE(fields.empty());
   std::string args = "-r " + shell_quote(file) + " -T fields -E occurrence=a -e frame.protocols";
   for (const std::string& f : fields) args += " -e " + f;
-  auto theirs = lines_of(tshark(args));
-  auto mine = lines_of(netsift(args).out);
+  auto theirs = split_lines(tshark(args));
+  auto mine = split_lines(netsift(args).out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   std::vector<bool> scope = packets_in_scope(file);
   size_t reported = 0;
   for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i) {
-    auto t = tabs_of(theirs[i]);
-    auto m = tabs_of(mine[i]);
+    auto t = split_tabs(theirs[i]);
+    auto m = split_tabs(mine[i]);
     ASSERT_EQ(t.size(), fields.size() + 1);
     ASSERT_EQ(m.size(), fields.size() + 1) << "netsift printed a wrong column count";
     if (!scope[i]) continue;

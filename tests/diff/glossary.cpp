@@ -20,24 +20,6 @@ const std::set<std::string> kExcluded = {
     // Protocol fields print the protocol's label text in -T fields, compared via -V instead.
 };
 
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) lines.push_back(l);
-  return lines;
-}
-
-std::vector<std::string> split_tabs(const std::string& l) {
-  std::vector<std::string> cols;
-  size_t start = 0;
-  for (size_t i = 0; i <= l.size(); ++i)
-    if (i == l.size() || l[i] == '\t') {
-      cols.push_back(l.substr(start, i - start));
-      start = i + 1;
-    }
-  return cols;
-}
-
 std::set<std::string> tshark_fields() {
   std::set<std::string> names;
   std::ifstream in(TSHARK_FIELDS_FILE);

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <sstream>
 
 namespace netsift::test {
 
@@ -27,6 +28,24 @@ std::string shell_quote(const std::string& s) {
       q += c;
   }
   return q + "'";
+}
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  for (size_t i = 0; i <= line.size(); ++i)
+    if (i == line.size() || line[i] == '\t') {
+      cols.push_back(line.substr(start, i - start));
+      start = i + 1;
+    }
+  return cols;
 }
 
 }  // namespace netsift::test

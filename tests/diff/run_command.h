@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace netsift::test {
 
@@ -13,5 +14,8 @@ struct CommandResult {
 CommandResult run_command(const std::string& cmd);
 // Quotes `s` for /bin/sh.
 std::string shell_quote(const std::string& s);
+// The lines of a command's output, and the tab-separated columns of one line.
+std::vector<std::string> split_lines(const std::string& s);
+std::vector<std::string> split_tabs(const std::string& line);
 
 }  // namespace netsift::test

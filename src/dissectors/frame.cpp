@@ -91,11 +91,11 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   if (f.section_number) pkt.add_generated_uint(top, section_number, f.section_number);
   if (f.interface) {
     int n = pkt.tree.add(top, interface_id, r, 0, 0, Value::of_uint(f.interface_id));
-    if (!f.interface->name.empty()) {
-      const std::string& name = f.interface->name;
-      pkt.tree.add(n, interface_name, r, 0, 0,
-                   Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
-    }
+    // An interface without if_name is shown by tshark as "unknown".
+    static constexpr std::string_view kUnknown = "unknown";
+    std::string_view name = f.interface->name.empty() ? kUnknown : f.interface->name;
+    pkt.tree.add(n, interface_name, r, 0, 0,
+                 Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
   }
   pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
   pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));

@@ -30,14 +30,28 @@ std::set<std::string> tshark_fields() {
   return names;
 }
 
+// Fields listed in known_differences.txt as "field <name> <reason>": compared nowhere until
+// the reason is fixed.
+std::set<std::string> known_field_differences() {
+  std::set<std::string> names;
+  std::ifstream in(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt");
+  for (std::string l; std::getline(in, l);) {
+    std::istringstream words(l);
+    std::string kind, name;
+    if (words >> kind >> name && kind == "field") names.insert(name);
+  }
+  return names;
+}
+
 Glossary load() {
   Glossary g;
+  const std::set<std::string> known = known_field_differences();
   std::set<std::string> theirs = tshark_fields();
   auto fields = run_command(std::string(NETSIFT_BINARY) + " -G fields");
   for (const std::string& l : split_lines(fields.out)) {
     auto c = split_tabs(l);
     if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && theirs.count(c[2]) &&
-        !kExcluded.count(c[2]))
+        !kExcluded.count(c[2]) && !known.count(c[2]))
       g.compared_fields.push_back(c[2]);
   }
   // tshark lists some fields in -G fields that -e refuses ("Some fields aren't valid"): ask it

@@ -9,6 +9,7 @@
 #include "analysis/flow_key.h"
 #include "analysis/flow_table.h"
 #include "analysis/tcp_analysis.h"
+#include "analysis/tcp_reassembly.h"
 
 namespace netsift {
 
@@ -45,6 +46,7 @@ struct TcpDirection {
   bool base_seq_set = false;
   int8_t win_scale = kWinScaleUnknown;
   bool closing_initiator = false;  // sent a FIN before the peer did (tcp.connection.fin_active)
+  TcpStreamReassembly reassembly;  // the PDU this direction's payload is still completing
 };
 
 struct TcpConversation {

@@ -80,6 +80,14 @@ struct Packet {
   uint16_t src_port = 0, dst_port = 0;
   int ip_depth = 0;  // nesting depth of IP headers (tunnels, ICMP quotes)
 
+  // TCP desegmentation (analysis/tcp_reassembly.h). TCP sets can_desegment before calling the
+  // payload's dissector; a dissector whose PDU starting at desegment_offset is not whole sets
+  // desegment_len to the bytes still missing (kDesegmentOneMoreSegment: unknown).
+  bool can_desegment = false;
+  uint32_t desegment_offset = 0;
+  uint32_t desegment_len = 0;
+  int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
+
   void reset(uint64_t num, const CapturedFrame* f, Session* s);
 
   // Adds a protocol node and records the protocol in `layers` (for frame.protocols).

@@ -15,8 +15,8 @@ namespace netsift {
 class IpReassembler;
 class IcmpTransactions;
 class DnsTransactions;
-struct F5TlsKeyState;
 struct ArpState;
+struct F5TlsKeyState;
 
 struct Preferences {
   bool resolve_mac = true;         // -N m (tshark's default)
@@ -44,11 +44,11 @@ struct Session {
   std::shared_ptr<IpReassembler> ip_reassembly;
   std::shared_ptr<IcmpTransactions> icmp_transactions;
   std::shared_ptr<DnsTransactions> dns_transactions;  // created by the DNS dissector
-  // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
-  std::shared_ptr<F5TlsKeyState> f5_tls;
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
   TcpConversations tcp;  // tcp.stream numbering and per-connection state
   UdpConversations udp;  // udp.stream numbering
+  // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
+  std::shared_ptr<F5TlsKeyState> f5_tls;
 };
 
 }  // namespace netsift

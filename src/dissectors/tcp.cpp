@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "analysis/flow_key.h"
+#include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
@@ -229,17 +230,14 @@ void append_flag_names(std::string& info, uint16_t f) {
   if (info.size() == start) info.append("<None>");
 }
 
-// Tries the payload's protocol by the lower port, then the higher one, as tshark does.
-void dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uint16_t dport) {
+// The payload's protocol by the lower port, then the higher one, as tshark tries them.
+Dissector payload_dissector(uint16_t sport, uint16_t dport) {
   uint16_t low = sport < dport ? sport : dport;
   uint16_t high = sport < dport ? dport : sport;
   for (uint16_t p : {low, high})
     if (p != 0)
-      if (Dissector d = tables::tcp_port().find(p)) {
-        d(data, pkt, -1);
-        return;
-      }
-  pkt.call_data(data, -1);
+      if (Dissector d = tables::tcp_port().find(p)) return d;
+  return nullptr;
 }
 
 template <class... Args>
@@ -397,14 +395,21 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   conv.prev_ns = now;
   add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
-  if (!have_seglen || seglen == 0) return r.reported_size();
+  if (!have_seglen || seglen == 0) {
+    if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(conv.dir[dir].reassembly);
+    return r.reported_size();
+  }
   ByteReader data = r.sub(hlen);
   pkt.add_item(top, payload, data, 0, data.size());
-  // tshark hands retransmitted data to no dissector.
+  // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
+  TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
   if (ta.flags & kTaRetransmission)
     add_tcp_segment_data(pkt, top, data, true);
+  else if (Dissector upper = payload_dissector(sport, dport))
+    tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
   else
-    dispatch_payload(pkt, data, sport, dport);
+    pkt.call_data(data, -1);
+  if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
   return r.reported_size();
 }
 
@@ -416,6 +421,7 @@ void register_tcp() {
   reg.add_fields(proto, kFields);
   register_tcp_options(proto);
   register_tcp_analysis(proto);
+  register_tcp_reassembly(proto);
   tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
 }
 

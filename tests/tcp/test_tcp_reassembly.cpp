@@ -1,0 +1,110 @@
+// TCP desegmentation with DNS over TCP as the upper protocol: a hand-built query, length prefix
+// included, split over three segments is dissected in the frame that completes it, and the
+// earlier frames are "[TCP segment of a reassembled PDU]" as tshark shows them.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "analysis/tcp_reassembly.h"
+#include "l4_test_packets.h"
+
+namespace netsift::test {
+namespace {
+
+constexpr uint16_t kSyn = 0x002, kAck = 0x010, kPsh = 0x008, kFin = 0x001;
+constexpr uint32_t kClientIsn = 1000, kServerIsn = 5000;
+
+// Query 0x1234 for www.example.com A IN, preceded by its 2-byte length (33).
+Bytes dns_query_over_tcp() {
+  Bytes msg = {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0};
+  for (std::string label : {"www", "example", "com"}) {
+    msg.push_back(static_cast<uint8_t>(label.size()));
+    msg.insert(msg.end(), label.begin(), label.end());
+  }
+  msg.insert(msg.end(), {0, 0, 1, 0, 1});
+  Bytes out = {0, static_cast<uint8_t>(msg.size())};
+  out.insert(out.end(), msg.begin(), msg.end());
+  return out;
+}
+
+Bytes slice(const Bytes& b, size_t from, size_t n) {
+  return Bytes(b.begin() + from, b.begin() + from + n);
+}
+
+Bytes c2s(uint32_t rel_seq, uint16_t flags, const Bytes& pl = {}) {
+  return ipv4_frame(
+      6, tcp_header(40000, 53, kClientIsn + rel_seq, kServerIsn + 1, flags, 65535, {}, pl), 1, 2);
+}
+
+void handshake(Dissection& d) {
+  d.run(ipv4_frame(6, tcp_header(40000, 53, kClientIsn, 0, kSyn, 65535), 1, 2), 0);
+  d.run(ipv4_frame(6, tcp_header(53, 40000, kServerIsn, kClientIsn + 1, kSyn | kAck, 65535), 2, 1),
+        1);
+  d.run(c2s(1, kAck), 2);
+}
+
+TEST(TcpReassembly, DnsQuerySplitOverThreeSegments) {
+  Bytes q = dns_query_over_tcp();
+  ASSERT_EQ(q.size(), 35u);
+  Dissection d;
+  handshake(d);
+
+  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);  // frame 4
+  EXPECT_NE(d.info().find("Len=10 [TCP segment of a reassembled PDU]"), std::string::npos);
+  EXPECT_EQ(d.num("dns.id"), -999);
+  EXPECT_EQ(d.num("tcp.segment"), -999);
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 10u);
+
+  d.run(c2s(11, kAck, slice(q, 10, 15)), 4);  // frame 5
+  EXPECT_NE(d.info().find("[TCP segment of a reassembled PDU]"), std::string::npos);
+  EXPECT_EQ(d.num("dns.id"), -999);
+
+  d.run(c2s(26, kAck | kPsh, slice(q, 25, 10)), 5);  // frame 6 completes the query
+  EXPECT_EQ(d.info().find("TCP segment of a reassembled PDU"), std::string::npos);
+  EXPECT_EQ(d.num("tcp.segment", 0), 4);
+  EXPECT_EQ(d.num("tcp.segment", 1), 5);
+  EXPECT_EQ(d.num("tcp.segment", 2), 6);
+  EXPECT_EQ(d.num("tcp.segment.count"), 3);
+  EXPECT_EQ(d.num("tcp.reassembled.length"), 35);
+  EXPECT_EQ(d.num("tcp.pdu.size"), 35);
+  EXPECT_EQ(d.num("dns.length"), 33);
+  EXPECT_EQ(d.num("dns.id"), 0x1234);
+  EXPECT_EQ(d.str("dns.qry.name"), "www.example.com");
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
+}
+
+TEST(TcpReassembly, GapAbandonsThePendingPdu) {
+  Bytes q = dns_query_over_tcp();
+  Dissection d;
+  handshake(d);
+  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);
+  d.run(c2s(21, kAck, slice(q, 20, 15)), 4);  // bytes 10..19 never seen
+  EXPECT_EQ(d.num("dns.id"), -999);
+  EXPECT_EQ(d.num("tcp.segment"), -999);
+}
+
+TEST(TcpReassembly, FinReleasesPendingBytes) {
+  Bytes q = dns_query_over_tcp();
+  Dissection d;
+  handshake(d);
+  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 10u);
+  d.run(c2s(11, kAck | kFin), 4);
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
+}
+
+TEST(TcpReassembly, WholeMessagesInOneSegmentNeedNoReassembly) {
+  Bytes q = dns_query_over_tcp();
+  Bytes two = q;
+  two.insert(two.end(), q.begin(), q.end());
+  Dissection d;
+  handshake(d);
+  d.run(c2s(1, kAck | kPsh, two), 3);
+  EXPECT_EQ(d.num("tcp.pdu.size", 0), 35);
+  EXPECT_EQ(d.num("tcp.pdu.size", 1), 35);
+  EXPECT_EQ(d.num("tcp.segment"), -999);
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
+}
+
+}  // namespace
+}  // namespace netsift::test

@@ -14,7 +14,11 @@ namespace netsift {
 struct Timestamp {
   int64_t sec = 0;
   uint32_t nsec = 0;
-  int64_t total_ns() const { return sec * 1000000000 + nsec; }
+  // Nanoseconds since the epoch. Timestamps beyond year 2262 (seen in damaged files) wrap
+  // rather than overflow: unsigned arithmetic keeps the result defined.
+  int64_t total_ns() const {
+    return static_cast<int64_t>(static_cast<uint64_t>(sec) * 1000000000u + nsec);
+  }
 };
 
 // Link-layer header types (LINKTYPE_* of the pcap/pcapng specifications).

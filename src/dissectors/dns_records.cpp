@@ -427,7 +427,8 @@ void add_seconds(const Message& m, int parent, FieldId fid, size_t off) {
 // A 32-bit count of seconds since 1970 as an absolute time.
 void add_epoch(const Message& m, int parent, FieldId fid, size_t off, size_t len) {
   int64_t secs = static_cast<int64_t>(m.r.uint(off, len));
-  m.pkt.tree.add(parent, fid, m.r, off, len, Value::of_int(secs * 1000000000));
+  uint64_t ns = static_cast<uint64_t>(secs) * 1000000000u;  // wraps, never overflows
+  m.pkt.tree.add(parent, fid, m.r, off, len, Value::of_int(static_cast<int64_t>(ns)));
 }
 
 // FT_STRING values end at the first NUL, as Wireshark stores them.

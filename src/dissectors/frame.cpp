@@ -39,7 +39,11 @@ int wtap_encap(uint32_t linktype) {
   }
 }
 
-int64_t diff_ns(const Timestamp& a, const Timestamp& b) { return a.total_ns() - b.total_ns(); }
+// Differences of damaged timestamps may exceed int64: compute them wrapping, as unsigned.
+int64_t diff_ns(const Timestamp& a, const Timestamp& b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a.total_ns()) -
+                              static_cast<uint64_t>(b.total_ns()));
+}
 
 const FieldReg kFields[] = {
     {&section_number, {"Section number", "frame.section_number", FieldType::kUint32, Base::kDec}},

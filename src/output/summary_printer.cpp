@@ -30,8 +30,9 @@ void append_summary_line(std::string& out, const Packet& pkt) {
   out.push_back(' ');
 
   start = out.size();
-  append_relative_time(out, pkt.frame->ts.total_ns() - s.timing.first.total_ns(),
-                       pkt.frame->ts_precision);
+  uint64_t rel = static_cast<uint64_t>(pkt.frame->ts.total_ns()) -
+                 static_cast<uint64_t>(s.timing.first.total_ns());  // wraps on damaged times
+  append_relative_time(out, static_cast<int64_t>(rel), pkt.frame->ts_precision);
   pad(out, start, 10, true);
   out.push_back(' ');
 

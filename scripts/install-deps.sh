@@ -13,7 +13,7 @@ packages=(
   ieee-data                            # OUI table for MAC name resolution
   tshark tcpdump                       # the test oracle and the BPF reference
   openssh-server openssh-client iputils-ping  # netsift remote's integration tests
-  time gzip
+  time gzip ccache
 )
 
 missing=()

@@ -2,8 +2,6 @@
 // protocols netsift implements, the summary line and every compared field must be identical.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,31 +9,15 @@
 
 #include "corpus.h"
 #include "glossary.h"
-#include "run_command.h"
+#include "tshark_cache.h"
 
 namespace netsift::test {
 namespace {
 
 constexpr size_t kMaxReported = 15;  // mismatches reported per test, to keep failures readable
 
-// tshark's answers are cached on disk (keyed by the command line), so the sanitizer run and
-// repeated runs only pay for netsift. The cache lives in the source tree's .tshark-cache/.
 std::string tshark(const std::string& args) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::path(NETSIFT_SOURCE_DIR) / ".tshark-cache";
-  fs::path file = dir / std::to_string(std::hash<std::string>{}(args));
-  if (std::ifstream in{file}) {
-    std::ostringstream cached;
-    cached << in.rdbuf();
-    return cached.str();
-  }
-  std::string out = run_command("tshark " + args + " 2>/dev/null").out;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  fs::path tmp = file;
-  tmp += "." + std::to_string(::getpid());
-  if (std::ofstream(tmp) << out) fs::rename(tmp, file, ec);
-  return out;
+  return tshark_cached(args);
 }
 CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
@@ -58,8 +40,8 @@ bool implemented(const std::string& protocols) {
 std::vector<bool> packets_in_scope(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
   for (const std::string& l : split_lines(tshark("-r " + shell_quote(file) +
-                                              " -T fields -e frame.protocols -e tcp.stream"
-                                              " -e udp.stream")))
+                                                 " -T fields -e frame.protocols -e tcp.stream"
+                                                 " -e udp.stream")))
     rows.push_back(split_tabs(l));
   std::set<std::string> foreign_streams;
   auto stream_of = [](const std::vector<std::string>& r) {
@@ -160,8 +142,7 @@ TEST_P(Differential, ExitStatus) {
   const std::string& file = GetParam().path;
   int theirs = run_command("tshark -r " + shell_quote(file) + " >/dev/null 2>&1").status;
   int mine = netsift("-r " + shell_quote(file) + " -q").status;
-  EXPECT_EQ(mine != 0, theirs != 0) << file << ": tshark exit " << theirs << ", netsift "
-                                    << mine;
+  EXPECT_EQ(mine != 0, theirs != 0) << file << ": tshark exit " << theirs << ", netsift " << mine;
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),

@@ -1,0 +1,17 @@
+// tshark as the test oracle, with its answers cached on disk keyed by the command, so the
+// sanitizer pass and repeated runs only pay for netsift. The cache lives in the source tree's
+// .tshark-cache/ (ignored by git) and is safe to delete.
+#pragma once
+
+#include <string>
+
+#include "run_command.h"
+
+namespace netsift::test {
+
+// stdout of `tshark <args>` (stderr discarded).
+std::string tshark_cached(const std::string& args);
+// stdout and exit status of an arbitrary shell command that runs tshark (pipelines allowed).
+CommandResult shell_cached(const std::string& command);
+
+}  // namespace netsift::test

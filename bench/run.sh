@@ -30,6 +30,9 @@ cases=(
   "count|-q"
   "fields|-T fields -e frame.number -e ip.src -e tcp.srcport"
   "write|-w $out/written.pcapng"
+  "filter443|-Y tcp.port==443 -w $out/filtered.pcapng"
+  "httpget|-Y http.request.method==\"GET\""
+  "tcpflight|-T fields -e tcp.stream -e tcp.analysis.bytes_in_flight"
 )
 if [ -n "${EXTRA_CASES:-}" ]; then IFS=';' read -r -a extra <<<"$EXTRA_CASES"; cases+=("${extra[@]}"); fi
 
@@ -44,3 +47,10 @@ for c in "${cases[@]}"; do
   ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
   printf '%-10s %10s %10s %8s %10sMB %10sMB\n' "$name" "$ts" "$ns" "$ratio" $((tm / 1024)) $((nm / 1024))
 done
+
+# The capture-filter path against tcpdump itself: netsift -f on a file vs tcpdump -r -w.
+read -r ts tm < <(measure tcpdump -r "$capture" -w "$out/tcpdump.pcap" tcp port 443)
+read -r ns nm < <(measure "$netsift" -r "$capture" -f "tcp port 443" -w "$out/bpf.pcap")
+ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
+printf '%-10s %10s %10s %8s %10sMB %10sMB   (tcpdump vs netsift)\n' bpf443 "$ts" "$ns" "$ratio" \
+  $((tm / 1024)) $((nm / 1024))

@@ -8,6 +8,7 @@
 #include "capture/capture_writer.h"
 #include "capture/stop_signal.h"
 #include "cli/capture_input.h"
+#include "cli/field_interest.h"
 #include "cli/packet_filters.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
@@ -66,10 +67,18 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   CaptureLimits limits;  // -a, -b, stop signals
   if (int status = limits.setup(opts)) return status;
 
+  // Only the fields something reads are stored in packet trees.
+  const std::optional<FieldInterest> interest =
+      needed_fields(opts, filters, extras.has_statistics(), printer_needs_columns(opts));
+
   uint64_t number = 0;
   uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep
   int status = 0;
   Packet pkt;
+  if (interest) {
+    pkt.tree.set_interest(&interest->wanted);
+    pkt.payloads = interest->payloads;
+  }
   try {
     std::unique_ptr<CaptureReader> reader = input ? std::move(input) : open_input(opts);
     std::unique_ptr<CaptureWriter> writer = limits.create_writer(opts);

@@ -28,6 +28,7 @@ class RunExtras {
   int finish(OutputSink& out, const CaptureReader& reader);
   // Whether any extra needs packets dissected.
   bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
+  bool has_statistics() const { return !statistics_.empty(); }
 
  private:
   std::vector<std::unique_ptr<Statistic>> statistics_;

@@ -115,6 +115,7 @@ struct FieldInfo {
   FieldId protocol = kNoField;       // the protocol this field belongs to
   const char* short_name = nullptr;  // protocols only
   FieldId same_name_next = kNoField;  // other fields with the same abbreviation
+  bool read_back = false;  // dissectors read it from the tree: kept even when no output needs it
 };
 
 const char* field_type_name(FieldType t);  // "FT_UINT16"

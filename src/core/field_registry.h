@@ -19,6 +19,8 @@ class FieldRegistry {
   void add_fields(FieldId protocol, std::span<const FieldReg> fields);
 
   const FieldInfo& info(FieldId id) const { return fields_[id]; }
+  // Marks a field a dissector reads back from the packet tree (see PacketTree::set_interest).
+  void mark_read_back(FieldId id) { fields_[id].read_back = true; }
   FieldId find(std::string_view abbrev) const;  // kNoField when unknown
   std::span<const FieldInfo> all() const { return {fields_.data() + 1, fields_.size() - 1}; }
   size_t size() const { return fields_.size(); }

@@ -35,9 +35,14 @@ static int64_t sign_extend(uint64_t v, int bits) {
   return static_cast<int64_t>((v ^ m) - m);
 }
 
-int Packet::add_item(int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
-                     Endian e) {
+int Packet::add_item(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Endian e) {
   const FieldDef& d = registry().info(f).def;
+  if (!tree.wants(f)) {
+    // Bounds are checked even for a skipped item, so a short packet is flagged the same way
+    // whichever fields the run reads (Wireshark does the same before faking an item).
+    r.need(off, len);
+    return tree.add(parent, f, r, off, len, Value{});
+  }
   Value v;
   switch (d.type) {
     case FieldType::kBoolean:
@@ -97,11 +102,11 @@ int Packet::add_item(int parent, FieldId f, const ByteReader& r, size_t off, siz
 }
 
 int Packet::add_generated_string(int parent, FieldId f, std::string_view s, uint8_t flags) {
+  if (!tree.wants(f)) return tree.add_generated(parent, f, Value{}, flags);
   std::string_view copy = arena.copy(s);
-  return tree.add_generated(parent, f,
-                            Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()),
-                                            copy.size()),
-                            flags);
+  return tree.add_generated(
+      parent, f, Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),
+      flags);
 }
 
 size_t Packet::call_next(const DissectorTable& table, uint32_t key, const ByteReader& r,

@@ -79,6 +79,9 @@ struct Packet {
   PortType port_type = PortType::kNone;
   uint16_t src_port = 0, dst_port = 0;
   int ip_depth = 0;  // nesting depth of IP headers (tunnels, ICMP quotes)
+  // Whether TCP and UDP hand payloads to application dissectors: a run-wide setting, false when
+  // nothing the run reads comes from above the transport layer (cli/field_interest.h).
+  bool payloads = true;
 
   // TCP desegmentation (analysis/tcp_reassembly.h). TCP sets can_desegment before calling the
   // payload's dissector; a dissector whose PDU starting at desegment_offset is not whole sets

@@ -27,9 +27,21 @@ struct Value {
     } bytes;
   };
   Value() : u(0) {}
-  static Value of_uint(uint64_t v) { Value x; x.u = v; return x; }
-  static Value of_int(int64_t v) { Value x; x.i = v; return x; }
-  static Value of_double(double v) { Value x; x.d = v; return x; }
+  static Value of_uint(uint64_t v) {
+    Value x;
+    x.u = v;
+    return x;
+  }
+  static Value of_int(int64_t v) {
+    Value x;
+    x.i = v;
+    return x;
+  }
+  static Value of_double(double v) {
+    Value x;
+    x.d = v;
+    return x;
+  }
   static Value of_bytes(const uint8_t* p, size_t n) {
     Value x;
     x.bytes.p = p;
@@ -55,25 +67,37 @@ struct Node {
   const char* label;  // custom tree text (arena); null means render from field and value
 };
 
+// Nodes can be limited to the fields a run reads (Wireshark's "fake tree"): -T fields and
+// filters only need the fields they name, so every other add() costs a branch instead of a
+// stored node. A skipped node lands in one scratch node (index kDiscarded) so dissectors can still
+// set its label or flags and use it as a parent; its children attach to its nearest kept ancestor.
 class PacketTree {
  public:
+  static constexpr int kDiscarded = 0x7fffffff;
+
   void clear() { nodes_.clear(); }
   size_t size() const { return nodes_.size(); }
-  const Node& operator[](size_t i) const { return nodes_[i]; }
-  Node& operator[](size_t i) { return nodes_[i]; }
+  const Node& operator[](size_t i) const { return i == kDiscarded ? discard_ : nodes_[i]; }
+  Node& operator[](size_t i) { return i == kDiscarded ? discard_ : nodes_[i]; }
   const std::vector<Node>& nodes() const { return nodes_; }
+
+  // Keeps only nodes whose field is set in `wanted` (indexed by FieldId); null keeps all.
+  void set_interest(const std::vector<uint8_t>* wanted) { interest_ = wanted; }
+  bool wants(FieldId f) const { return !interest_ || (*interest_)[f]; }
 
   // Adds a node covering r[off, off+len), with an explicit value.
   int add(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Value v,
           uint8_t flags = 0) {
-    nodes_.push_back(Node{f, parent, static_cast<uint32_t>(r.origin() + off),
+    if (!wants(f)) return discard(parent, f, v);
+    nodes_.push_back(Node{f, kept(parent), static_cast<uint32_t>(r.origin() + off),
                           static_cast<uint32_t>(len), r.source(), flags, v, nullptr});
     return static_cast<int>(nodes_.size() - 1);
   }
   // Adds a node with no bytes behind it (a [generated] value).
   int add_generated(int parent, FieldId f, Value v, uint8_t extra_flags = 0) {
-    nodes_.push_back(Node{f, parent, 0, 0, 0, static_cast<uint8_t>(kGenerated | extra_flags),
-                          v, nullptr});
+    if (!wants(f)) return discard(parent, f, v);
+    nodes_.push_back(
+        Node{f, kept(parent), 0, 0, 0, static_cast<uint8_t>(kGenerated | extra_flags), v, nullptr});
     return static_cast<int>(nodes_.size() - 1);
   }
 
@@ -85,7 +109,18 @@ class PacketTree {
   }
 
  private:
+  int kept(int parent) const { return parent == kDiscarded ? discard_.parent : parent; }
+  int discard(int parent, FieldId f, Value v) {
+    discard_.parent = kept(parent);
+    discard_.field = f;
+    discard_.value = v;
+    discard_.label = nullptr;
+    return kDiscarded;
+  }
+
   std::vector<Node> nodes_;
+  Node discard_{};
+  const std::vector<uint8_t>* interest_ = nullptr;
 };
 
 }  // namespace netsift

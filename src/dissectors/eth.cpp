@@ -253,11 +253,19 @@ void add_address(Packet& pkt, const ByteReader& r, int tree, size_t off, bool is
     add_expert(pkt, node, ei_src_not_group, r, off, 6,
                "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)",
                kExpertWarn, kGroupProtocol);
+  // Name lookups cost more than the rest of Ethernet: only done when a resolved field is kept.
+  FieldId resolved_field = is_dst ? dst_resolved : src_resolved;
+  const bool want_names = pkt.tree.wants(resolved_field) || pkt.tree.wants(addr_resolved) ||
+                          pkt.tree.wants(is_dst ? dst_oui_resolved : src_oui_resolved) ||
+                          pkt.tree.wants(addr_oui_resolved);
   // Reused between packets: the resolved name is copied into the packet arena.
   static thread_local std::string name;
   name.clear();
-  names(pkt).append_mac(name, mac, resolve_mac(pkt));
-  const char* oui_name = names(pkt).oui_long_name(mac);
+  const char* oui_name = nullptr;
+  if (want_names) {
+    names(pkt).append_mac(name, mac, resolve_mac(pkt));
+    oui_name = names(pkt).oui_long_name(mac);
+  }
   auto add_names = [&](FieldId resolved, FieldId oui, FieldId oui_resolved) {
     int n = pkt.add_generated_string(node, resolved, name, kHidden);
     pkt.tree[n].offset = r.origin() + off;

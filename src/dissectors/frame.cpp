@@ -71,6 +71,7 @@ const FieldReg kFields[] = {
 
 // Appends the protocol list ("eth:ethertype:ip:tcp") as frame.protocols.
 void add_protocols(Packet& pkt, int frame_node) {
+  if (!pkt.tree.wants(frame_fields::protocols)) return;
   char buf[512];
   size_t n = 0;
   for (FieldId p : pkt.layers) {

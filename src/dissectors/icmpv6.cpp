@@ -406,8 +406,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
     case 2:
       if (len == 8) {
         int a = pkt.add_item(n, opt_linkaddr, o, 2, 6);
-        pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6);
-        pkt.tree[pkt.tree.size() - 1].flags |= kHidden;
+        pkt.tree[pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6)]
+            .flags |= kHidden;
         link_address = mac_text(o.ptr(2, 6));
         label += " : " + link_address;
         if (pkt.cols.enabled) {

@@ -242,6 +242,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
                  FieldId host_field) {
   pkt.add_item(tree, field, r, off, 4);
   pkt.tree.add(tree, addr, r, off, 4, Value::of_uint(r.u32(off)), kHidden);
+  if (!pkt.tree.wants(host_field) && !pkt.tree.wants(host)) return;  // text costs time
   std::string text;
   append_ipv4(text, r.u32(off));
   std::string_view s = pkt.arena.copy(text);
@@ -410,6 +411,7 @@ void register_ip() {
   FieldRegistry& reg = registry();
   protocol = reg.add_protocol({"Internet Protocol Version 4", "IPv4", "ip"});
   reg.add_fields(protocol, kFields);
+  reg.mark_read_back(ttl);  // ICMP quotes compare it (last_uint)
   register_ipv4_options(protocol);
   tables::ethertype().add(0x0800, dissect_ipv4);
   tables::ip_proto().add(4, dissect_ipv4);

@@ -141,8 +141,8 @@ void add_embedded(Packet& pkt, int tree, const ByteReader& r, size_t off, const 
 void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId field,
                  FieldId host_field) {
   pkt.add_item(tree, field, r, off, 16);
-  pkt.add_item(tree, addr, r, off, 16);
-  pkt.tree[pkt.tree.size() - 1].flags |= kHidden;
+  pkt.tree[pkt.add_item(tree, addr, r, off, 16)].flags |= kHidden;
+  if (!pkt.tree.wants(host_field) && !pkt.tree.wants(host)) return;  // text costs time
   std::string text;
   append_ipv6(text, r.ptr(off, 16));
   std::string_view s = pkt.arena.copy(text);
@@ -231,6 +231,8 @@ void register_ipv6() {
   FieldRegistry& reg = registry();
   protocol = reg.add_protocol({"Internet Protocol Version 6", "IPv6", "ipv6"});
   reg.add_fields(protocol, kFields);
+  // ICMPv6 reads the hop limit and fragment reassembly the addresses back from the tree.
+  for (FieldId f : {hlim, src, dst}) reg.mark_read_back(f);
   register_ipv6_extensions();
   tables::ethertype().add(0x86dd, dissect_ipv6);
   tables::ip_proto().add(41, dissect_ipv6);

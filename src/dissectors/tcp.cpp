@@ -403,12 +403,14 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(top, payload, data, 0, data.size());
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
-  if (ta.flags & kTaRetransmission)
-    add_tcp_segment_data(pkt, top, data, true);
-  else if (Dissector upper = payload_dissector(sport, dport))
-    tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
-  else
-    pkt.call_data(data, -1);
+  if (pkt.payloads) {
+    if (ta.flags & kTaRetransmission)
+      add_tcp_segment_data(pkt, top, data, true);
+    else if (Dissector upper = payload_dissector(sport, dport))
+      tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
+    else
+      pkt.call_data(data, -1);
+  }
   if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
   return r.reported_size();
 }

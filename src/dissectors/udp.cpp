@@ -117,7 +117,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   ByteReader data = r.sub(8, datagram - 8);
   if (data.reported_size() == 0) return datagram;
   pkt.add_item(top, payload, data, 0, data.size());
-  dispatch_payload(pkt, data, sport, dport);
+  if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);
   return datagram;
 }
 

@@ -1,0 +1,25 @@
+// Which parts of the dissection a run reads. Printing -T fields, filtering and writing need only
+// the fields they name, so dissectors can skip storing (and formatting) every other item, and
+// skip application protocols entirely when nothing above TCP/UDP is read. The tree, JSON and
+// summary outputs and the statistics read whole trees.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "cli/options.h"
+#include "cli/packet_filters.h"
+
+namespace netsift {
+
+struct FieldInterest {
+  std::vector<uint8_t> wanted;  // by FieldId: keep nodes of this field
+  bool payloads = true;         // TCP/UDP payloads must be handed to application dissectors
+};
+
+// nullopt when the run needs every field. `columns`: the summary columns are computed (their
+// Info text comes from every layer).
+std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
+                                           bool statistics, bool columns);
+
+}  // namespace netsift

@@ -1,7 +1,7 @@
 // ARP/RARP fields and the summary text tshark writes for each kind of ARP packet.
 #include <gtest/gtest.h>
 
-#include "l2_test_util.h"
+#include "dissected.h"
 
 namespace netsift {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "dissectors/eth.h"
-#include "l2_test_util.h"
+#include "dissected.h"
 
 namespace netsift {
 namespace {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/names.h"
-#include "l2_test_util.h"
+#include "dissected.h"
 
 namespace netsift {
 namespace {

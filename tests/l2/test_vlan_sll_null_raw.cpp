@@ -1,7 +1,7 @@
 // 802.1Q/802.1ad tags, Linux cooked captures, BSD loopback and raw-IP link types.
 #include <gtest/gtest.h>
 
-#include "l2_test_util.h"
+#include "dissected.h"
 
 namespace netsift {
 namespace {

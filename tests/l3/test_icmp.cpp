@@ -3,7 +3,7 @@
 
 #include "capture/captured_frame.h"
 #include "core/field_registry.h"
-#include "l2_test_util.h"
+#include "dissected.h"
 #include "l3_packets.h"
 
 namespace netsift::test {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "capture/captured_frame.h"
-#include "l2_test_util.h"
+#include "dissected.h"
 #include "l3_packets.h"
 
 namespace netsift::test {

@@ -3,7 +3,7 @@
 
 #include "analysis/ip_reassembly.h"
 #include "capture/captured_frame.h"
-#include "l2_test_util.h"
+#include "dissected.h"
 #include "l3_packets.h"
 
 namespace netsift::test {

@@ -1,4 +1,4 @@
-#include "l2_test_util.h"
+#include "dissected.h"
 
 #include <stdexcept>
 
@@ -27,9 +27,13 @@ std::vector<uint8_t> hex(std::string_view text) {
   return out;
 }
 
-Dissected::Dissected(uint32_t linktype, std::vector<uint8_t> bytes, uint32_t wire_len) {
+Dissected::Dissected(uint32_t linktype) {
   register_all_dissectors();
   frame_.linktype = linktype;
+}
+
+Dissected::Dissected(uint32_t linktype, std::vector<uint8_t> bytes, uint32_t wire_len)
+    : Dissected(linktype) {
   next(std::move(bytes), wire_len);
 }
 

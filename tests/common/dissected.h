@@ -1,4 +1,4 @@
-// Dissects hand-built frames and reads back fields, for the link-layer unit tests.
+// Dissects hand-built frames and reads back fields, for the dissector unit tests.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,8 @@ std::vector<uint8_t> hex(std::string_view text);  // "ff ff 00.." (spaces ignore
 class Dissected {
  public:
   Dissected(uint32_t linktype, std::vector<uint8_t> bytes, uint32_t wire_len = 0);
+  // No frame yet: the first comes with next().
+  explicit Dissected(uint32_t linktype);
   Dissected(const Dissected&) = delete;
 
   // Dissects another frame in the same session (cross-packet state such as ARP duplicates).

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/expert.h"
 #include "core/packet.h"
 #include "output/address_format.h"  // append_ipv4/append_ipv6 for column and label text
 
@@ -28,26 +29,6 @@ const char* ecn_short_name(unsigned ecn);
 // "0100 .... = " prefix of a tree label for bits `mask` of a `width`-bit value, for fields
 // tshark shows as bit patterns without registering a bitmask.
 std::string bit_pattern(uint64_t value, uint64_t mask, int width);
-
-// Wireshark's expert severities and groups (expert.h), for add_expert().
-enum ExpertSeverity : uint32_t {
-  kExpertNote = 0x00400000,
-  kExpertWarn = 0x00600000,
-  kExpertError = 0x00800000,
-};
-enum ExpertGroup : uint32_t {
-  kGroupChecksum = 0x01000000,
-  kGroupSequence = 0x02000000,
-  kGroupUndecoded = 0x05000000,
-  kGroupReassemble = 0x06000000,
-  kGroupMalformed = 0x07000000,
-  kGroupProtocol = 0x09000000,
-  kGroupDeprecated = 0x0e000000,
-};
-// Adds an expert item as tshark shows it: "[Expert Info (Error/Protocol): msg]" holding the
-// protocol's expert field `f` (labelled `msg`), the message, severity and group.
-void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
-                std::string_view msg, ExpertSeverity severity, ExpertGroup group);
 
 // Dissects the packet an ICMP/ICMPv6 error quotes with `d`, under `parent`, the way tshark
 // does for "error packets": the outer packet keeps its addresses, ports and columns, and the

@@ -121,50 +121,7 @@ std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
   return s;
 }
 
-namespace {
-const char* severity_text(ExpertSeverity s) {
-  switch (s) {
-    case kExpertNote:
-      return "Note";
-    case kExpertWarn:
-      return "Warning";
-    default:
-      return "Error";
-  }
-}
-const char* group_text(ExpertGroup g) {
-  switch (g) {
-    case kGroupChecksum:
-      return "Checksum";
-    case kGroupSequence:
-      return "Sequence";
-    case kGroupReassemble:
-      return "Reassemble";
-    case kGroupMalformed:
-      return "Malformed";
-    case kGroupUndecoded:
-      return "Undecoded";
-    case kGroupDeprecated:
-      return "Deprecated";
-    default:
-      return "Protocol";
-  }
-}
-}  // namespace
-
-void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
-                std::string_view msg, ExpertSeverity severity, ExpertGroup group) {
-  int e = pkt.tree.add(parent, protocols::expert, r, off, len, Value{}, kGenerated);
-  int item = pkt.tree.add(e, f, r, off, len, Value{}, kGenerated);
-  pkt.add_generated_string(e, protocols::expert_message, msg, kHidden);
-  pkt.tree.add(e, protocols::expert_severity, r, off, len, Value::of_uint(severity), kGenerated);
-  pkt.tree.add(e, protocols::expert_group, r, off, len, Value::of_uint(group), kGenerated);
-  if (pkt.cols.enabled) {
-    pkt.set_label(
-        e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity), group_text(group), msg));
-    pkt.set_label(item, msg);
-  }
-}
+namespace {}  // namespace
 
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent) {
   Address net_src = pkt.net_src, net_dst = pkt.net_dst, src = pkt.src, dst = pkt.dst;

@@ -81,7 +81,5 @@ ReadResult read_all(CaptureReader& reader);
 
 // frame.time_epoch as tshark 4.0 prints it (sub-second part as a signed 32-bit value).
 std::string tshark_epoch(const Timestamp& ts);
-// Runs a shell command and returns its standard output.
-std::string run_command(const std::string& cmd);
 
 }  // namespace netsift::test

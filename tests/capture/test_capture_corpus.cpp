@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "capture_test_util.h"
+#include "tshark_cache.h"
 
 namespace netsift::test {
 namespace {
@@ -45,9 +46,11 @@ class Corpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Corpus, MatchesTshark) {
   std::string path = std::string(NETSIFT_CORPUS_DIR) + "/" + GetParam();
-  std::string out = run_command("tshark -r '" + path +
-                                "' -T fields -e frame.time_epoch -e frame.len -e frame.cap_len "
-                                "-e frame.interface_id -e frame.comment 2>/dev/null; echo \"#$?\"");
+  // tshark's answer for a corpus file never changes: cached (tests/common/tshark_cache.h).
+  std::string out = shell_cached("tshark -r '" + path +
+                                 "' -T fields -e frame.time_epoch -e frame.len -e frame.cap_len "
+                                 "-e frame.interface_id -e frame.comment 2>/dev/null; echo \"#$?\"")
+                        .out;
   size_t mark = out.rfind('#');
   int tshark_rc = std::stoi(out.substr(mark + 1));
   std::string tshark_frames = out.substr(0, mark);
@@ -59,7 +62,7 @@ TEST_P(Corpus, MatchesTshark) {
     if (tshark_frames.empty() && tshark_rc != 0) return;  // neither of us reads it
     // tshark also reads formats we do not (Microsoft NetMon, JSON, text): allowed, reported.
     // A pcap, pcapng or gzip file that we refuse is a failure.
-    std::string head = run_command("head -c 4 '" + path + "' | od -An -tx1 | tr -d ' \\n'");
+    std::string head = run_command("head -c 4 '" + path + "' | od -An -tx1 | tr -d ' \\n'").out;
     bool ours = head == "0a0d0d0a" || head == "d4c3b2a1" || head == "a1b2c3d4" ||
                 head == "4d3cb2a1" || head == "a1b23c4d" || head.rfind("1f8b", 0) == 0;
     if (!ours) GTEST_SKIP() << "format we do not read (magic " << head << "); tshark does";

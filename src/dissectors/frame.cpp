@@ -21,6 +21,7 @@ using namespace frame_fields;
 constexpr ValueName kEncapNames[] = {{1, "Ethernet"},        {7, "Raw IP"},
                                      {15, "NULL/Loopback"},  {25, "Linux cooked-mode capture v1"},
                                      {129, "Raw IPv4"},      {130, "Raw IPv6"},
+                                     {174, "OpenBSD loopback"},
                                      {210, "Linux cooked-mode capture v2"}};
 
 int wtap_encap(uint32_t linktype) {
@@ -29,8 +30,8 @@ int wtap_encap(uint32_t linktype) {
     case kLinkRaw:
     case 12:
     case 14: return 7;
-    case kLinkNull:
-    case kLinkLoop: return 15;
+    case kLinkNull: return 15;
+    case kLinkLoop: return 174;  // LINKTYPE_LOOP is OpenBSD's loopback in Wireshark
     case kLinkLinuxSll: return 25;
     case kLinkIpv4: return 129;
     case kLinkIpv6: return 130;

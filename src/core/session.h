@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "analysis/f5_flow_pairing.h"
 #include "analysis/tcp_conversations.h"
 #include "analysis/udp_conversations.h"
 #include "capture/captured_frame.h"
@@ -30,9 +31,9 @@ struct Preferences {
 
 struct FrameTiming {
   bool have_first = false;
-  Timestamp first;            // for frame.time_relative
-  Timestamp prev_captured;    // for frame.time_delta
-  Timestamp prev_displayed;   // for frame.time_delta_displayed
+  Timestamp first;           // for frame.time_relative
+  Timestamp prev_captured;   // for frame.time_delta
+  Timestamp prev_displayed;  // for frame.time_delta_displayed
   bool have_prev_displayed = false;
 };
 
@@ -45,10 +46,12 @@ struct Session {
   std::shared_ptr<IcmpTransactions> icmp_transactions;
   std::shared_ptr<DnsTransactions> dns_transactions;  // created by the DNS dissector
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
-  TcpConversations tcp;  // tcp.stream numbering and per-connection state
-  UdpConversations udp;  // udp.stream numbering
+  TcpConversations tcp;           // tcp.stream numbering and per-connection state
+  UdpConversations udp;           // udp.stream numbering
   // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
   std::shared_ptr<F5TlsKeyState> f5_tls;
+  // Client-side/server-side connection pairs of a BIG-IP proxy (f5ethtrailer.peer_stream).
+  F5FlowPairing f5_pairing;
 };
 
 }  // namespace netsift

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/eth.h"
 #include "dissectors/ip.h"
 
@@ -22,7 +23,7 @@ FieldId proto, header, type, length, version, provider, trailer_magic, trailer_l
     peerremoteport, peerlocalport, peerport, nopeer, analysis, tls_data, tls_secret_len,
     tls_master_secret, tls_client_random, tls_server_random, tls_early_secret, tls_client_hs_secret,
     tls_server_hs_secret, tls_client_app_secret, tls_server_app_secret, tls_keylog, ei_badlen,
-    ei_undecoded, ei_flowlost, ei_flowreuse;
+    ei_undecoded, ei_flowlost, ei_flowreuse, peer_stream;
 }  // namespace f5_fields
 
 namespace {
@@ -145,6 +146,9 @@ const FieldReg kFields[] = {
                "Peer route domain"),
     F5_FIELD(peerremoteport, "Peer remote port", "peerremoteport", kUint16, kDec),
     F5_FIELD(peerlocalport, "Peer local port", "peerlocalport", kUint16, kDec),
+    // netsift only (tshark has no such field): see note_proxy_flow().
+    F5_FIELD_B(peer_stream, "Peer side TCP stream", "peer_stream", kUint32, kDec,
+               "tcp.stream of the connection on the other side of the BIG-IP proxy"),
     F5_FIELD_B(peerport, "Peer remote or local port", "peerport", kUint16, kDec, "Peer port"),
     F5_FIELD(nopeer, "No peer connection information", "nopeer", kNone, kNone),
     F5_FIELD_B(analysis, "Analysis", "analysis", kNone, kNone, "Analysis of details"),
@@ -318,6 +322,33 @@ void prefix_info(F5Dissection& d) {
   cols.info_fence += prefix.size();
 }
 
+// The tcp.stream of a TCP frame (the last one: the innermost TCP header), or nullopt.
+std::optional<uint32_t> tcp_stream(const Packet& pkt) {
+  static const FieldId stream = registry().find("tcp.stream");
+  if (pkt.port_type != PortType::kTcp) return std::nullopt;
+  const auto& nodes = pkt.tree.nodes();
+  for (size_t i = nodes.size(); i-- > 0;)
+    if (nodes[i].field == stream) return static_cast<uint32_t>(nodes[i].value.u);
+  return std::nullopt;
+}
+
+// Records this TCP frame's flow ids and peer tuple for pairing the proxy's client-side and
+// server-side connections, and adds f5ethtrailer.peer_stream when the peer is known by now
+// (single pass: frames before the peer's first frame have none; -2 fills them in).
+void note_proxy_flow(F5Dissection& d) {
+  Packet& pkt = d.pkt;
+  std::optional<uint32_t> stream = tcp_stream(pkt);
+  if (!stream || pkt.net_src.type == AddressType::kNone) return;
+  F5FlowSighting s;
+  s.stream = *stream;
+  s.own = FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, 6, nullptr);
+  s.flow_id = d.flow_id;
+  s.peer_id = d.peer_id;
+  s.peer = d.peer;
+  if (auto peer = pkt.session->f5_pairing.observe(s))
+    pkt.add_generated_uint(d.tree, peer_stream, *peer);
+}
+
 bool dissect_f5ethtrailer(const ByteReader& t, Packet& pkt, int parent) {
   if (t.truncated() || pkt.frame->caplen < pkt.frame->len) return false;
   Location loc = locate(t);
@@ -328,6 +359,7 @@ bool dissect_f5ethtrailer(const ByteReader& t, Packet& pkt, int parent) {
   if (loc.after_fcs) pkt.add_item(node, orig_fcs, t, loc.start - 4, 4);
   size_t used = loc.kind == Location::kDpt ? dissect_dpt(d, body) : dissect_legacy(d, body);
   pkt.tree[node].length = static_cast<uint32_t>(used);
+  note_proxy_flow(d);
   if (d.low_seen && pkt.cols.enabled) prefix_info(d);
   return true;
 }

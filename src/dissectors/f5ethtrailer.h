@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include <optional>
+
+#include "analysis/flow_key.h"
 #include "core/packet.h"
 
 namespace netsift {
@@ -21,7 +24,7 @@ extern FieldId proto, header, type, length, version, provider, trailer_magic, tr
     peerremoteport, peerlocalport, peerport, nopeer, analysis, tls_data, tls_secret_len,
     tls_master_secret, tls_client_random, tls_server_random, tls_early_secret, tls_client_hs_secret,
     tls_server_hs_secret, tls_client_app_secret, tls_server_app_secret, tls_keylog, ei_badlen,
-    ei_undecoded, ei_flowlost, ei_flowreuse;
+    ei_undecoded, ei_flowlost, ei_flowreuse, peer_stream;
 }  // namespace f5_fields
 
 // What tshark's "f5ethtrailer" tap hands to its statistics, read back from a dissected packet:
@@ -39,12 +42,15 @@ bool f5_tap_info(const Packet& pkt, F5TapInfo& out);
 
 // State of one trailer's dissection, shared by its blocks.
 struct F5Dissection {
+  F5Dissection(Packet& p, int node) : pkt(p), tree(node) {}
   Packet& pkt;
   int tree;                   // the f5ethtrailer protocol node
   bool peer_id_seen = false;  // an earlier block had a non-zero peer flow id (gates high noise)
   bool low_seen = false;      // a low-noise block gave ingress/slot/tmm (Info prefix, tap)
   bool ingress = false;
   uint8_t slot = 0, tmm = 0;
+  uint64_t flow_id = 0, peer_id = 0;  // medium noise (for proxy flow pairing)
+  std::optional<FlowKey> peer;        // the peer flow's 4-tuple, from high noise
   bool want_text() const { return pkt.cols.enabled; }
 };
 

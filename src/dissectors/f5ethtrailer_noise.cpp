@@ -13,6 +13,7 @@ namespace {
 using namespace f5_fields;
 
 constexpr uint16_t kLowType = 1, kMediumType = 2, kHighType = 3;
+constexpr uint8_t kTcp = 6;  // IP protocol number; 0 (before BIG-IP 11) means the frame's own
 
 void hide(Packet& pkt, int node) {
   pkt.tree[node].flags |= kHidden;
@@ -46,6 +47,8 @@ void add_flow_ids(F5Dissection& d, int parent, const ByteReader& r, size_t off, 
   d.pkt.add_uint(parent, peerid, r, off + width, width, peer);
   hide(d.pkt, d.pkt.add_uint(parent, anyflowid, r, off + width, width, peer));
   if (peer != 0) d.peer_id_seen = true;
+  d.flow_id = flow;
+  d.peer_id = peer;
 }
 
 // The RST cause preceded by its length byte at `off` (spec §3.5).
@@ -79,6 +82,17 @@ void add_rst_cause(F5Dissection& d, int parent, const ByteReader& r, size_t off)
   std::string& info = pkt.cols.info;
   if (!info.empty()) info.push_back(' ');
   info.append(fmt::format("[F5RST{}: {}]", peer ? "(peer)" : "", text));
+}
+
+// The address a 16-byte peer address field stands for: IPv4 when IPv4-mapped or in F5's
+// route-domain encoding, else IPv6 (spec §5).
+Address peer_address(const uint8_t* a) {
+  static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  static constexpr uint8_t kRouteDomain[10] = {0x26, 0x20, 0, 0, 0x0c, 0x10, 0xf5, 0x01, 0, 0};
+  if (std::memcmp(a, kMapped, sizeof kMapped) == 0 ||
+      std::memcmp(a, kRouteDomain, sizeof kRouteDomain) == 0)
+    return Address::ipv4(a + 12);
+  return Address::ipv6(a);
 }
 
 // One 16-byte peer address (spec §5): the IPv4 form when it is IPv4-mapped or in F5's
@@ -117,6 +131,10 @@ void add_high_content(F5Dissection& d, int parent, const ByteReader& r, size_t o
   hide(pkt, pkt.add_item(parent, peerport, r, off + 35, 2));
   pkt.add_item(parent, peerlocalport, r, off + 37, 2);
   hide(pkt, pkt.add_item(parent, peerport, r, off + 37, 2));
+  uint8_t proto = r.u8(off);
+  if (proto == 0 || proto == kTcp)
+    d.peer = FlowKey::make(peer_address(r.ptr(off + 3, 16)), r.u16(off + 35),
+                           peer_address(r.ptr(off + 19, 16)), r.u16(off + 37), kTcp, nullptr);
 }
 
 // The "Virtual Server: name" text subtree of DPT low v2/v3 (name length at `off`).

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
 
 namespace netsift {
@@ -16,6 +17,7 @@ struct StatisticKind {
 constexpr StatisticKind kStatistics[] = {
     {"f5_tmm_dist,tree", make_f5_tmm_distribution},
     {"f5_virt_dist,tree", make_f5_virtual_distribution},
+    {"f5_flows", make_f5_flows},  // netsift only
 };
 
 }  // namespace

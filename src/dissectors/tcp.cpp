@@ -421,6 +421,7 @@ void register_tcp() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Transmission Control Protocol", "TCP", "tcp"});
   reg.add_fields(proto, kFields);
+  reg.mark_read_back(stream);  // the F5 trailer pairs proxied connections by it (peer_stream)
   register_tcp_options(proto);
   register_tcp_analysis(proto);
   register_tcp_reassembly(proto);

@@ -19,6 +19,7 @@ void Packet::reset(uint64_t num, const CapturedFrame* f, Session* s) {
   port_type = PortType::kNone;
   src_port = dst_port = 0;
   ip_depth = 0;
+  in_error_pkt = false;
   can_desegment = false;
   desegment_offset = desegment_len = 0;
   tcp_tree = -1;

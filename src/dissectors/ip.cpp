@@ -341,7 +341,7 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
   } else {
     l = pkt.add_item(tree, len, r, 2, 2);
     // A datagram longer than the frame is noted and dissected as far as the frame goes.
-    if (total > r.reported_size())
+    if (total > r.reported_size() && !pkt.in_error_pkt)
       add_expert(pkt, l, bogus_ip_length, r, 2, 2,
                  fmt::format("IPv4 total length exceeds packet length ({} bytes)",
                              r.reported_size()),

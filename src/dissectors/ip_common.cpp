@@ -136,12 +136,15 @@ void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int pa
     protocol = pkt.cols.protocol;
     info = pkt.cols.info;
   }
+  bool in_error_pkt = pkt.in_error_pkt;
+  pkt.in_error_pkt = true;
   try {
     d(r, pkt, parent);
   } catch (const BoundsError&) {
     // tshark stops decoding a quoted packet where its bytes end, without flagging the packet:
     // error messages quote only the start of the offending datagram.
   }
+  pkt.in_error_pkt = in_error_pkt;
   pkt.net_src = net_src;
   pkt.net_dst = net_dst;
   pkt.src = src;

@@ -90,7 +90,8 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
       fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} < 8]", ulen);
     return ip_payload;
   }
-  bool bad_length = ulen > ip_payload;
+  // A quoted datagram is cut short by design: not a bad length (tshark's in_error_pkt).
+  bool bad_length = ulen > ip_payload && !pkt.in_error_pkt;
   if (bad_length) {
     pkt.add_generated_uint(top, length_bad, 0);
     if (pkt.cols.enabled)
@@ -113,7 +114,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
   // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
   // payload is ignored as tshark does, keeping what the IP layer gave.
-  size_t datagram = bad_length ? ip_payload : ulen;
+  size_t datagram = ulen > ip_payload ? ip_payload : ulen;
   ByteReader data = r.sub(8, datagram - 8);
   if (data.reported_size() == 0) return datagram;
   pkt.add_item(top, payload, data, 0, data.size());

@@ -79,8 +79,9 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     pkt.tree.set_interest(&interest->wanted);
     pkt.payloads = interest->payloads;
   }
+  std::unique_ptr<CaptureReader> reader;
   try {
-    std::unique_ptr<CaptureReader> reader = input ? std::move(input) : open_input(opts);
+    reader = input ? std::move(input) : open_input(opts);
     std::unique_ptr<CaptureWriter> writer = limits.create_writer(opts);
     // A stop signal can cut the record being read short: that is the end, not damage.
     auto next_frame = [&](CapturedFrame& f) {
@@ -123,12 +124,14 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     if (printer) printer->end(out);
     out.flush();
     if (e.frame)
-      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(),
-                   e.what(), static_cast<unsigned long long>(e.frame),
+      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(), e.what(),
+                   static_cast<unsigned long long>(e.frame),
                    static_cast<unsigned long long>(e.offset));
     else
       std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
     status = 2;
+    // tshark still prints the statistics of the packets read before the damage.
+    if (reader) extras.finish(out, *reader);
   }
   out.flush();
   limits.finish(opts, read_count);

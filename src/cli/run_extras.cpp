@@ -8,7 +8,13 @@ namespace netsift {
 
 int RunExtras::setup(const Options& opts) {
   for (const std::string& z : opts.statistics) {
-    std::unique_ptr<Statistic> s = make_statistic(z);
+    std::unique_ptr<Statistic> s;
+    try {
+      s = make_statistic(z);
+    } catch (const StatisticArgumentError& e) {
+      std::fprintf(stderr, "netsift: %s\n", e.what());
+      return 1;
+    }
     if (!s) {
       print_statistics_usage(z);
       return 1;

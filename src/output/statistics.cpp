@@ -4,6 +4,7 @@
 
 #include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
+#include "output/follow_stream.h"
 
 namespace netsift {
 
@@ -20,9 +21,22 @@ constexpr StatisticKind kStatistics[] = {
     {"f5_flows", make_f5_flows},  // netsift only
 };
 
+// Statistics whose argument carries parameters after this prefix.
+struct ParameterisedStatistic {
+  const char* prefix;
+  std::unique_ptr<Statistic> (*make)(std::string_view z_arg);
+};
+
+constexpr ParameterisedStatistic kParameterised[] = {
+    {"follow,tcp", make_follow_stream},
+    {"follow,udp", make_follow_stream},
+};
+
 }  // namespace
 
 std::unique_ptr<Statistic> make_statistic(std::string_view z_arg) {
+  for (const ParameterisedStatistic& k : kParameterised)
+    if (z_arg.substr(0, std::string_view(k.prefix).size()) == k.prefix) return k.make(z_arg);
   for (const StatisticKind& k : kStatistics)
     if (z_arg == k.name) return k.make();
   return nullptr;

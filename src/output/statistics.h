@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 
 #include "core/packet.h"
@@ -17,7 +18,13 @@ class Statistic {
   virtual void print(OutputSink& out) = 0;
 };
 
+// A -z argument netsift knows whose parameters are wrong; what() is tshark's complaint.
+struct StatisticArgumentError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // The statistic a -z argument names ("f5_tmm_dist,tree"), or nullptr when netsift has none.
+// Throws StatisticArgumentError for a known statistic with bad parameters.
 std::unique_ptr<Statistic> make_statistic(std::string_view z_arg);
 
 // tshark's complaint about an unknown -z argument, printed by the CLI before exiting with 1.

@@ -1,0 +1,118 @@
+// -z follow against tshark, byte for byte: every mode on varied captures (in-order, out-of-order,
+// retransmissions, bytes missing from the capture, IPv6, UDP, ICMP-quoted UDP, a damaged file,
+// chunk ranges, endpoint filters). One run of each program serves all the follows of a capture;
+// tshark's answers are cached.
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "tshark_cache.h"
+
+namespace netsift::test {
+namespace {
+
+struct FollowCase {
+  const char* name;
+  const char* capture;  // relative to the shared corpus, or fixtures/... in the source tree
+  std::vector<std::string> follows;
+};
+
+void PrintTo(const FollowCase& c, std::ostream* os) { *os << c.name; }
+
+std::vector<std::string> every_mode(const std::string& proto, const std::string& filter) {
+  std::vector<std::string> out;
+  for (const char* m : {"ascii", "hex", "raw", "yaml"})
+    out.push_back("follow," + proto + "," + m + "," + filter);
+  return out;
+}
+
+std::vector<FollowCase> cases() {
+  std::vector<FollowCase> c = {
+      {"single_segment", "http1/tcpdump-ipv4_tcp_http_xml.pcap", every_mode("tcp", "0")},
+      {"three_streams", "http1/pcpp-three_http_streams.pcap", every_mode("tcp", "1")},
+      {"out_of_order", "tcp/wiki-out-of-order.pcap", every_mode("tcp", "0")},
+      {"ipv6", "ipv6/ndpi-http_ipv6.pcap", every_mode("tcp", "0")},
+      {"one_direction_gap", "tcp/pcpp-unidirectional_tcp_stream_with_missing_packet.pcap",
+       every_mode("tcp", "0")},
+      {"missing_bytes", "tcp/zeek-tcp-reassembly.pcap", every_mode("tcp", "0")},
+      {"missing_bytes_http", "http1/suricata-http-pipeline-files-with-gap.pcap",
+       every_mode("tcp", "0")},
+      {"retransmissions", "tcp/zeek-retransmit-fast009.pcap", every_mode("tcp", "0")},
+      {"handshake_reorder", "tcp/zeek-handshake-reorder.pcap", every_mode("tcp", "0")},
+      {"ssh_duplicates", "tcp/zeek-ssh-dups.pcap", every_mode("tcp", "0")},
+      {"dns_tcp_and_udp", "dns-mdns/tcpdump-dns_tcp.pcap", every_mode("tcp", "0")},
+      {"udp", "dns-mdns/wiki-dns.cap", every_mode("udp", "1")},
+      {"udp_icmp_quoted", "icmp/pcpp-IcmpPackets.pcap", every_mode("udp", "0")},
+      {"damaged_file", "malformed/wiki-ssl.dump.pcap", every_mode("tcp", "0")},
+      {"bogus_header", "ip-fragments/ndpi-ip_fragmented_garbage.pcap", every_mode("tcp", "0")},
+      {"truncated_options", "malformed/tcpdump-heapoverflow-tcp_print.pcap",
+       every_mode("tcp", "0")},
+      {"no_such_stream",
+       "http1/pcpp-three_http_streams.pcap",
+       {"follow,tcp,hex,99", "follow,tcp,yaml,99", "follow,udp,ascii,0"}},
+      {"chunk_ranges",
+       "http1/pcpp-three_http_streams.pcap",
+       {"follow,tcp,ascii,1,2-3", "follow,tcp,hex,1,2", "follow,tcp,yaml,0,1-1"}},
+      {"endpoints_v4",
+       "http1/pcpp-three_http_streams.pcap",
+       {"follow,tcp,raw,172.16.133.132:44305,98.138.19.88:80",
+        "follow,tcp,ascii,98.138.19.88:80,172.16.133.132:44305"}},
+      {"endpoints_v6",
+       "ipv6/ndpi-http_ipv6.pcap",
+       {"follow,tcp,hex,[2a00:d40:1:3:7aac:c0ff:fea7:d4c]:40526,[2a00:1450:4006:804::200e]:443"}},
+      {"endpoints_udp",
+       "dns-mdns/wiki-dns.cap",
+       {"follow,udp,raw,192.168.170.20:53,192.168.170.8:32796"}},
+  };
+  return c;
+}
+
+std::string path_of(const std::string& capture) {
+  if (capture.rfind("fixtures/", 0) == 0)
+    return std::string(NETSIFT_SOURCE_DIR) + "/tests/" + capture;
+  return std::string(NETSIFT_CORPUS_DIR) + "/" + capture;
+}
+
+std::string z_args(const FollowCase& c) {
+  std::string out;
+  for (const std::string& f : c.follows) out += " -z " + shell_quote(f);
+  return out;
+}
+
+class FollowVsTshark : public ::testing::TestWithParam<FollowCase> {};
+
+TEST_P(FollowVsTshark, SameOutput) {
+  const FollowCase& c = GetParam();
+  std::string args = "-r " + shell_quote(path_of(c.capture)) + " -q" + z_args(c);
+  CommandResult tshark = shell_cached("tshark " + args + " 2>/dev/null");
+  CommandResult ours = run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
+  ASSERT_FALSE(tshark.out.empty()) << "tshark printed nothing for " << args;
+  EXPECT_EQ(ours.status, tshark.status);
+  EXPECT_EQ(ours.out, tshark.out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, FollowVsTshark, ::testing::ValuesIn(cases()),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// Bad parameters: tshark's message ("follow - Invalid port.") and exit status 1.
+TEST(FollowArguments, SameComplaintsAsTshark) {
+  const std::string capture = path_of("http1/tcpdump-ipv4_tcp_http_xml.pcap");
+  for (const char* z :
+       {"follow,tcp,foo,0", "follow,tcp,hex,x", "follow,tcp,ascii,0,0", "follow,tcp,ascii,-1",
+        "follow,tcp,ascii,0,3-2", "follow,tcp,ascii,0,1-2x",
+        "follow,tcp,ascii,1.2.3.4:0,1.2.3.5:80", "follow,tcp,ascii,1.2.3.4:1,[::1]:80",
+        "follow,tcp,ascii,1.2.3.4:1,1.2.3.5:80x", "follow,udp,raw,1.2.3.4:1"}) {
+    std::string args = " -r " + shell_quote(capture) + " -q -z " + shell_quote(z) +
+                       " 2>&1 >/dev/null | grep -o 'follow - .*'; exit ${PIPESTATUS[0]}";
+    CommandResult tshark = shell_cached("bash -c " + shell_quote("tshark" + args));
+    CommandResult ours = run_command("bash -c " + shell_quote(std::string(NETSIFT_BINARY) + args));
+    ASSERT_FALSE(tshark.out.empty()) << z;
+    EXPECT_EQ(ours.out, tshark.out) << z;
+    EXPECT_EQ(ours.status, tshark.status) << z;
+  }
+}
+
+}  // namespace
+}  // namespace netsift::test

@@ -681,7 +681,8 @@ void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl
   off = dissect_section(m, top, off, na, "Answers", false);
   off = dissect_section(m, top, off, nauth, "Authoritative nameservers", false);
   dissect_section(m, top, off, nadd, "Additional records", false);
-  add_transaction(pkt, r, top, id_node, txid, is_response(fl));
+  // A message quoted by an ICMP error is not part of its conversation (tshark's in_error_pkt).
+  if (!pkt.in_error_pkt) add_transaction(pkt, r, top, id_node, txid, is_response(fl));
 }
 
 const Flavor kDnsFlavor{0, "DNS", "Domain Name System"};

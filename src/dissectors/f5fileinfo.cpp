@@ -7,6 +7,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/eth.h"
+#include "dissectors/f5fileinfo.h"
 
 namespace netsift {
 
@@ -98,17 +99,11 @@ constexpr PlatformName kPlatforms[] = {
     {"Z101", "BIG-IP vCMP Guest"},
 };
 
-const char* platform_name(std::string_view id) {
-  for (const PlatformName& p : kPlatforms)
-    if (id == p.id) return p.name;
-  return "Unknown, please report";
-}
-
 // The platform id again, as an empty-valued item whose text names the platform.
 void add_platform_name(Packet& pkt, const ByteReader& r, size_t off, size_t len,
                        std::string_view id) {
   int n = pkt.tree.add(-1, platformname, r, off, len, Value::of_bytes(r.ptr(off, 0), 0));
-  if (pkt.cols.enabled) pkt.set_label(n, fmt::format("{}: {}", id, platform_name(id)));
+  if (pkt.cols.enabled) pkt.set_label(n, fmt::format("{}: {}", id, f5_platform_name(id)));
 }
 
 bool dissect_f5fileinfo(const ByteReader& r, Packet& pkt, int parent) {
@@ -146,6 +141,12 @@ void register_f5fileinfo() {
   proto = reg.add_protocol({"F5 Capture Information", "FILEINFO", "f5fileinfo"});
   reg.add_fields(proto, kFields);
   register_eth_heuristic(dissect_f5fileinfo);
+}
+
+const char* f5_platform_name(std::string_view id) {
+  for (const PlatformName& p : kPlatforms)
+    if (id == p.id) return p.name;
+  return "Unknown, please report";
 }
 
 }  // namespace netsift

@@ -1,0 +1,84 @@
+#include "cli/info_command.h"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "capture/capture_reader.h"
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/all.h"
+#include "dissectors/frame.h"
+#include "output/capture_info.h"
+
+namespace netsift {
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: netsift info FILE...\n"
+    "Prints each capture file's summary as capinfos does (type, encapsulation, packets, sizes,\n"
+    "times, rates, interfaces), then the BIG-IP capture information and F5 trailer noise\n"
+    "levels when present.\n";
+
+bool is_gzip(const std::string& path) {
+  unsigned char magic[2] = {};
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  size_t n = std::fread(magic, 1, 2, f);
+  std::fclose(f);
+  return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+}
+
+// Reads the whole file; returns 0, or 2 (after a message) when it is damaged or unreadable.
+int describe(const std::string& path, bool first) {
+  CaptureInfo info;
+  Session session;
+  Packet pkt;
+  pkt.payloads = false;  // the report reads nothing above TCP/UDP
+  uint64_t number = 0;
+  try {
+    std::unique_ptr<CaptureReader> reader = open_capture(path);
+    CapturedFrame frame;
+    while (reader->next(frame)) {
+      pkt.reset(++number, &frame, &session);
+      pkt.cols.enabled = false;
+      dissect_packet(pkt);
+      info.frame(frame, pkt);
+    }
+    std::error_code ec;
+    uint64_t size = std::filesystem::file_size(path, ec);
+    std::string text = info.format(path, ec ? 0 : size, reader->format(), is_gzip(path),
+                                   reader->interfaces(), reader->names());
+    if (!first) std::fputc('\n', stdout);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  } catch (const CaptureError& e) {
+    std::fflush(stdout);
+    if (e.frame)
+      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(), e.what(),
+                   static_cast<unsigned long long>(e.frame),
+                   static_cast<unsigned long long>(e.offset));
+    else
+      std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
+    return 2;
+  }
+}
+
+}  // namespace
+
+int run_info(int argc, char** argv) {
+  if (argc < 3 || !std::strcmp(argv[2], "-h") || !std::strcmp(argv[2], "--help")) {
+    bool help = argc >= 3;
+    std::fputs(kUsage, help ? stdout : stderr);
+    return help ? 0 : 1;
+  }
+  register_all_dissectors();
+  int status = 0;
+  for (int i = 2; i < argc; ++i)
+    if (int s = describe(argv[i], i == 2)) status = s;
+  return status;
+}
+
+}  // namespace netsift

@@ -96,7 +96,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     // Dissection is skipped entirely when nothing reads its result (counting, -w of everything):
     // the run then costs little more than reading the file.
     const bool dissect = printer || filters.need_dissection() || extras.needs_dissection();
-    const bool columns = printer_needs_columns(opts);
+    const bool columns = printer_needs_columns(opts) || extras.needs_columns();
     if (printer) printer->begin(out);
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {

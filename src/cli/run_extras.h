@@ -29,6 +29,11 @@ class RunExtras {
   // Whether any extra needs packets dissected.
   bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
   bool has_statistics() const { return !statistics_.empty(); }
+  bool needs_columns() const {
+    for (const auto& s : statistics_)
+      if (s->needs_columns()) return true;
+    return false;
+  }
 
  private:
   std::vector<std::unique_ptr<Statistic>> statistics_;

@@ -4,6 +4,7 @@
 
 #include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
+#include "output/flow_text.h"
 #include "output/follow_stream.h"
 
 namespace netsift {
@@ -30,13 +31,15 @@ struct ParameterisedStatistic {
 constexpr ParameterisedStatistic kParameterised[] = {
     {"follow,tcp", make_follow_stream},
     {"follow,udp", make_follow_stream},
+    {"flow,", make_flow_text},
 };
 
 }  // namespace
 
 std::unique_ptr<Statistic> make_statistic(std::string_view z_arg) {
   for (const ParameterisedStatistic& k : kParameterised)
-    if (z_arg.substr(0, std::string_view(k.prefix).size()) == k.prefix) return k.make(z_arg);
+    if (z_arg.substr(0, std::string_view(k.prefix).size()) == k.prefix)
+      if (auto s = k.make(z_arg)) return s;
   for (const StatisticKind& k : kStatistics)
     if (z_arg == k.name) return k.make();
   return nullptr;

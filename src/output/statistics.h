@@ -16,6 +16,8 @@ class Statistic {
   virtual ~Statistic() = default;
   virtual void packet(const Packet& pkt) = 0;
   virtual void print(OutputSink& out) = 0;
+  // Reads the Protocol and Info columns (computed only when something reads them).
+  virtual bool needs_columns() const { return false; }
 };
 
 // A -z argument netsift knows whose parameters are wrong; what() is tshark's complaint.

@@ -19,7 +19,9 @@ struct FollowCase {
   std::vector<std::string> follows;
 };
 
-void PrintTo(const FollowCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const FollowCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 std::vector<std::string> every_mode(const std::string& proto, const std::string& filter) {
   std::vector<std::string> out;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times netsift and tshark on the same large capture, case by case, in one run, and prints
 # wall-time ratios and peak RSS. Usage: bench/run.sh [CAPTURE] (default: a generated capture of
-# about 1.2 M packets from ../shared/tools/gen_traffic.py, cached in bench/out/).
+# about 1.2 M packets from ../shared/tools/gen_traffic.py, cached in bench/out/). F5=1 adds the
+# BIG-IP case (bench/gen_f5_capture.py).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -47,6 +48,18 @@ for c in "${cases[@]}"; do
   ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
   printf '%-10s %10s %10s %8s %10sMB %10sMB\n' "$name" "$ts" "$ns" "$ratio" $((tm / 1024)) $((nm / 1024))
 done
+
+# Optional (F5=1): the same traffic as a BIG-IP capture, a DPT trailer (noise low/medium/high)
+# after every frame, and tshark's F5 TMM statistics on it.
+if [ -n "${F5:-}" ]; then
+  f5capture="$out/f5.pcap"
+  [ -f "$f5capture" ] || python3 "$here/gen_f5_capture.py" "$capture" "$f5capture"
+  read -r ts tm < <(measure tshark -r "$f5capture" -q -z f5_tmm_dist,tree)
+  read -r ns nm < <(measure "$netsift" -r "$f5capture" -q -z f5_tmm_dist,tree)
+  ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
+  printf '%-10s %10s %10s %8s %10sMB %10sMB   (BIG-IP capture)\n' f5tmm "$ts" "$ns" "$ratio" \
+    $((tm / 1024)) $((nm / 1024))
+fi
 
 # The capture-filter path against tcpdump itself: netsift -f on a file vs tcpdump -r -w.
 read -r ts tm < <(measure tcpdump -r "$capture" -w "$out/tcpdump.pcap" tcp port 443)

@@ -139,12 +139,17 @@ std::string handshake_ms(const Side* s) {
 
 void F5Flows::print(OutputSink& out) {
   // Pair the streams; the client side is the one whose SYN came in (else the earlier one).
+  // Either side may be the one that learnt the pairing (single pass: the later one).
+  for (auto& [id, s] : sides_) {
+    auto it = s.peer ? sides_.find(*s.peer) : sides_.end();
+    if (it != sides_.end() && !it->second.peer) it->second.peer = id;
+  }
   std::vector<std::pair<const Side*, const Side*>> rows;
   for (const auto& [id, s] : sides_) {
     const Side* peer = nullptr;
     if (s.peer) {
       auto it = sides_.find(*s.peer);
-      if (it != sides_.end()) peer = &it->second;
+      if (it != sides_.end() && it->second.peer == id) peer = &it->second;
     }
     const Side* client = &s;
     const Side* server = peer;

@@ -135,7 +135,9 @@ void expect_handshake(const std::map<long, Stream>& streams, const std::string& 
 class F5Flows : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
-    path_ = kCorpus + "/" + GetParam();
+    std::string p = GetParam();
+    path_ = p.rfind("fixtures/", 0) == 0 ? std::string(NETSIFT_SOURCE_DIR) + "/tests/" + p
+                                         : kCorpus + "/" + p;
     if (!std::filesystem::exists(path_)) GTEST_SKIP() << "no corpus";
     if (run_command("command -v tshark").status != 0) GTEST_SKIP() << "no tshark";
   }
@@ -205,7 +207,8 @@ TEST_P(F5Flows, PeerStreamFieldOnceBothSidesAreSeen) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, F5Flows,
                          ::testing::Values("bigip-ctf/ctf-a.pcap", "bigip-ctf/ctf-b.pcapng",
-                                           "f5/f5-hackazon2.pcap"));
+                                           "f5/f5-hackazon2.pcap", "fixtures/f5-legacy.pcap",
+                                           "fixtures/f5-dpt.pcap"));
 
 }  // namespace
 }  // namespace netsift::test

@@ -6,9 +6,11 @@
 #include <string>
 
 #include "capture/capture_reader.h"
+#include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/all.h"
+#include "dissectors/f5ethtrailer.h"
 #include "dissectors/frame.h"
 #include "output/capture_info.h"
 
@@ -31,12 +33,24 @@ bool is_gzip(const std::string& path) {
   return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
+// The tree nodes the report reads: the F5 trailer's and FILEINFO's (other items are checked but
+// not stored), plus protocol nodes and fields dissectors read back.
+std::vector<uint8_t> fields_read() {
+  std::vector<uint8_t> wanted(registry().size());
+  const FieldId fileinfo = registry().find("f5fileinfo");
+  for (const FieldInfo& f : registry().all())
+    wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back ||
+                   f.protocol == f5_fields::proto || f.protocol == fileinfo;
+  return wanted;
+}
+
 // Reads the whole file; returns 0, or 2 (after a message) when it is damaged or unreadable.
-int describe(const std::string& path, bool first) {
+int describe(const std::string& path, bool first, const std::vector<uint8_t>& wanted) {
   CaptureInfo info;
   Session session;
   Packet pkt;
   pkt.payloads = false;  // the report reads nothing above TCP/UDP
+  pkt.tree.set_interest(&wanted);
   uint64_t number = 0;
   try {
     std::unique_ptr<CaptureReader> reader = open_capture(path);
@@ -75,9 +89,10 @@ int run_info(int argc, char** argv) {
     return help ? 0 : 1;
   }
   register_all_dissectors();
+  const std::vector<uint8_t> wanted = fields_read();
   int status = 0;
   for (int i = 2; i < argc; ++i)
-    if (int s = describe(argv[i], i == 2)) status = s;
+    if (int s = describe(argv[i], i == 2, wanted)) status = s;
   return status;
 }
 

@@ -32,10 +32,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-R,--read-filter", o.read_filter, "Read filter (with -2)");
   app.add_flag("-2", o.two_pass, "Two-pass analysis");
   app.add_option("-f", o.capture_filter, "Capture filter (BPF)");
-  app.add_option("--check-filter", o.check_filter, "Check a display filter and print it normalised");
+  app.add_option("--check-filter", o.check_filter,
+                 "Check a display filter and print it normalised");
   app.add_option("-z", o.statistics, "Statistics")->allow_extra_args(false);
   app.add_option("--export-tls-keys", o.export_tls_keys,
                  "Write the TLS secrets found in the capture as an NSS key log (\"-\": stdout)");
+  app.add_option("--flow-graph", o.flow_graph,
+                 "Write the TCP segments as a sequence diagram (FILE.svg or FILE.html)");
   add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   try {

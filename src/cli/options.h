@@ -11,33 +11,34 @@
 namespace netsift {
 
 struct Options {
-  std::string read_file;                 // -r FILE, "-" for stdin
-  std::string interface;                 // -i IFACE, "-" for stdin
-  int64_t count = -1;                    // -c N
-  bool no_resolve = false;               // -n
-  std::string resolve_flags;             // -N mnNtdv
-  bool line_buffered = false;            // -l
-  bool quiet = false;                    // -q
-  bool print_when_writing = false;       // -P
-  bool verbose = false;                  // -V
-  bool hex_dump = false;                 // -x
-  std::string only_protocols;            // -O proto,proto
-  std::string output_type = "text";      // -T text|fields|json|jsonraw|ek
-  std::vector<std::string> fields;       // -e FIELD (repeatable)
-  std::vector<std::string> field_opts;   // -E key=value (repeatable)
-  std::string write_file;                // -w FILE
-  std::string write_format = "pcapng";   // -F pcap|pcapng
-  std::optional<std::string> glossary;   // -G [fields|protocols|...]
-  std::string display_filter;            // -Y
-  std::string read_filter;               // -R
-  bool two_pass = false;                 // -2
-  std::string capture_filter;            // -f
+  std::string read_file;                    // -r FILE, "-" for stdin
+  std::string interface;                    // -i IFACE, "-" for stdin
+  int64_t count = -1;                       // -c N
+  bool no_resolve = false;                  // -n
+  std::string resolve_flags;                // -N mnNtdv
+  bool line_buffered = false;               // -l
+  bool quiet = false;                       // -q
+  bool print_when_writing = false;          // -P
+  bool verbose = false;                     // -V
+  bool hex_dump = false;                    // -x
+  std::string only_protocols;               // -O proto,proto
+  std::string output_type = "text";         // -T text|fields|json|jsonraw|ek
+  std::vector<std::string> fields;          // -e FIELD (repeatable)
+  std::vector<std::string> field_opts;      // -E key=value (repeatable)
+  std::string write_file;                   // -w FILE
+  std::string write_format = "pcapng";      // -F pcap|pcapng
+  std::optional<std::string> glossary;      // -G [fields|protocols|...]
+  std::string display_filter;               // -Y
+  std::string read_filter;                  // -R
+  bool two_pass = false;                    // -2
+  std::string capture_filter;               // -f
   std::optional<std::string> check_filter;  // --check-filter EXPR (print normalised, exit)
-  std::vector<std::string> statistics;   // -z
-  std::string export_tls_keys;           // --export-tls-keys FILE|- (NSS key log)
-  std::vector<std::string> preferences;  // -o name:value
-  CaptureOptions capture;                // live capture: -p -s -B -a -b -D -L
-  bool remote_input = false;             // netsift remote: the input is the ssh stream
+  std::vector<std::string> statistics;      // -z
+  std::string export_tls_keys;              // --export-tls-keys FILE|- (NSS key log)
+  std::string flow_graph;                   // --flow-graph FILE.svg|FILE.html
+  std::vector<std::string> preferences;     // -o name:value
+  CaptureOptions capture;                   // live capture: -p -s -B -a -b -D -L
+  bool remote_input = false;                // netsift remote: the input is the ssh stream
 };
 
 // Parses argv. On --help/--version or a usage error, prints and returns the exit status to use;

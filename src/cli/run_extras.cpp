@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "output/flow_graph_file.h"
+
 namespace netsift {
 
 int RunExtras::setup(const Options& opts) {
@@ -21,6 +23,7 @@ int RunExtras::setup(const Options& opts) {
     }
     statistics_.push_back(std::move(s));
   }
+  if (!opts.flow_graph.empty()) statistics_.push_back(make_flow_graph_file(opts.flow_graph));
   key_file_ = opts.export_tls_keys;
   collect_keys_ = !key_file_.empty();
   return 0;

@@ -44,6 +44,7 @@ FlowCollector::FlowCollector(FlowKind kind, bool network) : kind_(kind), network
   tcp_flags_ = reg.find("tcp.flags");
   tcp_len_ = reg.find("tcp.len");
   tcp_time_relative_ = reg.find("tcp.time_relative");
+  tcp_window_ = reg.find("tcp.window_size");
   const char* icmp = kind == FlowKind::kIcmpv6 ? "icmpv6" : "icmp";
   icmp_ = reg.find(icmp);
   icmp_type_ = reg.find(fmt::format("{}.type", icmp));
@@ -70,6 +71,8 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
       flags = static_cast<uint16_t>(n.value.u);
     else if (n.field == tcp_time_relative_)
       header_whole = true;
+    else if (n.field == tcp_window_)
+      item.window = static_cast<uint32_t>(n.value.u);
     else if (n.field == tcp_len_) {
       len = static_cast<uint32_t>(n.value.u);
       have_len = true;
@@ -77,6 +80,10 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
   }
   // TCP taps a segment once its header and options are whole (tcp.time_relative follows them).
   if (!header_whole) return false;
+  item.tcp_flags = flags;
+  item.seq = seq;
+  item.ack = ack;
+  item.len = len;
   append_tcp_flag_names(item.label, flags);
   if (have_len && len) fmt::format_to(std::back_inserter(item.label), " - Len: {}", len);
   if (flags & 0x010)

@@ -25,6 +25,9 @@ struct FlowItem {
   uint32_t conv = 0;  // tcp.stream for TCP, 0 otherwise
   std::string label;
   std::string comment;
+  // TCP only: the numbers a sequence diagram shows (relative as tshark shows them).
+  uint16_t tcp_flags = 0;
+  uint32_t seq = 0, ack = 0, len = 0, window = 0;
   size_t src_node = 0, dst_node = 0;
 };
 
@@ -46,7 +49,8 @@ class FlowCollector {
 
   FlowKind kind_;
   bool network_;
-  FieldId tcp_, tcp_stream_, tcp_seq_, tcp_ack_, tcp_flags_, tcp_len_, tcp_time_relative_;
+  FieldId tcp_, tcp_stream_, tcp_seq_, tcp_ack_, tcp_flags_, tcp_len_, tcp_time_relative_,
+      tcp_window_;
   FieldId icmp_, icmp_type_, icmp_code_;
   std::vector<FlowItem> items_;
   std::vector<Address> nodes_;

@@ -110,7 +110,8 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
   done->view.data = done->data.data();
   done->view.length = p.total;
   done->view.fragments = done->fragments;
-  for (const FragmentRecord& f : done->fragments) {
+  for (FragmentRecord& f : done->fragments) {
+    f.too_long = f.offset + f.length > p.total;
     done->view.any_overlap |= f.overlap;
     done->view.any_conflict |= f.overlap_conflict;
   }

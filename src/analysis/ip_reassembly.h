@@ -35,6 +35,7 @@ struct FragmentRecord {
   uint32_t length;
   bool overlap = false;
   bool overlap_conflict = false;
+  bool too_long = false;  // data past the datagram's end (the last fragment says where it ends)
 };
 
 struct ReassemblyLimits {

@@ -26,7 +26,7 @@ struct Value {
       uint32_t n;
     } bytes;
   };
-  Value() : u(0) {}
+  Value() : bytes{nullptr, 0} {}  // all zero, whatever member is read
   static Value of_uint(uint64_t v) {
     Value x;
     x.u = v;

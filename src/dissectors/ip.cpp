@@ -22,7 +22,7 @@ FieldId hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf, 
     ip_proto, checksum, checksum_calculated, checksum_status, src, dst, addr, src_host, dst_host,
     host;
 FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length, reassembled_data,
-    fragment_overlap, fragment_overlap_conflict;
+    fragment_overlap, fragment_overlap_conflict, fragment_error, fragment_too_long;
 FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert;
 
 const ValueName kChecksumStatus[] = {
@@ -123,6 +123,22 @@ const FieldReg kFields[] = {
       {},
       0,
       "Overlapping fragments contained conflicting data"}},
+    {&fragment_too_long,
+     {"Fragment too long",
+      "ip.fragment.toolongfragment",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "Fragment contained data past end of packet"}},
+    {&fragment_error,
+     {"Defragmentation error",
+      "ip.fragment.error",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "Defragmentation error due to illegal fragments"}},
     {&fragment_count, {"Fragment count", "ip.fragment.count", FieldType::kUint32, Base::kDec}},
     {&fragment, {"IPv4 Fragment", "ip.fragment", FieldType::kFrameNum}},
     {&fragments, {"IPv4 Fragments", "ip.fragments", FieldType::kBytes}},
@@ -251,31 +267,18 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
   pkt.tree.add(tree, host, r, off, 4, v, kHidden);
 }
 
-// The fragment list of a reassembled datagram: ip.fragments and its children.
-void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
-                       const ByteReader& whole) {
-  int n = pkt.add_item(tree, fragments, whole, 0, dg.length);
-  pkt.tree[n].flags |= kGenerated;
-  std::string label;
-  if (pkt.cols.enabled)
-    label = fmt::format("{} IPv4 Fragments ({} bytes): ", dg.fragments.size(), dg.length);
-  for (size_t i = 0; i < dg.fragments.size(); ++i) {
-    const FragmentRecord& f = dg.fragments[i];
-    int c =
-        pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
-    if (f.overlap) pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
-    if (f.overlap_conflict) pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
-    if (pkt.cols.enabled) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
-                                   f.offset + f.length - 1, f.length));
-      label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
-    }
-  }
-  if (pkt.cols.enabled) pkt.set_label(n, label);
-  pkt.tree.add_generated(n, fragment_count, Value::of_uint(dg.fragments.size()));
-  pkt.tree.add_generated(n, reassembled_length, Value::of_uint(dg.length));
-  pkt.tree.add(n, reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
-               kGenerated);
+const FragmentFields& fragment_fields() {
+  static const FragmentFields f{"IPv4",
+                                fragments,
+                                fragment,
+                                fragment_error,
+                                fragment_overlap,
+                                fragment_overlap_conflict,
+                                fragment_too_long,
+                                fragment_count,
+                                reassembled_length,
+                                reassembled_data};
+  return f;
 }
 
 IpReassembler& reassembler(Packet& pkt) {
@@ -298,7 +301,7 @@ bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReade
   pkt.sources.push_back(DataSource{"Reassembled IPv4", dg->data, dg->length});
   whole =
       ByteReader(dg->data, dg->length, dg->length, 0, static_cast<uint16_t>(pkt.sources.size()));
-  add_fragment_tree(pkt, tree, *dg, whole);
+  add_fragment_tree(pkt, tree, *dg, whole, fragment_fields());
   return true;
 }
 
@@ -342,10 +345,10 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
     l = pkt.add_item(tree, len, r, 2, 2);
     // A datagram longer than the frame is noted and dissected as far as the frame goes.
     if (total > r.reported_size() && !pkt.in_error_pkt)
-      add_expert(pkt, l, bogus_ip_length, r, 2, 2,
-                 fmt::format("IPv4 total length exceeds packet length ({} bytes)",
-                             r.reported_size()),
-                 kExpertError, kGroupProtocol);
+      add_expert(
+          pkt, l, bogus_ip_length, r, 2, 2,
+          fmt::format("IPv4 total length exceeds packet length ({} bytes)", r.reported_size()),
+          kExpertError, kGroupProtocol);
   }
   if (total < hlen) {
     if (pkt.cols.enabled) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/ip_reassembly.h"
 #include "core/expert.h"
 #include "core/packet.h"
 #include "output/address_format.h"  // append_ipv4/append_ipv6 for column and label text
@@ -34,6 +35,17 @@ std::string bit_pattern(uint64_t value, uint64_t mask, int width);
 // does for "error packets": the outer packet keeps its addresses, ports and columns, and the
 // quote ending early is not an error.
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent);
+
+// The fields of an IPv4 or IPv6 fragment tree ("ip.fragments" and its children).
+struct FragmentFields {
+  const char* version;  // "IPv4", "IPv6"
+  FieldId fragments, fragment, error, overlap, overlap_conflict, too_long, count,
+      reassembled_length, reassembled_data;
+};
+// The fragment list of a reassembled datagram under `tree`, as tshark shows it. A fragment with
+// conflicting overlap or data past the end is listed as a defragmentation error.
+void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
+                       const ByteReader& whole, const FragmentFields& f);
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
 // or `fallback` when absent.

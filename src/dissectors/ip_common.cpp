@@ -123,6 +123,36 @@ std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
 
 namespace {}  // namespace
 
+void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
+                       const ByteReader& whole, const FragmentFields& ff) {
+  // ip.fragments holds the datagram's bytes (FT_BYTES); ipv6.fragments is a plain subtree.
+  Value all = registry().info(ff.fragments).def.type == FieldType::kBytes
+                  ? Value::of_bytes(dg.data, dg.length)
+                  : Value{};
+  int n = pkt.tree.add(tree, ff.fragments, whole, 0, dg.length, all, kGenerated);
+  std::string label;
+  if (pkt.cols.enabled)
+    label = fmt::format("{} {} Fragments ({} bytes): ", dg.fragments.size(), ff.version, dg.length);
+  for (size_t i = 0; i < dg.fragments.size(); ++i) {
+    const FragmentRecord& f = dg.fragments[i];
+    FieldId item = f.overlap_conflict || f.too_long ? ff.error : ff.fragment;
+    int c = pkt.tree.add(n, item, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
+    if (f.overlap) pkt.tree.add_generated(c, ff.overlap, Value::of_uint(1));
+    if (f.overlap_conflict) pkt.tree.add_generated(c, ff.overlap_conflict, Value::of_uint(1));
+    if (f.too_long) pkt.tree.add_generated(c, ff.too_long, Value::of_uint(1));
+    if (pkt.cols.enabled) {
+      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
+                                   f.offset + f.length - 1, f.length));
+      label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
+    }
+  }
+  if (pkt.cols.enabled) pkt.set_label(n, label);
+  pkt.tree.add_generated(n, ff.count, Value::of_uint(dg.fragments.size()));
+  pkt.tree.add_generated(n, ff.reassembled_length, Value::of_uint(dg.length));
+  pkt.tree.add(n, ff.reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
+               kGenerated);
+}
+
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent) {
   Address net_src = pkt.net_src, net_dst = pkt.net_dst, src = pkt.src, dst = pkt.dst;
   PortType port_type = pkt.port_type;

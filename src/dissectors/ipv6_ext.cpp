@@ -24,7 +24,7 @@ FieldId opt, opt_type, opt_action, opt_change, opt_rest, opt_length, opt_pad1, o
     opt_router_alert, opt_tel, opt_jumbo, opt_home_address, opt_unknown, opt_unknown_expert,
     opt_invalid_len;
 FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length, reassembled_data,
-    fragment_overlap, fragment_overlap_conflict;
+    fragment_overlap, fragment_overlap_conflict, fragment_error, fragment_too_long;
 
 const ValueName kOptionNames[] = {
     {0, "Pad1"},
@@ -318,6 +318,22 @@ const FieldReg kIpv6Fields[] = {
       0,
       "Overlapping fragments contained conflicting data"}},
     {&fragment, {"IPv6 Fragment", "ipv6.fragment", FieldType::kFrameNum}},
+    {&fragment_too_long,
+     {"Fragment too long",
+      "ipv6.fragment.toolongfragment",
+      FieldType::kBoolean,
+      Base::kNone,
+      {},
+      0,
+      "Fragment contained data past end of packet"}},
+    {&fragment_error,
+     {"Defragmentation error",
+      "ipv6.fragment.error",
+      FieldType::kFrameNum,
+      Base::kNone,
+      {},
+      0,
+      "Defragmentation error due to illegal fragments"}},
     {&fragment_count, {"Fragment count", "ipv6.fragment.count", FieldType::kUint32, Base::kDec}},
     {&fragments, {"IPv6 Fragments", "ipv6.fragments", FieldType::kNone}},
     {&reassembled_in,
@@ -524,29 +540,18 @@ bool enclosing_addresses(const Packet& pkt, Address& s, Address& d) {
   return got == 3;
 }
 
-void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
-                       const ByteReader& whole) {
-  int n = pkt.tree.add(tree, fragments, whole, 0, dg.length, Value{}, kGenerated);
-  std::string label;
-  if (pkt.cols.enabled)
-    label = fmt::format("{} IPv6 Fragments ({} bytes): ", dg.fragments.size(), dg.length);
-  for (size_t i = 0; i < dg.fragments.size(); ++i) {
-    const FragmentRecord& f = dg.fragments[i];
-    int c =
-        pkt.tree.add(n, fragment, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
-    if (f.overlap) pkt.tree.add_generated(c, fragment_overlap, Value::of_uint(1));
-    if (f.overlap_conflict) pkt.tree.add_generated(c, fragment_overlap_conflict, Value::of_uint(1));
-    if (pkt.cols.enabled) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
-                                   f.offset + f.length - 1, f.length));
-      label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
-    }
-  }
-  if (pkt.cols.enabled) pkt.set_label(n, label);
-  pkt.tree.add_generated(n, fragment_count, Value::of_uint(dg.fragments.size()));
-  pkt.tree.add_generated(n, reassembled_length, Value::of_uint(dg.length));
-  pkt.tree.add(n, reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
-               kGenerated);
+const FragmentFields& fragment_fields() {
+  static const FragmentFields f{"IPv6",
+                                fragments,
+                                fragment,
+                                fragment_error,
+                                fragment_overlap,
+                                fragment_overlap_conflict,
+                                fragment_too_long,
+                                fragment_count,
+                                reassembled_length,
+                                reassembled_data};
+  return f;
 }
 
 size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
@@ -585,7 +590,7 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
       pkt.sources.push_back(DataSource{"Reassembled IPv6", dg->data, dg->length});
       ByteReader whole(dg->data, dg->length, dg->length, 0,
                        static_cast<uint16_t>(pkt.sources.size()));
-      add_fragment_tree(pkt, parent, *dg, whole);
+      add_fragment_tree(pkt, parent, *dg, whole, fragment_fields());
       pkt.call_next(tables::ip_proto(), next, whole, upper);
       return r.reported_size();
     }

@@ -19,11 +19,12 @@ fi
 packets=$(capinfos -c -M "$capture" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}')
 echo "capture: $capture ($packets packets, $(du -h "$capture" | cut -f1))"
 
-# Runs one command, printing "seconds peak_rss_kb".
+# Runs one command, printing "seconds peak_rss_kb" (GNU time writes them to its own file, so
+# the command's output and errors stay out of the figures).
 measure() {
-  local t
-  t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  echo "$t"
+  local t="$out/time.txt"
+  /usr/bin/time -o "$t" -f "%e %M" "$@" >/dev/null 2>&1 || true
+  tail -1 "$t"
 }
 
 # Each case: a name and the arguments both tools get after "-r CAPTURE".

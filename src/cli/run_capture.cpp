@@ -9,6 +9,7 @@
 #include "capture/stop_signal.h"
 #include "cli/capture_input.h"
 #include "cli/field_interest.h"
+#include "cli/first_pass.h"
 #include "cli/packet_filters.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
@@ -66,6 +67,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (int status = extras.setup(opts)) return status;
   CaptureLimits limits;  // -a, -b, stop signals
   if (int status = limits.setup(opts)) return status;
+  if (opts.two_pass && !input) run_first_pass(opts, filters, session);
 
   // Only the fields something reads are stored in packet trees.
   const std::optional<FieldInterest> interest =

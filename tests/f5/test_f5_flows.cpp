@@ -205,6 +205,21 @@ TEST_P(F5Flows, PeerStreamFieldOnceBothSidesAreSeen) {
   EXPECT_EQ(split_lines(filtered.out).size(), with_peer);
 }
 
+// -2: the first pass learns every pairing, so every frame of a paired stream names its peer.
+TEST_P(F5Flows, TwoPassesGivePeerStreamOnEveryFrame) {
+  auto peers = expected_peers(tshark_streams(path_));
+  auto r = run_command(std::string(NETSIFT_BINARY) + " -2 -r " + shell_quote(path_) +
+                       " -Y 'tcp && f5ethtrailer' -T fields -e frame.number -e tcp.stream -e "
+                       "f5ethtrailer.peer_stream");
+  ASSERT_EQ(r.status, 0);
+  for (const std::string& l : split_lines(r.out)) {
+    auto c = split_tabs(l);
+    ASSERT_EQ(c.size(), 3u);
+    auto p = peers.find(std::stol(c[1]));
+    EXPECT_EQ(c[2], p == peers.end() ? "" : std::to_string(p->second)) << "frame " << c[0];
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Corpus, F5Flows,
                          ::testing::Values("bigip-ctf/ctf-a.pcap", "bigip-ctf/ctf-b.pcapng",
                                            "f5/f5-hackazon2.pcap", "fixtures/f5-legacy.pcap",

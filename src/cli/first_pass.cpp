@@ -1,0 +1,42 @@
+#include "cli/first_pass.h"
+
+#include <memory>
+#include <vector>
+
+#include "capture/capture_reader.h"
+#include "cli/capture_input.h"
+#include "core/field_registry.h"
+#include "core/packet.h"
+#include "dissectors/frame.h"
+
+namespace netsift {
+
+void run_first_pass(const Options& opts, const PacketFilters& filters, Session& session) {
+  if (opts.read_file.empty() || opts.read_file == "-" || is_streaming_input(opts)) return;
+  // The pairing needs the trailers and the TCP streams only: keep no other tree node and
+  // hand no payload to application dissectors.
+  std::vector<uint8_t> wanted(registry().size());
+  for (const FieldInfo& f : registry().all())
+    wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back;
+  Session first;
+  first.prefs = session.prefs;
+  Packet pkt;
+  pkt.tree.set_interest(&wanted);
+  pkt.payloads = false;
+  uint64_t read = 0, number = 0;
+  try {
+    std::unique_ptr<CaptureReader> reader = open_input(opts);
+    CapturedFrame frame;
+    while ((opts.count < 0 || read < static_cast<uint64_t>(opts.count)) && reader->next(frame)) {
+      ++read;
+      if (!filters.pass_capture(frame)) continue;
+      pkt.reset(++number, &frame, &first);
+      pkt.cols.enabled = false;
+      dissect_packet(pkt);
+    }
+  } catch (const CaptureError&) {
+  }
+  session.f5_pairing.preset(first.f5_pairing);
+}
+
+}  // namespace netsift

@@ -104,6 +104,17 @@ TEST_F(F5Ctf, ResetCauses) {
   EXPECT_EQ(std::count(ours.begin(), ours.end(), "1\tNo local listener"), 3);
 }
 
+// B5 per connection: -z f5_flows names the reset side and cause once per proxied connection;
+// the "no listener" ones are the three the author counted.
+TEST_F(F5Ctf, ResetCausesPerConnection) {
+  std::vector<std::string> rows =
+      lines(netsift("-r " + file("bigip-ctf/ctf-b.pcapng") + " -q -z f5_flows"));
+  long no_listener = std::count_if(rows.begin(), rows.end(), [](const std::string& r) {
+    return r.size() > 30 && r.ends_with("client side: No local listener");
+  });
+  EXPECT_EQ(no_listener, 3);
+}
+
 // B3: the TLS secrets of the trailers as an NSS key log, in one command.
 TEST_F(F5Ctf, ExportTlsKeys) {
   std::string ours = netsift("-r " + file("bigip-ctf/ctf-b.pcapng") + " -q --export-tls-keys -");

@@ -725,7 +725,9 @@ size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
     uint16_t msg_len = r.u16(off);
     tcp_add_pdu_size(pkt, r, off, need);
     if (pkt.cols.enabled) pkt.cols.set_protocol("DNS");
-    int top = pkt.add_protocol(-1, proto_dns, r, off, 2 + size_t{msg_len});
+    // tshark lists the protocol once per call in frame.protocols, however many messages.
+    int top = off == 0 ? pkt.add_protocol(-1, proto_dns, r, off, 2 + size_t{msg_len})
+                       : pkt.tree.add(-1, proto_dns, r, off, 2 + size_t{msg_len}, Value{});
     pkt.add_item(top, length, r, off, 2);
     dissect_message(r.sub(off + 2, msg_len), pkt, top, kDnsFlavor, false, false);
     off += 2 + size_t{msg_len};

@@ -406,6 +406,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.payloads) {
     if (ta.flags & kTaRetransmission)
       add_tcp_segment_data(pkt, top, data, true);
+    else if (ta.flags & kTaOutOfOrder)
+      ;  // tshark calls no subdissector on an out-of-order segment (tcp_no_subdissector_on_error)
     else if (Dissector upper = payload_dissector(sport, dport))
       tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
     else

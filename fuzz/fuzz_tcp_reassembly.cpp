@@ -79,8 +79,11 @@ std::vector<Piece> cut(Input& in, uint32_t total, bool perturb) {
         break;
       case 3: {  // a retransmission covering it and the next, arriving later
         Piece p = pieces[at];
-        if (at + 1 < pieces.size()) p.len = pieces[at + 1].off + pieces[at + 1].len - p.off;
-        if (p.off + p.len <= total && p.len > 0) pieces.push_back(p);
+        if (at + 1 < pieces.size()) {
+          uint64_t end = uint64_t{pieces[at + 1].off} + pieces[at + 1].len;
+          if (end > p.off) p.len = static_cast<uint32_t>(end - p.off);
+        }
+        if (uint64_t{p.off} + p.len <= total && p.len > 0) pieces.push_back(p);
         break;
       }
     }

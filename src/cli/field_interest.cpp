@@ -14,6 +14,17 @@ void mark(std::vector<uint8_t>& wanted, FieldId id) {
   for (; id != kNoField; id = registry().info(id).same_name_next) wanted[id] = true;
 }
 
+// A field by name; a protocol's name stands for all of its fields.
+void mark_name(std::vector<uint8_t>& wanted, const std::string& name) {
+  FieldId id = registry().find(name);
+  if (id == kNoField || registry().info(id).def.type != FieldType::kProtocol) {
+    mark(wanted, id);
+    return;
+  }
+  for (const FieldInfo& f : registry().all())
+    if (f.protocol == id) wanted[f.id] = true;
+}
+
 // Protocols at or below the transport layer: their fields never depend on what the payload
 // dissectors find.
 bool below_payload(std::string_view protocol) {
@@ -40,11 +51,14 @@ bool needs_payloads(const FieldInfo& f) {
 }  // namespace
 
 std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
-                                           bool statistics, bool columns) {
+                                           const RunExtras& extras, bool columns) {
   const bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
-  if (statistics || (prints && opts.output_type != "fields")) return std::nullopt;
+  std::vector<std::string> statistic_fields;
+  if (!extras.statistic_fields(statistic_fields) || (prints && opts.output_type != "fields"))
+    return std::nullopt;
   FieldInterest in;
   in.wanted.assign(registry().size(), 0);
+  for (const std::string& name : statistic_fields) mark_name(in.wanted, name);
   if (prints)
     for (const std::string& name : opts.fields) mark(in.wanted, registry().find(name));
   for (const std::optional<DisplayFilter>* filter : {&filters.read, &filters.display})

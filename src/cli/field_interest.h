@@ -9,6 +9,7 @@
 
 #include "cli/options.h"
 #include "cli/packet_filters.h"
+#include "cli/run_extras.h"
 
 namespace netsift {
 
@@ -20,6 +21,6 @@ struct FieldInterest {
 // nullopt when the run needs every field. `columns`: the summary columns are computed (their
 // Info text comes from every layer).
 std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
-                                           bool statistics, bool columns);
+                                           const RunExtras& extras, bool columns);
 
 }  // namespace netsift

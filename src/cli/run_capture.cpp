@@ -71,7 +71,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
 
   // Only the fields something reads are stored in packet trees.
   const std::optional<FieldInterest> interest =
-      needed_fields(opts, filters, extras.has_statistics(), printer_needs_columns(opts));
+      needed_fields(opts, filters, extras, printer_needs_columns(opts));
 
   uint64_t number = 0;
   uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep

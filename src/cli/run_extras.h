@@ -28,7 +28,12 @@ class RunExtras {
   int finish(OutputSink& out, const CaptureReader& reader);
   // Whether any extra needs packets dissected.
   bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
-  bool has_statistics() const { return !statistics_.empty(); }
+  // The fields the statistics read (see Statistic::reads_only); false when one reads whole trees.
+  bool statistic_fields(std::vector<std::string>& names) const {
+    for (const auto& s : statistics_)
+      if (!s->reads_only(names)) return false;
+    return true;
+  }
   bool needs_columns() const {
     for (const auto& s : statistics_)
       if (s->needs_columns()) return true;

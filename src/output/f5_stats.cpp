@@ -24,6 +24,14 @@ bool tapped(const Packet& pkt, StatsTree& tree, F5TapInfo& tap) {
   return true;
 }
 
+// The trailer fields f5_tap_info reads.
+bool reads_tap(std::vector<std::string>& names) {
+  for (const char* f :
+       {"f5ethtrailer.tmm", "f5ethtrailer.slot", "f5ethtrailer.ingress", "f5ethtrailer.vip"})
+    names.emplace_back(f);
+  return true;
+}
+
 class TmmDistribution : public Statistic {
  public:
   TmmDistribution() : tree_("F5/tmm Distribution") {
@@ -54,6 +62,7 @@ class TmmDistribution : public Statistic {
   }
 
   void print(OutputSink& out) override { out.write(tree_.format()); }
+  bool reads_only(std::vector<std::string>& names) const override { return reads_tap(names); }
 
  private:
   void count(int tmm_packets, int tmm_bytes, int64_t len, const char* counted,
@@ -94,6 +103,7 @@ class VirtualDistribution : public Statistic {
   }
 
   void print(OutputSink& out) override { out.write(tree_.format()); }
+  bool reads_only(std::vector<std::string>& names) const override { return reads_tap(names); }
 
  private:
   static constexpr const char* kNoFlow = "No flow";

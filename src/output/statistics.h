@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/packet.h"
 #include "output/output_sink.h"
@@ -18,6 +20,9 @@ class Statistic {
   virtual void print(OutputSink& out) = 0;
   // Reads the Protocol and Info columns (computed only when something reads them).
   virtual bool needs_columns() const { return false; }
+  // The protocols and fields it reads (filter abbreviations; a protocol stands for every field
+  // of it), so dissection can skip the rest (cli/field_interest.h); false: whole trees.
+  virtual bool reads_only(std::vector<std::string>& names) const { return false; }
 };
 
 // A -z argument netsift knows whose parameters are wrong; what() is tshark's complaint.

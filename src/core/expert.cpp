@@ -8,6 +8,10 @@ namespace netsift {
 
 const char* severity_text(ExpertSeverity s) {
   switch (s) {
+    case kExpertComment:
+      return "Comment";
+    case kExpertChat:
+      return "Chat";
     case kExpertNote:
       return "Note";
     case kExpertWarn:

@@ -12,6 +12,8 @@ namespace netsift {
 
 // Wireshark's expert severities and groups (expert.h) and the expert items every dissector adds.
 enum ExpertSeverity : uint32_t {
+  kExpertComment = 0x00100000,
+  kExpertChat = 0x00200000,  // normal flow worth a mention: connection set-up, window updates
   kExpertNote = 0x00400000,
   kExpertWarn = 0x00600000,
   kExpertError = 0x00800000,
@@ -30,7 +32,8 @@ enum ExpertGroup : uint32_t {
 void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
                 std::string_view msg, ExpertSeverity severity, ExpertGroup group);
 
-// tshark's names: "Note", "Warning", "Error"; "Checksum", "Sequence", ... "Protocol".
+// tshark's names: "Comment", "Chat", "Note", "Warning", "Error"; "Checksum", "Sequence", ...
+// "Protocol".
 const char* severity_text(ExpertSeverity s);
 const char* group_text(ExpertGroup g);
 

@@ -18,26 +18,54 @@ namespace {
 using namespace frame_fields;
 
 // Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
-constexpr ValueName kEncapNames[] = {{1, "Ethernet"},        {7, "Raw IP"},
-                                     {15, "NULL/Loopback"},  {25, "Linux cooked-mode capture v1"},
-                                     {129, "Raw IPv4"},      {130, "Raw IPv6"},
-                                     {174, "OpenBSD loopback"},
-                                     {210, "Linux cooked-mode capture v2"}};
+constexpr ValueName kEncapNames[] = {
+    {1, "Ethernet"},           {7, "Raw IP"},
+    {15, "NULL/Loopback"},     {25, "Linux cooked-mode capture v1"},
+    {129, "Raw IPv4"},         {130, "Raw IPv6"},
+    {174, "OpenBSD loopback"}, {210, "Linux cooked-mode capture v2"}};
 
 int wtap_encap(uint32_t linktype) {
   switch (linktype) {
-    case kLinkEthernet: return 1;
+    case kLinkEthernet:
+      return 1;
     case kLinkRaw:
     case 12:
-    case 14: return 7;
-    case kLinkNull: return 15;
-    case kLinkLoop: return 174;  // LINKTYPE_LOOP is OpenBSD's loopback in Wireshark
-    case kLinkLinuxSll: return 25;
-    case kLinkIpv4: return 129;
-    case kLinkIpv6: return 130;
-    case kLinkLinuxSll2: return 210;
-    default: return -1;
+    case 14:
+      return 7;
+    case kLinkNull:
+      return 15;
+    case kLinkLoop:
+      return 174;  // LINKTYPE_LOOP is OpenBSD's loopback in Wireshark
+    case kLinkLinuxSll:
+      return 25;
+    case kLinkIpv4:
+      return 129;
+    case kLinkIpv6:
+      return 130;
+    case kLinkLinuxSll2:
+      return 210;
+    default:
+      return -1;
   }
+}
+
+// "74 bytes (592 bits)", as tshark labels frame lengths.
+std::string byte_count(uint32_t n) {
+  return fmt::format("{} byte{} ({} bits)", n, n == 1 ? "" : "s", uint64_t{n} * 8);
+}
+
+// The Frame line: "Frame 1: 74 bytes on wire (592 bits), 74 bytes captured (592 bits)", with
+// the pcapng interface appended as tshark does.
+void label_frame(Packet& pkt, int top) {
+  const CapturedFrame& f = *pkt.frame;
+  std::string text =
+      fmt::format("Frame {}: {} byte{} on wire ({} bits), {} byte{} captured ({} bits)", pkt.number,
+                  f.len, f.len == 1 ? "" : "s", uint64_t{f.len} * 8, f.caplen,
+                  f.caplen == 1 ? "" : "s", uint64_t{f.caplen} * 8);
+  if (f.interface)
+    fmt::format_to(std::back_inserter(text), " on interface {}, id {}",
+                   f.interface->name.empty() ? "unknown" : f.interface->name, f.interface_id);
+  pkt.set_label(top, text);
 }
 
 // Differences of damaged timestamps may exceed int64: compute them wrapping, as unsigned.
@@ -50,15 +78,16 @@ const FieldReg kFields[] = {
     {&section_number, {"Section number", "frame.section_number", FieldType::kUint32, Base::kDec}},
     {&interface_id, {"Interface id", "frame.interface_id", FieldType::kUint32, Base::kDec}},
     {&interface_name, {"Interface name", "frame.interface_name", FieldType::kString}},
-    {&encap_type, {"Encapsulation type", "frame.encap_type", FieldType::kInt16, Base::kDec,
-                   kEncapNames}},
+    {&encap_type,
+     {"Encapsulation type", "frame.encap_type", FieldType::kInt16, Base::kDec, kEncapNames}},
     {&time, {"Arrival Time", "frame.time", FieldType::kAbsTime, Base::kAbsLocal}},
     {&offset_shift, {"Time shift for this packet", "frame.offset_shift", FieldType::kRelTime}},
     {&time_epoch, {"Epoch Time", "frame.time_epoch", FieldType::kRelTime}},
     {&time_delta,
      {"Time delta from previous captured frame", "frame.time_delta", FieldType::kRelTime}},
-    {&time_delta_displayed, {"Time delta from previous displayed frame",
-                             "frame.time_delta_displayed", FieldType::kRelTime}},
+    {&time_delta_displayed,
+     {"Time delta from previous displayed frame", "frame.time_delta_displayed",
+      FieldType::kRelTime}},
     {&time_relative,
      {"Time since reference or first frame", "frame.time_relative", FieldType::kRelTime}},
     {&number, {"Frame Number", "frame.number", FieldType::kUint32, Base::kDec}},
@@ -94,7 +123,8 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     t.have_first = true;
     t.first = t.prev_captured = f.ts;
   }
-  if (f.section_number) pkt.add_generated_uint(top, section_number, f.section_number);
+  if (f.section_number)
+    pkt.tree.add(top, section_number, r, 0, 0, Value::of_uint(f.section_number));
   if (f.interface) {
     int n = pkt.tree.add(top, interface_id, r, 0, 0, Value::of_uint(f.interface_id));
     // An interface without if_name is shown by tshark as "unknown".
@@ -102,6 +132,8 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     std::string_view name = f.interface->name.empty() ? kUnknown : f.interface->name;
     pkt.tree.add(n, interface_name, r, 0, 0,
                  Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+    if (pkt.cols.enabled)
+      pkt.set_label(n, fmt::format("Interface id: {} ({})", f.interface_id, name));
   }
   pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
   pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));
@@ -112,8 +144,12 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   pkt.tree.add_generated(top, time_delta_displayed, Value::of_int(diff_ns(f.ts, prev_disp)));
   pkt.tree.add_generated(top, time_relative, Value::of_int(diff_ns(f.ts, t.first)));
   pkt.tree.add(top, number, r, 0, 0, Value::of_uint(pkt.number));
-  pkt.tree.add(top, len, r, 0, 0, Value::of_uint(f.len));
-  pkt.tree.add(top, cap_len, r, 0, 0, Value::of_uint(f.caplen));
+  int len_node = pkt.tree.add(top, len, r, 0, 0, Value::of_uint(f.len));
+  int cap_node = pkt.tree.add(top, cap_len, r, 0, 0, Value::of_uint(f.caplen));
+  if (pkt.cols.enabled) {
+    pkt.set_label(len_node, fmt::format("Frame Length: {}", byte_count(f.len)));
+    pkt.set_label(cap_node, fmt::format("Capture Length: {}", byte_count(f.caplen)));
+  }
   pkt.add_generated_uint(top, marked, 0);
   pkt.add_generated_uint(top, ignored, 0);
   t.prev_captured = f.ts;
@@ -158,6 +194,7 @@ void dissect_packet(Packet& pkt) {
   add_comments(pkt, r);
   int top = pkt.add_protocol(-1, frame_fields::proto, r, 0, f.caplen);
   add_frame_fields(pkt, r, top);
+  if (pkt.cols.enabled) label_frame(pkt, top);
   try {
     pkt.call_next(tables::linktype(), f.linktype, r, -1);
   } catch (const BoundsError& e) {

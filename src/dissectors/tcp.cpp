@@ -12,6 +12,7 @@
 #include "core/session.h"
 #include "dissectors/tcp_analysis.h"
 #include "dissectors/tcp_options.h"
+#include "output/label_format.h"
 
 namespace netsift {
 
@@ -230,6 +231,72 @@ void append_flag_names(std::string& info, uint16_t f) {
   if (info.size() == start) info.append("<None>");
 }
 
+// tcp.completeness as tshark names the bits seen (SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16,
+// RST 32): a handshake followed by a FIN or RST is complete.
+const char* completeness_name(uint8_t c) {
+  switch (c) {
+    case 1:
+      return "Incomplete, SYN_SENT";
+    case 3:
+      return "Incomplete, CLIENT_ESTABLISHED";
+    case 7:
+      return "Incomplete, ESTABLISHED";
+    case 15:
+      return "Incomplete, DATA";
+    default:
+      if ((c & 7) == 7 && (c & 48)) return c & 8 ? "Complete, WITH_DATA" : "Complete, NO_DATA";
+      return "Incomplete";
+  }
+}
+
+// "Src Port: 80" with the port name when transport names are resolved, as in the Source Port item.
+void append_port(std::string& out, const Packet& pkt, uint16_t p) {
+  const Session* s = pkt.session;
+  const char* name = s && s->prefs.resolve_transport ? s->names.tcp_port_name(p) : nullptr;
+  if (name)
+    fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
+  else
+    fmt::format_to(std::back_inserter(out), "{}", p);
+}
+
+// The tree labels tshark builds itself for the TCP header (only when text is wanted).
+// The protocol line grows as the header is read ("..., Src Port: 1, Dst Port: 2, Seq: 0, Ack: 1,
+// Len: 0"), so a header cut short or bogus shows what was read, as in tshark.
+struct TcpLabels {
+  Packet& pkt;
+  int top;
+  bool relative;
+  std::string protocol_line;
+
+  template <class... Args>
+  void append_protocol(fmt::format_string<Args...> f, Args&&... args) {
+    fmt::format_to(std::back_inserter(protocol_line), f, std::forward<Args>(args)...);
+    pkt.set_label(top, protocol_line);
+  }
+  void ports(uint16_t sport, uint16_t dport) {
+    protocol_line = "Transmission Control Protocol, Src Port: ";
+    append_port(protocol_line, pkt, sport);
+    protocol_line.append(", Dst Port: ");
+    append_port(protocol_line, pkt, dport);
+    pkt.set_label(top, protocol_line);
+  }
+  void number(int n, const char* name, uint32_t v, const char* what) {
+    if (relative) pkt.set_label(n, fmt::format("{}: {}    (relative {} number)", name, v, what));
+  }
+  void header_length(int n, uint8_t byte12, uint32_t hlen) {
+    std::string text;
+    append_bit_pattern(text, byte12, 0xf0, 8);
+    fmt::format_to(std::back_inserter(text), "Header Length: {} bytes ({})", hlen, hlen / 4);
+    pkt.set_label(n, text);
+  }
+  void flags(int n, uint16_t f) {
+    std::string text = fmt::format("Flags: 0x{:03x} (", f);
+    append_flag_names(text, f);
+    text.push_back(')');
+    pkt.set_label(n, text);
+  }
+};
+
 // The payload's protocol by the lower port, then the higher one, as tshark tries them.
 Dissector payload_dissector(uint16_t sport, uint16_t dport) {
   uint16_t low = sport < dport ? sport : dport;
@@ -282,6 +349,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     append_info(pkt, "{} → {}", sport, dport);
   }
   int top = pkt.add_protocol(parent, proto, r, 0, r.size());
+  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  TcpLabels labels{pkt, top, relative, {}};
+  if (pkt.cols.enabled) labels.ports(sport, dport);
   pkt.add_item(top, srcport, r, 0, 2);
   pkt.add_item(top, dstport, r, 2, 2);
   pkt.tree[pkt.add_item(top, port, r, 0, 2)].flags |= kHidden;
@@ -301,13 +371,16 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   bool created, reused;
   TcpConversation& conv = pkt.session->tcp.lookup(key, dir, s, now, &created, &reused);
   pkt.add_generated_uint(top, stream, conv.stream);
-  pkt.add_generated_uint(top, completeness, conv.completeness);
+  int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
+  if (pkt.cols.enabled)
+    pkt.set_label(completeness_node,
+                  fmt::format("[Conversation completeness: {} ({})]",
+                              completeness_name(conv.completeness), conv.completeness));
 
   // The segment length is known only when the whole header is within the IP payload.
   bool have_seglen = r.reported_size() >= hlen;
   uint32_t seglen = have_seglen ? static_cast<uint32_t>(r.reported_size() - hlen) : 0;
   uint32_t rel_seq = s.seq, rel_ack = s.ack, window = raw_window, next_seq = 0;
-  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
   TcpAnalysisResult ta;
   if (have_seglen) {
     pkt.add_generated_uint(top, len, seglen);
@@ -332,21 +405,37 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     if (s.flags & kTcpAck) append_info(pkt, " Ack={}", rel_ack);
     append_info(pkt, " Win={}", window);
   }
-  pkt.add_uint(top, seq, r, 4, 4, rel_seq);
+  int seq_node = pkt.add_uint(top, seq, r, 4, 4, rel_seq);
+  if (pkt.cols.enabled) {
+    labels.append_protocol(", Seq: {}", rel_seq);
+    labels.number(seq_node, "Sequence Number", rel_seq, "sequence");
+  }
   pkt.add_item(top, seq_raw, r, 4, 4);
 
   if (hlen < kMinHeader) {
     append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);
-    pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
+    int h = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
+    if (pkt.cols.enabled) labels.header_length(h, r.u8(12), hlen);
     return r.reported_size();
   }
   pkt.tree[top].length = hlen;
-  if (have_seglen) pkt.tree.add_generated(top, nxtseq, Value::of_uint(next_seq));
-  pkt.add_uint(top, ack, r, 8, 4, rel_ack);
+  if (have_seglen) {
+    int n = pkt.tree.add_generated(top, nxtseq, Value::of_uint(next_seq));
+    if (pkt.cols.enabled) labels.number(n, "Next Sequence Number", next_seq, "sequence");
+  }
+  int ack_node = pkt.add_uint(top, ack, r, 8, 4, rel_ack);
+  if (pkt.cols.enabled && (s.flags & kTcpAck))
+    labels.number(ack_node, "Acknowledgment Number", rel_ack, "ack");
   pkt.add_item(top, ack_raw, r, 8, 4);
-  pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
+  int hlen_node = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
 
   int fl = pkt.add_uint(top, flags, r, 12, 2, s.flags);
+  if (pkt.cols.enabled) {
+    if (s.flags & kTcpAck) labels.append_protocol(", Ack: {}", rel_ack);
+    if (have_seglen) labels.append_protocol(", Len: {}", seglen);
+    labels.header_length(hlen_node, r.u8(12), hlen);
+    labels.flags(fl, s.flags);
+  }
   TcpFlagNodes flag_nodes;
   for (FieldId f : {flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack, flags_push,
                     flags_reset, flags_syn, flags_fin}) {
@@ -369,10 +458,15 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     if (!(s.flags & kTcpSyn)) {
       int8_t shift = conv.dir[dir].win_scale;
       int64_t factor = shift >= 0 ? int64_t{1} << shift : shift;
-      pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
+      int n = pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
+      if (pkt.cols.enabled && factor < 0)
+        pkt.set_label(n, fmt::format("[Window size scaling factor: {} ({})]", factor,
+                                     factor == -1 ? "unknown" : "no window scaling used"));
     }
   }
-  pkt.add_item(top, checksum, r, 16, 2);
+  int checksum_node = pkt.add_item(top, checksum, r, 16, 2);
+  if (pkt.cols.enabled)
+    pkt.set_label(checksum_node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
   pkt.add_generated_uint(top, checksum_status, kUnverified);
   pkt.add_item(top, urgent_pointer, r, 18, 2);
   if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
@@ -390,8 +484,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
 
-  pkt.tree.add_generated(top, time_relative, Value::of_int(now - conv.first_ns));
-  pkt.tree.add_generated(top, time_delta, Value::of_int(now - conv.prev_ns));
+  int times = pkt.tree.add_generated(top, kNoField, Value{});
+  if (pkt.cols.enabled) pkt.set_label(times, "[Timestamps]");
+  pkt.tree.add_generated(times, time_relative, Value::of_int(now - conv.first_ns));
+  pkt.tree.add_generated(times, time_delta, Value::of_int(now - conv.prev_ns));
   conv.prev_ns = now;
   add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
@@ -400,7 +496,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     return r.reported_size();
   }
   ByteReader data = r.sub(hlen);
-  pkt.add_item(top, payload, data, 0, data.size());
+  int payload_node = pkt.add_item(top, payload, data, 0, data.size());
+  if (pkt.cols.enabled) pkt.set_label(payload_node, fmt::format("TCP payload ({} bytes)", seglen));
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
   if (pkt.payloads) {

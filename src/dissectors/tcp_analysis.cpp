@@ -142,9 +142,6 @@ const FieldReg kFields[] = {
       "A data segment used in reassembly of a lower-level protocol"}},
 };
 
-// Wireshark's expert severity "Chat" (below Note), used for connection set-up and window updates.
-constexpr auto kExpertChat = static_cast<ExpertSeverity>(0x00200000);
-
 const ByteReader kNoBytes;
 
 void expert(Packet& pkt, int parent, FieldId f, std::string_view msg, ExpertSeverity sev) {

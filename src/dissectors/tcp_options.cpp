@@ -186,6 +186,16 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
     fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
 }
 
+// Appends `text` to the option's tree label ("TCP Option - Window scale" + ": 7 (multiply by
+// 128)").
+template <class... Args>
+void append_option_label(Packet& pkt, int n, fmt::format_string<Args...> f, Args&&... args) {
+  if (!pkt.cols.enabled) return;
+  std::string text = registry().info(pkt.tree[n].field).def.name;
+  fmt::format_to(std::back_inserter(text), f, std::forward<Args>(args)...);
+  pkt.set_label(n, text);
+}
+
 // Expected total length of fixed-size options; 0 when variable.
 size_t fixed_length(uint8_t k) {
   switch (k) {
@@ -241,19 +251,28 @@ void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* co
   uint32_t multiplier = 1u << effective;
   pkt.add_generated_uint(n, wscale_multiplier, multiplier);
   append_info(pkt, " WS={}", multiplier);
+  append_option_label(pkt, n, ": {} (multiply by {})", shift, multiplier);
   if (conv) conv->dir[dir].win_scale = static_cast<int8_t>(effective);
 }
 
 void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
   // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN.
   const TcpDirection* peer = conv ? &conv->dir[dir ^ 1] : nullptr;
-  uint32_t base = peer && peer->base_seq_set ? peer->base_seq : 0;
+  bool base_known = peer && peer->base_seq_set;
+  uint32_t base = base_known ? peer->base_seq : 0;
   uint32_t blocks = 0;
+  std::string edges;
   for (size_t off = 2; off + 8 <= o.size(); off += 8, ++blocks) {
     uint32_t le = o.u32(off) - base, re = o.u32(off + 4) - base;
-    pkt.add_uint(n, sack_le, o, off, 4, le);
-    pkt.add_uint(n, sack_re, o, off + 4, 4, re);
+    int le_node = pkt.add_uint(n, sack_le, o, off, 4, le);
+    int re_node = pkt.add_uint(n, sack_re, o, off + 4, 4, re);
+    if (pkt.cols.enabled) {
+      const char* relative = base_known ? " (relative)" : "";
+      pkt.set_label(le_node, fmt::format("left edge = {}{}", le, relative));
+      pkt.set_label(re_node, fmt::format("right edge = {}{}", re, relative));
+    }
     append_info(pkt, " SLE={} SRE={}", le, re);
+    if (pkt.cols.enabled) fmt::format_to(std::back_inserter(edges), " {}-{}", le, re);
     if (conv && blocks < kTcpMaxSackBlocks) {
       TcpSeqState& st = conv->seq_analysis.dir[dir];
       st.sack_bytes[blocks] = re - le;
@@ -261,6 +280,7 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
     }
   }
   pkt.add_generated_uint(n, sack_count, blocks);
+  append_option_label(pkt, n, "{}", edges);
 }
 
 // A Fast Open option whose cookie starts at `off`: none means a cookie request.
@@ -281,6 +301,7 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
     case kMss:
       pkt.add_item(n, mss_val, o, 2, 2);
       append_info(pkt, " MSS={}", o.u16(2));
+      append_option_label(pkt, n, ": {} bytes", o.u16(2));
       break;
     case kWindowScale:
       dissect_wscale(o, pkt, n, conv, dir);
@@ -295,6 +316,7 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
       pkt.add_item(n, tsval, o, 2, 4);
       pkt.add_item(n, tsecr, o, 6, 4);
       append_info(pkt, " TSval={} TSecr={}", o.u32(2), o.u32(6));
+      append_option_label(pkt, n, ": TSval {}, TSecr {}", o.u32(2), o.u32(6));
       break;
     case kMd5:
       pkt.add_item(n, md5_digest, o, 2, 16);
@@ -313,9 +335,10 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
     case kExperiment2:
       if (olen >= 4) pkt.add_item(n, exp_exid, o, 2, 2);
       // Fast Open before it had a kind of its own used this experiment identifier (RFC 7413).
-      if (olen >= 4 && o.u16(2) == kFastOpenExperimentId)
+      if (olen >= 4 && o.u16(2) == kFastOpenExperimentId) {
         dissect_fast_open(o, 4, pkt, n);
-      else if (olen > 4)
+        append_option_label(pkt, n, ": Fast Open");
+      } else if (olen > 4)
         pkt.add_item(n, exp_data, o, 4, olen - 4);
       break;
     default:
@@ -329,10 +352,23 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
 void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpConversation* conv,
                          int dir) {
   size_t off = 0, end = opts.size();
+  // "Options: (20 bytes), Maximum segment size, SACK permitted, ...": each option's short name.
+  std::string summary;
+  if (pkt.cols.enabled) {
+    summary = fmt::format("Options: ({} bytes)", end);
+    pkt.set_label(parent, summary);
+  }
+  auto note = [&](FieldId option) {
+    if (!pkt.cols.enabled) return;
+    summary.append(", ");
+    summary.append(registry().info(option).short_name);
+    pkt.set_label(parent, summary);
+  };
   while (off < end) {
     uint8_t k = opts.u8(off);
     if (k == kEol || k == kNop) {
       int n = pkt.tree.add(parent, k == kEol ? opt_eol : opt_nop, opts, off, 1, Value{});
+      note(k == kEol ? opt_eol : opt_nop);
       pkt.add_item(n, kind, opts, off, 1);
       ++off;  // tshark shows every padding byte after an EOL as one more EOL
       continue;
@@ -344,12 +380,14 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpCon
     size_t want = fixed_length(k);
     if (olen < 2 || off + olen > end || (want && olen != want)) {
       int n = pkt.tree.add(parent, option_protocol(k), opts, off, end - off, Value{});
+      note(option_protocol(k));
       pkt.add_item(n, kind, opts, off, 1);
       pkt.add_item(n, len, opts, off + 1, 1);
       break;
     }
     ByteReader o = opts.sub(off, olen);
     int n = pkt.tree.add(parent, option_protocol(k), opts, off, olen, Value{});
+    note(option_protocol(k));
     pkt.add_item(n, kind, o, 0, 1);
     pkt.add_item(n, len, o, 1, 1);
     dissect_option_body(o, k, pkt, n, conv, dir);

@@ -45,14 +45,37 @@ const FieldReg kFields[] = {
     {&length_bad, {"Bad length value", "udp.length.bad", FieldType::kNone}},
 };
 
-void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
+// The stream index, and the per-stream times, which tshark shows only for datagrams with a payload.
+void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times_shown) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   UdpConversation& c = pkt.session->udp.lookup(key, now);
   pkt.add_generated_uint(top, stream, c.stream);
-  pkt.tree.add_generated(top, time_relative, Value::of_int(now - c.first_ns));
-  pkt.tree.add_generated(top, time_delta, Value::of_int(now - c.prev_ns));
+  if (times_shown) {
+    int times = pkt.tree.add_generated(top, kNoField, Value{});
+    if (pkt.cols.enabled) pkt.set_label(times, "[Timestamps]");
+    pkt.tree.add_generated(times, time_relative, Value::of_int(now - c.first_ns));
+    pkt.tree.add_generated(times, time_delta, Value::of_int(now - c.prev_ns));
+  }
   c.prev_ns = now;
+}
+
+// "Src Port: 53" with the port name when transport names are resolved, as in the port items.
+void append_port(std::string& out, const Packet& pkt, uint16_t p) {
+  const Session* s = pkt.session;
+  const char* name = s && s->prefs.resolve_transport ? s->names.udp_port_name(p) : nullptr;
+  if (name)
+    fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
+  else
+    fmt::format_to(std::back_inserter(out), "{}", p);
+}
+
+void label_protocol(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
+  std::string text = "User Datagram Protocol, Src Port: ";
+  append_port(text, pkt, sport);
+  text.append(", Dst Port: ");
+  append_port(text, pkt, dport);
+  pkt.set_label(top, text);
 }
 
 // tshark hands the payload to the protocol of the lower port first, then the higher one.
@@ -76,6 +99,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.port_type = PortType::kUdp;
   pkt.src_port = sport;
   pkt.dst_port = dport;
+  if (pkt.cols.enabled) label_protocol(pkt, top, sport, dport);
 
   uint16_t ulen = r.u16(4);
   size_t ip_payload = r.reported_size();
@@ -103,21 +127,28 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), " Len={}", ulen - 8);
 
   uint16_t sum = r.u16(6);
-  pkt.add_item(top, checksum, r, 6, 2);
+  int sum_node = pkt.add_item(top, checksum, r, 6, 2);
   // A zero checksum means "none" over IPv4 but is not allowed over IPv6 (RFC 8200).
   uint8_t status = sum != 0                                 ? kUnverified
                    : pkt.net_src.type == AddressType::kIpv6 ? kIllegal
                                                             : kNotPresent;
-  pkt.add_generated_uint(top, checksum_status, status);
-
-  add_stream(pkt, top, sport, dport);
+  // tshark puts the status under the checksum when the checksum is absent.
+  pkt.add_generated_uint(status == kNotPresent ? sum_node : top, checksum_status, status);
+  if (pkt.cols.enabled)
+    pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
+                                        status == kUnverified   ? "unverified"
+                                        : status == kNotPresent ? "zero-value ignored"
+                                                                : "illegal"));
 
   // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
   // payload is ignored as tshark does, keeping what the IP layer gave.
   size_t datagram = ulen > ip_payload ? ip_payload : ulen;
   ByteReader data = r.sub(8, datagram - 8);
+  add_stream(pkt, top, sport, dport, data.reported_size() > 0);
   if (data.reported_size() == 0) return datagram;
-  pkt.add_item(top, payload, data, 0, data.size());
+  int payload_node = pkt.add_item(top, payload, data, 0, data.size());
+  if (pkt.cols.enabled)
+    pkt.set_label(payload_node, fmt::format("UDP payload ({} bytes)", data.reported_size()));
   if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);
   return datagram;
 }

@@ -3,14 +3,17 @@
 #include <algorithm>
 
 #include "core/field_registry.h"
+#include "core/protocols.h"
 #include "output/hex_dump.h"
 #include "output/label_format.h"
 #include "output/summary_printer.h"
+#include "output/value_format.h"
 
 namespace netsift {
 
 namespace {
-void append_line(std::string& out, const Packet& pkt, const Node& node, size_t depth) {
+void append_line(std::string& out, const Packet& pkt, const Node& node, size_t depth,
+                 bool hex_for_data) {
   out.append(depth * 4, ' ');
   // Generated items are bracketed, unless their custom label carries its own brackets.
   bool generated = (node.flags & kGenerated) && !(node.label && node.label[0] == '[');
@@ -18,6 +21,14 @@ void append_line(std::string& out, const Packet& pkt, const Node& node, size_t d
   append_label(out, pkt, node);
   if (generated) out.push_back(']');
   out.push_back('\n');
+  // Uninterpreted data is dumped in hex under its line, unless -x dumps the whole packet.
+  if (hex_for_data && node.field == protocols::data) {
+    ByteReader r = source_reader(pkt, node.source);
+    if (r.has(node.offset, node.length)) {
+      out.push_back('\n');
+      append_hex_dump(out, r.data() + node.offset, node.length);
+    }
+  }
 }
 }  // namespace
 
@@ -62,7 +73,7 @@ void TreePrinter::append_tree(std::string& out, const Packet& pkt) {
   // each open level, the next sibling to print at that level.
   for (int root = first_root; root != -1; root = next_sibling_[root]) {
     if (nodes[root].flags & kHidden) continue;
-    append_line(out, pkt, nodes[root], 0);
+    append_line(out, pkt, nodes[root], 0, !mode_.hex);
     if (!expanded(nodes[root].field)) continue;
     stack_.assign(1, first_child_[root]);
     while (!stack_.empty()) {
@@ -73,7 +84,7 @@ void TreePrinter::append_tree(std::string& out, const Packet& pkt) {
         continue;
       }
       stack_.back() = next_sibling_[node];
-      append_line(out, pkt, nodes[node], stack_.size());
+      append_line(out, pkt, nodes[node], stack_.size(), !mode_.hex);
       if (first_child_[node] != -1) stack_.push_back(first_child_[node]);
     }
   }

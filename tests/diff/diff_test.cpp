@@ -176,6 +176,43 @@ TEST_P(Differential, NarrowFields) {
                     << "\n netsift: " << mine[i];
 }
 
+// The -V tree of each packet, split into one block per packet: a packet's tree starts at its
+// top-level "Frame N: ..." line after a blank line (a data hex dump inside a tree also brings
+// blank lines, so blank lines alone do not separate packets).
+std::vector<std::string> tree_blocks(const std::string& text) {
+  std::vector<std::string> blocks;
+  bool after_blank = true;
+  for (const std::string& l : split_lines(text)) {
+    if (after_blank && l.rfind("Frame ", 0) == 0) blocks.emplace_back();
+    after_blank = l.empty();
+    if (!blocks.empty()) blocks.back() += l + "\n";
+  }
+  return blocks;
+}
+
+// First differing line of two blocks, for a readable failure.
+std::string first_difference(const std::string& theirs, const std::string& mine) {
+  auto t = split_lines(theirs);
+  auto m = split_lines(mine);
+  for (size_t i = 0; i < std::max(t.size(), m.size()); ++i) {
+    std::string a = i < t.size() ? t[i] : "<none>", b = i < m.size() ? m[i] : "<none>";
+    if (a != b) return "line " + std::to_string(i + 1) + "\n tshark:  " + a + "\n netsift: " + b;
+  }
+  return {};
+}
+
+TEST_P(Differential, Tree) {
+  const std::string& file = GetParam().path;
+  std::vector<bool> scope = packets_in_scope(file);
+  auto theirs = tree_blocks(tshark("-r " + shell_quote(file) + " -V"));
+  auto mine = tree_blocks(netsift("-r " + shell_quote(file) + " -V").out);
+  ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
+  size_t reported = 0;
+  for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
+    if (scope[i] && mine[i] != theirs[i] && reported++ < kMaxReported)
+      ADD_FAILURE() << file << " frame " << i + 1 << " " << first_difference(theirs[i], mine[i]);
+}
+
 TEST_P(Differential, ExitStatus) {
   const std::string& file = GetParam().path;
   int theirs = shell_cached("tshark -r " + shell_quote(file) + " >/dev/null 2>&1").status;

@@ -14,9 +14,12 @@ TEST(Udp, FieldsInfoAndStreams) {
   EXPECT_EQ(d.num("udp.length"), 12);
   EXPECT_EQ(d.num("udp.stream"), 0);
   EXPECT_EQ(d.num("udp.checksum.status"), 2);
-  d.run(ipv4_frame(17, udp_header(40001, 34582, 8, {}), 2, 1), 5);
+  d.run(ipv4_frame(17, udp_header(40001, 34582, 9, {7}), 2, 1), 5);
   EXPECT_EQ(d.num("udp.stream"), 0);
   EXPECT_EQ(d.num("udp.time_delta"), 5000000);
+  // tshark shows the per-stream times only for datagrams that carry a payload.
+  d.run(ipv4_frame(17, udp_header(40001, 34582, 8, {}), 2, 1), 5);
+  EXPECT_EQ(d.num("udp.time_delta"), -999);
   d.run(ipv4_frame(17, udp_header(40001, 34583, 8, {}), 2, 1));
   EXPECT_EQ(d.num("udp.stream"), 1);
 }

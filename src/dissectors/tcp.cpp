@@ -497,7 +497,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   }
   ByteReader data = r.sub(hlen);
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
-  if (pkt.cols.enabled) pkt.set_label(payload_node, fmt::format("TCP payload ({} bytes)", seglen));
+  if (pkt.cols.enabled)
+    pkt.set_label(payload_node,
+                  fmt::format("TCP payload ({} byte{})", seglen, seglen == 1 ? "" : "s"));
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
   if (pkt.payloads) {

@@ -148,7 +148,8 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
   if (pkt.cols.enabled)
-    pkt.set_label(payload_node, fmt::format("UDP payload ({} bytes)", data.reported_size()));
+    pkt.set_label(payload_node, fmt::format("UDP payload ({} byte{})", data.reported_size(),
+                                            data.reported_size() == 1 ? "" : "s"));
   if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);
   return datagram;
 }

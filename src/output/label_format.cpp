@@ -224,7 +224,8 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
   const Value& v = n.value;
   if (d.type == FieldType::kProtocol || d.type == FieldType::kNone) {
     if (n.field == protocols::data)
-      fmt::format_to(std::back_inserter(out), "Data ({} bytes)", n.length);
+      fmt::format_to(std::back_inserter(out), "Data ({} byte{})", n.length,
+                     n.length == 1 ? "" : "s");
     else
       out.append(d.name);
     return;

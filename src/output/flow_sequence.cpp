@@ -60,6 +60,8 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
   bool have_len = false, header_whole = false;
   for (size_t i = static_cast<size_t>(top) + 1; i < t.size() && t[i].parent >= top; ++i) {
     const Node& n = t[i];
+    // tcp.time_relative sits in the [Timestamps] subtree; the rest are the header's items.
+    if (n.field == tcp_time_relative_) header_whole = true;
     if (n.parent != top) continue;
     if (n.field == tcp_stream_)
       item.conv = static_cast<uint32_t>(n.value.u);
@@ -69,8 +71,6 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
       ack = static_cast<uint32_t>(n.value.u);
     else if (n.field == tcp_flags_)
       flags = static_cast<uint16_t>(n.value.u);
-    else if (n.field == tcp_time_relative_)
-      header_whole = true;
     else if (n.field == tcp_window_)
       item.window = static_cast<uint32_t>(n.value.u);
     else if (n.field == tcp_len_) {

@@ -168,10 +168,10 @@ class FollowStream : public Statistic {
     bool have_len = false, header_whole = false;
     for (size_t i = static_cast<size_t>(top) + 1; i < t.size(); ++i) {
       const Node& n = t[i];
-      if (n.parent != top) {
-        if (n.parent < top) break;  // past the protocol's subtree
-        continue;
-      }
+      if (n.parent < top) break;  // past the protocol's subtree
+      // tcp.time_relative sits in the [Timestamps] subtree; the rest are the header's items.
+      if (n.field == time_relative_id_) header_whole = true;
+      if (n.parent != top) continue;
       if (n.field == stream_id_)
         stream = static_cast<int64_t>(n.value.u);
       else if (n.field == payload_id_)
@@ -182,8 +182,6 @@ class FollowStream : public Statistic {
         ack = static_cast<uint32_t>(n.value.u);
       else if (n.field == flags_id_)
         flags = static_cast<uint16_t>(n.value.u);
-      else if (n.field == time_relative_id_)
-        header_whole = true;
       else if (n.field == len_id_) {
         seglen = static_cast<uint32_t>(n.value.u);
         have_len = true;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "run_command.h"
+#include "tshark_cache.h"
 
 namespace netsift::test {
 
@@ -55,10 +56,10 @@ Glossary load() {
       g.compared_fields.push_back(c[2]);
   }
   // tshark lists some fields in -G fields that -e refuses ("Some fields aren't valid"): ask it
-  // once and leave those out.
+  // once (cached: every test process loads the glossary) and leave those out.
   std::string args;
   for (const std::string& f : g.compared_fields) args += " -e " + f;
-  auto check = run_command("tshark -r " + shell_quote(std::string(NETSIFT_SOURCE_DIR) +
+  auto check = shell_cached("tshark -r " + shell_quote(std::string(NETSIFT_SOURCE_DIR) +
                                                      "/tests/fixtures/udp-mix.pcap") +
                            " -c 1 -T fields" + args + " 2>&1 >/dev/null");
   std::set<std::string> refused;

@@ -19,12 +19,23 @@ fi
 packets=$(capinfos -c -M "$capture" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}')
 echo "capture: $capture ($packets packets, $(du -h "$capture" | cut -f1))"
 
-# Runs one command, printing "seconds peak_rss_kb" (GNU time writes them to its own file, so
-# the command's output and errors stay out of the figures).
+# Runs one command, printing "wall_seconds cpu_seconds peak_rss_kb" (GNU time writes them to its
+# own file, so the command's output and errors stay out of the figures). CPU time (user + system)
+# is reported beside wall time because it moves less when other work shares the machine.
 measure() {
   local t="$out/time.txt"
-  /usr/bin/time -o "$t" -f "%e %M" "$@" >/dev/null 2>&1 || true
-  tail -1 "$t"
+  /usr/bin/time -o "$t" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || true
+  tail -1 "$t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
+}
+
+# Prints one result row: name, then the reference tool's and netsift's "wall cpu rss", then a note.
+row() {
+  local name=$1 tw=$2 tc=$3 tm=$4 nw=$5 nc=$6 nm=$7 note=${8:-}
+  awk -v n="$name" -v tw="$tw" -v tc="$tc" -v tm="$tm" -v nw="$nw" -v nc="$nc" -v nm="$nm" \
+    -v note="$note" 'BEGIN {
+      if (nw == 0) nw = 0.01; if (nc == 0) nc = 0.01
+      printf "%-10s %8s %8s %8.1fx %8s %8s %8.1fx %8dMB %8dMB %s\n", n, tw, nw, tw / nw, tc, nc,
+             tc / nc, tm / 1024, nm / 1024, note }'
 }
 
 # Each case: a name and the arguments both tools get after "-r CAPTURE".
@@ -38,16 +49,16 @@ cases=(
 )
 if [ -n "${EXTRA_CASES:-}" ]; then IFS=';' read -r -a extra <<<"$EXTRA_CASES"; cases+=("${extra[@]}"); fi
 
-printf '%-10s %10s %10s %8s %12s %12s\n' case tshark_s netsift_s speedup tshark_rss netsift_rss
+printf '%-10s %8s %8s %9s %8s %8s %9s %10s %10s\n' case ts_wall ns_wall ratio ts_cpu ns_cpu \
+  cpu_ratio ts_rss ns_rss
 for c in "${cases[@]}"; do
   name=${c%%|*}
   args=${c#*|}
   # shellcheck disable=SC2086
-  read -r ts tm < <(measure tshark -r "$capture" $args)
+  read -r tw tc tm < <(measure tshark -r "$capture" $args)
   # shellcheck disable=SC2086
-  read -r ns nm < <(measure "$netsift" -r "$capture" $args)
-  ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
-  printf '%-10s %10s %10s %8s %10sMB %10sMB\n' "$name" "$ts" "$ns" "$ratio" $((tm / 1024)) $((nm / 1024))
+  read -r nw nc nm < <(measure "$netsift" -r "$capture" $args)
+  row "$name" "$tw" "$tc" "$tm" "$nw" "$nc" "$nm"
 done
 
 # Optional (F5=1): the same traffic as a BIG-IP capture, a DPT trailer (noise low/medium/high)
@@ -55,16 +66,12 @@ done
 if [ -n "${F5:-}" ]; then
   f5capture="$out/f5.pcap"
   [ -f "$f5capture" ] || python3 "$here/gen_f5_capture.py" "$capture" "$f5capture"
-  read -r ts tm < <(measure tshark -r "$f5capture" -q -z f5_tmm_dist,tree)
-  read -r ns nm < <(measure "$netsift" -r "$f5capture" -q -z f5_tmm_dist,tree)
-  ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
-  printf '%-10s %10s %10s %8s %10sMB %10sMB   (BIG-IP capture)\n' f5tmm "$ts" "$ns" "$ratio" \
-    $((tm / 1024)) $((nm / 1024))
+  read -r tw tc tm < <(measure tshark -r "$f5capture" -q -z f5_tmm_dist,tree)
+  read -r nw nc nm < <(measure "$netsift" -r "$f5capture" -q -z f5_tmm_dist,tree)
+  row f5tmm "$tw" "$tc" "$tm" "$nw" "$nc" "$nm" "(BIG-IP capture)"
 fi
 
 # The capture-filter path against tcpdump itself: netsift -f on a file vs tcpdump -r -w.
-read -r ts tm < <(measure tcpdump -r "$capture" -w "$out/tcpdump.pcap" tcp port 443)
-read -r ns nm < <(measure "$netsift" -r "$capture" -f "tcp port 443" -w "$out/bpf.pcap")
-ratio=$(awk -v a="$ts" -v b="$ns" 'BEGIN { if (b == 0) b = 0.01; printf "%.1fx", a / b }')
-printf '%-10s %10s %10s %8s %10sMB %10sMB   (tcpdump vs netsift)\n' bpf443 "$ts" "$ns" "$ratio" \
-  $((tm / 1024)) $((nm / 1024))
+read -r tw tc tm < <(measure tcpdump -r "$capture" -w "$out/tcpdump.pcap" tcp port 443)
+read -r nw nc nm < <(measure "$netsift" -r "$capture" -f "tcp port 443" -w "$out/bpf.pcap")
+row bpf443 "$tw" "$tc" "$tm" "$nw" "$nc" "$nm" "(tcpdump vs netsift)"

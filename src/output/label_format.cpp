@@ -99,11 +99,11 @@ void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac)
   std::string_view raw(raw_buf, sizeof raw_buf);
   size_t start = out.size();
   if (pkt.session && pkt.session->prefs.resolve_mac) pkt.session->names.append_mac(out, mac, true);
-  // Only a name different from the plain address is followed by the address.
-  std::string_view name(out.data() + start, out.size() - start);
-  if (name.empty()) {
+  // With MAC resolution on, the address follows the name even when no name was found and the
+  // "name" is the address itself (tshark's "a6:83:e7:0c:90:64 (a6:83:e7:0c:90:64)").
+  if (out.size() == start) {
     out.append(raw);
-  } else if (name != raw) {
+  } else {
     out.append(" (");
     out.append(raw);
     out.push_back(')');

@@ -112,8 +112,8 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       }
       if (!filters.pass_read(pkt)) continue;  // dropped: later frames are renumbered
       ++number;
+      extras.tapped(pkt);
       if (!filters.pass_display(pkt)) continue;
-      extras.displayed(pkt);
       if (printer) printer->packet(pkt, out);
       if (writer) writer->write_frame(frame, reader->interfaces());
       note_displayed(pkt);

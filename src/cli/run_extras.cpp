@@ -33,7 +33,7 @@ void RunExtras::dissected(const Packet& pkt) {
   if (collect_keys_) keys_.add_from_packet(pkt);
 }
 
-void RunExtras::displayed(const Packet& pkt) {
+void RunExtras::tapped(const Packet& pkt) {
   for (auto& s : statistics_) s->packet(pkt);
 }
 

@@ -1,6 +1,7 @@
-// What a run gathers beside printing packets: the -z statistics (fed the packets that pass the
-// display filter, printed after the run as tshark does) and the TLS key log that
-// --export-tls-keys writes (secrets from F5 trailers and pcapng decryption-secrets blocks).
+// What a run gathers beside printing packets: the -z statistics (fed every packet that passes
+// the read filter, whatever -Y shows, as tshark's taps are; printed after the run) and the TLS
+// key log that --export-tls-keys writes (secrets from F5 trailers and pcapng decryption-secrets
+// blocks).
 #pragma once
 
 #include <memory>
@@ -21,8 +22,8 @@ class RunExtras {
   int setup(const Options& opts);
   // Every dissected packet (key collection).
   void dissected(const Packet& pkt);
-  // Every packet that passed the display filter (statistics).
-  void displayed(const Packet& pkt);
+  // Every packet that passed the read filter, before -Y (statistics).
+  void tapped(const Packet& pkt);
   // After the last packet: prints the statistics and writes the key log. Returns an exit
   // status (2 when the key log cannot be written).
   int finish(OutputSink& out, const CaptureReader& reader);

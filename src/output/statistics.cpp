@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "output/conversation_stats.h"
 #include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
@@ -22,23 +23,27 @@ constexpr StatisticKind kStatistics[] = {
     {"f5_flows", make_f5_flows},  // netsift only
 };
 
-// Statistics whose argument carries parameters after this prefix.
-struct ParameterisedStatistic {
+// Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns
+// nullptr when the parameters are not its own.
+struct ParameterisedKind {
   const char* prefix;
+  const char* usage;  // as tshark lists it; nullptr: not listed
   std::unique_ptr<Statistic> (*make)(std::string_view z_arg);
 };
 
-constexpr ParameterisedStatistic kParameterised[] = {
-    {"follow,tcp", make_follow_stream},
-    {"follow,udp", make_follow_stream},
-    {"flow,", make_flow_text},
+constexpr ParameterisedKind kParameterised[] = {
+    {"follow,tcp", nullptr, make_follow_stream},
+    {"follow,udp", nullptr, make_follow_stream},
+    {"flow,", nullptr, make_flow_text},
+    {"conv,", "conv,eth|ip|ipv6|tcp|udp[,filter]", make_conversation_statistic},
+    {"endpoints,", "endpoints,eth|ip|ipv6|tcp|udp[,filter]", make_endpoint_statistic},
 };
 
 }  // namespace
 
 std::unique_ptr<Statistic> make_statistic(std::string_view z_arg) {
-  for (const ParameterisedStatistic& k : kParameterised)
-    if (z_arg.substr(0, std::string_view(k.prefix).size()) == k.prefix)
+  for (const ParameterisedKind& k : kParameterised)
+    if (z_arg.starts_with(k.prefix))
       if (auto s = k.make(z_arg)) return s;
   for (const StatisticKind& k : kStatistics)
     if (z_arg == k.name) return k.make();
@@ -49,6 +54,8 @@ void print_statistics_usage(std::string_view z_arg) {
   std::fprintf(stderr, "netsift: Invalid -z argument \"%.*s\"; it must be one of:\n",
                static_cast<int>(z_arg.size()), z_arg.data());
   for (const StatisticKind& k : kStatistics) std::fprintf(stderr, "     %s\n", k.name);
+  for (const ParameterisedKind& k : kParameterised)
+    if (k.usage) std::fprintf(stderr, "     %s\n", k.usage);
 }
 
 }  // namespace netsift

@@ -1,0 +1,138 @@
+// -z statistics against tshark, byte for byte: every statistic family on a set of varied
+// captures (one tshark run per capture and family, all of the family's tables at once; answers
+// cached in .tshark-cache), plus the options that change a table (name resolution, the tap
+// filter, -Y, -R). Understood differences are listed in known_differences.txt with reasons.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tshark_cache.h"
+
+namespace netsift::test {
+namespace {
+
+struct Family {
+  const char* name;
+  const char* args;  // the -z options, several tables at once
+};
+
+constexpr Family kFamilies[] = {
+    {"conv", "-z conv,eth -z conv,ip -z conv,ipv6 -z conv,tcp -z conv,udp"},
+    {"endpoints",
+     "-z endpoints,eth -z endpoints,ip -z endpoints,ipv6 -z endpoints,tcp -z endpoints,udp"},
+};
+
+// IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and
+// malformed packets, other link types, and the generated fixtures.
+const char* const kCaptures[] = {
+    "corpus/tcp/wiki-200722_tcp_anon.pcapng",
+    "corpus/tcp/wiki-out-of-order.pcap",
+    "corpus/tcp/zeek-handshake-reorder.pcap",
+    "corpus/http1/pcpp-650HttpResponses.pcap",
+    "corpus/ipv6/wiki-http-ipv6.pcap",
+    "corpus/ipv6/pcpp-four_ipv6_http_streams.pcap",
+    "corpus/vlan/zeek-q-in-q.pcap",
+    "corpus/vlan/wiki-vlan.cap",
+    "corpus/dns-mdns/wiki-dns.cap",
+    "corpus/dns-mdns/zeek-mdns.pcap",
+    "corpus/f5/f5-hackazon2.pcap",
+    "corpus/bigip-ctf/ctf-a.pcap",
+    "corpus/icmp/zeek-icmp-destunreach-udp.pcap",
+    "corpus/icmp/tcpdump-icmpv6.pcap",
+    "corpus/ip-fragments/pcpp-ip6_fragments.pcap",
+    "corpus/ip-fragments/wiki-ipv4frags.pcap",
+    "corpus/malformed/pcpp-tcp-malformed.pcap",
+    "corpus/malformed/zeek-tcp-truncated-header.pcap",
+    "corpus/arp/wiki-arp-storm.pcap",
+    "corpus/file-formats/pcpp-sll.pcap",
+    "fixtures/tcp-handshake.pcap",
+    "fixtures/udp-mix.pcap",
+    "fixtures/malformed-packets.pcap",
+    "fixtures/malformed-huge-caplen.pcap",
+    "fixtures/pcapng-features.pcapng",
+};
+
+std::string capture_path(const std::string& name) {
+  if (name.starts_with("corpus/")) return std::string(NETSIFT_CORPUS_DIR) + name.substr(6);
+  return std::string(NETSIFT_SOURCE_DIR) + "/tests/" + name;
+}
+
+// "family capture reason" lines.
+std::set<std::string> known() {
+  std::set<std::string> out;
+  std::ifstream in(KNOWN_FILE);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t a = line.find(' ');
+    size_t b = line.find(' ', a + 1);
+    out.insert(line.substr(0, b));
+  }
+  return out;
+}
+
+// netsift's and tshark's stdout for the same arguments.
+void expect_same(const std::string& args) {
+  std::string theirs = tshark_cached(args);
+  std::string ours = run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null").out;
+  EXPECT_EQ(ours, theirs) << "arguments: " << args;
+}
+
+struct Case {
+  const Family* family;
+  std::string capture;
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.family->name << " " << c.capture;
+}
+
+class StatsDiff : public ::testing::TestWithParam<Case> {};
+
+TEST_P(StatsDiff, SameAsTshark) {
+  const Case& c = GetParam();
+  if (known().count(std::string(c.family->name) + " " + c.capture))
+    GTEST_SKIP() << "listed in known_differences.txt";
+  expect_same("-r " + shell_quote(capture_path(c.capture)) + " -q " + c.family->args);
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (const Family& f : kFamilies)
+    for (const char* capture : kCaptures) out.push_back({&f, capture});
+  return out;
+}
+
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+  std::string name = std::string(info.param.family->name) + "_" + info.param.capture;
+  for (char& ch : name)
+    if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Captures, StatsDiff, ::testing::ValuesIn(cases()), case_name);
+
+const std::string kTcp = capture_path("corpus/tcp/wiki-200722_tcp_anon.pcapng");
+const std::string kF5 = capture_path("corpus/f5/f5-hackazon2.pcap");
+
+// Names: MAC names by default, none with -n, port names with -N t, in both table kinds.
+TEST(StatsOptions, NameResolution) {
+  expect_same("-r " + kF5 + " -q -n -z conv,eth -z endpoints,eth");
+  expect_same("-r " + kF5 + " -q -N t -z conv,tcp -z endpoints,tcp -z conv,udp");
+}
+
+// The tap filter keeps the packets it matches and is echoed in the title.
+TEST(StatsOptions, TapFilter) {
+  expect_same("-r " + kF5 + " -q -z 'conv,tcp,tcp.flags.syn==1' -z 'endpoints,ip,frame.len>100'");
+}
+
+// Statistics see every packet that passes -R, whatever -Y prints.
+TEST(StatsOptions, DisplayAndReadFilters) {
+  expect_same("-r " + kTcp + " -Y 'frame.number<=3' -z conv,tcp -z endpoints,ip");
+  expect_same("-r " + kTcp + " -2 -R 'frame.number<=3' -q -z conv,tcp");
+}
+
+}  // namespace
+}  // namespace netsift::test

@@ -62,7 +62,10 @@ enum class Base : uint8_t {
   kUnit,  // numbers with a unit suffix in the label; filter value stays the number
   kStrUnicode,
   kStrAscii,
-  kOui,  // 24-bit organizationally unique identifier, shown "00:0c:29 (VMware, Inc.)"
+  kOui,         // 24-bit organizationally unique identifier, shown "00:0c:29 (VMware, Inc.)"
+  kDecSpecial,  // decimal; value names only for the listed special values, any other value is
+                // the plain number (BASE_DEC|BASE_SPECIAL_VALS)
+  kAllowZero,   // bytes that may be empty: shown "<none>" rather than "<MISSING>" (BASE_ALLOW_ZERO)
 };
 
 struct ValueName {
@@ -112,13 +115,13 @@ struct ProtocolDef {
 struct FieldInfo {
   FieldDef def;
   FieldId id = kNoField;
-  FieldId protocol = kNoField;       // the protocol this field belongs to
-  const char* short_name = nullptr;  // protocols only
+  FieldId protocol = kNoField;        // the protocol this field belongs to
+  const char* short_name = nullptr;   // protocols only
   FieldId same_name_next = kNoField;  // other fields with the same abbreviation
   bool read_back = false;  // dissectors read it from the tree: kept even when no output needs it
 };
 
-const char* field_type_name(FieldType t);  // "FT_UINT16"
+const char* field_type_name(FieldType t);   // "FT_UINT16"
 const char* base_name(const FieldInfo& f);  // "BASE_DEC", "12" for booleans
 bool is_unsigned(FieldType t);
 bool is_signed(FieldType t);

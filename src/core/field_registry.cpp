@@ -2,7 +2,9 @@
 
 namespace netsift {
 
-FieldRegistry::FieldRegistry() { fields_.emplace_back(); }  // id 0: kNoField
+FieldRegistry::FieldRegistry() {
+  fields_.emplace_back();
+}  // id 0: kNoField
 
 FieldId FieldRegistry::add(const FieldInfo& f) {
   FieldId id = static_cast<FieldId>(fields_.size());
@@ -47,33 +49,60 @@ FieldRegistry g_registry;
 
 const char* field_type_name(FieldType t) {
   switch (t) {
-    case FieldType::kNone: return "FT_NONE";
-    case FieldType::kProtocol: return "FT_PROTOCOL";
-    case FieldType::kBoolean: return "FT_BOOLEAN";
-    case FieldType::kChar: return "FT_CHAR";
-    case FieldType::kUint8: return "FT_UINT8";
-    case FieldType::kUint16: return "FT_UINT16";
-    case FieldType::kUint24: return "FT_UINT24";
-    case FieldType::kUint32: return "FT_UINT32";
-    case FieldType::kUint40: return "FT_UINT40";
-    case FieldType::kUint48: return "FT_UINT48";
-    case FieldType::kUint64: return "FT_UINT64";
-    case FieldType::kInt8: return "FT_INT8";
-    case FieldType::kInt16: return "FT_INT16";
-    case FieldType::kInt24: return "FT_INT24";
-    case FieldType::kInt32: return "FT_INT32";
-    case FieldType::kInt64: return "FT_INT64";
-    case FieldType::kFloat: return "FT_FLOAT";
-    case FieldType::kDouble: return "FT_DOUBLE";
-    case FieldType::kEther: return "FT_ETHER";
-    case FieldType::kIpv4: return "FT_IPv4";
-    case FieldType::kIpv6: return "FT_IPv6";
-    case FieldType::kBytes: return "FT_BYTES";
-    case FieldType::kString: return "FT_STRING";
-    case FieldType::kStringz: return "FT_STRINGZ";
-    case FieldType::kAbsTime: return "FT_ABSOLUTE_TIME";
-    case FieldType::kRelTime: return "FT_RELATIVE_TIME";
-    case FieldType::kFrameNum: return "FT_FRAMENUM";
+    case FieldType::kNone:
+      return "FT_NONE";
+    case FieldType::kProtocol:
+      return "FT_PROTOCOL";
+    case FieldType::kBoolean:
+      return "FT_BOOLEAN";
+    case FieldType::kChar:
+      return "FT_CHAR";
+    case FieldType::kUint8:
+      return "FT_UINT8";
+    case FieldType::kUint16:
+      return "FT_UINT16";
+    case FieldType::kUint24:
+      return "FT_UINT24";
+    case FieldType::kUint32:
+      return "FT_UINT32";
+    case FieldType::kUint40:
+      return "FT_UINT40";
+    case FieldType::kUint48:
+      return "FT_UINT48";
+    case FieldType::kUint64:
+      return "FT_UINT64";
+    case FieldType::kInt8:
+      return "FT_INT8";
+    case FieldType::kInt16:
+      return "FT_INT16";
+    case FieldType::kInt24:
+      return "FT_INT24";
+    case FieldType::kInt32:
+      return "FT_INT32";
+    case FieldType::kInt64:
+      return "FT_INT64";
+    case FieldType::kFloat:
+      return "FT_FLOAT";
+    case FieldType::kDouble:
+      return "FT_DOUBLE";
+    case FieldType::kEther:
+      return "FT_ETHER";
+    case FieldType::kIpv4:
+      return "FT_IPv4";
+    case FieldType::kIpv6:
+      return "FT_IPv6";
+    case FieldType::kBytes:
+      return "FT_BYTES";
+    case FieldType::kString:
+      return "FT_STRING";
+    case FieldType::kStringz:
+      return "FT_STRINGZ";
+    case FieldType::kAbsTime:
+      return "FT_ABSOLUTE_TIME";
+    case FieldType::kRelTime:
+      return "FT_RELATIVE_TIME";
+    case FieldType::kFrameNum:
+      return "FT_FRAMENUM";
   }
   return "FT_NONE";
 }
@@ -82,36 +111,56 @@ const char* base_name(const FieldInfo& f) {
   // As tshark -G fields: booleans show the parent width ("0" without one), frame numbers and
   // other non-integer types an empty base.
   if (f.def.type == FieldType::kBoolean) {
-    static const char* const kWidths[] = {"0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",
-                                          "9",  "10", "11", "12", "13", "14", "15", "16", "17",
-                                          "18", "19", "20", "21", "22", "23", "24", "25", "26",
-                                          "27", "28", "29", "30", "31", "32", "33", "34", "35",
-                                          "36", "37", "38", "39", "40", "41", "42", "43", "44",
-                                          "45", "46", "47", "48", "49", "50", "51", "52", "53",
-                                          "54", "55", "56", "57", "58", "59", "60", "61", "62",
-                                          "63", "64"};
+    static const char* const kWidths[] = {
+        "0",  "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11", "12",
+        "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25",
+        "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
+        "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51",
+        "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64"};
     return kWidths[f.def.bits <= 64 ? f.def.bits : 0];
   }
   if (!is_integer(f.def.type) || f.def.type == FieldType::kFrameNum) return "";
   switch (f.def.base) {
-    case Base::kNone: return "BASE_NONE";
-    case Base::kDec: return "BASE_DEC";
-    case Base::kHex: return "BASE_HEX";
-    case Base::kOct: return "BASE_OCT";
-    case Base::kDecHex: return "BASE_DEC_HEX";
-    case Base::kHexDec: return "BASE_HEX_DEC";
-    case Base::kPtTcp: return "BASE_PT_TCP";
-    case Base::kPtUdp: return "BASE_PT_UDP";
-    case Base::kAbsLocal: return "ABSOLUTE_TIME_LOCAL";
-    case Base::kAbsUtc: return "ABSOLUTE_TIME_UTC";
-    case Base::kSepColon: return "SEP_COLON";
-    case Base::kSepSpace: return "SEP_SPACE";
-    case Base::kSepDash: return "SEP_DASH";
-    case Base::kSepDot: return "SEP_DOT";
-    case Base::kUnit: return "BASE_DEC";
-    case Base::kStrUnicode: return "STR_UNICODE";
-    case Base::kStrAscii: return "STR_ASCII";
-    case Base::kOui: return "BASE_OUI";
+    case Base::kNone:
+      return "BASE_NONE";
+    case Base::kDec:
+      return "BASE_DEC";
+    case Base::kHex:
+      return "BASE_HEX";
+    case Base::kOct:
+      return "BASE_OCT";
+    case Base::kDecHex:
+      return "BASE_DEC_HEX";
+    case Base::kHexDec:
+      return "BASE_HEX_DEC";
+    case Base::kPtTcp:
+      return "BASE_PT_TCP";
+    case Base::kPtUdp:
+      return "BASE_PT_UDP";
+    case Base::kAbsLocal:
+      return "ABSOLUTE_TIME_LOCAL";
+    case Base::kAbsUtc:
+      return "ABSOLUTE_TIME_UTC";
+    case Base::kSepColon:
+      return "SEP_COLON";
+    case Base::kSepSpace:
+      return "SEP_SPACE";
+    case Base::kSepDash:
+      return "SEP_DASH";
+    case Base::kSepDot:
+      return "SEP_DOT";
+    case Base::kUnit:
+      return "BASE_DEC";
+    case Base::kStrUnicode:
+      return "STR_UNICODE";
+    case Base::kStrAscii:
+      return "STR_ASCII";
+    case Base::kOui:
+      return "BASE_OUI";
+    case Base::kDecSpecial:
+      return "BASE_DEC";
+    case Base::kAllowZero:
+      return "BASE_NONE";
   }
   return "BASE_NONE";
 }
@@ -139,25 +188,35 @@ bool is_signed(FieldType t) {
          t == FieldType::kInt32 || t == FieldType::kInt64;
 }
 
-bool is_integer(FieldType t) { return is_unsigned(t) || is_signed(t); }
+bool is_integer(FieldType t) {
+  return is_unsigned(t) || is_signed(t);
+}
 
 int integer_bits(FieldType t) {
   switch (t) {
     case FieldType::kChar:
     case FieldType::kUint8:
-    case FieldType::kInt8: return 8;
+    case FieldType::kInt8:
+      return 8;
     case FieldType::kUint16:
-    case FieldType::kInt16: return 16;
+    case FieldType::kInt16:
+      return 16;
     case FieldType::kUint24:
-    case FieldType::kInt24: return 24;
+    case FieldType::kInt24:
+      return 24;
     case FieldType::kUint32:
     case FieldType::kInt32:
-    case FieldType::kFrameNum: return 32;
-    case FieldType::kUint40: return 40;
-    case FieldType::kUint48: return 48;
+    case FieldType::kFrameNum:
+      return 32;
+    case FieldType::kUint40:
+      return 40;
+    case FieldType::kUint48:
+      return 48;
     case FieldType::kUint64:
-    case FieldType::kInt64: return 64;
-    default: return 0;
+    case FieldType::kInt64:
+      return 64;
+    default:
+      return 0;
   }
 }
 

@@ -21,6 +21,7 @@ enum : uint8_t {
   kUnreachable = 3,
   kSourceQuench = 4,
   kRedirect = 5,
+  kAltHost = 6,
   kEcho = 8,
   kRouterAdvert = 9,
   kTimeExceeded = 11,
@@ -31,10 +32,12 @@ enum : uint8_t {
   kInfoReply = 16,
   kMaskRequest = 17,
   kMaskReply = 18,
+  kPhoturis = 40,
   kExtEcho = 42,
   kExtEchoReply = 43,
 };
 
+constexpr const char* kUnknownType = "Unknown ICMP (obsolete or malformed?)";
 const ValueName kTypeNames[] = {{0, "Echo (ping) reply"},
                                 {1, "Reserved"},
                                 {2, "Reserved"},
@@ -94,6 +97,10 @@ const ValueName kParamProblemCodes[] = {
     {0, "Pointer indicates the error"}, {1, "Required option missing"}, {2, "Bad length"}};
 const ValueName kRouterAdvertCodes[] = {{0, "Normal router advertisement"},
                                         {16, "Does not route common traffic"}};
+const ValueName kAltHostCodes[] = {{0, "Alternate address for host"}};
+const ValueName kPhoturisCodes[] = {
+    {0, "Bad SPI"},           {1, "Authentication Failed"}, {2, "Decompression Failed"},
+    {3, "Decryption Failed"}, {4, "Need Authentication"},   {5, "Need Authorization"}};
 const ValueName kExtEchoCodes[] = {{0, "No error"}};
 const ValueName kExtEchoReplyCodes[] = {{0, "No error"},
                                         {1, "Malformed Query"},
@@ -223,25 +230,39 @@ const char* find_name(std::span<const ValueName> names, uint64_t v) {
   return nullptr;
 }
 
-const char* code_name(uint8_t t, uint8_t c) {
+// The code names of a message type; empty for types whose code has no meaning.
+std::span<const ValueName> code_names(uint8_t t) {
   switch (t) {
     case kUnreachable:
-      return find_name(kUnreachCodes, c);
+      return kUnreachCodes;
     case kRedirect:
-      return find_name(kRedirectCodes, c);
+      return kRedirectCodes;
+    case kAltHost:
+      return kAltHostCodes;
     case kTimeExceeded:
-      return find_name(kTimeExceededCodes, c);
+      return kTimeExceededCodes;
     case kParamProblem:
-      return find_name(kParamProblemCodes, c);
+      return kParamProblemCodes;
     case kRouterAdvert:
-      return find_name(kRouterAdvertCodes, c);
+      return kRouterAdvertCodes;
+    case kPhoturis:
+      return kPhoturisCodes;
     case kExtEcho:
-      return find_name(kExtEchoCodes, c);
+      return kExtEchoCodes;
     case kExtEchoReply:
-      return find_name(kExtEchoReplyCodes, c);
+      return kExtEchoReplyCodes;
     default:
-      return nullptr;
+      return {};
   }
+}
+
+// The code's meaning for the label and Info ("Port unreachable", "Unknown code: 17"); empty
+// when the type gives codes no meaning.
+std::string code_text(uint8_t t, uint8_t c) {
+  std::span<const ValueName> names = code_names(t);
+  if (names.empty()) return {};
+  if (const char* name = find_name(names, c)) return name;
+  return fmt::format("Unknown code: {}", c);
 }
 
 // Ones' complement sum of the bytes, for checksums.
@@ -416,10 +437,9 @@ void add_error_fields(Packet& pkt, int tree, const ByteReader& r, uint8_t t, uin
 }
 
 void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char* type_name) {
-  const char* cn = code_name(t, c);
-  std::string info =
-      fmt::format("{:<20}", type_name ? type_name : "Unknown ICMP (obsolete or malformed?)");
-  if (cn) info += fmt::format(" ({})", cn);
+  std::string cn = code_text(t, c);
+  std::string info = fmt::format("{:<20}", type_name ? type_name : kUnknownType);
+  if (!cn.empty()) info += fmt::format(" ({})", cn);
   switch (t) {
     case kEcho:
     case kEchoReply:
@@ -450,9 +470,9 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
   int tn = pkt.add_item(tree, type, r, 0, 1);
   int cn = pkt.add_item(tree, code, r, 1, 1);
   if (pkt.cols.enabled) {
-    pkt.set_label(tn, fmt::format("Type: {} ({})", t, type_name ? type_name : "Unknown"));
-    if (const char* name = code_name(t, c))
-      pkt.set_label(cn, fmt::format("Code: {} ({})", c, name));
+    pkt.set_label(tn, fmt::format("Type: {} ({})", t, type_name ? type_name : kUnknownType));
+    std::string text = code_text(t, c);
+    if (!text.empty()) pkt.set_label(cn, fmt::format("Code: {} ({})", c, text));
   }
   add_checksum(pkt, tree, r, in_error_packet);
   switch (t) {

@@ -264,18 +264,19 @@ const FieldReg kFields[] = {
       8}},
     {&opt_prefix_rsv, {"Reserved", "icmpv6.opt.prefix.flag.reserved", U8, Base::kDec, {}, 0x1f}},
     {&opt_valid_lifetime,
-     {"Valid Lifetime", "icmpv6.opt.prefix.valid_lifetime", U32, Base::kDec, kPrefixLifetime}},
+     {"Valid Lifetime", "icmpv6.opt.prefix.valid_lifetime", U32, Base::kDecSpecial,
+      kPrefixLifetime}},
     {&opt_preferred_lifetime,
-     {"Preferred Lifetime", "icmpv6.opt.prefix.preferred_lifetime", U32, Base::kDec,
+     {"Preferred Lifetime", "icmpv6.opt.prefix.preferred_lifetime", U32, Base::kDecSpecial,
       kPrefixLifetime}},
     {&opt_prefix, {"Prefix", "icmpv6.opt.prefix", IP6}},
     {&opt_mtu, {"MTU", "icmpv6.opt.mtu", U32, Base::kDec}},
     {&opt_advint, {"Advertisement Interval", "icmpv6.opt.advertisement_interval", U32, Base::kDec}},
     {&opt_rdnss_lifetime,
-     {"Lifetime", "icmpv6.opt.rdnss.lifetime", U32, Base::kDec, kRdnssLifetime}},
+     {"Lifetime", "icmpv6.opt.rdnss.lifetime", U32, Base::kDecSpecial, kRdnssLifetime}},
     {&opt_rdnss, {"Recursive DNS Servers", "icmpv6.opt.rdnss", IP6}},
     {&opt_dnssl_lifetime,
-     {"Lifetime", "icmpv6.opt.dnssl.lifetime", U32, Base::kDec, kDnsslLifetime}},
+     {"Lifetime", "icmpv6.opt.dnssl.lifetime", U32, Base::kDecSpecial, kDnsslLifetime}},
     {&opt_dnssl, {"Domain Names", "icmpv6.opt.dnssl", FieldType::kString}},
     {&mld_delay,
      {"Maximum Response Delay [ms]", "icmpv6.mld.maximum_response_delay", U16, Base::kDec}},
@@ -406,8 +407,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
     case 2:
       if (len == 8) {
         int a = pkt.add_item(n, opt_linkaddr, o, 2, 6);
-        pkt.tree[pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6)]
-            .flags |= kHidden;
+        pkt.tree[pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6)].flags |=
+            kHidden;
         link_address = mac_text(o.ptr(2, 6));
         label += " : " + link_address;
         if (pkt.cols.enabled) {
@@ -497,8 +498,8 @@ void add_ra_flags(Packet& pkt, int tree, const ByteReader& r) {
   int f = pkt.add_item(tree, ra_flag, r, 5, 1);
   if (pkt.cols.enabled) {
     std::string text = fmt::format("Flags: 0x{:02x}", flags);
-    if (flags & 0x80) text += ", Managed";
-    if (flags & 0x40) text += ", Other";
+    if (flags & 0x80) text += ", Managed address configuration";
+    if (flags & 0x40) text += ", Other configuration";
     if (flags & 0x20) text += ", Home Agent";
     text +=
         fmt::format(", Prf (Default Router Preference): {}", kPreference[(flags >> 3) & 3].name);

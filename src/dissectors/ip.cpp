@@ -23,7 +23,8 @@ FieldId hdr_len, dsfield, dscp, ecn, len, id, flags, flag_rb, flag_df, flag_mf, 
     host;
 FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length, reassembled_data,
     fragment_overlap, fragment_overlap_conflict, fragment_error, fragment_too_long;
-FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert;
+FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert, ttl_lncb,
+    ttl_too_small;
 
 const ValueName kChecksumStatus[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
@@ -170,6 +171,8 @@ const FieldReg kFields[] = {
     {&checksum_bad_expert, {"Bad checksum", "ip.checksum_bad.expert", FieldType::kNone}},
     {&bogus_ip_version, {"Bogus IP version", "ip.bogus_ip_version", FieldType::kNone}},
     {&bogus_header_length, {"Bogus IP header length", "ip.bogus_header_length", FieldType::kNone}},
+    {&ttl_lncb, {"Time To Live", "ip.ttl.lncb", FieldType::kNone}},
+    {&ttl_too_small, {"Time To Live", "ip.ttl.too_small", FieldType::kNone}},
 };
 
 // The checksum the header should carry: the ones' complement of its ones' complement sum,
@@ -305,6 +308,41 @@ bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReade
   return true;
 }
 
+// The TTL a packet to the Local Network Control Block (224.0.0.0/24) is sent with: 1, except
+// for the protocols that use 255 (VRRP, GLBP, mDNS) or any TTL (LLMNR, -1).
+int local_network_control_ttl(uint32_t dst) {
+  switch (dst) {
+    case 0xe0000012:  // 224.0.0.18 VRRP
+    case 0xe0000066:  // 224.0.0.102 GLBP
+    case 0xe00000fb:  // 224.0.0.251 mDNS
+      return 255;
+    case 0xe00000fc:  // 224.0.0.252 LLMNR
+      return -1;
+    default:
+      return 1;
+  }
+}
+
+// tshark's notes on a TTL that cannot be right for the destination: link-local multicast with
+// another TTL than its protocol's, or a unicast TTL below 5 (except PIM and OSPF, which use 1).
+void check_ttl(Packet& pkt, int item, const ByteReader& r) {
+  constexpr uint8_t kOspf = 89, kPim = 103;
+  uint8_t value = r.u8(8), next = r.u8(9);
+  uint32_t dst = r.u32(16);
+  if ((dst & 0xffffff00) == 0xe0000000) {
+    int expected = local_network_control_ttl(dst);
+    if (expected >= 0 && expected != value)
+      add_expert(pkt, item, ttl_lncb, r, 8, 1,
+                 fmt::format("\"Time To Live\" != {} for a packet sent to the Local Network "
+                             "Control Block (see RFC 3171)",
+                             expected),
+                 kExpertNote, kGroupSequence);
+  } else if ((dst & 0xf0000000) != 0xe0000000 && value < 5 && next != kPim && next != kOspf) {
+    add_expert(pkt, item, ttl_too_small, r, 8, 1, fmt::format("\"Time To Live\" only {}", value),
+               kExpertNote, kGroupSequence);
+  }
+}
+
 void set_summary(Packet& pkt, int tree, const ByteReader& r) {
   std::string text = "Internet Protocol Version 4, Src: ";
   append_ipv4(text, r.u32(12));
@@ -362,7 +400,7 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
   }
   pkt.add_item(tree, id, r, 4, 2);
   add_flags_and_offset(pkt, tree, r);
-  pkt.add_item(tree, ttl, r, 8, 1);
+  check_ttl(pkt, pkt.add_item(tree, ttl, r, 8, 1), r);
   pkt.add_item(tree, ip_proto, r, 9, 1);
   add_checksum(pkt, tree, r, hlen);
   add_address(pkt, tree, r, 12, src, src_host);

@@ -46,7 +46,7 @@ std::span<const ValueName> ecn_names() {
   return kEcnNames;
 }
 
-// Short DSCP names for the dsfield summary ("CS0", "AF11", "EF").
+// Short DSCP names for the dsfield summary ("CS0", "AF11", "EF PHB").
 const char* dscp_short_name(unsigned v) {
   switch (v) {
     case 0:
@@ -88,9 +88,9 @@ const char* dscp_short_name(unsigned v) {
     case 40:
       return "CS5";
     case 44:
-      return "VA";
+      return "VOICE-ADMIT";
     case 46:
-      return "EF";
+      return "EF PHB";
     case 48:
       return "CS6";
     case 56:

@@ -46,6 +46,7 @@ void append_number(std::string& out, const FieldDef& d, uint64_t v, Base b) {
 void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d, uint64_t v) {
   if (!d.values.empty() || !d.ranges.empty()) {
     const char* name = value_name(d, v);
+    if (!name && d.base == Base::kDecSpecial) return append_number(out, d, v, Base::kDec);
     out.append(name ? name : "Unknown");
     if (d.base == Base::kNone) return;
     // With value names, the number is shown once, in the primary base.
@@ -127,7 +128,7 @@ void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, s
 
 void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
   if (v.bytes.n == 0) {
-    out.append("<MISSING>");
+    out.append(d.base == Base::kAllowZero ? "<none>" : "<MISSING>");
     return;
   }
   char sep = d.base == Base::kSepColon   ? ':'

@@ -65,6 +65,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (int status = filters.setup(opts)) return status;
   RunExtras extras;  // -z statistics, --export-tls-keys
   if (int status = extras.setup(opts)) return status;
+  extras.set_statistic_context(opts, filters);
   CaptureLimits limits;  // -a, -b, stop signals
   if (int status = limits.setup(opts)) return status;
   if (opts.two_pass && !input) run_first_pass(opts, filters, session);

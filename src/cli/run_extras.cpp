@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/field_registry.h"
+#include "dissectors/frame.h"
 #include "output/flow_graph_file.h"
 
 namespace netsift {
@@ -27,6 +29,33 @@ int RunExtras::setup(const Options& opts) {
   key_file_ = opts.export_tls_keys;
   collect_keys_ = !key_file_.empty();
   return 0;
+}
+
+namespace {
+
+void add_named(StatisticContext& ctx, const DisplayFilter* f) {
+  if (!f) return;
+  for (FieldId id : f->referenced()) ctx.named_fields.insert(registry().info(id).def.abbrev);
+}
+
+}  // namespace
+
+void RunExtras::set_statistic_context(const Options& opts, const PacketFilters& filters) {
+  StatisticContext ctx;
+  const std::string& t = opts.output_type;
+  ctx.whole_tree = opts.verbose || t == "json" || t == "jsonraw" || t == "ek" || t == "pdml";
+  add_named(ctx, filters.read ? &*filters.read : nullptr);
+  add_named(ctx, filters.display ? &*filters.display : nullptr);
+  for (auto& s : statistics_)
+    for (const DisplayFilter* f : s->tap_filters()) add_named(ctx, f);
+  for (const std::string& f : opts.fields) {
+    FieldId id = registry().find(f);
+    if (id != kNoField) ctx.named_fields.insert(registry().info(id).def.abbrev);
+  }
+  ctx.frame_in_tree = ctx.whole_tree;
+  for (std::string_view name : ctx.named_fields)
+    if (name == "frame" || name.starts_with("frame.")) ctx.frame_in_tree = true;
+  for (auto& s : statistics_) s->set_context(ctx);
 }
 
 void RunExtras::dissected(const Packet& pkt) {

@@ -10,6 +10,7 @@
 #include "analysis/f5_keys.h"
 #include "capture/capture_reader.h"
 #include "cli/options.h"
+#include "cli/packet_filters.h"
 #include "output/output_sink.h"
 #include "output/statistics.h"
 
@@ -20,6 +21,8 @@ class RunExtras {
   // Creates the statistics the options name; on an unknown -z prints tshark's complaint and
   // returns the exit status to use, else 0.
   int setup(const Options& opts);
+  // Tells the statistics what the rest of the run reads of the tree (after setup).
+  void set_statistic_context(const Options& opts, const PacketFilters& filters);
   // Every dissected packet (key collection).
   void dissected(const Packet& pkt);
   // Every packet that passed the read filter, before -Y (statistics).

@@ -92,6 +92,11 @@ class TableStatistic : public Statistic {
  public:
   explicit TableStatistic(ParsedArg arg) : arg_(std::move(arg)), taps_(arg_.type->layer) {}
 
+  std::vector<const DisplayFilter*> tap_filters() const override {
+    if (!arg_.filter) return {};
+    return {&*arg_.filter};
+  }
+
   void packet(const Packet& pkt) override {
     if (arg_.filter && !arg_.filter->matches(pkt)) return;
     session_ = pkt.session;

@@ -2,11 +2,16 @@
 
 #include <cstdio>
 
+#include "core/field_registry.h"
+
 #include "output/conversation_stats.h"
 #include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
 #include "output/follow_stream.h"
+#include "output/io_stat.h"
+#include "output/protocol_hierarchy.h"
+#include "output/ptype_stats.h"
 
 namespace netsift {
 
@@ -21,6 +26,7 @@ constexpr StatisticKind kStatistics[] = {
     {"f5_tmm_dist,tree", make_f5_tmm_distribution},
     {"f5_virt_dist,tree", make_f5_virtual_distribution},
     {"f5_flows", make_f5_flows},  // netsift only
+    {"ptype,tree", make_ip_protocol_types},
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns
@@ -37,6 +43,8 @@ constexpr ParameterisedKind kParameterised[] = {
     {"flow,", nullptr, make_flow_text},
     {"conv,", "conv,eth|ip|ipv6|tcp|udp[,filter]", make_conversation_statistic},
     {"endpoints,", "endpoints,eth|ip|ipv6|tcp|udp[,filter]", make_endpoint_statistic},
+    {"io,phs", "io,phs[,filter]", make_protocol_hierarchy},
+    {"io,stat,", "io,stat,interval[,filter][,filter]...", make_io_stat},
 };
 
 }  // namespace
@@ -48,6 +56,13 @@ std::unique_ptr<Statistic> make_statistic(std::string_view z_arg) {
   for (const StatisticKind& k : kStatistics)
     if (z_arg == k.name) return k.make();
   return nullptr;
+}
+
+bool StatisticContext::in_tree(FieldId field) const {
+  const FieldInfo& f = registry().info(field);
+  if (f.def.type == FieldType::kProtocol && f.def.abbrev != std::string_view("frame")) return true;
+  if (f.def.type == FieldType::kProtocol) return frame_in_tree;
+  return whole_tree || named_fields.count(f.def.abbrev) > 0;
 }
 
 void print_statistics_usage(std::string_view z_arg) {

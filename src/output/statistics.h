@@ -1,17 +1,32 @@
-// Statistics requested with -z: each one sees every packet that passes the display filter and
+// Statistics requested with -z: each one sees every packet that passes the read filter (as
+// tshark's taps, whatever -Y shows) and
 // prints its table after the run, as tshark does.
 #pragma once
 
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/packet.h"
+#include "filter/display_filter.h"
 #include "output/output_sink.h"
 
 namespace netsift {
+
+// What a statistic's output depends on beyond the packets it sees.
+// tshark builds a "fake" tree when it prints no tree: a field is in it only when a filter or
+// -e names it. Protocols are always there, except "frame", which needs a frame field named.
+struct StatisticContext {
+  bool whole_tree = false;                  // -V, -T json|ek|pdml: every field is there
+  bool frame_in_tree = false;               // io,phs lists "frame" only then
+  std::set<std::string_view> named_fields;  // abbreviations a filter or -e reads
+
+  // Whether tshark's tree would hold items of `field` (a protocol or a field).
+  bool in_tree(FieldId field) const;
+};
 
 class Statistic {
  public:
@@ -23,6 +38,9 @@ class Statistic {
   // The protocols and fields it reads (filter abbreviations; a protocol stands for every field
   // of it), so dissection can skip the rest (cli/field_interest.h); false: whole trees.
   virtual bool reads_only(std::vector<std::string>& names) const { return false; }
+  // The statistic's own display filters (-z ...,FILTER).
+  virtual std::vector<const DisplayFilter*> tap_filters() const { return {}; }
+  virtual void set_context(const StatisticContext&) {}
 };
 
 // A -z argument netsift knows whose parameters are wrong; what() is tshark's complaint.

@@ -25,7 +25,7 @@ void append_padded(std::string& out, std::string_view s, size_t width) {
 
 }  // namespace
 
-StatsTree::StatsTree(std::string title) : title_(std::move(title)) {
+StatsTree::StatsTree(std::string title, Order order) : title_(std::move(title)), order_(order) {
   nodes_.push_back(Node{"", -1, 0});
 }
 
@@ -109,13 +109,18 @@ void StatsTree::format_node(std::string& out, int id, size_t name_width) const {
   }
   out.push_back('\n');
 
-  // Children in tshark's default order: "sort top" nodes first, then by name, then by count.
+  // Children: "sort top" nodes first, then by name (ties by count), or by count descending
+  // (ties by name, also descending: Wireshark negates the whole comparison).
   std::vector<int> order = n.children;
   std::sort(order.begin(), order.end(), [&](int a, int b) {
     const Node& x = nodes_[a];
     const Node& y = nodes_[b];
     if (x.sort_top != y.sort_top) return x.sort_top;
     int c = std::strcmp(x.name.c_str(), y.name.c_str());
+    if (order_ == Order::kByCountDescending) {
+      if (x.counter != y.counter) return x.counter > y.counter;
+      return c > 0;
+    }
     if (c != 0) return c < 0;
     return x.counter < y.counter;
   });

@@ -15,7 +15,10 @@ class StatsTree {
  public:
   static constexpr int kRoot = 0;
 
-  explicit StatsTree(std::string title);
+  // How children are listed: each statistic registers its own default with Wireshark.
+  enum class Order { kByName, kByCountDescending };
+
+  explicit StatsTree(std::string title, Order order = Order::kByName);
 
   // Creates node `name` under `parent` (kRoot for a top-level node) if missing; returns its id.
   // Nodes flagged `sort_top` are listed before their siblings.
@@ -54,6 +57,7 @@ class StatsTree {
   void format_node(std::string& out, int id, size_t name_width) const;
 
   std::string title_;
+  Order order_;
   std::vector<Node> nodes_;
   double now_ = 0, start_ = -1, elapsed_ = 0;
 };

@@ -1,0 +1,117 @@
+#include "output/protocol_hierarchy.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/field_registry.h"
+#include "filter/display_filter.h"
+
+namespace netsift {
+
+namespace {
+
+constexpr const char* kRule =
+    "===================================================================\n";
+
+class ProtocolHierarchy : public Statistic {
+ public:
+  ProtocolHierarchy(std::string filter_text, std::optional<DisplayFilter> filter)
+      : filter_text_(std::move(filter_text)), filter_(std::move(filter)) {
+    nodes_.push_back(Node{});  // the root holds the top level's first child
+  }
+
+  std::vector<const DisplayFilter*> tap_filters() const override {
+    if (!filter_) return {};
+    return {&*filter_};
+  }
+  void set_context(const StatisticContext& ctx) override { frame_item_ = ctx.frame_in_tree; }
+
+  void packet(const Packet& pkt) override {
+    if (filter_ && !filter_->matches(pkt)) return;
+    size_t level = 0;  // the node whose children hold the next item
+    bool comments = false;
+    for (size_t i = 0; i < pkt.tree.size(); ++i) {
+      FieldId f = pkt.tree[i].field;
+      if (pkt.tree[i].parent != -1 || (f == frame_ && !frame_item_)) continue;
+      // tshark gathers a packet's comments under one "pkt_comment" item; netsift keeps them
+      // as top-level frame.comment items.
+      if (f == comment_ && std::exchange(comments, true)) continue;
+      level = child(level, f);
+      nodes_[level].frames++;
+      nodes_[level].bytes += pkt.frame->len;
+    }
+  }
+
+  void print(OutputSink& out) override {
+    std::string text = "\n";
+    text += kRule;
+    text += fmt::format("Protocol Hierarchy Statistics\nFilter: {}\n\n", filter_text_);
+    draw(text, nodes_[0].first_child, 0);
+    text += kRule;
+    out.write(text);
+  }
+
+ private:
+  struct Node {
+    FieldId field = kNoField;
+    uint32_t frames = 0;
+    uint64_t bytes = 0;
+    size_t first_child = 0, next_sibling = 0;  // 0: none (the root is never a child)
+  };
+
+  // The child of `parent` for `field`, appended after its siblings when new.
+  size_t child(size_t parent, FieldId field) {
+    size_t* link = &nodes_[parent].first_child;
+    while (*link != 0) {
+      if (nodes_[*link].field == field) return *link;
+      link = &nodes_[*link].next_sibling;
+    }
+    size_t id = nodes_.size();
+    *link = id;  // before push_back: `link` points into nodes_
+    nodes_.push_back(Node{field});
+    return id;
+  }
+
+  void draw(std::string& text, size_t id, int indentation) const {
+    for (; id != 0; id = nodes_[id].next_sibling) {
+      const Node& n = nodes_[id];
+      std::string name;
+      for (int i = 0; i < indentation; ++i) {
+        if (i > 15) {
+          name += "...";
+          break;
+        }
+        name += "  ";
+      }
+      name += n.field == comment_ ? "pkt_comment" : registry().info(n.field).def.abbrev;
+      if (name.size() > 79) name.resize(79);  // tshark's 80-byte line buffer
+      text += fmt::format("{:<40} frames:{} bytes:{}\n", name, n.frames, n.bytes);
+      draw(text, n.first_child, indentation + 1);
+    }
+  }
+
+  std::string filter_text_;
+  std::optional<DisplayFilter> filter_;
+  FieldId frame_ = registry().find("frame");
+  FieldId comment_ = registry().find("frame.comment");
+  bool frame_item_ = false;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace
+
+std::unique_ptr<Statistic> make_protocol_hierarchy(std::string_view z_arg) {
+  std::string_view rest = z_arg.substr(std::string_view("io,phs").size());
+  if (rest.empty()) return std::make_unique<ProtocolHierarchy>("", std::nullopt);
+  if (rest[0] != ',') return nullptr;
+  std::string text(rest.substr(1));
+  auto compiled = DisplayFilter::compile(text);
+  if (!std::holds_alternative<DisplayFilter>(compiled)) return nullptr;
+  return std::make_unique<ProtocolHierarchy>(text, std::move(std::get<DisplayFilter>(compiled)));
+}
+
+}  // namespace netsift

@@ -119,21 +119,23 @@ bool call_desegmentable(Packet& pkt, int tcp_tree, Dissector upper, const ByteRe
   return *len > 0 && *offset < r.size();
 }
 
-// Starts a pending PDU with bytes [off, end) of `r`, which ends just before raw `end_seq`.
-void start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const ByteReader& r,
+// Starts a pending PDU with bytes [off, end) of `r`, which ends just before raw `end_seq`;
+// false when the memory limits refuse it.
+bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const ByteReader& r,
                    uint32_t off, uint32_t more, uint32_t end_seq) {
   size_t n = r.size() - off;
   auto p = std::make_shared<TcpPendingPdu>();
   if (!within_limits(*p, n + (more == kDesegmentOneMoreSegment ? 0 : more))) {
     report_limit(pkt, tcp_tree, r);
     st.pending.reset();
-    return;
+    return false;
   }
   p->append(r.ptr(off, n), n);
   p->needed = more == kDesegmentOneMoreSegment ? more : static_cast<uint32_t>(n + more);
   p->next_seq = end_seq;
   p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
   st.pending = std::move(p);
+  return true;
 }
 
 // The reassembled PDU: its own data source and tshark's segment list at the top of the tree.
@@ -153,8 +155,8 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
     const SegmentRecord& s = p.segments[i];
     int c = pkt.tree.add(list, segment, whole, off, s.length, Value::of_uint(s.frame), kGenerated);
     if (pkt.cols.enabled) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", s.frame, off,
-                                   off + s.length - 1, s.length));
+      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
+                                   off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
       label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
     }
     off += s.length;
@@ -188,23 +190,34 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
     return take;
   }
 
+  const size_t tree_before = pkt.tree.size();
+  const size_t sources_before = pkt.sources.size();
   pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
   add_tcp_segment_data(pkt, tcp_tree, part, false);
   std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
   ByteReader whole = add_reassembled(pkt, *done);
   uint32_t off, more;
   if (call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more)) {
-    // Still short (its length was unknown): keep collecting from where the PDU starts.
+    if (off == 0) {
+      // The PDU's length is known only now and it is still short: as in tshark, this segment
+      // is just one more segment of it (no reassembly shown yet), and collecting goes on.
+      pkt.tree.truncate(tree_before);
+      pkt.sources.resize(sources_before);
+      mark_segment_of_pdu(pkt, tcp_tree, part);
+      done->needed = more == kDesegmentOneMoreSegment
+                         ? more
+                         : static_cast<uint32_t>(done->bytes.size() + more);
+      st.pending = std::move(done);
+      return take;
+    }
+    // A whole PDU, then the start of the next one: collect that one from where it starts.
     auto rest = std::make_shared<TcpPendingPdu>();
     rest->append(done->bytes.data() + off, done->bytes.size() - off);
     rest->needed = more == kDesegmentOneMoreSegment
                        ? more
                        : static_cast<uint32_t>(done->bytes.size() - off + more);
     rest->next_seq = done->next_seq;
-    if (off == 0)
-      rest->segments = done->segments;
-    else
-      rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
+    rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
     st.pending = std::move(rest);
   }
   return take;
@@ -233,8 +246,15 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
   ByteReader rest = data.sub(used);
   uint32_t off, more;
   if (!call_desegmentable(pkt, tcp_tree, upper, rest, &off, &more)) return;
-  start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size()));
-  if (off == 0 && used == 0) mark_segment_of_pdu(pkt, tcp_tree, rest);
+  if (!start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size())))
+    return;
+  // The start of the next PDU is shown as segment data; only a segment that holds nothing else
+  // is called a segment of a reassembled PDU (tshark's rule).
+  ByteReader tail = rest.sub(off);
+  if (off == 0 && used == 0)
+    mark_segment_of_pdu(pkt, tcp_tree, tail);
+  else
+    add_tcp_segment_data(pkt, tcp_tree, tail, false);
 }
 
 void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {

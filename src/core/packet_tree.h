@@ -76,6 +76,8 @@ class PacketTree {
   static constexpr int kDiscarded = 0x7fffffff;
 
   void clear() { nodes_.clear(); }
+  // Drops the nodes added since size() was `n` (an attempt the dissection takes back).
+  void truncate(size_t n) { nodes_.resize(n); }
   size_t size() const { return nodes_.size(); }
   const Node& operator[](size_t i) const { return i == kDiscarded ? discard_ : nodes_[i]; }
   Node& operator[](size_t i) { return i == kDiscarded ? discard_ : nodes_[i]; }

@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "output/columns.h"
 
 namespace netsift {
 
@@ -10,6 +13,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-r,--read-file", o.read_file, "Read packets from FILE (\"-\": stdin)");
   app.add_option("-i,--interface", o.interface, "Capture interface (\"-\": stdin)");
   app.add_option("-c", o.count, "Stop after N packets");
+  app.add_option("-t", o.time_display, "Time column: a|ad|adoy|d|dd|e|r|u|ud|udoy");
+  app.add_option("-u", o.seconds_display, "Seconds in relative times: s|hms");
   app.add_flag("-n", o.no_resolve, "Disable all name resolution");
   app.add_option("-N", o.resolve_flags, "Enable name resolution: m (MAC), n (network), t (port)");
   app.add_flag("-l", o.line_buffered, "Flush output after each packet");
@@ -45,6 +50,32 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  }
+  TimeDisplay time_display;
+  if (!parse_time_display(o.time_display, time_display)) {
+    std::fprintf(stderr,
+                 "netsift: Invalid time stamp type \"%s\"; it must be one of:\n"
+                 "\t\"a\"    for absolute\n"
+                 "\t\"ad\"   for absolute with YYYY-MM-DD date\n"
+                 "\t\"adoy\" for absolute with YYYY/DOY date\n"
+                 "\t\"d\"    for delta\n"
+                 "\t\"dd\"   for delta displayed\n"
+                 "\t\"e\"    for epoch\n"
+                 "\t\"r\"    for relative\n"
+                 "\t\"u\"    for absolute UTC\n"
+                 "\t\"ud\"   for absolute UTC with YYYY-MM-DD date\n"
+                 "\t\"udoy\" for absolute UTC with YYYY/DOY date\n",
+                 o.time_display.c_str());
+    return 1;
+  }
+  bool hms;
+  if (!parse_seconds_display(o.seconds_display, hms)) {
+    std::fprintf(stderr,
+                 "netsift: Invalid seconds type \"%s\"; it must be one of:\n"
+                 "\t\"s\"   for seconds\n"
+                 "\t\"hms\" for hours, minutes and seconds\n",
+                 o.seconds_display.c_str());
+    return 1;
   }
   if (app.count("-G") && !o.glossary) o.glossary = "fields";
   if (o.glossary && o.glossary->empty()) o.glossary = "fields";

@@ -14,6 +14,8 @@ struct Options {
   std::string read_file;                    // -r FILE, "-" for stdin
   std::string interface;                    // -i IFACE, "-" for stdin
   int64_t count = -1;                       // -c N
+  std::string time_display = "r";           // -t a|ad|adoy|d|dd|e|r|u|ud|udoy
+  std::string seconds_display = "s";        // -u s|hms
   bool no_resolve = false;                  // -n
   std::string resolve_flags;                // -N mnNtdv
   bool line_buffered = false;               // -l

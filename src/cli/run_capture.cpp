@@ -16,6 +16,7 @@
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
+#include "output/columns.h"
 #include "output/output_sink.h"
 
 namespace netsift {
@@ -59,6 +60,9 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
   Session session;
   apply_name_resolution(opts, session.prefs);
+  // Both were checked when the options were parsed.
+  parse_time_display(opts.time_display, session.prefs.time_display);
+  parse_seconds_display(opts.seconds_display, session.prefs.time_hms);
   std::unique_ptr<PacketPrinter> printer;
   if (int status = make_printer(opts, printer)) return status;
   PacketFilters filters;

@@ -72,13 +72,16 @@ struct Packet {
   std::vector<FieldId> layers;  // protocols in dissection order, for frame.protocols
   std::vector<DataSource> sources;
   bool malformed = false;
+  // Time since the previous captured and the previous displayed frame (frame.time_delta and
+  // frame.time_delta_displayed), kept for the Time column whatever fields the run reads.
+  int64_t delta_ns = 0, delta_displayed_ns = 0;
 
   Address dl_src, dl_dst;    // link layer
   Address net_src, net_dst;  // network layer
   Address src, dst;          // the most recent of the two (Source/Destination columns)
   PortType port_type = PortType::kNone;
   uint16_t src_port = 0, dst_port = 0;
-  int ip_depth = 0;  // nesting depth of IP headers (tunnels, ICMP quotes)
+  int ip_depth = 0;           // nesting depth of IP headers (tunnels, ICMP quotes)
   bool in_error_pkt = false;  // dissecting the packet an ICMP error quotes (Wireshark's flag)
   // Whether TCP and UDP hand payloads to application dissectors: a run-wide setting, false when
   // nothing the run reads comes from above the transport layer (cli/field_interest.h).

@@ -19,10 +19,26 @@ class DnsTransactions;
 struct ArpState;
 struct F5TlsKeyState;
 
+// How the Time column shows a frame's time (tshark -t).
+enum class TimeDisplay {
+  kRelative,        // r: seconds since the first frame
+  kAbsolute,        // a: local time of day
+  kAbsoluteDate,    // ad: local date (YYYY-MM-DD) and time
+  kAbsoluteDoy,     // adoy: local date (YYYY/DOY) and time
+  kDelta,           // d: since the previous captured frame
+  kDeltaDisplayed,  // dd: since the previous displayed frame
+  kEpoch,           // e: seconds since 1970-01-01 UTC
+  kUtc,             // u: UTC time of day
+  kUtcDate,         // ud
+  kUtcDoy,          // udoy
+};
+
 struct Preferences {
-  bool resolve_mac = true;         // -N m (tshark's default)
-  bool resolve_transport = false;  // -N t
-  bool resolve_network = false;    // -N n
+  TimeDisplay time_display = TimeDisplay::kRelative;  // -t
+  bool time_hms = false;                              // -u hms: relative times as 1h 2m 3.5s
+  bool resolve_mac = true;                            // -N m (tshark's default)
+  bool resolve_transport = false;                     // -N t
+  bool resolve_network = false;                       // -N n
   bool tcp_relative_seq = true;
   bool tcp_analyze_sequence = true;
   bool ip_defragment = true;

@@ -139,9 +139,11 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));
   pkt.add_generated_uint(top, offset_shift, 0);
   pkt.tree.add(top, time_epoch, r, 0, 0, Value::of_int(f.ts.total_ns()));
-  pkt.tree.add_generated(top, time_delta, Value::of_int(diff_ns(f.ts, t.prev_captured)));
+  pkt.delta_ns = diff_ns(f.ts, t.prev_captured);
+  pkt.tree.add_generated(top, time_delta, Value::of_int(pkt.delta_ns));
   Timestamp prev_disp = t.have_prev_displayed ? t.prev_displayed : f.ts;
-  pkt.tree.add_generated(top, time_delta_displayed, Value::of_int(diff_ns(f.ts, prev_disp)));
+  pkt.delta_displayed_ns = diff_ns(f.ts, prev_disp);
+  pkt.tree.add_generated(top, time_delta_displayed, Value::of_int(pkt.delta_displayed_ns));
   pkt.tree.add_generated(top, time_relative, Value::of_int(diff_ns(f.ts, t.first)));
   pkt.tree.add(top, number, r, 0, 0, Value::of_uint(pkt.number));
   int len_node = pkt.tree.add(top, len, r, 0, 0, Value::of_uint(f.len));

@@ -111,8 +111,15 @@ bool FieldsPrinter::resolve() {
   next_column_.assign(names_.size(), -1);
   ids_.assign(names_.size(), {});
   occurrences_.assign(names_.size(), {});
+  summary_columns_.assign(names_.size(), std::nullopt);
   std::vector<const std::string*> unknown;
+  constexpr std::string_view kColumnPrefix = "_ws.col.";
   for (size_t c = 0; c < names_.size(); ++c) {
+    if (names_[c].starts_with(kColumnPrefix)) {
+      summary_columns_[c] =
+          column_by_title(std::string_view(names_[c]).substr(kColumnPrefix.size()));
+      continue;
+    }
     FieldId id = reg.find(names_[c]);
     if (id == kNoField) unknown.push_back(&names_[c]);
     for (; id != kNoField; id = reg.info(id).same_name_next) ids_[c].push_back(id);
@@ -160,6 +167,17 @@ void FieldsPrinter::append_column(std::string& out, size_t column) const {
   if (format_.quote) out.push_back(format_.quote);
 }
 
+void FieldsPrinter::append_summary_column(std::string& out, const Packet& pkt,
+                                          Column column) const {
+  if (format_.quote) out.push_back(format_.quote);
+  size_t start = out.size();
+  netsift::append_column(out, pkt, column);
+  std::string text = out.substr(start);
+  out.resize(start);
+  append_escaped(out, text);
+  if (format_.quote) out.push_back(format_.quote);
+}
+
 void FieldsPrinter::packet(const Packet& pkt, OutputSink& out) {
   values_.clear();
   for (auto& o : occurrences_) o.clear();
@@ -174,7 +192,10 @@ void FieldsPrinter::packet(const Packet& pkt, OutputSink& out) {
   std::string& buf = out.buffer();
   for (size_t c = 0; c < names_.size(); ++c) {
     if (c) buf.push_back(format_.separator);
-    append_column(buf, c);
+    if (summary_columns_[c])
+      append_summary_column(buf, pkt, *summary_columns_[c]);
+    else
+      append_column(buf, c);
   }
   buf.push_back('\n');
 }

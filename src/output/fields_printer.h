@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/field.h"
+#include "output/columns.h"
 #include "output/printer.h"
 
 namespace netsift {
@@ -39,12 +40,15 @@ class FieldsPrinter : public PacketPrinter {
     uint32_t begin, end;  // range in values_
   };
   void append_column(std::string& out, size_t column) const;
+  void append_summary_column(std::string& out, const Packet& pkt, Column column) const;
 
   std::vector<std::string> names_;
   FieldsFormat format_;
   std::vector<int> first_column_;          // by field id: first column showing it, or -1
   std::vector<int> next_column_;           // by column: next column showing the same field, or -1
   std::vector<std::vector<FieldId>> ids_;  // by column: every field id of that name
+  // by column: a summary column (-e _ws.col.Info); an unknown title prints nothing, as in tshark
+  std::vector<std::optional<Column>> summary_columns_;
   // Reused per packet: the formatted values and, per column, where each occurrence lies.
   std::string values_;
   std::vector<std::vector<Occurrence>> occurrences_;

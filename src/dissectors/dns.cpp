@@ -445,19 +445,14 @@ void add_flags(const Message& m, int top, uint16_t fl, bool llmnr) {
     const char* op = nullptr;
     for (const ValueName& v : kOpcodes)
       if (v.value == opcode) op = v.name;
-    if (op)
-      label += op;
-    else
-      fmt::format_to(std::back_inserter(label), "Unknown operation ({})", opcode);
+    // Unlike the Info column, the flags line names unknown codes without their number.
+    label += op ? op : "Unknown operation";
     if (resp) {
       label += " response, ";
       const char* rc = nullptr;
       for (const ValueName& v : kRcodes)
         if (v.value == rcode) rc = v.name;
-      if (rc)
-        label += rc;
-      else
-        fmt::format_to(std::back_inserter(label), "Unknown error ({})", rcode);
+      label += rc ? rc : "Unknown error";
     }
     m.pkt.set_label(n, label);
   }

@@ -739,6 +739,8 @@ void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t
       if (text) {
         fmt::format_to(std::back_inserter(info), " {} {}", m.r.text(off + 1, cpu_len),
                        m.r.text(os_at + 1, os_len));
+        fmt::format_to(std::back_inserter(label), ", CPU {}, OS {}", m.r.text(off + 1, cpu_len),
+                       m.r.text(os_at + 1, os_len));
       }
       break;
     }

@@ -10,7 +10,8 @@ namespace netsift {
 
 namespace frame_fields {
 FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative, number, len,
-    cap_len, protocols, interface_id, interface_name, comment, encap_type, section_number;
+    cap_len, protocols, interface_id, interface_name, interface_description, comment, encap_type,
+    section_number;
 FieldId offset_shift, marked, ignored;
 }  // namespace frame_fields
 
@@ -54,6 +55,13 @@ std::string byte_count(uint32_t n) {
   return fmt::format("{} byte{} ({} bits)", n, n == 1 ? "" : "s", uint64_t{n} * 8);
 }
 
+// The name tshark gives an interface: its if_name, else its if_description, else "unknown".
+std::string_view interface_display_name(const InterfaceInfo& itf) {
+  if (!itf.name.empty()) return itf.name;
+  if (!itf.description.empty()) return itf.description;
+  return "unknown";
+}
+
 // The Frame line: "Frame 1: 74 bytes on wire (592 bits), 74 bytes captured (592 bits)", with
 // the pcapng interface appended as tshark does.
 void label_frame(Packet& pkt, int top) {
@@ -64,7 +72,7 @@ void label_frame(Packet& pkt, int top) {
                   f.caplen == 1 ? "" : "s", uint64_t{f.caplen} * 8);
   if (f.interface)
     fmt::format_to(std::back_inserter(text), " on interface {}, id {}",
-                   f.interface->name.empty() ? "unknown" : f.interface->name, f.interface_id);
+                   interface_display_name(*f.interface), f.interface_id);
   pkt.set_label(top, text);
 }
 
@@ -77,7 +85,22 @@ int64_t diff_ns(const Timestamp& a, const Timestamp& b) {
 const FieldReg kFields[] = {
     {&section_number, {"Section number", "frame.section_number", FieldType::kUint32, Base::kDec}},
     {&interface_id, {"Interface id", "frame.interface_id", FieldType::kUint32, Base::kDec}},
-    {&interface_name, {"Interface name", "frame.interface_name", FieldType::kString}},
+    {&interface_name,
+     {"Interface name",
+      "frame.interface_name",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "The friendly name for this interface"}},
+    {&interface_description,
+     {"Interface description",
+      "frame.interface_description",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "The description for this interface"}},
     {&encap_type,
      {"Encapsulation type", "frame.encap_type", FieldType::kInt16, Base::kDec, kEncapNames}},
     {&time, {"Arrival Time", "frame.time", FieldType::kAbsTime, Base::kAbsLocal}},
@@ -127,11 +150,13 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     pkt.tree.add(top, section_number, r, 0, 0, Value::of_uint(f.section_number));
   if (f.interface) {
     int n = pkt.tree.add(top, interface_id, r, 0, 0, Value::of_uint(f.interface_id));
-    // An interface without if_name is shown by tshark as "unknown".
-    static constexpr std::string_view kUnknown = "unknown";
-    std::string_view name = f.interface->name.empty() ? kUnknown : f.interface->name;
+    std::string_view name = interface_display_name(*f.interface);
     pkt.tree.add(n, interface_name, r, 0, 0,
                  Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
+    const std::string& descr = f.interface->description;
+    if (!descr.empty())
+      pkt.tree.add(n, interface_description, r, 0, 0,
+                   Value::of_bytes(reinterpret_cast<const uint8_t*>(descr.data()), descr.size()));
     if (pkt.cols.enabled)
       pkt.set_label(n, fmt::format("Interface id: {} ({})", f.interface_id, name));
   }

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "analysis/flow_key.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
@@ -45,7 +46,8 @@ const FieldReg kFields[] = {
     {&length_bad, {"Bad length value", "udp.length.bad", FieldType::kNone}},
 };
 
-// The stream index, and the per-stream times, which tshark shows only for datagrams with a payload.
+// The stream index, and the per-stream times, which tshark shows only for datagrams with a payload
+// that are not quoted by an ICMP error.
 void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times_shown) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
@@ -107,20 +109,27 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.cols.set_info("");
     fmt::format_to(std::back_inserter(pkt.cols.info), "{} → {}", sport, dport);
   }
-  pkt.add_item(top, length, r, 4, 2);
+  int len_node = pkt.add_item(top, length, r, 4, 2);
   if (ulen < 8) {
-    pkt.add_generated_uint(top, length_bad, 0);
-    if (pkt.cols.enabled)
+    if (pkt.cols.enabled) {
       fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} < 8]", ulen);
+      pkt.set_label(len_node, fmt::format("Length: {} (bogus, must be >= 8)", ulen));
+    }
+    add_expert(pkt, len_node, length_bad, r, 4, 2, fmt::format("Bad length value {} < 8", ulen),
+               kExpertError, kGroupMalformed);
     return ip_payload;
   }
   // A quoted datagram is cut short by design: not a bad length (tshark's in_error_pkt).
-  bool bad_length = ulen > ip_payload && !pkt.in_error_pkt;
-  if (bad_length) {
-    pkt.add_generated_uint(top, length_bad, 0);
-    if (pkt.cols.enabled)
+  if (ulen > ip_payload && !pkt.in_error_pkt) {
+    if (pkt.cols.enabled) {
       fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} > IP PAYLOAD LENGTH]",
                      ulen);
+      pkt.set_label(len_node,
+                    fmt::format("Length: {} (bogus, payload length {})", ulen, ip_payload));
+    }
+    add_expert(pkt, len_node, length_bad, r, 4, 2,
+               fmt::format("Bad length value {} > IP payload length", ulen), kExpertError,
+               kGroupMalformed);
   }
 
   // tshark writes the length complaint before "Len=".
@@ -144,7 +153,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   // payload is ignored as tshark does, keeping what the IP layer gave.
   size_t datagram = ulen > ip_payload ? ip_payload : ulen;
   ByteReader data = r.sub(8, datagram - 8);
-  add_stream(pkt, top, sport, dport, data.reported_size() > 0);
+  add_stream(pkt, top, sport, dport, data.reported_size() > 0 && !pkt.in_error_pkt);
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
   if (pkt.cols.enabled)

@@ -34,6 +34,8 @@ const char* group_text(ExpertGroup g) {
       return "Undecoded";
     case kGroupDeprecated:
       return "Deprecated";
+    case kGroupComment:
+      return "Comment";
     default:
       return "Protocol";
   }

@@ -25,6 +25,7 @@ enum ExpertGroup : uint32_t {
   kGroupReassemble = 0x06000000,
   kGroupMalformed = 0x07000000,
   kGroupProtocol = 0x09000000,
+  kGroupComment = 0x0b000000,
   kGroupDeprecated = 0x0e000000,
 };
 // Adds an expert item as tshark shows it: "[Expert Info (Error/Protocol): msg]" holding the

@@ -6,10 +6,12 @@
 
 #include "output/conversation_stats.h"
 #include "output/f5_flows_stat.h"
+#include "output/expert_stats.h"
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
 #include "output/follow_stream.h"
 #include "output/io_stat.h"
+#include "output/packet_length_stats.h"
 #include "output/protocol_hierarchy.h"
 #include "output/ptype_stats.h"
 
@@ -27,6 +29,7 @@ constexpr StatisticKind kStatistics[] = {
     {"f5_virt_dist,tree", make_f5_virtual_distribution},
     {"f5_flows", make_f5_flows},  // netsift only
     {"ptype,tree", make_ip_protocol_types},
+    {"plen,tree", make_packet_lengths},
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns
@@ -45,6 +48,7 @@ constexpr ParameterisedKind kParameterised[] = {
     {"endpoints,", "endpoints,eth|ip|ipv6|tcp|udp[,filter]", make_endpoint_statistic},
     {"io,phs", "io,phs[,filter]", make_protocol_hierarchy},
     {"io,stat,", "io,stat,interval[,filter][,filter]...", make_io_stat},
+    {"expert", "expert[,error|warn|note|chat|comment][,filter]", make_expert_statistic},
 };
 
 }  // namespace

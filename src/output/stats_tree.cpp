@@ -26,7 +26,7 @@ void append_padded(std::string& out, std::string_view s, size_t width) {
 }  // namespace
 
 StatsTree::StatsTree(std::string title, Order order) : title_(std::move(title)), order_(order) {
-  nodes_.push_back(Node{"", -1, 0});
+  nodes_.push_back(Node{.name = "", .parent = -1, .depth = 0});
 }
 
 int StatsTree::node(std::string_view name, int parent, bool sort_top) {
@@ -37,8 +37,61 @@ int StatsTree::node(std::string_view name, int parent, bool sort_top) {
   int depth = nodes_[parent].depth + 1;
   nodes_[parent].children.push_back(id);
   nodes_[parent].by_name.emplace(std::string(name), id);
-  nodes_.push_back(Node{std::string(name), parent, depth, sort_top});
+  nodes_.push_back(
+      Node{.name = std::string(name), .parent = parent, .depth = depth, .sort_top = sort_top});
   return id;
+}
+
+void StatsTree::count_value(Node& n, int64_t value) {
+  bool first = n.counter == 0;
+  ++n.counter;
+  n.total += value;
+  if (first || value < n.min) n.min = value;
+  if (first || value > n.max) n.max = value;
+  update_burst(n, 1);
+}
+
+int StatsTree::add_value(std::string_view name, int parent, int64_t value) {
+  int id = node(name, parent);
+  nodes_[id].values = Values::kInt;
+  count_value(nodes_[id], value);
+  return id;
+}
+
+int StatsTree::add_value(std::string_view name, int parent, float value) {
+  int id = node(name, parent);
+  Node& n = nodes_[id];
+  n.values = Values::kFloat;
+  bool first = n.counter == 0;
+  ++n.counter;
+  n.float_total += value;
+  if (first || value < n.float_min) n.float_min = value;
+  if (first || value > n.float_max) n.float_max = value;
+  update_burst(n, 1);
+  return id;
+}
+
+void StatsTree::add_ranges(int parent, const std::vector<std::pair<int64_t, int64_t>>& ranges) {
+  for (auto [floor, ceiling] : ranges) {
+    std::string name =
+        ceiling < 0 ? fmt::format("{} and greater", floor) : fmt::format("{}-{}", floor, ceiling);
+    int id = node(name, parent);
+    Node& n = nodes_[id];
+    n.values = Values::kInt;
+    n.range = true;
+    n.floor = floor;
+    n.ceiling = ceiling;
+  }
+}
+
+void StatsTree::tick_range(int parent, int64_t value) {
+  for (int id : nodes_[parent].children) {
+    Node& n = nodes_[id];
+    if (n.range && value >= n.floor && (n.ceiling < 0 || value <= n.ceiling)) {
+      count_value(n, value);
+      return;
+    }
+  }
 }
 
 int StatsTree::increase(std::string_view name, int parent, int64_t value) {
@@ -88,6 +141,24 @@ void StatsTree::update_burst(Node& n, int64_t value) {
   }
 }
 
+// Average, minimum and maximum ("-" before any value); empty for plain counters.
+void StatsTree::value_columns(const Node& n, std::string* columns) const {
+  if (n.values == Values::kNone) return;
+  if (n.counter == 0) {
+    columns[0] = columns[1] = columns[2] = "-";
+    return;
+  }
+  if (n.values == Values::kInt) {
+    columns[0] = fmt::format("{:.2f}", static_cast<float>(n.total) / static_cast<float>(n.counter));
+    columns[1] = fmt::format("{}", n.min);
+    columns[2] = fmt::format("{}", n.max);
+  } else {
+    columns[0] = fmt::format("{:.2f}", n.float_total / static_cast<float>(n.counter));
+    columns[1] = fmt::format("{:f}", n.float_min);
+    columns[2] = fmt::format("{:f}", n.float_max);
+  }
+}
+
 void StatsTree::format_node(std::string& out, int id, size_t name_width) const {
   const Node& n = nodes_[id];
   size_t indent = static_cast<size_t>(n.depth - 1);
@@ -96,6 +167,7 @@ void StatsTree::format_node(std::string& out, int id, size_t name_width) const {
   const Node& parent = nodes_[n.parent];
   std::string values[8];
   values[0] = fmt::format("{}", static_cast<uint32_t>(n.counter));
+  value_columns(n, values + 1);
   if (elapsed_ != 0) values[4] = fmt::format("{:.4f}", static_cast<float>(n.counter) / elapsed_);
   if (n.parent != kRoot && parent.counter != 0)
     values[5] = fmt::format("{:.2f}%", n.counter * 100.0 / parent.counter);
@@ -112,10 +184,11 @@ void StatsTree::format_node(std::string& out, int id, size_t name_width) const {
   // Children: "sort top" nodes first, then by name (ties by count), or by count descending
   // (ties by name, also descending: Wireshark negates the whole comparison).
   std::vector<int> order = n.children;
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     const Node& x = nodes_[a];
     const Node& y = nodes_[b];
     if (x.sort_top != y.sort_top) return x.sort_top;
+    if (x.range && y.range) return false;
     int c = std::strcmp(x.name.c_str(), y.name.c_str());
     if (order_ == Order::kByCountDescending) {
       if (x.counter != y.counter) return x.counter > y.counter;

@@ -30,6 +30,8 @@ constexpr Family kFamilies[] = {
      "tcp.analysis.retransmission,AVG(frame.len)frame.len,MAX(ip.ttl)ip.ttl'",
      true},
     {"ptype", "-z ptype,tree"},
+    {"plen", "-z plen,tree"},
+    {"expert", "-z expert"},
 };
 
 // IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and
@@ -161,6 +163,15 @@ TEST(StatsOptions, IoStatColumns) {
               "AVG(tcp.window_size)tcp.window_size,MIN(frame.time_delta)frame.time_delta,"
               "LOAD(tcp.time_delta)tcp.time_delta' -z 'io,stat,0.5,ip.len>100,,MAX(tcp.len)'"
               " -z 'io,stat,3,FRAMES,BYTES()tcp,FRAMES()udp' -z io,stat,10.00,tcp");
+}
+
+// Expert levels keep that severity and the more severe ones (the last level given applies to
+// every -z expert, as tshark keeps it in one global); each has its own tap filter.
+TEST(StatsOptions, ExpertLevelsAndFilter) {
+  const std::string capture = capture_path("corpus/tcp/wiki-out-of-order.pcap");
+  expect_same("-r " + capture + " -q -z expert,error,tcp.len==0 -z expert,note -z expert,tcp");
+  expect_same("-r " + capture + " -q -z expert,chat,tcp.len==0 -z expert,error");
+  expect_same("-r " + capture_path("corpus/bigip-ctf/ctf-a.pcap") + " -q -z expert,warn");
 }
 
 }  // namespace

@@ -1,0 +1,171 @@
+#include "output/expert_stats.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/expert.h"
+#include "core/field_registry.h"
+#include "core/protocols.h"
+#include "dissectors/frame.h"
+#include "filter/display_filter.h"
+
+namespace netsift {
+
+namespace {
+
+// Table order and titles; the levels a "-z expert,LEVEL" keeps are this one and those before.
+struct Level {
+  ExpertSeverity severity;
+  const char* title;
+  const char* arg;
+};
+
+constexpr Level kLevels[] = {
+    {kExpertError, "Errors", "error"},       {kExpertWarn, "Warns", "warn"},
+    {kExpertNote, "Notes", "note"},          {kExpertChat, "Chats", "chat"},
+    {kExpertComment, "Comments", "comment"},
+};
+constexpr size_t kLevelCount = std::size(kLevels);
+
+struct Entry {
+  uint32_t group;
+  std::string protocol;
+  std::string summary;
+  uint64_t frequency = 0;
+};
+
+// tshark names the protocol whose dissector was running when the item was added: the protocol
+// whose subtree holds the item (mDNS for DNS's notes on port 5353, VLAN for a trailer after a
+// tag), except that the Ethertype dissector adds the trailer note of a plain Ethernet frame.
+// mDNS's registered short name differs from the Protocol column text netsift keeps for it.
+const char* reporting_protocol(const Packet& pkt, size_t expert_node, FieldId expert_field) {
+  static const FieldId padding_bad = registry().find("eth.padding_bad");
+  static const FieldId eth = registry().find("eth");
+  static const FieldId mdns = registry().find("mdns");
+  for (int p = pkt.tree[expert_node].parent; p >= 0; p = pkt.tree[p].parent) {
+    FieldId f = pkt.tree[p].field;
+    if (f == kNoField || registry().info(f).def.type != FieldType::kProtocol) continue;
+    if (f == eth && expert_field == padding_bad) return "Ethertype";
+    if (f == mdns) return "mDNS";
+    return registry().info(f).short_name;
+  }
+  return registry().info(registry().info(expert_field).protocol).short_name;
+}
+
+// tshark keeps the level in one global: the last -z expert that names a level sets it for all.
+size_t lowest_level_kept = kLevelCount - 1;
+
+class ExpertStatistic : public Statistic {
+ public:
+  explicit ExpertStatistic(std::optional<DisplayFilter> filter) : filter_(std::move(filter)) {}
+
+  std::vector<const DisplayFilter*> tap_filters() const override {
+    if (!filter_) return {};
+    return {&*filter_};
+  }
+
+  void packet(const Packet& pkt) override {
+    if (filter_ && !filter_->matches(pkt)) return;
+    for (size_t i = 0; i < pkt.tree.size(); ++i) {
+      const Node& n = pkt.tree[i];
+      if (n.field == protocols::expert)
+        expert_item(pkt, i);
+      else if (n.field == frame_fields::comment && n.parent == -1)
+        add(kExpertComment, kGroupComment, "Frame", text(n.value));
+      else if (n.field == protocols::malformed && !pkt.layers.empty())
+        // tshark names the protocol whose dissector threw.
+        add(kExpertError, kGroupMalformed, registry().info(pkt.layers.back()).short_name,
+            "Malformed Packet (Exception occurred)");
+    }
+  }
+
+  void print(OutputSink& out) override {
+    std::string text;
+    for (size_t level = 0; level < kLevelCount; ++level) {
+      const std::vector<Entry>& entries = entries_[level];
+      if (entries.empty()) continue;
+      uint64_t total = 0;
+      for (const Entry& e : entries) total += e.frequency;
+      text += fmt::format("\n{} ({})\n=============\n", kLevels[level].title, total);
+      text += "   Frequency      Group           Protocol  Summary\n";
+      for (const Entry& e : entries)
+        text += fmt::format("{:12} {:>10} {:>18}  {}\n", e.frequency,
+                            group_text(static_cast<ExpertGroup>(e.group)), e.protocol, e.summary);
+    }
+    out.write(text);
+  }
+
+ private:
+  static std::string_view text(const Value& v) {
+    return {reinterpret_cast<const char*>(v.bytes.p), v.bytes.n};
+  }
+
+  // An expert subtree: the protocol's expert field first, then message, severity and group.
+  void expert_item(const Packet& pkt, size_t at) {
+    const char* protocol = nullptr;
+    std::string_view message;
+    uint32_t severity = 0, group = 0;
+    for (size_t j = at + 1; j < pkt.tree.size() && pkt.tree[j].parent == static_cast<int>(at);
+         ++j) {
+      const Node& c = pkt.tree[j];
+      if (c.field == protocols::expert_message)
+        message = text(c.value);
+      else if (c.field == protocols::expert_severity)
+        severity = static_cast<uint32_t>(c.value.u);
+      else if (c.field == protocols::expert_group)
+        group = static_cast<uint32_t>(c.value.u);
+      else if (!protocol && c.field != kNoField)
+        protocol = reporting_protocol(pkt, at, c.field);
+    }
+    if (protocol) add(static_cast<ExpertSeverity>(severity), group, protocol, message);
+  }
+
+  void add(ExpertSeverity severity, uint32_t group, std::string_view protocol,
+           std::string_view summary) {
+    size_t level = 0;
+    while (level < kLevelCount && kLevels[level].severity != severity) ++level;
+    if (level >= kLevelCount || level > lowest_level_kept) return;
+    std::string key = fmt::format("{}\n{}", protocol, summary);
+    auto [it, inserted] = index_[level].try_emplace(std::move(key), entries_[level].size());
+    if (inserted)
+      entries_[level].push_back(Entry{group, std::string(protocol), std::string(summary)});
+    ++entries_[level][it->second].frequency;
+  }
+
+  std::optional<DisplayFilter> filter_;
+  std::vector<Entry> entries_[kLevelCount];  // in the order first seen
+  std::unordered_map<std::string, size_t> index_[kLevelCount];
+};
+
+}  // namespace
+
+std::unique_ptr<Statistic> make_expert_statistic(std::string_view z_arg) {
+  constexpr std::string_view kPrefix = "expert";
+  if (!z_arg.starts_with(kPrefix)) return nullptr;
+  std::string_view rest = z_arg.substr(kPrefix.size());
+  for (size_t level = 0; level < kLevelCount; ++level) {
+    std::string arg = fmt::format(",{}", kLevels[level].arg);
+    if (rest.starts_with(arg)) {
+      lowest_level_kept = level;
+      rest.remove_prefix(arg.size());
+      break;
+    }
+  }
+  if (!rest.empty() && rest[0] != ',') return nullptr;
+  std::optional<DisplayFilter> filter;
+  if (rest.size() > 1) {
+    std::string text(rest.substr(1));
+    auto compiled = DisplayFilter::compile(text);
+    if (!std::holds_alternative<DisplayFilter>(compiled))
+      throw StatisticArgumentError(fmt::format("Expert tap error (Filter \"{}\" is invalid - {})!",
+                                               text, std::get<FilterError>(compiled).message));
+    filter.emplace(std::move(std::get<DisplayFilter>(compiled)));
+  }
+  return std::make_unique<ExpertStatistic>(std::move(filter));
+}
+
+}  // namespace netsift

@@ -5,7 +5,7 @@
 namespace netsift::protocols {
 
 FieldId data, data_data, data_len;
-FieldId malformed, short_frame;
+FieldId malformed, malformed_expert, short_frame;
 FieldId expert, expert_message, expert_severity, expert_group;
 
 namespace {
@@ -16,11 +16,11 @@ constexpr ValueName kSeverities[] = {{0x00100000, "Comment"},
                                      {0x00600000, "Warning"},
                                      {0x00800000, "Error"}};
 constexpr ValueName kGroups[] = {
-    {0x01000000, "Checksum"},   {0x02000000, "Sequence"},  {0x03000000, "Response code"},
+    {0x01000000, "Checksum"},     {0x02000000, "Sequence"},  {0x03000000, "Response code"},
     {0x04000000, "Request code"}, {0x05000000, "Undecoded"}, {0x06000000, "Reassemble"},
-    {0x07000000, "Malformed"},  {0x08000000, "Debug"},     {0x09000000, "Protocol"},
-    {0x0a000000, "Security"},   {0x0b000000, "Comment"},   {0x0c000000, "Decryption"},
-    {0x0d000000, "Assumption"}, {0x0e000000, "Deprecated"}};
+    {0x07000000, "Malformed"},    {0x08000000, "Debug"},     {0x09000000, "Protocol"},
+    {0x0a000000, "Security"},     {0x0b000000, "Comment"},   {0x0c000000, "Decryption"},
+    {0x0d000000, "Assumption"},   {0x0e000000, "Deprecated"}};
 }  // namespace
 
 void register_core_protocols() {
@@ -33,15 +33,27 @@ void register_core_protocols() {
   reg.add_fields(data, data_fields);
 
   malformed = reg.add_protocol({"Malformed Packet", "Malformed", "_ws.malformed"});
+  static const FieldReg malformed_fields[] = {
+      {&malformed_expert,
+       {"Malformed Packet (Exception occurred)", "_ws.malformed.expert", FieldType::kNone}},
+  };
+  reg.add_fields(malformed, malformed_fields);
   short_frame = reg.add_protocol({"Short Frame", "Short frame", "_ws.short"});
   expert = reg.add_protocol({"Expert Info", "Expert", "_ws.expert"});
   static const FieldReg expert_fields[] = {
-      {&expert_message, {"Message", "_ws.expert.message", FieldType::kString, Base::kNone, {}, 0,
+      {&expert_message,
+       {"Message",
+        "_ws.expert.message",
+        FieldType::kString,
+        Base::kNone,
+        {},
+        0,
         "Wireshark expert information"}},
       {&expert_severity,
        {"Severity level", "_ws.expert.severity", FieldType::kUint32, Base::kNone, kSeverities, 0,
         "Wireshark expert severity level"}},
-      {&expert_group, {"Group", "_ws.expert.group", FieldType::kUint32, Base::kNone, kGroups, 0,
+      {&expert_group,
+       {"Group", "_ws.expert.group", FieldType::kUint32, Base::kNone, kGroups, 0,
         "Wireshark expert group"}},
   };
   reg.add_fields(expert, expert_fields);

@@ -10,6 +10,7 @@ extern FieldId data;
 extern FieldId data_data;
 extern FieldId data_len;
 extern FieldId malformed;         // _ws.malformed
+extern FieldId malformed_expert;  // _ws.malformed.expert, the expert item under it
 extern FieldId short_frame;       // _ws.short
 extern FieldId expert;            // _ws.expert
 extern FieldId expert_message;    // _ws.expert.message

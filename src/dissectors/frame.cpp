@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/protocols.h"
 #include "core/session.h"
@@ -13,6 +14,9 @@ FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative
     cap_len, protocols, interface_id, interface_name, interface_description, comment, encap_type,
     section_number;
 FieldId offset_shift, marked, ignored;
+FieldId p2p_dir, packet_flags, flags_direction, flags_reception, flags_fcs_length, flags_reserved;
+FieldId
+    flags_errors[8];  // CRC, too long, too short, interframe gap, unaligned, SFD, preamble, symbol
 }  // namespace frame_fields
 
 namespace {
@@ -24,6 +28,19 @@ constexpr ValueName kEncapNames[] = {
     {15, "NULL/Loopback"},     {25, "Linux cooked-mode capture v1"},
     {129, "Raw IPv4"},         {130, "Raw IPv6"},
     {174, "OpenBSD loopback"}, {210, "Linux cooked-mode capture v2"}};
+
+// pcapng epb_flags (section 4.3.1 of the pcapng draft): direction, reception type, FCS length,
+// then one bit per link-layer error in the top byte.
+constexpr ValueName kDirections[] = {{0, "Unknown"}, {1, "Inbound"}, {2, "Outbound"}};
+constexpr ValueName kReceptionTypes[] = {
+    {0, "Not specified"}, {1, "Unicast"}, {2, "Multicast"}, {3, "Broadcast"}, {4, "Promiscuous"}};
+constexpr TrueFalse kSetNotSet{"Set", "Not set"};
+constexpr ValueName kP2pDirections[] = {{0, "Sent"}, {1, "Received"}};
+
+// The direction bits of epb_flags (0 when absent): 1 inbound, 2 outbound, else unknown.
+uint32_t flags_direction_of(const CapturedFrame& f) {
+  return f.has_pack_flags ? f.pack_flags & 3 : 0;
+}
 
 int wtap_encap(uint32_t linktype) {
   switch (linktype) {
@@ -71,8 +88,11 @@ void label_frame(Packet& pkt, int top) {
                   f.len, f.len == 1 ? "" : "s", uint64_t{f.len} * 8, f.caplen,
                   f.caplen == 1 ? "" : "s", uint64_t{f.caplen} * 8);
   if (f.interface)
-    fmt::format_to(std::back_inserter(text), " on interface {}, id {}",
-                   interface_display_name(*f.interface), f.interface_id);
+    fmt::format_to(std::back_inserter(text), " on interface {}, id {}{}",
+                   interface_display_name(*f.interface), f.interface_id,
+                   flags_direction_of(f) == 1   ? " (inbound)"
+                   : flags_direction_of(f) == 2 ? " (outbound)"
+                                                : "");
   pkt.set_label(top, text);
 }
 
@@ -80,6 +100,44 @@ void label_frame(Packet& pkt, int top) {
 int64_t diff_ns(const Timestamp& a, const Timestamp& b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a.total_ns()) -
                               static_cast<uint64_t>(b.total_ns()));
+}
+
+// The error bits' fields: the Wireshark abbreviations are not uniform, so they are listed whole.
+constexpr const char* kFlagErrors[][2] = {
+    {"CRC error", "frame.packet_flags_crc_error"},
+    {"Packet too long error", "frame.packet_flags_packet_too_error"},
+    {"Packet too short error", "frame.packet_flags_packet_too_short_error"},
+    {"Wrong interframe gap error", "frame.packet_flags_wrong_inter_frame_gap_error"},
+    {"Unaligned frame error", "frame.packet_flags_unaligned_frame_error"},
+    {"Start frame delimiter error", "frame.packet_flags_start_frame_delimiter_error"},
+    {"Preamble error", "frame.packet_flags_preamble_error"},
+    {"Symbol error", "frame.packet_flags_symbol_error"},
+};
+
+constexpr FieldType U32 = FieldType::kUint32;
+const FieldReg kFlagFields[] = {
+    {&packet_flags, {"Packet flags", "frame.packet_flags", U32, Base::kHex}},
+    {&flags_direction,
+     {"Direction", "frame.packet_flags_direction", U32, Base::kHex, kDirections, 0x3}},
+    {&flags_reception,
+     {"Reception type", "frame.packet_flags_reception_type", U32, Base::kDec, kReceptionTypes,
+      0x1c}},
+    {&flags_fcs_length,
+     {"FCS length", "frame.packet_flags_fcs_length", U32, Base::kDec, {}, 0x1e0}},
+    {&flags_reserved, {"Reserved", "frame.packet_flags_reserved", U32, Base::kDec, {}, 0xfe00}},
+    {&p2p_dir,
+     {"Point-to-Point Direction", "frame.p2p_dir", FieldType::kInt8, Base::kDec, kP2pDirections}},
+};
+
+// The epb_flags word and its parts, under the interface as tshark shows them.
+void add_packet_flags(Packet& pkt, int top, const ByteReader& r, uint32_t flags) {
+  int n = pkt.tree.add(top, packet_flags, r, 0, 0, Value::of_uint(flags));
+  for (const FieldReg& f : std::span(kFlagFields).subspan(1, 4)) {
+    uint64_t mask = f.def.bitmask;
+    pkt.tree.add(n, *f.id, r, 0, 0, Value::of_uint((flags & mask) >> __builtin_ctzll(mask)));
+  }
+  for (int i = 0; i < 8; ++i)
+    pkt.tree.add(n, flags_errors[i], r, 0, 0, Value::of_uint(flags >> (24 + i) & 1));
 }
 
 const FieldReg kFields[] = {
@@ -160,6 +218,7 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     if (pkt.cols.enabled)
       pkt.set_label(n, fmt::format("Interface id: {} ({})", f.interface_id, name));
   }
+  if (f.has_pack_flags) add_packet_flags(pkt, top, r, f.pack_flags);
   pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
   pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));
   pkt.add_generated_uint(top, offset_shift, 0);
@@ -179,6 +238,9 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   }
   pkt.add_generated_uint(top, marked, 0);
   pkt.add_generated_uint(top, ignored, 0);
+  // A known direction makes the packet point-to-point: received (inbound) or sent (outbound).
+  if (uint32_t dir = flags_direction_of(f); dir == 1 || dir == 2)
+    pkt.tree.add(top, p2p_dir, r, 0, 0, Value::of_uint(dir == 1 ? 1 : 0));
   t.prev_captured = f.ts;
 }
 
@@ -206,6 +268,9 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
     n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
     pkt.set_label(n, fmt::format("[Malformed Packet: {}]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[Malformed Packet]");
+    ByteReader none;
+    add_expert(pkt, n, protocols::malformed_expert, none, 0, 0,
+               "Malformed Packet (Exception occurred)", kExpertError, kGroupMalformed);
   }
 }
 
@@ -213,6 +278,20 @@ void register_frame() {
   FieldRegistry& reg = registry();
   frame_fields::proto = reg.add_protocol({"Frame", "Frame", "frame"});
   reg.add_fields(frame_fields::proto, kFields);
+  reg.add_fields(frame_fields::proto, kFlagFields);
+  for (int i = 0; i < 8; ++i) {
+    FieldReg error{&flags_errors[i],
+                   {kFlagErrors[i][0],
+                    kFlagErrors[i][1],
+                    FieldType::kBoolean,
+                    Base::kNone,
+                    {},
+                    uint64_t{1} << (24 + i),
+                    "",
+                    &kSetNotSet,
+                    32}};
+    reg.add_fields(frame_fields::proto, std::span(&error, 1));
+  }
 }
 
 void dissect_packet(Packet& pkt) {

@@ -6,6 +6,7 @@
 
 #include "output/conversation_stats.h"
 #include "output/f5_flows_stat.h"
+#include "output/dns_tree_stats.h"
 #include "output/expert_stats.h"
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
@@ -30,6 +31,7 @@ constexpr StatisticKind kStatistics[] = {
     {"f5_flows", make_f5_flows},  // netsift only
     {"ptype,tree", make_ip_protocol_types},
     {"plen,tree", make_packet_lengths},
+    {"dns,tree", make_dns_tree},
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns

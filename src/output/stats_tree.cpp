@@ -42,6 +42,12 @@ int StatsTree::node(std::string_view name, int parent, bool sort_top) {
   return id;
 }
 
+void StatsTree::tick_pivot(int id, std::string_view name) {
+  ++nodes_[id].counter;
+  update_burst(nodes_[id], 1);
+  tick(name, id);
+}
+
 void StatsTree::count_value(Node& n, int64_t value) {
   bool first = n.counter == 0;
   ++n.counter;

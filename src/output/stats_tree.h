@@ -29,6 +29,8 @@ class StatsTree {
   // Adds `value` to node `name` under `parent`, creating it; returns its id.
   int increase(std::string_view name, int parent, int64_t value);
   int tick(std::string_view name, int parent) { return increase(name, parent, 1); }
+  // Counts one in node `id` and in its child `name` (Wireshark's stats_tree_tick_pivot).
+  void tick_pivot(int id, std::string_view name);
 
   // Counts one value in node `name` under `parent` (creating it as a value node): Wireshark's
   // avg_stat_node_add_value_int / _float.

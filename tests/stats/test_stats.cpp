@@ -32,6 +32,7 @@ constexpr Family kFamilies[] = {
     {"ptype", "-z ptype,tree"},
     {"plen", "-z plen,tree"},
     {"expert", "-z expert"},
+    {"dns", "-z dns,tree"},
 };
 
 // IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and
@@ -172,6 +173,17 @@ TEST(StatsOptions, ExpertLevelsAndFilter) {
   expect_same("-r " + capture + " -q -z expert,error,tcp.len==0 -z expert,note -z expert,tcp");
   expect_same("-r " + capture + " -q -z expert,chat,tcp.len==0 -z expert,error");
   expect_same("-r " + capture_path("corpus/bigip-ctf/ctf-a.pcap") + " -q -z expert,warn");
+}
+
+// dns,tree on DNS captures of every kind: over TCP, IP fragments, EDNS, TKEY, retransmissions
+// and LLMNR (not counted), mDNS (not counted), an unanswered query.
+TEST(StatsOptions, DnsTree) {
+  for (const char* capture :
+       {"corpus/dns-mdns/tcpdump-dns_tcp.pcap", "corpus/dns-mdns/ndpi-dns_fragmented.pcap",
+        "corpus/dns-mdns/zeek-dns-edns-ecs.pcap", "corpus/dns-mdns/zeek-dns-tkey.pcap",
+        "corpus/dns-mdns/pcpp-DnsPackets.pcap", "corpus/dns-mdns/ndpi-googledns_android10.pcap",
+        "corpus/dns-mdns/tcpdump-dnssec.pcap"})
+    expect_same("-r " + capture_path(capture) + " -q -z dns,tree");
 }
 
 }  // namespace

@@ -51,6 +51,9 @@ const char* reporting_protocol(const Packet& pkt, size_t expert_node, FieldId ex
     if (f == kNoField || registry().info(f).def.type != FieldType::kProtocol) continue;
     if (f == eth && expert_field == padding_bad) return "Ethertype";
     if (f == mdns) return "mDNS";
+    // "Malformed Packet": tshark names the protocol whose dissector threw.
+    if (f == protocols::malformed && !pkt.layers.empty())
+      return registry().info(pkt.layers.back()).short_name;
     return registry().info(f).short_name;
   }
   return registry().info(registry().info(expert_field).protocol).short_name;
@@ -76,10 +79,6 @@ class ExpertStatistic : public Statistic {
         expert_item(pkt, i);
       else if (n.field == frame_fields::comment && n.parent == -1)
         add(kExpertComment, kGroupComment, "Frame", text(n.value));
-      else if (n.field == protocols::malformed && !pkt.layers.empty())
-        // tshark names the protocol whose dissector threw.
-        add(kExpertError, kGroupMalformed, registry().info(pkt.layers.back()).short_name,
-            "Malformed Packet (Exception occurred)");
     }
   }
 

@@ -173,6 +173,8 @@ TEST(StatsOptions, ExpertLevelsAndFilter) {
   expect_same("-r " + capture + " -q -z expert,error,tcp.len==0 -z expert,note -z expert,tcp");
   expect_same("-r " + capture + " -q -z expert,chat,tcp.len==0 -z expert,error");
   expect_same("-r " + capture_path("corpus/bigip-ctf/ctf-a.pcap") + " -q -z expert,warn");
+  // Malformed packets: the protocol whose dissector threw.
+  expect_same("-r " + capture_path("fixtures/malformed-packets.pcap") + " -q -z expert,error");
 }
 
 // dns,tree on DNS captures of every kind: over TCP, IP fragments, EDNS, TKEY, retransmissions

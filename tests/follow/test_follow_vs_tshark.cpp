@@ -116,5 +116,30 @@ TEST(FollowArguments, SameComplaintsAsTshark) {
   }
 }
 
+// `netsift follow FILE STREAM [--mode]` prints what tshark's -z follow prints.
+TEST(FollowCommand, SameOutputAsTsharkFollow) {
+  const std::string file = path_of("http1/pcpp-three_http_streams.pcap");
+  struct Spelling {
+    std::string ours, z;
+  } spellings[] = {
+      {"1", "follow,tcp,ascii,1"},
+      {"2 --hex", "follow,tcp,hex,2"},
+      {"172.16.133.132:44305 98.138.19.88:80 --raw",
+       "follow,tcp,raw,172.16.133.132:44305,98.138.19.88:80"},
+  };
+  for (const Spelling& s : spellings) {
+    CommandResult tshark =
+        shell_cached("tshark -r " + shell_quote(file) + " -q -z " + s.z + " 2>/dev/null");
+    CommandResult ours =
+        run_command(std::string(NETSIFT_BINARY) + " follow " + shell_quote(file) + " " + s.ours);
+    ASSERT_FALSE(tshark.out.empty());
+    EXPECT_EQ(ours.status, 0) << s.ours;
+    EXPECT_EQ(ours.out, tshark.out) << s.ours;
+  }
+  CommandResult unpaired =
+      run_command(std::string(NETSIFT_BINARY) + " follow " + shell_quote(file) + " 1.2.3.4:5 2>&1");
+  EXPECT_NE(unpaired.status, 0);
+}
+
 }  // namespace
 }  // namespace netsift::test

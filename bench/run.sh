@@ -46,6 +46,7 @@ cases=(
   "filter443|-Y tcp.port==443 -w $out/filtered.pcapng"
   "httpget|-Y http.request.method==\"GET\""
   "tcpflight|-T fields -e tcp.stream -e tcp.analysis.bytes_in_flight"
+  "convtcp|-q -z conv,tcp"
 )
 if [ -n "${EXTRA_CASES:-}" ]; then IFS=';' read -r -a extra <<<"$EXTRA_CASES"; cases+=("${extra[@]}"); fi
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/field_registry.h"
 #include "core/session.h"
 #include "filter/display_filter.h"
 #include "output/address_format.h"
@@ -95,6 +96,15 @@ class TableStatistic : public Statistic {
   std::vector<const DisplayFilter*> tap_filters() const override {
     if (!arg_.filter) return {};
     return {&*arg_.filter};
+  }
+
+  // The headers' addresses, ports and streams, and what the tap filter reads.
+  bool reads_only(std::vector<std::string>& names) const override {
+    TapReader::fields_read(names);
+    if (arg_.filter)
+      for (FieldId id : arg_.filter->referenced())
+        names.emplace_back(registry().info(id).def.abbrev);
+    return true;
   }
 
   void packet(const Packet& pkt) override {

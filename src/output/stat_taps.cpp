@@ -58,6 +58,14 @@ TapReader::TapReader(TapLayer layer) : layer_(layer) {
   }
 }
 
+void TapReader::fields_read(std::vector<std::string>& names) {
+  for (const char* f :
+       {"eth.src", "eth.dst", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "tcp.srcport",
+        "tcp.dstport", "tcp.stream", "tcp.hdr_len", "udp.srcport", "udp.dstport", "udp.stream",
+        "ipv6.fraghdr.offset", "ipv6.fraghdr.more", "ipv6.fragments"})
+    names.emplace_back(f);
+}
+
 // Whether the header at node `i` was cut short by an exception: the packet was flagged while
 // its protocol was the last layer entered, and it is that protocol's last header. Wireshark
 // queues a tap only once the header is parsed, so such headers are not tapped.

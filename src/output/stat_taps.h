@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/address.h"
 #include "core/field.h"
@@ -23,6 +25,8 @@ struct TapEvent {
 class TapReader {
  public:
   explicit TapReader(TapLayer layer);
+  // The fields it reads (besides protocol nodes, always kept), for Statistic::reads_only.
+  static void fields_read(std::vector<std::string>& names);
   // Calls fn(const TapEvent&) for each header of the layer in `pkt`, outermost first.
   template <typename Fn>
   void for_each(const Packet& pkt, Fn&& fn) const {

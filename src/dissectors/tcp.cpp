@@ -7,6 +7,7 @@
 
 #include "analysis/flow_key.h"
 #include "analysis/tcp_reassembly.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
@@ -25,7 +26,7 @@ FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, 
     ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
     flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
     window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
-    time_delta, payload;
+    time_delta, payload, ack_nonzero, bogus_header_length;
 
 constexpr ValueName kChecksumStatus[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
@@ -172,6 +173,11 @@ const FieldReg kFields[] = {
     {&checksum_status,
      {"Checksum Status", "tcp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
     {&urgent_pointer, {"Urgent Pointer", "tcp.urgent_pointer", FieldType::kUint16, Base::kDec}},
+    {&ack_nonzero,
+     {"The acknowledgment number field is nonzero while the ACK flag is not set", "tcp.ack.nonzero",
+      FieldType::kNone}},
+    {&bogus_header_length,
+     {"Bogus TCP Header length", "tcp.bogus_header_length", FieldType::kNone}},
     {&options, {"TCP Options", "tcp.options", FieldType::kBytes}},
     {&time_relative,
      {"Time since first frame in this TCP stream",
@@ -416,6 +422,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);
     int h = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
     if (pkt.cols.enabled) labels.header_length(h, r.u8(12), hlen);
+    add_expert(pkt, h, bogus_header_length, r, 12, 1,
+               fmt::format("Bogus TCP header length ({}, must be at least {})", hlen, kMinHeader),
+               kExpertError, kGroupProtocol);
     return r.reported_size();
   }
   pkt.tree[top].length = hlen;
@@ -426,6 +435,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   int ack_node = pkt.add_uint(top, ack, r, 8, 4, rel_ack);
   if (pkt.cols.enabled && (s.flags & kTcpAck))
     labels.number(ack_node, "Acknowledgment Number", rel_ack, "ack");
+  if (!(s.flags & kTcpAck) && r.u32(8) != 0)
+    add_expert(pkt, ack_node, ack_nonzero, r, 8, 4,
+               "The acknowledgment number field is nonzero while the ACK flag is not set",
+               kExpertNote, kGroupProtocol);
   pkt.add_item(top, ack_raw, r, 8, 4);
   int hlen_node = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
 
@@ -475,7 +488,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   conv.seq_analysis.dir[dir].sack_blocks = 0;  // the options below may set them again
   if (hlen > kMinHeader) {
     int opts = pkt.add_item(top, options, r, kMinHeader, hlen - kMinHeader);
-    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, &conv, dir);
+    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, s.flags & kTcpSyn, &conv,
+                        dir);
   }
   if (s.flags & kTcpSyn) TcpConversations::verify_window_scaling(conv, dir, s.flags & kTcpAck);
   if (reused) {

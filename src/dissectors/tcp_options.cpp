@@ -4,7 +4,9 @@
 
 #include <iterator>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 
 namespace netsift {
 
@@ -13,6 +15,7 @@ namespace {
 FieldId kind, len, mss_val, wscale_shift, wscale_multiplier, sack_le, sack_re, sack_count, tsval,
     tsecr, tfo_request, tfo_cookie, md5_digest, mptcp_subtype, user_to_granularity, user_to_val,
     exp_exid, exp_data, unknown_payload;
+FieldId mss_absent, mss_present, wscale_invalid;  // expert items
 // Option pseudo-protocols, one per kind tshark names.
 FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_timestamp, opt_md5,
     opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
@@ -78,6 +81,12 @@ constexpr ValueName kOptionKinds[] = {{0, "End of Option List"},
 const TrueFalse kGranularity = {"Minutes", "Seconds"};
 
 const FieldReg kFields[] = {
+    {&mss_absent,
+     {"The SYN packet does not contain a MSS option", "tcp.options.mss.absent", FieldType::kNone}},
+    {&mss_present,
+     {"The non-SYN packet does contain a MSS option", "tcp.options.mss.present", FieldType::kNone}},
+    {&wscale_invalid,
+     {"Window scale shift exceeds 14", "tcp.options.wscale.shift.invalid", FieldType::kNone}},
     {&kind,
      {"Kind", "tcp.option_kind", FieldType::kUint8, Base::kDec, kOptionKinds, 0,
       "This TCP option's kind"}},
@@ -246,7 +255,10 @@ FieldId option_protocol(uint8_t k) {
 
 void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
   uint8_t shift = o.u8(2);
-  pkt.add_item(n, wscale_shift, o, 2, 1);
+  int s = pkt.add_item(n, wscale_shift, o, 2, 1);
+  if (shift > kMaxWindowShift)
+    add_expert(pkt, s, wscale_invalid, o, 2, 1, "Window scale shift exceeds 14", kExpertWarn,
+               kGroupProtocol);
   int effective = shift > kMaxWindowShift ? kMaxWindowShift : shift;
   uint32_t multiplier = 1u << effective;
   pkt.add_generated_uint(n, wscale_multiplier, multiplier);
@@ -256,10 +268,11 @@ void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* co
 }
 
 void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
-  // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN.
+  // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN. With
+  // relative numbers on, tshark calls them relative even before it knows that ISN (base 0).
   const TcpDirection* peer = conv ? &conv->dir[dir ^ 1] : nullptr;
-  bool base_known = peer && peer->base_seq_set;
-  uint32_t base = base_known ? peer->base_seq : 0;
+  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  uint32_t base = relative && peer && peer->base_seq_set ? peer->base_seq : 0;
   uint32_t blocks = 0;
   std::string edges;
   for (size_t off = 2; off + 8 <= o.size(); off += 8, ++blocks) {
@@ -267,9 +280,9 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
     int le_node = pkt.add_uint(n, sack_le, o, off, 4, le);
     int re_node = pkt.add_uint(n, sack_re, o, off + 4, 4, re);
     if (pkt.cols.enabled) {
-      const char* relative = base_known ? " (relative)" : "";
-      pkt.set_label(le_node, fmt::format("left edge = {}{}", le, relative));
-      pkt.set_label(re_node, fmt::format("right edge = {}{}", re, relative));
+      const char* suffix = relative ? " (relative)" : "";
+      pkt.set_label(le_node, fmt::format("left edge = {}{}", le, suffix));
+      pkt.set_label(re_node, fmt::format("right edge = {}{}", re, suffix));
     }
     append_info(pkt, " SLE={} SRE={}", le, re);
     if (pkt.cols.enabled) fmt::format_to(std::back_inserter(edges), " {}-{}", le, re);
@@ -349,8 +362,9 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
 
 }  // namespace
 
-void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpConversation* conv,
-                         int dir) {
+void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, bool syn,
+                         TcpConversation* conv, int dir) {
+  bool mss_seen = false;
   size_t off = 0, end = opts.size();
   // "Options: (20 bytes), Maximum segment size, SACK permitted, ...": each option's short name.
   std::string summary;
@@ -388,11 +402,20 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpCon
     ByteReader o = opts.sub(off, olen);
     int n = pkt.tree.add(parent, option_protocol(k), opts, off, olen, Value{});
     note(option_protocol(k));
+    if (k == kMss) {
+      mss_seen = true;
+      if (!syn)
+        add_expert(pkt, n, mss_present, o, 0, olen, "The non-SYN packet does contain a MSS option",
+                   kExpertWarn, kGroupProtocol);
+    }
     pkt.add_item(n, kind, o, 0, 1);
     pkt.add_item(n, len, o, 1, 1);
     dissect_option_body(o, k, pkt, n, conv, dir);
     off += olen;
   }
+  if (syn && !mss_seen)
+    add_expert(pkt, parent, mss_absent, opts, 0, end,
+               "The SYN packet does not contain a MSS option", kExpertNote, kGroupProtocol);
 }
 
 void register_tcp_options(FieldId tcp_proto) {

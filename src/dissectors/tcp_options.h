@@ -8,10 +8,11 @@
 namespace netsift {
 
 // Dissects the option bytes `opts` under `parent`, appending tshark's Info text (" MSS=1460",
-// " WS=256", " SACK_PERM", " TSval=.. TSecr=..", " SLE=.. SRE=..", " TFO=R"). `conv` (may be
+// " WS=256", " SACK_PERM", " TSval=.. TSecr=..", " SLE=.. SRE=..", " TFO=R"). `syn` tells
+// whether the segment is a SYN (which should, and only which may, carry an MSS). `conv` (may be
 // null) receives the window scale shift of direction `dir` and gives SACK edges their base.
-void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, TcpConversation* conv,
-                         int dir);
+void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, bool syn,
+                         TcpConversation* conv, int dir);
 
 void register_tcp_options(FieldId tcp_proto);
 

@@ -26,7 +26,7 @@ FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, 
     ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
     flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
     window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
-    time_delta, payload, ack_nonzero, bogus_header_length;
+    time_delta, payload, ack_nonzero;
 
 constexpr ValueName kChecksumStatus[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
@@ -176,8 +176,6 @@ const FieldReg kFields[] = {
     {&ack_nonzero,
      {"The acknowledgment number field is nonzero while the ACK flag is not set", "tcp.ack.nonzero",
       FieldType::kNone}},
-    {&bogus_header_length,
-     {"Bogus TCP Header length", "tcp.bogus_header_length", FieldType::kNone}},
     {&options, {"TCP Options", "tcp.options", FieldType::kBytes}},
     {&time_relative,
      {"Time since first frame in this TCP stream",
@@ -422,9 +420,6 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);
     int h = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
     if (pkt.cols.enabled) labels.header_length(h, r.u8(12), hlen);
-    add_expert(pkt, h, bogus_header_length, r, 12, 1,
-               fmt::format("Bogus TCP header length ({}, must be at least {})", hlen, kMinHeader),
-               kExpertError, kGroupProtocol);
     return r.reported_size();
   }
   pkt.tree[top].length = hlen;

@@ -46,7 +46,7 @@ struct ParsedArg {
   std::optional<DisplayFilter> filter;
 };
 
-std::optional<ParsedArg> parse(std::string_view rest) {
+std::optional<ParsedArg> parse(std::string_view rest, std::string_view tap) {
   size_t comma = rest.find(',');
   std::string_view type = rest.substr(0, comma);
   ParsedArg p;
@@ -55,9 +55,7 @@ std::optional<ParsedArg> parse(std::string_view rest) {
   if (!p.type) return std::nullopt;
   if (comma != std::string_view::npos) {
     p.filter_text = std::string(rest.substr(comma + 1));
-    auto compiled = DisplayFilter::compile(p.filter_text);
-    if (!std::holds_alternative<DisplayFilter>(compiled)) return std::nullopt;
-    p.filter.emplace(std::move(std::get<DisplayFilter>(compiled)));
+    p.filter.emplace(compile_tap_filter(p.filter_text, tap));
   }
   return p;
 }
@@ -300,13 +298,15 @@ class EndpointTable : public TableStatistic {
 }  // namespace
 
 std::unique_ptr<Statistic> make_conversation_statistic(std::string_view z_arg) {
-  std::optional<ParsedArg> p = parse(z_arg.substr(std::string_view("conv,").size()));
+  std::optional<ParsedArg> p =
+      parse(z_arg.substr(std::string_view("conv,").size()), "conversations");
   if (!p) return nullptr;
   return std::make_unique<ConversationTable>(std::move(*p));
 }
 
 std::unique_ptr<Statistic> make_endpoint_statistic(std::string_view z_arg) {
-  std::optional<ParsedArg> p = parse(z_arg.substr(std::string_view("endpoints,").size()));
+  std::optional<ParsedArg> p =
+      parse(z_arg.substr(std::string_view("endpoints,").size()), "endpoint");
   if (!p) return nullptr;
   return std::make_unique<EndpointTable>(std::move(*p));
 }

@@ -556,7 +556,8 @@ std::optional<Column> parse_column(std::string_view spec) {
       filter = spec.substr(close + 1);
       if (plain) break;
       c.field = registry().find(field);
-      if (c.field == kNoField) return std::nullopt;
+      if (c.field == kNoField)
+        throw StatisticArgumentError(fmt::format("There is no field named '{}'.", field));
       c.kind = kind_of(registry().info(c.field).def.type);
       // Which calculations tshark accepts for the field's type.
       bool ok = c.calc == Calc::kCount;
@@ -570,9 +571,7 @@ std::optional<Column> parse_column(std::string_view spec) {
     }
   }
   if (!filter.empty()) {
-    auto compiled = DisplayFilter::compile(filter);
-    if (!std::holds_alternative<DisplayFilter>(compiled)) return std::nullopt;
-    c.filter.emplace(std::move(std::get<DisplayFilter>(compiled)));
+    c.filter.emplace(compile_tap_filter(filter, "io,stat"));
   }
   return c;
 }
@@ -593,7 +592,9 @@ std::unique_ptr<Statistic> make_io_stat(std::string_view z_arg) {
   std::string interval_text(rest.substr(0, comma));
   char* end = nullptr;
   double seconds = std::strtod(interval_text.c_str(), &end);
-  if (end == interval_text.c_str() || *end != '\0' || seconds < 0) return nullptr;
+  if (end == interval_text.c_str() || *end != '\0' || seconds < 0)
+    throw StatisticArgumentError(
+        "invalid \"-z io,stat,<interval>[,<filter>][,<filter>]...\" argument");
 
   uint64_t interval = kWholeCapture;
   unsigned prec = 0;

@@ -109,9 +109,8 @@ std::unique_ptr<Statistic> make_protocol_hierarchy(std::string_view z_arg) {
   if (rest.empty()) return std::make_unique<ProtocolHierarchy>("", std::nullopt);
   if (rest[0] != ',') return nullptr;
   std::string text(rest.substr(1));
-  auto compiled = DisplayFilter::compile(text);
-  if (!std::holds_alternative<DisplayFilter>(compiled)) return nullptr;
-  return std::make_unique<ProtocolHierarchy>(text, std::move(std::get<DisplayFilter>(compiled)));
+  DisplayFilter filter = compile_tap_filter(text, "io,phs");
+  return std::make_unique<ProtocolHierarchy>(text, std::move(filter));
 }
 
 }  // namespace netsift

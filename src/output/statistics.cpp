@@ -2,12 +2,14 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "core/field_registry.h"
 
 #include "output/conversation_stats.h"
-#include "output/f5_flows_stat.h"
 #include "output/dns_tree_stats.h"
 #include "output/expert_stats.h"
+#include "output/f5_flows_stat.h"
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
 #include "output/follow_stream.h"
@@ -69,6 +71,14 @@ bool StatisticContext::in_tree(FieldId field) const {
   if (f.def.type == FieldType::kProtocol && f.def.abbrev != std::string_view("frame")) return true;
   if (f.def.type == FieldType::kProtocol) return frame_in_tree;
   return whole_tree || named_fields.count(f.def.abbrev) > 0;
+}
+
+DisplayFilter compile_tap_filter(std::string_view text, std::string_view tap) {
+  auto compiled = DisplayFilter::compile(text);
+  if (auto* error = std::get_if<FilterError>(&compiled))
+    throw StatisticArgumentError(fmt::format(
+        "Couldn't register {} tap: Filter \"{}\" is invalid - {}", tap, text, error->message));
+  return std::move(std::get<DisplayFilter>(compiled));
 }
 
 void print_statistics_usage(std::string_view z_arg) {

@@ -48,6 +48,10 @@ struct StatisticArgumentError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A statistic's own filter; throws tshark's "Couldn't register TAP tap: Filter ... is invalid"
+// complaint when it does not compile.
+DisplayFilter compile_tap_filter(std::string_view text, std::string_view tap);
+
 // The statistic a -z argument names ("f5_tmm_dist,tree"), or nullptr when netsift has none.
 // Throws StatisticArgumentError for a known statistic with bad parameters.
 std::unique_ptr<Statistic> make_statistic(std::string_view z_arg);

@@ -188,5 +188,22 @@ TEST(StatsOptions, DnsTree) {
     expect_same("-r " + capture_path(capture) + " -q -z dns,tree");
 }
 
+// Bad parameters: tshark's complaint (after the program name) and exit status 1.
+TEST(StatsOptions, BadArguments) {
+  const std::string capture = capture_path("corpus/dns-mdns/wiki-dns.cap");
+  for (const char* z : {"io,stat,abc", "io,stat,1,foo==", "io,stat,1,MAX(foo)", "conv,tcp,foo==",
+                        "endpoints,ip,foo==", "io,phs,foo==", "expert,note,foo=="}) {
+    const std::string args = " -r " + capture + " -q -z '" + std::string(z) + "' 2>&1";
+    CommandResult theirs = shell_cached("tshark" + args + " | grep -v '^Running as' | grep .");
+    CommandResult ours = run_command(std::string(NETSIFT_BINARY) + args);
+    std::string expected = theirs.out;
+    if (expected.starts_with("tshark: ")) expected = "netsift: " + expected.substr(8);
+    if (!ours.out.starts_with("netsift: ")) ours.out = "netsift: " + ours.out;
+    if (!expected.starts_with("netsift: ")) expected = "netsift: " + expected;
+    EXPECT_EQ(ours.out, expected) << z;
+    EXPECT_EQ(ours.status, 1) << z;
+  }
+}
+
 }  // namespace
 }  // namespace netsift::test

@@ -281,7 +281,9 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   uint16_t value = r.u16(2);
   int n = pkt.add_item(tree, checksum, r, 2, 2);
   if (r.truncated() || in_error_packet) {
-    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
+    if (pkt.cols.enabled)
+      pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
+                                   in_error_packet ? " [in ICMP error packet]" : ""));
     pkt.add_generated_uint(tree, checksum_status, 2);
     return;
   }
@@ -296,7 +298,9 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
-  add_expert(pkt, n, checksum_bad, r, 2, 2, "Bad checksum", kExpertWarn, kGroupChecksum);
+  add_expert(pkt, n, checksum_bad, r, 2, 2,
+             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
+             kGroupChecksum);
 }
 
 // Identifier and sequence number, in both byte orders since hosts differ on it.

@@ -367,7 +367,9 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
-  add_expert(pkt, n, checksum_bad, r, 2, 2, "Bad checksum", kExpertWarn, kGroupChecksum);
+  add_expert(pkt, n, checksum_bad, r, 2, 2,
+             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
+             kGroupChecksum);
 }
 
 // tshark shows option reserved bytes as a bare "Reserved" label (an FT_NONE field).

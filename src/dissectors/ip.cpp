@@ -375,6 +375,7 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
     // Captured before TCP segmentation offload filled it in: tshark presumes the frame's length.
     total = static_cast<uint16_t>(r.reported_size() > 0xffff ? 0xffff : r.reported_size());
     l = pkt.add_uint(tree, len, r, 2, 2, total);
+    pkt.tree[l].flags |= kGenerated;
     if (pkt.cols.enabled)
       pkt.set_label(l, fmt::format("Total Length: {} bytes (reported as 0, presumed to be "
                                    "because of \"TCP segmentation offload\" (TSO))",

@@ -451,6 +451,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     int n = pkt.add_uint(fl, f, r, 12, 2, (s.flags & mask) != 0);
     if (f == flags_syn) flag_nodes.syn = n;
     if (f == flags_reset) flag_nodes.reset = n;
+    // The three reserved bits are one boolean, but tshark's bit pattern shows each bit as sent.
+    if (f == flags_res && pkt.cols.enabled && (s.flags & mask) && (s.flags & mask) != mask) {
+      std::string text;
+      append_bit_pattern(text, s.flags & mask, mask, 12);
+      text.append("Reserved: Set");
+      pkt.set_label(n, text);
+    }
     if (f == flags_fin) flag_nodes.fin = n;
   }
   char letters[24];

@@ -463,7 +463,7 @@ void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char
 }
 
 size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
-  bool in_error_packet = pkt.ip_depth > 1;
+  bool in_error_packet = pkt.in_error_pkt;  // quoted by an ICMP error (not merely tunnelled)
   int tree = pkt.add_protocol(parent, icmp, r, 0, r.size());
   uint8_t t = r.u8(0), c = r.u8(1);
   const char* type_name = find_name(kTypeNames, t);

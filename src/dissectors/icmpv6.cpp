@@ -596,7 +596,7 @@ void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
 }
 
 size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
-  bool in_error_packet = pkt.ip_depth > 1;
+  bool in_error_packet = pkt.in_error_pkt;  // quoted by an ICMP error (not merely tunnelled)
   int tree = pkt.add_protocol(parent, icmpv6, r, 0, r.size());
   uint8_t t = r.u8(0), c = r.u8(1);
   const char* type_name = find_name(kTypeNames, t);

@@ -8,9 +8,9 @@
 namespace netsift {
 
 namespace {
-FieldId opt_type, opt_copy, opt_class, opt_number, opt_len, opt_ptr, opt_ra, opt_padding,
-    opt_overflow, opt_flag, opt_time_stamp, opt_time_stamp_addr, opt_sid, opt_mtu, rec_rt,
-    rec_rt_host, cur_rt, cur_rt_host, src_rt, src_rt_host, empty_rt, empty_rt_host, opt_len_invalid;
+FieldId opt_type, opt_copy, opt_class, opt_number, opt_len, opt_ptr, opt_ra, opt_overflow, opt_flag,
+    opt_time_stamp, opt_time_stamp_addr, opt_sid, opt_mtu, rec_rt, rec_rt_host, cur_rt, cur_rt_host,
+    src_rt, src_rt_host, empty_rt, empty_rt_host, opt_len_invalid;
 
 const ValueName kClassNames[] = {{0, "Control"},
                                  {1, "Reserved for future use"},
@@ -76,7 +76,6 @@ const FieldReg kFields[] = {
       "SATNET stream identifier"}},
     {&opt_mtu, {"MTU", "ip.opt.mtu", FieldType::kUint16, Base::kDec}},
     {&opt_ra, {"Router Alert", "ip.opt.ra", FieldType::kUint16, Base::kDec, kRouterAlert}},
-    {&opt_padding, {"Padding", "ip.opt.padding", FieldType::kBytes}},
     {&rec_rt, {"Recorded Route", "ip.rec_rt", FieldType::kIpv4}},
     {&rec_rt_host, {"Recorded Route Host", "ip.rec_rt_host", FieldType::kString}},
     {&cur_rt, {"Current Route", "ip.cur_rt", FieldType::kIpv4}},
@@ -132,9 +131,16 @@ void add_type(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   pkt.add_item(t, opt_number, r, off, 1);
 }
 
+// `mark` (" <- (next)") follows the address in the label: the slot the pointer designates.
 void add_route_entry(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId f,
-                     FieldId host_field) {
-  pkt.add_item(tree, f, r, off, 4);
+                     FieldId host_field, const char* mark = nullptr) {
+  int n = pkt.add_item(tree, f, r, off, 4);
+  if (mark && pkt.cols.enabled) {
+    std::string label = registry().info(f).def.name;
+    label.append(": ");
+    append_ipv4(label, r.u32(off));
+    pkt.set_label(n, label.append(mark));
+  }
   std::string text;
   append_ipv4(text, r.u32(off));
   std::string_view s = pkt.arena.copy(text);
@@ -156,7 +162,8 @@ void dissect_route(Packet& pkt, int tree, const ByteReader& r, size_t off, size_
     else if (source_route)
       add_route_entry(pkt, tree, r, off + pos, src_rt, src_rt_host);
     else
-      add_route_entry(pkt, tree, r, off + pos, empty_rt, empty_rt_host);
+      add_route_entry(pkt, tree, r, off + pos, empty_rt, empty_rt_host,
+                      one_based == ptr ? " <- (next)" : nullptr);
   }
 }
 
@@ -198,7 +205,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   int n = pkt.tree.add(tree, proto, r, off, len, Value{});
   std::string label = single_byte ? fmt::format("IP Option - {}", name)
                                   : fmt::format("IP Option - {} ({} bytes)", name, len);
-  summary.append(", ").append(name);
+  // The one-byte options (EOL, NOP) are padding: tshark leaves them out of the summary.
+  if (!single_byte) summary.append(", ").append(name);
   add_type(pkt, n, r, off);
   if (!single_byte) pkt.add_item(n, opt_len, r, off + 1, 1);
   switch (type) {
@@ -231,10 +239,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
       break;
   }
   if (pkt.cols.enabled || proto == kNoField) pkt.set_label(n, label);
-  if (type == 0) {
-    if (off + 1 < r.size()) pkt.add_item(tree, opt_padding, r, off + 1, r.size() - off - 1);
-    return 0;
-  }
+  // Bytes after an EOL are padding; tshark shows no item for them (its EOL sees one byte only).
+  if (type == 0) return 0;
   return len;
 }
 }  // namespace

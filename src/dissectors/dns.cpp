@@ -686,8 +686,15 @@ const Flavor kLlmnrFlavor{0, "LLMNR", "Link-local Multicast Name Resolution"};
 
 size_t dissect_udp_flavor(const ByteReader& r, Packet& pkt, FieldId proto, const Flavor& fl,
                           bool mdns, bool llmnr) {
-  if (pkt.cols.enabled) pkt.cols.set_protocol(fl.column);
-  int top = pkt.add_protocol(-1, proto, r, 0, r.size());
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol(fl.column);
+    pkt.cols.set_info("");
+  }
+  // tshark clears Info and reads the flags before it adds its tree item: a message too short
+  // for them is malformed DNS with no DNS item and an empty Info.
+  pkt.add_layer(proto);
+  r.u16(2);
+  int top = pkt.tree.add(-1, proto, r, 0, r.size(), Value{});
   dissect_message(r, pkt, top, fl, mdns, llmnr);
   return r.reported_size();
 }

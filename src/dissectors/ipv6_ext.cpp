@@ -496,9 +496,10 @@ size_t dissect_routing(const ByteReader& r, Packet& pkt, int parent) {
   ByteReader h = r.sub(0, octets);
   switch (type) {
     case 0: {
+      pkt.add_item(tree, rt_src_reserved, h, 4, 4);
+      // After the reserved word: a header cut short before it gets no note from tshark.
       add_expert(pkt, t, rt_deprecated, r, 2, 1, "Routing header type is deprecated", kExpertNote,
                  kGroupDeprecated);
-      pkt.add_item(tree, rt_src_reserved, h, 4, 4);
       size_t count = (octets - 8) / 16;
       for (size_t i = 0; i < count; ++i)
         add_indexed_address(pkt, tree, rt_src_addr, h, 8 + 16 * i, i + 1);

@@ -26,7 +26,7 @@ FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, 
     ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
     flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
     window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
-    time_delta, payload, ack_nonzero;
+    time_delta, payload, ack_nonzero, tfo_ack;
 
 constexpr ValueName kChecksumStatus[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
@@ -173,6 +173,7 @@ const FieldReg kFields[] = {
     {&checksum_status,
      {"Checksum Status", "tcp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
     {&urgent_pointer, {"Urgent Pointer", "tcp.urgent_pointer", FieldType::kUint16, Base::kDec}},
+    {&tfo_ack, {"TCP SYN-ACK accepting TFO data", "tcp.analysis.tfo_ack", FieldType::kNone}},
     {&ack_nonzero,
      {"The acknowledgment number field is nonzero while the ACK flag is not set", "tcp.ack.nonzero",
       FieldType::kNone}},
@@ -376,10 +377,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   TcpConversation& conv = pkt.session->tcp.lookup(key, dir, s, now, &created, &reused);
   pkt.add_generated_uint(top, stream, conv.stream);
   int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
-  if (pkt.cols.enabled)
-    pkt.set_label(completeness_node,
-                  fmt::format("[Conversation completeness: {} ({})]",
-                              completeness_name(conv.completeness), conv.completeness));
+  auto label_completeness = [&] {
+    if (pkt.cols.enabled)
+      pkt.set_label(completeness_node,
+                    fmt::format("[Conversation completeness: {} ({})]",
+                                completeness_name(conv.completeness), conv.completeness));
+  };
+  label_completeness();
 
   // The segment length is known only when the whole header is within the IP payload.
   bool have_seglen = r.reported_size() >= hlen;
@@ -430,6 +434,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   int ack_node = pkt.add_uint(top, ack, r, 8, 4, rel_ack);
   if (pkt.cols.enabled && (s.flags & kTcpAck))
     labels.number(ack_node, "Acknowledgment Number", rel_ack, "ack");
+  // A SYN-ACK acknowledging more than the SYN accepts the data the SYN carried (Fast Open).
+  if ((s.flags & (kTcpSyn | kTcpAck)) == (kTcpSyn | kTcpAck) && relative && rel_ack > 1)
+    add_expert(pkt, ack_node, tfo_ack, r, 8, 4, "TCP SYN-ACK accepting TFO data", kExpertNote,
+               kGroupSequence);
   if (!(s.flags & kTcpAck) && r.u32(8) != 0)
     add_expert(pkt, ack_node, ack_nonzero, r, 8, 4,
                "The acknowledgment number field is nonzero while the ACK flag is not set",
@@ -490,8 +498,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   conv.seq_analysis.dir[dir].sack_blocks = 0;  // the options below may set them again
   if (hlen > kMinHeader) {
     int opts = pkt.add_item(top, options, r, kMinHeader, hlen - kMinHeader);
-    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, s.flags & kTcpSyn, &conv,
-                        dir);
+    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, s.flags, &conv, dir);
   }
   if (s.flags & kTcpSyn) TcpConversations::verify_window_scaling(conv, dir, s.flags & kTcpAck);
   if (reused) {
@@ -499,6 +506,11 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     ta.flags |= kTaReusedPorts;
   }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
+  // A SYN reusing a closed connection's ports shows its own SYN already counted (tshark 4.0).
+  if (reused) {
+    pkt.tree[completeness_node].value = Value::of_uint(conv.completeness);
+    label_completeness();
+  }
 
   int times = pkt.tree.add_generated(top, kNoField, Value{});
   if (pkt.cols.enabled) pkt.set_label(times, "[Timestamps]");

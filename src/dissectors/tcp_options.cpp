@@ -15,7 +15,7 @@ namespace {
 FieldId kind, len, mss_val, wscale_shift, wscale_multiplier, sack_le, sack_re, sack_count, tsval,
     tsecr, tfo_request, tfo_cookie, md5_digest, mptcp_subtype, user_to_granularity, user_to_val,
     exp_exid, exp_data, unknown_payload;
-FieldId mss_absent, mss_present, wscale_invalid;  // expert items
+FieldId mss_absent, mss_present, wscale_invalid, tfo_syn;  // expert items
 // Option pseudo-protocols, one per kind tshark names.
 FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_timestamp, opt_md5,
     opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
@@ -85,6 +85,7 @@ const FieldReg kFields[] = {
      {"The SYN packet does not contain a MSS option", "tcp.options.mss.absent", FieldType::kNone}},
     {&mss_present,
      {"The non-SYN packet does contain a MSS option", "tcp.options.mss.present", FieldType::kNone}},
+    {&tfo_syn, {"TCP SYN with TFO Cookie", "tcp.analysis.tfo_syn", FieldType::kNone}},
     {&wscale_invalid,
      {"Window scale shift exceeds 14", "tcp.options.wscale.shift.invalid", FieldType::kNone}},
     {&kind,
@@ -296,19 +297,23 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
   append_option_label(pkt, n, "{}", edges);
 }
 
-// A Fast Open option whose cookie starts at `off`: none means a cookie request.
-void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n) {
+// A Fast Open option whose cookie starts at `off`: none means a cookie request. A cookie on a
+// SYN (not a SYN-ACK) is the client using it, which tshark notes.
+void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n, bool syn_only) {
   if (o.size() == off) {
     pkt.add_generated_uint(n, tfo_request, 0);
     append_info(pkt, " TFO=R");
   } else {
-    pkt.add_item(n, tfo_cookie, o, off, o.size() - off);
+    int c = pkt.add_item(n, tfo_cookie, o, off, o.size() - off);
     append_info(pkt, " TFO=C");
+    if (syn_only)
+      add_expert(pkt, c, tfo_syn, o, off, o.size() - off, "TCP SYN with TFO Cookie", kExpertNote,
+                 kGroupSequence);
   }
 }
 
-void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, TcpConversation* conv,
-                         int dir) {
+void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, uint16_t flags,
+                         TcpConversation* conv, int dir) {
   size_t olen = o.size();
   switch (k) {
     case kMss:
@@ -342,14 +347,14 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
       if (olen > 2) pkt.add_item(n, mptcp_subtype, o, 2, 1);
       break;
     case kFastOpen:
-      dissect_fast_open(o, 2, pkt, n);
+      dissect_fast_open(o, 2, pkt, n, (flags & (kTcpSyn | kTcpAck)) == kTcpSyn);
       break;
     case kExperiment1:
     case kExperiment2:
       if (olen >= 4) pkt.add_item(n, exp_exid, o, 2, 2);
       // Fast Open before it had a kind of its own used this experiment identifier (RFC 7413).
       if (olen >= 4 && o.u16(2) == kFastOpenExperimentId) {
-        dissect_fast_open(o, 4, pkt, n);
+        dissect_fast_open(o, 4, pkt, n, (flags & (kTcpSyn | kTcpAck)) == kTcpSyn);
         append_option_label(pkt, n, ": Fast Open");
       } else if (olen > 4)
         pkt.add_item(n, exp_data, o, 4, olen - 4);
@@ -362,8 +367,9 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, Tcp
 
 }  // namespace
 
-void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, bool syn,
+void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16_t flags,
                          TcpConversation* conv, int dir) {
+  bool syn = flags & kTcpSyn;
   bool mss_seen = false;
   size_t off = 0, end = opts.size();
   // "Options: (20 bytes), Maximum segment size, SACK permitted, ...": each option's short name.
@@ -410,7 +416,7 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, bool s
     }
     pkt.add_item(n, kind, o, 0, 1);
     pkt.add_item(n, len, o, 1, 1);
-    dissect_option_body(o, k, pkt, n, conv, dir);
+    dissect_option_body(o, k, pkt, n, flags, conv, dir);
     off += olen;
   }
   if (syn && !mss_seen)

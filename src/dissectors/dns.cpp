@@ -38,7 +38,7 @@ FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange,
     sshfp_fingerprint, tkey_algo_name, tkey_inception, tkey_expiration, tkey_mode, tkey_error,
     tkey_key_size, tkey_key_data, tkey_other_size, tkey_other_data, tsig_algorithm,
     tsig_time_signed, tsig_fudge, tsig_mac_size, tsig_mac, tsig_original_id, tsig_error,
-    tsig_other_len, tsig_other_data, rr_data;
+    tsig_other_len, tsig_other_data, tsig_noalg, rr_data;
 }  // namespace f
 
 namespace {

@@ -33,7 +33,7 @@ extern FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_ex
     sshfp_algorithm, sshfp_fp_type, sshfp_fingerprint, tkey_algo_name, tkey_inception,
     tkey_expiration, tkey_mode, tkey_error, tkey_key_size, tkey_key_data, tkey_other_size,
     tkey_other_data, tsig_algorithm, tsig_time_signed, tsig_fudge, tsig_mac_size, tsig_mac,
-    tsig_original_id, tsig_error, tsig_other_len, tsig_other_data, rr_data;
+    tsig_original_id, tsig_error, tsig_other_len, tsig_other_data, tsig_noalg, rr_data;
 }  // namespace f
 
 // A domain name as tshark shows it: labels joined by dots, "<Root>" for the root.

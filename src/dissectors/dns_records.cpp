@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/dns.h"
 #include "output/address_format.h"
@@ -392,6 +393,7 @@ const FieldReg kFields[] = {
     {&f::tsig_fudge, {"Fudge", "dns.tsig.fudge", FT::kUint16, Base::kDec}},
     {&f::tsig_mac_size, {"MAC Size", "dns.tsig.mac_size", FT::kUint16, Base::kDec}},
     {&f::tsig_mac, {"MAC", "dns.tsig.mac", FT::kNone}},
+    {&f::tsig_noalg, {"No dissector for algorithm", "dns.tsig.noalg", FT::kNone}},
     {&f::tsig_original_id, {"Original Id", "dns.tsig.original_id", FT::kUint16, Base::kDec}},
     {&f::tsig_error, {"Error", "dns.tsig.error", FT::kUint16, Base::kDec, kErrors}},
     {&f::tsig_other_len, {"Other Len", "dns.tsig.other_len", FT::kUint16, Base::kDec}},
@@ -863,7 +865,12 @@ void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t
       pkt.add_item(tree, f::tsig_fudge, m.r, p + 6, 2);
       uint16_t mac_size = m.r.u16(p + 8);
       pkt.add_item(tree, f::tsig_mac_size, m.r, p + 8, 2);
-      pkt.add_item(tree, f::tsig_mac, m.r, p + 10, mac_size);
+      int mac = pkt.add_item(tree, f::tsig_mac, m.r, p + 10, mac_size);
+      // tshark decodes the MAC of GSS-TSIG only; any other algorithm is noted as undecoded.
+      if (mac_size && alg.text != "gss-tsig")
+        add_expert(pkt, mac, f::tsig_noalg, m.r, p + 10, mac_size,
+                   fmt::format("No dissector for algorithm:{}", alg.text), kExpertWarn,
+                   kGroupUndecoded);
       p += 10 + size_t{mac_size};
       pkt.add_item(tree, f::tsig_original_id, m.r, p, 2);
       pkt.add_item(tree, f::tsig_error, m.r, p + 2, 2);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include "analysis/flow_key.h"
 #include "analysis/flow_table.h"
@@ -12,6 +13,8 @@
 #include "analysis/tcp_reassembly.h"
 
 namespace netsift {
+
+struct HttpConversation;
 
 // TCP header flag bits (the 12-bit flags field).
 enum TcpFlags : uint16_t {
@@ -56,6 +59,10 @@ struct TcpConversation {
   int64_t first_ns = 0;  // tcp.time_relative origin
   int64_t prev_ns = 0;   // tcp.time_delta origin
   TcpSeqAnalysis seq_analysis;   // tcp.analysis.*
+  // The payload's protocol once a heuristic claimed the connection (tshark's conversation
+  // dissector); tried before the ports.
+  Dissector app_dissector = nullptr;
+  std::shared_ptr<HttpConversation> http;  // analysis/http_conversation.h
 
   bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }
 };

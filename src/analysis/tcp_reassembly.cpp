@@ -63,6 +63,7 @@ const FieldReg kFields[] = {
 };
 
 std::atomic<size_t> total_pending{0};
+std::vector<Dissector> pdu_dissectors;  // written at registration only
 
 struct SegmentRecord {
   uint64_t frame;
@@ -125,13 +126,13 @@ bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const Byt
                    uint32_t off, uint32_t more, uint32_t end_seq) {
   size_t n = r.size() - off;
   auto p = std::make_shared<TcpPendingPdu>();
-  if (!within_limits(*p, n + (more == kDesegmentOneMoreSegment ? 0 : more))) {
+  if (!within_limits(*p, n + (more >= kDesegmentUntilFin ? 0 : more))) {
     report_limit(pkt, tcp_tree, r);
     st.pending.reset();
     return false;
   }
   p->append(r.ptr(off, n), n);
-  p->needed = more == kDesegmentOneMoreSegment ? more : static_cast<uint32_t>(n + more);
+  p->needed = more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(n + more);
   p->next_seq = end_seq;
   p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
   st.pending = std::move(p);
@@ -155,12 +156,17 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
     const SegmentRecord& s = p.segments[i];
     int c = pkt.tree.add(list, segment, whole, off, s.length, Value::of_uint(s.frame), kGenerated);
     if (pkt.cols.enabled) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
-                                   off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
+      if (s.length == 0)  // the FIN that ended a PDU read until the close
+        pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
+      else
+        pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
+                                     off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
       label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
     }
     off += s.length;
   }
+  // tshark appends to this label only while it fits its 240-byte label buffer.
+  if (label.size() > 239) label.resize(239);
   if (pkt.cols.enabled) pkt.set_label(list, label);
   pkt.tree.add_generated(list, segment_count, Value::of_uint(p.segments.size()));
   pkt.tree.add_generated(list, reassembled_length, Value::of_uint(n));
@@ -174,8 +180,7 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
                         Dissector upper) {
   TcpPendingPdu& p = *st.pending;
   size_t take = data.size();
-  if (p.needed != kDesegmentOneMoreSegment)
-    take = std::min<size_t>(take, p.needed - p.bytes.size());
+  if (p.needed < kDesegmentUntilFin) take = std::min<size_t>(take, p.needed - p.bytes.size());
   if (!within_limits(p, take)) {
     report_limit(pkt, tcp_tree, data);
     st.pending.reset();
@@ -185,14 +190,17 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
   p.segments.push_back({pkt.number, static_cast<uint32_t>(take)});
   p.next_seq += static_cast<uint32_t>(take);
   ByteReader part = data.sub(0, take);
-  if (p.needed != kDesegmentOneMoreSegment && p.bytes.size() < p.needed) {
+  if (p.needed == kDesegmentUntilFin ||
+      (p.needed != kDesegmentOneMoreSegment && p.bytes.size() < p.needed)) {
     mark_segment_of_pdu(pkt, tcp_tree, part);
     return take;
   }
 
   const size_t tree_before = pkt.tree.size();
   const size_t sources_before = pkt.sources.size();
-  pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
+  const size_t layers_before = pkt.layers.size();
+  if (std::find(pdu_dissectors.begin(), pdu_dissectors.end(), upper) != pdu_dissectors.end())
+    pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
   add_tcp_segment_data(pkt, tcp_tree, part, false);
   std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
   ByteReader whole = add_reassembled(pkt, *done);
@@ -203,19 +211,18 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
       // is just one more segment of it (no reassembly shown yet), and collecting goes on.
       pkt.tree.truncate(tree_before);
       pkt.sources.resize(sources_before);
+      pkt.layers.resize(layers_before);
       mark_segment_of_pdu(pkt, tcp_tree, part);
-      done->needed = more == kDesegmentOneMoreSegment
-                         ? more
-                         : static_cast<uint32_t>(done->bytes.size() + more);
+      done->needed =
+          more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() + more);
       st.pending = std::move(done);
       return take;
     }
     // A whole PDU, then the start of the next one: collect that one from where it starts.
     auto rest = std::make_shared<TcpPendingPdu>();
     rest->append(done->bytes.data() + off, done->bytes.size() - off);
-    rest->needed = more == kDesegmentOneMoreSegment
-                       ? more
-                       : static_cast<uint32_t>(done->bytes.size() - off + more);
+    rest->needed =
+        more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() - off + more);
     rest->next_seq = done->next_seq;
     rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
     st.pending = std::move(rest);
@@ -255,6 +262,24 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
     mark_segment_of_pdu(pkt, tcp_tree, tail);
   else
     add_tcp_segment_data(pkt, tcp_tree, tail, false);
+}
+
+void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t fin_seq,
+                        Dissector upper) {
+  if (!st.pending || !upper || st.pending->needed != kDesegmentUntilFin ||
+      st.pending->next_seq != fin_seq)
+    return;
+  std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
+  if (done->segments.empty() || done->segments.back().frame != pkt.number)
+    done->segments.push_back({pkt.number, 0});
+  ByteReader whole = add_reassembled(pkt, *done);
+  pkt.tcp_tree = tcp_tree;
+  pkt.can_desegment = false;
+  upper(whole, pkt, -1);
+}
+
+void tcp_register_pdu_dissector(Dissector upper) {
+  pdu_dissectors.push_back(upper);
 }
 
 void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {

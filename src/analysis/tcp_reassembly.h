@@ -38,6 +38,8 @@ namespace netsift {
 
 // desegment_len meaning "the length is not known yet; at least one more segment".
 inline constexpr uint32_t kDesegmentOneMoreSegment = 0x0fffffff;
+// desegment_len meaning "everything until the sender's FIN" (an HTTP body without a length).
+inline constexpr uint32_t kDesegmentUntilFin = 0x0ffffffe;
 
 // Memory bounds: a pending PDU larger than this is dropped (expert note on the frame).
 inline constexpr size_t kTcpMaxPendingPerFlow = 10 * 1024 * 1024;
@@ -54,9 +56,18 @@ struct TcpStreamReassembly {
 // `upper`, reassembling PDUs across segments. `tcp_tree` is the TCP protocol node.
 void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t seq,
                             const ByteReader& data, Dissector upper);
+// Declares that `upper` frames its PDUs as tshark's tcp_dissect_pdus() does (DNS): TCP then
+// shows tcp.pdu.size for its reassembled PDUs. Protocols doing their own desegmentation (HTTP)
+// get no PDU size, as in tshark.
+void tcp_register_pdu_dissector(Dissector upper);
 // tcp.pdu.size for a whole PDU [off, off+len) of the payload `r` an upper dissector was given,
 // as tshark shows for each PDU (once, by TCP itself, for a reassembled one).
 void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len);
+// A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
+// the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
+// sequence number (after this segment's payload).
+void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
+                        Dissector upper);
 // Drops any pending PDU (FIN, RST).
 void tcp_reassembly_release(TcpStreamReassembly& state);
 // Bytes held by pending PDUs of all flows.

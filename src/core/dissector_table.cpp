@@ -23,4 +23,9 @@ DissectorTable& udp_port() {
   return t;
 }
 
+std::vector<HeuristicDissector>& tcp_heuristics() {
+  static std::vector<HeuristicDissector> v;
+  return v;
+}
+
 }  // namespace netsift::tables

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "core/byte_reader.h"
 
@@ -32,12 +33,21 @@ class DissectorTable {
   std::unordered_map<uint32_t, Dissector> map_;
 };
 
+// A heuristic dissector, tried on a TCP payload no port claims: `accepts` looks at the first
+// bytes; once it accepts, `dissect` becomes the conversation's dissector (as tshark's
+// conversation_set_dissector), so later segments go to it without asking again.
+struct HeuristicDissector {
+  bool (*accepts)(const ByteReader& r);
+  Dissector dissect;
+};
+
 namespace tables {
 DissectorTable& linktype();  // "wtap_encap": LINKTYPE_* values
 DissectorTable& ethertype();
 DissectorTable& ip_proto();
 DissectorTable& tcp_port();
 DissectorTable& udp_port();
+std::vector<HeuristicDissector>& tcp_heuristics();  // in registration order
 }  // namespace tables
 
 }  // namespace netsift

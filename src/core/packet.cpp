@@ -23,6 +23,9 @@ void Packet::reset(uint64_t num, const CapturedFrame* f, Session* s) {
   can_desegment = false;
   desegment_offset = desegment_len = 0;
   tcp_tree = -1;
+  tcp_conv = nullptr;
+  tcp_dir = 0;
+  tcp_fin = false;
 }
 
 int Packet::add_protocol(int parent, FieldId proto, const ByteReader& r, size_t off, size_t len) {

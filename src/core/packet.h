@@ -19,6 +19,7 @@
 namespace netsift {
 
 struct Session;
+struct TcpConversation;
 
 enum class Endian { kBig, kLittle };
 
@@ -94,6 +95,11 @@ struct Packet {
   uint32_t desegment_offset = 0;
   uint32_t desegment_len = 0;
   int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
+  // The connection and direction (FlowKey order) of that payload, for protocols keeping
+  // per-connection state (HTTP request/response matching).
+  TcpConversation* tcp_conv = nullptr;
+  int tcp_dir = 0;
+  bool tcp_fin = false;  // the segment carries a FIN: no more bytes will follow
 
   void reset(uint64_t num, const CapturedFrame* f, Session* s);
 

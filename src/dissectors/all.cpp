@@ -21,6 +21,8 @@ void register_tcp();
 void register_dns();
 void register_f5ethtrailer();
 void register_f5fileinfo();
+void register_http();
+void register_data_text_lines();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -43,6 +45,8 @@ void register_all_dissectors() {
   register_dns();
   register_f5ethtrailer();
   register_f5fileinfo();
+  register_http();
+  register_data_text_lines();
 }
 
 }  // namespace netsift

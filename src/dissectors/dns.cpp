@@ -814,6 +814,7 @@ void register_dns() {
   for (uint16_t port : {kPortDns, kPortMdns, kPortLlmnr})
     tables::udp_port().add(port, dissect_dns_udp);
   tables::tcp_port().add(kPortDns, dissect_dns_tcp);
+  tcp_register_pdu_dissector(dissect_dns_tcp);
 }
 
 }  // namespace netsift

@@ -302,13 +302,23 @@ struct TcpLabels {
   }
 };
 
-// The payload's protocol by the lower port, then the higher one, as tshark tries them.
-Dissector payload_dissector(uint16_t sport, uint16_t dport) {
+// The payload's protocol as tshark finds it: the connection's own dissector (set by an earlier
+// heuristic match), the lower port, the higher one; payload_dissector then tries the heuristics.
+Dissector known_dissector(const TcpConversation& conv, uint16_t sport, uint16_t dport) {
+  if (conv.app_dissector) return conv.app_dissector;
   uint16_t low = sport < dport ? sport : dport;
   uint16_t high = sport < dport ? dport : sport;
   for (uint16_t p : {low, high})
     if (p != 0)
       if (Dissector d = tables::tcp_port().find(p)) return d;
+  return nullptr;
+}
+
+Dissector payload_dissector(TcpConversation& conv, uint16_t sport, uint16_t dport,
+                            const ByteReader& data) {
+  if (Dissector d = known_dissector(conv, sport, dport)) return d;
+  for (const HeuristicDissector& h : tables::tcp_heuristics())
+    if (h.accepts(data)) return conv.app_dissector = h.dissect;
   return nullptr;
 }
 
@@ -519,8 +529,15 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   conv.prev_ns = now;
   add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
+  TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
+  pkt.tcp_conv = &conv;
+  pkt.tcp_dir = dir;
+  pkt.tcp_fin = s.flags & kTcpFin;
+  bool retransmitted = ta.flags & (kTaRetransmission | kTaSpuriousRetransmission);
   if (!have_seglen || seglen == 0) {
-    if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(conv.dir[dir].reassembly);
+    if ((s.flags & kTcpFin) && !retransmitted)
+      tcp_reassembly_fin(pkt, reassembly, top, s.seq, known_dissector(conv, sport, dport));
+    if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
     return r.reported_size();
   }
   ByteReader data = r.sub(hlen);
@@ -529,17 +546,21 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.set_label(payload_node,
                   fmt::format("TCP payload ({} byte{})", seglen, seglen == 1 ? "" : "s"));
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
-  TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
+  Dissector upper = nullptr;
   if (pkt.payloads) {
-    if (ta.flags & kTaRetransmission)
+    if (retransmitted)
       add_tcp_segment_data(pkt, top, data, true);
     else if (ta.flags & kTaOutOfOrder)
       ;  // tshark calls no subdissector on an out-of-order segment (tcp_no_subdissector_on_error)
-    else if (Dissector upper = payload_dissector(sport, dport))
+    else if (ta.flags & kTaKeepAlive)  // tshark hands a keep-alive's byte to "data"
+      pkt.call_data(data, -1);
+    else if ((upper = payload_dissector(conv, sport, dport, data)))
       tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
     else
       pkt.call_data(data, -1);
   }
+  if ((s.flags & kTcpFin) && upper)
+    tcp_reassembly_fin(pkt, reassembly, top, s.seq + static_cast<uint32_t>(data.size()), upper);
   if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
   return r.reported_size();
 }

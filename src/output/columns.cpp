@@ -137,9 +137,18 @@ void append_column(std::string& out, const Packet& pkt, Column c) {
     case Column::kLength:
       fmt::format_to(std::back_inserter(out), "{}", pkt.frame->len);
       break;
-    case Column::kInfo:
-      out.append(pkt.cols.info);
+    case Column::kInfo: {
+      // tshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes (a very long HTTP line).
+      constexpr size_t kMaxInfo = 4095;
+      std::string_view info = pkt.cols.info;
+      if (info.size() > kMaxInfo) {
+        size_t cut = kMaxInfo;
+        while (cut > 0 && (static_cast<unsigned char>(info[cut]) & 0xc0) == 0x80) --cut;
+        info = info.substr(0, cut);
+      }
+      out.append(info);
       break;
+    }
   }
 }
 

@@ -12,13 +12,34 @@
 namespace netsift {
 
 namespace {
+
+// Wireshark keeps a label in ITEM_LABEL_LENGTH (240) bytes: a longer one is cut at a character
+// boundary and marked " [truncated]" after the field name (at the start of a text item).
+constexpr size_t kItemLabelLength = 240;
+
+void mark_truncated(std::string& label, bool custom) {
+  static constexpr std::string_view kMark = " [truncated]";
+  size_t name_pos = 0;
+  if (!custom) {
+    size_t colon = label.find(": ");
+    if (colon != std::string::npos) name_pos = colon;
+  }
+  label.insert(name_pos, kMark);
+  size_t cut = kItemLabelLength - 2;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0) == 0x80) --cut;
+  label.resize(cut);
+}
+
 void append_line(std::string& out, const Packet& pkt, const Node& node, size_t depth,
-                 bool hex_for_data) {
+                 bool hex_for_data, std::string& label) {
   out.append(depth * 4, ' ');
   // Generated items are bracketed, unless their custom label carries its own brackets.
   bool generated = (node.flags & kGenerated) && !(node.label && node.label[0] == '[');
   if (generated) out.push_back('[');
-  append_label(out, pkt, node);
+  label.clear();
+  append_label(label, pkt, node);
+  if (label.size() >= kItemLabelLength) mark_truncated(label, node.label != nullptr);
+  out.append(label);
   if (generated) out.push_back(']');
   out.push_back('\n');
   // Uninterpreted data is dumped in hex under its line, unless -x dumps the whole packet.
@@ -73,7 +94,7 @@ void TreePrinter::append_tree(std::string& out, const Packet& pkt) {
   // each open level, the next sibling to print at that level.
   for (int root = first_root; root != -1; root = next_sibling_[root]) {
     if (nodes[root].flags & kHidden) continue;
-    append_line(out, pkt, nodes[root], 0, !mode_.hex);
+    append_line(out, pkt, nodes[root], 0, !mode_.hex, label_);
     if (!expanded(nodes[root].field)) continue;
     stack_.assign(1, first_child_[root]);
     while (!stack_.empty()) {
@@ -84,7 +105,7 @@ void TreePrinter::append_tree(std::string& out, const Packet& pkt) {
         continue;
       }
       stack_.back() = next_sibling_[node];
-      append_line(out, pkt, nodes[node], stack_.size(), !mode_.hex);
+      append_line(out, pkt, nodes[node], stack_.size(), !mode_.hex, label_);
       if (first_child_[node] != -1) stack_.push_back(first_child_[node]);
     }
   }

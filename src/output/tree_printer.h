@@ -33,6 +33,7 @@ class TreePrinter : public PacketPrinter {
   // Reused per packet: the tree's child lists, and the stack of the depth-first walk.
   std::vector<int> first_child_, next_sibling_, last_child_;
   std::vector<int> stack_;
+  std::string label_;
 };
 
 }  // namespace netsift

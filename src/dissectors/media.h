@@ -1,0 +1,25 @@
+// Dissectors of message bodies chosen by media type (tshark's "media_type" table), used by
+// HTTP and any later protocol carrying MIME bodies: data-text-lines for text, json,
+// urlencoded-form; everything else as raw data.
+#pragma once
+
+#include <string_view>
+
+#include "core/packet.h"
+
+namespace netsift {
+
+// Dissects `body` (a top-level tree item, as tshark puts media dissectors beside HTTP) by
+// `media_type` (lower case, parameters stripped; may be empty), appending " (type)" to Info
+// where tshark's dissector does.
+void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type);
+
+// Text read as tshark's ENC_ASCII string does: it ends at the first NUL, and bytes above 0x7f
+// each become U+FFFD. Returns (part of) `s` itself when it is plain ASCII, else a converted
+// copy in the packet arena.
+std::string_view ascii_string(Packet& pkt, std::string_view s);
+
+// "text/html; charset=utf-8" -> "text/html", lower case, in the packet arena.
+std::string_view media_type_of(Packet& pkt, std::string_view content_type);
+
+}  // namespace netsift

@@ -1,0 +1,121 @@
+// Media-type dispatch for message bodies, and "Line-based text data" (data-text-lines): the
+// body's lines as tshark 4.0 lists them.
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "core/field_registry.h"
+#include "dissectors/media.h"
+#include "output/label_format.h"  // append_formatted_text
+
+namespace netsift {
+
+namespace {
+
+FieldId proto_text_lines, f_line;
+
+const FieldReg kFields[] = {
+    {&f_line, {"Line", "data-text-lines.line", FieldType::kNone}},
+};
+
+// Media types tshark gives to data-text-lines (packet-text-media.c registrations).
+constexpr std::string_view kTextTypes[] = {
+    "text/plain",
+    "text/richtext",
+    "text/enriched",
+    "text/parameters",
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "text/vnd.sun.j2me.app-descriptor",
+    "text/x-c++hdr",
+    "application/x-javascript",
+    "application/javascript",
+    "application/vnd.poc.refer-to",
+    "application/vnd.drm.message",
+    "application/x-wms-logplaystats",
+    "application/x-rtsp-udp-packetpair",
+};
+
+bool is_text_type(std::string_view t) {
+  for (std::string_view k : kTextTypes)
+    if (k == t) return true;
+  return false;
+}
+
+void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+  bool want_text = pkt.cols.enabled;
+  int top = pkt.add_protocol(-1, proto_text_lines, body, 0, body.size());
+  const uint8_t* p = body.data();
+  size_t n = body.size(), off = 0, lines = 0;
+  std::string label;
+  while (off < n) {
+    size_t end = off;
+    while (end < n && p[end] != '\n' && p[end] != '\r') ++end;
+    size_t next = end;
+    if (next < n && p[next] == '\r') ++next;
+    if (next < n && p[next] == '\n' && (next == end || p[next - 1] == '\r')) ++next;
+    if (next == end && end < n) ++next;  // defensive: always move on
+    int l = pkt.tree.add(top, f_line, body, off, next - off, Value{});
+    if (want_text) {
+      label.clear();
+      append_formatted_text(label, {reinterpret_cast<const char*>(p + off), next - off});
+      pkt.set_label(l, label);
+    }
+    ++lines;
+    off = next;
+  }
+  if (want_text) {
+    pkt.set_label(top, fmt::format("Line-based text data: {} ({} lines)", media_type, lines));
+    pkt.cols.append_sep_info(" ", fmt::format("({})", media_type));
+  }
+}
+
+}  // namespace
+
+std::string_view ascii_string(Packet& pkt, std::string_view s) {
+  s = s.substr(0, s.find('\0'));  // a C string to tshark: it ends at the first NUL
+  size_t high = 0;
+  for (char c : s) high += static_cast<unsigned char>(c) >= 0x80;
+  if (high == 0) return s;
+  char* out = static_cast<char*>(pkt.arena.alloc(s.size() + 2 * high, 1));
+  size_t n = 0;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out[n++] = c;
+    } else {
+      out[n++] = '\xef';
+      out[n++] = '\xbf';
+      out[n++] = '\xbd';
+    }
+  }
+  return {out, n};
+}
+
+std::string_view media_type_of(Packet& pkt, std::string_view content_type) {
+  size_t end = content_type.find(';');
+  std::string_view t = content_type.substr(0, end);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  std::string_view copy = pkt.arena.copy(t);
+  char* w = const_cast<char*>(copy.data());
+  for (size_t i = 0; i < copy.size(); ++i)
+    w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+  return copy;
+}
+
+void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+  if (is_text_type(media_type))
+    dissect_text_lines(pkt, body, media_type);
+  else
+    pkt.call_data(body, -1);
+}
+
+void register_data_text_lines() {
+  FieldRegistry& reg = registry();
+  proto_text_lines =
+      reg.add_protocol({"Line-based text data", "Line-based text data", "data-text-lines"});
+  reg.add_fields(proto_text_lines, kFields);
+}
+
+}  // namespace netsift

@@ -30,7 +30,7 @@ FieldId f_text, f_chat, f_request, f_response, f_request_number, f_response_numb
     f_response_line, f_method, f_uri, f_uri_path, f_uri_query, f_uri_query_param, f_request_version,
     f_response_version, f_full_uri, f_code, f_code_desc, f_phrase, f_response_for_uri,
     f_content_length_header, f_content_length, f_cookie_pair, f_request_in, f_prev_request_in,
-    f_prev_response_in, f_time;
+    f_prev_response_in, f_response_in, f_next_request_in, f_next_response_in, f_time;
 
 // Headers with a field of their own (tshark's headers[] table); the rest are only lines.
 enum class Hdr : uint8_t {
@@ -359,6 +359,11 @@ const FieldReg kFields[] = {
       {},
       0,
       "This packet is a response to the packet with this number"}},
+    // Frames after this one: tshark fills these only in a two-pass run (-2); in one pass they are
+    // empty, as here (netsift's -2 first pass does not run HTTP yet).
+    {&f_response_in, {"Response in frame", "http.response_in", FT::kFrameNum}},
+    {&f_next_request_in, {"Next request in frame", "http.next_request_in", FT::kFrameNum}},
+    {&f_next_response_in, {"Next response in frame", "http.next_response_in", FT::kFrameNum}},
     {&f_prev_request_in, {"Prev request in frame", "http.prev_request_in", FT::kFrameNum}},
     {&f_prev_response_in, {"Prev response in frame", "http.prev_response_in", FT::kFrameNum}},
     {&f_time,
@@ -833,12 +838,13 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   if (!first.complete && r.truncated()) r.fail(r.size(), 1);
   if (pkt.cols.enabled) pkt.cols.set_protocol("HTTP");
   if (kind == Kind::kOther) {
-    // Body bytes of a message not seen whole (capture gap, or beyond its length).
+    // Body bytes of a message not seen whole (capture gap, or beyond its length): tshark
+    // knows no message they belong to, so shows them as data in the HTTP tree, no file data.
     if (pkt.cols.enabled && conv.last_message_frame != pkt.number)
       pkt.cols.set_info("Continuation");
     size_t len = r.reported_size() - off;
     int top = pkt.add_protocol(-1, proto_http, r, off, len);
-    http_body::dissect_body(pkt, top, r, off, std::min(len, r.remaining(off)), {});
+    pkt.call_data(r.sub(off), top);
     return len;
   }
   if (pkt.cols.enabled) {

@@ -228,7 +228,7 @@ ByteReader dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, s
       pkt.tree.add(top, f_file_data, body, 0, body.size(),
                    Value::of_bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   if (want_text) pkt.set_label(fd, fmt::format("File Data: {} bytes", body.size()));
-  dissect_media(pkt, body, h.media_type);
+  dissect_media(pkt, body, h.media_type, top);
   return body;
 }
 

@@ -141,8 +141,8 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
     if (f.overlap_conflict) pkt.tree.add_generated(c, ff.overlap_conflict, Value::of_uint(1));
     if (f.too_long) pkt.tree.add_generated(c, ff.too_long, Value::of_uint(1));
     if (pkt.cols.enabled) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} bytes)", f.frame, f.offset,
-                                   f.offset + f.length - 1, f.length));
+      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", f.frame, f.offset,
+                                   f.offset + f.length - 1, f.length, f.length == 1 ? "" : "s"));
       label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
     }
   }

@@ -11,8 +11,10 @@ namespace netsift {
 
 // Dissects `body` (a top-level tree item, as tshark puts media dissectors beside HTTP) by
 // `media_type` (lower case, parameters stripped; may be empty), appending " (type)" to Info
-// where tshark's dissector does.
-void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type);
+// where tshark's dissector does. A body without a media type is data under `data_parent`, as
+// tshark's carrier shows a body no dissector claims inside its own tree.
+void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                   int data_parent);
 
 // Text read as tshark's ENC_ASCII string does: it ends at the first NUL, and bytes above 0x7f
 // each become U+FFFD. Returns (part of) `s` itself when it is plain ASCII, else a converted

@@ -104,11 +104,12 @@ std::string_view media_type_of(Packet& pkt, std::string_view content_type) {
   return copy;
 }
 
-void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                   int data_parent) {
   if (is_text_type(media_type))
     dissect_text_lines(pkt, body, media_type);
   else
-    pkt.call_data(body, -1);
+    pkt.call_data(body, media_type.empty() ? data_parent : -1);
 }
 
 void register_data_text_lines() {

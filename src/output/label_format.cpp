@@ -1,5 +1,7 @@
 #include "output/label_format.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
@@ -40,6 +42,14 @@ void append_number(std::string& out, const FieldDef& d, uint64_t v, Base b) {
     return;
   }
   append_uint_in_base(out, v, label_hex_digits(d), b);
+}
+
+// A unit after an integer: Wireshark's unit_name_string has a singular for the counted units
+// ("1 octet", "2 octets").
+void append_unit(std::string& out, std::string_view unit, uint64_t v) {
+  static constexpr std::string_view kCounted[] = {" bytes", " octets", " bits", " seconds"};
+  bool counted = std::find(std::begin(kCounted), std::end(kCounted), unit) != std::end(kCounted);
+  out.append(v == 1 && counted ? unit.substr(0, unit.size() - 1) : unit);
 }
 
 // The value part of an integer label, as Wireshark's fill_label_number() builds it.
@@ -86,7 +96,7 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
       append_number(out, d, v, d.base);
       break;
   }
-  if (d.unit) out.append(d.unit);
+  if (d.unit) append_unit(out, d.unit, v);
 }
 
 void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac) {

@@ -26,11 +26,12 @@ namespace netsift {
 namespace {
 
 FieldId proto_http;
-FieldId f_text, f_chat, f_request, f_response, f_request_number, f_response_number, f_request_line,
-    f_response_line, f_method, f_uri, f_uri_path, f_uri_query, f_uri_query_param, f_request_version,
-    f_response_version, f_full_uri, f_code, f_code_desc, f_phrase, f_response_for_uri,
-    f_content_length_header, f_content_length, f_cookie_pair, f_request_in, f_prev_request_in,
-    f_prev_response_in, f_response_in, f_next_request_in, f_next_response_in, f_time;
+FieldId f_text, f_chat, f_te_and_length, f_te_unknown, f_authbasic, f_request, f_response,
+    f_request_number, f_response_number, f_request_line, f_response_line, f_method, f_uri,
+    f_uri_path, f_uri_query, f_uri_query_param, f_request_version, f_response_version, f_full_uri,
+    f_code, f_code_desc, f_phrase, f_response_for_uri, f_content_length_header, f_content_length,
+    f_cookie_pair, f_request_in, f_prev_request_in, f_prev_response_in, f_response_in,
+    f_next_request_in, f_next_response_in, f_time;
 
 // Headers with a field of their own (tshark's headers[] table); the rest are only lines.
 enum class Hdr : uint8_t {
@@ -112,6 +113,12 @@ using FT = FieldType;
 const FieldReg kFields[] = {
     {&f_text, {"Text", "http.text", FT::kNone}},
     {&f_chat, {"Formatted text", "http.chat", FT::kNone}},
+    {&f_te_and_length,
+     {"The Content-Length and Transfer-Encoding header must not be set together",
+      "http.te_and_length", FT::kNone}},
+    {&f_te_unknown,
+     {"Unknown transfer coding name in Transfer-Encoding header", "http.te_unknown", FT::kNone}},
+    {&f_authbasic, {"Credentials", "http.authbasic", FT::kString}},
     {&f_response,
      {"Response", "http.response", FT::kBoolean, Base::kNone, {}, 0, "true if HTTP response"}},
     {&f_request,
@@ -637,7 +644,9 @@ void dissect_request_line(Packet& pkt, int line_node, const ByteReader& r, size_
       start = amp + 1;
     }
   }
-  size_t ver = std::min(uri_end + 1, line.size());
+  // The version is the rest of the line after the spaces ending the URI (tshark's token end).
+  size_t ver = uri_end;
+  while (ver < line.size() && line[ver] == ' ') ++ver;
   add_string(pkt, line_node, f_request_version, r, off + ver, line.size() - ver, line.substr(ver));
 }
 
@@ -745,10 +754,73 @@ HeaderScan scan_headers(const ByteReader& r, size_t off) {
   return s;
 }
 
+// Whether every name in a Transfer-Encoding value is one tshark knows: "chunked" any number of
+// times and at most one compression coding, names matched as prefixes, as tshark parses them.
+bool known_transfer_codings(std::string_view v) {
+  bool have_coding = false;
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == ',')) ++i;
+    if (i == v.size()) break;
+    std::string_view rest = v.substr(i);
+    if (rest.starts_with("chunked")) {
+      i += 7;
+      continue;
+    }
+    if (have_coding) return false;
+    bool known = false;
+    for (std::string_view name :
+         {"compress", "deflate", "gzip", "identity", "x-compress", "x-gzip"})
+      if (rest.starts_with(name)) {
+        i += name.size();
+        known = true;
+        break;
+      }
+    if (!known) return false;
+    have_coding = true;
+  }
+  return true;
+}
+
+// Base64 as tshark's in-place decoder reads it: up to the first character outside the
+// alphabet (line ends skipped), the result a C string (cut at a NUL).
+std::string_view base64_text(Packet& pkt, std::string_view in) {
+  auto* out = static_cast<char*>(pkt.arena.alloc(in.size() + 1, 1));
+  size_t n = 0;
+  uint32_t bits = 0;
+  int have = 0;
+  for (char c : in) {
+    int v;
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      v = c - '0' + 52;
+    else if (c == '+')
+      v = 62;
+    else if (c == '/')
+      v = 63;
+    else if (c == '\r' || c == '\n')
+      continue;
+    else
+      break;
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    have += 6;
+    if (have >= 8) {
+      have -= 8;
+      out[n++] = static_cast<char>((bits >> have) & 0xff);
+    }
+  }
+  std::string_view text(out, n);
+  return text.substr(0, text.find('\0'));
+}
+
 // Adds every header line between `off` and the empty line ending at `end`.
 void dissect_headers(Packet& pkt, int top, const ByteReader& r, size_t off, size_t end,
                      FieldId line_field) {
   std::string_view all{reinterpret_cast<const char*>(r.data()), r.size()};
+  bool have_length = false, have_transfer_encoding = false;
   while (off < end) {
     Line l = find_line(r, off);
     std::string_view line = all.substr(off, l.len);
@@ -769,9 +841,30 @@ void dissect_headers(Packet& pkt, int top, const ByteReader& r, size_t off, size
         n = add_string(pkt, top, f_content_length_header, r, off, len, value);
         bool ok;
         uint64_t cl = parse_length(value, &ok);
-        if (ok) pkt.tree.add(n, f_content_length, r, off, len, Value::of_uint(cl), kGenerated);
+        if (ok) {
+          pkt.tree.add(n, f_content_length, r, off, len, Value::of_uint(cl), kGenerated);
+          have_length = true;
+          if (have_transfer_encoding)
+            add_expert(pkt, n, f_te_and_length, r, off, len,
+                       "The Content-Length and Transfer-Encoding header must not be set together",
+                       kExpertWarn, kGroupMalformed);
+        }
       } else {
         n = add_string(pkt, top, h->field, r, off, len, value);
+        if (h->id == Hdr::kTransferEncoding) {
+          have_transfer_encoding = true;
+          if (have_length)
+            add_expert(pkt, n, f_te_and_length, r, off, len,
+                       "The Content-Length and Transfer-Encoding header must not be set together",
+                       kExpertWarn, kGroupMalformed);
+          if (!known_transfer_codings(value))
+            add_expert(pkt, n, f_te_unknown, r, off, len,
+                       "Unknown transfer coding name in Transfer-Encoding header", kExpertWarn,
+                       kGroupUndecoded);
+        }
+        if ((h->id == Hdr::kAuthorization || h->id == Hdr::kProxyAuthorization) &&
+            value.starts_with("Basic "))
+          add_string(pkt, n, f_authbasic, r, 0, 0, base64_text(pkt, value.substr(6)));
         if (h->id == Hdr::kCookie) {
           size_t start = 0;
           for (;;) {

@@ -1,5 +1,6 @@
 #include "output/expert_stats.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -38,18 +39,23 @@ struct Entry {
   uint64_t frequency = 0;
 };
 
-// tshark names the protocol whose dissector was running when the item was added: the protocol
+// tshark names the protocol whose dissector was running when the item was added: the layer
 // whose subtree holds the item (mDNS for DNS's notes on port 5353, VLAN for a trailer after a
-// tag), except that the Ethertype dissector adds the trailer note of a plain Ethernet frame.
-// mDNS's registered short name differs from the Protocol column text netsift keeps for it.
+// tag; TCP for its options' subtrees), except that the Ethertype dissector adds the trailer note
+// of a plain Ethernet or Linux cooked frame. mDNS's registered short name differs from the
+// Protocol column text netsift keeps for it.
 const char* reporting_protocol(const Packet& pkt, size_t expert_node, FieldId expert_field) {
   static const FieldId padding_bad = registry().find("eth.padding_bad");
   static const FieldId eth = registry().find("eth");
+  static const FieldId sll = registry().find("sll");
   static const FieldId mdns = registry().find("mdns");
   for (int p = pkt.tree[expert_node].parent; p >= 0; p = pkt.tree[p].parent) {
     FieldId f = pkt.tree[p].field;
     if (f == kNoField || registry().info(f).def.type != FieldType::kProtocol) continue;
-    if (f == eth && expert_field == padding_bad) return "Ethertype";
+    if (f != protocols::malformed &&
+        std::find(pkt.layers.begin(), pkt.layers.end(), f) == pkt.layers.end())
+      continue;  // a protocol-like subtree inside a layer (TCP Fast Open)
+    if ((f == eth || f == sll) && expert_field == padding_bad) return "Ethertype";
     if (f == mdns) return "mDNS";
     // "Malformed Packet": tshark names the protocol whose dissector threw.
     if (f == protocols::malformed && !pkt.layers.empty())

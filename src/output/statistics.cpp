@@ -13,6 +13,7 @@
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
 #include "output/follow_stream.h"
+#include "output/http_stats.h"
 #include "output/io_stat.h"
 #include "output/packet_length_stats.h"
 #include "output/protocol_hierarchy.h"
@@ -34,6 +35,9 @@ constexpr StatisticKind kStatistics[] = {
     {"ptype,tree", make_ip_protocol_types},
     {"plen,tree", make_packet_lengths},
     {"dns,tree", make_dns_tree},
+    {"http,tree", make_http_packet_counter},
+    {"http_req,tree", make_http_requests},
+    {"http_srv,tree", make_http_load_distribution},
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns

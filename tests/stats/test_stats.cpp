@@ -33,6 +33,7 @@ constexpr Family kFamilies[] = {
     {"plen", "-z plen,tree"},
     {"expert", "-z expert"},
     {"dns", "-z dns,tree"},
+    {"http", "-z http,tree -z http_req,tree -z http_srv,tree"},
 };
 
 // IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and

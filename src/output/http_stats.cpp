@@ -1,7 +1,10 @@
 #include "output/http_stats.h"
 
+#include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -16,7 +19,7 @@ namespace {
 
 // What tshark's HTTP tap reports for one message (one HTTP protocol node).
 struct HttpTap {
-  std::string_view method, host, uri, code_desc;
+  std::string_view method, host, uri, code_desc, full_uri, referer, location, response_for_uri;
   unsigned response_code = 0;
 };
 
@@ -57,7 +60,16 @@ class HttpStatistic : public Statistic {
           tap.response_code = static_cast<unsigned>(n.value.u);
         else if (n.field == code_desc_ && tap.code_desc.empty())
           tap.code_desc = text(n.value);
+        else if (n.field == full_uri_ && tap.full_uri.empty())
+          tap.full_uri = text(n.value);
+        else if (n.field == referer_ && tap.referer.empty())
+          tap.referer = text(n.value);
+        else if (n.field == location_ && tap.location.empty())
+          tap.location = text(n.value);
+        else if (n.field == response_for_uri_ && tap.response_for_uri.empty())
+          tap.response_for_uri = text(n.value);
       }
+      if (tap.method.empty() && tap.response_code == 0 && binary(pkt, pkt.tree[i])) continue;
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       count(pkt, tap);
     }
@@ -71,10 +83,27 @@ class HttpStatistic : public Statistic {
   StatsTree tree_;
 
  private:
+  // tshark shows binary bytes after an HTTP message as a Continuation without tapping them:
+  // the first byte (after one leading CRLF) is not printable ASCII.
+  static bool binary(const Packet& pkt, const Node& n) {
+    const uint8_t* data = pkt.frame->data;
+    size_t size = pkt.frame->caplen;
+    if (n.source != 0) {
+      data = pkt.sources[n.source - 1].data;
+      size = pkt.sources[n.source - 1].length;
+    }
+    size_t off = n.offset;
+    if (n.length > 3 && off + 2 <= size && data[off] == '\r' && data[off + 1] == '\n') off += 2;
+    return off < size && (data[off] < 0x20 || data[off] > 0x7e);
+  }
+
   FieldId http_ = registry().find("http"), method_ = registry().find("http.request.method");
   FieldId host_ = registry().find("http.host"), uri_ = registry().find("http.request.uri");
   FieldId code_ = registry().find("http.response.code");
   FieldId code_desc_ = registry().find("http.response.code.desc");
+  FieldId full_uri_ = registry().find("http.request.full_uri");
+  FieldId referer_ = registry().find("http.referer"), location_ = registry().find("http.location");
+  FieldId response_for_uri_ = registry().find("http.response_for.uri");
 };
 
 constexpr const char* kPackets = "Total HTTP Packets";
@@ -168,7 +197,99 @@ class LoadDistribution : public HttpStatistic {
   int requests_, by_address_, by_host_, responses_;
 };
 
+// A Location header resolved against the URI of the request it answers, with the shortcuts
+// Wireshark's determine_http_location_target takes; nullopt when it cannot.
+std::optional<std::string> location_target(std::string_view base, std::string_view location) {
+  size_t scheme_end = base.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  if (location.empty()) return std::string(base);
+  if (location.starts_with("//")) {
+    // The base's scheme (RFC 3986: a letter, then letters, digits, '+', '-', '.').
+    size_t colon = base.find(':');
+    if (colon == 0 || !std::isalpha(static_cast<unsigned char>(base[0]))) return std::nullopt;
+    for (char c : base.substr(0, colon))
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+        return std::nullopt;
+    return fmt::format("{}:{}", base.substr(0, colon), location);
+  }
+  if (location.find("://") != std::string_view::npos) return std::string(location);
+  std::string_view no_query = base.substr(0, base.find('#'));
+  no_query = no_query.substr(0, no_query.find('?'));
+  if (location.starts_with("?")) return fmt::format("{}{}", no_query, location);
+  std::string_view after_scheme = no_query.substr(scheme_end + 3);
+  if (location.starts_with("/")) {
+    if (after_scheme.empty()) return std::nullopt;
+    size_t netloc_end = after_scheme.find('/');
+    if (netloc_end == std::string_view::npos) return std::nullopt;
+    return fmt::format("{}{}", no_query.substr(0, scheme_end + 3 + netloc_end), location);
+  }
+  size_t last_slash = after_scheme.rfind('/');
+  if (last_slash != std::string_view::npos)
+    return fmt::format("{}/{}", no_query.substr(0, scheme_end + 3 + last_slash), location);
+  return fmt::format("{}/{}", no_query, location);
+}
+
+// Referer chains: each request is counted under the node of its Referer, and every node above
+// is counted again, so each level shows how many requests followed from it. A URI maps to the
+// node where it was last requested (Wireshark's best effort: a Referer names no chain).
+class RequestSequences : public HttpStatistic {
+ public:
+  RequestSequences() : HttpStatistic("HTTP/Request Sequences") {
+    root_ = tree_.node(kRoot, StatsTree::kRoot);
+    uri_node_[kRoot] = root_;
+    node_uri_[root_] = kRoot;
+    node_parent_[root_] = StatsTree::kRoot;
+  }
+
+ private:
+  static constexpr const char* kRoot = "HTTP Request Sequences";
+
+  void count(const Packet&, const HttpTap& tap) override {
+    if (!tap.location.empty() && !tap.response_for_uri.empty())
+      if (auto target = location_target(tap.response_for_uri, tap.location))
+        follow(tap.response_for_uri, *target);
+    if (!tap.method.empty() && !tap.referer.empty() && !tap.full_uri.empty())
+      follow(tap.referer, tap.full_uri);
+  }
+
+  void follow(std::string_view from, std::string_view to) {
+    int referer = tick_referer(std::string(from));
+    tick_request(std::string(to), referer);
+    for (int current = referer;;) {
+      auto parent = node_parent_.find(current);
+      if (parent == node_parent_.end()) break;
+      tree_.tick(node_uri_[current], parent->second);
+      current = parent->second;
+    }
+  }
+
+  int tick_referer(const std::string& uri) {
+    auto known = uri_node_.find(uri);
+    if (known != uri_node_.end()) return tree_.tick(uri, node_parent_[known->second]);
+    int id = tree_.tick(uri, root_);
+    uri_node_[uri] = id;
+    node_uri_[id] = uri;
+    node_parent_[id] = root_;
+    return id;
+  }
+
+  void tick_request(const std::string& uri, int referer) {
+    int id = tree_.tick(uri, referer);
+    if (node_uri_.emplace(id, uri).second) node_parent_[id] = referer;
+    uri_node_[node_uri_[id]] = id;
+  }
+
+  int root_;
+  std::unordered_map<std::string, int> uri_node_;
+  std::unordered_map<int, std::string> node_uri_;
+  std::unordered_map<int, int> node_parent_;
+};
+
 }  // namespace
+
+std::unique_ptr<Statistic> make_http_request_sequences() {
+  return std::make_unique<RequestSequences>();
+}
 
 std::unique_ptr<Statistic> make_http_packet_counter() {
   return std::make_unique<PacketCounter>();

@@ -38,6 +38,7 @@ constexpr StatisticKind kStatistics[] = {
     {"http,tree", make_http_packet_counter},
     {"http_req,tree", make_http_requests},
     {"http_srv,tree", make_http_load_distribution},
+    {"http_seq,tree", make_http_request_sequences},
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns

@@ -33,7 +33,7 @@ constexpr Family kFamilies[] = {
     {"plen", "-z plen,tree"},
     {"expert", "-z expert"},
     {"dns", "-z dns,tree"},
-    {"http", "-z http,tree -z http_req,tree -z http_srv,tree"},
+    {"http", "-z http,tree -z http_req,tree -z http_srv,tree -z http_seq,tree"},
 };
 
 // IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and
@@ -204,6 +204,18 @@ TEST(StatsOptions, BadArguments) {
     EXPECT_EQ(ours.out, expected) << z;
     EXPECT_EQ(ours.status, 1) << z;
   }
+}
+
+// The HTTP trees on HTTP captures: redirects (Location resolved against the request), Referer
+// chains, pipelining, 100-continue, chunked bodies, a proxy, binary continuations.
+TEST(StatsOptions, HttpTrees) {
+  for (const char* capture :
+       {"corpus/http1/wiki-http_redirects.pcapng", "corpus/http1/pcpp-three_http_streams.pcap",
+        "corpus/http1/zeek-pipelined-requests.pcap", "corpus/http1/wiki-http.cap",
+        "corpus/http1/zeek-100-continue.pcap", "corpus/http1/suricata-http-chunked.pcap",
+        "corpus/http1/zeek-proxy.pcap", "corpus/http1/pcpp-4KHttpRequests.pcap"})
+    expect_same("-r " + capture_path(capture) +
+                " -q -z http,tree -z http_req,tree -z http_srv,tree -z http_seq,tree");
 }
 
 }  // namespace

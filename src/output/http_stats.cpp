@@ -21,6 +21,7 @@ namespace {
 struct HttpTap {
   std::string_view method, host, uri, code_desc, full_uri, referer, location, response_for_uri;
   unsigned response_code = 0;
+  bool has_host = false, has_uri = false;  // present, if empty
 };
 
 std::string_view text(const Value& v) {
@@ -52,10 +53,10 @@ class HttpStatistic : public Statistic {
         const Node& n = pkt.tree[j];
         if (n.field == method_ && tap.method.empty())
           tap.method = text(n.value);
-        else if (n.field == host_ && tap.host.empty())
-          tap.host = text(n.value);
-        else if (n.field == uri_ && tap.uri.empty())
-          tap.uri = text(n.value);
+        else if (n.field == host_ && !tap.has_host)
+          tap.host = text(n.value), tap.has_host = true;
+        else if (n.field == uri_ && !tap.has_uri)
+          tap.uri = text(n.value), tap.has_uri = true;
         else if (n.field == code_ && tap.response_code == 0)
           tap.response_code = static_cast<unsigned>(n.value.u);
         else if (n.field == code_desc_ && tap.code_desc.empty())
@@ -152,9 +153,9 @@ class Requests : public HttpStatistic {
   void count(const Packet&, const HttpTap& tap) override {
     if (tap.method.empty()) return;
     tree_.tick(kByHost, StatsTree::kRoot);
-    if (tap.host.empty()) return;
+    if (!tap.has_host) return;
     int host = tree_.tick(tap.host, by_host_);
-    if (!tap.uri.empty()) tree_.tick(tap.uri, host);
+    if (tap.has_uri) tree_.tick(tap.uri, host);
   }
 
   int by_host_;
@@ -182,7 +183,7 @@ class LoadDistribution : public HttpStatistic {
       tree_.tick(kByAddress, requests_);
       tree_.tick(kByHost, requests_);
       int address = tree_.tick(server, by_address_);
-      if (!tap.host.empty()) {
+      if (tap.has_host) {
         int host = tree_.tick(tap.host, by_host_);
         tree_.tick(server, host);
         tree_.tick(tap.host, address);

@@ -508,7 +508,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   conv.seq_analysis.dir[dir].sack_blocks = 0;  // the options below may set them again
   if (hlen > kMinHeader) {
     int opts = pkt.add_item(top, options, r, kMinHeader, hlen - kMinHeader);
-    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, s.flags, &conv, dir);
+    dissect_tcp_options(r.sub(kMinHeader, hlen - kMinHeader), pkt, opts, s.flags, s.ack, &conv,
+                        dir);
   }
   if (s.flags & kTcpSyn) TcpConversations::verify_window_scaling(conv, dir, s.flags & kTcpAck);
   if (reused) {

@@ -15,7 +15,8 @@ namespace {
 FieldId kind, len, mss_val, wscale_shift, wscale_multiplier, sack_le, sack_re, sack_count, tsval,
     tsecr, tfo_request, tfo_cookie, md5_digest, mptcp_subtype, user_to_granularity, user_to_val,
     exp_exid, exp_data, unknown_payload;
-FieldId mss_absent, mss_present, wscale_invalid, tfo_syn;  // expert items
+FieldId mss_absent, mss_present, wscale_invalid, tfo_syn, dsack;  // expert items
+FieldId dsack_le, dsack_re;
 // Option pseudo-protocols, one per kind tshark names.
 FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_timestamp, opt_md5,
     opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
@@ -80,12 +81,35 @@ constexpr ValueName kOptionKinds[] = {{0, "End of Option List"},
 
 const TrueFalse kGranularity = {"Minutes", "Seconds"};
 
+// Experiment identifiers registered with IANA (RFC 6994), named as tshark names them.
+constexpr ValueName kExperimentIds[] = {
+    {0xac, "TCP ACK Rate Request"},
+    {0x348, "Host ID"},
+    {0xa0d, "Autonomous System Compensation"},
+    {0xca0, "Capability Option"},
+    {0xed0, "Extended Data Offset"},
+    {0x454e, "Encryption Negotiation"},
+    {0x5323, "Service Number"},
+    {0x75ec, "Timestamp Interval"},
+    {0xacc0, "Accurate ECN - Order 0"},
+    {0xacc1, "Accurate ECN - Order 1"},
+    {0xacce, "Accurate ECN"},
+    {0xe2d4, "Shared Memory communications over RMDA protocol"},
+    {0xf989, "Fast Open"},
+    {0xf990, "Low Latency"},
+};
+
 const FieldReg kFields[] = {
     {&mss_absent,
      {"The SYN packet does not contain a MSS option", "tcp.options.mss.absent", FieldType::kNone}},
     {&mss_present,
      {"The non-SYN packet does contain a MSS option", "tcp.options.mss.present", FieldType::kNone}},
     {&tfo_syn, {"TCP SYN with TFO Cookie", "tcp.analysis.tfo_syn", FieldType::kNone}},
+    {&dsack, {"D-SACK Sequence", "tcp.options.sack.dsack", FieldType::kNone}},
+    {&dsack_le,
+     {"TCP D-SACK Left Edge", "tcp.options.sack.dsack_le", FieldType::kUint32, Base::kDec}},
+    {&dsack_re,
+     {"TCP D-SACK Right Edge", "tcp.options.sack.dsack_re", FieldType::kUint32, Base::kDec}},
     {&wscale_invalid,
      {"Window scale shift exceeds 14", "tcp.options.wscale.shift.invalid", FieldType::kNone}},
     {&kind,
@@ -164,7 +188,8 @@ const FieldReg kFields[] = {
       0x7fff,
       "TCP User Timeout Value"}},
     {&exp_exid,
-     {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16, Base::kHex}},
+     {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16, Base::kHex,
+      kExperimentIds}},
     {&exp_data, {"Data", "tcp.options.experimental.data", FieldType::kBytes}},
     {&unknown_payload, {"Payload", "tcp.options.unknown.payload", FieldType::kBytes}},
 };
@@ -268,7 +293,23 @@ void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* co
   if (conv) conv->dir[dir].win_scale = static_cast<int8_t>(effective);
 }
 
-void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv, int dir) {
+// A first block below the cumulative ACK reports data received twice (D-SACK, RFC 2883).
+void add_dsack(const ByteReader& o, Packet& pkt, int n, uint32_t le, uint32_t re, bool relative) {
+  const char* suffix = relative ? " (relative)" : "";
+  int l = pkt.add_generated_uint(n, dsack_le, le);
+  int r = pkt.add_generated_uint(n, dsack_re, re);
+  if (pkt.cols.enabled) {
+    pkt.set_label(l, fmt::format("D-SACK Left Edge = {}{}", le, suffix));
+    pkt.set_label(r, fmt::format("D-SACK Right Edge = {}{}", re, suffix));
+  }
+  // A text line holding the expert item: tshark counts tcp.options.sack.dsack once.
+  int item = pkt.tree.add(n, kNoField, o, 2, 8, Value{});
+  if (pkt.cols.enabled) pkt.set_label(item, "D-SACK Sequence");
+  add_expert(pkt, item, dsack, o, 2, 8, "D-SACK Sequence", kExpertWarn, kGroupSequence);
+}
+
+void dissect_sack(const ByteReader& o, Packet& pkt, int n, uint16_t flags, uint32_t ack,
+                  TcpConversation* conv, int dir) {
   // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN. With
   // relative numbers on, tshark calls them relative even before it knows that ISN (base 0).
   const TcpDirection* peer = conv ? &conv->dir[dir ^ 1] : nullptr;
@@ -294,6 +335,8 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
     }
   }
   pkt.add_generated_uint(n, sack_count, blocks);
+  if (blocks && (flags & kTcpAck) && static_cast<int32_t>(o.u32(2) - ack) < 0)
+    add_dsack(o, pkt, n, o.u32(2) - base, o.u32(6) - base, relative);
   append_option_label(pkt, n, "{}", edges);
 }
 
@@ -301,7 +344,7 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, TcpConversation* conv
 // SYN (not a SYN-ACK) is the client using it, which tshark notes.
 void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n, bool syn_only) {
   if (o.size() == off) {
-    pkt.add_generated_uint(n, tfo_request, 0);
+    pkt.tree.add(n, tfo_request, o, 0, off, Value{});
     append_info(pkt, " TFO=R");
   } else {
     int c = pkt.add_item(n, tfo_cookie, o, off, o.size() - off);
@@ -313,7 +356,7 @@ void dissect_fast_open(const ByteReader& o, size_t off, Packet& pkt, int n, bool
 }
 
 void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, uint16_t flags,
-                         TcpConversation* conv, int dir) {
+                         uint32_t ack, TcpConversation* conv, int dir) {
   size_t olen = o.size();
   switch (k) {
     case kMss:
@@ -328,7 +371,7 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, uin
       append_info(pkt, " SACK_PERM");
       break;
     case kSack:
-      dissect_sack(o, pkt, n, conv, dir);
+      dissect_sack(o, pkt, n, flags, ack, conv, dir);
       break;
     case kTimestamp:
       pkt.add_item(n, tsval, o, 2, 4);
@@ -368,7 +411,7 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, uin
 }  // namespace
 
 void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16_t flags,
-                         TcpConversation* conv, int dir) {
+                         uint32_t ack, TcpConversation* conv, int dir) {
   bool syn = flags & kTcpSyn;
   bool mss_seen = false;
   size_t off = 0, end = opts.size();
@@ -416,7 +459,7 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16
     }
     pkt.add_item(n, kind, o, 0, 1);
     pkt.add_item(n, len, o, 1, 1);
-    dissect_option_body(o, k, pkt, n, flags, conv, dir);
+    dissect_option_body(o, k, pkt, n, flags, ack, conv, dir);
     off += olen;
   }
   if (syn && !mss_seen)

@@ -10,10 +10,11 @@ namespace netsift {
 // Dissects the option bytes `opts` under `parent`, appending tshark's Info text (" MSS=1460",
 // " WS=256", " SACK_PERM", " TSval=.. TSecr=..", " SLE=.. SRE=..", " TFO=R"). `flags` are the
 // segment's TCP flags (a SYN should, and only a SYN may, carry an MSS; a SYN's Fast Open cookie
-// is noted). `conv` (may be null) receives the window scale shift of direction `dir` and gives
-// SACK edges their base.
+// is noted); `ack` is the raw acknowledgment number (a first SACK block below it is a D-SACK).
+// `conv` (may be null) receives the window scale shift of direction `dir` and gives SACK edges
+// their base.
 void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16_t flags,
-                         TcpConversation* conv, int dir);
+                         uint32_t ack, TcpConversation* conv, int dir);
 
 void register_tcp_options(FieldId tcp_proto);
 

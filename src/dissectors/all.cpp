@@ -23,6 +23,7 @@ void register_f5ethtrailer();
 void register_f5fileinfo();
 void register_http();
 void register_data_text_lines();
+void register_urlencoded_form();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -47,6 +48,7 @@ void register_all_dissectors() {
   register_f5fileinfo();
   register_http();
   register_data_text_lines();
+  register_urlencoded_form();
 }
 
 }  // namespace netsift

@@ -16,6 +16,9 @@ namespace netsift {
 void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
                    int data_parent);
 
+// An application/x-www-form-urlencoded body (dissectors/urlencoded_form.cpp).
+void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type);
+
 // Text read as tshark's ENC_ASCII string does: it ends at the first NUL, and bytes above 0x7f
 // each become U+FFFD. Returns (part of) `s` itself when it is plain ASCII, else a converted
 // copy in the packet arena.

@@ -108,6 +108,8 @@ void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_t
                    int data_parent) {
   if (is_text_type(media_type))
     dissect_text_lines(pkt, body, media_type);
+  else if (media_type == "application/x-www-form-urlencoded")
+    dissect_urlencoded_form(pkt, body, media_type);
   else
     pkt.call_data(body, media_type.empty() ? data_parent : -1);
 }

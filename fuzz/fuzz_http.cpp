@@ -1,0 +1,224 @@
+// libFuzzer target: HTTP/1.x over TCP, through the real TCP, reassembly and HTTP dissectors.
+//
+// The input builds a client and a server byte stream from HTTP-shaped pieces (request and status
+// lines, Content-Length, chunked and compressed bodies, header lines, raw bytes), cuts both into
+// segments at input-chosen points, interleaves them, and optionally reorders, repeats or drops
+// segments. Every frame is dissected with the summary columns on. Afterwards both sides close
+// with FIN: nothing may crash or leak, and no reassembly buffer may stay held.
+#include <zlib.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "analysis/tcp_reassembly.h"
+#include "core/field_registry.h"
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/all.h"
+#include "dissectors/frame.h"
+
+namespace {
+using namespace netsift;
+
+#define CHECK(cond)                                                      \
+  do {                                                                   \
+    if (!(cond)) {                                                       \
+      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
+      std::abort();                                                      \
+    }                                                                    \
+  } while (0)
+
+// Reads input bytes as decisions; zeros once the input is used up.
+struct Input {
+  const uint8_t* p;
+  size_t n;
+  uint8_t byte() {
+    if (!n) return 0;
+    --n;
+    return *p++;
+  }
+  std::string bytes(size_t len) {
+    len = len < n ? len : n;
+    std::string s(reinterpret_cast<const char*>(p), len);
+    p += len, n -= len;
+    return s;
+  }
+};
+
+std::string gzip(const std::string& in) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, static_cast<uLong>(in.size())) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// One HTTP-shaped message (or fragment) chosen by the input.
+std::string message(Input& in, bool request) {
+  static const char* kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS"};
+  static const char* kCodes[] = {"200 OK",       "204 No Content",          "304 Not Modified",
+                                 "100 Continue", "101 Switching Protocols", "404 Not Found",
+                                 "999 X"};
+  std::string m;
+  uint8_t shape = in.byte();
+  if (request)
+    m = std::string(kMethods[shape % 7]) + " /p" + std::to_string(in.byte()) + " HTTP/1.1\r\n";
+  else
+    m = std::string("HTTP/1.1 ") + kCodes[shape % 7] + "\r\n";
+  std::string body = in.bytes(in.byte() % 64);
+  switch ((shape >> 3) % 6) {
+    case 0:  // Content-Length, right or wrong
+      m += "Content-Length: " + std::to_string(body.size() + in.byte() % 3) + "\r\n\r\n" + body;
+      break;
+    case 1: {  // chunked, chunks cut at input-chosen sizes, sometimes no last chunk
+      m += "Transfer-Encoding: chunked\r\n\r\n";
+      for (size_t pos = 0; pos < body.size();) {
+        size_t len = 1 + in.byte() % 16;
+        if (len > body.size() - pos) len = body.size() - pos;
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx\r\n", len);
+        m += size + body.substr(pos, len) + "\r\n";
+        pos += len;
+      }
+      if (!(in.byte() & 1)) m += "0\r\n\r\n";
+      break;
+    }
+    case 2: {  // gzip body, maybe damaged
+      std::string z = gzip(body);
+      if (!z.empty() && (in.byte() & 1)) z[z.size() / 2] ^= 0x33;
+      m += "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: " +
+           std::to_string(z.size()) + "\r\n\r\n" + z;
+      break;
+    }
+    case 3:  // no length: read until the close (responses)
+      m += "Content-Type: text/plain\r\n\r\n" + body;
+      break;
+    case 4:  // header lines from the input, maybe never ended
+      m += "X-" + in.bytes(in.byte() % 24) + ": " + body + "\r\n";
+      if (in.byte() & 1) m += "\r\n";
+      break;
+    default:  // raw bytes
+      m = body;
+      break;
+  }
+  return m;
+}
+
+// A raw IPv4 + TCP frame from 10.0.0.1:40000 to 10.0.0.2:80 (or back).
+std::vector<uint8_t> tcp_frame(bool to_server, uint32_t seq, uint32_t ack, uint8_t flags,
+                               const char* payload, size_t n) {
+  std::vector<uint8_t> f(40 + n, 0);
+  size_t total = f.size();
+  f[0] = 0x45;
+  f[2] = static_cast<uint8_t>(total >> 8);
+  f[3] = static_cast<uint8_t>(total);
+  f[8] = 64;
+  f[9] = 6;
+  f[12] = 10, f[15] = to_server ? 1 : 2;
+  f[16] = 10, f[19] = to_server ? 2 : 1;
+  uint16_t sport = to_server ? 40000 : 80, dport = to_server ? 80 : 40000;
+  uint8_t* t = f.data() + 20;
+  t[0] = static_cast<uint8_t>(sport >> 8), t[1] = static_cast<uint8_t>(sport);
+  t[2] = static_cast<uint8_t>(dport >> 8), t[3] = static_cast<uint8_t>(dport);
+  for (int i = 0; i < 4; ++i) t[4 + i] = static_cast<uint8_t>(seq >> (24 - 8 * i));
+  for (int i = 0; i < 4; ++i) t[8 + i] = static_cast<uint8_t>(ack >> (24 - 8 * i));
+  t[12] = 0x50;
+  t[13] = flags;
+  t[14] = 0xff, t[15] = 0xff;
+  if (n) std::memcpy(f.data() + 40, payload, n);
+  return f;
+}
+
+struct Segment {
+  bool to_server;
+  uint32_t off, len;
+};
+
+struct Connection {
+  Session session;
+  Packet pkt;
+  uint64_t number = 0;
+  std::string stream[2];  // [0] client -> server, [1] server -> client
+  uint32_t isn[2] = {1000, 90000};
+
+  void run(const std::vector<uint8_t>& bytes) {
+    CapturedFrame frame;
+    frame.data = bytes.data();
+    frame.caplen = frame.len = static_cast<uint32_t>(bytes.size());
+    frame.linktype = kLinkRaw;
+    frame.ts.sec = static_cast<int64_t>(++number);
+    pkt.reset(number, &frame, &session);
+    pkt.cols.enabled = true;
+    dissect_packet(pkt);
+  }
+  void send(const Segment& s, uint8_t flags) {
+    int d = s.to_server ? 0 : 1;
+    run(tcp_frame(s.to_server, isn[d] + 1 + s.off, isn[1 - d] + 1, flags, stream[d].data() + s.off,
+                  s.len));
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static bool registered = (register_all_dissectors(), true);
+  (void)registered;
+  if (size < 2) return 0;
+  Input in{data + 1, size - 1};
+  const bool perturb = data[0] & 1;
+
+  Connection c;
+  size_t messages = 1 + in.byte() % 6;
+  for (size_t i = 0; i < messages; ++i) {
+    c.stream[0] += message(in, true);
+    c.stream[1] += message(in, false);
+  }
+  // Segments of both directions, interleaved as the input says.
+  std::vector<Segment> segs;
+  uint32_t pos[2] = {0, 0};
+  while (pos[0] < c.stream[0].size() || pos[1] < c.stream[1].size()) {
+    uint8_t b = in.byte();
+    int d = (b & 1) && pos[1] < c.stream[1].size() ? 1 : pos[0] < c.stream[0].size() ? 0 : 1;
+    uint32_t left = static_cast<uint32_t>(c.stream[d].size()) - pos[d];
+    // Once the input is used up, the rest goes in one segment (one-byte segments of a long
+    // stream only make each run slow).
+    uint32_t len = in.n ? 1 + (b >> 1) % 90 : left;
+    if (len > left) len = left;
+    segs.push_back({d == 0, pos[d], len});
+    pos[d] += len;
+  }
+  if (perturb) {
+    size_t ops = in.byte() % 12;
+    for (size_t i = 0; i < ops && !segs.empty(); ++i) {
+      uint8_t op = in.byte();
+      size_t at = in.byte() % segs.size();
+      if (op % 3 == 0 && at + 1 < segs.size())
+        std::swap(segs[at], segs[at + 1]);
+      else if (op % 3 == 1)
+        segs.insert(segs.begin() + static_cast<long>(at), segs[at]);
+      else
+        segs.erase(segs.begin() + static_cast<long>(at));
+    }
+  }
+
+  c.run(tcp_frame(true, c.isn[0], 0, 0x02, nullptr, 0));
+  c.run(tcp_frame(false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0));
+  c.run(tcp_frame(true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0));
+  for (const Segment& s : segs) c.send(s, 0x18);
+  // Both sides close after all their bytes: read-until-close bodies end here.
+  for (int d = 0; d < 2; ++d)
+    c.run(tcp_frame(d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
+                    c.isn[1 - d] + 1, 0x11, nullptr, 0));
+  CHECK(tcp_reassembly_buffered_bytes() == 0);
+  return 0;
+}

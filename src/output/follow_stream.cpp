@@ -16,7 +16,7 @@ namespace netsift {
 
 namespace {
 
-enum class FollowProto { kTcp, kUdp };
+enum class FollowProto { kTcp, kUdp, kHttp };
 enum class FollowMode { kAscii, kHex, kRaw, kYaml };
 
 constexpr std::string_view kSeparator =
@@ -143,7 +143,8 @@ class FollowStream : public Statistic {
   explicit FollowStream(std::string_view z_arg) {
     parse(z_arg);
     const FieldRegistry& reg = registry();
-    const char* p = proto_ == FollowProto::kTcp ? "tcp" : "udp";
+    // HTTP messages are followed on their TCP stream.
+    const char* p = proto_ == FollowProto::kUdp ? "udp" : "tcp";
     proto_id_ = reg.find(p);
     stream_id_ = reg.find(fmt::format("{}.stream", p));
     payload_id_ = reg.find(fmt::format("{}.payload", p));
@@ -152,6 +153,8 @@ class FollowStream : public Statistic {
     flags_id_ = reg.find("tcp.flags");
     len_id_ = reg.find("tcp.len");
     time_relative_id_ = reg.find("tcp.time_relative");
+    http_id_ = reg.find("http");
+    file_data_id_ = reg.find("http.file_data");
   }
 
   void packet(const Packet& pkt) override {
@@ -194,6 +197,10 @@ class FollowStream : public Statistic {
                  (src == filter_[1] && dst == filter_[0]))) {
       return;
     }
+    if (proto_ == FollowProto::kHttp) {
+      add_http_messages(pkt, src, dst);
+      return;
+    }
     // tshark hands a segment to follow only once its header and options were dissected whole:
     // TCP adds tcp.time_relative right after them.
     if (proto_ == FollowProto::kTcp && !(have_len && header_whole)) return;
@@ -205,7 +212,7 @@ class FollowStream : public Statistic {
     bool from_server = !(src == client_);
     uint32_t frame = static_cast<uint32_t>(pkt.number);
     if (proto_ == FollowProto::kUdp) {
-      udp_.push_back(FollowChunk{from_server, frame, pkt.frame->ts, 0, std::string(payload)});
+      messages_.push_back(FollowChunk{from_server, frame, pkt.frame->ts, 0, std::string(payload)});
       return;
     }
     tcp_.add(FollowSegment{from_server, seq, ack, (flags & 0x002) != 0, seglen, payload, frame,
@@ -222,12 +229,13 @@ class FollowStream : public Statistic {
     } else {
       o.push_back('\n');
       o.append(kSeparator);
-      fmt::format_to(std::back_inserter(o), "Follow: {},{}\nFilter: {}\n",
-                     proto_ == FollowProto::kTcp ? "tcp" : "udp", mode_name(), filter_text_);
+      fmt::format_to(std::back_inserter(o), "Follow: {},{}\nFilter: {}\n", proto_name(),
+                     mode_name(), filter_text_);
       print_node(o, 0, client_);
       print_node(o, 1, server_);
     }
-    const std::vector<FollowChunk>& chunks = proto_ == FollowProto::kTcp ? tcp_.chunks() : udp_;
+    const std::vector<FollowChunk>& chunks =
+        proto_ == FollowProto::kTcp ? tcp_.chunks() : messages_;
     uint32_t position[2] = {0, 0};
     uint64_t number = 0;
     for (const FollowChunk& c : chunks) {
@@ -251,6 +259,8 @@ class FollowStream : public Statistic {
       proto_ = FollowProto::kTcp;
     else if (eat(s, "udp"))
       proto_ = FollowProto::kUdp;
+    else if (eat(s, "http"))
+      proto_ = FollowProto::kHttp;
     if (eat(s, ",hex"))
       mode_ = FollowMode::kHex;
     else if (eat(s, ",ascii"))
@@ -274,7 +284,7 @@ class FollowStream : public Statistic {
       if (index < 0 || index > 0x7fffffff) fail("Error registering tap listener.");
       stream_index_ = index;
       filter_text_ =
-          fmt::format("{}.stream eq {}", proto_ == FollowProto::kTcp ? "tcp" : "udp", index);
+          fmt::format("{}.stream eq {}", proto_ == FollowProto::kUdp ? "udp" : "tcp", index);
       return;
     }
     for (Endpoint& e : filter_) {
@@ -288,7 +298,7 @@ class FollowStream : public Statistic {
     append_plain_address(a, filter_[0].addr);
     append_plain_address(b, filter_[1].addr);
     const char* ip = filter_[0].addr.type == AddressType::kIpv6 ? "ipv6" : "ip";
-    const char* l4 = proto_ == FollowProto::kTcp ? "tcp" : "udp";
+    const char* l4 = proto_ == FollowProto::kUdp ? "udp" : "tcp";
     filter_text_ = fmt::format(
         "(({0}.src eq {1} and {5}.srcport eq {2}) and ({0}.dst eq {3} and {5}.dstport eq {4})) or "
         "(({0}.src eq {3} and {5}.srcport eq {4}) and ({0}.dst eq {1} and {5}.dstport eq {2}))",
@@ -307,6 +317,67 @@ class FollowStream : public Statistic {
     if (lo < 1 || lo > hi) fail("Invalid range value.");
     chunk_min_ = static_cast<uint64_t>(lo);
     chunk_max_ = static_cast<uint64_t>(hi);
+  }
+
+  const char* proto_name() const {
+    switch (proto_) {
+      case FollowProto::kTcp:
+        return "tcp";
+      case FollowProto::kUdp:
+        return "udp";
+      case FollowProto::kHttp:
+        return "http";
+    }
+    return "";
+  }
+
+  // HTTP's follow tap: for each message completed in this packet, its header block (start line,
+  // header lines, blank line) and then its entity body as decoded (de-chunked, uncompressed).
+  void add_http_messages(const Packet& pkt, const Endpoint& src, const Endpoint& dst) {
+    const PacketTree& t = pkt.tree;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].field != http_id_ || t[i].parent >= 0) continue;
+      const Node& msg = t[i];
+      std::string_view bytes = node_bytes(pkt, msg);
+      size_t end = bytes.find("\r\n\r\n");
+      size_t header_len = end != std::string_view::npos ? end + 4 : bytes.size();
+      if (end == std::string_view::npos && (end = bytes.find("\n\n")) != std::string_view::npos)
+        header_len = end + 2;
+      add_message_chunk(pkt, src, dst, bytes.substr(0, header_len));
+      for (size_t j = i + 1; j < t.size() && t[j].parent >= static_cast<int>(i); ++j)
+        if (t[j].field == file_data_id_) {
+          const Value& v = t[j].value;
+          add_message_chunk(pkt, src, dst, {reinterpret_cast<const char*>(v.bytes.p), v.bytes.n});
+          break;
+        }
+    }
+  }
+
+  void add_message_chunk(const Packet& pkt, const Endpoint& src, const Endpoint& dst,
+                         std::string_view data) {
+    if (data.empty()) return;
+    if (!have_client_) {
+      client_ = src;
+      server_ = dst;
+      have_client_ = true;
+    }
+    messages_.push_back(FollowChunk{!(src == client_), static_cast<uint32_t>(pkt.number),
+                                    pkt.frame->ts, 0, std::string(data)});
+  }
+
+  // The bytes a node covers, in the frame or in the reassembled buffer it points into.
+  static std::string_view node_bytes(const Packet& pkt, const Node& n) {
+    const uint8_t* base = pkt.frame->data;
+    size_t size = pkt.frame->caplen;
+    if (n.source > 0 && n.source <= pkt.sources.size()) {
+      base = pkt.sources[n.source - 1].data;
+      size = pkt.sources[n.source - 1].length;
+    } else if (n.source > 0) {
+      return {};
+    }
+    if (n.offset > size) return {};
+    size_t len = std::min<size_t>(n.length, size - n.offset);
+    return {reinterpret_cast<const char*>(base) + n.offset, len};
   }
 
   const char* mode_name() const {
@@ -387,11 +458,11 @@ class FollowStream : public Statistic {
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;
 
   FieldId proto_id_, stream_id_, payload_id_, seq_id_, ack_id_, flags_id_, len_id_,
-      time_relative_id_;
+      time_relative_id_, http_id_, file_data_id_;
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;
-  std::vector<FollowChunk> udp_;
+  std::vector<FollowChunk> messages_;  // UDP datagrams or HTTP header blocks and bodies
 };
 
 }  // namespace

@@ -64,6 +64,13 @@ std::vector<FollowCase> cases() {
       {"endpoints_v6",
        "ipv6/ndpi-http_ipv6.pcap",
        {"follow,tcp,hex,[2a00:d40:1:3:7aac:c0ff:fea7:d4c]:40526,[2a00:1450:4006:804::200e]:443"}},
+      {"http_gzip_body", "http1/pcpp-three_http_streams.pcap", every_mode("http", "1")},
+      {"http_chunked_gzip", "http1/wiki-http-chunked-gzip.pcap", every_mode("http", "0")},
+      {"http_pipelined", "http1/zeek-pipelined-requests.pcap", every_mode("http", "0")},
+      {"http_post", "http1/wiki-http_with_jpegs.cap", {"follow,http,ascii,1", "follow,http,raw,2"}},
+      {"http_endpoints",
+       "http1/pcpp-three_http_streams.pcap",
+       {"follow,http,hex,172.16.133.132:44305,98.138.19.88:80"}},
       {"endpoints_udp",
        "dns-mdns/wiki-dns.cap",
        {"follow,udp,raw,192.168.170.20:53,192.168.170.8:32796"}},
@@ -124,6 +131,7 @@ TEST(FollowCommand, SameOutputAsTsharkFollow) {
   } spellings[] = {
       {"1", "follow,tcp,ascii,1"},
       {"2 --hex", "follow,tcp,hex,2"},
+      {"1 --http --yaml", "follow,http,yaml,1"},
       {"172.16.133.132:44305 98.138.19.88:80 --raw",
        "follow,tcp,raw,172.16.133.132:44305,98.138.19.88:80"},
   };

@@ -155,6 +155,9 @@ class FollowStream : public Statistic {
     time_relative_id_ = reg.find("tcp.time_relative");
     http_id_ = reg.find("http");
     file_data_id_ = reg.find("http.file_data");
+    request_id_ = reg.find("http.request");
+    response_id_ = reg.find("http.response");
+    data_id_ = reg.find("data");
   }
 
   void packet(const Packet& pkt) override {
@@ -332,30 +335,37 @@ class FollowStream : public Statistic {
   }
 
   // HTTP's follow tap: for each message completed in this packet, its header block (start line,
-  // header lines, blank line) and then its entity body as decoded (de-chunked, uncompressed).
+  // header lines, blank line; empty for a body continued from earlier) and then its entity body
+  // as decoded (de-chunked, uncompressed), when it has one.
   void add_http_messages(const Packet& pkt, const Endpoint& src, const Endpoint& dst) {
     const PacketTree& t = pkt.tree;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].field != http_id_ || t[i].parent >= 0) continue;
-      const Node& msg = t[i];
-      std::string_view bytes = node_bytes(pkt, msg);
-      size_t end = bytes.find("\r\n\r\n");
-      size_t header_len = end != std::string_view::npos ? end + 4 : bytes.size();
-      if (end == std::string_view::npos && (end = bytes.find("\n\n")) != std::string_view::npos)
-        header_len = end + 2;
-      add_message_chunk(pkt, src, dst, bytes.substr(0, header_len));
-      for (size_t j = i + 1; j < t.size() && t[j].parent >= static_cast<int>(i); ++j)
-        if (t[j].field == file_data_id_) {
-          const Value& v = t[j].value;
-          add_message_chunk(pkt, src, dst, {reinterpret_cast<const char*>(v.bytes.p), v.bytes.n});
-          break;
-        }
+      bool has_start_line = false;
+      int body = -1, data = -1;
+      for (size_t j = i + 1; j < t.size() && t[j].parent >= static_cast<int>(i); ++j) {
+        if (t[j].field == request_id_ || t[j].field == response_id_) has_start_line = true;
+        if (t[j].field == file_data_id_ && body < 0) body = static_cast<int>(j);
+        if (t[j].field == data_id_ && t[j].parent == static_cast<int>(i) && data < 0)
+          data = static_cast<int>(j);
+      }
+      std::string_view header;
+      if (has_start_line) {
+        header = node_bytes(pkt, t[i]);
+        size_t end = header.find("\r\n\r\n");
+        if (end != std::string_view::npos)
+          header = header.substr(0, end + 4);
+        else if ((end = header.find("\n\n")) != std::string_view::npos)
+          header = header.substr(0, end + 2);
+      }
+      add_message_chunk(pkt, src, dst, header);
+      if (body < 0) body = data;
+      if (body >= 0) add_message_chunk(pkt, src, dst, node_bytes(pkt, t[body]));
     }
   }
 
   void add_message_chunk(const Packet& pkt, const Endpoint& src, const Endpoint& dst,
                          std::string_view data) {
-    if (data.empty()) return;
     if (!have_client_) {
       client_ = src;
       server_ = dst;
@@ -458,7 +468,7 @@ class FollowStream : public Statistic {
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;
 
   FieldId proto_id_, stream_id_, payload_id_, seq_id_, ack_id_, flags_id_, len_id_,
-      time_relative_id_, http_id_, file_data_id_;
+      time_relative_id_, http_id_, file_data_id_, request_id_, response_id_, data_id_;
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;

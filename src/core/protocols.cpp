@@ -5,7 +5,7 @@
 namespace netsift::protocols {
 
 FieldId data, data_data, data_len;
-FieldId malformed, malformed_expert, short_frame;
+FieldId malformed, malformed_expert, malformed_dissector_bug, short_frame;
 FieldId expert, expert_message, expert_severity, expert_group;
 
 namespace {
@@ -34,6 +34,8 @@ void register_core_protocols() {
 
   malformed = reg.add_protocol({"Malformed Packet", "Malformed", "_ws.malformed"});
   static const FieldReg malformed_fields[] = {
+      {&malformed_dissector_bug,
+       {"Dissector bug", "_ws.malformed.dissector_bug", FieldType::kNone}},
       {&malformed_expert,
        {"Malformed Packet (Exception occurred)", "_ws.malformed.expert", FieldType::kNone}},
   };

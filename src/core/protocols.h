@@ -9,13 +9,14 @@ namespace netsift::protocols {
 extern FieldId data;
 extern FieldId data_data;
 extern FieldId data_len;
-extern FieldId malformed;         // _ws.malformed
-extern FieldId malformed_expert;  // _ws.malformed.expert, the expert item under it
-extern FieldId short_frame;       // _ws.short
-extern FieldId expert;            // _ws.expert
-extern FieldId expert_message;    // _ws.expert.message
-extern FieldId expert_severity;   // _ws.expert.severity
-extern FieldId expert_group;      // _ws.expert.group
+extern FieldId malformed;                // _ws.malformed
+extern FieldId malformed_expert;         // _ws.malformed.expert, the expert item under it
+extern FieldId malformed_dissector_bug;  // _ws.malformed.dissector_bug, a failed assertion's
+extern FieldId short_frame;              // _ws.short
+extern FieldId expert;                   // _ws.expert
+extern FieldId expert_message;           // _ws.expert.message
+extern FieldId expert_severity;          // _ws.expert.severity
+extern FieldId expert_group;             // _ws.expert.group
 
 void register_core_protocols();
 

@@ -24,6 +24,7 @@ void register_f5fileinfo();
 void register_http();
 void register_data_text_lines();
 void register_urlencoded_form();
+void register_json();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -49,6 +50,7 @@ void register_all_dissectors() {
   register_http();
   register_data_text_lines();
   register_urlencoded_form();
+  register_json();
 }
 
 }  // namespace netsift

@@ -320,6 +320,8 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
     pkt.call_data(payload, parent);
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
+  } catch (const DissectorBug& e) {
+    flag_dissector_bug(pkt, e);
   }
   ByteReader trailer_bytes = r.sub(kHeaderSize + payload_len);
   add_ethernet_trailer(pkt, parent, tree, trailer, r, trailer_bytes, -1);
@@ -408,6 +410,8 @@ size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const Eth
     }
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
+  } catch (const DissectorBug& e) {
+    flag_dissector_bug(pkt, e);
   }
   // Whatever the payload did not use is trailer, if any of it was captured.
   size_t trailer_start = call.payload_offset + used;

@@ -274,6 +274,17 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
   }
 }
 
+void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
+  pkt.malformed = true;
+  std::string text = fmt::format("[Dissector bug, protocol {}: {}]", e.protocol, e.message);
+  int n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+  pkt.set_label(n, text);
+  if (pkt.cols.enabled) pkt.cols.append_info(text);
+  ByteReader none;
+  add_expert(pkt, n, protocols::malformed_dissector_bug, none, 0, 0, e.message, kExpertError,
+             kGroupMalformed);
+}
+
 void register_frame() {
   FieldRegistry& reg = registry();
   frame_fields::proto = reg.add_protocol({"Frame", "Frame", "frame"});
@@ -305,6 +316,8 @@ void dissect_packet(Packet& pkt) {
     pkt.call_next(tables::linktype(), f.linktype, r, -1);
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
+  } catch (const DissectorBug& e) {
+    flag_dissector_bug(pkt, e);
   }
   add_protocols(pkt, top);
 }

@@ -2,6 +2,7 @@
 // entry point of dissection for every packet.
 #pragma once
 
+#include "core/dissector_bug.h"
 #include "core/packet.h"
 
 namespace netsift {
@@ -13,6 +14,8 @@ void dissect_packet(Packet& pkt);
 // Flags a packet whose dissection read past its bytes (_ws.short or _ws.malformed, naming the
 // last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it.
 void flag_exception(Packet& pkt, const BoundsError& e);
+// Shows a dissector's failed assertion as tshark does: "[Dissector bug, protocol P: message]".
+void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
 
 // Marks the packet as displayed, for frame.time_delta_displayed of the next one. Called by the
 // output stage after filtering.

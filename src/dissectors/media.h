@@ -19,6 +19,13 @@ void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_t
 // An application/x-www-form-urlencoded body (dissectors/urlencoded_form.cpp).
 void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type);
 
+// A JSON body (dissectors/json.cpp), for the media types is_json_type() accepts.
+bool is_json_type(std::string_view media_type);
+void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type);
+
+// "Line-based text data": the body's lines as a top-level item, " (type)" appended to Info.
+void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type);
+
 // Text read as tshark's ENC_ASCII string does: it ends at the first NUL, and bytes above 0x7f
 // each become U+FFFD. Returns (part of) `s` itself when it is plain ASCII, else a converted
 // copy in the packet arena.

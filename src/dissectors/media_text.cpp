@@ -43,6 +43,8 @@ bool is_text_type(std::string_view t) {
   return false;
 }
 
+}  // namespace
+
 void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type) {
   bool want_text = pkt.cols.enabled;
   int top = pkt.add_protocol(-1, proto_text_lines, body, 0, body.size());
@@ -70,8 +72,6 @@ void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view me
     pkt.cols.append_sep_info(" ", fmt::format("({})", media_type));
   }
 }
-
-}  // namespace
 
 std::string_view ascii_string(Packet& pkt, std::string_view s) {
   s = s.substr(0, s.find('\0'));  // a C string to tshark: it ends at the first NUL
@@ -110,6 +110,8 @@ void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_t
     dissect_text_lines(pkt, body, media_type);
   else if (media_type == "application/x-www-form-urlencoded")
     dissect_urlencoded_form(pkt, body, media_type);
+  else if (is_json_type(media_type))
+    dissect_json(pkt, body, media_type);
   else
     pkt.call_data(body, media_type.empty() ? data_parent : -1);
 }

@@ -91,6 +91,8 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
       pkt.call_data(r.sub(kTagSize, payload_len), parent);
     } catch (const BoundsError& e) {
       flag_exception(pkt, e);
+    } catch (const DissectorBug& e) {
+      flag_dissector_bug(pkt, e);
     }
     add_ethernet_trailer(pkt, parent, node, trailer, r, r.sub(kTagSize + payload_len), 0);
     return r.reported_size();

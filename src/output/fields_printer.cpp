@@ -49,10 +49,17 @@ bool parse_yes_no(std::string_view v, bool& b) {
   return true;
 }
 
-// tshark escapes the characters that would break its line and column structure.
+// tshark escapes the characters that would break its line and column structure, and
+// backspace and form feed (print.c's CSV escaping); other control characters go out raw.
 void append_escaped(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       case '\n':
         out.append("\\n");
         break;

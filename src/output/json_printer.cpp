@@ -94,12 +94,11 @@ void member(std::string& out, int depth, bool& first, std::string_view key,
   out.append(": ");
 }
 
-// Whether a node has a value member: protocols and text items never, FT_NONE items when they
-// cover packet bytes (shown as those bytes), every other field always.
-bool has_value(const FieldInfo& f, const Node& n) {
-  if (f.def.type == FieldType::kProtocol || f.id == kNoField) return false;
-  // Expert items sit in generated subtrees in tshark and cover no bytes there.
-  return f.def.type != FieldType::kNone || (n.length > 0 && !(n.flags & kGenerated));
+// Whether a node has a value member: protocols, text items and FT_NONE items never (tshark
+// shows an FT_NONE item as "" or as its subtree, whatever bytes it covers), every other field
+// always.
+bool has_value(const FieldInfo& f) {
+  return f.def.type != FieldType::kProtocol && f.def.type != FieldType::kNone && f.id != kNoField;
 }
 
 // "packets-2017-04-06", from the packet's local date as tshark uses it.
@@ -255,7 +254,7 @@ void JsonPrinter::append_node(std::string& out, const Packet& pkt, int index, in
                               bool& first) {
   const Node& n = pkt.tree[index];
   const FieldInfo& f = registry().info(n.field);
-  bool value = has_value(f, n);
+  bool value = has_value(f);
   bool children = first_child_[index] != -1;
   // Text-only items (no field) are keyed by their text when they have children, as tshark does.
   std::string_view key = f.id != kNoField ? f.def.abbrev : children && n.label ? n.label : "text";
@@ -291,7 +290,7 @@ void JsonPrinter::append_node(std::string& out, const Packet& pkt, int index, in
     // A leaf without a value: protocols show their name, text items their text, others "".
     member(out, depth, first, key);
     if (f.def.type == FieldType::kProtocol)
-      append_json_string(out, f.def.name);
+      append_json_string(out, n.label ? n.label : f.def.name);
     else
       append_json_string(out, f.id == kNoField && n.label ? n.label : "");
   }

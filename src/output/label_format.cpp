@@ -208,8 +208,19 @@ void append_formatted_text(std::string& out, std::string_view s) {
     }
     size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
+      // One U+FFFD for a lead byte and the continuation bytes it announced, as many as follow
+      // ("\xe2\x9c" is one replacement character, "\x80\x80" two).
       out.append(kReplacement);
+      size_t announced = c >= 0xfc   ? 6
+                         : c >= 0xf8 ? 5
+                         : c >= 0xf0 ? 4
+                         : c >= 0xe0 ? 3
+                         : c >= 0xc0 ? 2
+                                     : 1;
       ++i;
+      for (size_t k = 1;
+           k < announced && i < s.size() && (static_cast<uint8_t>(s[i]) & 0xc0) == 0x80; ++k)
+        ++i;
     } else {
       out.append(s.substr(i, n));
       i += n;

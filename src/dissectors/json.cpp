@@ -1,0 +1,246 @@
+// "JavaScript Object Notation" (json): a JSON body as tshark 4.0 shows it. The grammar
+// (json_grammar.cpp) finds the texts tshark would and lists its callbacks; replaying them here
+// builds tshark's tree: Object / Array / Member items, each scalar value preceded by its
+// generated [Path with value] and [Member with value], each member closed by its Key and [Path].
+// Bytes after the last text that matched go to data-text-lines, as tshark hands them on.
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "core/dissector_bug.h"
+#include "core/field_registry.h"
+#include "dissectors/json_grammar.h"
+#include "dissectors/json_text.h"
+#include "dissectors/media.h"
+
+namespace netsift {
+
+namespace {
+
+FieldId proto_json, f_array, f_object, f_member, f_key, f_path, f_path_with_value,
+    f_member_with_value, f_string, f_number, f_false, f_null, f_true, f_nan;
+
+const FieldReg kFields[] = {
+    {&f_array, {"Array", "json.array", FieldType::kNone, Base::kNone, {}, 0, "JSON array"}},
+    {&f_object, {"Object", "json.object", FieldType::kNone, Base::kNone, {}, 0, "JSON object"}},
+    {&f_member,
+     {"Member", "json.member", FieldType::kString, Base::kNone, {}, 0, "JSON object member"}},
+    {&f_key, {"Key", "json.key", FieldType::kString}},
+    {&f_path, {"Path", "json.path", FieldType::kString}},
+    {&f_path_with_value, {"Path with value", "json.path_with_value", FieldType::kString}},
+    {&f_member_with_value, {"Member with value", "json.member_with_value", FieldType::kString}},
+    {&f_string,
+     {"String value",
+      "json.value.string",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "JSON string value"}},
+    {&f_number,
+     {"Number value",
+      "json.value.number",
+      FieldType::kString,
+      Base::kNone,
+      {},
+      0,
+      "JSON number value"}},
+    {&f_false,
+     {"False value", "json.value.false", FieldType::kNone, Base::kNone, {}, 0, "JSON false value"}},
+    {&f_null,
+     {"Null value", "json.value.null", FieldType::kNone, Base::kNone, {}, 0, "JSON null value"}},
+    {&f_true,
+     {"True value", "json.value.true", FieldType::kNone, Base::kNone, {}, 0, "JSON true value"}},
+    {&f_nan,
+     {"NaN value", "json.value.nan", FieldType::kNone, Base::kNone, {}, 0, "JSON NaN value"}},
+};
+
+// The media types tshark 4.0 registers the json dissector for (packet-json.c handoff).
+constexpr std::string_view kJsonTypes[] = {
+    "application/json",
+    "application/senml+json",
+    "application/sensml+json",
+    "application/json-rpc",
+    "application/jsonrequest",
+    "application/dds-web+json",
+    "application/vnd.oma.lwm2m+json",
+    "application/problem+json",
+    "application/merge-patch+json",
+    "application/json-patch+json",
+    "application/x-ndjson",
+};
+
+Value text_value(std::string_view s) {
+  return Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+// Replays the grammar's events as tshark's callbacks (before/after_object, _member, _array,
+// after_value), keeping its path stack: each level's path and the key its values are listed
+// under ("[]" inside arrays). Strings are C strings to tshark: they end at a NUL.
+class TreeBuilder {
+ public:
+  TreeBuilder(Packet& pkt, const ByteReader& body, int top)
+      : pkt_(pkt),
+        body_(body),
+        want_paths_(pkt.tree.wants(f_path) || pkt.tree.wants(f_path_with_value)) {
+    parents_.assign(1, top);
+    path_.clear();
+    path_ends_.assign(1, 0);
+    keys_.assign(1, std::string_view());
+  }
+
+  // False at tshark's failed assertion (a backslash followed by whitespace in a string).
+  bool replay(const std::vector<json::Event>& events) {
+    for (const json::Event& e : events)
+      if (!apply(e)) return false;
+    return true;
+  }
+
+ private:
+  bool apply(const json::Event& e) {
+    using json::EventKind;
+    PacketTree& tree = pkt_.tree;
+    switch (e.kind) {
+      case EventKind::kBeginObject:
+        parents_.push_back(tree.add(parents_.back(), f_object, body_, e.off, e.len, Value{}));
+        return true;
+      case EventKind::kEndObject:
+        parents_.pop_back();
+        return true;
+      case EventKind::kBeginArray:
+        parents_.push_back(tree.add(parents_.back(), f_array, body_, e.off, e.len, Value{}));
+        push_level("[]");
+        return true;
+      case EventKind::kEndArray:
+        parents_.pop_back();
+        pop_level();
+        return true;
+      case EventKind::kBeginMember: {
+        std::string_view key;
+        if (!string_text(e.key_off, e.key_len, key)) return false;
+        parents_.push_back(
+            tree.add(parents_.back(), f_member, body_, e.off, e.len, text_value(key)));
+        push_level(key);
+        return true;
+      }
+      case EventKind::kEndMember: {
+        int member = parents_.back();
+        parents_.pop_back();
+        tree.add(member, f_key, body_, e.key_off, e.key_len, text_value(keys_.back()));
+        add_string(member, f_path, e, path_, kGenerated);
+        pop_level();
+        return true;
+      }
+      default:
+        return scalar(e);
+    }
+  }
+
+  bool scalar(const json::Event& e) {
+    using json::EventKind;
+    std::string_view value;
+    if (e.kind == EventKind::kString) {
+      if (!string_text(e.off, e.len, value)) return false;
+    } else {
+      value = {reinterpret_cast<const char*>(body_.data() + e.off), e.len};
+    }
+    int parent = parents_.back();
+    if (want_paths_) {
+      scratch_.assign(path_);
+      scratch_ += ':';
+      scratch_ += value;
+      add_string(parent, f_path_with_value, e, scratch_, kGenerated);
+    }
+    if (pkt_.tree.wants(f_member_with_value)) {
+      scratch_.assign(keys_.back());
+      scratch_ += ':';
+      scratch_ += value;
+      add_string(parent, f_member_with_value, e, scratch_, kGenerated);
+    }
+    FieldId f = e.kind == EventKind::kString   ? f_string
+                : e.kind == EventKind::kNumber ? f_number
+                : e.kind == EventKind::kFalse  ? f_false
+                : e.kind == EventKind::kNull   ? f_null
+                : e.kind == EventKind::kTrue   ? f_true
+                                               : f_nan;
+    bool valued = f == f_string || f == f_number;
+    pkt_.tree.add(parent, f, body_, e.off, e.len, valued ? text_value(value) : Value{});
+    return true;
+  }
+
+  // The text of the string token at [off, off+len) (quotes included), in the packet arena.
+  bool string_text(uint32_t off, uint32_t len, std::string_view& out) {
+    std::string_view raw(reinterpret_cast<const char*>(body_.data() + off + 1), len - 2);
+    if (!json::unescape(raw, unescaped_)) return false;
+    out = pkt_.arena.copy(std::string_view(unescaped_).substr(0, unescaped_.find('\0')));
+    return true;
+  }
+
+  void add_string(int parent, FieldId f, const json::Event& e, std::string_view s, uint8_t flags) {
+    std::string_view copy = pkt_.tree.wants(f) ? pkt_.arena.copy(s) : std::string_view();
+    pkt_.tree.add(parent, f, body_, e.off, e.len, text_value(copy), flags);
+  }
+
+  void push_level(std::string_view key) {
+    if (want_paths_) {
+      path_ += '/';
+      path_ += key;
+    }
+    path_ends_.push_back(path_.size());
+    keys_.push_back(key);
+  }
+  void pop_level() {
+    path_ends_.pop_back();
+    keys_.pop_back();
+    path_.resize(path_ends_.back());
+  }
+
+  Packet& pkt_;
+  const ByteReader& body_;
+  bool want_paths_;
+  // Reused from body to body: no allocation once grown.
+  static inline std::vector<int> parents_;
+  static inline std::string path_, scratch_, unescaped_;
+  static inline std::vector<size_t> path_ends_;
+  static inline std::vector<std::string_view> keys_;
+};
+
+}  // namespace
+
+bool is_json_type(std::string_view media_type) {
+  for (std::string_view t : kJsonTypes)
+    if (t == media_type) return true;
+  return false;
+}
+
+void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+  bool want_text = pkt.cols.enabled;
+  if (want_text) {
+    pkt.cols.protocol += pkt.cols.protocol.empty() ? "JSON" : "/JSON";
+    pkt.cols.append_sep_info(", ", "JavaScript Object Notation");
+  }
+  int top = pkt.add_protocol(-1, proto_json, body, 0, 0);
+  if (want_text) pkt.set_label(top, fmt::format("JavaScript Object Notation: {}", media_type));
+  static std::vector<json::Event> events;  // reused: no allocation per body once grown
+  events.clear();
+  size_t used = json::recognise(body.data(), body.size(), events);
+  pkt.tree[top].length = static_cast<uint32_t>(used);
+  TreeBuilder builder(pkt, body, top);
+  if (!builder.replay(events))
+    throw DissectorBug{"JSON",
+                       "./epan/dissectors/packet-json.c:533: failed assertion "
+                       "\"DISSECTOR_ASSERT_NOT_REACHED\""};
+  if (used < body.size())
+    dissect_text_lines(pkt, body.sub(used, body.size() - used), media_type);
+  else if (want_text)
+    pkt.cols.append_sep_info(" ", fmt::format("({})", media_type));
+}
+
+void register_json() {
+  FieldRegistry& reg = registry();
+  proto_json = reg.add_protocol({"JavaScript Object Notation", "JSON", "json"});
+  reg.add_fields(proto_json, kFields);
+}
+
+}  // namespace netsift

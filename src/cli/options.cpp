@@ -44,6 +44,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Write the TLS secrets found in the capture as an NSS key log (\"-\": stdout)");
   app.add_option("--flow-graph", o.flow_graph,
                  "Write the TCP segments as a sequence diagram (FILE.svg or FILE.html)");
+  app.add_option("--export-objects", o.export_objects,
+                 "Write the objects of PROTOCOL (http) into DIR: PROTOCOL,DIR")
+      ->allow_extra_args(false);
   add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   try {

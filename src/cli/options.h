@@ -38,6 +38,7 @@ struct Options {
   std::vector<std::string> statistics;      // -z
   std::string export_tls_keys;              // --export-tls-keys FILE|- (NSS key log)
   std::string flow_graph;                   // --flow-graph FILE.svg|FILE.html
+  std::vector<std::string> export_objects;  // --export-objects PROTOCOL,DIR
   std::vector<std::string> preferences;     // -o name:value
   CaptureOptions capture;                   // live capture: -p -s -B -a -b -D -L
   bool remote_input = false;                // netsift remote: the input is the ssh stream

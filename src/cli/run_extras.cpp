@@ -1,11 +1,13 @@
 #include "cli/run_extras.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "core/field_registry.h"
 #include "dissectors/frame.h"
+#include "output/export_objects.h"
 #include "output/flow_graph_file.h"
 
 namespace netsift {
@@ -26,8 +28,49 @@ int RunExtras::setup(const Options& opts) {
     statistics_.push_back(std::move(s));
   }
   if (!opts.flow_graph.empty()) statistics_.push_back(make_flow_graph_file(opts.flow_graph));
+  if (int status = add_object_exports(opts.export_objects)) return status;
   key_file_ = opts.export_tls_keys;
   collect_keys_ = !key_file_.empty();
+  return 0;
+}
+
+namespace {
+
+// The protocols tshark 4.0 exports objects of ("--export-objects" lists them).
+constexpr std::string_view kTsharkExportProtocols[] = {"dicom", "ftp-data", "http",
+                                                       "imf",   "smb",      "tftp"};
+
+}  // namespace
+
+int RunExtras::add_object_exports(const std::vector<std::string>& args) {
+  std::vector<std::string_view> seen;
+  for (std::string_view arg : args) {
+    size_t comma = arg.find(',');
+    std::string_view proto = arg.substr(0, comma);
+    bool known = std::find(std::begin(kTsharkExportProtocols), std::end(kTsharkExportProtocols),
+                           proto) != std::end(kTsharkExportProtocols);
+    if (comma == std::string_view::npos || !known) {
+      std::fprintf(stderr,
+                   "netsift: \"--export-objects\" are specified as: <protocol>,<destdir>\n"
+                   "netsift: The available export object types for the \"--export-objects\" "
+                   "option are:\n     http\n");
+      return 1;
+    }
+    if (std::find(seen.begin(), seen.end(), proto) != seen.end()) {
+      std::fprintf(stderr, "netsift: \"--export-objects\" already specified protocol '%.*s'\n",
+                   static_cast<int>(proto.size()), proto.data());
+      return 1;
+    }
+    seen.push_back(proto);
+    if (proto != "http") {
+      std::fprintf(stderr,
+                   "netsift: \"--export-objects\": netsift exports http objects only, not %.*s "
+                   "(tshark also knows dicom, ftp-data, imf, smb and tftp)\n",
+                   static_cast<int>(proto.size()), proto.data());
+      return 1;
+    }
+    statistics_.push_back(make_http_object_export(std::string(arg.substr(comma + 1))));
+  }
   return 0;
 }
 

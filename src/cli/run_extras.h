@@ -1,5 +1,6 @@
-// What a run gathers beside printing packets: the -z statistics (fed every packet that passes
-// the read filter, whatever -Y shows, as tshark's taps are; printed after the run) and the TLS
+// What a run gathers beside printing packets: the -z statistics and --export-objects (fed every
+// packet that passes the read filter, whatever -Y shows, as tshark's taps are; printed or
+// finished after the run) and the TLS
 // key log that --export-tls-keys writes (secrets from F5 trailers and pcapng decryption-secrets
 // blocks).
 #pragma once
@@ -45,6 +46,9 @@ class RunExtras {
   }
 
  private:
+  // --export-objects PROTOCOL,DIR (tshark's checks and messages); an exit status or 0.
+  int add_object_exports(const std::vector<std::string>& args);
+
   std::vector<std::unique_ptr<Statistic>> statistics_;
   std::string key_file_;
   bool collect_keys_ = false;

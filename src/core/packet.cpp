@@ -14,6 +14,7 @@ void Packet::reset(uint64_t num, const CapturedFrame* f, Session* s) {
   cols.clear();
   layers.clear();
   sources.clear();
+  taps.clear();
   malformed = false;
   dl_src = dl_dst = net_src = net_dst = src = dst = Address{};
   port_type = PortType::kNone;

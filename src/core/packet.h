@@ -60,6 +60,14 @@ struct Columns {
   void fence() { info_fence = info.size(); }
 };
 
+// A record a dissector leaves for statistics and exports about something it dissected in this
+// packet (Wireshark's tap_queue_packet): `tap` tells the kind (the address of a tag the
+// dissector's header declares), `data` points into the packet arena or bytes.
+struct TapRecord {
+  const void* tap;
+  const void* data;
+};
+
 struct Packet {
   // Capture metadata and bytes.
   uint64_t number = 0;
@@ -72,6 +80,7 @@ struct Packet {
   Columns cols;
   std::vector<FieldId> layers;  // protocols in dissection order, for frame.protocols
   std::vector<DataSource> sources;
+  std::vector<TapRecord> taps;  // in the order the dissectors queued them
   bool malformed = false;
   // Time since the previous captured and the previous displayed frame (frame.time_delta and
   // frame.time_delta_displayed), kept for the Time column whatever fields the run reads.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <new>
 
 #include "analysis/http_conversation.h"
 #include "analysis/tcp_reassembly.h"
@@ -26,12 +27,32 @@ namespace {
 
 constexpr uint16_t kTcpPorts[] = {80, 1900, 2710, 2869, 3128, 3132, 5985, 8080, 8088, 11371};
 
-HttpMessage g_last;
-
 constexpr size_t kMaxExpertText = 239;
 // A Content-Length beyond what tshark's reassembly takes (a signed 32-bit length): the body is
 // then read until the connection closes.
 constexpr uint64_t kMaxReassembledLength = 0x7fffffff;
+
+// A message record for the taps, in the packet arena (see HttpMessage).
+HttpMessage& queue_message(Packet& pkt) {
+  auto* msg = new (pkt.arena.alloc(sizeof(HttpMessage), alignof(HttpMessage))) HttpMessage{};
+  pkt.taps.push_back(TapRecord{kHttpMessageTap, msg});
+  return *msg;
+}
+
+// Bytes that start no message, for the taps: a body without headers, attributed to the
+// connection's latest request.
+void queue_unparsed(Packet& pkt, const ByteReader& r, size_t off, const HttpConversation& conv,
+                    HttpMessage::Kind kind) {
+  HttpMessage& msg = queue_message(pkt);
+  msg.kind = kind;
+  msg.has_body = true;
+  msg.body = r.data() + off;
+  msg.body_len = r.size() - off;
+  if (conv.have_request) {
+    msg.has_request_uri = true;
+    msg.request_uri = pkt.arena.copy(conv.latest_request_uri);
+  }
+}
 
 void desegment(Packet& pkt, size_t off, uint32_t more) {
   pkt.desegment_offset = static_cast<uint32_t>(off);
@@ -49,8 +70,12 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   if (kind == Kind::kOther && conv.exchanges == 0) {
     // Not HTTP-looking and no HTTP seen on the connection yet: tshark keeps the bytes but
     // shows nothing for them, unless text without a line end may still become a request.
+    // Text still reaches its taps (export, follow), as a body without headers.
     bool text = !line.empty() && std::isprint(static_cast<unsigned char>(line[0]));
-    if (!(text && !first.complete && pkt.can_desegment)) return r.reported_size() - off;
+    if (!(text && !first.complete && pkt.can_desegment)) {
+      if (text) queue_unparsed(pkt, r, off, conv, HttpMessage::Kind::kLeadingText);
+      return r.reported_size() - off;
+    }
   }
   if (!first.complete && pkt.can_desegment) {
     desegment(pkt, off, kDesegmentOneMoreSegment);
@@ -67,6 +92,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     size_t len = r.reported_size() - off;
     int top = pkt.add_protocol(-1, proto_http, r, off, len);
     pkt.call_data(r.sub(off), top);
+    queue_unparsed(pkt, r, off, conv, HttpMessage::Kind::kContinuation);
     return len;
   }
   if (pkt.cols.enabled) {
@@ -85,7 +111,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   size_t body_off = hs.complete ? hs.end : r.size();
   hs.body.media_type = media_type_of(pkt, hs.body.content_type);
 
-  // The response's request decides whether it has a body (HEAD) and what it answers.
+  // The latest request decides whether a response has a body (HEAD), as in tshark.
   unsigned code = 0;
   if (kind == Kind::kResponse) {
     size_t c = line.find(' ');
@@ -99,9 +125,8 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
       }
     }
   }
-  const HttpExchange* answered = kind == Kind::kResponse ? answered_request(conv) : nullptr;
   bool no_body =
-      kind == Kind::kResponse && ((answered && answered->method == "HEAD") ||
+      kind == Kind::kResponse && ((conv.have_request && conv.latest_method == "HEAD") ||
                                   (code >= 100 && code < 200) || code == 204 || code == 304);
   size_t body_len = 0;
   // The sender's FIN: whatever of the body is here is all there will be (tshark's
@@ -150,10 +175,11 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     chat.resize(cut);
   }
   add_expert(pkt, ln, f_chat, r, off, first.next - off, chat, kExpertChat, kGroupSequence);
-  g_last = HttpMessage{};
-  g_last.frame = pkt.number;
-  g_last.is_request = kind == Kind::kRequest;
-  g_last.host = hs.host;
+  HttpMessage& msg = queue_message(pkt);
+  msg.kind = kind == Kind::kRequest ? HttpMessage::Kind::kRequest : HttpMessage::Kind::kResponse;
+  msg.host = hs.host;
+  msg.header = all.substr(off, body_off - off);
+  msg.content_type = hs.body.media_type;
   std::string_view uri;
   if (kind == Kind::kRequest)
     dissect_request_line(pkt, ln, r, off, line, &uri);
@@ -163,24 +189,22 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
                   kind == Kind::kRequest ? f_request_line : f_response_line);
 
   if (kind == Kind::kRequest)
-    record_request(pkt, top, r, off, conv, method, uri, hs.host, g_last);
+    record_request(pkt, top, r, off, conv, method, uri, hs.host, msg);
   else
-    record_response(pkt, top, r, off, conv, code, g_last);
+    record_response(pkt, top, r, off, conv, code, msg);
   if (body_len > 0) {
     size_t avail = std::min(body_len, r.remaining(body_off));
-    ByteReader body = http_body::dissect_body(pkt, top, r, body_off, avail, hs.body);
-    g_last.body = body.data();
-    g_last.body_len = body.size();
-    g_last.content_type = hs.body.media_type;
+    http_body::DecodedBody body = http_body::dissect_body(pkt, top, r, body_off, avail, hs.body);
+    msg.has_body = body.ok;
+    msg.body = body.bytes.data();
+    msg.body_len = body.bytes.size();
     if (avail < body_len) r.fail(r.size(), body_len - avail);  // cut by the snapshot length
   }
-  g_last.content_type = hs.body.media_type;
   return msg_len;
 }
 
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   HttpConversation& conv = conversation(pkt);
-  g_last = HttpMessage{};
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
@@ -213,9 +237,7 @@ bool looks_like_http(const ByteReader& r) {
 
 }  // namespace
 
-const HttpMessage& last_http_message() {
-  return g_last;
-}
+const char kHttpMessageTap[] = "http";
 
 void register_http() {
   FieldRegistry& reg = registry();

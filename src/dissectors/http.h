@@ -9,21 +9,44 @@
 
 namespace netsift {
 
-// The last HTTP message of the packet being dissected (a packet may carry several; each
-// overwrites this). Views point into the packet's bytes or arena: valid until the next packet.
-// `number` is 0 when the packet held no complete HTTP message.
+// An HTTP message the dissector completed in a packet, as tshark's HTTP taps see it (export
+// objects, follow): queued on pkt.taps with tag kHttpMessageTap, in the order the messages were
+// dissected (a packet may complete several). Views point into the packet's bytes, reassembled
+// data or arena: valid until the next packet.
 struct HttpMessage {
-  uint64_t frame = 0;
-  uint32_t number = 0;  // request number on the connection (responses: the one answered)
-  bool is_request = false;
+  enum class Kind : uint8_t {
+    kRequest,
+    kResponse,
+    kContinuation,  // body bytes of a message not seen whole (after a gap, beyond its length)
+    kLeadingText,   // text starting a connection that is not an HTTP message (yet)
+  };
+  Kind kind = Kind::kContinuation;
+  uint32_t number = 0;  // exchange number on the connection (responses: the one answered)
   std::string_view method, uri, full_uri, host;  // requests
   uint16_t status = 0;                           // responses
   uint64_t request_frame = 0;                    // responses: their request, 0 if unknown
-  std::string_view content_type;                 // lower case, without parameters
-  const uint8_t* body = nullptr;                 // decoded entity body
+  // The latest request's URI on the connection when the message was dissected (for a request,
+  // its own): what tshark names an exported object after. None before the first request.
+  bool has_request_uri = false;
+  std::string_view request_uri;
+  std::string_view content_type;  // lower case, without parameters
+  // Start line, header lines and the empty line, as sent (empty for the other kinds).
+  std::string_view header;
+  // The entity body as decoded (de-chunked, uncompressed); for the other kinds their bytes.
+  // `has_body` is false when the message had no body or its coding could not be decoded:
+  // tshark then taps no body.
+  bool has_body = false;
+  const uint8_t* body = nullptr;
   size_t body_len = 0;
 };
-const HttpMessage& last_http_message();
+extern const char kHttpMessageTap[];
+
+// The HTTP messages queued on `pkt`, in order.
+template <typename F>
+void for_each_http_message(const Packet& pkt, F&& f) {
+  for (const TapRecord& t : pkt.taps)
+    if (t.tap == kHttpMessageTap) f(*static_cast<const HttpMessage*>(t.data));
+}
 
 namespace http_body {
 
@@ -40,9 +63,14 @@ struct BodyHeaders {
 size_t chunked_length(const ByteReader& r, size_t off);
 
 // Dissects the entity body r[off, off+len) under the HTTP tree `top`: chunks, content coding,
-// http.file_data and the media type's dissector. Returns the decoded body (for HttpMessage).
-ByteReader dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
-                        const BodyHeaders& h);
+// http.file_data and the media type's dissector. Returns the decoded body (for HttpMessage):
+// `ok` is false when the content coding could not be decoded.
+struct DecodedBody {
+  ByteReader bytes;
+  bool ok = true;
+};
+DecodedBody dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
+                         const BodyHeaders& h);
 
 void register_fields(FieldId proto_http);
 

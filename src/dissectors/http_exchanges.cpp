@@ -40,47 +40,42 @@ HttpConversation& conversation(Packet& pkt) {
   return *pkt.tcp_conv->http;
 }
 
-const HttpExchange* answered_request(const HttpConversation& conv) {
-  return conv.unanswered.empty() ? nullptr : &conv.unanswered.front();
-}
-
 void record_request(Packet& pkt, int top, const ByteReader& r, size_t off, HttpConversation& conv,
                     std::string_view method, std::string_view uri, std::string_view host,
                     HttpMessage& msg) {
-  HttpExchange x;
-  x.number = ++conv.exchanges;
-  x.request_frame = pkt.number;
-  x.request_ns = pkt.frame->ts.total_ns();
-  x.method = std::string(method);
-  x.prev_request_frame = conv.last_request_frame;
+  conv.before_newest = conv.newest;
+  conv.newest = HttpExchange{++conv.exchanges, pkt.number, pkt.frame->ts.total_ns(), 0};
+  const HttpExchange& x = conv.newest;
   std::string_view full = full_uri(pkt, method, uri, host);
-  x.full_uri = std::string(full.empty() ? uri : full);  // http.response_for.uri
+  conv.have_request = true;
+  conv.latest_method = std::string(method);
+  conv.latest_request_uri = std::string(uri);
+  conv.latest_full_uri = std::string(full.empty() ? uri : full);  // http.response_for.uri
   if (!full.empty()) add_string(pkt, top, f_full_uri, r, off, 0, full, kGenerated);
   pkt.tree.add(top, f_request, r, off, 0, Value::of_uint(1), kGenerated | kHidden);
   int num = pkt.tree.add(top, f_request_number, r, off, 0, Value::of_uint(x.number), kGenerated);
   if (text_wanted(pkt))
     pkt.set_label(num, fmt::format("HTTP request {}/{}", x.number, conv.exchanges));
-  if (x.prev_request_frame)
-    pkt.tree.add(top, f_prev_request_in, r, off, 0, Value::of_uint(x.prev_request_frame),
-                 kGenerated);
-  conv.last_request_frame = pkt.number;
+  if (conv.before_newest.request_frame)
+    pkt.tree.add(top, f_prev_request_in, r, off, 0,
+                 Value::of_uint(conv.before_newest.request_frame), kGenerated);
   msg.number = x.number;
   msg.method = method;
   msg.uri = uri;
   msg.full_uri = full;
-  if (conv.unanswered.size() >= HttpConversation::kMaxUnanswered) conv.unanswered.pop_front();
-  conv.unanswered.push_back(std::move(x));
+  msg.has_request_uri = true;
+  msg.request_uri = uri;
 }
 
 void record_response(Packet& pkt, int top, const ByteReader& r, size_t off, HttpConversation& conv,
                      unsigned code, HttpMessage& msg) {
-  HttpExchange x;
-  if (answered_request(conv)) {
-    x = std::move(conv.unanswered.front());
-    conv.unanswered.pop_front();
-  } else {
-    x.number = ++conv.exchanges;
+  if (conv.exchanges == 0 || conv.newest.response_frame != 0) {
+    conv.before_newest = conv.newest;
+    conv.newest = HttpExchange{++conv.exchanges, 0, 0, 0};
   }
+  conv.newest.response_frame = pkt.number;
+  const HttpExchange& x = conv.newest;
+  const HttpExchange& prev = conv.before_newest;
   pkt.tree.add(top, f_response, r, off, 0, Value::of_uint(1), kGenerated | kHidden);
   int num = pkt.tree.add(top, f_response_number, r, off, 0, Value::of_uint(x.number), kGenerated);
   if (text_wanted(pkt))
@@ -88,21 +83,25 @@ void record_response(Packet& pkt, int top, const ByteReader& r, size_t off, Http
   if (x.request_frame)
     pkt.tree.add(top, f_time, r, off, 0, Value::of_int(pkt.frame->ts.total_ns() - x.request_ns),
                  kGenerated);
-  if (x.prev_request_frame)
-    pkt.tree.add(top, f_prev_request_in, r, off, 0, Value::of_uint(x.prev_request_frame),
-                 kGenerated);
-  if (conv.last_response_frame)
-    pkt.tree.add(top, f_prev_response_in, r, off, 0, Value::of_uint(conv.last_response_frame),
+  if (prev.request_frame)
+    pkt.tree.add(top, f_prev_request_in, r, off, 0, Value::of_uint(prev.request_frame), kGenerated);
+  if (prev.response_frame)
+    pkt.tree.add(top, f_prev_response_in, r, off, 0, Value::of_uint(prev.response_frame),
                  kGenerated);
   if (x.request_frame)
     pkt.tree.add(top, f_request_in, r, off, 0, Value::of_uint(x.request_frame), kGenerated);
-  if (!x.full_uri.empty())
-    add_string(pkt, top, f_response_for_uri, r, off, 0, pkt.arena.copy(x.full_uri), kGenerated);
-  conv.last_response_frame = pkt.number;
+  if (!conv.latest_full_uri.empty())
+    add_string(pkt, top, f_response_for_uri, r, off, 0, pkt.arena.copy(conv.latest_full_uri),
+               kGenerated);
   msg.number = x.number;
   msg.status = static_cast<uint16_t>(code);
   msg.request_frame = x.request_frame;
-  if (code == 101 || (x.method == "CONNECT" && code >= 200 && code < 300)) conv.switched = true;
+  if (conv.have_request) {
+    msg.has_request_uri = true;
+    msg.request_uri = pkt.arena.copy(conv.latest_request_uri);
+  }
+  if (code == 101 || (conv.latest_method == "CONNECT" && code >= 200 && code < 300))
+    conv.switched = true;
 }
 
 }  // namespace netsift::http

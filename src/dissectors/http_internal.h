@@ -122,16 +122,13 @@ void dissect_headers(Packet& pkt, int top, const ByteReader& r, size_t off, size
 // ---- Request/response matching (http_exchanges.cpp)
 HttpConversation& conversation(Packet& pkt);
 
-// The request a response on `conv` answers, null when none is outstanding.
-const HttpExchange* answered_request(const HttpConversation& conv);
-
-// Numbers a request on its connection, adds its generated items (full URI, request number,
-// previous request) under `top` and queues it for its response; fills msg's request fields.
+// Opens an exchange for a request, adds its generated items (full URI, request number,
+// previous request) under `top`; fills msg's request fields.
 void record_request(Packet& pkt, int top, const ByteReader& r, size_t off, HttpConversation& conv,
                     std::string_view method, std::string_view uri, std::string_view host,
                     HttpMessage& msg);
 
-// Matches a response with the request it answers (answered_request) and adds the generated
+// Matches a response with the exchange it answers (see HttpConversation) and adds the generated
 // items (response number, http.time, request_in, prev_*, response_for.uri); fills msg.
 void record_response(Packet& pkt, int top, const ByteReader& r, size_t off, HttpConversation& conv,
                      unsigned code, HttpMessage& msg);

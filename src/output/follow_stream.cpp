@@ -10,6 +10,7 @@
 
 #include "analysis/tcp_follow.h"
 #include "core/field_registry.h"
+#include "dissectors/http.h"
 #include "output/address_format.h"
 
 namespace netsift {
@@ -153,11 +154,6 @@ class FollowStream : public Statistic {
     flags_id_ = reg.find("tcp.flags");
     len_id_ = reg.find("tcp.len");
     time_relative_id_ = reg.find("tcp.time_relative");
-    http_id_ = reg.find("http");
-    file_data_id_ = reg.find("http.file_data");
-    request_id_ = reg.find("http.request");
-    response_id_ = reg.find("http.response");
-    data_id_ = reg.find("data");
   }
 
   void packet(const Packet& pkt) override {
@@ -334,34 +330,15 @@ class FollowStream : public Statistic {
     return "";
   }
 
-  // HTTP's follow tap: for each message completed in this packet, its header block (start line,
-  // header lines, blank line; empty for a body continued from earlier) and then its entity body
-  // as decoded (de-chunked, uncompressed), when it has one.
+  // HTTP's follow tap: for each message completed in this packet (the dissector's records),
+  // its header block (start line, header lines, blank line; empty for a body continued from
+  // earlier) and then its entity body as decoded (de-chunked, uncompressed), when it has one.
   void add_http_messages(const Packet& pkt, const Endpoint& src, const Endpoint& dst) {
-    const PacketTree& t = pkt.tree;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (t[i].field != http_id_ || t[i].parent >= 0) continue;
-      bool has_start_line = false;
-      int body = -1, data = -1;
-      for (size_t j = i + 1; j < t.size() && t[j].parent >= static_cast<int>(i); ++j) {
-        if (t[j].field == request_id_ || t[j].field == response_id_) has_start_line = true;
-        if (t[j].field == file_data_id_ && body < 0) body = static_cast<int>(j);
-        if (t[j].field == data_id_ && t[j].parent == static_cast<int>(i) && data < 0)
-          data = static_cast<int>(j);
-      }
-      std::string_view header;
-      if (has_start_line) {
-        header = node_bytes(pkt, t[i]);
-        size_t end = header.find("\r\n\r\n");
-        if (end != std::string_view::npos)
-          header = header.substr(0, end + 4);
-        else if ((end = header.find("\n\n")) != std::string_view::npos)
-          header = header.substr(0, end + 2);
-      }
-      add_message_chunk(pkt, src, dst, header);
-      if (body < 0) body = data;
-      if (body >= 0) add_message_chunk(pkt, src, dst, node_bytes(pkt, t[body]));
-    }
+    for_each_http_message(pkt, [&](const HttpMessage& m) {
+      add_message_chunk(pkt, src, dst, m.header);
+      if (m.has_body)
+        add_message_chunk(pkt, src, dst, {reinterpret_cast<const char*>(m.body), m.body_len});
+    });
   }
 
   void add_message_chunk(const Packet& pkt, const Endpoint& src, const Endpoint& dst,
@@ -373,21 +350,6 @@ class FollowStream : public Statistic {
     }
     messages_.push_back(FollowChunk{!(src == client_), static_cast<uint32_t>(pkt.number),
                                     pkt.frame->ts, 0, std::string(data)});
-  }
-
-  // The bytes a node covers, in the frame or in the reassembled buffer it points into.
-  static std::string_view node_bytes(const Packet& pkt, const Node& n) {
-    const uint8_t* base = pkt.frame->data;
-    size_t size = pkt.frame->caplen;
-    if (n.source > 0 && n.source <= pkt.sources.size()) {
-      base = pkt.sources[n.source - 1].data;
-      size = pkt.sources[n.source - 1].length;
-    } else if (n.source > 0) {
-      return {};
-    }
-    if (n.offset > size) return {};
-    size_t len = std::min<size_t>(n.length, size - n.offset);
-    return {reinterpret_cast<const char*>(base) + n.offset, len};
   }
 
   const char* mode_name() const {
@@ -468,7 +430,7 @@ class FollowStream : public Statistic {
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;
 
   FieldId proto_id_, stream_id_, payload_id_, seq_id_, ack_id_, flags_id_, len_id_,
-      time_relative_id_, http_id_, file_data_id_, request_id_, response_id_, data_id_;
+      time_relative_id_;
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;

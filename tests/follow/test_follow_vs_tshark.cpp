@@ -68,6 +68,10 @@ std::vector<FollowCase> cases() {
       {"http_chunked_gzip", "http1/wiki-http-chunked-gzip.pcap", every_mode("http", "0")},
       {"http_pipelined", "http1/zeek-pipelined-requests.pcap", every_mode("http", "0")},
       {"http_post", "http1/wiki-http_with_jpegs.cap", {"follow,http,ascii,1", "follow,http,raw,1"}},
+      // Text that is no HTTP message starting a connection: an empty header block and the text.
+      {"http_leading_text",
+       "http1/zeek-methods.pcap",
+       {"follow,http,ascii,2", "follow,http,hex,7"}},
       {"http_endpoints",
        "http1/pcpp-three_http_streams.pcap",
        {"follow,http,hex,172.16.133.132:44305,98.138.19.88:80"}},

@@ -194,10 +194,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     record_response(pkt, top, r, off, conv, code, msg);
   if (body_len > 0) {
     size_t avail = std::min(body_len, r.remaining(body_off));
-    http_body::DecodedBody body = http_body::dissect_body(pkt, top, r, body_off, avail, hs.body);
-    msg.has_body = body.ok;
-    msg.body = body.bytes.data();
-    msg.body_len = body.bytes.size();
+    http_body::dissect_body(pkt, top, r, body_off, avail, hs.body, msg);
     if (avail < body_len) r.fail(r.size(), body_len - avail);  // cut by the snapshot length
   }
   return msg_len;

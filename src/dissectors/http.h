@@ -63,14 +63,12 @@ struct BodyHeaders {
 size_t chunked_length(const ByteReader& r, size_t off);
 
 // Dissects the entity body r[off, off+len) under the HTTP tree `top`: chunks, content coding,
-// http.file_data and the media type's dissector. Returns the decoded body (for HttpMessage):
-// `ok` is false when the content coding could not be decoded.
-struct DecodedBody {
-  ByteReader bytes;
-  bool ok = true;
-};
-DecodedBody dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
-                         const BodyHeaders& h);
+// http.file_data and the media type's dissector. The decoded body goes into `msg` (the
+// message's tap record) before the media type's dissector runs, as tshark queues its taps
+// first: a body whose dissector throws is still exported and followed. A body whose content
+// coding cannot be decoded is not tapped (msg.has_body stays false).
+void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
+                  const BodyHeaders& h, HttpMessage& msg);
 
 void register_fields(FieldId proto_http);
 

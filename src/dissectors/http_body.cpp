@@ -188,8 +188,8 @@ size_t chunked_length(const ByteReader& r, size_t off) {
   return pos - off;
 }
 
-DecodedBody dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
-                         const BodyHeaders& h) {
+void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
+                  const BodyHeaders& h, HttpMessage& msg) {
   bool want_text = pkt.cols.enabled;
   ByteReader body = h.chunked ? dissect_chunks(pkt, top, r, off, len, want_text) : r.sub(off, len);
   ContentCoding coding = content_coding(h.content_encoding);
@@ -208,7 +208,7 @@ DecodedBody dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, 
       add_expert(pkt, e, f_decompression_failed, body, 0, 0, "Decompression failed", kExpertWarn,
                  kGroupUndecoded);
       pkt.call_data(body, e);
-      return {body, false};
+      return;
     }
     if (want_text) pkt.set_label(e, fmt::format("{} -> {} bytes", label, decoded.size()));
     if (st == DecodeStatus::kTruncated)
@@ -222,14 +222,16 @@ DecodedBody dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, 
     body = ByteReader(copy, decoded.size(), decoded.size(), 0,
                       static_cast<uint16_t>(pkt.sources.size()));
   }
-  if (body.size() == 0) return {body};
+  msg.has_body = true;
+  msg.body = body.data();
+  msg.body_len = body.size();
+  if (body.size() == 0) return;
   std::string_view text = ascii_string(pkt, text_of(body, 0, body.size()));
   int fd =
       pkt.tree.add(top, f_file_data, body, 0, body.size(),
                    Value::of_bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   if (want_text) pkt.set_label(fd, fmt::format("File Data: {} bytes", body.size()));
   dissect_media(pkt, body, h.media_type, top);
-  return {body};
 }
 
 void register_fields(FieldId proto_http) {

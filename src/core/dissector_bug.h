@@ -5,11 +5,13 @@
 // ethertype dissector) catch it.
 #pragma once
 
+#include <string>
+
 namespace netsift {
 
 struct DissectorBug {
   const char* protocol;  // tshark's short name: "JSON"
-  const char* message;   // tshark's text: "<file>:<line>: failed assertion \"...\""
+  std::string message;   // tshark's text: "<file>:<line>: failed assertion \"...\""
 };
 
 }  // namespace netsift

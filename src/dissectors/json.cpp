@@ -83,33 +83,51 @@ class TreeBuilder {
   TreeBuilder(Packet& pkt, const ByteReader& body, int top)
       : pkt_(pkt),
         body_(body),
-        want_paths_(pkt.tree.wants(f_path) || pkt.tree.wants(f_path_with_value)) {
+        want_paths_(pkt.tree.wants(f_path) || pkt.tree.wants(f_path_with_value)),
+        items_(pkt.tree.size()) {
     parents_.assign(1, top);
     path_.clear();
     path_ends_.assign(1, 0);
     keys_.assign(1, std::string_view());
   }
 
-  // False at tshark's failed assertion (a backslash followed by whitespace in a string).
-  bool replay(const std::vector<json::Event>& events) {
+  // Throws DissectorBug where tshark's does: at a backslash followed by whitespace in a
+  // string (its failed assertion), and at the item that would make the tree hold more than
+  // gui.max_tree_items.
+  void replay(const std::vector<json::Event>& events) {
     for (const json::Event& e : events)
-      if (!apply(e)) return false;
-    return true;
+      if (!apply(e))
+        throw DissectorBug{"JSON",
+                           "./epan/dissectors/packet-json.c:533: failed assertion "
+                           "\"DISSECTOR_ASSERT_NOT_REACHED\""};
   }
 
  private:
+  // tshark counts every item added to a packet's tree and stops the dissection past
+  // 1 000 000 (the gui.max_tree_items default); netsift counts the nodes before the body and
+  // every item added here. That also bounds the memory one body's tree can take.
+  static constexpr size_t kMaxTreeItems = 1000000;
+  int add(int parent, FieldId f, uint32_t off, uint32_t len, Value v, uint8_t flags = 0) {
+    if (++items_ > kMaxTreeItems)
+      throw DissectorBug{
+          "JSON", fmt::format("Adding {} would put more than {} items in the tree -- possible "
+                              "infinite loop (max number of items can be increased in "
+                              "advanced preferences)",
+                              registry().info(f).def.abbrev, kMaxTreeItems)};
+    return pkt_.tree.add(parent, f, body_, off, len, v, flags);
+  }
+
   bool apply(const json::Event& e) {
     using json::EventKind;
-    PacketTree& tree = pkt_.tree;
     switch (e.kind) {
       case EventKind::kBeginObject:
-        parents_.push_back(tree.add(parents_.back(), f_object, body_, e.off, e.len, Value{}));
+        parents_.push_back(add(parents_.back(), f_object, e.off, e.len, Value{}));
         return true;
       case EventKind::kEndObject:
         parents_.pop_back();
         return true;
       case EventKind::kBeginArray:
-        parents_.push_back(tree.add(parents_.back(), f_array, body_, e.off, e.len, Value{}));
+        parents_.push_back(add(parents_.back(), f_array, e.off, e.len, Value{}));
         push_level("[]");
         return true;
       case EventKind::kEndArray:
@@ -119,15 +137,14 @@ class TreeBuilder {
       case EventKind::kBeginMember: {
         std::string_view key;
         if (!string_text(e.key_off, e.key_len, key)) return false;
-        parents_.push_back(
-            tree.add(parents_.back(), f_member, body_, e.off, e.len, text_value(key)));
+        parents_.push_back(add(parents_.back(), f_member, e.off, e.len, text_value(key)));
         push_level(key);
         return true;
       }
       case EventKind::kEndMember: {
         int member = parents_.back();
         parents_.pop_back();
-        tree.add(member, f_key, body_, e.key_off, e.key_len, text_value(keys_.back()));
+        add(member, f_key, e.key_off, e.key_len, text_value(keys_.back()));
         add_string(member, f_path, e, path_, kGenerated);
         pop_level();
         return true;
@@ -146,18 +163,20 @@ class TreeBuilder {
       value = {reinterpret_cast<const char*>(body_.data() + e.off), e.len};
     }
     int parent = parents_.back();
+    scratch_.clear();
     if (want_paths_) {
       scratch_.assign(path_);
       scratch_ += ':';
       scratch_ += value;
-      add_string(parent, f_path_with_value, e, scratch_, kGenerated);
     }
+    add_string(parent, f_path_with_value, e, scratch_, kGenerated);
+    scratch_.clear();
     if (pkt_.tree.wants(f_member_with_value)) {
       scratch_.assign(keys_.back());
       scratch_ += ':';
       scratch_ += value;
-      add_string(parent, f_member_with_value, e, scratch_, kGenerated);
     }
+    add_string(parent, f_member_with_value, e, scratch_, kGenerated);
     FieldId f = e.kind == EventKind::kString   ? f_string
                 : e.kind == EventKind::kNumber ? f_number
                 : e.kind == EventKind::kFalse  ? f_false
@@ -165,7 +184,7 @@ class TreeBuilder {
                 : e.kind == EventKind::kTrue   ? f_true
                                                : f_nan;
     bool valued = f == f_string || f == f_number;
-    pkt_.tree.add(parent, f, body_, e.off, e.len, valued ? text_value(value) : Value{});
+    add(parent, f, e.off, e.len, valued ? text_value(value) : Value{});
     return true;
   }
 
@@ -179,7 +198,7 @@ class TreeBuilder {
 
   void add_string(int parent, FieldId f, const json::Event& e, std::string_view s, uint8_t flags) {
     std::string_view copy = pkt_.tree.wants(f) ? pkt_.arena.copy(s) : std::string_view();
-    pkt_.tree.add(parent, f, body_, e.off, e.len, text_value(copy), flags);
+    add(parent, f, e.off, e.len, text_value(copy), flags);
   }
 
   void push_level(std::string_view key) {
@@ -199,6 +218,7 @@ class TreeBuilder {
   Packet& pkt_;
   const ByteReader& body_;
   bool want_paths_;
+  size_t items_;  // tree items so far, as tshark counts them
   // Reused from body to body: no allocation once grown.
   static inline std::vector<int> parents_;
   static inline std::string path_, scratch_, unescaped_;
@@ -226,11 +246,7 @@ void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_ty
   events.clear();
   size_t used = json::recognise(body.data(), body.size(), events);
   pkt.tree[top].length = static_cast<uint32_t>(used);
-  TreeBuilder builder(pkt, body, top);
-  if (!builder.replay(events))
-    throw DissectorBug{"JSON",
-                       "./epan/dissectors/packet-json.c:533: failed assertion "
-                       "\"DISSECTOR_ASSERT_NOT_REACHED\""};
+  TreeBuilder(pkt, body, top).replay(events);
   if (used < body.size())
     dissect_text_lines(pkt, body.sub(used, body.size() - used), media_type);
   else if (want_text)

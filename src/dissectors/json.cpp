@@ -3,6 +3,8 @@
 // builds tshark's tree: Object / Array / Member items, each scalar value preceded by its
 // generated [Path with value] and [Member with value], each member closed by its Key and [Path].
 // Bytes after the last text that matched go to data-text-lines, as tshark hands them on.
+// Not reproduced: the 5G-core keys packet-json_3gpp.c registers (suppFeat, pgwNodeName, ...),
+// which tshark shows as json.3gpp.* items instead of json.value.string.
 #include <fmt/format.h>
 
 #include <string>

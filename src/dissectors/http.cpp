@@ -41,10 +41,8 @@ HttpMessage& queue_message(Packet& pkt) {
 
 // Bytes that start no message, for the taps: a body without headers, attributed to the
 // connection's latest request.
-void queue_unparsed(Packet& pkt, const ByteReader& r, size_t off, const HttpConversation& conv,
-                    HttpMessage::Kind kind) {
+void queue_unparsed(Packet& pkt, const ByteReader& r, size_t off, const HttpConversation& conv) {
   HttpMessage& msg = queue_message(pkt);
-  msg.kind = kind;
   msg.has_body = true;
   msg.body = r.data() + off;
   msg.body_len = r.size() - off;
@@ -73,7 +71,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     // Text still reaches its taps (export, follow), as a body without headers.
     bool text = !line.empty() && std::isprint(static_cast<unsigned char>(line[0]));
     if (!(text && !first.complete && pkt.can_desegment)) {
-      if (text) queue_unparsed(pkt, r, off, conv, HttpMessage::Kind::kLeadingText);
+      if (text) queue_unparsed(pkt, r, off, conv);
       return r.reported_size() - off;
     }
   }
@@ -92,7 +90,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     size_t len = r.reported_size() - off;
     int top = pkt.add_protocol(-1, proto_http, r, off, len);
     pkt.call_data(r.sub(off), top);
-    queue_unparsed(pkt, r, off, conv, HttpMessage::Kind::kContinuation);
+    queue_unparsed(pkt, r, off, conv);
     return len;
   }
   if (pkt.cols.enabled) {

@@ -17,8 +17,9 @@ struct HttpMessage {
   enum class Kind : uint8_t {
     kRequest,
     kResponse,
-    kContinuation,  // body bytes of a message not seen whole (after a gap, beyond its length)
-    kLeadingText,   // text starting a connection that is not an HTTP message (yet)
+    // Bytes that start no message: body bytes of a message not seen whole, or text starting
+    // a connection that is no HTTP message. tshark taps them as a body without headers.
+    kContinuation,
   };
   Kind kind = Kind::kContinuation;
   uint32_t number = 0;  // exchange number on the connection (responses: the one answered)

@@ -57,8 +57,7 @@ class HttpObjectExport : public Statistic {
 
   void packet(const Packet& pkt) override {
     for_each_http_message(pkt, [&](const HttpMessage& m) {
-      // tshark's export mostly misses continuation bytes after a capture gap: left out here.
-      if (!m.has_body || m.kind == HttpMessage::Kind::kContinuation) return;
+      if (!m.has_body) return;
       if (!ensure_dir()) return;
       std::string name;
       if (m.has_request_uri) {

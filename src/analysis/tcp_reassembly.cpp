@@ -149,13 +149,13 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
 
   int list = pkt.tree.add(-1, segments, whole, 0, n, Value(), kGenerated);
   std::string label;
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     label = fmt::format("{} Reassembled TCP Segments ({} bytes): ", p.segments.size(), n);
   uint32_t off = 0;
   for (size_t i = 0; i < p.segments.size(); ++i) {
     const SegmentRecord& s = p.segments[i];
     int c = pkt.tree.add(list, segment, whole, off, s.length, Value::of_uint(s.frame), kGenerated);
-    if (pkt.cols.enabled) {
+    if (pkt.labels) {
       if (s.length == 0)  // the FIN that ended a PDU read until the close
         pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
       else
@@ -167,7 +167,7 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   }
   // tshark appends to this label only while it fits its 240-byte label buffer.
   if (label.size() > 239) label.resize(239);
-  if (pkt.cols.enabled) pkt.set_label(list, label);
+  if (pkt.labels) pkt.set_label(list, label);
   pkt.tree.add_generated(list, segment_count, Value::of_uint(p.segments.size()));
   pkt.tree.add_generated(list, reassembled_length, Value::of_uint(n));
   pkt.tree.add(list, reassembled_data, whole, 0, n, Value::of_bytes(copy, n), kGenerated);

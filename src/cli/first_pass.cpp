@@ -32,6 +32,7 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(++number, &frame, &first);
       pkt.cols.enabled = false;
+      pkt.labels = false;
       dissect_packet(pkt);
     }
   } catch (const CaptureError&) {

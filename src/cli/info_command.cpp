@@ -58,6 +58,7 @@ int describe(const std::string& path, bool first, const std::vector<uint8_t>& wa
     while (reader->next(frame)) {
       pkt.reset(++number, &frame, &session);
       pkt.cols.enabled = false;
+      pkt.labels = false;
       dissect_packet(pkt);
       info.frame(frame, pkt);
     }

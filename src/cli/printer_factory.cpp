@@ -24,6 +24,15 @@ bool printer_needs_columns(const Options& opts) {
   return false;
 }
 
+bool printer_needs_labels(const Options& opts) {
+  bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
+  if (!prints) return false;
+  if (opts.output_type == "text" || opts.output_type == "tabs")
+    return opts.verbose || opts.hex_dump || !opts.only_protocols.empty();
+  // -T fields prints a protocol's tree text as its value.
+  return printer_needs_columns(opts);
+}
+
 int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
   if (opts.quiet || (!opts.write_file.empty() && !opts.print_when_writing)) return 0;
   if (opts.output_type == "text") {
@@ -40,7 +49,8 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
     for (size_t start = 0; start < opts.only_protocols.size();) {
       size_t comma = opts.only_protocols.find(',', start);
       if (comma == std::string::npos) comma = opts.only_protocols.size();
-      if (comma > start) mode.only_protocols.push_back(opts.only_protocols.substr(start, comma - start));
+      if (comma > start)
+        mode.only_protocols.push_back(opts.only_protocols.substr(start, comma - start));
       start = comma + 1;
     }
     printer = std::make_unique<TreePrinter>(std::move(mode));
@@ -68,6 +78,8 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
   return 1;
 }
 
-int print_glossary(const std::string& which) { return write_glossary(which, stdout); }
+int print_glossary(const std::string& which) {
+  return write_glossary(which, stdout);
+}
 
 }  // namespace netsift

@@ -14,6 +14,8 @@ namespace netsift {
 int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer);
 // Whether the summary columns must be computed (they cost formatting time).
 bool printer_needs_columns(const Options& opts);
+// Whether dissectors must build the tree's item labels (only a printed tree shows them).
+bool printer_needs_labels(const Options& opts);
 // -G: prints the named glossary; returns the exit status.
 int print_glossary(const std::string& which);
 

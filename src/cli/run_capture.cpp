@@ -104,6 +104,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     // the run then costs little more than reading the file.
     const bool dissect = printer || filters.need_dissection() || extras.needs_dissection();
     const bool columns = printer_needs_columns(opts) || extras.needs_columns();
+    const bool labels = columns && printer_needs_labels(opts);
     if (printer) printer->begin(out);
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
@@ -112,6 +113,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       pkt.reset(number + 1, &frame, &session);
       if (dissect) {
         pkt.cols.enabled = columns;
+        pkt.labels = labels;
         dissect_packet(pkt);
         extras.dissected(pkt);
       }

@@ -18,10 +18,14 @@ struct Address {
   static Address ipv6(const uint8_t* p) { return make(AddressType::kIpv6, p, 16); }
   size_t size() const {
     switch (type) {
-      case AddressType::kEther: return 6;
-      case AddressType::kIpv4: return 4;
-      case AddressType::kIpv6: return 16;
-      default: return 0;
+      case AddressType::kEther:
+        return 6;
+      case AddressType::kIpv4:
+        return 4;
+      case AddressType::kIpv6:
+        return 16;
+      default:
+        return 0;
     }
   }
   bool operator==(const Address& o) const {

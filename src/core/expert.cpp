@@ -48,7 +48,7 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
   pkt.add_generated_string(e, protocols::expert_message, msg, kHidden);
   pkt.tree.add(e, protocols::expert_severity, r, off, len, Value::of_uint(severity), kGenerated);
   pkt.tree.add(e, protocols::expert_group, r, off, len, Value::of_uint(group), kGenerated);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     pkt.set_label(
         e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity), group_text(group), msg));
     pkt.set_label(item, msg);

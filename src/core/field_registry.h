@@ -37,6 +37,8 @@ class FieldRegistry {
 // A plain global rather than a function-local static: it is read for every field added, and
 // a local static's guard check shows up in profiles.
 extern FieldRegistry g_registry;
-inline FieldRegistry& registry() { return g_registry; }
+inline FieldRegistry& registry() {
+  return g_registry;
+}
 
 }  // namespace netsift

@@ -78,6 +78,9 @@ struct Packet {
   PacketTree tree;
   Arena arena;
   Columns cols;
+  // Whether the tree's text is wanted (-V, -O, -x, JSON, protocol fields in -T fields): only
+  // then do dissectors build their own item labels (cols.enabled only asks for the columns).
+  bool labels = true;
   std::vector<FieldId> layers;  // protocols in dissection order, for frame.protocols
   std::vector<DataSource> sources;
   std::vector<TapRecord> taps;  // in the order the dissectors queued them
@@ -131,7 +134,9 @@ struct Packet {
   // A string value kept in the packet arena (generated text).
   int add_generated_string(int parent, FieldId f, std::string_view s, uint8_t flags = 0);
   // Sets a custom tree label for node `n` (only called when the tree text is wanted).
-  void set_label(int n, std::string_view text) { tree[n].label = arena.copy(text).data(); }
+  void set_label(int n, std::string_view text) {
+    if (labels) tree[n].label = arena.copy(text).data();
+  }
 
   // Hands the rest of the packet to the dissector registered for `key` in `table`, or to the
   // "data" dissector when none is. Returns the bytes consumed.

@@ -352,7 +352,7 @@ bool check_duplicate(Packet& pkt, int parent, const ByteReader& r, const uint8_t
   std::string ip_text =
       fmt::format("{}.{}.{}.{}", ip >> 24, ip >> 16 & 255, ip >> 8 & 255, ip & 255);
   int tree = pkt.tree.add_generated(parent, duplicate_tree, Value{});
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     std::string label = fmt::format("Duplicate IP address detected for {} (", ip_text);
     append_mac(label, mac);
     label.append(") - also in use by ");

@@ -363,10 +363,8 @@ size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
     add_addresses(pkt, r, node, false);
     return dissect_802_3(r, pkt, parent, node, etype);
   }
-  if (pkt.cols.enabled) {
-    pkt.cols.set_info("Ethernet II");
-    label_protocol(pkt, node, "Ethernet II", s, d);
-  }
+  if (pkt.cols.enabled) pkt.cols.set_info("Ethernet II");
+  if (pkt.labels) label_protocol(pkt, node, "Ethernet II", s, d);
   add_addresses(pkt, r, node, true);
   pkt.add_item(node, type, r, 12, 2);
   // pcap does not say whether frames carry an FCS: guess, as tshark's default does.
@@ -472,7 +470,7 @@ void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trai
   if (has_fcs) {
     size_t off = padding_length + trailer_length;
     int n = pkt.add_item(header_tree, fcs, trailer_bytes, off, 4);
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(
           n, fmt::format("Frame check sequence: 0x{:08x} [unverified]", pkt.tree[n].value.u));
     pkt.tree.add(header_tree, fcs_status, trailer_bytes, off, 0,

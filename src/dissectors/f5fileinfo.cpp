@@ -103,7 +103,7 @@ constexpr PlatformName kPlatforms[] = {
 void add_platform_name(Packet& pkt, const ByteReader& r, size_t off, size_t len,
                        std::string_view id) {
   int n = pkt.tree.add(-1, platformname, r, off, len, Value::of_bytes(r.ptr(off, 0), 0));
-  if (pkt.cols.enabled) pkt.set_label(n, fmt::format("{}: {}", id, f5_platform_name(id)));
+  if (pkt.labels) pkt.set_label(n, fmt::format("{}: {}", id, f5_platform_name(id)));
 }
 
 bool dissect_f5fileinfo(const ByteReader& r, Packet& pkt, int parent) {

@@ -215,8 +215,7 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     if (!descr.empty())
       pkt.tree.add(n, interface_description, r, 0, 0,
                    Value::of_bytes(reinterpret_cast<const uint8_t*>(descr.data()), descr.size()));
-    if (pkt.cols.enabled)
-      pkt.set_label(n, fmt::format("Interface id: {} ({})", f.interface_id, name));
+    if (pkt.labels) pkt.set_label(n, fmt::format("Interface id: {} ({})", f.interface_id, name));
   }
   if (f.has_pack_flags) add_packet_flags(pkt, top, r, f.pack_flags);
   pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
@@ -232,7 +231,7 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   pkt.tree.add(top, number, r, 0, 0, Value::of_uint(pkt.number));
   int len_node = pkt.tree.add(top, len, r, 0, 0, Value::of_uint(f.len));
   int cap_node = pkt.tree.add(top, cap_len, r, 0, 0, Value::of_uint(f.caplen));
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     pkt.set_label(len_node, fmt::format("Frame Length: {}", byte_count(f.len)));
     pkt.set_label(cap_node, fmt::format("Capture Length: {}", byte_count(f.caplen)));
   }
@@ -311,7 +310,7 @@ void dissect_packet(Packet& pkt) {
   add_comments(pkt, r);
   int top = pkt.add_protocol(-1, frame_fields::proto, r, 0, f.caplen);
   add_frame_fields(pkt, r, top);
-  if (pkt.cols.enabled) label_frame(pkt, top);
+  if (pkt.labels) label_frame(pkt, top);
   try {
     pkt.call_next(tables::linktype(), f.linktype, r, -1);
   } catch (const BoundsError& e) {

@@ -281,7 +281,7 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   uint16_t value = r.u16(2);
   int n = pkt.add_item(tree, checksum, r, 2, 2);
   if (r.truncated() || in_error_packet) {
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
                                    in_error_packet ? " [in ICMP error packet]" : ""));
     pkt.add_generated_uint(tree, checksum_status, 2);
@@ -289,12 +289,12 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   }
   uint32_t sum = ones_sum(r.data(), r.size());
   if (fold(sum) == 0xffff) {
-    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
+    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
     pkt.add_generated_uint(tree, checksum_status, 1);
     return;
   }
   uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
@@ -335,7 +335,7 @@ std::string msecs_text(uint32_t ms) {
 void add_ms_timestamp(Packet& pkt, int tree, FieldId f, const char* name, const ByteReader& r,
                       size_t off) {
   int n = pkt.add_item(tree, f, r, off, 4);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     uint32_t v = r.u32(off);
     pkt.set_label(n, fmt::format("{}: {} ({} after midnight UTC)", name, v, msecs_text(v)));
   }
@@ -396,7 +396,7 @@ void add_router_advert(Packet& pkt, int tree, const ByteReader& r) {
   pkt.add_item(tree, num_addrs, r, 4, 1);
   pkt.add_item(tree, addr_entry_size, r, 5, 1);
   int l = pkt.add_item(tree, lifetime, r, 6, 2);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     uint16_t v = r.u16(6);
     std::string text = fmt::format("Lifetime: {} (", v);
     uint32_t h = v / 3600, m = v / 60 % 60, s = v % 60;
@@ -473,7 +473,7 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
   }
   int tn = pkt.add_item(tree, type, r, 0, 1);
   int cn = pkt.add_item(tree, code, r, 1, 1);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     pkt.set_label(tn, fmt::format("Type: {} ({})", t, type_name ? type_name : kUnknownType));
     std::string text = code_text(t, c);
     if (!text.empty()) pkt.set_label(cn, fmt::format("Code: {} ({})", c, text));

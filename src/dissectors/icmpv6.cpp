@@ -341,7 +341,7 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   int n = pkt.add_item(tree, checksum, r, 2, 2);
   bool have_addresses = pkt.net_src.type == AddressType::kIpv6;
   if (r.truncated() || in_error_packet || !have_addresses) {
-    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
+    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
     pkt.add_generated_uint(tree, checksum_status, 2);
     return;
   }
@@ -356,14 +356,14 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   add(r.data(), r.size());
   while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
   if (sum == 0xffff) {
-    if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
+    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
     pkt.add_generated_uint(tree, checksum_status, 1);
     return;
   }
   uint64_t without = sum + 0xffff - value;
   while (without >> 16) without = (without & 0xffff) + (without >> 16);
   uint16_t expected = static_cast<uint16_t>(~without);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
   pkt.add_generated_uint(tree, checksum_status, 0);
@@ -401,7 +401,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   int n = pkt.tree.add(tree, opt, r, off, len, Value{});
   pkt.add_item(n, opt_type, o, 0, 1);
   int l = pkt.add_item(n, opt_length, o, 1, 1);
-  if (pkt.cols.enabled) pkt.set_label(l, fmt::format("Length: {} ({} bytes)", len / 8, len));
+  if (pkt.labels) pkt.set_label(l, fmt::format("Length: {} ({} bytes)", len / 8, len));
   const char* name = find_name(kOptionNames, t);
   std::string label = fmt::format("ICMPv6 Option ({}", name ? name : "Unknown");
   switch (t) {
@@ -413,7 +413,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
             kHidden;
         link_address = mac_text(o.ptr(2, 6));
         label += " : " + link_address;
-        if (pkt.cols.enabled) {
+        if (pkt.labels) {
           std::string text = "Link-layer address: ";
           pkt.session->names.append_mac(text, o.ptr(2, 6), pkt.session->prefs.resolve_mac);
           pkt.set_label(a, text + " (" + link_address + ")");
@@ -424,7 +424,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
       uint8_t flags = o.u8(3);
       pkt.add_item(n, opt_prefix_length, o, 2, 1);
       int f = pkt.add_item(n, opt_prefix_flag, o, 3, 1);
-      if (pkt.cols.enabled) {
+      if (pkt.labels) {
         std::string text = fmt::format("Flag: 0x{:02x}", flags);
         if (flags & 0x80) text += ", On-link flag(L)";
         if (flags & 0x40) text += ", Autonomous address-configuration flag(A)";
@@ -482,7 +482,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
     default:
       break;
   }
-  if (pkt.cols.enabled) pkt.set_label(n, label + ")");
+  if (pkt.labels) pkt.set_label(n, label + ")");
   return len;
 }
 
@@ -498,7 +498,7 @@ void dissect_options(Packet& pkt, int tree, const ByteReader& r, size_t off,
 void add_ra_flags(Packet& pkt, int tree, const ByteReader& r) {
   uint8_t flags = r.u8(5);
   int f = pkt.add_item(tree, ra_flag, r, 5, 1);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     std::string text = fmt::format("Flags: 0x{:02x}", flags);
     if (flags & 0x80) text += ", Managed address configuration";
     if (flags & 0x40) text += ", Other configuration";
@@ -540,7 +540,7 @@ void dissect_mldv2_report(Packet& pkt, int tree, const ByteReader& r) {
     unsigned aux = r.u8(off + 1), sources = r.u16(off + 2);
     size_t len = 20 + size_t{sources} * 16 + size_t{aux} * 4;
     int m = pkt.tree.add(tree, mldr_mar, r, off, len, Value{});
-    if (pkt.cols.enabled) {
+    if (pkt.labels) {
       const char* tn = find_name(kRecordTypes, r.u8(off));
       std::string text = fmt::format("Multicast Address Record {}: ", tn ? tn : "Unknown");
       append_ipv6(text, r.ptr(off + 4, 16));
@@ -610,7 +610,7 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
   }
   pkt.add_item(tree, type, r, 0, 1);
   int cn = pkt.add_item(tree, code, r, 1, 1);
-  if (cname && pkt.cols.enabled) pkt.set_label(cn, fmt::format("Code: {} ({})", c, cname));
+  if (cname && pkt.labels) pkt.set_label(cn, fmt::format("Code: {} ({})", c, cname));
   add_checksum(pkt, tree, r, in_error_packet);
   std::string link_address;
   switch (t) {

@@ -187,14 +187,13 @@ uint16_t expected_checksum(const uint8_t* p, size_t n) {
 
 int add_version(Packet& pkt, int tree, const ByteReader& r, unsigned v) {
   int n = pkt.add_uint(tree, version, r, 0, 1, v);
-  if (pkt.cols.enabled)
-    pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
+  if (pkt.labels) pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
   return n;
 }
 
 int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen) {
   int n = pkt.add_uint(tree, hdr_len, r, 0, 1, hlen);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(n, bit_pattern(hlen / 4, 0x0f, 8) +
                          fmt::format("Header Length: {} bytes ({})", hlen, hlen / 4));
   return n;
@@ -203,7 +202,7 @@ int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen)
 void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
   uint8_t ds = r.u8(1);
   int n = pkt.add_item(tree, dsfield, r, 1, 1);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(n, fmt::format("Differentiated Services Field: 0x{:02x} (DSCP: {}, ECN: {})", ds,
                                  dscp_short_name(ds >> 2), ecn_short_name(ds & 3)));
   pkt.add_item(n, dscp, r, 1, 1);
@@ -213,7 +212,7 @@ void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
 void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   uint16_t word = r.u16(6);
   int n = pkt.add_item(tree, flags, r, 6, 1);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     unsigned f = word >> 13;
     std::string text = bit_pattern(word >> 8, 0xe0, 8) + fmt::format("Flags: 0x{:x}", f);
     if (f & 4) text.append(", Reserved bit");
@@ -225,7 +224,7 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   pkt.add_item(n, flag_df, r, 6, 1);
   pkt.add_item(n, flag_mf, r, 6, 1);
   int o = pkt.add_item(tree, frag_offset, r, 6, 2);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(
         o, bit_pattern(word, 0x1fff, 16) + fmt::format("Fragment Offset: {}", (word & 0x1fff) * 8));
 }
@@ -234,19 +233,18 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {
   uint16_t value = r.u16(10);
   int n = pkt.add_item(tree, checksum, r, 10, 2);
   if (!pkt.session->prefs.check_ip_checksum || !r.has(0, hlen)) {
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [validation disabled]", value));
     pkt.add_generated_uint(tree, checksum_status, 2);
     return;
   }
   uint16_t expected = expected_checksum(r.ptr(0, hlen), hlen);
   if (expected == value) {
-    if (pkt.cols.enabled)
-      pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [correct]", value));
+    if (pkt.labels) pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [correct]", value));
     pkt.add_generated_uint(tree, checksum_status, 1);
     return;
   }
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} incorrect, should be 0x{:04x}"
                                  "(may be caused by \"IP checksum offload\"?)",
                                  value, expected));
@@ -376,7 +374,7 @@ bool add_fixed_header(Packet& pkt, int tree, const ByteReader& r, unsigned hlen,
     total = static_cast<uint16_t>(r.reported_size() > 0xffff ? 0xffff : r.reported_size());
     l = pkt.add_uint(tree, len, r, 2, 2, total);
     pkt.tree[l].flags |= kGenerated;
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(l, fmt::format("Total Length: {} bytes (reported as 0, presumed to be "
                                    "because of \"TCP segmentation offload\" (TSO))",
                                    total));
@@ -423,7 +421,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     --pkt.ip_depth;
     return r.size();
   }
-  if (pkt.cols.enabled) set_summary(pkt, tree, r);
+  if (pkt.labels) set_summary(pkt, tree, r);
   pkt.set_net_addresses(Address::ipv4(r.ptr(12, 4)), Address::ipv4(r.ptr(16, 4)));
   if (hlen > 20) dissect_ipv4_options(pkt, tree, r.sub(20, hlen - 20));
 

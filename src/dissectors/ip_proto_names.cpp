@@ -233,6 +233,8 @@ constexpr ValueName kNames[] = {
 };
 }  // namespace
 
-std::span<const ValueName> ip_proto_names() { return kNames; }
+std::span<const ValueName> ip_proto_names() {
+  return kNames;
+}
 
 }  // namespace netsift

@@ -154,7 +154,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
 void add_traffic_class(Packet& pkt, int tree, const ByteReader& r) {
   uint32_t word = r.u32(0);
   int n = pkt.add_item(tree, tclass, r, 0, 4);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     unsigned tc = (word >> 20) & 0xff;
     pkt.set_label(n, bit_pattern(word, 0x0ff00000, 32) +
                          fmt::format("Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
@@ -179,7 +179,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
     // tshark rejects the packet: the caller shows it as data.
     int tree = pkt.add_protocol(parent, protocol, r, 0, r.size() < 40 ? r.size() : 40);
     int v = pkt.add_uint(tree, version, r, 0, 1, ver);
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
     add_expert(pkt, v, bogus_version, r, 0, 1, "Bogus IPv6 version", kExpertError, kGroupMalformed);
     return 0;
@@ -193,7 +193,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   int v = pkt.add_uint(tree, version, r, 0, 1, ver);
   // tshark also files the version under ip.version, hidden, so "ip.version == 6" matches.
   pkt.tree.add(tree, ip_fields::version, r, 0, 1, Value::of_uint(ver), kHidden);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
     set_summary(pkt, tree, r);
   }

@@ -377,7 +377,7 @@ size_t add_ext_lengths(Packet& pkt, int tree, const ByteReader& r, FieldId nxt, 
   pkt.add_item(tree, nxt, r, 0, 1);
   pkt.add_item(tree, len, r, 1, 1);
   int n = pkt.tree.add(tree, len_oct, r, 1, 1, Value::of_uint(octets), kGenerated);
-  if (pkt.cols.enabled) pkt.set_label(n, fmt::format("Length: {} bytes", octets));
+  if (pkt.labels) pkt.set_label(n, fmt::format("Length: {} bytes", octets));
   return octets;
 }
 
@@ -471,7 +471,7 @@ size_t dissect_dstopts(const ByteReader& r, Packet& pkt, int parent) {
 void add_indexed_address(Packet& pkt, int tree, FieldId f, const ByteReader& r, size_t off,
                          size_t index) {
   int a = pkt.add_item(tree, f, r, off, 16);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     std::string text = fmt::format("Address[{}]: ", index);
     append_ipv6(text, r.ptr(off, 16));
     pkt.set_label(a, text);
@@ -566,7 +566,7 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(tree, frag_nxt, r, 0, 1);
   pkt.add_item(tree, frag_reserved_octet, r, 1, 1);
   int o = pkt.add_item(tree, frag_offset, r, 2, 2);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(o, bit_pattern(word, 0xfff8, 16) +
                          fmt::format("Offset: {} ({} bytes)", offset / 8, offset));
   pkt.add_item(tree, frag_reserved_bits, r, 2, 2);

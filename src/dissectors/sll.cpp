@@ -120,7 +120,7 @@ void set_columns(Packet& pkt, uint16_t type) {
 size_t dissect_sll(const ByteReader& r, Packet& pkt, int parent) {
   constexpr size_t kHeader = 16;
   int node = pkt.add_protocol(parent, proto, r, 0, kHeader);
-  if (pkt.cols.enabled) pkt.set_label(node, "Linux cooked capture v1");
+  if (pkt.labels) pkt.set_label(node, "Linux cooked capture v1");
   uint16_t type = r.u16(0);
   pkt.add_item(node, pkttype, r, 0, 2);
   uint16_t ha_type = r.u16(2);
@@ -136,7 +136,7 @@ size_t dissect_sll(const ByteReader& r, Packet& pkt, int parent) {
 size_t dissect_sll2(const ByteReader& r, Packet& pkt, int parent) {
   constexpr size_t kHeader = 20;
   int node = pkt.add_protocol(parent, proto, r, 0, kHeader);
-  if (pkt.cols.enabled) pkt.set_label(node, "Linux cooked capture v2");
+  if (pkt.labels) pkt.set_label(node, "Linux cooked capture v2");
   // tshark 4.0 takes the Info text from 16 bits at the packet type's offset, so it includes
   // the address length byte ("Unknown (1030)" for a packet sent by us with a 6-byte address).
   set_columns(pkt, r.u16(10));

@@ -366,7 +366,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   int top = pkt.add_protocol(parent, proto, r, 0, r.size());
   bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
   TcpLabels labels{pkt, top, relative, {}};
-  if (pkt.cols.enabled) labels.ports(sport, dport);
+  if (pkt.labels) labels.ports(sport, dport);
   pkt.add_item(top, srcport, r, 0, 2);
   pkt.add_item(top, dstport, r, 2, 2);
   pkt.tree[pkt.add_item(top, port, r, 0, 2)].flags |= kHidden;
@@ -388,7 +388,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_generated_uint(top, stream, conv.stream);
   int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
   auto label_completeness = [&] {
-    if (pkt.cols.enabled)
+    if (pkt.labels)
       pkt.set_label(completeness_node,
                     fmt::format("[Conversation completeness: {} ({})]",
                                 completeness_name(conv.completeness), conv.completeness));
@@ -424,7 +424,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     append_info(pkt, " Win={}", window);
   }
   int seq_node = pkt.add_uint(top, seq, r, 4, 4, rel_seq);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     labels.append_protocol(", Seq: {}", rel_seq);
     labels.number(seq_node, "Sequence Number", rel_seq, "sequence");
   }
@@ -433,16 +433,16 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   if (hlen < kMinHeader) {
     append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);
     int h = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
-    if (pkt.cols.enabled) labels.header_length(h, r.u8(12), hlen);
+    if (pkt.labels) labels.header_length(h, r.u8(12), hlen);
     return r.reported_size();
   }
   pkt.tree[top].length = hlen;
   if (have_seglen) {
     int n = pkt.tree.add_generated(top, nxtseq, Value::of_uint(next_seq));
-    if (pkt.cols.enabled) labels.number(n, "Next Sequence Number", next_seq, "sequence");
+    if (pkt.labels) labels.number(n, "Next Sequence Number", next_seq, "sequence");
   }
   int ack_node = pkt.add_uint(top, ack, r, 8, 4, rel_ack);
-  if (pkt.cols.enabled && (s.flags & kTcpAck))
+  if (pkt.labels && (s.flags & kTcpAck))
     labels.number(ack_node, "Acknowledgment Number", rel_ack, "ack");
   // A SYN-ACK acknowledging more than the SYN accepts the data the SYN carried (Fast Open).
   if ((s.flags & (kTcpSyn | kTcpAck)) == (kTcpSyn | kTcpAck) && relative && rel_ack > 1)
@@ -456,7 +456,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   int hlen_node = pkt.add_uint(top, hdr_len, r, 12, 1, hlen);
 
   int fl = pkt.add_uint(top, flags, r, 12, 2, s.flags);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     if (s.flags & kTcpAck) labels.append_protocol(", Ack: {}", rel_ack);
     if (have_seglen) labels.append_protocol(", Len: {}", seglen);
     labels.header_length(hlen_node, r.u8(12), hlen);
@@ -470,7 +470,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     if (f == flags_syn) flag_nodes.syn = n;
     if (f == flags_reset) flag_nodes.reset = n;
     // The three reserved bits are one boolean, but tshark's bit pattern shows each bit as sent.
-    if (f == flags_res && pkt.cols.enabled && (s.flags & mask) && (s.flags & mask) != mask) {
+    if (f == flags_res && pkt.labels && (s.flags & mask) && (s.flags & mask) != mask) {
       std::string text;
       append_bit_pattern(text, s.flags & mask, mask, 12);
       text.append("Reserved: Set");
@@ -492,13 +492,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
       int8_t shift = conv.dir[dir].win_scale;
       int64_t factor = shift >= 0 ? int64_t{1} << shift : shift;
       int n = pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
-      if (pkt.cols.enabled && factor < 0)
+      if (pkt.labels && factor < 0)
         pkt.set_label(n, fmt::format("[Window size scaling factor: {} ({})]", factor,
                                      factor == -1 ? "unknown" : "no window scaling used"));
     }
   }
   int checksum_node = pkt.add_item(top, checksum, r, 16, 2);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(checksum_node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
   pkt.add_generated_uint(top, checksum_status, kUnverified);
   pkt.add_item(top, urgent_pointer, r, 18, 2);
@@ -524,7 +524,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   }
 
   int times = pkt.tree.add_generated(top, kNoField, Value{});
-  if (pkt.cols.enabled) pkt.set_label(times, "[Timestamps]");
+  if (pkt.labels) pkt.set_label(times, "[Timestamps]");
   pkt.tree.add_generated(times, time_relative, Value::of_int(now - conv.first_ns));
   pkt.tree.add_generated(times, time_delta, Value::of_int(now - conv.prev_ns));
   conv.prev_ns = now;
@@ -543,7 +543,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   }
   ByteReader data = r.sub(hlen);
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(payload_node,
                   fmt::format("TCP payload ({} byte{})", seglen, seglen == 1 ? "" : "s"));
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.

@@ -202,10 +202,9 @@ void add_flags(Packet& pkt, int tree, int flags_tree, const TcpAnalysisResult& t
     if (!(ta.flags & t.flag)) continue;
     if (t.flag == kTaDuplicateAck) {
       int n = pkt.tree.add_generated(flags_tree, duplicate_ack, Value{});
-      if (pkt.cols.enabled) {
-        pkt.set_label(n, "This is a TCP duplicate ack");
+      pkt.set_label(n, "This is a TCP duplicate ack");
+      if (pkt.cols.enabled)
         prepend_info(pkt, fmt::format("[TCP Dup ACK {}#{}] ", ta.dupack_frame, ta.dupack_num));
-      }
       pkt.add_generated_uint(tree, duplicate_ack_num, ta.dupack_num);
       int frame = pkt.add_generated_uint(tree, duplicate_ack_frame, ta.dupack_frame);
       char buf[32];
@@ -269,7 +268,7 @@ void add_tcp_connection_experts(Packet& pkt, const TcpFlagNodes& nodes, uint16_t
 
 void add_tcp_segment_data(Packet& pkt, int tcp_tree, const ByteReader& data, bool retransmitted) {
   int n = pkt.add_item(tcp_tree, segment_data, data, 0, data.size());
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(
         n, fmt::format("{}TCP segment data ({} byte{})", retransmitted ? "Retransmitted " : "",
                        data.reported_size(), data.reported_size() == 1 ? "" : "s"));

@@ -225,7 +225,7 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
 // 128)").
 template <class... Args>
 void append_option_label(Packet& pkt, int n, fmt::format_string<Args...> f, Args&&... args) {
-  if (!pkt.cols.enabled) return;
+  if (!pkt.labels) return;
   std::string text = registry().info(pkt.tree[n].field).def.name;
   fmt::format_to(std::back_inserter(text), f, std::forward<Args>(args)...);
   pkt.set_label(n, text);
@@ -298,13 +298,13 @@ void add_dsack(const ByteReader& o, Packet& pkt, int n, uint32_t le, uint32_t re
   const char* suffix = relative ? " (relative)" : "";
   int l = pkt.add_generated_uint(n, dsack_le, le);
   int r = pkt.add_generated_uint(n, dsack_re, re);
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     pkt.set_label(l, fmt::format("D-SACK Left Edge = {}{}", le, suffix));
     pkt.set_label(r, fmt::format("D-SACK Right Edge = {}{}", re, suffix));
   }
   // A text line holding the expert item: tshark counts tcp.options.sack.dsack once.
   int item = pkt.tree.add(n, kNoField, o, 2, 8, Value{});
-  if (pkt.cols.enabled) pkt.set_label(item, "D-SACK Sequence");
+  if (pkt.labels) pkt.set_label(item, "D-SACK Sequence");
   add_expert(pkt, item, dsack, o, 2, 8, "D-SACK Sequence", kExpertWarn, kGroupSequence);
 }
 
@@ -321,13 +321,13 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, uint16_t flags, uint3
     uint32_t le = o.u32(off) - base, re = o.u32(off + 4) - base;
     int le_node = pkt.add_uint(n, sack_le, o, off, 4, le);
     int re_node = pkt.add_uint(n, sack_re, o, off + 4, 4, re);
-    if (pkt.cols.enabled) {
+    if (pkt.labels) {
       const char* suffix = relative ? " (relative)" : "";
       pkt.set_label(le_node, fmt::format("left edge = {}{}", le, suffix));
       pkt.set_label(re_node, fmt::format("right edge = {}{}", re, suffix));
     }
     append_info(pkt, " SLE={} SRE={}", le, re);
-    if (pkt.cols.enabled) fmt::format_to(std::back_inserter(edges), " {}-{}", le, re);
+    if (pkt.labels) fmt::format_to(std::back_inserter(edges), " {}-{}", le, re);
     if (conv && blocks < kTcpMaxSackBlocks) {
       TcpSeqState& st = conv->seq_analysis.dir[dir];
       st.sack_bytes[blocks] = re - le;
@@ -417,12 +417,12 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16
   size_t off = 0, end = opts.size();
   // "Options: (20 bytes), Maximum segment size, SACK permitted, ...": each option's short name.
   std::string summary;
-  if (pkt.cols.enabled) {
+  if (pkt.labels) {
     summary = fmt::format("Options: ({} bytes)", end);
     pkt.set_label(parent, summary);
   }
   auto note = [&](FieldId option) {
-    if (!pkt.cols.enabled) return;
+    if (!pkt.labels) return;
     summary.append(", ");
     summary.append(registry().info(option).short_name);
     pkt.set_label(parent, summary);

@@ -55,7 +55,7 @@ void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times
   pkt.add_generated_uint(top, stream, c.stream);
   if (times_shown) {
     int times = pkt.tree.add_generated(top, kNoField, Value{});
-    if (pkt.cols.enabled) pkt.set_label(times, "[Timestamps]");
+    if (pkt.labels) pkt.set_label(times, "[Timestamps]");
     pkt.tree.add_generated(times, time_relative, Value::of_int(now - c.first_ns));
     pkt.tree.add_generated(times, time_delta, Value::of_int(now - c.prev_ns));
   }
@@ -101,7 +101,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.port_type = PortType::kUdp;
   pkt.src_port = sport;
   pkt.dst_port = dport;
-  if (pkt.cols.enabled) label_protocol(pkt, top, sport, dport);
+  if (pkt.labels) label_protocol(pkt, top, sport, dport);
 
   uint16_t ulen = r.u16(4);
   size_t ip_payload = r.reported_size();
@@ -143,7 +143,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
                                                             : kNotPresent;
   // tshark puts the status under the checksum when the checksum is absent.
   pkt.add_generated_uint(status == kNotPresent ? sum_node : top, checksum_status, status);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
                                         status == kUnverified   ? "unverified"
                                         : status == kNotPresent ? "zero-value ignored"
@@ -156,7 +156,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   add_stream(pkt, top, sport, dport, data.reported_size() > 0 && !pkt.in_error_pkt);
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(payload_node, fmt::format("UDP payload ({} byte{})", data.reported_size(),
                                             data.reported_size() == 1 ? "" : "s"));
   if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);

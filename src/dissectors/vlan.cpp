@@ -76,7 +76,7 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
         fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
-  if (pkt.cols.enabled)
+  if (pkt.labels)
     pkt.set_label(node, fmt::format("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", tci >> 13,
                                     (tci >> 12) & 1, tci & 0x0fff));
   pkt.add_item(node, priority, r, 0, 2);
@@ -113,7 +113,7 @@ size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
         fmt::format("PRI: {}  DROP: {} ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
   }
   int node = pkt.add_protocol(parent, ad_proto, r, 0, kTagSize);
-  if (pkt.cols.enabled) pkt.set_label(node, fmt::format("IEEE 802.1ad, ID: {}", tci & 0x0fff));
+  if (pkt.labels) pkt.set_label(node, fmt::format("IEEE 802.1ad, ID: {}", tci & 0x0fff));
   pkt.add_uint(node, ad_priority, r, 0, 1, tci >> 13);
   pkt.add_uint(node, ad_dei, r, 0, 1, (tci >> 12) & 1);
   pkt.add_item(node, ad_id, r, 0, 2);

@@ -38,12 +38,11 @@ void store(const fs::path& file, const std::string& text) {
 }  // namespace
 
 std::string tshark_cached(const std::string& args) {
-  fs::path file = cache_file(args);
-  std::string out;
-  if (load(file, out)) return out;
-  out = run_command("tshark " + args + " 2>/dev/null").out;
-  store(file, out);
-  return out;
+  return shell_cached(tshark_command(args)).out;
+}
+
+std::string tshark_command(const std::string& args) {
+  return "tshark " + args + " 2>/dev/null";
 }
 
 CommandResult shell_cached(const std::string& command) {

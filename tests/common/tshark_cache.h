@@ -11,6 +11,9 @@ namespace netsift::test {
 
 // stdout of `tshark <args>` (stderr discarded).
 std::string tshark_cached(const std::string& args);
+// The shell command tshark_cached runs, for shell_cached when the exit status matters too
+// (both share one cache entry).
+std::string tshark_command(const std::string& args);
 // stdout and exit status of an arbitrary shell command that runs tshark (pipelines allowed).
 CommandResult shell_cached(const std::string& command);
 

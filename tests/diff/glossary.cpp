@@ -21,14 +21,13 @@ const std::set<std::string> kExcluded = {
     // Protocol fields print the protocol's label text in -T fields, compared via -V instead.
 };
 
-std::set<std::string> tshark_fields() {
-  std::set<std::string> names;
+// Which of `names` tshark knows (its field names are listed one per line at build time).
+std::set<std::string> known_to_tshark(const std::set<std::string>& names) {
+  std::set<std::string> known;
   std::ifstream in(TSHARK_FIELDS_FILE);
-  for (std::string l; std::getline(in, l);) {
-    auto c = split_tabs(l);
-    if (c.size() >= 3 && c[0] == "F") names.insert(c[2]);
-  }
-  return names;
+  for (std::string l; std::getline(in, l);)
+    if (names.count(l)) known.insert(l);
+  return known;
 }
 
 // Fields listed in known_differences.txt as "field <name> <reason>": compared nowhere until
@@ -47,21 +46,24 @@ std::set<std::string> known_field_differences() {
 Glossary load() {
   Glossary g;
   const std::set<std::string> known = known_field_differences();
-  std::set<std::string> theirs = tshark_fields();
-  auto fields = run_command(std::string(NETSIFT_BINARY) + " -G fields");
-  for (const std::string& l : split_lines(fields.out)) {
+  std::vector<std::string> ours;
+  for (const std::string& l :
+       split_lines(run_command(std::string(NETSIFT_BINARY) + " -G fields").out)) {
     auto c = split_tabs(l);
-    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && theirs.count(c[2]) &&
-        !kExcluded.count(c[2]) && !known.count(c[2]))
-      g.compared_fields.push_back(c[2]);
+    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && !kExcluded.count(c[2]) &&
+        !known.count(c[2]))
+      ours.push_back(c[2]);
   }
+  const std::set<std::string> theirs = known_to_tshark({ours.begin(), ours.end()});
+  for (const std::string& f : ours)
+    if (theirs.count(f)) g.compared_fields.push_back(f);
   // tshark lists some fields in -G fields that -e refuses ("Some fields aren't valid"): ask it
   // once (cached: every test process loads the glossary) and leave those out.
   std::string args;
   for (const std::string& f : g.compared_fields) args += " -e " + f;
-  auto check = shell_cached("tshark -r " + shell_quote(std::string(NETSIFT_SOURCE_DIR) +
-                                                     "/tests/fixtures/udp-mix.pcap") +
-                           " -c 1 -T fields" + args + " 2>&1 >/dev/null");
+  auto check = shell_cached(
+      "tshark -r " + shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/udp-mix.pcap") +
+      " -c 1 -T fields" + args + " 2>&1 >/dev/null");
   std::set<std::string> refused;
   for (const std::string& l : split_lines(check.out))
     if (l.size() > 1 && l[0] == '\t') refused.insert(l.substr(1));

@@ -53,13 +53,17 @@ bool needs_payloads(const FieldInfo& f) {
 std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
                                            const RunExtras& extras, bool columns) {
   const bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
+  // Summary lines come from the columns and the packet's addresses, not from the tree; the
+  // detail tree, hex dump and JSON print the tree.
+  const bool summary_only =
+      opts.output_type == "text" && !opts.verbose && !opts.hex_dump && opts.only_protocols.empty();
+  const bool prints_tree = prints && opts.output_type != "fields" && !summary_only;
   std::vector<std::string> statistic_fields;
-  if (!extras.statistic_fields(statistic_fields) || (prints && opts.output_type != "fields"))
-    return std::nullopt;
+  if (!extras.statistic_fields(statistic_fields) || prints_tree) return std::nullopt;
   FieldInterest in;
   in.wanted.assign(registry().size(), 0);
   for (const std::string& name : statistic_fields) mark_name(in.wanted, name);
-  if (prints)
+  if (prints && opts.output_type == "fields")
     for (const std::string& name : opts.fields) mark(in.wanted, registry().find(name));
   for (const std::optional<DisplayFilter>* filter : {&filters.read, &filters.display})
     if (*filter)

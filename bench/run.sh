@@ -41,10 +41,12 @@ row() {
 # Each case: a name and the arguments both tools get after "-r CAPTURE".
 cases=(
   "count|-q"
+  "summary|"
   "fields|-T fields -e frame.number -e ip.src -e tcp.srcport"
   "write|-w $out/written.pcapng"
   "filter443|-Y tcp.port==443 -w $out/filtered.pcapng"
   "httpget|-Y http.request.method==\"GET\""
+  "httpfields|-T fields -e http.host -e http.request.uri"
   "tcpflight|-T fields -e tcp.stream -e tcp.analysis.bytes_in_flight"
   "convtcp|-q -z conv,tcp"
 )

@@ -15,17 +15,10 @@
 #include <vector>
 
 #include "analysis/decompress.h"
+#include "fuzz_common.h"
 
 namespace {
 using namespace netsift;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                      \
-    }                                                                    \
-  } while (0)
 
 // zlib's deflate with window bits `wbits` (31: gzip, 15: zlib header, -15: raw deflate).
 std::vector<uint8_t> compress(const uint8_t* in, size_t n, int wbits, int level) {

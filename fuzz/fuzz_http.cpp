@@ -20,34 +20,11 @@
 #include "core/session.h"
 #include "dissectors/all.h"
 #include "dissectors/frame.h"
+#include "fuzz_common.h"
 
 namespace {
 using namespace netsift;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                      \
-    }                                                                    \
-  } while (0)
-
-// Reads input bytes as decisions; zeros once the input is used up.
-struct Input {
-  const uint8_t* p;
-  size_t n;
-  uint8_t byte() {
-    if (!n) return 0;
-    --n;
-    return *p++;
-  }
-  std::string bytes(size_t len) {
-    len = len < n ? len : n;
-    std::string s(reinterpret_cast<const char*>(p), len);
-    p += len, n -= len;
-    return s;
-  }
-};
+using namespace netsift::fuzz;
 
 std::string gzip(const std::string& in) {
   z_stream z{};
@@ -114,57 +91,21 @@ std::string message(Input& in, bool request) {
   return m;
 }
 
-// A raw IPv4 + TCP frame from 10.0.0.1:40000 to 10.0.0.2:80 (or back).
-std::vector<uint8_t> tcp_frame(bool to_server, uint32_t seq, uint32_t ack, uint8_t flags,
-                               const char* payload, size_t n) {
-  std::vector<uint8_t> f(40 + n, 0);
-  size_t total = f.size();
-  f[0] = 0x45;
-  f[2] = static_cast<uint8_t>(total >> 8);
-  f[3] = static_cast<uint8_t>(total);
-  f[8] = 64;
-  f[9] = 6;
-  f[12] = 10, f[15] = to_server ? 1 : 2;
-  f[16] = 10, f[19] = to_server ? 2 : 1;
-  uint16_t sport = to_server ? 40000 : 80, dport = to_server ? 80 : 40000;
-  uint8_t* t = f.data() + 20;
-  t[0] = static_cast<uint8_t>(sport >> 8), t[1] = static_cast<uint8_t>(sport);
-  t[2] = static_cast<uint8_t>(dport >> 8), t[3] = static_cast<uint8_t>(dport);
-  for (int i = 0; i < 4; ++i) t[4 + i] = static_cast<uint8_t>(seq >> (24 - 8 * i));
-  for (int i = 0; i < 4; ++i) t[8 + i] = static_cast<uint8_t>(ack >> (24 - 8 * i));
-  t[12] = 0x50;
-  t[13] = flags;
-  t[14] = 0xff, t[15] = 0xff;
-  if (n) std::memcpy(f.data() + 40, payload, n);
-  return f;
-}
-
 struct Segment {
   bool to_server;
   uint32_t off, len;
 };
 
 struct Connection {
-  Session session;
-  Packet pkt;
-  uint64_t number = 0;
+  FrameRunner frames;
   std::string stream[2];  // [0] client -> server, [1] server -> client
   uint32_t isn[2] = {1000, 90000};
 
-  void run(const std::vector<uint8_t>& bytes) {
-    CapturedFrame frame;
-    frame.data = bytes.data();
-    frame.caplen = frame.len = static_cast<uint32_t>(bytes.size());
-    frame.linktype = kLinkRaw;
-    frame.ts.sec = static_cast<int64_t>(++number);
-    pkt.reset(number, &frame, &session);
-    pkt.cols.enabled = true;
-    dissect_packet(pkt);
-  }
   void send(const Segment& s, uint8_t flags) {
     int d = s.to_server ? 0 : 1;
-    run(tcp_frame(s.to_server, isn[d] + 1 + s.off, isn[1 - d] + 1, flags, stream[d].data() + s.off,
-                  s.len));
+    frames.run(tcp_frame(80, s.to_server, isn[d] + 1 + s.off, isn[1 - d] + 1, flags,
+                         stream[d].data() + s.off, s.len),
+               true);
   }
 };
 
@@ -211,14 +152,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
-  c.run(tcp_frame(true, c.isn[0], 0, 0x02, nullptr, 0));
-  c.run(tcp_frame(false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0));
-  c.run(tcp_frame(true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0));
+  c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
+  c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);
+  c.frames.run(tcp_frame(80, true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0), true);
   for (const Segment& s : segs) c.send(s, 0x18);
   // Both sides close after all their bytes: read-until-close bodies end here.
   for (int d = 0; d < 2; ++d)
-    c.run(tcp_frame(d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
-                    c.isn[1 - d] + 1, 0x11, nullptr, 0));
+    c.frames.run(tcp_frame(80, d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
+                           c.isn[1 - d] + 1, 0x11, nullptr, 0),
+                 true);
   CHECK(tcp_reassembly_buffered_bytes() == 0);
   return 0;
 }

@@ -24,29 +24,11 @@
 #include "core/session.h"
 #include "dissectors/all.h"
 #include "dissectors/frame.h"
+#include "fuzz_common.h"
 
 namespace {
 using namespace netsift;
-
-// Reads input bytes as decisions; zeros once the input is used up.
-struct Input {
-  const uint8_t* p;
-  size_t n;
-  uint8_t byte() {
-    if (!n) return 0;
-    --n;
-    return *p++;
-  }
-  uint16_t u16() { return static_cast<uint16_t>(byte() << 8 | byte()); }
-};
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                      \
-    }                                                                    \
-  } while (0)
+using namespace netsift::fuzz;
 
 struct Piece {
   uint32_t off, len;
@@ -157,49 +139,14 @@ void fuzz_follow(Input& in) {
   CHECK(a.held_bytes() == 0);
 }
 
-// A raw IPv4 + TCP frame from 10.0.0.1:40000 to 10.0.0.2:53 (or back).
-std::vector<uint8_t> tcp_frame(bool to_server, uint32_t seq, uint32_t ack, uint8_t flags,
-                               const uint8_t* payload, size_t n) {
-  std::vector<uint8_t> f(40 + n, 0);
-  size_t total = f.size();
-  f[0] = 0x45;
-  f[2] = static_cast<uint8_t>(total >> 8);
-  f[3] = static_cast<uint8_t>(total);
-  f[8] = 64;
-  f[9] = 6;
-  uint8_t a = to_server ? 1 : 2, b = to_server ? 2 : 1;
-  f[12] = 10, f[15] = a;
-  f[16] = 10, f[19] = b;
-  uint16_t sport = to_server ? 40000 : 53, dport = to_server ? 53 : 40000;
-  uint8_t* t = f.data() + 20;
-  t[0] = static_cast<uint8_t>(sport >> 8), t[1] = static_cast<uint8_t>(sport);
-  t[2] = static_cast<uint8_t>(dport >> 8), t[3] = static_cast<uint8_t>(dport);
-  for (int i = 0; i < 4; ++i) t[4 + i] = static_cast<uint8_t>(seq >> (24 - 8 * i));
-  for (int i = 0; i < 4; ++i) t[8 + i] = static_cast<uint8_t>(ack >> (24 - 8 * i));
-  t[12] = 0x50;
-  t[13] = flags;
-  t[14] = 0xff, t[15] = 0xff;
-  if (n) std::memcpy(f.data() + 40, payload, n);
-  return f;
-}
-
+// Dissects frames; collects the DNS ids each shows.
 struct Dissector {
-  Session session;
-  Packet pkt;
-  uint64_t number = 0;
+  FrameRunner frames;
   FieldId dns_id = registry().find("dns.id");
 
-  // Dissects one frame; appends the DNS ids it shows.
   void run(const std::vector<uint8_t>& bytes, std::vector<uint16_t>* ids) {
-    CapturedFrame frame;
-    frame.data = bytes.data();
-    frame.caplen = frame.len = static_cast<uint32_t>(bytes.size());
-    frame.linktype = kLinkRaw;
-    frame.ts.sec = static_cast<int64_t>(++number);
-    pkt.reset(number, &frame, &session);
-    pkt.cols.enabled = false;
-    dissect_packet(pkt);
-    for (const Node& n : pkt.tree.nodes())
+    frames.run(bytes, false);
+    for (const Node& n : frames.pkt.tree.nodes())
       if (n.field == dns_id) ids->push_back(static_cast<uint16_t>(n.value.u));
   }
 };
@@ -228,14 +175,15 @@ void fuzz_desegmentation(Input& in) {
   Dissector d;
   std::vector<uint16_t> seen;
   const uint32_t c_isn = 1000, s_isn = 5000;
-  d.run(tcp_frame(true, c_isn, 0, 0x02, nullptr, 0), &seen);
-  d.run(tcp_frame(false, s_isn, c_isn + 1, 0x12, nullptr, 0), &seen);
-  d.run(tcp_frame(true, c_isn + 1, s_isn + 1, 0x10, nullptr, 0), &seen);
+  d.run(tcp_frame(53, true, c_isn, 0, 0x02, nullptr, 0), &seen);
+  d.run(tcp_frame(53, false, s_isn, c_isn + 1, 0x12, nullptr, 0), &seen);
+  d.run(tcp_frame(53, true, c_isn + 1, s_isn + 1, 0x10, nullptr, 0), &seen);
   for (const Piece& p : pieces)
-    d.run(tcp_frame(true, c_isn + 1 + p.off, s_isn + 1, 0x18, stream.data() + p.off, p.len), &seen);
+    d.run(tcp_frame(53, true, c_isn + 1 + p.off, s_isn + 1, 0x18, stream.data() + p.off, p.len),
+          &seen);
   if (!perturb) CHECK(seen == sent);
-  d.run(tcp_frame(true, c_isn + 1 + static_cast<uint32_t>(stream.size()), s_isn + 1, 0x11, nullptr,
-                  0),
+  d.run(tcp_frame(53, true, c_isn + 1 + static_cast<uint32_t>(stream.size()), s_isn + 1, 0x11,
+                  nullptr, 0),
         &seen);
   CHECK(tcp_reassembly_buffered_bytes() == 0);
 }

@@ -1,0 +1,88 @@
+// What the libFuzzer targets share: a CHECK that aborts (libFuzzer reports the input), the input
+// read as a stream of decisions, raw IPv4 + TCP frames, and a session dissecting frames in order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/frame.h"
+
+// A property the target asserts; unlike assert() it stays on in optimised fuzz builds.
+#define CHECK(cond)                                                      \
+  do {                                                                   \
+    if (!(cond)) {                                                       \
+      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
+      std::abort();                                                      \
+    }                                                                    \
+  } while (0)
+
+namespace netsift::fuzz {
+
+// Reads input bytes as decisions; zeros once the input is used up.
+struct Input {
+  const uint8_t* p;
+  size_t n;
+  uint8_t byte() {
+    if (!n) return 0;
+    --n;
+    return *p++;
+  }
+  uint16_t u16() { return static_cast<uint16_t>(byte() << 8 | byte()); }
+  std::string bytes(size_t len) {
+    len = len < n ? len : n;
+    std::string s(reinterpret_cast<const char*>(p), len);
+    p += len, n -= len;
+    return s;
+  }
+};
+
+// A raw IPv4 + TCP frame between 10.0.0.1:40000 (the client) and 10.0.0.2:`server_port`.
+inline std::vector<uint8_t> tcp_frame(uint16_t server_port, bool to_server, uint32_t seq,
+                                      uint32_t ack, uint8_t flags, const void* payload, size_t n) {
+  std::vector<uint8_t> f(40 + n, 0);
+  size_t total = f.size();
+  f[0] = 0x45;
+  f[2] = static_cast<uint8_t>(total >> 8);
+  f[3] = static_cast<uint8_t>(total);
+  f[8] = 64;
+  f[9] = 6;
+  f[12] = 10, f[15] = to_server ? 1 : 2;
+  f[16] = 10, f[19] = to_server ? 2 : 1;
+  uint16_t sport = to_server ? 40000 : server_port, dport = to_server ? server_port : 40000;
+  uint8_t* t = f.data() + 20;
+  t[0] = static_cast<uint8_t>(sport >> 8), t[1] = static_cast<uint8_t>(sport);
+  t[2] = static_cast<uint8_t>(dport >> 8), t[3] = static_cast<uint8_t>(dport);
+  for (int i = 0; i < 4; ++i) t[4 + i] = static_cast<uint8_t>(seq >> (24 - 8 * i));
+  for (int i = 0; i < 4; ++i) t[8 + i] = static_cast<uint8_t>(ack >> (24 - 8 * i));
+  t[12] = 0x50;
+  t[13] = flags;
+  t[14] = 0xff, t[15] = 0xff;
+  if (n) std::memcpy(f.data() + 40, payload, n);
+  return f;
+}
+
+// One capture's worth of state: frames dissected in order, numbered from 1, one second apart.
+struct FrameRunner {
+  Session session;
+  Packet pkt;
+  uint64_t number = 0;
+
+  void run(const std::vector<uint8_t>& bytes, bool columns) {
+    CapturedFrame frame;
+    frame.data = bytes.data();
+    frame.caplen = frame.len = static_cast<uint32_t>(bytes.size());
+    frame.linktype = kLinkRaw;
+    frame.ts.sec = static_cast<int64_t>(++number);
+    pkt.reset(number, &frame, &session);
+    pkt.cols.enabled = columns;
+    dissect_packet(pkt);
+  }
+};
+
+}  // namespace netsift::fuzz

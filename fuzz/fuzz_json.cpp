@@ -16,17 +16,10 @@
 #include "dissectors/all.h"
 #include "dissectors/json_grammar.h"
 #include "dissectors/media.h"
+#include "fuzz_common.h"
 
 namespace {
 using namespace netsift;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      __builtin_printf("check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                      \
-    }                                                                    \
-  } while (0)
 
 void check_events(const std::vector<json::Event>& ev, size_t n) {
   std::vector<json::EventKind> open;

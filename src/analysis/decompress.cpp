@@ -1,6 +1,8 @@
 // Bounded gzip/deflate/brotli decoding (see decompress.h).
 #include "analysis/decompress.h"
 
+#include "core/ascii.h"
+
 #include <brotli/decode.h>
 #include <zlib.h>
 
@@ -12,13 +14,6 @@ namespace netsift {
 namespace {
 
 constexpr size_t kStep = 64 * 1024;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // What one call of a decoder did with the output room it was given.
 enum class Step {

@@ -130,5 +130,7 @@ int integer_bits(FieldType t);
 
 // Name of `v` from the field's value or range names; nullptr when none matches.
 const char* value_name(const FieldDef& f, uint64_t v);
+// Name of `v` in a value-name table; nullptr when none matches.
+const char* value_name(std::span<const ValueName> names, uint64_t v);
 
 }  // namespace netsift

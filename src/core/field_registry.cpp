@@ -220,9 +220,14 @@ int integer_bits(FieldType t) {
   }
 }
 
-const char* value_name(const FieldDef& f, uint64_t v) {
-  for (const ValueName& n : f.values)
+const char* value_name(std::span<const ValueName> names, uint64_t v) {
+  for (const ValueName& n : names)
     if (n.value == v) return n.name;
+  return nullptr;
+}
+
+const char* value_name(const FieldDef& f, uint64_t v) {
+  if (const char* name = value_name(f.values, v)) return name;
   for (const RangeName& r : f.ranges)
     if (v >= r.low && v <= r.high) return r.name;
   return nullptr;

@@ -452,7 +452,7 @@ void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
         std::string label;
         if (m.want_text) label = "RR type in bit map: ";
         if (!m.want_text) {
-        } else if (const char* name = value_name(FieldDef{.values = kTypeValues}, type))
+        } else if (const char* name = value_name(kTypeValues, type))
           label += name;
         else
           fmt::format_to(std::back_inserter(label), "Unknown ({})", type);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analysis/http_conversation.h"
+#include "core/ascii.h"
 #include "core/packet.h"
 #include "dissectors/http.h"
 
@@ -27,7 +28,6 @@ extern FieldId f_text, f_chat, f_te_and_length, f_te_unknown, f_authbasic, f_req
 void register_message_fields();
 
 // ---- Lines and strings (http_text.cpp)
-bool iequals(std::string_view a, std::string_view b);
 std::string_view trim(std::string_view s);
 
 // A line of r from `off`: its length without the terminator, and where the next one starts.

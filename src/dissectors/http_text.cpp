@@ -1,20 +1,12 @@
 // Lines and strings as the HTTP dissector reads and labels them.
 #include <cctype>
 
+#include "core/ascii.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/media.h"
 #include "output/label_format.h"  // append_formatted_text
 
 namespace netsift::http {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -224,12 +224,6 @@ const FieldReg kFields[] = {
     {&checksum_bad, {"Bad checksum", "icmp.checksum_bad", FieldType::kNone}},
 };
 
-const char* find_name(std::span<const ValueName> names, uint64_t v) {
-  for (const ValueName& n : names)
-    if (n.value == v) return n.name;
-  return nullptr;
-}
-
 // The code names of a message type; empty for types whose code has no meaning.
 std::span<const ValueName> code_names(uint8_t t) {
   switch (t) {
@@ -261,7 +255,7 @@ std::span<const ValueName> code_names(uint8_t t) {
 std::string code_text(uint8_t t, uint8_t c) {
   std::span<const ValueName> names = code_names(t);
   if (names.empty()) return {};
-  if (const char* name = find_name(names, c)) return name;
+  if (const char* name = value_name(names, c)) return name;
   return fmt::format("Unknown code: {}", c);
 }
 
@@ -466,7 +460,7 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
   bool in_error_packet = pkt.in_error_pkt;  // quoted by an ICMP error (not merely tunnelled)
   int tree = pkt.add_protocol(parent, icmp, r, 0, r.size());
   uint8_t t = r.u8(0), c = r.u8(1);
-  const char* type_name = find_name(kTypeNames, t);
+  const char* type_name = value_name(kTypeNames, t);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ICMP");
     set_info(pkt, r, t, c, type_name);

@@ -311,20 +311,14 @@ const FieldReg kFields[] = {
     {&checksum_bad, {"Bad checksum", "icmpv6.checksum_bad.expert", NONE}},
 };
 
-const char* find_name(std::span<const ValueName> names, uint64_t v) {
-  for (const ValueName& n : names)
-    if (n.value == v) return n.name;
-  return nullptr;
-}
-
 const char* code_name(uint8_t t, uint8_t c) {
   switch (t) {
     case kUnreachable:
-      return find_name(kUnreachCodes, c);
+      return value_name(kUnreachCodes, c);
     case kTimeExceeded:
-      return find_name(kTimeExceededCodes, c);
+      return value_name(kTimeExceededCodes, c);
     case kParamProblem:
-      return find_name(kParamProblemCodes, c);
+      return value_name(kParamProblemCodes, c);
     default:
       return nullptr;
   }
@@ -402,7 +396,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   pkt.add_item(n, opt_type, o, 0, 1);
   int l = pkt.add_item(n, opt_length, o, 1, 1);
   if (pkt.labels) pkt.set_label(l, fmt::format("Length: {} ({} bytes)", len / 8, len));
-  const char* name = find_name(kOptionNames, t);
+  const char* name = value_name(kOptionNames, t);
   std::string label = fmt::format("ICMPv6 Option ({}", name ? name : "Unknown");
   switch (t) {
     case 1:
@@ -541,7 +535,7 @@ void dissect_mldv2_report(Packet& pkt, int tree, const ByteReader& r) {
     size_t len = 20 + size_t{sources} * 16 + size_t{aux} * 4;
     int m = pkt.tree.add(tree, mldr_mar, r, off, len, Value{});
     if (pkt.labels) {
-      const char* tn = find_name(kRecordTypes, r.u8(off));
+      const char* tn = value_name(kRecordTypes, r.u8(off));
       std::string text = fmt::format("Multicast Address Record {}: ", tn ? tn : "Unknown");
       append_ipv6(text, r.ptr(off + 4, 16));
       pkt.set_label(m, text);
@@ -599,7 +593,7 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
   bool in_error_packet = pkt.in_error_pkt;  // quoted by an ICMP error (not merely tunnelled)
   int tree = pkt.add_protocol(parent, icmpv6, r, 0, r.size());
   uint8_t t = r.u8(0), c = r.u8(1);
-  const char* type_name = find_name(kTypeNames, t);
+  const char* type_name = value_name(kTypeNames, t);
   const char* cname = code_name(t, c);
   std::string info;
   if (pkt.cols.enabled) {

@@ -39,9 +39,6 @@ struct Span {
 bool is_ws(uint8_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
-bool is_digit(uint8_t c) {
-  return c >= '0' && c <= '9';
-}
 
 class Recogniser {
  public:

@@ -1,5 +1,7 @@
 #include "dissectors/json_text.h"
 
+#include "core/ascii.h"
+
 namespace netsift::json {
 
 namespace {
@@ -13,13 +15,6 @@ int utf8_char_len(uint8_t c) {
   if (c >= 0xe0) return 3;
   if (c >= 0xc0) return 2;
   return 1;
-}
-
-int hex_value(uint8_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 bool is_lead_surrogate(uint32_t c) {
@@ -53,7 +48,7 @@ bool read_hex4(std::string_view s, size_t& i, uint32_t& v) {
   v = 0;
   for (int k = 0; k < 4; ++k) {
     if (i >= s.size()) return false;
-    int x = hex_value(static_cast<uint8_t>(s[i++]));
+    int x = hex_digit_value(static_cast<uint8_t>(s[i++]));
     if (x < 0) return false;
     v = v << 4 | static_cast<uint32_t>(x);
   }

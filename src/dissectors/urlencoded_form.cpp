@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
 #include "core/field_registry.h"
 #include "dissectors/media.h"
 #include "output/label_format.h"  // append_formatted_text, utf8_sequence_length
@@ -22,13 +23,6 @@ const FieldReg kFields[] = {
     {&f_value, {"Value", "urlencoded-form.value", FieldType::kString}},
 };
 
-int hex_digit(uint8_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The text from `off` up to `delim` (or the end), decoded into `out`; the offset of the
 // delimiter (or the end), or npos for a bad %-escape, where tshark stops listing items.
 size_t decoded_until(const ByteReader& r, size_t off, uint8_t delim, std::string& out) {
@@ -40,8 +34,8 @@ size_t decoded_until(const ByteReader& r, size_t off, uint8_t delim, std::string
     if (c == '+') {
       out.push_back(' ');
     } else if (c == '%') {
-      int hi = off + 1 < n ? hex_digit(p[off + 1]) : -1;
-      int lo = off + 2 < n ? hex_digit(p[off + 2]) : -1;
+      int hi = off + 1 < n ? hex_digit_value(p[off + 1]) : -1;
+      int lo = off + 2 < n ? hex_digit_value(p[off + 2]) : -1;
       if (hi < 0 || lo < 0) return std::string::npos;
       out.push_back(static_cast<char>(hi << 4 | lo));
       off += 2;

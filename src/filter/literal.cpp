@@ -1,5 +1,7 @@
 #include "filter/literal.h"
 
+#include "core/ascii.h"
+
 #include <arpa/inet.h>
 
 #include <cctype>
@@ -14,21 +16,6 @@ namespace {
 
 std::string quoted(std::string_view w) { return "\"" + std::string(w) + "\""; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < a.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(a[k])) !=
-        std::tolower(static_cast<unsigned char>(b[k])))
-      return false;
-  return true;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = static_cast<char>(c | 0x20);
-  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 // C-style integer: 0x hex, 0b binary, leading 0 octal, else decimal.
 bool parse_uint(std::string_view w, uint64_t& v) {
   int base = 10;
@@ -38,7 +25,7 @@ bool parse_uint(std::string_view w, uint64_t& v) {
   if (w.empty()) return false;
   v = 0;
   for (char c : w) {
-    int d = hex_digit(c);
+    int d = hex_digit_value(c);
     if (d < 0 || d >= base) return false;
     if (v > (UINT64_MAX - d) / base) return false;
     v = v * base + d;
@@ -116,11 +103,11 @@ bool parse_bytes(std::string_view w, std::string& out) {
                                                                        : end - start);
     if (g.empty()) return false;
     if (g.size() % 2 == 1) {
-      if (g.size() != 1 || hex_digit(g[0]) < 0) return false;
-      out += static_cast<char>(hex_digit(g[0]));
+      if (g.size() != 1 || hex_digit_value(g[0]) < 0) return false;
+      out += static_cast<char>(hex_digit_value(g[0]));
     } else {
       for (size_t k = 0; k < g.size(); k += 2) {
-        int hi = hex_digit(g[k]), lo = hex_digit(g[k + 1]);
+        int hi = hex_digit_value(g[k]), lo = hex_digit_value(g[k + 1]);
         if (hi < 0 || lo < 0) return false;
         out += static_cast<char>(hi * 16 + lo);
       }

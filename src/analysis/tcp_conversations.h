@@ -9,8 +9,9 @@
 
 #include "analysis/flow_key.h"
 #include "analysis/flow_table.h"
-#include "analysis/tcp_analysis.h"
 #include "analysis/tcp_reassembly.h"
+#include "analysis/tcp_sequence_analysis.h"
+#include "core/dissector_table.h"
 
 namespace netsift {
 
@@ -55,10 +56,10 @@ struct TcpDirection {
 struct TcpConversation {
   uint32_t stream = 0;
   uint8_t completeness = 0;
-  TcpDirection dir[2];   // indexed by FlowKey direction (0: from the key's `lo` endpoint)
-  int64_t first_ns = 0;  // tcp.time_relative origin
-  int64_t prev_ns = 0;   // tcp.time_delta origin
-  TcpSeqAnalysis seq_analysis;   // tcp.analysis.*
+  TcpDirection dir[2];          // indexed by FlowKey direction (0: from the key's `lo` endpoint)
+  int64_t first_ns = 0;         // tcp.time_relative origin
+  int64_t prev_ns = 0;          // tcp.time_delta origin
+  TcpSeqAnalysis seq_analysis;  // tcp.analysis.*
   // The payload's protocol once a heuristic claimed the connection (tshark's conversation
   // dissector); tried before the ports.
   Dissector app_dissector = nullptr;

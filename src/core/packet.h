@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "capture/captured_frame.h"
 #include "core/address.h"
 #include "core/arena.h"
 #include "core/byte_reader.h"
+#include "core/captured_frame.h"
 #include "core/dissector_table.h"
 #include "core/field.h"
 #include "core/packet_tree.h"
@@ -100,7 +100,7 @@ struct Packet {
   // nothing the run reads comes from above the transport layer (cli/field_interest.h).
   bool payloads = true;
 
-  // TCP desegmentation (analysis/tcp_reassembly.h). TCP sets can_desegment before calling the
+  // TCP desegmentation (dissectors/tcp_desegment.h). TCP sets can_desegment before calling the
   // payload's dissector; a dissector whose PDU starting at desegment_offset is not whole sets
   // desegment_len to the bytes still missing (kDesegmentOneMoreSegment: unknown).
   bool can_desegment = false;

@@ -5,10 +5,7 @@
 
 #include <memory>
 
-#include "analysis/f5_flow_pairing.h"
-#include "analysis/tcp_conversations.h"
-#include "analysis/udp_conversations.h"
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "core/names.h"
 
 namespace netsift {
@@ -18,6 +15,9 @@ class IcmpTransactions;
 class DnsTransactions;
 struct ArpState;
 struct F5TlsKeyState;
+class TcpConversations;
+class UdpConversations;
+class F5FlowPairing;
 
 // How the Time column shows a frame's time (tshark -t).
 enum class TimeDisplay {
@@ -62,12 +62,12 @@ struct Session {
   std::shared_ptr<IcmpTransactions> icmp_transactions;
   std::shared_ptr<DnsTransactions> dns_transactions;  // created by the DNS dissector
   std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
-  TcpConversations tcp;           // tcp.stream numbering and per-connection state
-  UdpConversations udp;           // udp.stream numbering
+  std::shared_ptr<TcpConversations> tcp;  // tcp.stream numbering and per-connection state
+  std::shared_ptr<UdpConversations> udp;  // udp.stream numbering
   // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
   std::shared_ptr<F5TlsKeyState> f5_tls;
   // Client-side/server-side connection pairs of a BIG-IP proxy (f5ethtrailer.peer_stream).
-  F5FlowPairing f5_pairing;
+  std::shared_ptr<F5FlowPairing> f5_pairing;
 };
 
 }  // namespace netsift

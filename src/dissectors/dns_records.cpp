@@ -5,10 +5,10 @@
 #include <iterator>
 #include <vector>
 
+#include "core/address_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/dns.h"
-#include "output/address_format.h"
 
 namespace netsift::dns {
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/f5_flow_pairing.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/eth.h"
@@ -345,8 +346,9 @@ void note_proxy_flow(F5Dissection& d) {
   s.flow_id = d.flow_id;
   s.peer_id = d.peer_id;
   s.peer = d.peer;
-  if (auto peer = pkt.session->f5_pairing.observe(s))
-    pkt.add_generated_uint(d.tree, peer_stream, *peer);
+  auto& pairing = pkt.session->f5_pairing;
+  if (!pairing) pairing = std::make_shared<F5FlowPairing>();
+  if (auto peer = pairing->observe(s)) pkt.add_generated_uint(d.tree, peer_stream, *peer);
 }
 
 bool dissect_f5ethtrailer(const ByteReader& t, Packet& pkt, int parent) {

@@ -6,14 +6,16 @@
 #include <iterator>
 
 #include "analysis/flow_key.h"
+#include "analysis/tcp_conversations.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
-#include "dissectors/tcp_analysis.h"
+#include "core/text_format.h"
+#include "dissectors/tcp_analysis_tree.h"
+#include "dissectors/tcp_desegment.h"
 #include "dissectors/tcp_options.h"
-#include "output/label_format.h"
 
 namespace netsift {
 
@@ -384,7 +386,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoTcp, &reversed);
   int dir = reversed ? 1 : 0;
   bool created, reused;
-  TcpConversation& conv = pkt.session->tcp.lookup(key, dir, s, now, &created, &reused);
+  auto& conversations = pkt.session->tcp;
+  if (!conversations) conversations = std::make_shared<TcpConversations>();
+  TcpConversation& conv = conversations->lookup(key, dir, s, now, &created, &reused);
   pkt.add_generated_uint(top, stream, conv.stream);
   int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
   auto label_completeness = [&] {

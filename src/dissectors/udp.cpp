@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "analysis/flow_key.h"
+#include "analysis/udp_conversations.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
@@ -51,7 +52,9 @@ const FieldReg kFields[] = {
 void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times_shown) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
-  UdpConversation& c = pkt.session->udp.lookup(key, now);
+  auto& conversations = pkt.session->udp;
+  if (!conversations) conversations = std::make_shared<UdpConversations>();
+  UdpConversation& c = conversations->lookup(key, now);
   pkt.add_generated_uint(top, stream, c.stream);
   if (times_shown) {
     int times = pkt.tree.add_generated(top, kNoField, Value{});

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "dissectors/f5ethtrailer.h"
-#include "output/address_format.h"
 
 namespace netsift {
 

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "analysis/tcp_follow.h"
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "dissectors/http.h"
-#include "output/address_format.h"
 
 namespace netsift {
 

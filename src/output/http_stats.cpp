@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
-#include "output/address_format.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 

@@ -1,6 +1,7 @@
 // TCP header fields, options and conversation state, from hand-built segments.
 #include <gtest/gtest.h>
 
+#include "analysis/tcp_conversations.h"
 #include "l4_test_packets.h"
 
 namespace netsift::test {
@@ -65,7 +66,7 @@ TEST(Tcp, NewSynWithOtherIsnStartsNewStream) {
   d.run(ipv4_frame(6, tcp_header(1234, 80, 9000, 0, kSyn, 1000), 1, 2));
   EXPECT_EQ(d.num("tcp.stream"), 1);
   EXPECT_EQ(d.num("tcp.seq"), 0);
-  EXPECT_EQ(d.session().tcp.streams(), 2u);
+  EXPECT_EQ(d.session().tcp->streams(), 2u);
 }
 
 TEST(Tcp, FlagNamesAndLettersIncludeReservedAndAe) {

@@ -5,12 +5,12 @@
 
 #include <cstring>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/arp_state.h"
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
-#include "dissectors/ip.h"
 
 namespace netsift {
 

@@ -9,10 +9,10 @@
 
 #include "analysis/dns_transactions.h"
 #include "analysis/flow_key.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/dns.h"
-#include "dissectors/ip.h"  // add_expert
 #include "dissectors/tcp_desegment.h"
 
 namespace netsift {

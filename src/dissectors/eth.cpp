@@ -7,11 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/ethertype_names.h"
 #include "dissectors/frame.h"
-#include "dissectors/ip.h"
 
 namespace netsift {
 

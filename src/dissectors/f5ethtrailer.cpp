@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include "analysis/f5_flow_pairing.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/eth.h"
-#include "dissectors/ip.h"
 
 namespace netsift {
 

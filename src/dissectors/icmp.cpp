@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include "analysis/icmp_transactions.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "dissectors/icmp_error.h"
 #include "dissectors/ip.h"
 
 namespace netsift {

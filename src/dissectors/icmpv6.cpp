@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include "analysis/icmp_transactions.h"
+#include "core/address_format.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "dissectors/icmp_error.h"
 #include "dissectors/ip.h"
 
 namespace netsift {

@@ -1,6 +1,12 @@
 // IPv4 (RFC 791): header, options, fragment reassembly and dispatch by protocol number, with
 // tshark 4.0's fields, labels and columns.
 #include "dissectors/ip.h"
+#include "core/address_format.h"
+#include "core/expert.h"
+#include "dissectors/icmp_error.h"
+#include "dissectors/ip_dsfield.h"
+#include "dissectors/ip_fragment_tree.h"
+#include "dissectors/ip_proto_names.h"
 
 #include <fmt/format.h>
 

@@ -1,14 +1,9 @@
-// Symbols the IP family shares: IPv4/IPv6 entry points (ICMP dissects the packets its errors
-// quote), IP protocol names, address text for columns, and the expert-info helper.
+// The IPv4 and IPv6 dissectors' entry points (ICMP dissects the packets its errors quote) and
+// the fields other protocols read back from the tree.
 #pragma once
 
-#include <span>
-#include <string>
-#include <string_view>
+#include <cstddef>
 
-#include "analysis/ip_reassembly.h"
-#include "core/address_format.h"  // append_ipv4/append_ipv6 for column and label text
-#include "core/expert.h"
 #include "core/packet.h"
 
 namespace netsift {
@@ -16,45 +11,11 @@ namespace netsift {
 size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent);
 size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent);
 
-// IANA protocol numbers with tshark's names ("ICMP", "UDP"), shared by ip.proto and ipv6.nxt.
-std::span<const ValueName> ip_proto_names();
-const char* ip_proto_name(uint8_t proto);  // "Unknown" when unnamed
-
-// Differentiated services (ip.dsfield, ipv6.tclass): long value names and the short ones
-// of the summary text ("CS0", "AF11"; "Not-ECT", "CE").
-std::span<const ValueName> dscp_names();
-std::span<const ValueName> ecn_names();
-const char* dscp_short_name(unsigned dscp);
-const char* ecn_short_name(unsigned ecn);
-
-// Dissects the packet an ICMP/ICMPv6 error quotes with `d`, under `parent`, the way tshark
-// does for "error packets": the outer packet keeps its addresses, ports and columns, and the
-// quote ending early is not an error.
-void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent);
-
-// The fields of an IPv4 or IPv6 fragment tree ("ip.fragments" and its children).
-struct FragmentFields {
-  const char* version;  // "IPv4", "IPv6"
-  FieldId fragments, fragment, error, overlap, overlap_conflict, too_long, count,
-      reassembled_length, reassembled_data;
-};
-// The fragment list of a reassembled datagram under `tree`, as tshark shows it. A fragment with
-// conflicting overlap or data past the end is listed as a defragmentation error.
-void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
-                       const ByteReader& whole, const FragmentFields& f);
-
-// The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
-// or `fallback` when absent.
-uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback = 0);
-
 namespace ip_fields {
 extern FieldId protocol, ttl, version;
 }
 namespace ipv6_fields {
 extern FieldId protocol, hlim, src, dst;
 }
-// IPv6 extension headers (ipv6_ext.cpp): hop-by-hop, routing, fragment, destination options.
-bool is_ipv6_extension(uint8_t next_header);
-void register_ipv6_extensions();
 
 }  // namespace netsift

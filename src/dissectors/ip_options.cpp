@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
-#include "dissectors/ip.h"
 
 namespace netsift {
 

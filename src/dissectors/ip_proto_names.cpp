@@ -1,5 +1,5 @@
 // IP protocol numbers with the names tshark 4.0 gives them (ip.proto, ipv6.nxt, ...).
-#include "dissectors/ip.h"
+#include "dissectors/ip_proto_names.h"
 
 namespace netsift {
 
@@ -235,6 +235,12 @@ constexpr ValueName kNames[] = {
 
 std::span<const ValueName> ip_proto_names() {
   return kNames;
+}
+
+const char* ip_proto_name(uint8_t proto) {
+  for (const ValueName& v : ip_proto_names())
+    if (v.value == proto) return v.name;
+  return "Unknown";
 }
 
 }  // namespace netsift

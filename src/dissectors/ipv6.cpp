@@ -2,9 +2,14 @@
 // MAC, 6to4, Teredo, ISATAP), and dispatch to extension headers or the upper layer.
 #include <fmt/format.h>
 
+#include "core/address_format.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/text_format.h"
 #include "dissectors/ip.h"
+#include "dissectors/ip_dsfield.h"
+#include "dissectors/ip_proto_names.h"
+#include "dissectors/ipv6_ext.h"
 
 namespace netsift {
 

@@ -5,10 +5,15 @@
 #include <fmt/format.h>
 
 #include "analysis/ip_reassembly.h"
+#include "core/address_format.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/text_format.h"
 #include "dissectors/ip.h"
+#include "dissectors/ip_fragment_tree.h"
+#include "dissectors/ip_proto_names.h"
+#include "dissectors/ipv6_ext.h"
 
 namespace netsift {
 

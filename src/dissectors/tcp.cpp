@@ -10,6 +10,7 @@
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/info_column.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -322,12 +323,6 @@ Dissector payload_dissector(TcpConversation& conv, uint16_t sport, uint16_t dpor
   for (const HeuristicDissector& h : tables::tcp_heuristics())
     if (h.accepts(data)) return conv.app_dissector = h.dissect;
   return nullptr;
-}
-
-template <class... Args>
-void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
-  if (pkt.cols.enabled)
-    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
 }
 
 // Sequence analysis of a segment with a known length, then the initial RTT: the time from the

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "analysis/tcp_conversations.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
-#include "dissectors/ip.h"
 
 namespace netsift {
 

@@ -6,6 +6,7 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/info_column.h"
 #include "core/session.h"
 
 namespace netsift {
@@ -214,12 +215,6 @@ const OptionProtocol kOptionProtocols[] = {
     {&opt_experimental, {"TCP Option - Experimental", "Experimental", "tcp.options.experimental"}},
     {&opt_unknown, {"TCP Option - Unknown", "Unknown", "tcp.options.unknown"}},
 };
-
-template <class... Args>
-void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
-  if (pkt.cols.enabled)
-    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
-}
 
 // Appends `text` to the option's tree label ("TCP Option - Window scale" + ": 7 (multiply by
 // 128)").

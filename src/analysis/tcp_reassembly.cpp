@@ -12,55 +12,13 @@
 #include "core/field_registry.h"
 #include "dissectors/ip.h"
 #include "dissectors/tcp_analysis.h"
+#include "dissectors/tcp_fields.h"
 
 namespace netsift {
 
 namespace {
 
-FieldId segments, segment, segment_count, reassembled_in, reassembled_length, reassembled_data,
-    pdu_size, limit_exceeded;
-
-const FieldReg kFields[] = {
-    {&segment, {"TCP Segment", "tcp.segment", FieldType::kFrameNum}},
-    {&segments,
-     {"Reassembled TCP Segments",
-      "tcp.segments",
-      FieldType::kNone,
-      Base::kNone,
-      {},
-      0,
-      "TCP Segments"}},
-    {&segment_count, {"Segment count", "tcp.segment.count", FieldType::kUint32, Base::kDec}},
-    {&reassembled_in,
-     {"Reassembled PDU in frame",
-      "tcp.reassembled_in",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "The PDU that doesn't end in this segment is reassembled in this frame"}},
-    {&reassembled_length,
-     {"Reassembled TCP length",
-      "tcp.reassembled.length",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "The total length of the reassembled payload"}},
-    {&reassembled_data,
-     {"Reassembled TCP Data",
-      "tcp.reassembled.data",
-      FieldType::kBytes,
-      Base::kNone,
-      {},
-      0,
-      "The reassembled payload"}},
-    {&pdu_size,
-     {"PDU Size", "tcp.pdu.size", FieldType::kUint32, Base::kDec, {}, 0, "The size of this PDU"}},
-    // netsift's own: tshark has no memory limit to report.
-    {&limit_exceeded,
-     {"Reassembly memory limit exceeded", "tcp.reassembly.limit_exceeded", FieldType::kNone}},
-};
+using namespace tcp_reassembly_fields;
 
 std::atomic<size_t> total_pending{0};
 std::vector<Dissector> pdu_dissectors;  // written at registration only
@@ -294,10 +252,6 @@ void tcp_reassembly_release(TcpStreamReassembly& st) {
 
 size_t tcp_reassembly_buffered_bytes() {
   return total_pending.load();
-}
-
-void register_tcp_reassembly(FieldId tcp_proto) {
-  registry().add_fields(tcp_proto, kFields);
 }
 
 }  // namespace netsift

@@ -73,6 +73,4 @@ void tcp_reassembly_release(TcpStreamReassembly& state);
 // Bytes held by pending PDUs of all flows.
 size_t tcp_reassembly_buffered_bytes();
 
-void register_tcp_reassembly(FieldId tcp_proto);
-
 }  // namespace netsift

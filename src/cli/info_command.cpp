@@ -11,6 +11,7 @@
 #include "core/session.h"
 #include "dissectors/all.h"
 #include "dissectors/f5ethtrailer.h"
+#include "dissectors/f5fileinfo.h"
 #include "dissectors/frame.h"
 #include "output/capture_info.h"
 
@@ -37,10 +38,9 @@ bool is_gzip(const std::string& path) {
 // not stored), plus protocol nodes and fields dissectors read back.
 std::vector<uint8_t> fields_read() {
   std::vector<uint8_t> wanted(registry().size());
-  const FieldId fileinfo = registry().find("f5fileinfo");
   for (const FieldInfo& f : registry().all())
     wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back ||
-                   f.protocol == f5_fields::proto || f.protocol == fileinfo;
+                   f.protocol == f5_fields::proto || f.protocol == f5fileinfo_fields::proto;
   return wanted;
 }
 

@@ -99,9 +99,56 @@ struct FieldDef {
   const char* unit = nullptr;           // " bytes", " seconds" appended in labels
 };
 
-// Registration entry: where the assigned id goes, and the definition.
-struct FieldReg {
+// What a field's value is to a reader of the tree (which member of Value holds it).
+enum class ValueKind : uint8_t {
+  kNone,    // protocols and labels: no value
+  kUint,    // Value::u: unsigned integers, booleans, characters, frame numbers
+  kInt,     // Value::i: signed integers
+  kTime,    // Value::i: absolute or relative times in nanoseconds
+  kDouble,  // Value::d
+  kIpv4,    // Value::u: the address in host order
+  kBytes,   // Value::bytes: byte strings, Ethernet and IPv6 addresses
+  kString,  // Value::bytes: text
+};
+ValueKind value_kind(FieldType t);
+const char* value_kind_name(ValueKind k);
+
+// A registered field's id, typed by the kind of value it holds. The owning dissector declares
+// it and its FieldReg table fills it at start-up, so code elsewhere reads fields through
+// handles rather than by name: a renamed field cannot leave a reader silently finding nothing,
+// and the typed readers (packet_tree.h) do not compile for a handle of another kind.
+// It converts to FieldId, so it serves wherever an id is compared or added to the tree.
+template <ValueKind K>
+struct FieldHandle {
+  static constexpr ValueKind kKind = K;
+  FieldId id = kNoField;
+  constexpr operator FieldId() const { return id; }
+};
+using ProtocolField = FieldHandle<ValueKind::kNone>;
+using LabelField = FieldHandle<ValueKind::kNone>;
+using UintField = FieldHandle<ValueKind::kUint>;
+using IntField = FieldHandle<ValueKind::kInt>;
+using TimeField = FieldHandle<ValueKind::kTime>;
+using DoubleField = FieldHandle<ValueKind::kDouble>;
+using Ipv4Field = FieldHandle<ValueKind::kIpv4>;
+using BytesField = FieldHandle<ValueKind::kBytes>;
+using StringField = FieldHandle<ValueKind::kString>;
+
+// Where registration stores a field's id: a typed handle, whose kind registration checks
+// against the field's type, or a plain id used only inside its dissector.
+struct FieldSlot {
   FieldId* id;
+  bool typed = false;
+  ValueKind kind = ValueKind::kNone;
+  constexpr FieldSlot(FieldId* plain) : id(plain) {}
+  template <ValueKind K>
+  constexpr FieldSlot(FieldHandle<K>* handle) : id(&handle->id), typed(true), kind(K) {}
+};
+
+// Registration entry: where the assigned id goes, and the definition, written with designated
+// initializers: {&seq, {.name = "Sequence Number", .abbrev = "tcp.seq", .type = ...}}.
+struct FieldReg {
+  FieldSlot id;
   FieldDef def;
 };
 

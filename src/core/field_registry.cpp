@@ -1,5 +1,9 @@
 #include "core/field_registry.h"
 
+#include <stdexcept>
+
+#include <fmt/format.h>
+
 namespace netsift {
 
 FieldRegistry::FieldRegistry() {
@@ -33,10 +37,15 @@ FieldId FieldRegistry::add_protocol(const ProtocolDef& p) {
 
 void FieldRegistry::add_fields(FieldId protocol, std::span<const FieldReg> regs) {
   for (const FieldReg& r : regs) {
+    // A handle whose kind does not match the field's type would read the wrong Value member:
+    // refuse to start rather than print garbage.
+    if (r.id.typed && r.id.kind != value_kind(r.def.type))
+      throw std::logic_error(fmt::format("field {} is {} but its handle reads {}", r.def.abbrev,
+                                         field_type_name(r.def.type), value_kind_name(r.id.kind)));
     FieldInfo f;
     f.def = r.def;
     f.protocol = protocol;
-    *r.id = add(f);
+    *r.id.id = add(f);
   }
 }
 
@@ -105,6 +114,69 @@ const char* field_type_name(FieldType t) {
       return "FT_FRAMENUM";
   }
   return "FT_NONE";
+}
+
+ValueKind value_kind(FieldType t) {
+  switch (t) {
+    case FieldType::kNone:
+    case FieldType::kProtocol:
+      return ValueKind::kNone;
+    case FieldType::kInt8:
+    case FieldType::kInt16:
+    case FieldType::kInt24:
+    case FieldType::kInt32:
+    case FieldType::kInt64:
+      return ValueKind::kInt;
+    case FieldType::kAbsTime:
+    case FieldType::kRelTime:
+      return ValueKind::kTime;
+    case FieldType::kFloat:
+    case FieldType::kDouble:
+      return ValueKind::kDouble;
+    case FieldType::kIpv4:
+      return ValueKind::kIpv4;
+    case FieldType::kEther:
+    case FieldType::kIpv6:
+    case FieldType::kBytes:
+      return ValueKind::kBytes;
+    case FieldType::kString:
+    case FieldType::kStringz:
+      return ValueKind::kString;
+    case FieldType::kBoolean:
+    case FieldType::kChar:
+    case FieldType::kUint8:
+    case FieldType::kUint16:
+    case FieldType::kUint24:
+    case FieldType::kUint32:
+    case FieldType::kUint40:
+    case FieldType::kUint48:
+    case FieldType::kUint64:
+    case FieldType::kFrameNum:
+      return ValueKind::kUint;
+  }
+  return ValueKind::kNone;
+}
+
+const char* value_kind_name(ValueKind k) {
+  switch (k) {
+    case ValueKind::kNone:
+      return "no value";
+    case ValueKind::kUint:
+      return "unsigned integers";
+    case ValueKind::kInt:
+      return "signed integers";
+    case ValueKind::kTime:
+      return "times";
+    case ValueKind::kDouble:
+      return "floating point";
+    case ValueKind::kIpv4:
+      return "IPv4 addresses";
+    case ValueKind::kBytes:
+      return "bytes";
+    case ValueKind::kString:
+      return "strings";
+  }
+  return "?";
 }
 
 const char* base_name(const FieldInfo& f) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +68,34 @@ struct Node {
   Value value;
   const char* label;  // custom tree text (arena); null means render from field and value
 };
+
+// Typed reads of a node through a field handle: the value when `n` is of field `f`, else
+// nullopt. The handle's kind picks the Value member, so reading, say, a string field as an
+// integer does not compile.
+inline std::optional<uint64_t> field_value(const Node& n, UintField f) {
+  return n.field == f ? std::optional(n.value.u) : std::nullopt;
+}
+inline std::optional<int64_t> field_value(const Node& n, IntField f) {
+  return n.field == f ? std::optional(n.value.i) : std::nullopt;
+}
+// Nanoseconds.
+inline std::optional<int64_t> field_value(const Node& n, TimeField f) {
+  return n.field == f ? std::optional(n.value.i) : std::nullopt;
+}
+inline std::optional<double> field_value(const Node& n, DoubleField f) {
+  return n.field == f ? std::optional(n.value.d) : std::nullopt;
+}
+// The address in host order.
+inline std::optional<uint32_t> field_value(const Node& n, Ipv4Field f) {
+  return n.field == f ? std::optional(static_cast<uint32_t>(n.value.u)) : std::nullopt;
+}
+inline std::optional<std::span<const uint8_t>> field_value(const Node& n, BytesField f) {
+  if (n.field != f) return std::nullopt;
+  return std::span<const uint8_t>(n.value.bytes.p, n.value.bytes.n);
+}
+inline std::optional<std::string_view> field_value(const Node& n, StringField f) {
+  return n.field == f ? std::optional(n.value.str()) : std::nullopt;
+}
 
 // Nodes can be limited to the fields a run reads (Wireshark's "fake tree"): -T fields and
 // filters only need the fields they name, so every other add() costs a branch instead of a

@@ -27,36 +27,40 @@ void register_core_protocols() {
   FieldRegistry& reg = registry();
   data = reg.add_protocol({"Data", "Data", "data"});
   static const FieldReg data_fields[] = {
-      {&data_data, {"Data", "data.data", FieldType::kBytes, Base::kNone}},
-      {&data_len, {"Length", "data.len", FieldType::kInt32, Base::kDec}},
+      {&data_data, {.name = "Data", .abbrev = "data.data", .type = FieldType::kBytes}},
+      {&data_len,
+       {.name = "Length", .abbrev = "data.len", .type = FieldType::kInt32, .base = Base::kDec}},
   };
   reg.add_fields(data, data_fields);
 
   malformed = reg.add_protocol({"Malformed Packet", "Malformed", "_ws.malformed"});
   static const FieldReg malformed_fields[] = {
       {&malformed_dissector_bug,
-       {"Dissector bug", "_ws.malformed.dissector_bug", FieldType::kNone}},
+       {.name = "Dissector bug", .abbrev = "_ws.malformed.dissector_bug"}},
       {&malformed_expert,
-       {"Malformed Packet (Exception occurred)", "_ws.malformed.expert", FieldType::kNone}},
+       {.name = "Malformed Packet (Exception occurred)", .abbrev = "_ws.malformed.expert"}},
   };
   reg.add_fields(malformed, malformed_fields);
   short_frame = reg.add_protocol({"Short Frame", "Short frame", "_ws.short"});
   expert = reg.add_protocol({"Expert Info", "Expert", "_ws.expert"});
   static const FieldReg expert_fields[] = {
       {&expert_message,
-       {"Message",
-        "_ws.expert.message",
-        FieldType::kString,
-        Base::kNone,
-        {},
-        0,
-        "Wireshark expert information"}},
+       {.name = "Message",
+        .abbrev = "_ws.expert.message",
+        .type = FieldType::kString,
+        .blurb = "Wireshark expert information"}},
       {&expert_severity,
-       {"Severity level", "_ws.expert.severity", FieldType::kUint32, Base::kNone, kSeverities, 0,
-        "Wireshark expert severity level"}},
+       {.name = "Severity level",
+        .abbrev = "_ws.expert.severity",
+        .type = FieldType::kUint32,
+        .values = kSeverities,
+        .blurb = "Wireshark expert severity level"}},
       {&expert_group,
-       {"Group", "_ws.expert.group", FieldType::kUint32, Base::kNone, kGroups, 0,
-        "Wireshark expert group"}},
+       {.name = "Group",
+        .abbrev = "_ws.expert.group",
+        .type = FieldType::kUint32,
+        .values = kGroups,
+        .blurb = "Wireshark expert group"}},
   };
   reg.add_fields(expert, expert_fields);
 }

@@ -54,6 +54,33 @@ struct Message {
 // Expands the name at `off` (with compression pointers) into the packet arena.
 Name read_name(const Message& m, size_t off);
 
+// Resource record types (IANA "Resource Record (RR) TYPEs") whose data netsift decodes; the
+// data of any other type is shown as bytes.
+enum class RrType : uint16_t {
+  kA = 1,
+  kNs = 2,
+  kCname = 5,
+  kSoa = 6,
+  kPtr = 12,
+  kHinfo = 13,
+  kMx = 15,
+  kTxt = 16,
+  kAaaa = 28,
+  kSrv = 33,
+  kOpt = 41,  // EDNS(0) pseudo-record (RFC 6891)
+  kDs = 43,
+  kSshfp = 44,
+  kRrsig = 46,
+  kNsec = 47,
+  kDnskey = 48,
+  kNsec3 = 50,
+  kSvcb = 64,
+  kHttps = 65,
+  kTkey = 249,
+  kTsig = 250,
+  kCaa = 257,
+};
+
 // "A", "AAAA", ... for the Info column; nullptr for types without a name.
 const char* type_short_name(uint16_t type);
 

@@ -7,6 +7,7 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/value_strings.h"
 #include "dissectors/dns.h"
 #include "output/address_format.h"
 
@@ -192,214 +193,449 @@ constexpr ValueName kErrors[] = {{0, "No error"},
                                  {23, "Bad/missing Server Cookie"}};
 
 constexpr TrueFalse kTfZoneKey{"This is the zone key for specified zone", "This it not a zone key"};
-constexpr TrueFalse kTfYesNo{"Yes", "No"};
 constexpr TrueFalse kTfOptOut{"Additional insecure delegations allowed",
                               "Additional insecure delegations forbidden"};
 constexpr TrueFalse kTfCritical{"Critical", "Not critical"};
 
 FieldReg type_covered_field{
     &f::rrsig_type_covered,
-    {"Type Covered",
-     "dns.rrsig.type_covered",
-     FT::kUint16,
-     Base::kDec,
-     {},
-     0,
-     "Identifies the type of the RRset that is covered by this RRSIG record"}};
+    {.name = "Type Covered",
+     .abbrev = "dns.rrsig.type_covered",
+     .type = FT::kUint16,
+     .base = Base::kDec,
+     .blurb = "Identifies the type of the RRset that is covered by this RRSIG record"}};
 
 const FieldReg kFields[] = {
     {&f::resp_ttl,
-     {"Time to live", "dns.resp.ttl", FT::kUint32, Base::kDec, {}, 0, "Response TTL"}},
+     {.name = "Time to live",
+      .abbrev = "dns.resp.ttl",
+      .type = FT::kUint32,
+      .base = Base::kDec,
+      .blurb = "Response TTL"}},
     {&f::resp_len,
-     {"Data length", "dns.resp.len", FT::kUint16, Base::kDec, {}, 0, "Response Length"}},
-    {&f::a, {"Address", "dns.a", FT::kIpv4, Base::kNone, {}, 0, "Response Address"}},
+     {.name = "Data length",
+      .abbrev = "dns.resp.len",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .blurb = "Response Length"}},
+    {&f::a, {.name = "Address", .abbrev = "dns.a", .type = FT::kIpv4, .blurb = "Response Address"}},
     {&f::aaaa,
-     {"AAAA Address", "dns.aaaa", FT::kIpv6, Base::kNone, {}, 0, "AAAA Response Address"}},
-    {&f::cname, {"CNAME", "dns.cname", FT::kString, Base::kNone, {}, 0, "Response Primary Name"}},
-    {&f::ns, {"Name Server", "dns.ns", FT::kString}},
-    {&f::ptr, {"Domain Name", "dns.ptr.domain_name", FT::kString}},
-    {&f::mx_pref, {"Preference", "dns.mx.preference", FT::kUint16, Base::kDec}},
-    {&f::mx_exchange, {"Mail Exchange", "dns.mx.mail_exchange", FT::kString}},
-    {&f::hinfo_cpu_length, {"CPU Length", "dns.hinfo.cpu_length", FT::kUint8, Base::kDec}},
-    {&f::hinfo_cpu, {"CPU", "dns.hinfo.cpu", FT::kString}},
-    {&f::hinfo_os_length, {"OS Length", "dns.hinfo.os_length", FT::kUint8, Base::kDec}},
-    {&f::hinfo_os, {"OS", "dns.hinfo.os", FT::kString}},
-    {&f::txt_len, {"TXT Length", "dns.txt.length", FT::kUint8, Base::kDec}},
-    {&f::txt, {"TXT", "dns.txt", FT::kString}},
-    {&f::soa_mname, {"Primary name server", "dns.soa.mname", FT::kString}},
-    {&f::soa_rname, {"Responsible authority's mailbox", "dns.soa.rname", FT::kString}},
-    {&f::soa_serial, {"Serial Number", "dns.soa.serial_number", FT::kUint32, Base::kDec}},
-    {&f::soa_refresh, {"Refresh Interval", "dns.soa.refresh_interval", FT::kUint32, Base::kDec}},
-    {&f::soa_retry, {"Retry Interval", "dns.soa.retry_interval", FT::kUint32, Base::kDec}},
-    {&f::soa_expire, {"Expire limit", "dns.soa.expire_limit", FT::kUint32, Base::kDec}},
-    {&f::soa_minimum, {"Minimum TTL", "dns.soa.minimum_ttl", FT::kUint32, Base::kDec}},
-    {&f::srv_priority, {"Priority", "dns.srv.priority", FT::kUint16, Base::kDec}},
-    {&f::srv_weight, {"Weight", "dns.srv.weight", FT::kUint16, Base::kDec}},
-    {&f::srv_port, {"Port", "dns.srv.port", FT::kUint16, Base::kDec}},
-    {&f::srv_target, {"Target", "dns.srv.target", FT::kString}},
-    {&f::opt, {"Option", "dns.opt", FT::kNone}},
-    {&f::opt_code, {"Option Code", "dns.opt.code", FT::kUint16, Base::kDec, kOptCodes}},
-    {&f::opt_len, {"Option Length", "dns.opt.len", FT::kUint16, Base::kDec}},
-    {&f::opt_data, {"Option Data", "dns.opt.data", FT::kBytes}},
+     {.name = "AAAA Address",
+      .abbrev = "dns.aaaa",
+      .type = FT::kIpv6,
+      .blurb = "AAAA Response Address"}},
+    {&f::cname,
+     {.name = "CNAME",
+      .abbrev = "dns.cname",
+      .type = FT::kString,
+      .blurb = "Response Primary Name"}},
+    {&f::ns, {.name = "Name Server", .abbrev = "dns.ns", .type = FT::kString}},
+    {&f::ptr, {.name = "Domain Name", .abbrev = "dns.ptr.domain_name", .type = FT::kString}},
+    {&f::mx_pref,
+     {.name = "Preference",
+      .abbrev = "dns.mx.preference",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::mx_exchange,
+     {.name = "Mail Exchange", .abbrev = "dns.mx.mail_exchange", .type = FT::kString}},
+    {&f::hinfo_cpu_length,
+     {.name = "CPU Length",
+      .abbrev = "dns.hinfo.cpu_length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::hinfo_cpu, {.name = "CPU", .abbrev = "dns.hinfo.cpu", .type = FT::kString}},
+    {&f::hinfo_os_length,
+     {.name = "OS Length",
+      .abbrev = "dns.hinfo.os_length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::hinfo_os, {.name = "OS", .abbrev = "dns.hinfo.os", .type = FT::kString}},
+    {&f::txt_len,
+     {.name = "TXT Length", .abbrev = "dns.txt.length", .type = FT::kUint8, .base = Base::kDec}},
+    {&f::txt, {.name = "TXT", .abbrev = "dns.txt", .type = FT::kString}},
+    {&f::soa_mname,
+     {.name = "Primary name server", .abbrev = "dns.soa.mname", .type = FT::kString}},
+    {&f::soa_rname,
+     {.name = "Responsible authority's mailbox", .abbrev = "dns.soa.rname", .type = FT::kString}},
+    {&f::soa_serial,
+     {.name = "Serial Number",
+      .abbrev = "dns.soa.serial_number",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
+    {&f::soa_refresh,
+     {.name = "Refresh Interval",
+      .abbrev = "dns.soa.refresh_interval",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
+    {&f::soa_retry,
+     {.name = "Retry Interval",
+      .abbrev = "dns.soa.retry_interval",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
+    {&f::soa_expire,
+     {.name = "Expire limit",
+      .abbrev = "dns.soa.expire_limit",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
+    {&f::soa_minimum,
+     {.name = "Minimum TTL",
+      .abbrev = "dns.soa.minimum_ttl",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
+    {&f::srv_priority,
+     {.name = "Priority", .abbrev = "dns.srv.priority", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::srv_weight,
+     {.name = "Weight", .abbrev = "dns.srv.weight", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::srv_port,
+     {.name = "Port", .abbrev = "dns.srv.port", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::srv_target, {.name = "Target", .abbrev = "dns.srv.target", .type = FT::kString}},
+    {&f::opt, {.name = "Option", .abbrev = "dns.opt", .type = FT::kNone}},
+    {&f::opt_code,
+     {.name = "Option Code",
+      .abbrev = "dns.opt.code",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kOptCodes}},
+    {&f::opt_len,
+     {.name = "Option Length", .abbrev = "dns.opt.len", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::opt_data, {.name = "Option Data", .abbrev = "dns.opt.data", .type = FT::kBytes}},
     {&f::opt_client_family,
-     {"Family", "dns.opt.client.family", FT::kUint16, Base::kDec, kFamilies}},
-    {&f::opt_client_netmask, {"Source Netmask", "dns.opt.client.netmask", FT::kUint8, Base::kDec}},
-    {&f::opt_client_scope, {"Scope Netmask", "dns.opt.client.scope", FT::kUint8, Base::kDec}},
-    {&f::opt_client_addr4, {"Client Subnet", "dns.opt.client.addr4", FT::kIpv4}},
-    {&f::opt_client_addr6, {"Client Subnet", "dns.opt.client.addr6", FT::kIpv6}},
-    {&f::opt_cookie_client, {"Client Cookie", "dns.opt.cookie.client", FT::kBytes}},
-    {&f::opt_cookie_server, {"Server Cookie", "dns.opt.cookie.server", FT::kBytes}},
-    {&f::opt_keepalive, {"Timeout", "dns.opt.edns_tcp_keepalive.timeout", FT::kUint16, Base::kDec}},
-    {&f::opt_padding, {"Padding", "dns.opt.padding", FT::kBytes}},
-    {&f::opt_chain_fqdn, {"Closest Trust Point", "dns.opt.chain.fqdn", FT::kString}},
-    {&f::opt_dau, {"DAU", "dns.opt.dau", FT::kUint8, Base::kDec, kAlgorithms}},
-    {&f::opt_dhu, {"DHU", "dns.opt.dhu", FT::kUint8, Base::kDec, kDigestTypes}},
-    {&f::opt_n3u, {"N3U", "dns.opt.n3u", FT::kUint8, Base::kDec, kNsec3Algorithms}},
+     {.name = "Family",
+      .abbrev = "dns.opt.client.family",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kFamilies}},
+    {&f::opt_client_netmask,
+     {.name = "Source Netmask",
+      .abbrev = "dns.opt.client.netmask",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::opt_client_scope,
+     {.name = "Scope Netmask",
+      .abbrev = "dns.opt.client.scope",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::opt_client_addr4,
+     {.name = "Client Subnet", .abbrev = "dns.opt.client.addr4", .type = FT::kIpv4}},
+    {&f::opt_client_addr6,
+     {.name = "Client Subnet", .abbrev = "dns.opt.client.addr6", .type = FT::kIpv6}},
+    {&f::opt_cookie_client,
+     {.name = "Client Cookie", .abbrev = "dns.opt.cookie.client", .type = FT::kBytes}},
+    {&f::opt_cookie_server,
+     {.name = "Server Cookie", .abbrev = "dns.opt.cookie.server", .type = FT::kBytes}},
+    {&f::opt_keepalive,
+     {.name = "Timeout",
+      .abbrev = "dns.opt.edns_tcp_keepalive.timeout",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::opt_padding, {.name = "Padding", .abbrev = "dns.opt.padding", .type = FT::kBytes}},
+    {&f::opt_chain_fqdn,
+     {.name = "Closest Trust Point", .abbrev = "dns.opt.chain.fqdn", .type = FT::kString}},
+    {&f::opt_dau,
+     {.name = "DAU",
+      .abbrev = "dns.opt.dau",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kAlgorithms}},
+    {&f::opt_dhu,
+     {.name = "DHU",
+      .abbrev = "dns.opt.dhu",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kDigestTypes}},
+    {&f::opt_n3u,
+     {.name = "N3U",
+      .abbrev = "dns.opt.n3u",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kNsec3Algorithms}},
     {&f::rrsig_algorithm,
-     {"Algorithm", "dns.rrsig.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
-    {&f::rrsig_labels, {"Labels", "dns.rrsig.labels", FT::kUint8, Base::kDec}},
-    {&f::rrsig_original_ttl, {"Original TTL", "dns.rrsig.original_ttl", FT::kUint32, Base::kDec}},
+     {.name = "Algorithm",
+      .abbrev = "dns.rrsig.algorithm",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kAlgorithms}},
+    {&f::rrsig_labels,
+     {.name = "Labels", .abbrev = "dns.rrsig.labels", .type = FT::kUint8, .base = Base::kDec}},
+    {&f::rrsig_original_ttl,
+     {.name = "Original TTL",
+      .abbrev = "dns.rrsig.original_ttl",
+      .type = FT::kUint32,
+      .base = Base::kDec}},
     {&f::rrsig_expiration,
-     {"Signature Expiration", "dns.rrsig.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
+     {.name = "Signature Expiration",
+      .abbrev = "dns.rrsig.signature_expiration",
+      .type = FT::kAbsTime,
+      .base = Base::kAbsUtc}},
     {&f::rrsig_inception,
-     {"Signature Inception", "dns.rrsig.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
-    {&f::rrsig_key_tag, {"Key Tag", "dns.rrsig.key_tag", FT::kUint16, Base::kDec}},
-    {&f::rrsig_signers_name, {"Signer's name", "dns.rrsig.signers_name", FT::kString}},
-    {&f::rrsig_signature, {"Signature", "dns.rrsig.signature", FT::kBytes}},
-    {&f::dnskey_flags, {"Flags", "dns.dnskey.flags", FT::kUint16, Base::kHex}},
+     {.name = "Signature Inception",
+      .abbrev = "dns.rrsig.signature_inception",
+      .type = FT::kAbsTime,
+      .base = Base::kAbsUtc}},
+    {&f::rrsig_key_tag,
+     {.name = "Key Tag", .abbrev = "dns.rrsig.key_tag", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::rrsig_signers_name,
+     {.name = "Signer's name", .abbrev = "dns.rrsig.signers_name", .type = FT::kString}},
+    {&f::rrsig_signature,
+     {.name = "Signature", .abbrev = "dns.rrsig.signature", .type = FT::kBytes}},
+    {&f::dnskey_flags,
+     {.name = "Flags", .abbrev = "dns.dnskey.flags", .type = FT::kUint16, .base = Base::kHex}},
     {&f::dnskey_zone_key,
-     {"Zone Key",
-      "dns.dnskey.flags.zone_key",
-      FT::kBoolean,
-      Base::kNone,
-      {},
-      0x100,
-      "",
-      &kTfZoneKey,
-      16}},
+     {.name = "Zone Key",
+      .abbrev = "dns.dnskey.flags.zone_key",
+      .type = FT::kBoolean,
+      .bitmask = 0x100,
+      .tf = &kTfZoneKey,
+      .bits = 16}},
     {&f::dnskey_revoked,
-     {"Key Revoked",
-      "dns.dnskey.flags.key_revoked",
-      FT::kBoolean,
-      Base::kNone,
-      {},
-      0x80,
-      "",
-      &kTfYesNo,
-      16}},
+     {.name = "Key Revoked",
+      .abbrev = "dns.dnskey.flags.key_revoked",
+      .type = FT::kBoolean,
+      .bitmask = 0x80,
+      .tf = &kYesNo,
+      .bits = 16}},
     {&f::dnskey_sep,
-     {"Key Signing Key",
-      "dns.dnskey.flags.secure_entry_point",
-      FT::kBoolean,
-      Base::kNone,
-      {},
-      0x1,
-      "",
-      &kTfYesNo,
-      16}},
+     {.name = "Key Signing Key",
+      .abbrev = "dns.dnskey.flags.secure_entry_point",
+      .type = FT::kBoolean,
+      .bitmask = 0x1,
+      .tf = &kYesNo,
+      .bits = 16}},
     {&f::dnskey_reserved,
-     {"Key Signing Key",
-      "dns.dnskey.flags.reserved",
-      FT::kUint16,
-      Base::kHex,
-      {},
-      0xfe7e,
-      "Must be zero"}},
-    {&f::dnskey_protocol, {"Protocol", "dns.dnskey.protocol", FT::kUint8, Base::kDec}},
+     {.name = "Key Signing Key",
+      .abbrev = "dns.dnskey.flags.reserved",
+      .type = FT::kUint16,
+      .base = Base::kHex,
+      .bitmask = 0xfe7e,
+      .blurb = "Must be zero"}},
+    {&f::dnskey_protocol,
+     {.name = "Protocol", .abbrev = "dns.dnskey.protocol", .type = FT::kUint8, .base = Base::kDec}},
     {&f::dnskey_algorithm,
-     {"Algorithm", "dns.dnskey.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
-    {&f::dnskey_key_id, {"Key id", "dns.dnskey.key_id", FT::kUint16, Base::kDec}},
-    {&f::dnskey_public_key, {"Public Key", "dns.dnskey.public_key", FT::kBytes}},
-    {&f::ds_key_id, {"Key id", "dns.ds.key_id", FT::kUint16, Base::kHex}},
-    {&f::ds_algorithm, {"Algorithm", "dns.ds.algorithm", FT::kUint8, Base::kDec, kAlgorithms}},
+     {.name = "Algorithm",
+      .abbrev = "dns.dnskey.algorithm",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kAlgorithms}},
+    {&f::dnskey_key_id,
+     {.name = "Key id", .abbrev = "dns.dnskey.key_id", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::dnskey_public_key,
+     {.name = "Public Key", .abbrev = "dns.dnskey.public_key", .type = FT::kBytes}},
+    {&f::ds_key_id,
+     {.name = "Key id", .abbrev = "dns.ds.key_id", .type = FT::kUint16, .base = Base::kHex}},
+    {&f::ds_algorithm,
+     {.name = "Algorithm",
+      .abbrev = "dns.ds.algorithm",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kAlgorithms}},
     {&f::ds_digest_type,
-     {"Digest Type", "dns.ds.digest_type", FT::kUint8, Base::kDec, kDigestTypes}},
-    {&f::ds_digest, {"Digest", "dns.ds.digest", FT::kBytes}},
-    {&f::nsec_next, {"Next Domain Name", "dns.nsec.next_domain_name", FT::kString}},
+     {.name = "Digest Type",
+      .abbrev = "dns.ds.digest_type",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kDigestTypes}},
+    {&f::ds_digest, {.name = "Digest", .abbrev = "dns.ds.digest", .type = FT::kBytes}},
+    {&f::nsec_next,
+     {.name = "Next Domain Name", .abbrev = "dns.nsec.next_domain_name", .type = FT::kString}},
     {&f::nsec3_algo,
-     {"Hash algorithm", "dns.nsec3.algo", FT::kUint8, Base::kDec, kNsec3Algorithms}},
-    {&f::nsec3_flags, {"NSEC3 flags", "dns.nsec3.flags", FT::kUint8, Base::kDec}},
+     {.name = "Hash algorithm",
+      .abbrev = "dns.nsec3.algo",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kNsec3Algorithms}},
+    {&f::nsec3_flags,
+     {.name = "NSEC3 flags", .abbrev = "dns.nsec3.flags", .type = FT::kUint8, .base = Base::kDec}},
     {&f::nsec3_opt_out,
-     {"NSEC3 Opt-out flag",
-      "dns.nsec3.flags.opt_out",
-      FT::kBoolean,
-      Base::kNone,
-      {},
-      0x1,
-      "",
-      &kTfOptOut,
-      8}},
-    {&f::nsec3_iterations, {"NSEC3 iterations", "dns.nsec3.iterations", FT::kUint16, Base::kDec}},
-    {&f::nsec3_salt_length, {"Salt length", "dns.nsec3.salt_length", FT::kUint8, Base::kDec}},
-    {&f::nsec3_salt_value, {"Salt value", "dns.nsec3.salt_value", FT::kBytes}},
-    {&f::nsec3_hash_length, {"Hash length", "dns.nsec3.hash_length", FT::kUint8, Base::kDec}},
-    {&f::nsec3_hash_value, {"Next hashed owner", "dns.nsec3.hash_value", FT::kString}},
-    {&f::caa_flags, {"CAA Flags", "dns.caa.flags", FT::kUint8, Base::kHex}},
+     {.name = "NSEC3 Opt-out flag",
+      .abbrev = "dns.nsec3.flags.opt_out",
+      .type = FT::kBoolean,
+      .bitmask = 0x1,
+      .tf = &kTfOptOut,
+      .bits = 8}},
+    {&f::nsec3_iterations,
+     {.name = "NSEC3 iterations",
+      .abbrev = "dns.nsec3.iterations",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::nsec3_salt_length,
+     {.name = "Salt length",
+      .abbrev = "dns.nsec3.salt_length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::nsec3_salt_value,
+     {.name = "Salt value", .abbrev = "dns.nsec3.salt_value", .type = FT::kBytes}},
+    {&f::nsec3_hash_length,
+     {.name = "Hash length",
+      .abbrev = "dns.nsec3.hash_length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::nsec3_hash_value,
+     {.name = "Next hashed owner", .abbrev = "dns.nsec3.hash_value", .type = FT::kString}},
+    {&f::caa_flags,
+     {.name = "CAA Flags", .abbrev = "dns.caa.flags", .type = FT::kUint8, .base = Base::kHex}},
     {&f::caa_issuer_critical,
-     {"Issuer Critical",
-      "dns.caa.flags.issuer_critical",
-      FT::kBoolean,
-      Base::kNone,
-      {},
-      0x80,
-      "Other CAs must not issue certificates",
-      &kTfCritical,
-      8}},
-    {&f::caa_issue, {"Issue", "dns.caa.issue", FT::kString}},
-    {&f::caa_iodef, {"Report URL", "dns.caa.iodef", FT::kString}},
-    {&f::caa_unknown, {"Unknown tag", "dns.caa.unknown", FT::kString}},
-    {&f::caa_tag_length, {"Tag length", "dns.caa.tag_length", FT::kUint8, Base::kDec}},
-    {&f::caa_tag, {"Tag", "dns.caa.tag", FT::kString}},
-    {&f::caa_value, {"Value", "dns.caa.value", FT::kString}},
-    {&f::svcb_priority, {"SvcPriority", "dns.svcb.svcpriority", FT::kUint16, Base::kDec}},
-    {&f::svcb_target, {"TargetName", "dns.svcb.targetname", FT::kString}},
-    {&f::svcb_param, {"SvcParam", "dns.svcb.svcparam", FT::kNone}},
+     {.name = "Issuer Critical",
+      .abbrev = "dns.caa.flags.issuer_critical",
+      .type = FT::kBoolean,
+      .bitmask = 0x80,
+      .blurb = "Other CAs must not issue certificates",
+      .tf = &kTfCritical,
+      .bits = 8}},
+    {&f::caa_issue, {.name = "Issue", .abbrev = "dns.caa.issue", .type = FT::kString}},
+    {&f::caa_iodef, {.name = "Report URL", .abbrev = "dns.caa.iodef", .type = FT::kString}},
+    {&f::caa_unknown, {.name = "Unknown tag", .abbrev = "dns.caa.unknown", .type = FT::kString}},
+    {&f::caa_tag_length,
+     {.name = "Tag length",
+      .abbrev = "dns.caa.tag_length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::caa_tag, {.name = "Tag", .abbrev = "dns.caa.tag", .type = FT::kString}},
+    {&f::caa_value, {.name = "Value", .abbrev = "dns.caa.value", .type = FT::kString}},
+    {&f::svcb_priority,
+     {.name = "SvcPriority",
+      .abbrev = "dns.svcb.svcpriority",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::svcb_target, {.name = "TargetName", .abbrev = "dns.svcb.targetname", .type = FT::kString}},
+    {&f::svcb_param, {.name = "SvcParam", .abbrev = "dns.svcb.svcparam", .type = FT::kNone}},
     {&f::svcb_param_key,
-     {"SvcParamKey", "dns.svcb.svcparam.key", FT::kUint16, Base::kDec, kSvcParamKeys}},
+     {.name = "SvcParamKey",
+      .abbrev = "dns.svcb.svcparam.key",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kSvcParamKeys}},
     {&f::svcb_param_length,
-     {"SvcParamValue length", "dns.svcb.svcparam.value.length", FT::kUint16, Base::kDec}},
-    {&f::svcb_param_value, {"SvcParamValue", "dns.svcb.svcparam.value", FT::kBytes}},
+     {.name = "SvcParamValue length",
+      .abbrev = "dns.svcb.svcparam.value.length",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::svcb_param_value,
+     {.name = "SvcParamValue", .abbrev = "dns.svcb.svcparam.value", .type = FT::kBytes}},
     {&f::svcb_alpn_length,
-     {"ALPN length", "dns.svcb.svcparam.alpn.length", FT::kUint8, Base::kDec}},
-    {&f::svcb_alpn, {"ALPN", "dns.svcb.svcparam.alpn", FT::kString}},
-    {&f::svcb_port, {"Port", "dns.svcb.svcparam.port", FT::kUint16, Base::kDec}},
-    {&f::svcb_ipv4hint, {"IP", "dns.svcb.svcparam.ipv4hint.ip", FT::kIpv4}},
-    {&f::svcb_ipv6hint, {"IP", "dns.svcb.svcparam.ipv6hint.ip", FT::kIpv6}},
+     {.name = "ALPN length",
+      .abbrev = "dns.svcb.svcparam.alpn.length",
+      .type = FT::kUint8,
+      .base = Base::kDec}},
+    {&f::svcb_alpn, {.name = "ALPN", .abbrev = "dns.svcb.svcparam.alpn", .type = FT::kString}},
+    {&f::svcb_port,
+     {.name = "Port", .abbrev = "dns.svcb.svcparam.port", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::svcb_ipv4hint,
+     {.name = "IP", .abbrev = "dns.svcb.svcparam.ipv4hint.ip", .type = FT::kIpv4}},
+    {&f::svcb_ipv6hint,
+     {.name = "IP", .abbrev = "dns.svcb.svcparam.ipv6hint.ip", .type = FT::kIpv6}},
     {&f::sshfp_algorithm,
-     {"Algorithm", "dns.sshfp.algorithm", FT::kUint8, Base::kDec, kSshfpAlgorithms}},
+     {.name = "Algorithm",
+      .abbrev = "dns.sshfp.algorithm",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kSshfpAlgorithms}},
     {&f::sshfp_fp_type,
-     {"Fingerprint type", "dns.sshfp.fingerprint.type", FT::kUint8, Base::kDec, kSshfpTypes}},
-    {&f::sshfp_fingerprint, {"Fingerprint", "dns.sshfp.fingerprint", FT::kBytes}},
-    {&f::tkey_algo_name, {"Algorithm name", "dns.tkey.algo_name", FT::kString}},
+     {.name = "Fingerprint type",
+      .abbrev = "dns.sshfp.fingerprint.type",
+      .type = FT::kUint8,
+      .base = Base::kDec,
+      .values = kSshfpTypes}},
+    {&f::sshfp_fingerprint,
+     {.name = "Fingerprint", .abbrev = "dns.sshfp.fingerprint", .type = FT::kBytes}},
+    {&f::tkey_algo_name,
+     {.name = "Algorithm name", .abbrev = "dns.tkey.algo_name", .type = FT::kString}},
     {&f::tkey_inception,
-     {"Signature Inception", "dns.tkey.signature_inception", FT::kAbsTime, Base::kAbsUtc}},
+     {.name = "Signature Inception",
+      .abbrev = "dns.tkey.signature_inception",
+      .type = FT::kAbsTime,
+      .base = Base::kAbsUtc}},
     {&f::tkey_expiration,
-     {"Signature Expiration", "dns.tkey.signature_expiration", FT::kAbsTime, Base::kAbsUtc}},
-    {&f::tkey_mode, {"Mode", "dns.tkey.mode", FT::kUint16, Base::kDec, kTkeyModes}},
-    {&f::tkey_error, {"Error", "dns.tkey.error", FT::kUint16, Base::kDec, kErrors}},
-    {&f::tkey_key_size, {"Key Size", "dns.tkey.key_size", FT::kUint16, Base::kDec}},
-    {&f::tkey_key_data, {"Key Data", "dns.tkey.key_data", FT::kBytes}},
-    {&f::tkey_other_size, {"Other Size", "dns.tkey.other_size", FT::kUint16, Base::kDec}},
-    {&f::tkey_other_data, {"Other Data", "dns.tkey.other_data", FT::kBytes}},
+     {.name = "Signature Expiration",
+      .abbrev = "dns.tkey.signature_expiration",
+      .type = FT::kAbsTime,
+      .base = Base::kAbsUtc}},
+    {&f::tkey_mode,
+     {.name = "Mode",
+      .abbrev = "dns.tkey.mode",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kTkeyModes}},
+    {&f::tkey_error,
+     {.name = "Error",
+      .abbrev = "dns.tkey.error",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kErrors}},
+    {&f::tkey_key_size,
+     {.name = "Key Size", .abbrev = "dns.tkey.key_size", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::tkey_key_data, {.name = "Key Data", .abbrev = "dns.tkey.key_data", .type = FT::kBytes}},
+    {&f::tkey_other_size,
+     {.name = "Other Size",
+      .abbrev = "dns.tkey.other_size",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::tkey_other_data,
+     {.name = "Other Data", .abbrev = "dns.tkey.other_data", .type = FT::kBytes}},
     {&f::tsig_algorithm,
-     {"Algorithm Name",
-      "dns.tsig.algorithm_name",
-      FT::kString,
-      Base::kNone,
-      {},
-      0,
-      "Name of algorithm used for the MAC"}},
-    {&f::tsig_time_signed, {"Time Signed", "dns.tsig.time_signed", FT::kAbsTime, Base::kAbsUtc}},
-    {&f::tsig_fudge, {"Fudge", "dns.tsig.fudge", FT::kUint16, Base::kDec}},
-    {&f::tsig_mac_size, {"MAC Size", "dns.tsig.mac_size", FT::kUint16, Base::kDec}},
-    {&f::tsig_mac, {"MAC", "dns.tsig.mac", FT::kNone}},
-    {&f::tsig_noalg, {"No dissector for algorithm", "dns.tsig.noalg", FT::kNone}},
-    {&f::tsig_original_id, {"Original Id", "dns.tsig.original_id", FT::kUint16, Base::kDec}},
-    {&f::tsig_error, {"Error", "dns.tsig.error", FT::kUint16, Base::kDec, kErrors}},
-    {&f::tsig_other_len, {"Other Len", "dns.tsig.other_len", FT::kUint16, Base::kDec}},
-    {&f::tsig_other_data, {"Other Data", "dns.tsig.other_data", FT::kBytes}},
-    {&f::rr_data, {"Data", "dns.data", FT::kBytes}},
+     {.name = "Algorithm Name",
+      .abbrev = "dns.tsig.algorithm_name",
+      .type = FT::kString,
+      .blurb = "Name of algorithm used for the MAC"}},
+    {&f::tsig_time_signed,
+     {.name = "Time Signed",
+      .abbrev = "dns.tsig.time_signed",
+      .type = FT::kAbsTime,
+      .base = Base::kAbsUtc}},
+    {&f::tsig_fudge,
+     {.name = "Fudge", .abbrev = "dns.tsig.fudge", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::tsig_mac_size,
+     {.name = "MAC Size", .abbrev = "dns.tsig.mac_size", .type = FT::kUint16, .base = Base::kDec}},
+    {&f::tsig_mac, {.name = "MAC", .abbrev = "dns.tsig.mac", .type = FT::kNone}},
+    {&f::tsig_noalg,
+     {.name = "No dissector for algorithm", .abbrev = "dns.tsig.noalg", .type = FT::kNone}},
+    {&f::tsig_original_id,
+     {.name = "Original Id",
+      .abbrev = "dns.tsig.original_id",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::tsig_error,
+     {.name = "Error",
+      .abbrev = "dns.tsig.error",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .values = kErrors}},
+    {&f::tsig_other_len,
+     {.name = "Other Len",
+      .abbrev = "dns.tsig.other_len",
+      .type = FT::kUint16,
+      .base = Base::kDec}},
+    {&f::tsig_other_data,
+     {.name = "Other Data", .abbrev = "dns.tsig.other_data", .type = FT::kBytes}},
+    {&f::rr_data, {.name = "Data", .abbrev = "dns.data", .type = FT::kBytes}},
 };
+
+// EDNS(0) option codes (IANA "DNS EDNS0 Option Codes") that tshark decodes.
+enum class EdnsOption : uint16_t {
+  kDau = 5,  // RFC 6975: DNSSEC algorithms understood
+  kDhu = 6,  // DS hash understood
+  kN3u = 7,  // NSEC3 hash understood
+  kClientSubnet = 8,
+  kCookie = 10,
+  kTcpKeepalive = 11,
+  kPadding = 12,
+  kChain = 13,
+  kClientSubnetExperimental = 20730,  // the code used before RFC 7871 assigned 8
+};
+
+// Address families of the client subnet option (IANA address family numbers).
+constexpr uint16_t kAddressFamilyIpv4 = 1;
+constexpr uint16_t kAddressFamilyIpv6 = 2;
+
+// SVCB/HTTPS parameter keys (RFC 9460) with a decoded value.
+enum class SvcParamKey : uint16_t {
+  kAlpn = 1,
+  kPort = 3,
+  kIpv4Hint = 4,
+  kIpv6Hint = 6,
+};
+
+// RSA/MD5 (RFC 4034 Appendix B.1) has its own key tag: the key's next-to-last two bytes.
+constexpr uint8_t kDnssecAlgorithmRsaMd5 = 1;
 
 int add_string(const Message& m, int parent, FieldId fid, size_t off, size_t len,
                std::string_view s, uint8_t flags = 0) {
@@ -465,7 +701,8 @@ void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
 
 // RFC 4034 Appendix B: the key tag of a DNSKEY, computed over its RDATA.
 uint16_t key_tag(const Message& m, size_t off, size_t len, uint8_t algorithm) {
-  if (algorithm == 1) return len >= 4 ? static_cast<uint16_t>(m.r.u16(off + len - 3)) : 0;
+  if (algorithm == kDnssecAlgorithmRsaMd5)
+    return len >= 4 ? static_cast<uint16_t>(m.r.u16(off + len - 3)) : 0;
   uint32_t ac = 0;
   const uint8_t* p = m.r.ptr(off, len);
   for (size_t i = 0; i < len; ++i) ac += (i & 1) ? p[i] : uint32_t{p[i]} << 8;
@@ -505,44 +742,47 @@ void dissect_opt_option(const Message& m, int tree, size_t off) {
   pkt.add_item(o, f::opt_code, m.r, off, 2);
   pkt.add_item(o, f::opt_len, m.r, off + 2, 2);
   pkt.add_item(o, f::opt_data, m.r, data, len);
-  switch (code) {
-    case 5:
-    case 6:
-    case 7: {
-      FieldId fid = code == 5 ? f::opt_dau : code == 6 ? f::opt_dhu : f::opt_n3u;
+  switch (static_cast<EdnsOption>(code)) {
+    case EdnsOption::kDau:
+    case EdnsOption::kDhu:
+    case EdnsOption::kN3u: {
+      const auto option = static_cast<EdnsOption>(code);
+      FieldId fid = option == EdnsOption::kDau   ? f::opt_dau
+                    : option == EdnsOption::kDhu ? f::opt_dhu
+                                                 : f::opt_n3u;
       for (size_t i = 0; i < len; ++i) pkt.add_item(o, fid, m.r, data + i, 1);
       break;
     }
-    case 8:
-    case 20730: {
+    case EdnsOption::kClientSubnet:
+    case EdnsOption::kClientSubnetExperimental: {
       uint16_t family = m.r.u16(data);
       pkt.add_item(o, f::opt_client_family, m.r, data, 2);
       pkt.add_item(o, f::opt_client_netmask, m.r, data + 2, 1);
       pkt.add_item(o, f::opt_client_scope, m.r, data + 3, 1);
       size_t addr_len = len > 4 ? len - 4u : 0;
       const uint8_t* src = m.r.ptr(data + 4, addr_len);
-      if (family == 1) {
+      if (family == kAddressFamilyIpv4) {
         uint32_t a = 0;
         for (size_t i = 0; i < 4; ++i) a = (a << 8) | (i < addr_len ? src[i] : 0);
         pkt.tree.add(o, f::opt_client_addr4, m.r, data + 4, addr_len, Value::of_uint(a));
-      } else if (family == 2) {
+      } else if (family == kAddressFamilyIpv6) {
         uint8_t* a = static_cast<uint8_t*>(pkt.arena.alloc(16, 1));
         for (size_t i = 0; i < 16; ++i) a[i] = i < addr_len ? src[i] : 0;
         pkt.tree.add(o, f::opt_client_addr6, m.r, data + 4, addr_len, Value::of_bytes(a, 16));
       }
       break;
     }
-    case 10:
+    case EdnsOption::kCookie:
       pkt.add_item(o, f::opt_cookie_client, m.r, data, len < 8 ? len : 8);
       pkt.add_item(o, f::opt_cookie_server, m.r, data + 8, len > 8 ? len - 8u : 0);
       break;
-    case 11:
+    case EdnsOption::kTcpKeepalive:
       if (len == 2) pkt.add_item(o, f::opt_keepalive, m.r, data, 2);
       break;
-    case 12:
+    case EdnsOption::kPadding:
       pkt.add_item(o, f::opt_padding, m.r, data, len);
       break;
-    case 13:
+    case EdnsOption::kChain:
       add_string(m, o, f::opt_chain_fqdn, data, len, until_nul(m.r.text(data, len)));
       break;
   }
@@ -568,8 +808,8 @@ void dissect_svc_param(const Message& m, int tree, size_t off) {
     label += sep;
     sep = ',';
   };
-  switch (key) {
-    case 1:
+  switch (static_cast<SvcParamKey>(key)) {
+    case SvcParamKey::kAlpn:
       for (size_t q = data; q < end;) {
         uint8_t l = m.r.u8(q);
         m.pkt.add_item(p, f::svcb_alpn_length, m.r, q, 1);
@@ -581,11 +821,11 @@ void dissect_svc_param(const Message& m, int tree, size_t off) {
         q += 1 + size_t{l};
       }
       break;
-    case 3:
+    case SvcParamKey::kPort:
       m.pkt.add_item(p, f::svcb_port, m.r, data, 2);
       if (m.want_text) fmt::format_to(std::back_inserter(label), "={}", m.r.u16(data));
       break;
-    case 4:
+    case SvcParamKey::kIpv4Hint:
       for (size_t q = data; q + 4 <= end; q += 4) {
         m.pkt.add_item(p, f::svcb_ipv4hint, m.r, q, 4);
         if (m.want_text) {
@@ -594,7 +834,7 @@ void dissect_svc_param(const Message& m, int tree, size_t off) {
         }
       }
       break;
-    case 6:
+    case SvcParamKey::kIpv6Hint:
       for (size_t q = data; q + 16 <= end; q += 16) {
         m.pkt.add_item(p, f::svcb_ipv6hint, m.r, q, 16);
         if (m.want_text) {
@@ -626,6 +866,238 @@ void dissect_caa(const Message& m, int tree, size_t off, size_t end) {
   pkt.add_item(s, f::caa_tag_length, m.r, off + 1, 1);
   pkt.add_item(s, f::caa_tag, m.r, off + 2, tag_len);
   pkt.add_item(s, f::caa_value, m.r, value, value_len);
+}
+
+// One record's data being dissected: where it is, and where its Info column text and tree
+// label suffix (", addr 1.2.3.4") go when text is wanted.
+struct Rdata {
+  const Message& m;
+  int tree;
+  uint16_t type;
+  size_t off, len, end;
+  std::string& info;
+  std::string& label;
+  bool text() const { return m.want_text; }
+  Packet& pkt() const { return m.pkt; }
+};
+
+void append_address(const Rdata& d, const std::string& addr) {
+  d.info += ' ' + addr;
+  d.label += ", addr " + addr;
+}
+
+void rdata_a(const Rdata& d) {
+  d.pkt().add_item(d.tree, f::a, d.m.r, d.off, 4);
+  if (!d.text()) return;
+  std::string addr;
+  append_ipv4(addr, d.m.r.u32(d.off));
+  append_address(d, addr);
+}
+
+void rdata_aaaa(const Rdata& d) {
+  d.pkt().add_item(d.tree, f::aaaa, d.m.r, d.off, 16);
+  if (!d.text()) return;
+  std::string addr;
+  append_ipv6(addr, d.m.r.ptr(d.off, 16));
+  append_address(d, addr);
+}
+
+// NS, CNAME and PTR: a single domain name.
+void rdata_domain_name(const Rdata& d) {
+  const auto type = static_cast<RrType>(d.type);
+  FieldId fid = type == RrType::kNs ? f::ns : type == RrType::kCname ? f::cname : f::ptr;
+  Name n = add_name(d.m, d.tree, fid, d.off);
+  if (!d.text()) return;
+  d.info += ' ';
+  d.info += n.text;
+  d.label += type == RrType::kNs ? ", ns " : type == RrType::kCname ? ", cname " : ", ";
+  d.label += n.text;
+}
+
+void rdata_soa(const Rdata& d) {
+  const Message& m = d.m;
+  Name mname = add_name(m, d.tree, f::soa_mname, d.off);
+  size_t p = d.off + mname.wire_len;
+  Name rname = add_name(m, d.tree, f::soa_rname, p);
+  p += rname.wire_len;
+  d.pkt().add_item(d.tree, f::soa_serial, m.r, p, 4);
+  add_seconds(m, d.tree, f::soa_refresh, p + 4);
+  add_seconds(m, d.tree, f::soa_retry, p + 8);
+  add_seconds(m, d.tree, f::soa_expire, p + 12);
+  add_seconds(m, d.tree, f::soa_minimum, p + 16);
+  if (!d.text()) return;
+  d.info += ' ';
+  d.info += mname.text;
+  d.label += ", mname ";
+  d.label += mname.text;
+}
+
+void rdata_mx(const Rdata& d) {
+  uint16_t pref = d.m.r.u16(d.off);
+  d.pkt().add_item(d.tree, f::mx_pref, d.m.r, d.off, 2);
+  Name n = add_name(d.m, d.tree, f::mx_exchange, d.off + 2);
+  if (!d.text()) return;
+  fmt::format_to(std::back_inserter(d.info), " {} {}", pref, n.text);
+  fmt::format_to(std::back_inserter(d.label), ", preference {}, mx {}", pref, n.text);
+}
+
+// Two character-strings, CPU then OS.
+void rdata_hinfo(const Rdata& d) {
+  const ByteReader& r = d.m.r;
+  Packet& pkt = d.pkt();
+  uint8_t cpu_len = r.u8(d.off);
+  pkt.add_item(d.tree, f::hinfo_cpu_length, r, d.off, 1);
+  pkt.add_item(d.tree, f::hinfo_cpu, r, d.off + 1, cpu_len);
+  size_t os_at = d.off + 1 + cpu_len;
+  uint8_t os_len = r.u8(os_at);
+  pkt.add_item(d.tree, f::hinfo_os_length, r, os_at, 1);
+  pkt.add_item(d.tree, f::hinfo_os, r, os_at + 1, os_len);
+  if (!d.text()) return;
+  std::string_view cpu = r.text(d.off + 1, cpu_len), os = r.text(os_at + 1, os_len);
+  fmt::format_to(std::back_inserter(d.info), " {} {}", cpu, os);
+  fmt::format_to(std::back_inserter(d.label), ", CPU {}, OS {}", cpu, os);
+}
+
+void rdata_txt(const Rdata& d) {
+  for (size_t p = d.off; p < d.end;) {
+    uint8_t l = d.m.r.u8(p);
+    d.pkt().add_item(d.tree, f::txt_len, d.m.r, p, 1);
+    d.pkt().add_item(d.tree, f::txt, d.m.r, p + 1, l);
+    p += 1 + size_t{l};
+  }
+}
+
+void rdata_srv(const Rdata& d) {
+  const ByteReader& r = d.m.r;
+  uint16_t prio = r.u16(d.off), weight = r.u16(d.off + 2), port = r.u16(d.off + 4);
+  d.pkt().add_item(d.tree, f::srv_priority, r, d.off, 2);
+  d.pkt().add_item(d.tree, f::srv_weight, r, d.off + 2, 2);
+  d.pkt().add_item(d.tree, f::srv_port, r, d.off + 4, 2);
+  Name target = add_name(d.m, d.tree, f::srv_target, d.off + 6);
+  if (!d.text()) return;
+  fmt::format_to(std::back_inserter(d.info), " {} {} {} {}", prio, weight, port, target.text);
+  fmt::format_to(std::back_inserter(d.label), ", priority {}, weight {}, port {}, target {}", prio,
+                 weight, port, target.text);
+}
+
+void rdata_ds(const Rdata& d) {
+  d.pkt().add_item(d.tree, f::ds_key_id, d.m.r, d.off, 2);
+  d.pkt().add_item(d.tree, f::ds_algorithm, d.m.r, d.off + 2, 1);
+  d.pkt().add_item(d.tree, f::ds_digest_type, d.m.r, d.off + 3, 1);
+  d.pkt().add_item(d.tree, f::ds_digest, d.m.r, d.off + 4, d.len - 4);
+}
+
+void rdata_sshfp(const Rdata& d) {
+  d.pkt().add_item(d.tree, f::sshfp_algorithm, d.m.r, d.off, 1);
+  d.pkt().add_item(d.tree, f::sshfp_fp_type, d.m.r, d.off + 1, 1);
+  d.pkt().add_item(d.tree, f::sshfp_fingerprint, d.m.r, d.off + 2, d.len - 2);
+}
+
+void rdata_rrsig(const Rdata& d) {
+  const Message& m = d.m;
+  Packet& pkt = d.pkt();
+  const size_t off = d.off;
+  pkt.add_item(d.tree, f::rrsig_type_covered, m.r, off, 2);
+  pkt.add_item(d.tree, f::rrsig_algorithm, m.r, off + 2, 1);
+  pkt.add_item(d.tree, f::rrsig_labels, m.r, off + 3, 1);
+  add_seconds(m, d.tree, f::rrsig_original_ttl, off + 4);
+  add_epoch(m, d.tree, f::rrsig_expiration, off + 8, 4);
+  add_epoch(m, d.tree, f::rrsig_inception, off + 12, 4);
+  pkt.add_item(d.tree, f::rrsig_key_tag, m.r, off + 16, 2);
+  Name signer = add_name(m, d.tree, f::rrsig_signers_name, off + 18);
+  size_t sig = off + 18 + signer.wire_len;
+  pkt.add_item(d.tree, f::rrsig_signature, m.r, sig, d.end - sig);
+}
+
+void rdata_nsec(const Rdata& d) {
+  Name next = add_name(d.m, d.tree, f::nsec_next, d.off);
+  add_type_bitmap(d.m, d.tree, d.off + next.wire_len, d.end);
+  if (!d.text()) return;
+  d.info += ' ';
+  d.info += next.text;
+  d.label += ", next domain name ";
+  d.label += next.text;
+}
+
+void rdata_dnskey(const Rdata& d) {
+  const ByteReader& r = d.m.r;
+  Packet& pkt = d.pkt();
+  int fl = pkt.add_item(d.tree, f::dnskey_flags, r, d.off, 2);
+  for (FieldId bit : {f::dnskey_zone_key, f::dnskey_revoked, f::dnskey_sep, f::dnskey_reserved})
+    pkt.add_item(fl, bit, r, d.off, 2);
+  pkt.add_item(d.tree, f::dnskey_protocol, r, d.off + 2, 1);
+  uint8_t algorithm = r.u8(d.off + 3);
+  pkt.add_item(d.tree, f::dnskey_algorithm, r, d.off + 3, 1);
+  pkt.add_generated_uint(d.tree, f::dnskey_key_id, key_tag(d.m, d.off, d.len, algorithm));
+  pkt.add_item(d.tree, f::dnskey_public_key, r, d.off + 4, d.len - 4);
+}
+
+void rdata_nsec3(const Rdata& d) {
+  const Message& m = d.m;
+  Packet& pkt = d.pkt();
+  const size_t off = d.off;
+  pkt.add_item(d.tree, f::nsec3_algo, m.r, off, 1);
+  int fl = pkt.add_item(d.tree, f::nsec3_flags, m.r, off + 1, 1);
+  pkt.add_item(fl, f::nsec3_opt_out, m.r, off + 1, 1);
+  pkt.add_item(d.tree, f::nsec3_iterations, m.r, off + 2, 2);
+  uint8_t salt_len = m.r.u8(off + 4);
+  pkt.add_item(d.tree, f::nsec3_salt_length, m.r, off + 4, 1);
+  pkt.add_item(d.tree, f::nsec3_salt_value, m.r, off + 5, salt_len);
+  size_t h = off + 5 + salt_len;
+  uint8_t hash_len = m.r.u8(h);
+  pkt.add_item(d.tree, f::nsec3_hash_length, m.r, h, 1);
+  std::string_view hash = base32hex(m, m.r.ptr(h + 1, hash_len), hash_len);
+  add_string(m, d.tree, f::nsec3_hash_value, h + 1, hash_len, hash, kGenerated);
+  add_type_bitmap(m, d.tree, h + 1 + hash_len, d.end);
+}
+
+// SVCB and HTTPS: priority, target name, then parameters.
+void rdata_svcb(const Rdata& d) {
+  d.pkt().add_item(d.tree, f::svcb_priority, d.m.r, d.off, 2);
+  Name target = add_name(d.m, d.tree, f::svcb_target, d.off + 2);
+  for (size_t p = d.off + 2 + target.wire_len; p < d.end; p += 4 + size_t{d.m.r.u16(p + 2)})
+    dissect_svc_param(d.m, d.tree, p);
+}
+
+void rdata_tkey(const Rdata& d) {
+  const Message& m = d.m;
+  Packet& pkt = d.pkt();
+  Name alg = add_name(m, d.tree, f::tkey_algo_name, d.off);
+  size_t p = d.off + alg.wire_len;
+  add_epoch(m, d.tree, f::tkey_inception, p, 4);
+  add_epoch(m, d.tree, f::tkey_expiration, p + 4, 4);
+  pkt.add_item(d.tree, f::tkey_mode, m.r, p + 8, 2);
+  pkt.add_item(d.tree, f::tkey_error, m.r, p + 10, 2);
+  uint16_t key_size = m.r.u16(p + 12);
+  pkt.add_item(d.tree, f::tkey_key_size, m.r, p + 12, 2);
+  pkt.add_item(d.tree, f::tkey_key_data, m.r, p + 14, key_size);
+  p += 14 + size_t{key_size};
+  uint16_t other = m.r.u16(p);
+  pkt.add_item(d.tree, f::tkey_other_size, m.r, p, 2);
+  if (other) pkt.add_item(d.tree, f::tkey_other_data, m.r, p + 2, other);
+}
+
+void rdata_tsig(const Rdata& d) {
+  const Message& m = d.m;
+  Packet& pkt = d.pkt();
+  Name alg = add_name(m, d.tree, f::tsig_algorithm, d.off);
+  size_t p = d.off + alg.wire_len;
+  add_epoch(m, d.tree, f::tsig_time_signed, p, 6);
+  pkt.add_item(d.tree, f::tsig_fudge, m.r, p + 6, 2);
+  uint16_t mac_size = m.r.u16(p + 8);
+  pkt.add_item(d.tree, f::tsig_mac_size, m.r, p + 8, 2);
+  int mac = pkt.add_item(d.tree, f::tsig_mac, m.r, p + 10, mac_size);
+  // tshark decodes the MAC of GSS-TSIG only; any other algorithm is noted as undecoded.
+  if (mac_size && alg.text != "gss-tsig")
+    add_expert(pkt, mac, f::tsig_noalg, m.r, p + 10, mac_size,
+               fmt::format("No dissector for algorithm:{}", alg.text), kExpertWarn,
+               kGroupUndecoded);
+  p += 10 + size_t{mac_size};
+  pkt.add_item(d.tree, f::tsig_original_id, m.r, p, 2);
+  pkt.add_item(d.tree, f::tsig_error, m.r, p + 2, 2);
+  uint16_t other = m.r.u16(p + 4);
+  pkt.add_item(d.tree, f::tsig_other_len, m.r, p + 4, 2);
+  if (other) pkt.add_item(d.tree, f::tsig_other_data, m.r, p + 6, other);
 }
 
 }  // namespace
@@ -663,229 +1135,55 @@ void append_duration(std::string& out, uint32_t secs) {
 
 void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t len,
                    std::string& info, std::string& label) {
-  Packet& pkt = m.pkt;
-  const bool text = m.want_text;
-  const size_t end = off + len;
   m.r.need(off, len);
   if (len == 0) return;
-  switch (type) {
-    case 1: {  // A
-      pkt.add_item(tree, f::a, m.r, off, 4);
-      if (text) {
-        std::string addr;
-        append_ipv4(addr, m.r.u32(off));
-        info += ' ' + addr;
-        label += ", addr " + addr;
-      }
-      break;
-    }
-    case 28: {  // AAAA
-      pkt.add_item(tree, f::aaaa, m.r, off, 16);
-      if (text) {
-        std::string addr;
-        append_ipv6(addr, m.r.ptr(off, 16));
-        info += ' ' + addr;
-        label += ", addr " + addr;
-      }
-      break;
-    }
-    case 2:     // NS
-    case 5:     // CNAME
-    case 12: {  // PTR
-      FieldId fid = type == 2 ? f::ns : type == 5 ? f::cname : f::ptr;
-      Name n = add_name(m, tree, fid, off);
-      if (text) {
-        info += ' ';
-        info += n.text;
-        label += type == 2 ? ", ns " : type == 5 ? ", cname " : ", ";
-        label += n.text;
-      }
-      break;
-    }
-    case 6: {  // SOA
-      Name mname = add_name(m, tree, f::soa_mname, off);
-      size_t p = off + mname.wire_len;
-      Name rname = add_name(m, tree, f::soa_rname, p);
-      p += rname.wire_len;
-      pkt.add_item(tree, f::soa_serial, m.r, p, 4);
-      add_seconds(m, tree, f::soa_refresh, p + 4);
-      add_seconds(m, tree, f::soa_retry, p + 8);
-      add_seconds(m, tree, f::soa_expire, p + 12);
-      add_seconds(m, tree, f::soa_minimum, p + 16);
-      if (text) {
-        info += ' ';
-        info += mname.text;
-        label += ", mname ";
-        label += mname.text;
-      }
-      break;
-    }
-    case 15: {  // MX
-      uint16_t pref = m.r.u16(off);
-      pkt.add_item(tree, f::mx_pref, m.r, off, 2);
-      Name n = add_name(m, tree, f::mx_exchange, off + 2);
-      if (text) {
-        fmt::format_to(std::back_inserter(info), " {} {}", pref, n.text);
-        fmt::format_to(std::back_inserter(label), ", preference {}, mx {}", pref, n.text);
-      }
-      break;
-    }
-    case 13: {  // HINFO: two character-strings, CPU then OS
-      uint8_t cpu_len = m.r.u8(off);
-      pkt.add_item(tree, f::hinfo_cpu_length, m.r, off, 1);
-      pkt.add_item(tree, f::hinfo_cpu, m.r, off + 1, cpu_len);
-      size_t os_at = off + 1 + cpu_len;
-      uint8_t os_len = m.r.u8(os_at);
-      pkt.add_item(tree, f::hinfo_os_length, m.r, os_at, 1);
-      pkt.add_item(tree, f::hinfo_os, m.r, os_at + 1, os_len);
-      if (text) {
-        fmt::format_to(std::back_inserter(info), " {} {}", m.r.text(off + 1, cpu_len),
-                       m.r.text(os_at + 1, os_len));
-        fmt::format_to(std::back_inserter(label), ", CPU {}, OS {}", m.r.text(off + 1, cpu_len),
-                       m.r.text(os_at + 1, os_len));
-      }
-      break;
-    }
-    case 16:  // TXT
-      for (size_t p = off; p < end;) {
-        uint8_t l = m.r.u8(p);
-        pkt.add_item(tree, f::txt_len, m.r, p, 1);
-        pkt.add_item(tree, f::txt, m.r, p + 1, l);
-        p += 1 + size_t{l};
-      }
-      break;
-    case 33: {  // SRV
-      uint16_t prio = m.r.u16(off), weight = m.r.u16(off + 2), port = m.r.u16(off + 4);
-      pkt.add_item(tree, f::srv_priority, m.r, off, 2);
-      pkt.add_item(tree, f::srv_weight, m.r, off + 2, 2);
-      pkt.add_item(tree, f::srv_port, m.r, off + 4, 2);
-      Name target = add_name(m, tree, f::srv_target, off + 6);
-      if (text) {
-        fmt::format_to(std::back_inserter(info), " {} {} {} {}", prio, weight, port, target.text);
-        fmt::format_to(std::back_inserter(label), ", priority {}, weight {}, port {}, target {}",
-                       prio, weight, port, target.text);
-      }
-      break;
-    }
-    case 41:  // OPT
-      for (size_t p = off; p < end; p += 4 + size_t{m.r.u16(p + 2)}) dissect_opt_option(m, tree, p);
-      break;
-    case 43:  // DS
-      pkt.add_item(tree, f::ds_key_id, m.r, off, 2);
-      pkt.add_item(tree, f::ds_algorithm, m.r, off + 2, 1);
-      pkt.add_item(tree, f::ds_digest_type, m.r, off + 3, 1);
-      pkt.add_item(tree, f::ds_digest, m.r, off + 4, len - 4);
-      break;
-    case 44:  // SSHFP
-      pkt.add_item(tree, f::sshfp_algorithm, m.r, off, 1);
-      pkt.add_item(tree, f::sshfp_fp_type, m.r, off + 1, 1);
-      pkt.add_item(tree, f::sshfp_fingerprint, m.r, off + 2, len - 2);
-      break;
-    case 46: {  // RRSIG
-      pkt.add_item(tree, f::rrsig_type_covered, m.r, off, 2);
-      pkt.add_item(tree, f::rrsig_algorithm, m.r, off + 2, 1);
-      pkt.add_item(tree, f::rrsig_labels, m.r, off + 3, 1);
-      add_seconds(m, tree, f::rrsig_original_ttl, off + 4);
-      add_epoch(m, tree, f::rrsig_expiration, off + 8, 4);
-      add_epoch(m, tree, f::rrsig_inception, off + 12, 4);
-      pkt.add_item(tree, f::rrsig_key_tag, m.r, off + 16, 2);
-      Name signer = add_name(m, tree, f::rrsig_signers_name, off + 18);
-      size_t sig = off + 18 + signer.wire_len;
-      pkt.add_item(tree, f::rrsig_signature, m.r, sig, end - sig);
-      break;
-    }
-    case 47: {  // NSEC
-      Name next = add_name(m, tree, f::nsec_next, off);
-      add_type_bitmap(m, tree, off + next.wire_len, end);
-      if (text) {
-        info += ' ';
-        info += next.text;
-        label += ", next domain name ";
-        label += next.text;
-      }
-      break;
-    }
-    case 48: {  // DNSKEY
-      int fl = pkt.add_item(tree, f::dnskey_flags, m.r, off, 2);
-      pkt.add_item(fl, f::dnskey_zone_key, m.r, off, 2);
-      pkt.add_item(fl, f::dnskey_revoked, m.r, off, 2);
-      pkt.add_item(fl, f::dnskey_sep, m.r, off, 2);
-      pkt.add_item(fl, f::dnskey_reserved, m.r, off, 2);
-      pkt.add_item(tree, f::dnskey_protocol, m.r, off + 2, 1);
-      uint8_t algorithm = m.r.u8(off + 3);
-      pkt.add_item(tree, f::dnskey_algorithm, m.r, off + 3, 1);
-      pkt.add_generated_uint(tree, f::dnskey_key_id, key_tag(m, off, len, algorithm));
-      pkt.add_item(tree, f::dnskey_public_key, m.r, off + 4, len - 4);
-      break;
-    }
-    case 50: {  // NSEC3
-      pkt.add_item(tree, f::nsec3_algo, m.r, off, 1);
-      int fl = pkt.add_item(tree, f::nsec3_flags, m.r, off + 1, 1);
-      pkt.add_item(fl, f::nsec3_opt_out, m.r, off + 1, 1);
-      pkt.add_item(tree, f::nsec3_iterations, m.r, off + 2, 2);
-      uint8_t salt_len = m.r.u8(off + 4);
-      pkt.add_item(tree, f::nsec3_salt_length, m.r, off + 4, 1);
-      pkt.add_item(tree, f::nsec3_salt_value, m.r, off + 5, salt_len);
-      size_t h = off + 5 + salt_len;
-      uint8_t hash_len = m.r.u8(h);
-      pkt.add_item(tree, f::nsec3_hash_length, m.r, h, 1);
-      std::string_view hash = base32hex(m, m.r.ptr(h + 1, hash_len), hash_len);
-      add_string(m, tree, f::nsec3_hash_value, h + 1, hash_len, hash, kGenerated);
-      add_type_bitmap(m, tree, h + 1 + hash_len, end);
-      break;
-    }
-    case 64:    // SVCB
-    case 65: {  // HTTPS
-      pkt.add_item(tree, f::svcb_priority, m.r, off, 2);
-      Name target = add_name(m, tree, f::svcb_target, off + 2);
-      for (size_t p = off + 2 + target.wire_len; p < end; p += 4 + size_t{m.r.u16(p + 2)})
-        dissect_svc_param(m, tree, p);
-      break;
-    }
-    case 249: {  // TKEY
-      Name alg = add_name(m, tree, f::tkey_algo_name, off);
-      size_t p = off + alg.wire_len;
-      add_epoch(m, tree, f::tkey_inception, p, 4);
-      add_epoch(m, tree, f::tkey_expiration, p + 4, 4);
-      pkt.add_item(tree, f::tkey_mode, m.r, p + 8, 2);
-      pkt.add_item(tree, f::tkey_error, m.r, p + 10, 2);
-      uint16_t key_size = m.r.u16(p + 12);
-      pkt.add_item(tree, f::tkey_key_size, m.r, p + 12, 2);
-      pkt.add_item(tree, f::tkey_key_data, m.r, p + 14, key_size);
-      p += 14 + size_t{key_size};
-      uint16_t other = m.r.u16(p);
-      pkt.add_item(tree, f::tkey_other_size, m.r, p, 2);
-      if (other) pkt.add_item(tree, f::tkey_other_data, m.r, p + 2, other);
-      break;
-    }
-    case 250: {  // TSIG
-      Name alg = add_name(m, tree, f::tsig_algorithm, off);
-      size_t p = off + alg.wire_len;
-      add_epoch(m, tree, f::tsig_time_signed, p, 6);
-      pkt.add_item(tree, f::tsig_fudge, m.r, p + 6, 2);
-      uint16_t mac_size = m.r.u16(p + 8);
-      pkt.add_item(tree, f::tsig_mac_size, m.r, p + 8, 2);
-      int mac = pkt.add_item(tree, f::tsig_mac, m.r, p + 10, mac_size);
-      // tshark decodes the MAC of GSS-TSIG only; any other algorithm is noted as undecoded.
-      if (mac_size && alg.text != "gss-tsig")
-        add_expert(pkt, mac, f::tsig_noalg, m.r, p + 10, mac_size,
-                   fmt::format("No dissector for algorithm:{}", alg.text), kExpertWarn,
-                   kGroupUndecoded);
-      p += 10 + size_t{mac_size};
-      pkt.add_item(tree, f::tsig_original_id, m.r, p, 2);
-      pkt.add_item(tree, f::tsig_error, m.r, p + 2, 2);
-      uint16_t other = m.r.u16(p + 4);
-      pkt.add_item(tree, f::tsig_other_len, m.r, p + 4, 2);
-      if (other) pkt.add_item(tree, f::tsig_other_data, m.r, p + 6, other);
-      break;
-    }
-    case 257:  // CAA
-      dissect_caa(m, tree, off, end);
-      break;
-    default:
-      pkt.add_item(tree, f::rr_data, m.r, off, len);
-      break;
+  const Rdata d{m, tree, type, off, len, off + len, info, label};
+  switch (static_cast<RrType>(type)) {
+    case RrType::kA:
+      return rdata_a(d);
+    case RrType::kAaaa:
+      return rdata_aaaa(d);
+    case RrType::kNs:
+    case RrType::kCname:
+    case RrType::kPtr:
+      return rdata_domain_name(d);
+    case RrType::kSoa:
+      return rdata_soa(d);
+    case RrType::kMx:
+      return rdata_mx(d);
+    case RrType::kHinfo:
+      return rdata_hinfo(d);
+    case RrType::kTxt:
+      return rdata_txt(d);
+    case RrType::kSrv:
+      return rdata_srv(d);
+    case RrType::kOpt:
+      for (size_t p = off; p < d.end; p += 4 + size_t{m.r.u16(p + 2)})
+        dissect_opt_option(m, tree, p);
+      return;
+    case RrType::kDs:
+      return rdata_ds(d);
+    case RrType::kSshfp:
+      return rdata_sshfp(d);
+    case RrType::kRrsig:
+      return rdata_rrsig(d);
+    case RrType::kNsec:
+      return rdata_nsec(d);
+    case RrType::kDnskey:
+      return rdata_dnskey(d);
+    case RrType::kNsec3:
+      return rdata_nsec3(d);
+    case RrType::kSvcb:
+    case RrType::kHttps:
+      return rdata_svcb(d);
+    case RrType::kTkey:
+      return rdata_tkey(d);
+    case RrType::kTsig:
+      return rdata_tsig(d);
+    case RrType::kCaa:
+      return dissect_caa(m, tree, off, d.end);
   }
+  m.pkt.add_item(tree, f::rr_data, m.r, off, len);
 }
 
 void register_record_fields(FieldId proto) {

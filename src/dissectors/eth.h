@@ -43,8 +43,12 @@ void register_eth_heuristic(EthHeuristic d);
 // writes an Ethernet address in protocol summaries.
 void append_mac_with_resolution(std::string& out, const Packet& pkt, const uint8_t* mac);
 
+// Ethernet fields read outside the Ethernet dissector, as typed handles.
 namespace eth_fields {
-extern FieldId proto, ethertype_proto, type, len, padding, trailer, fcs;
-}
+extern ProtocolField proto, ethertype_proto;
+extern UintField type, len, fcs;
+extern BytesField dst, src, padding, trailer;
+extern LabelField padding_bad;  // expert item: padding found by a heuristic
+}  // namespace eth_fields
 
 }  // namespace netsift

@@ -9,6 +9,7 @@
 #include "core/session.h"
 #include "dissectors/eth.h"
 #include "dissectors/ip.h"
+#include "dissectors/tcp_fields.h"
 
 namespace netsift {
 
@@ -58,13 +59,14 @@ constexpr ValueName kObjNameTypes[] = {
 
 const FieldReg kFields[] = {
     {&ei_flowlost,
-     {"Flow lost, incorrect VLAN, loose initiation, tunnel, or SYN cookie use",
-      "f5ethtrailer.flowlost"}},
-    {&ei_flowreuse, {"Flow reuse or SYN retransmit", "f5ethtrailer.flowreuse"}},
-    {&ei_badlen, {"Length extends past remaining available bytes", "f5ethtrailer.badlen"}},
+     {.name = "Flow lost, incorrect VLAN, loose initiation, tunnel, or SYN cookie use",
+      .abbrev = "f5ethtrailer.flowlost"}},
+    {&ei_flowreuse, {.name = "Flow reuse or SYN retransmit", .abbrev = "f5ethtrailer.flowreuse"}},
+    {&ei_badlen,
+     {.name = "Length extends past remaining available bytes", .abbrev = "f5ethtrailer.badlen"}},
     {&ei_undecoded,
-     {"This version of Wireshark does not understand how to decode this value",
-      "f5ethtrailer.undecoded"}},
+     {.name = "This version of Wireshark does not understand how to decode this value",
+      .abbrev = "f5ethtrailer.undecoded"}},
     F5_FIELD(header, "F5 Trailer Header", "header", kNone, kNone),
     F5_FIELD(provider, "Provider", "provider", kUint16, kDec),
     F5_FIELD(type, "Type", "type", kUint16, kDec),
@@ -77,16 +79,32 @@ const FieldReg kFields[] = {
     F5_FIELD(low, "Low Details", "low", kNone, kNone),
     F5_FIELD(flags, "Flags", "flags", kUint8, kHex),
     {&flags_ingress,
-     {"Ingress", "f5ethtrailer.flags.ingress", FieldType::kUint8, Base::kDec, kFlagIngress, 0x01}},
+     {.name = "Ingress",
+      .abbrev = "f5ethtrailer.flags.ingress",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kFlagIngress,
+      .bitmask = 0x01}},
     {&flags_hwaction,
-     {"Hardware Action", "f5ethtrailer.flags.hwaction", FieldType::kUint8, Base::kDec, kHwAction,
-      0x06}},
+     {.name = "Hardware Action",
+      .abbrev = "f5ethtrailer.flags.hwaction",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kHwAction,
+      .bitmask = 0x06}},
     {&ingress,
-     {"Ingress", "f5ethtrailer.ingress", FieldType::kBoolean, Base::kNone, {}, 0, "", &kInOut}},
+     {.name = "Ingress",
+      .abbrev = "f5ethtrailer.ingress",
+      .type = FieldType::kBoolean,
+      .tf = &kInOut}},
     F5_FIELD_B(slot, "Slot (0-based)", "slot", kUint8, kDec, "Slot captured on"),
     F5_FIELD_B(tmm, "TMM (0-based)", "tmm", kUint8, kDec, "TMM captured on"),
     {&objnametype,
-     {"Type", "f5ethtrailer.objnametype", FieldType::kUint8, Base::kDec, kObjNameTypes}},
+     {.name = "Type",
+      .abbrev = "f5ethtrailer.objnametype",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kObjNameTypes}},
     F5_FIELD(objnamelen, "Object Name Data Length", "objnamelen", kUint8, kDec),
     F5_FIELD(vipnamelen, "Length", "vipnamelen", kUint8, kDec),
     F5_FIELD_B(vip, "Name", "vip", kString, kNone, "VIP flow associated with"),
@@ -107,21 +125,19 @@ const FieldReg kFields[] = {
     F5_FIELD(rstcause, "RST cause", "rstcause", kNone, kNone),
     F5_FIELD_B(rstcauselen, "Length", "rstcauselen", kUint8, kDec, "RST cause length"),
     {&rstcausever,
-     {"Version",
-      "f5ethtrailer.rstcausever",
-      FieldType::kUint8,
-      Base::kDecHex,
-      {},
-      0xfe,
-      "RST cause version"}},
+     {.name = "Version",
+      .abbrev = "f5ethtrailer.rstcausever",
+      .type = FieldType::kUint8,
+      .base = Base::kDecHex,
+      .bitmask = 0xfe,
+      .blurb = "RST cause version"}},
     {&rstcausepeer,
-     {"Peer",
-      "f5ethtrailer.rstcausepeer",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0x01,
-      "RST cause peer"}},
+     {.name = "Peer",
+      .abbrev = "f5ethtrailer.rstcausepeer",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .bitmask = 0x01,
+      .blurb = "RST cause peer"}},
     F5_FIELD_B(rstcauseval, "Value", "rstcauseval", kUint64, kHex, "RST cause value"),
     F5_FIELD_B(rstcauseline, "Line", "rstcauseline", kUint16, kDec, "RST cause line"),
     F5_FIELD_B(rstcausetxt, "Cause", "rstcausetxt", kString, kNone, "RST cause"),
@@ -324,11 +340,11 @@ void prefix_info(F5Dissection& d) {
 
 // The tcp.stream of a TCP frame (the last one: the innermost TCP header), or nullopt.
 std::optional<uint32_t> tcp_stream(const Packet& pkt) {
-  static const FieldId stream = registry().find("tcp.stream");
   if (pkt.port_type != PortType::kTcp) return std::nullopt;
   const auto& nodes = pkt.tree.nodes();
   for (size_t i = nodes.size(); i-- > 0;)
-    if (nodes[i].field == stream) return static_cast<uint32_t>(nodes[i].value.u);
+    if (auto stream = field_value(nodes[i], tcp_fields::stream))
+      return static_cast<uint32_t>(*stream);
   return std::nullopt;
 }
 

@@ -11,17 +11,27 @@
 
 namespace netsift {
 
+namespace f5fileinfo_fields {
+ProtocolField proto;
+}  // namespace f5fileinfo_fields
+
 namespace {
 
-FieldId proto, cmdline, version, hostname, platform, platformname, product;
+using namespace f5fileinfo_fields;
+
+FieldId cmdline, version, hostname, platform, platformname, product;
 
 const FieldReg kFields[] = {
-    {&cmdline, {"Tcpdump command line", "f5fileinfo.cmdline", FieldType::kStringz}},
-    {&version, {"Platform version", "f5fileinfo.version", FieldType::kStringz}},
-    {&hostname, {"Hostname", "f5fileinfo.hostname", FieldType::kStringz}},
-    {&platform, {"Platform", "f5fileinfo.platform", FieldType::kStringz}},
-    {&platformname, {"Platform name", "f5fileinfo.platformname", FieldType::kStringz}},
-    {&product, {"Platform product", "f5fileinfo.product", FieldType::kStringz}},
+    {&cmdline,
+     {.name = "Tcpdump command line", .abbrev = "f5fileinfo.cmdline", .type = FieldType::kStringz}},
+    {&version,
+     {.name = "Platform version", .abbrev = "f5fileinfo.version", .type = FieldType::kStringz}},
+    {&hostname, {.name = "Hostname", .abbrev = "f5fileinfo.hostname", .type = FieldType::kStringz}},
+    {&platform, {.name = "Platform", .abbrev = "f5fileinfo.platform", .type = FieldType::kStringz}},
+    {&platformname,
+     {.name = "Platform name", .abbrev = "f5fileinfo.platformname", .type = FieldType::kStringz}},
+    {&product,
+     {.name = "Platform product", .abbrev = "f5fileinfo.product", .type = FieldType::kStringz}},
 };
 
 // Zero MACs, EtherType 0x05FF, then "F5-Pseudo-pkt" and its NUL.
@@ -138,7 +148,7 @@ bool dissect_f5fileinfo(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_f5fileinfo() {
   FieldRegistry& reg = registry();
-  proto = reg.add_protocol({"F5 Capture Information", "FILEINFO", "f5fileinfo"});
+  proto.id = reg.add_protocol({"F5 Capture Information", "FILEINFO", "f5fileinfo"});
   reg.add_fields(proto, kFields);
   register_eth_heuristic(dissect_f5fileinfo);
 }

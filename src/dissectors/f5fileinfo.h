@@ -4,9 +4,15 @@
 
 #include <string_view>
 
+#include "core/field.h"
+
 namespace netsift {
 
 // Wireshark's name for a BIG-IP platform id ("Z100" -> "BIG-IP Virtual Edition (VE)").
 const char* f5_platform_name(std::string_view id);
+
+namespace f5fileinfo_fields {
+extern ProtocolField proto;
+}
 
 }  // namespace netsift

@@ -6,13 +6,17 @@
 #include "core/field_registry.h"
 #include "core/protocols.h"
 #include "core/session.h"
+#include "core/value_strings.h"
 
 namespace netsift {
 
 namespace frame_fields {
-FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative, number, len,
-    cap_len, protocols, interface_id, interface_name, interface_description, comment, encap_type,
-    section_number;
+ProtocolField proto;
+TimeField time, time_epoch, time_delta, time_delta_displayed, time_relative;
+UintField number, len, cap_len, interface_id, section_number;
+StringField protocols, interface_name, comment;
+IntField encap_type;
+FieldId interface_description;
 FieldId offset_shift, marked, ignored;
 FieldId p2p_dir, packet_flags, flags_direction, flags_reception, flags_fcs_length, flags_reserved;
 FieldId
@@ -34,7 +38,6 @@ constexpr ValueName kEncapNames[] = {
 constexpr ValueName kDirections[] = {{0, "Unknown"}, {1, "Inbound"}, {2, "Outbound"}};
 constexpr ValueName kReceptionTypes[] = {
     {0, "Not specified"}, {1, "Unicast"}, {2, "Multicast"}, {3, "Broadcast"}, {4, "Promiscuous"}};
-constexpr TrueFalse kSetNotSet{"Set", "Not set"};
 constexpr ValueName kP2pDirections[] = {{0, "Sent"}, {1, "Received"}};
 
 // The direction bits of epb_flags (0 when absent): 1 inbound, 2 outbound, else unknown.
@@ -116,17 +119,40 @@ constexpr const char* kFlagErrors[][2] = {
 
 constexpr FieldType U32 = FieldType::kUint32;
 const FieldReg kFlagFields[] = {
-    {&packet_flags, {"Packet flags", "frame.packet_flags", U32, Base::kHex}},
+    {&packet_flags,
+     {.name = "Packet flags", .abbrev = "frame.packet_flags", .type = U32, .base = Base::kHex}},
     {&flags_direction,
-     {"Direction", "frame.packet_flags_direction", U32, Base::kHex, kDirections, 0x3}},
+     {.name = "Direction",
+      .abbrev = "frame.packet_flags_direction",
+      .type = U32,
+      .base = Base::kHex,
+      .values = kDirections,
+      .bitmask = 0x3}},
     {&flags_reception,
-     {"Reception type", "frame.packet_flags_reception_type", U32, Base::kDec, kReceptionTypes,
-      0x1c}},
+     {.name = "Reception type",
+      .abbrev = "frame.packet_flags_reception_type",
+      .type = U32,
+      .base = Base::kDec,
+      .values = kReceptionTypes,
+      .bitmask = 0x1c}},
     {&flags_fcs_length,
-     {"FCS length", "frame.packet_flags_fcs_length", U32, Base::kDec, {}, 0x1e0}},
-    {&flags_reserved, {"Reserved", "frame.packet_flags_reserved", U32, Base::kDec, {}, 0xfe00}},
+     {.name = "FCS length",
+      .abbrev = "frame.packet_flags_fcs_length",
+      .type = U32,
+      .base = Base::kDec,
+      .bitmask = 0x1e0}},
+    {&flags_reserved,
+     {.name = "Reserved",
+      .abbrev = "frame.packet_flags_reserved",
+      .type = U32,
+      .base = Base::kDec,
+      .bitmask = 0xfe00}},
     {&p2p_dir,
-     {"Point-to-Point Direction", "frame.p2p_dir", FieldType::kInt8, Base::kDec, kP2pDirections}},
+     {.name = "Point-to-Point Direction",
+      .abbrev = "frame.p2p_dir",
+      .type = FieldType::kInt8,
+      .base = Base::kDec,
+      .values = kP2pDirections}},
 };
 
 // The epb_flags word and its parts, under the interface as tshark shows them.
@@ -134,50 +160,83 @@ void add_packet_flags(Packet& pkt, int top, const ByteReader& r, uint32_t flags)
   int n = pkt.tree.add(top, packet_flags, r, 0, 0, Value::of_uint(flags));
   for (const FieldReg& f : std::span(kFlagFields).subspan(1, 4)) {
     uint64_t mask = f.def.bitmask;
-    pkt.tree.add(n, *f.id, r, 0, 0, Value::of_uint((flags & mask) >> __builtin_ctzll(mask)));
+    pkt.tree.add(n, *f.id.id, r, 0, 0, Value::of_uint((flags & mask) >> __builtin_ctzll(mask)));
   }
   for (int i = 0; i < 8; ++i)
     pkt.tree.add(n, flags_errors[i], r, 0, 0, Value::of_uint(flags >> (24 + i) & 1));
 }
 
 const FieldReg kFields[] = {
-    {&section_number, {"Section number", "frame.section_number", FieldType::kUint32, Base::kDec}},
-    {&interface_id, {"Interface id", "frame.interface_id", FieldType::kUint32, Base::kDec}},
+    {&section_number,
+     {.name = "Section number",
+      .abbrev = "frame.section_number",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&interface_id,
+     {.name = "Interface id",
+      .abbrev = "frame.interface_id",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
     {&interface_name,
-     {"Interface name",
-      "frame.interface_name",
-      FieldType::kString,
-      Base::kNone,
-      {},
-      0,
-      "The friendly name for this interface"}},
+     {.name = "Interface name",
+      .abbrev = "frame.interface_name",
+      .type = FieldType::kString,
+      .blurb = "The friendly name for this interface"}},
     {&interface_description,
-     {"Interface description",
-      "frame.interface_description",
-      FieldType::kString,
-      Base::kNone,
-      {},
-      0,
-      "The description for this interface"}},
+     {.name = "Interface description",
+      .abbrev = "frame.interface_description",
+      .type = FieldType::kString,
+      .blurb = "The description for this interface"}},
     {&encap_type,
-     {"Encapsulation type", "frame.encap_type", FieldType::kInt16, Base::kDec, kEncapNames}},
-    {&time, {"Arrival Time", "frame.time", FieldType::kAbsTime, Base::kAbsLocal}},
-    {&offset_shift, {"Time shift for this packet", "frame.offset_shift", FieldType::kRelTime}},
-    {&time_epoch, {"Epoch Time", "frame.time_epoch", FieldType::kRelTime}},
+     {.name = "Encapsulation type",
+      .abbrev = "frame.encap_type",
+      .type = FieldType::kInt16,
+      .base = Base::kDec,
+      .values = kEncapNames}},
+    {&time,
+     {.name = "Arrival Time",
+      .abbrev = "frame.time",
+      .type = FieldType::kAbsTime,
+      .base = Base::kAbsLocal}},
+    {&offset_shift,
+     {.name = "Time shift for this packet",
+      .abbrev = "frame.offset_shift",
+      .type = FieldType::kRelTime}},
+    {&time_epoch,
+     {.name = "Epoch Time", .abbrev = "frame.time_epoch", .type = FieldType::kRelTime}},
     {&time_delta,
-     {"Time delta from previous captured frame", "frame.time_delta", FieldType::kRelTime}},
+     {.name = "Time delta from previous captured frame",
+      .abbrev = "frame.time_delta",
+      .type = FieldType::kRelTime}},
     {&time_delta_displayed,
-     {"Time delta from previous displayed frame", "frame.time_delta_displayed",
-      FieldType::kRelTime}},
+     {.name = "Time delta from previous displayed frame",
+      .abbrev = "frame.time_delta_displayed",
+      .type = FieldType::kRelTime}},
     {&time_relative,
-     {"Time since reference or first frame", "frame.time_relative", FieldType::kRelTime}},
-    {&number, {"Frame Number", "frame.number", FieldType::kUint32, Base::kDec}},
-    {&len, {"Frame Length", "frame.len", FieldType::kUint32, Base::kDec}},
-    {&cap_len, {"Capture Length", "frame.cap_len", FieldType::kUint32, Base::kDec}},
-    {&marked, {"Frame is marked", "frame.marked", FieldType::kBoolean}},
-    {&ignored, {"Frame is ignored", "frame.ignored", FieldType::kBoolean}},
-    {&frame_fields::protocols, {"Protocols in frame", "frame.protocols", FieldType::kString}},
-    {&comment, {"Comment", "frame.comment", FieldType::kString}},
+     {.name = "Time since reference or first frame",
+      .abbrev = "frame.time_relative",
+      .type = FieldType::kRelTime}},
+    {&number,
+     {.name = "Frame Number",
+      .abbrev = "frame.number",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&len,
+     {.name = "Frame Length",
+      .abbrev = "frame.len",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&cap_len,
+     {.name = "Capture Length",
+      .abbrev = "frame.cap_len",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&marked, {.name = "Frame is marked", .abbrev = "frame.marked", .type = FieldType::kBoolean}},
+    {&ignored,
+     {.name = "Frame is ignored", .abbrev = "frame.ignored", .type = FieldType::kBoolean}},
+    {&frame_fields::protocols,
+     {.name = "Protocols in frame", .abbrev = "frame.protocols", .type = FieldType::kString}},
+    {&comment, {.name = "Comment", .abbrev = "frame.comment", .type = FieldType::kString}},
 };
 
 // Appends the protocol list ("eth:ethertype:ip:tcp") as frame.protocols.
@@ -286,7 +345,7 @@ void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
 
 void register_frame() {
   FieldRegistry& reg = registry();
-  frame_fields::proto = reg.add_protocol({"Frame", "Frame", "frame"});
+  frame_fields::proto.id = reg.add_protocol({"Frame", "Frame", "frame"});
   reg.add_fields(frame_fields::proto, kFields);
   reg.add_fields(frame_fields::proto, kFlagFields);
   for (int i = 0; i < 8; ++i) {

@@ -21,9 +21,13 @@ void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
 // output stage after filtering.
 void note_displayed(Packet& pkt);
 
+// Frame fields read outside the frame dissector, as typed handles.
 namespace frame_fields {
-extern FieldId proto, time, time_epoch, time_delta, time_delta_displayed, time_relative, number,
-    len, cap_len, protocols, interface_id, interface_name, comment, encap_type, section_number;
-}
+extern ProtocolField proto;
+extern TimeField time, time_epoch, time_delta, time_delta_displayed, time_relative;
+extern UintField number, len, cap_len, interface_id, section_number;
+extern StringField protocols, interface_name, comment;
+extern IntField encap_type;
+}  // namespace frame_fields
 
 }  // namespace netsift

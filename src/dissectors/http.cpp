@@ -88,7 +88,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     if (pkt.cols.enabled && conv.last_message_frame != pkt.number)
       pkt.cols.set_info("Continuation");
     size_t len = r.reported_size() - off;
-    int top = pkt.add_protocol(-1, proto_http, r, off, len);
+    int top = pkt.add_protocol(-1, http_fields::proto, r, off, len);
     pkt.call_data(r.sub(off), top);
     queue_unparsed(pkt, r, off, conv);
     return len;
@@ -161,7 +161,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
 
   // The message is whole: build its tree and record it.
   conv.last_message_frame = pkt.number;
-  int top = pkt.add_protocol(-1, proto_http, r, off, msg_len);
+  int top = pkt.add_protocol(-1, http_fields::proto, r, off, msg_len);
   std::string_view line_eol = all.substr(off, first.next - off);
   int ln = pkt.tree.add(top, f_text, r, off, first.next - off, Value{});
   label_line(pkt, ln, line_eol);
@@ -203,7 +203,7 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
-    int top = pkt.add_protocol(-1, proto_http, r, 0, r.size());
+    int top = pkt.add_protocol(-1, http_fields::proto, r, 0, r.size());
     pkt.tree[top].flags |= kHidden;
     return pkt.call_data(r, -1);
   }
@@ -236,10 +236,10 @@ const char kHttpMessageTap[] = "http";
 
 void register_http() {
   FieldRegistry& reg = registry();
-  proto_http = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
+  http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();
   header_defs[5].field = f_content_length_header;
-  http_body::register_fields(proto_http);
+  http_body::register_fields(http_fields::proto);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp);
   tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp});
 }

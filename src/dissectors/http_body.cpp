@@ -13,6 +13,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/http.h"
+#include "dissectors/http_internal.h"  // http::f_text
 #include "dissectors/media.h"
 #include "output/label_format.h"  // append_formatted_text
 
@@ -24,37 +25,29 @@ namespace {
 // exhaust memory; tshark has no limit).
 constexpr size_t kMaxDecodedBody = 16 * 1024 * 1024;
 
-FieldId f_text, f_chunk_size, f_chunk_data, f_chunk_boundary, f_chunked_trailer_part, f_file_data,
+FieldId f_chunk_size, f_chunk_data, f_chunk_boundary, f_chunked_trailer_part, f_file_data,
     f_decompression_failed, f_body_limit;
 
 const FieldReg kFields[] = {
     {&f_chunked_trailer_part,
-     {"trailer-part",
-      "http.chunked_trailer_part",
-      FieldType::kString,
-      Base::kNone,
-      {},
-      0,
-      "Optional trailer in a chunked body"}},
-    {&f_chunk_boundary, {"Chunk boundary", "http.chunk_boundary", FieldType::kBytes}},
+     {.name = "trailer-part",
+      .abbrev = "http.chunked_trailer_part",
+      .type = FieldType::kString,
+      .blurb = "Optional trailer in a chunked body"}},
+    {&f_chunk_boundary,
+     {.name = "Chunk boundary", .abbrev = "http.chunk_boundary", .type = FieldType::kBytes}},
     {&f_chunk_size,
-     {"Chunk size",
-      "http.chunk_size",
-      FieldType::kUint32,
-      Base::kUnit,
-      {},
-      0,
-      "",
-      nullptr,
-      0,
-      {},
-      " octets"}},
-    {&f_chunk_data, {"Chunk data", "http.chunk_data", FieldType::kBytes}},
-    {&f_file_data, {"File Data", "http.file_data", FieldType::kString}},
+     {.name = "Chunk size",
+      .abbrev = "http.chunk_size",
+      .type = FieldType::kUint32,
+      .base = Base::kUnit,
+      .unit = " octets"}},
+    {&f_chunk_data, {.name = "Chunk data", .abbrev = "http.chunk_data", .type = FieldType::kBytes}},
+    {&f_file_data, {.name = "File Data", .abbrev = "http.file_data", .type = FieldType::kString}},
     {&f_decompression_failed,
-     {"Decompression failed", "http.decompression_failed", FieldType::kNone}},
+     {.name = "Decompression failed", .abbrev = "http.decompression_failed"}},
     // netsift's own: tshark decodes without a limit.
-    {&f_body_limit, {"Decoded body limit reached", "http.decoded_body_limit", FieldType::kNone}},
+    {&f_body_limit, {.name = "Decoded body limit reached", .abbrev = "http.decoded_body_limit"}},
 };
 
 struct ChunkLine {
@@ -105,7 +98,7 @@ std::string escaped(std::string_view s) {
 ByteReader dissect_chunks(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
                           bool want_text) {
   ByteReader body = r.sub(off, len);
-  int tree = pkt.tree.add(top, f_text, body, 0, len, Value{});
+  int tree = pkt.tree.add(top, http::f_text, body, 0, len, Value{});
   if (want_text) pkt.set_label(tree, "HTTP chunked response");
   std::vector<std::pair<size_t, size_t>> pieces;  // data ranges within `body`
   size_t total = 0;
@@ -114,7 +107,7 @@ ByteReader dissect_chunks(Packet& pkt, int top, const ByteReader& r, size_t off,
     ChunkLine c = read_chunk_line(body, pos);
     if (!c.ok) break;
     if (c.size == 0) {
-      int end = pkt.tree.add(tree, f_text, body, pos, c.size_len, Value{});
+      int end = pkt.tree.add(tree, http::f_text, body, pos, c.size_len, Value{});
       if (want_text) pkt.set_label(end, "End of chunked encoding");
       pkt.add_uint(end, f_chunk_size, body, pos, c.size_len, 0);
       pos += c.size_len;
@@ -125,7 +118,7 @@ ByteReader dissect_chunks(Packet& pkt, int top, const ByteReader& r, size_t off,
         std::string_view line = text_of(body, pos, l);
         int n;
         if (line == "\r\n" || line == "\n")
-          n = pkt.tree.add(tree, f_text, body, pos, l, Value{});
+          n = pkt.tree.add(tree, http::f_text, body, pos, l, Value{});
         else
           n = pkt.tree.add(tree, f_chunked_trailer_part, body, pos, l,
                            Value::of_bytes(body.data() + pos, l));
@@ -140,7 +133,7 @@ ByteReader dissect_chunks(Packet& pkt, int top, const ByteReader& r, size_t off,
     size_t after = pos + c.size_len + data_len;
     size_t boundary = line_length(body, after);
     if (data_len < c.size) boundary = 0;
-    int ch = pkt.tree.add(tree, f_text, body, pos, c.size_len + data_len + boundary, Value{});
+    int ch = pkt.tree.add(tree, http::f_text, body, pos, c.size_len + data_len + boundary, Value{});
     if (want_text) pkt.set_label(ch, fmt::format("Data chunk ({} octets)", c.size));
     pkt.add_uint(ch, f_chunk_size, body, pos, c.size_len, c.size);
     pkt.tree.add(ch, f_chunk_data, body, pos + c.size_len, data_len,
@@ -194,7 +187,7 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
   ByteReader body = h.chunked ? dissect_chunks(pkt, top, r, off, len, want_text) : r.sub(off, len);
   ContentCoding coding = content_coding(h.content_encoding);
   if (coding != ContentCoding::kIdentity && body.size() > 0) {
-    int e = pkt.tree.add(top, f_text, body, 0, body.size(), Value{});
+    int e = pkt.tree.add(top, http::f_text, body, 0, body.size(), Value{});
     std::string label;
     if (want_text)
       label = fmt::format("Content-encoded entity body ({}): {} bytes", h.content_encoding,
@@ -237,7 +230,6 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
 void register_fields(FieldId proto_http) {
   FieldRegistry& reg = registry();
   reg.add_fields(proto_http, kFields);
-  f_text = reg.find("http.text");
 }
 
 }  // namespace netsift::http_body

@@ -51,7 +51,8 @@ void record_request(Packet& pkt, int top, const ByteReader& r, size_t off, HttpC
   conv.latest_method = std::string(method);
   conv.latest_request_uri = std::string(uri);
   conv.latest_full_uri = std::string(full.empty() ? uri : full);  // http.response_for.uri
-  if (!full.empty()) add_string(pkt, top, f_full_uri, r, off, 0, full, kGenerated);
+  if (!full.empty())
+    add_string(pkt, top, http_fields::request_full_uri, r, off, 0, full, kGenerated);
   pkt.tree.add(top, f_request, r, off, 0, Value::of_uint(1), kGenerated | kHidden);
   int num = pkt.tree.add(top, f_request_number, r, off, 0, Value::of_uint(x.number), kGenerated);
   if (text_wanted(pkt))
@@ -91,8 +92,8 @@ void record_response(Packet& pkt, int top, const ByteReader& r, size_t off, Http
   if (x.request_frame)
     pkt.tree.add(top, f_request_in, r, off, 0, Value::of_uint(x.request_frame), kGenerated);
   if (!conv.latest_full_uri.empty())
-    add_string(pkt, top, f_response_for_uri, r, off, 0, pkt.arena.copy(conv.latest_full_uri),
-               kGenerated);
+    add_string(pkt, top, http_fields::response_for_uri, r, off, 0,
+               pkt.arena.copy(conv.latest_full_uri), kGenerated);
   msg.number = x.number;
   msg.status = static_cast<uint16_t>(code);
   msg.request_frame = x.request_frame;

@@ -162,13 +162,13 @@ Kind classify(std::string_view line, std::string_view* method) {
 void dissect_request_line(Packet& pkt, int line_node, const ByteReader& r, size_t off,
                           std::string_view line, std::string_view* uri_out) {
   size_t sp1 = std::min(line.find(' '), line.size());
-  add_string(pkt, line_node, f_method, r, off, sp1, line.substr(0, sp1));
+  add_string(pkt, line_node, http_fields::request_method, r, off, sp1, line.substr(0, sp1));
   size_t uri_start = std::min(sp1 + 1, line.size());
   size_t uri_end = line.find(' ', uri_start);
   if (uri_end == std::string_view::npos) uri_end = line.size();
   std::string_view uri = line.substr(uri_start, uri_end - uri_start);
   *uri_out = uri;
-  int u = add_string(pkt, line_node, f_uri, r, off + uri_start, uri.size(), uri);
+  int u = add_string(pkt, line_node, http_fields::request_uri, r, off + uri_start, uri.size(), uri);
   size_t q = uri.find('?');
   if (q != std::string_view::npos) {
     add_string(pkt, u, f_uri_path, r, off + uri_start, q, uri.substr(0, q));
@@ -204,8 +204,9 @@ unsigned dissect_status_line(Packet& pkt, int line_node, const ByteReader& r, si
     if (line[i] < '0' || line[i] > '9') return 0;
     code = code * 10 + static_cast<unsigned>(line[i] - '0');
   }
-  pkt.add_uint(line_node, f_code, r, off + c, 3, code);
-  add_string(pkt, line_node, f_code_desc, r, off + c, 3, status_text(code), kGenerated);
+  pkt.add_uint(line_node, http_fields::response_code, r, off + c, 3, code);
+  add_string(pkt, line_node, http_fields::response_code_desc, r, off + c, 3, status_text(code),
+             kGenerated);
   size_t ph = c + 3;
   if (ph < line.size() && line[ph] == ' ') ++ph;
   if (ph < line.size())

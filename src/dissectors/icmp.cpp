@@ -6,15 +6,24 @@
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "core/value_strings.h"
+#include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
 namespace netsift {
 
+namespace icmp_fields {
+ProtocolField icmp;
+UintField type, code;
+}  // namespace icmp_fields
+
 namespace {
-FieldId icmp, type, code, checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq,
-    seq_le, mtu, num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level,
-    originate_ts, receive_ts, transmit_ts, address_mask, redir_gw, resp_in, resp_to, resptime,
-    data_time, data_time_relative, length, length_original;
+
+using namespace icmp_fields;
+FieldId checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq, seq_le, mtu,
+    num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level, originate_ts,
+    receive_ts, transmit_ts, address_mask, redir_gw, resp_in, resp_to, resptime, data_time,
+    data_time_relative, length, length_original;
 
 enum : uint8_t {
   kEchoReply = 0,
@@ -107,121 +116,133 @@ const ValueName kExtEchoReplyCodes[] = {{0, "No error"},
                                         {2, "No Such Interface"},
                                         {3, "No Such Table Entry"},
                                         {4, "Multiple Interfaces Satisfy Query"}};
-const ValueName kChecksumStatus[] = {
-    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
 
 const FieldReg kFields[] = {
-    {&type, {"Type", "icmp.type", FieldType::kUint8, Base::kDec}},
-    {&code, {"Code", "icmp.code", FieldType::kUint8, Base::kDec}},
-    {&checksum, {"Checksum", "icmp.checksum", FieldType::kUint16, Base::kHex}},
+    {&type, {.name = "Type", .abbrev = "icmp.type", .type = FieldType::kUint8, .base = Base::kDec}},
+    {&code, {.name = "Code", .abbrev = "icmp.code", .type = FieldType::kUint8, .base = Base::kDec}},
+    {&checksum,
+     {.name = "Checksum",
+      .abbrev = "icmp.checksum",
+      .type = FieldType::kUint16,
+      .base = Base::kHex}},
     {&checksum_status,
-     {"Checksum Status", "icmp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
-    {&unused, {"Unused", "icmp.unused", FieldType::kBytes}},
+     {.name = "Checksum Status",
+      .abbrev = "icmp.checksum.status",
+      .type = FieldType::kUint8,
+      .values = kChecksumStatusNames}},
+    {&unused, {.name = "Unused", .abbrev = "icmp.unused", .type = FieldType::kBytes}},
     {&ident,
-     {"Identifier (BE)",
-      "icmp.ident",
-      FieldType::kUint16,
-      Base::kDecHex,
-      {},
-      0,
-      "Identifier (big endian representation)"}},
+     {.name = "Identifier (BE)",
+      .abbrev = "icmp.ident",
+      .type = FieldType::kUint16,
+      .base = Base::kDecHex,
+      .blurb = "Identifier (big endian representation)"}},
     {&ident_le,
-     {"Identifier (LE)",
-      "icmp.ident_le",
-      FieldType::kUint16,
-      Base::kDecHex,
-      {},
-      0,
-      "Identifier (little endian representation)"}},
+     {.name = "Identifier (LE)",
+      .abbrev = "icmp.ident_le",
+      .type = FieldType::kUint16,
+      .base = Base::kDecHex,
+      .blurb = "Identifier (little endian representation)"}},
     {&seq,
-     {"Sequence Number (BE)",
-      "icmp.seq",
-      FieldType::kUint16,
-      Base::kDecHex,
-      {},
-      0,
-      "Sequence Number (big endian representation)"}},
+     {.name = "Sequence Number (BE)",
+      .abbrev = "icmp.seq",
+      .type = FieldType::kUint16,
+      .base = Base::kDecHex,
+      .blurb = "Sequence Number (big endian representation)"}},
     {&seq_le,
-     {"Sequence Number (LE)",
-      "icmp.seq_le",
-      FieldType::kUint16,
-      Base::kDecHex,
-      {},
-      0,
-      "Sequence Number (little endian representation)"}},
-    {&mtu, {"MTU of next hop", "icmp.mtu", FieldType::kUint16, Base::kDec}},
-    {&num_addrs, {"Number of addresses", "icmp.num_addrs", FieldType::kUint8, Base::kDec}},
+     {.name = "Sequence Number (LE)",
+      .abbrev = "icmp.seq_le",
+      .type = FieldType::kUint16,
+      .base = Base::kDecHex,
+      .blurb = "Sequence Number (little endian representation)"}},
+    {&mtu,
+     {.name = "MTU of next hop",
+      .abbrev = "icmp.mtu",
+      .type = FieldType::kUint16,
+      .base = Base::kDec}},
+    {&num_addrs,
+     {.name = "Number of addresses",
+      .abbrev = "icmp.num_addrs",
+      .type = FieldType::kUint8,
+      .base = Base::kDec}},
     {&addr_entry_size,
-     {"Address entry size", "icmp.addr_entry_size", FieldType::kUint8, Base::kDec}},
-    {&lifetime, {"Lifetime", "icmp.lifetime", FieldType::kUint16, Base::kDec}},
-    {&pointer, {"Pointer", "icmp.pointer", FieldType::kUint32, Base::kDec}},
-    {&router_address, {"Router address", "icmp.router_address", FieldType::kIpv4}},
-    {&pref_level, {"Preference level", "icmp.pref_level", FieldType::kInt32, Base::kDec}},
+     {.name = "Address entry size",
+      .abbrev = "icmp.addr_entry_size",
+      .type = FieldType::kUint8,
+      .base = Base::kDec}},
+    {&lifetime,
+     {.name = "Lifetime",
+      .abbrev = "icmp.lifetime",
+      .type = FieldType::kUint16,
+      .base = Base::kDec}},
+    {&pointer,
+     {.name = "Pointer", .abbrev = "icmp.pointer", .type = FieldType::kUint32, .base = Base::kDec}},
+    {&router_address,
+     {.name = "Router address", .abbrev = "icmp.router_address", .type = FieldType::kIpv4}},
+    {&pref_level,
+     {.name = "Preference level",
+      .abbrev = "icmp.pref_level",
+      .type = FieldType::kInt32,
+      .base = Base::kDec}},
     {&originate_ts,
-     {"Originate Timestamp", "icmp.originate_timestamp", FieldType::kUint32, Base::kDec}},
-    {&receive_ts, {"Receive Timestamp", "icmp.receive_timestamp", FieldType::kUint32, Base::kDec}},
+     {.name = "Originate Timestamp",
+      .abbrev = "icmp.originate_timestamp",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&receive_ts,
+     {.name = "Receive Timestamp",
+      .abbrev = "icmp.receive_timestamp",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
     {&transmit_ts,
-     {"Transmit Timestamp", "icmp.transmit_timestamp", FieldType::kUint32, Base::kDec}},
-    {&address_mask, {"Address Mask", "icmp.address_mask", FieldType::kIpv4}},
-    {&redir_gw, {"Gateway Address", "icmp.redir_gw", FieldType::kIpv4}},
+     {.name = "Transmit Timestamp",
+      .abbrev = "icmp.transmit_timestamp",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&address_mask,
+     {.name = "Address Mask", .abbrev = "icmp.address_mask", .type = FieldType::kIpv4}},
+    {&redir_gw, {.name = "Gateway Address", .abbrev = "icmp.redir_gw", .type = FieldType::kIpv4}},
     {&resp_in,
-     {"Response frame",
-      "icmp.resp_in",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "The frame number of the corresponding response"}},
+     {.name = "Response frame",
+      .abbrev = "icmp.resp_in",
+      .type = FieldType::kFrameNum,
+      .blurb = "The frame number of the corresponding response"}},
     {&resp_to,
-     {"Request frame",
-      "icmp.resp_to",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "The frame number of the corresponding request"}},
+     {.name = "Request frame",
+      .abbrev = "icmp.resp_to",
+      .type = FieldType::kFrameNum,
+      .blurb = "The frame number of the corresponding request"}},
     {&resptime,
-     {"Response time",
-      "icmp.resptime",
-      FieldType::kDouble,
-      Base::kNone,
-      {},
-      0,
-      "The time between the request and the response, in ms."}},
+     {.name = "Response time",
+      .abbrev = "icmp.resptime",
+      .type = FieldType::kDouble,
+      .blurb = "The time between the request and the response, in ms."}},
     {&data_time,
-     {"Timestamp from icmp data",
-      "icmp.data_time",
-      FieldType::kAbsTime,
-      Base::kAbsLocal,
-      {},
-      0,
-      "The timestamp in the first 8 bytes of the icmp data"}},
+     {.name = "Timestamp from icmp data",
+      .abbrev = "icmp.data_time",
+      .type = FieldType::kAbsTime,
+      .base = Base::kAbsLocal,
+      .blurb = "The timestamp in the first 8 bytes of the icmp data"}},
     {&data_time_relative,
-     {"Timestamp from icmp data (relative)",
-      "icmp.data_time_relative",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "The timestamp of the packet, relative to the timestamp in the first 8 bytes of the icmp "
-      "data"}},
+     {.name = "Timestamp from icmp data (relative)",
+      .abbrev = "icmp.data_time_relative",
+      .type = FieldType::kRelTime,
+      .blurb =
+          "The timestamp of the packet, relative to the timestamp in the first 8 bytes of the icmp "
+          "data"}},
     {&length,
-     {"Length",
-      "icmp.length",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "The length of the original datagram"}},
+     {.name = "Length",
+      .abbrev = "icmp.length",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .blurb = "The length of the original datagram"}},
     {&length_original,
-     {"Length of original datagram",
-      "icmp.length.original_datagram",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "The length of the original datagram (length * 4)"}},
-    {&checksum_bad, {"Bad checksum", "icmp.checksum_bad", FieldType::kNone}},
+     {.name = "Length of original datagram",
+      .abbrev = "icmp.length.original_datagram",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .blurb = "The length of the original datagram (length * 4)"}},
+    {&checksum_bad, {.name = "Bad checksum", .abbrev = "icmp.checksum_bad"}},
 };
 
 // The code names of a message type; empty for types whose code has no meaning.
@@ -278,20 +299,20 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
     if (pkt.labels)
       pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
                                    in_error_packet ? " [in ICMP error packet]" : ""));
-    pkt.add_generated_uint(tree, checksum_status, 2);
+    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
     return;
   }
   uint32_t sum = ones_sum(r.data(), r.size());
   if (fold(sum) == 0xffff) {
     if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, 1);
+    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
     return;
   }
   uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
   if (pkt.labels)
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, checksum_status, 0);
+  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
   add_expert(pkt, n, checksum_bad, r, 2, 2,
              fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
              kGroupChecksum);
@@ -522,7 +543,7 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_icmp() {
   FieldRegistry& reg = registry();
-  icmp = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
+  icmp.id = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
   reg.add_fields(icmp, kFields);
   tables::ip_proto().add(1, dissect_icmp);
 }

@@ -5,13 +5,22 @@
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "core/value_strings.h"
+#include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
 namespace netsift {
 
+namespace icmpv6_fields {
+ProtocolField icmpv6;
+UintField type, code;
+}  // namespace icmpv6_fields
+
 namespace {
-FieldId icmpv6, type, code, checksum, checksum_status, checksum_bad, reserved, mtu, pointer,
-    echo_id, echo_seq, resp_to, resptime;
+
+using namespace icmpv6_fields;
+FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_to,
+    resptime;
 FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p, ra_flag_rsv,
     ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r, na_flag_s, na_flag_o,
     na_flag_rsv, na_target, rd_target, rd_destination;
@@ -39,6 +48,17 @@ enum : uint8_t {
   kNeighborAdvert = 136,
   kRedirect = 137,
   kMldv2Report = 143,
+};
+
+// Neighbor Discovery option types (RFC 4861 4.6, RFC 6275 7.3, RFC 8106) that get fields.
+enum NdOption : uint8_t {
+  kOptSourceLinkAddr = 1,
+  kOptTargetLinkAddr = 2,
+  kOptPrefixInfo = 3,
+  kOptMtu = 5,
+  kOptAdvertisementInterval = 7,
+  kOptRdnss = 25,
+  kOptDnssl = 31,
 };
 
 const ValueName kTypeNames[] = {
@@ -154,161 +174,299 @@ const ValueName kRdnssLifetime[] = {{0, "RDNSS address MUST no longer be used"},
                                     {0xffffffff, "Infinity"}};
 const ValueName kDnsslLifetime[] = {{0, "DNSSL domain name MUST no longer be used"},
                                     {0xffffffff, "Infinity"}};
-const ValueName kChecksumStatus[] = {
-    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
-const TrueFalse kSetNotSet{"Set", "Not set"};
 
 constexpr FieldType U8 = FieldType::kUint8, U16 = FieldType::kUint16, U32 = FieldType::kUint32,
                     IP6 = FieldType::kIpv6, BOOL = FieldType::kBoolean, NONE = FieldType::kNone;
 
 const FieldReg kFields[] = {
-    {&type, {"Type", "icmpv6.type", U8, Base::kDec, kTypeNames}},
-    {&code, {"Code", "icmpv6.code", U8, Base::kDec}},
-    {&checksum, {"Checksum", "icmpv6.checksum", U16, Base::kHex}},
+    {&type,
+     {.name = "Type",
+      .abbrev = "icmpv6.type",
+      .type = U8,
+      .base = Base::kDec,
+      .values = kTypeNames}},
+    {&code, {.name = "Code", .abbrev = "icmpv6.code", .type = U8, .base = Base::kDec}},
+    {&checksum, {.name = "Checksum", .abbrev = "icmpv6.checksum", .type = U16, .base = Base::kHex}},
     {&checksum_status,
-     {"Checksum Status", "icmpv6.checksum.status", U8, Base::kNone, kChecksumStatus}},
-    {&reserved, {"Reserved", "icmpv6.reserved", FieldType::kBytes}},
-    {&mtu, {"MTU", "icmpv6.mtu", U32, Base::kDec}},
-    {&pointer, {"Pointer", "icmpv6.pointer", U32, Base::kDec}},
-    {&echo_id, {"Identifier", "icmpv6.echo.identifier", U16, Base::kHex}},
-    {&echo_seq, {"Sequence", "icmpv6.echo.sequence_number", U16, Base::kDec}},
-    {&resp_to, {"Response To", "icmpv6.resp_to", FieldType::kFrameNum}},
-    {&resptime, {"Response Time", "icmpv6.resptime", FieldType::kDouble}},
-    {&ra_hop_limit, {"Cur hop limit", "icmpv6.nd.ra.cur_hop_limit", U8, Base::kDec}},
-    {&ra_flag, {"Flags", "icmpv6.nd.ra.flag", U8, Base::kHex}},
+     {.name = "Checksum Status",
+      .abbrev = "icmpv6.checksum.status",
+      .type = U8,
+      .values = kChecksumStatusNames}},
+    {&reserved, {.name = "Reserved", .abbrev = "icmpv6.reserved", .type = FieldType::kBytes}},
+    {&mtu, {.name = "MTU", .abbrev = "icmpv6.mtu", .type = U32, .base = Base::kDec}},
+    {&pointer, {.name = "Pointer", .abbrev = "icmpv6.pointer", .type = U32, .base = Base::kDec}},
+    {&echo_id,
+     {.name = "Identifier", .abbrev = "icmpv6.echo.identifier", .type = U16, .base = Base::kHex}},
+    {&echo_seq,
+     {.name = "Sequence",
+      .abbrev = "icmpv6.echo.sequence_number",
+      .type = U16,
+      .base = Base::kDec}},
+    {&resp_to, {.name = "Response To", .abbrev = "icmpv6.resp_to", .type = FieldType::kFrameNum}},
+    {&resptime, {.name = "Response Time", .abbrev = "icmpv6.resptime", .type = FieldType::kDouble}},
+    {&ra_hop_limit,
+     {.name = "Cur hop limit",
+      .abbrev = "icmpv6.nd.ra.cur_hop_limit",
+      .type = U8,
+      .base = Base::kDec}},
+    {&ra_flag, {.name = "Flags", .abbrev = "icmpv6.nd.ra.flag", .type = U8, .base = Base::kHex}},
     {&ra_flag_m,
-     {"Managed address configuration",
-      "icmpv6.nd.ra.flag.m",
-      BOOL,
-      Base::kNone,
-      {},
-      0x80,
-      "",
-      &kSetNotSet,
-      8}},
+     {.name = "Managed address configuration",
+      .abbrev = "icmpv6.nd.ra.flag.m",
+      .type = BOOL,
+      .bitmask = 0x80,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&ra_flag_o,
-     {"Other configuration",
-      "icmpv6.nd.ra.flag.o",
-      BOOL,
-      Base::kNone,
-      {},
-      0x40,
-      "",
-      &kSetNotSet,
-      8}},
+     {.name = "Other configuration",
+      .abbrev = "icmpv6.nd.ra.flag.o",
+      .type = BOOL,
+      .bitmask = 0x40,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&ra_flag_h,
-     {"Home Agent", "icmpv6.nd.ra.flag.h", BOOL, Base::kNone, {}, 0x20, "", &kSetNotSet, 8}},
+     {.name = "Home Agent",
+      .abbrev = "icmpv6.nd.ra.flag.h",
+      .type = BOOL,
+      .bitmask = 0x20,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&ra_flag_prf,
-     {"Prf (Default Router Preference)", "icmpv6.nd.ra.flag.prf", U8, Base::kDec, kPreference,
-      0x18}},
-    {&ra_flag_p, {"Proxy", "icmpv6.nd.ra.flag.p", BOOL, Base::kNone, {}, 0x04, "", &kSetNotSet, 8}},
-    {&ra_flag_rsv, {"Reserved", "icmpv6.nd.ra.flag.rsv", U8, Base::kDec, {}, 0x03}},
-    {&ra_lifetime, {"Router lifetime (s)", "icmpv6.nd.ra.router_lifetime", U16, Base::kDec}},
-    {&ra_reachable, {"Reachable time (ms)", "icmpv6.nd.ra.reachable_time", U32, Base::kDec}},
-    {&ra_retrans, {"Retrans timer (ms)", "icmpv6.nd.ra.retrans_timer", U32, Base::kDec}},
-    {&ns_target, {"Target Address", "icmpv6.nd.ns.target_address", IP6}},
-    {&na_flag, {"Flags", "icmpv6.nd.na.flag", U32, Base::kHex}},
+     {.name = "Prf (Default Router Preference)",
+      .abbrev = "icmpv6.nd.ra.flag.prf",
+      .type = U8,
+      .base = Base::kDec,
+      .values = kPreference,
+      .bitmask = 0x18}},
+    {&ra_flag_p,
+     {.name = "Proxy",
+      .abbrev = "icmpv6.nd.ra.flag.p",
+      .type = BOOL,
+      .bitmask = 0x04,
+      .tf = &kSetNotSet,
+      .bits = 8}},
+    {&ra_flag_rsv,
+     {.name = "Reserved",
+      .abbrev = "icmpv6.nd.ra.flag.rsv",
+      .type = U8,
+      .base = Base::kDec,
+      .bitmask = 0x03}},
+    {&ra_lifetime,
+     {.name = "Router lifetime (s)",
+      .abbrev = "icmpv6.nd.ra.router_lifetime",
+      .type = U16,
+      .base = Base::kDec}},
+    {&ra_reachable,
+     {.name = "Reachable time (ms)",
+      .abbrev = "icmpv6.nd.ra.reachable_time",
+      .type = U32,
+      .base = Base::kDec}},
+    {&ra_retrans,
+     {.name = "Retrans timer (ms)",
+      .abbrev = "icmpv6.nd.ra.retrans_timer",
+      .type = U32,
+      .base = Base::kDec}},
+    {&ns_target, {.name = "Target Address", .abbrev = "icmpv6.nd.ns.target_address", .type = IP6}},
+    {&na_flag, {.name = "Flags", .abbrev = "icmpv6.nd.na.flag", .type = U32, .base = Base::kHex}},
     {&na_flag_r,
-     {"Router", "icmpv6.nd.na.flag.r", BOOL, Base::kNone, {}, 0x80000000, "", &kSetNotSet, 32}},
+     {.name = "Router",
+      .abbrev = "icmpv6.nd.na.flag.r",
+      .type = BOOL,
+      .bitmask = 0x80000000,
+      .tf = &kSetNotSet,
+      .bits = 32}},
     {&na_flag_s,
-     {"Solicited", "icmpv6.nd.na.flag.s", BOOL, Base::kNone, {}, 0x40000000, "", &kSetNotSet, 32}},
+     {.name = "Solicited",
+      .abbrev = "icmpv6.nd.na.flag.s",
+      .type = BOOL,
+      .bitmask = 0x40000000,
+      .tf = &kSetNotSet,
+      .bits = 32}},
     {&na_flag_o,
-     {"Override", "icmpv6.nd.na.flag.o", BOOL, Base::kNone, {}, 0x20000000, "", &kSetNotSet, 32}},
-    {&na_flag_rsv, {"Reserved", "icmpv6.nd.na.flag.rsv", U32, Base::kDec, {}, 0x1fffffff}},
-    {&na_target, {"Target Address", "icmpv6.nd.na.target_address", IP6}},
-    {&rd_target, {"Target Address", "icmpv6.nd.rd.target_address", IP6}},
-    {&rd_destination, {"Destination Address", "icmpv6.rd.na.destination_address", IP6}},
-    {&opt, {"ICMPv6 Option", "icmpv6.opt", NONE}},
-    {&opt_type, {"Type", "icmpv6.opt.type", U8, Base::kDec, kOptionNames}},
-    {&opt_length, {"Length", "icmpv6.opt.length", U8, Base::kDec}},
-    {&opt_reserved, {"Reserved", "icmpv6.opt.reserved", NONE}},
-    {&opt_padding, {"Padding", "icmpv6.opt.padding", NONE}},
+     {.name = "Override",
+      .abbrev = "icmpv6.nd.na.flag.o",
+      .type = BOOL,
+      .bitmask = 0x20000000,
+      .tf = &kSetNotSet,
+      .bits = 32}},
+    {&na_flag_rsv,
+     {.name = "Reserved",
+      .abbrev = "icmpv6.nd.na.flag.rsv",
+      .type = U32,
+      .base = Base::kDec,
+      .bitmask = 0x1fffffff}},
+    {&na_target, {.name = "Target Address", .abbrev = "icmpv6.nd.na.target_address", .type = IP6}},
+    {&rd_target, {.name = "Target Address", .abbrev = "icmpv6.nd.rd.target_address", .type = IP6}},
+    {&rd_destination,
+     {.name = "Destination Address", .abbrev = "icmpv6.rd.na.destination_address", .type = IP6}},
+    {&opt, {.name = "ICMPv6 Option", .abbrev = "icmpv6.opt", .type = NONE}},
+    {&opt_type,
+     {.name = "Type",
+      .abbrev = "icmpv6.opt.type",
+      .type = U8,
+      .base = Base::kDec,
+      .values = kOptionNames}},
+    {&opt_length,
+     {.name = "Length", .abbrev = "icmpv6.opt.length", .type = U8, .base = Base::kDec}},
+    {&opt_reserved, {.name = "Reserved", .abbrev = "icmpv6.opt.reserved", .type = NONE}},
+    {&opt_padding, {.name = "Padding", .abbrev = "icmpv6.opt.padding", .type = NONE}},
     {&opt_linkaddr,
-     {"Link-layer address", "icmpv6.opt.linkaddr", FieldType::kBytes, Base::kSepColon}},
+     {.name = "Link-layer address",
+      .abbrev = "icmpv6.opt.linkaddr",
+      .type = FieldType::kBytes,
+      .base = Base::kSepColon}},
     {&opt_src_linkaddr,
-     {"Source Link-layer address", "icmpv6.opt.src_linkaddr", FieldType::kBytes, Base::kSepColon}},
+     {.name = "Source Link-layer address",
+      .abbrev = "icmpv6.opt.src_linkaddr",
+      .type = FieldType::kBytes,
+      .base = Base::kSepColon}},
     {&opt_target_linkaddr,
-     {"Target Link-layer address", "icmpv6.opt.target_linkaddr", FieldType::kBytes,
-      Base::kSepColon}},
-    {&opt_prefix_length, {"Prefix Length", "icmpv6.opt.prefix.length", U8, Base::kDec}},
-    {&opt_prefix_flag, {"Flag", "icmpv6.opt.prefix.flag", U8, Base::kHex}},
+     {.name = "Target Link-layer address",
+      .abbrev = "icmpv6.opt.target_linkaddr",
+      .type = FieldType::kBytes,
+      .base = Base::kSepColon}},
+    {&opt_prefix_length,
+     {.name = "Prefix Length",
+      .abbrev = "icmpv6.opt.prefix.length",
+      .type = U8,
+      .base = Base::kDec}},
+    {&opt_prefix_flag,
+     {.name = "Flag", .abbrev = "icmpv6.opt.prefix.flag", .type = U8, .base = Base::kHex}},
     {&opt_prefix_l,
-     {"On-link flag(L)",
-      "icmpv6.opt.prefix.flag.l",
-      BOOL,
-      Base::kNone,
-      {},
-      0x80,
-      "",
-      &kSetNotSet,
-      8}},
+     {.name = "On-link flag(L)",
+      .abbrev = "icmpv6.opt.prefix.flag.l",
+      .type = BOOL,
+      .bitmask = 0x80,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&opt_prefix_a,
-     {"Autonomous address-configuration flag(A)",
-      "icmpv6.opt.prefix.flag.a",
-      BOOL,
-      Base::kNone,
-      {},
-      0x40,
-      "",
-      &kSetNotSet,
-      8}},
+     {.name = "Autonomous address-configuration flag(A)",
+      .abbrev = "icmpv6.opt.prefix.flag.a",
+      .type = BOOL,
+      .bitmask = 0x40,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&opt_prefix_r,
-     {"Router address flag(R)",
-      "icmpv6.opt.prefix.flag.r",
-      BOOL,
-      Base::kNone,
-      {},
-      0x20,
-      "",
-      &kSetNotSet,
-      8}},
-    {&opt_prefix_rsv, {"Reserved", "icmpv6.opt.prefix.flag.reserved", U8, Base::kDec, {}, 0x1f}},
+     {.name = "Router address flag(R)",
+      .abbrev = "icmpv6.opt.prefix.flag.r",
+      .type = BOOL,
+      .bitmask = 0x20,
+      .tf = &kSetNotSet,
+      .bits = 8}},
+    {&opt_prefix_rsv,
+     {.name = "Reserved",
+      .abbrev = "icmpv6.opt.prefix.flag.reserved",
+      .type = U8,
+      .base = Base::kDec,
+      .bitmask = 0x1f}},
     {&opt_valid_lifetime,
-     {"Valid Lifetime", "icmpv6.opt.prefix.valid_lifetime", U32, Base::kDecSpecial,
-      kPrefixLifetime}},
+     {.name = "Valid Lifetime",
+      .abbrev = "icmpv6.opt.prefix.valid_lifetime",
+      .type = U32,
+      .base = Base::kDecSpecial,
+      .values = kPrefixLifetime}},
     {&opt_preferred_lifetime,
-     {"Preferred Lifetime", "icmpv6.opt.prefix.preferred_lifetime", U32, Base::kDecSpecial,
-      kPrefixLifetime}},
-    {&opt_prefix, {"Prefix", "icmpv6.opt.prefix", IP6}},
-    {&opt_mtu, {"MTU", "icmpv6.opt.mtu", U32, Base::kDec}},
-    {&opt_advint, {"Advertisement Interval", "icmpv6.opt.advertisement_interval", U32, Base::kDec}},
+     {.name = "Preferred Lifetime",
+      .abbrev = "icmpv6.opt.prefix.preferred_lifetime",
+      .type = U32,
+      .base = Base::kDecSpecial,
+      .values = kPrefixLifetime}},
+    {&opt_prefix, {.name = "Prefix", .abbrev = "icmpv6.opt.prefix", .type = IP6}},
+    {&opt_mtu, {.name = "MTU", .abbrev = "icmpv6.opt.mtu", .type = U32, .base = Base::kDec}},
+    {&opt_advint,
+     {.name = "Advertisement Interval",
+      .abbrev = "icmpv6.opt.advertisement_interval",
+      .type = U32,
+      .base = Base::kDec}},
     {&opt_rdnss_lifetime,
-     {"Lifetime", "icmpv6.opt.rdnss.lifetime", U32, Base::kDecSpecial, kRdnssLifetime}},
-    {&opt_rdnss, {"Recursive DNS Servers", "icmpv6.opt.rdnss", IP6}},
+     {.name = "Lifetime",
+      .abbrev = "icmpv6.opt.rdnss.lifetime",
+      .type = U32,
+      .base = Base::kDecSpecial,
+      .values = kRdnssLifetime}},
+    {&opt_rdnss, {.name = "Recursive DNS Servers", .abbrev = "icmpv6.opt.rdnss", .type = IP6}},
     {&opt_dnssl_lifetime,
-     {"Lifetime", "icmpv6.opt.dnssl.lifetime", U32, Base::kDecSpecial, kDnsslLifetime}},
-    {&opt_dnssl, {"Domain Names", "icmpv6.opt.dnssl", FieldType::kString}},
+     {.name = "Lifetime",
+      .abbrev = "icmpv6.opt.dnssl.lifetime",
+      .type = U32,
+      .base = Base::kDecSpecial,
+      .values = kDnsslLifetime}},
+    {&opt_dnssl,
+     {.name = "Domain Names", .abbrev = "icmpv6.opt.dnssl", .type = FieldType::kString}},
     {&mld_delay,
-     {"Maximum Response Delay [ms]", "icmpv6.mld.maximum_response_delay", U16, Base::kDec}},
-    {&mld_mcast, {"Multicast Address", "icmpv6.mld.multicast_address", IP6}},
-    {&mld_code, {"Maximum Response Code", "icmpv6.mld.maximum_response_code", U16, Base::kDec}},
-    {&mld_flag, {"Flags", "icmpv6.mld.flag", U8, Base::kHex}},
+     {.name = "Maximum Response Delay [ms]",
+      .abbrev = "icmpv6.mld.maximum_response_delay",
+      .type = U16,
+      .base = Base::kDec}},
+    {&mld_mcast,
+     {.name = "Multicast Address", .abbrev = "icmpv6.mld.multicast_address", .type = IP6}},
+    {&mld_code,
+     {.name = "Maximum Response Code",
+      .abbrev = "icmpv6.mld.maximum_response_code",
+      .type = U16,
+      .base = Base::kDec}},
+    {&mld_flag, {.name = "Flags", .abbrev = "icmpv6.mld.flag", .type = U8, .base = Base::kHex}},
     {&mld_flag_s,
-     {"Suppress Router-Side Processing",
-      "icmpv6.mld.flag.s",
-      BOOL,
-      Base::kNone,
-      {},
-      0x08,
-      "",
-      &kSetNotSet,
-      8}},
+     {.name = "Suppress Router-Side Processing",
+      .abbrev = "icmpv6.mld.flag.s",
+      .type = BOOL,
+      .bitmask = 0x08,
+      .tf = &kSetNotSet,
+      .bits = 8}},
     {&mld_flag_qrv,
-     {"QRV (Querier's Robustness Variable)", "icmpv6.mld.flag.qrv", U8, Base::kDec, {}, 0x07}},
-    {&mld_flag_rsv, {"Reserved", "icmpv6.mld.flag.reserved", U8, Base::kDec, {}, 0xf0}},
-    {&mld_qqi, {"QQIC (Querier's Query Interval Code)", "icmpv6.mld.qqi", U8, Base::kDec}},
-    {&mld_nb_sources, {"Number of Sources", "icmpv6.mld.nb_sources", U16, Base::kDec}},
-    {&mld_source, {"Source Address", "icmpv6.mld.source_address", IP6}},
+     {.name = "QRV (Querier's Robustness Variable)",
+      .abbrev = "icmpv6.mld.flag.qrv",
+      .type = U8,
+      .base = Base::kDec,
+      .bitmask = 0x07}},
+    {&mld_flag_rsv,
+     {.name = "Reserved",
+      .abbrev = "icmpv6.mld.flag.reserved",
+      .type = U8,
+      .base = Base::kDec,
+      .bitmask = 0xf0}},
+    {&mld_qqi,
+     {.name = "QQIC (Querier's Query Interval Code)",
+      .abbrev = "icmpv6.mld.qqi",
+      .type = U8,
+      .base = Base::kDec}},
+    {&mld_nb_sources,
+     {.name = "Number of Sources",
+      .abbrev = "icmpv6.mld.nb_sources",
+      .type = U16,
+      .base = Base::kDec}},
+    {&mld_source, {.name = "Source Address", .abbrev = "icmpv6.mld.source_address", .type = IP6}},
     {&mldr_nb_records,
-     {"Number of Multicast Address Records", "icmpv6.mldr.nb_mcast_records", U16, Base::kDec}},
-    {&mldr_mar, {"Multicast Address Record", "icmpv6.mldr.mar", NONE}},
-    {&mldr_type, {"Record Type", "icmpv6.mldr.mar.record_type", U8, Base::kDec, kRecordTypes}},
-    {&mldr_aux_len, {"Aux Data Len", "icmpv6.mldr.mar.aux_data_len", U8, Base::kDec}},
-    {&mldr_nb_sources, {"Number of Sources", "icmpv6.mldr.mar.nb_sources", U16, Base::kDec}},
-    {&mldr_mcast, {"Multicast Address", "icmpv6.mldr.mar.multicast_address", IP6}},
-    {&mldr_source, {"Source Address", "icmpv6.mldr.mar.source_address", IP6}},
-    {&mldr_aux, {"Auxiliary Data", "icmpv6.mldr.mar.auxiliary_data", FieldType::kBytes}},
-    {&checksum_bad, {"Bad checksum", "icmpv6.checksum_bad.expert", NONE}},
+     {.name = "Number of Multicast Address Records",
+      .abbrev = "icmpv6.mldr.nb_mcast_records",
+      .type = U16,
+      .base = Base::kDec}},
+    {&mldr_mar, {.name = "Multicast Address Record", .abbrev = "icmpv6.mldr.mar", .type = NONE}},
+    {&mldr_type,
+     {.name = "Record Type",
+      .abbrev = "icmpv6.mldr.mar.record_type",
+      .type = U8,
+      .base = Base::kDec,
+      .values = kRecordTypes}},
+    {&mldr_aux_len,
+     {.name = "Aux Data Len",
+      .abbrev = "icmpv6.mldr.mar.aux_data_len",
+      .type = U8,
+      .base = Base::kDec}},
+    {&mldr_nb_sources,
+     {.name = "Number of Sources",
+      .abbrev = "icmpv6.mldr.mar.nb_sources",
+      .type = U16,
+      .base = Base::kDec}},
+    {&mldr_mcast,
+     {.name = "Multicast Address", .abbrev = "icmpv6.mldr.mar.multicast_address", .type = IP6}},
+    {&mldr_source,
+     {.name = "Source Address", .abbrev = "icmpv6.mldr.mar.source_address", .type = IP6}},
+    {&mldr_aux,
+     {.name = "Auxiliary Data",
+      .abbrev = "icmpv6.mldr.mar.auxiliary_data",
+      .type = FieldType::kBytes}},
+    {&checksum_bad, {.name = "Bad checksum", .abbrev = "icmpv6.checksum_bad.expert", .type = NONE}},
 };
 
 const char* code_name(uint8_t t, uint8_t c) {
@@ -336,7 +494,7 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   bool have_addresses = pkt.net_src.type == AddressType::kIpv6;
   if (r.truncated() || in_error_packet || !have_addresses) {
     if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
-    pkt.add_generated_uint(tree, checksum_status, 2);
+    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
     return;
   }
   uint64_t sum = 0;
@@ -351,7 +509,7 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
   if (sum == 0xffff) {
     if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, 1);
+    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
     return;
   }
   uint64_t without = sum + 0xffff - value;
@@ -360,7 +518,7 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   if (pkt.labels)
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, checksum_status, 0);
+  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
   add_expert(pkt, n, checksum_bad, r, 2, 2,
              fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
              kGroupChecksum);
@@ -399,8 +557,8 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   const char* name = value_name(kOptionNames, t);
   std::string label = fmt::format("ICMPv6 Option ({}", name ? name : "Unknown");
   switch (t) {
-    case 1:
-    case 2:
+    case kOptSourceLinkAddr:
+    case kOptTargetLinkAddr:
       if (len == 8) {
         int a = pkt.add_item(n, opt_linkaddr, o, 2, 6);
         pkt.tree[pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6)].flags |=
@@ -414,7 +572,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
         }
       }
       break;
-    case 3: {
+    case kOptPrefixInfo: {
       uint8_t flags = o.u8(3);
       pkt.add_item(n, opt_prefix_length, o, 2, 1);
       int f = pkt.add_item(n, opt_prefix_flag, o, 3, 1);
@@ -438,17 +596,17 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
       label += fmt::format("/{}", o.u8(2));
       break;
     }
-    case 5:
+    case kOptMtu:
       add_reserved(pkt, n, o, 2, 2);
       pkt.add_item(n, opt_mtu, o, 4, 4);
       label += fmt::format(" : {}", o.u32(4));
       break;
-    case 7:
+    case kOptAdvertisementInterval:
       add_reserved(pkt, n, o, 2, 2);
       pkt.add_item(n, opt_advint, o, 4, 4);
       label += fmt::format(" : {}", o.u32(4));
       break;
-    case 25:
+    case kOptRdnss:
       add_reserved(pkt, n, o, 2, 2);
       pkt.add_item(n, opt_rdnss_lifetime, o, 4, 4);
       for (size_t a = 8; a + 16 <= len; a += 16) {
@@ -457,7 +615,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
         append_ipv6(label, o.ptr(a, 16));
       }
       break;
-    case 31: {
+    case kOptDnssl: {
       add_reserved(pkt, n, o, 2, 2);
       pkt.add_item(n, opt_dnssl_lifetime, o, 4, 4);
       size_t p = 8;
@@ -687,7 +845,7 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_icmpv6() {
   FieldRegistry& reg = registry();
-  icmpv6 = reg.add_protocol({"Internet Control Message Protocol v6", "ICMPv6", "icmpv6"});
+  icmpv6.id = reg.add_protocol({"Internet Control Message Protocol v6", "ICMPv6", "icmpv6"});
   reg.add_fields(icmpv6, kFields);
   tables::ip_proto().add(58, dissect_icmpv6);
 }

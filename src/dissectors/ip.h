@@ -9,6 +9,7 @@
 #include "analysis/ip_reassembly.h"
 #include "core/expert.h"
 #include "core/packet.h"
+#include "dissectors/ip_fields.h"
 #include "output/address_format.h"  // append_ipv4/append_ipv6 for column and label text
 
 namespace netsift {
@@ -49,14 +50,8 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
 // or `fallback` when absent.
-uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback = 0);
+uint64_t last_uint(const Packet& pkt, UintField f, uint64_t fallback = 0);
 
-namespace ip_fields {
-extern FieldId protocol, ttl, version;
-}
-namespace ipv6_fields {
-extern FieldId protocol, hlim, src, dst;
-}
 // IPv6 extension headers (ipv6_ext.cpp): hop-by-hop, routing, fragment, destination options.
 bool is_ipv6_extension(uint8_t next_header);
 void register_ipv6_extensions();

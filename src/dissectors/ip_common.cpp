@@ -194,7 +194,7 @@ void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int pa
   }
 }
 
-uint64_t last_uint(const Packet& pkt, FieldId f, uint64_t fallback) {
+uint64_t last_uint(const Packet& pkt, UintField f, uint64_t fallback) {
   for (size_t i = pkt.tree.size(); i-- > 0;)
     if (pkt.tree[i].field == f) return pkt.tree[i].value.u;
   return fallback;

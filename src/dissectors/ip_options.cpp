@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "core/value_strings.h"
 #include "dissectors/ip.h"
 
 namespace netsift {
@@ -47,48 +48,96 @@ const ValueName kRouterAlert[] = {{0, "Router shall examine packet"}};
 const ValueName kTimestampFlags[] = {{0, "Time stamps only"},
                                      {1, "Time stamp and address"},
                                      {3, "Time stamps for prespecified addresses"}};
-const TrueFalse kYesNo{"Yes", "No"};
 
 const FieldReg kFields[] = {
-    {&opt_type, {"Type", "ip.opt.type", FieldType::kUint8, Base::kDec}},
+    {&opt_type,
+     {.name = "Type", .abbrev = "ip.opt.type", .type = FieldType::kUint8, .base = Base::kDec}},
     {&opt_copy,
-     {"Copy on fragmentation",
-      "ip.opt.type.copy",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x80,
-      "",
-      &kYesNo,
-      8}},
-    {&opt_class, {"Class", "ip.opt.type.class", FieldType::kUint8, Base::kDec, kClassNames, 0x60}},
+     {.name = "Copy on fragmentation",
+      .abbrev = "ip.opt.type.copy",
+      .type = FieldType::kBoolean,
+      .bitmask = 0x80,
+      .tf = &kYesNo,
+      .bits = 8}},
+    {&opt_class,
+     {.name = "Class",
+      .abbrev = "ip.opt.type.class",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kClassNames,
+      .bitmask = 0x60}},
     {&opt_number,
-     {"Number", "ip.opt.type.number", FieldType::kUint8, Base::kDec, kNumberNames, 0x1f}},
-    {&opt_len, {"Length", "ip.opt.len", FieldType::kUint8, Base::kDec}},
-    {&opt_ptr, {"Pointer", "ip.opt.ptr", FieldType::kUint8, Base::kDec}},
+     {.name = "Number",
+      .abbrev = "ip.opt.type.number",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kNumberNames,
+      .bitmask = 0x1f}},
+    {&opt_len,
+     {.name = "Length", .abbrev = "ip.opt.len", .type = FieldType::kUint8, .base = Base::kDec}},
+    {&opt_ptr,
+     {.name = "Pointer", .abbrev = "ip.opt.ptr", .type = FieldType::kUint8, .base = Base::kDec}},
     {&opt_sid,
-     {"Stream Identifier",
-      "ip.opt.sid",
-      FieldType::kUint16,
-      Base::kDec,
-      {},
-      0,
-      "SATNET stream identifier"}},
-    {&opt_mtu, {"MTU", "ip.opt.mtu", FieldType::kUint16, Base::kDec}},
-    {&opt_ra, {"Router Alert", "ip.opt.ra", FieldType::kUint16, Base::kDec, kRouterAlert}},
-    {&rec_rt, {"Recorded Route", "ip.rec_rt", FieldType::kIpv4}},
-    {&rec_rt_host, {"Recorded Route Host", "ip.rec_rt_host", FieldType::kString}},
-    {&cur_rt, {"Current Route", "ip.cur_rt", FieldType::kIpv4}},
-    {&cur_rt_host, {"Current Route Host", "ip.cur_rt_host", FieldType::kString}},
-    {&src_rt, {"Source Route", "ip.src_rt", FieldType::kIpv4}},
-    {&src_rt_host, {"Source Route Host", "ip.src_rt_host", FieldType::kString}},
-    {&empty_rt, {"Empty Route", "ip.empty_rt", FieldType::kIpv4}},
-    {&empty_rt_host, {"Empty Route Host", "ip.empty_rt_host", FieldType::kString}},
-    {&opt_overflow, {"Overflow", "ip.opt.overflow", FieldType::kUint8, Base::kDec, {}, 0xf0}},
-    {&opt_flag, {"Flag", "ip.opt.flag", FieldType::kUint8, Base::kHex, kTimestampFlags, 0x0f}},
-    {&opt_time_stamp, {"Time stamp", "ip.opt.time_stamp", FieldType::kUint32, Base::kDec}},
-    {&opt_time_stamp_addr, {"Address", "ip.opt.time_stamp_addr", FieldType::kIpv4}},
-    {&opt_len_invalid, {"Invalid length for option", "ip.opt.len.invalid", FieldType::kNone}},
+     {.name = "Stream Identifier",
+      .abbrev = "ip.opt.sid",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .blurb = "SATNET stream identifier"}},
+    {&opt_mtu,
+     {.name = "MTU", .abbrev = "ip.opt.mtu", .type = FieldType::kUint16, .base = Base::kDec}},
+    {&opt_ra,
+     {.name = "Router Alert",
+      .abbrev = "ip.opt.ra",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kRouterAlert}},
+    {&rec_rt, {.name = "Recorded Route", .abbrev = "ip.rec_rt", .type = FieldType::kIpv4}},
+    {&rec_rt_host,
+     {.name = "Recorded Route Host", .abbrev = "ip.rec_rt_host", .type = FieldType::kString}},
+    {&cur_rt, {.name = "Current Route", .abbrev = "ip.cur_rt", .type = FieldType::kIpv4}},
+    {&cur_rt_host,
+     {.name = "Current Route Host", .abbrev = "ip.cur_rt_host", .type = FieldType::kString}},
+    {&src_rt, {.name = "Source Route", .abbrev = "ip.src_rt", .type = FieldType::kIpv4}},
+    {&src_rt_host,
+     {.name = "Source Route Host", .abbrev = "ip.src_rt_host", .type = FieldType::kString}},
+    {&empty_rt, {.name = "Empty Route", .abbrev = "ip.empty_rt", .type = FieldType::kIpv4}},
+    {&empty_rt_host,
+     {.name = "Empty Route Host", .abbrev = "ip.empty_rt_host", .type = FieldType::kString}},
+    {&opt_overflow,
+     {.name = "Overflow",
+      .abbrev = "ip.opt.overflow",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .bitmask = 0xf0}},
+    {&opt_flag,
+     {.name = "Flag",
+      .abbrev = "ip.opt.flag",
+      .type = FieldType::kUint8,
+      .base = Base::kHex,
+      .values = kTimestampFlags,
+      .bitmask = 0x0f}},
+    {&opt_time_stamp,
+     {.name = "Time stamp",
+      .abbrev = "ip.opt.time_stamp",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&opt_time_stamp_addr,
+     {.name = "Address", .abbrev = "ip.opt.time_stamp_addr", .type = FieldType::kIpv4}},
+    {&opt_len_invalid, {.name = "Invalid length for option", .abbrev = "ip.opt.len.invalid"}},
+};
+
+// IPv4 option types (copy flag, class and number, as on the wire) with fields of their own.
+enum OptionType : uint8_t {
+  kOptEol = 0,
+  kOptNop = 1,
+  kOptRecordRoute = 7,
+  kOptMtuProbe = 11,  // RFC 1063
+  kOptMtuReply = 12,
+  kOptTimestamp = 68,
+  kOptLooseSourceRoute = 131,
+  kOptStreamId = 136,
+  kOptStrictSourceRoute = 137,
+  kOptRouterAlert = 148,
 };
 
 // The options tshark knows by name; each is a protocol of its own ("ip.options.routeralert").
@@ -186,7 +235,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   const OptionKind* kind = find_kind(type);
   const char* name = kind ? kind->name : "Unknown";
   FieldId proto = kind ? kind->proto : kNoField;
-  bool single_byte = type == 0 || type == 1;
+  bool single_byte = type == kOptEol || type == kOptNop;
   size_t len = single_byte ? 1 : 0;
   if (!single_byte) {
     len = r.has(off + 1, 1) ? r.u8(off + 1) : 0;
@@ -210,7 +259,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   add_type(pkt, n, r, off);
   if (!single_byte) pkt.add_item(n, opt_len, r, off + 1, 1);
   switch (type) {
-    case 148:
+    case kOptRouterAlert:
       if (len >= 4) {
         uint16_t v = r.u16(off + 2);
         pkt.add_item(n, opt_ra, r, off + 2, 2);
@@ -218,21 +267,21 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
         label += fmt::format(": {} ({})", vn, v);
       }
       break;
-    case 7:
+    case kOptRecordRoute:
       dissect_route(pkt, n, r, off, len, false);
       break;
-    case 131:
-    case 137:
+    case kOptLooseSourceRoute:
+    case kOptStrictSourceRoute:
       dissect_route(pkt, n, r, off, len, true);
       break;
-    case 68:
+    case kOptTimestamp:
       if (len >= 4) dissect_timestamp(pkt, n, r, off, len);
       break;
-    case 136:
+    case kOptStreamId:
       if (len >= 4) pkt.add_item(n, opt_sid, r, off + 2, 2);
       break;
-    case 11:
-    case 12:
+    case kOptMtuProbe:
+    case kOptMtuReply:
       if (len >= 4) pkt.add_item(n, opt_mtu, r, off + 2, 2);
       break;
     default:
@@ -240,7 +289,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
   }
   if (pkt.cols.enabled || proto == kNoField) pkt.set_label(n, label);
   // Bytes after an EOL are padding; tshark shows no item for them (its EOL sees one byte only).
-  if (type == 0) return 0;
+  if (type == kOptEol) return 0;
   return len;
 }
 }  // namespace

@@ -15,7 +15,7 @@ namespace {
 FieldId proto_text_lines, f_line;
 
 const FieldReg kFields[] = {
-    {&f_line, {"Line", "data-text-lines.line", FieldType::kNone}},
+    {&f_line, {.name = "Line", .abbrev = "data-text-lines.line"}},
 };
 
 // Media types tshark gives to data-text-lines (packet-text-media.c registrations).

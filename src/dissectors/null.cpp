@@ -16,8 +16,18 @@ constexpr ValueName kFamilies[] = {
     {24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}};
 
 const FieldReg kFields[] = {
-    {&type, {"Type", "null.type", FieldType::kUint16, Base::kHex, kEthertypeNames}},
-    {&family, {"Family", "null.family", FieldType::kUint32, Base::kDec, kFamilies}},
+    {&type,
+     {.name = "Type",
+      .abbrev = "null.type",
+      .type = FieldType::kUint16,
+      .base = Base::kHex,
+      .values = kEthertypeNames}},
+    {&family,
+     {.name = "Family",
+      .abbrev = "null.family",
+      .type = FieldType::kUint32,
+      .base = Base::kDec,
+      .values = kFamilies}},
 };
 
 // The AF_ values of the BSDs (2 is AF_INET everywhere; AF_INET6 is 24, 28 or 30), mapped to the

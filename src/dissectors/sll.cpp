@@ -6,12 +6,19 @@
 #include "core/field_registry.h"
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
+#include "dissectors/sll_fields.h"
 
 namespace netsift {
 
+namespace sll_fields {
+ProtocolField proto;
+}  // namespace sll_fields
+
 namespace {
 
-FieldId proto, pkttype, hatype, halen, src_eth, src_ipv4, src_other, unused, ltype, etype, trailer,
+using namespace sll_fields;
+
+FieldId pkttype, hatype, halen, src_eth, src_ipv4, src_other, unused, ltype, etype, trailer,
     ifindex;
 
 constexpr ValueName kPacketTypes[] = {{0, "Unicast to us"},
@@ -45,31 +52,63 @@ constexpr ValueName kHardwareTypes[] = {{1, "Ethernet"},
                                         {65535, "Void type, nothing is known"}};
 
 const FieldReg kFields[] = {
-    {&pkttype, {"Packet type", "sll.pkttype", FieldType::kUint16, Base::kDec, kPacketTypes}},
+    {&pkttype,
+     {.name = "Packet type",
+      .abbrev = "sll.pkttype",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kPacketTypes}},
     {&hatype,
-     {"Link-layer address type", "sll.hatype", FieldType::kUint16, Base::kDec, kHardwareTypes}},
-    {&halen, {"Link-layer address length", "sll.halen", FieldType::kUint16, Base::kDec}},
+     {.name = "Link-layer address type",
+      .abbrev = "sll.hatype",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kHardwareTypes}},
+    {&halen,
+     {.name = "Link-layer address length",
+      .abbrev = "sll.halen",
+      .type = FieldType::kUint16,
+      .base = Base::kDec}},
     {&src_eth,
-     {"Source", "sll.src.eth", FieldType::kEther, Base::kNone, {}, 0, "Source link-layer address"}},
+     {.name = "Source",
+      .abbrev = "sll.src.eth",
+      .type = FieldType::kEther,
+      .blurb = "Source link-layer address"}},
     {&src_ipv4,
-     {"Source", "sll.src.ipv4", FieldType::kIpv4, Base::kNone, {}, 0, "Source link-layer address"}},
+     {.name = "Source",
+      .abbrev = "sll.src.ipv4",
+      .type = FieldType::kIpv4,
+      .blurb = "Source link-layer address"}},
     {&src_other,
-     {"Source",
-      "sll.src.other",
-      FieldType::kBytes,
-      Base::kNone,
-      {},
-      0,
-      "Source link-layer address"}},
-    {&unused, {"Unused", "sll.unused", FieldType::kBytes, Base::kNone, {}, 0, "Unused bytes"}},
+     {.name = "Source",
+      .abbrev = "sll.src.other",
+      .type = FieldType::kBytes,
+      .blurb = "Source link-layer address"}},
+    {&unused,
+     {.name = "Unused",
+      .abbrev = "sll.unused",
+      .type = FieldType::kBytes,
+      .blurb = "Unused bytes"}},
     {&ltype,
-     {"Protocol", "sll.ltype", FieldType::kUint16, Base::kHex, kLinuxProtocols, 0,
-      "Linux protocol type"}},
+     {.name = "Protocol",
+      .abbrev = "sll.ltype",
+      .type = FieldType::kUint16,
+      .base = Base::kHex,
+      .values = kLinuxProtocols,
+      .blurb = "Linux protocol type"}},
     {&etype,
-     {"Protocol", "sll.etype", FieldType::kUint16, Base::kHex, kEthertypeNames, 0,
-      "Ethernet protocol type"}},
-    {&trailer, {"Trailer", "sll.trailer", FieldType::kBytes}},
-    {&ifindex, {"Interface index", "sll.ifindex", FieldType::kUint32, Base::kDec}},
+     {.name = "Protocol",
+      .abbrev = "sll.etype",
+      .type = FieldType::kUint16,
+      .base = Base::kHex,
+      .values = kEthertypeNames,
+      .blurb = "Ethernet protocol type"}},
+    {&trailer, {.name = "Trailer", .abbrev = "sll.trailer", .type = FieldType::kBytes}},
+    {&ifindex,
+     {.name = "Interface index",
+      .abbrev = "sll.ifindex",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
 };
 
 constexpr uint16_t kArphrdIpGre = 778;
@@ -164,7 +203,7 @@ size_t dissect_sll2(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_sll() {
   FieldRegistry& reg = registry();
-  proto = reg.add_protocol({"Linux cooked-mode capture", "SLL", "sll"});
+  proto.id = reg.add_protocol({"Linux cooked-mode capture", "SLL", "sll"});
   reg.add_fields(proto, kFields);
   tables::linktype().add(kLinkLinuxSll, dissect_sll);
   tables::linktype().add(kLinkLinuxSll2, dissect_sll2);

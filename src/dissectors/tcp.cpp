@@ -11,7 +11,9 @@
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
+#include "core/value_strings.h"
 #include "dissectors/tcp_analysis.h"
+#include "dissectors/tcp_fields.h"
 #include "dissectors/tcp_options.h"
 #include "output/label_format.h"
 
@@ -19,190 +21,10 @@ namespace netsift {
 
 namespace {
 
+using namespace tcp_fields;
+
 constexpr uint8_t kIpProtoTcp = 6;
 constexpr uint32_t kMinHeader = 20;
-
-FieldId proto, srcport, dstport, port, stream, completeness, len, seq, seq_raw, nxtseq, ack,
-    ack_raw, hdr_len, flags, flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack,
-    flags_push, flags_reset, flags_syn, flags_fin, flags_str, window_size_value, window_size,
-    window_size_scalefactor, checksum, checksum_status, urgent_pointer, options, time_relative,
-    time_delta, payload, ack_nonzero, tfo_ack;
-
-constexpr ValueName kChecksumStatus[] = {
-    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
-constexpr uint8_t kUnverified = 2;
-
-const TrueFalse kSetNotSet = {"Set", "Not set"};
-
-const FieldReg kFields[] = {
-    {&srcport, {"Source Port", "tcp.srcport", FieldType::kUint16, Base::kPtTcp}},
-    {&dstport, {"Destination Port", "tcp.dstport", FieldType::kUint16, Base::kPtTcp}},
-    {&port, {"Source or Destination Port", "tcp.port", FieldType::kUint16, Base::kPtTcp}},
-    {&stream, {"Stream index", "tcp.stream", FieldType::kUint32, Base::kDec}},
-    {&completeness,
-     {"Conversation completeness",
-      "tcp.completeness",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "The completeness of the conversation capture"}},
-    {&len, {"TCP Segment Len", "tcp.len", FieldType::kUint32, Base::kDec}},
-    {&seq, {"Sequence Number", "tcp.seq", FieldType::kUint32, Base::kDec}},
-    {&seq_raw,
-     {"Sequence Number (raw)",
-      "tcp.seq_raw",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "This shows the raw value of the sequence number"}},
-    {&nxtseq, {"Next Sequence Number", "tcp.nxtseq", FieldType::kUint32, Base::kDec}},
-    {&ack, {"Acknowledgment Number", "tcp.ack", FieldType::kUint32, Base::kDec}},
-    {&ack_raw,
-     {"Acknowledgment number (raw)",
-      "tcp.ack_raw",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "This shows the raw value of the acknowledgment number"}},
-    {&hdr_len,
-     {"Header Length",
-      "tcp.hdr_len",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "Data offset in 32-bit words"}},
-    {&flags, {"Flags", "tcp.flags", FieldType::kUint16, Base::kHex, {}, 0xfff, "Flags (12 bits)"}},
-    {&flags_res,
-     {"Reserved",
-      "tcp.flags.res",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0xe00,
-      "Three reserved bits (must be zero)",
-      &kSetNotSet,
-      12}},
-    {&flags_ae,
-     {"Accurate ECN",
-      "tcp.flags.ae",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x100,
-      "",
-      &kSetNotSet,
-      12}},
-    {&flags_cwr,
-     {"Congestion Window Reduced",
-      "tcp.flags.cwr",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x080,
-      "",
-      &kSetNotSet,
-      12}},
-    {&flags_ece,
-     {"ECN-Echo",
-      "tcp.flags.ece",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x040,
-      "",
-      &kSetNotSet,
-      12}},
-    {&flags_urg,
-     {"Urgent", "tcp.flags.urg", FieldType::kBoolean, Base::kNone, {}, 0x020, "", &kSetNotSet, 12}},
-    {&flags_ack,
-     {"Acknowledgment",
-      "tcp.flags.ack",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x010,
-      "",
-      &kSetNotSet,
-      12}},
-    {&flags_push,
-     {"Push", "tcp.flags.push", FieldType::kBoolean, Base::kNone, {}, 0x008, "", &kSetNotSet, 12}},
-    {&flags_reset,
-     {"Reset",
-      "tcp.flags.reset",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x004,
-      "",
-      &kSetNotSet,
-      12}},
-    {&flags_syn,
-     {"Syn", "tcp.flags.syn", FieldType::kBoolean, Base::kNone, {}, 0x002, "", &kSetNotSet, 12}},
-    {&flags_fin,
-     {"Fin", "tcp.flags.fin", FieldType::kBoolean, Base::kNone, {}, 0x001, "", &kSetNotSet, 12}},
-    {&flags_str, {"TCP Flags", "tcp.flags.str", FieldType::kString}},
-    {&window_size_value,
-     {"Window",
-      "tcp.window_size_value",
-      FieldType::kUint16,
-      Base::kDec,
-      {},
-      0,
-      "The window size value from the TCP header"}},
-    {&window_size,
-     {"Calculated window size",
-      "tcp.window_size",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "The scaled window size (if scaling has been used)"}},
-    {&window_size_scalefactor,
-     {"Window size scaling factor",
-      "tcp.window_size_scalefactor",
-      FieldType::kInt32,
-      Base::kDec,
-      {},
-      0,
-      "The window size scaling factor (-1 when unknown, -2 when no scaling is used)"}},
-    {&checksum, {"Checksum", "tcp.checksum", FieldType::kUint16, Base::kHex}},
-    {&checksum_status,
-     {"Checksum Status", "tcp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
-    {&urgent_pointer, {"Urgent Pointer", "tcp.urgent_pointer", FieldType::kUint16, Base::kDec}},
-    {&tfo_ack, {"TCP SYN-ACK accepting TFO data", "tcp.analysis.tfo_ack", FieldType::kNone}},
-    {&ack_nonzero,
-     {"The acknowledgment number field is nonzero while the ACK flag is not set", "tcp.ack.nonzero",
-      FieldType::kNone}},
-    {&options, {"TCP Options", "tcp.options", FieldType::kBytes}},
-    {&time_relative,
-     {"Time since first frame in this TCP stream",
-      "tcp.time_relative",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "Time relative to first frame in this TCP stream"}},
-    {&time_delta,
-     {"Time since previous frame in this TCP stream",
-      "tcp.time_delta",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "Time delta from previous frame in this TCP stream"}},
-    {&payload,
-     {"TCP payload",
-      "tcp.payload",
-      FieldType::kBytes,
-      Base::kNone,
-      {},
-      0,
-      "The TCP payload of this packet"}},
-};
 
 // tcp.flags.str: one character per flag bit, most significant first; "·" (U+00B7) when clear.
 void flags_to_letters(uint16_t f, char* out, size_t* n) {
@@ -500,7 +322,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   int checksum_node = pkt.add_item(top, checksum, r, 16, 2);
   if (pkt.labels)
     pkt.set_label(checksum_node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
-  pkt.add_generated_uint(top, checksum_status, kUnverified);
+  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
   pkt.add_item(top, urgent_pointer, r, 18, 2);
   if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
   if (have_seglen) append_info(pkt, " Len={}", seglen);
@@ -569,13 +391,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
 }  // namespace
 
 void register_tcp() {
-  FieldRegistry& reg = registry();
-  proto = reg.add_protocol({"Transmission Control Protocol", "TCP", "tcp"});
-  reg.add_fields(proto, kFields);
-  reg.mark_read_back(stream);  // the F5 trailer pairs proxied connections by it (peer_stream)
-  register_tcp_options(proto);
-  register_tcp_analysis(proto);
-  register_tcp_reassembly(proto);
+  register_tcp_fields();
   tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
 }
 

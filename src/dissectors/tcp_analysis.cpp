@@ -5,142 +5,13 @@
 #include "analysis/tcp_conversations.h"
 #include "core/field_registry.h"
 #include "dissectors/ip.h"
+#include "dissectors/tcp_fields.h"
 
 namespace netsift {
 
 namespace {
 
-FieldId analysis, analysis_flags, acks_frame, ack_rtt, initial_rtt, bytes_in_flight,
-    push_bytes_sent, rto, rto_frame, duplicate_ack, duplicate_ack_num, duplicate_ack_frame,
-    retransmission, fast_retransmission, spurious_retransmission, out_of_order, reused_ports,
-    lost_segment, ack_lost_segment, window_update, window_full, keep_alive, keep_alive_ack,
-    zero_window_probe, zero_window, zero_window_probe_ack, conn_syn, conn_synack, conn_fin,
-    conn_rst, conn_fin_active, conn_fin_passive, segment_data;
-
-FieldDef none(const char* name, const char* abbrev, const char* blurb = "") {
-  return {name, abbrev, FieldType::kNone, Base::kNone, {}, 0, blurb};
-}
-
-const FieldReg kFields[] = {
-    {&analysis,
-     none("SEQ/ACK analysis", "tcp.analysis", "This frame has some of the TCP analysis shown")},
-    {&analysis_flags, none("TCP Analysis Flags", "tcp.analysis.flags",
-                           "This frame has some of the TCP analysis flags set")},
-    {&duplicate_ack,
-     none("Duplicate ACK", "tcp.analysis.duplicate_ack", "This is a duplicate ACK")},
-    {&duplicate_ack_num,
-     {"Duplicate ACK #",
-      "tcp.analysis.duplicate_ack_num",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "This is duplicate ACK number #"}},
-    {&duplicate_ack_frame,
-     {"Duplicate to the ACK in frame",
-      "tcp.analysis.duplicate_ack_frame",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "This is a duplicate to the ACK in frame #"}},
-    {&acks_frame,
-     {"This is an ACK to the segment in frame",
-      "tcp.analysis.acks_frame",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "Which previous segment is this an ACK for"}},
-    {&bytes_in_flight,
-     {"Bytes in flight",
-      "tcp.analysis.bytes_in_flight",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "How many bytes are now in flight for this connection"}},
-    {&push_bytes_sent,
-     {"Bytes sent since last PSH flag",
-      "tcp.analysis.push_bytes_sent",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "How many bytes have been sent since the last PSH flag"}},
-    {&ack_rtt,
-     {"The RTT to ACK the segment was",
-      "tcp.analysis.ack_rtt",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "How long time it took to ACK the segment (RTT)"}},
-    {&initial_rtt,
-     {"iRTT",
-      "tcp.analysis.initial_rtt",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "How long it took for the SYN to ACK handshake (iRTT)"}},
-    {&rto,
-     {"The RTO for this segment was",
-      "tcp.analysis.rto",
-      FieldType::kRelTime,
-      Base::kNone,
-      {},
-      0,
-      "How long transmission was delayed before this segment was retransmitted (RTO)"}},
-    {&rto_frame,
-     {"RTO based on delta from frame",
-      "tcp.analysis.rto_frame",
-      FieldType::kFrameNum,
-      Base::kNone,
-      {},
-      0,
-      "This is the frame we measure the RTO from"}},
-    {&retransmission,
-     none("This frame is a (suspected) retransmission", "tcp.analysis.retransmission")},
-    {&fast_retransmission,
-     none("This frame is a (suspected) fast retransmission", "tcp.analysis.fast_retransmission")},
-    {&spurious_retransmission, none("This frame is a (suspected) spurious retransmission",
-                                    "tcp.analysis.spurious_retransmission")},
-    {&out_of_order,
-     none("This frame is a (suspected) out-of-order segment", "tcp.analysis.out_of_order")},
-    {&reused_ports,
-     none("A new tcp session is started with the same ports as an earlier session in this trace",
-          "tcp.analysis.reused_ports")},
-    {&lost_segment, none("Previous segment(s) not captured (common at capture start)",
-                         "tcp.analysis.lost_segment")},
-    {&ack_lost_segment, none("ACKed segment that wasn't captured (common at capture start)",
-                             "tcp.analysis.ack_lost_segment")},
-    {&window_update, none("TCP window update", "tcp.analysis.window_update")},
-    {&window_full, none("TCP window specified by the receiver is now completely full",
-                        "tcp.analysis.window_full")},
-    {&keep_alive, none("TCP keep-alive segment", "tcp.analysis.keep_alive")},
-    {&keep_alive_ack, none("ACK to a TCP keep-alive segment", "tcp.analysis.keep_alive_ack")},
-    {&zero_window_probe, none("TCP Zero Window Probe", "tcp.analysis.zero_window_probe")},
-    {&zero_window, none("TCP Zero Window segment", "tcp.analysis.zero_window")},
-    {&zero_window_probe_ack,
-     none("ACK to a TCP Zero Window Probe", "tcp.analysis.zero_window_probe_ack")},
-    {&conn_fin_active,
-     none("This frame initiates the connection closing", "tcp.connection.fin_active")},
-    {&conn_fin_passive,
-     none("This frame undergoes the connection closing", "tcp.connection.fin_passive")},
-    {&conn_synack, none("Connection establish acknowledge (SYN+ACK)", "tcp.connection.synack")},
-    {&conn_syn, none("Connection establish request (SYN)", "tcp.connection.syn")},
-    {&conn_fin, none("Connection finish (FIN)", "tcp.connection.fin")},
-    {&conn_rst, none("Connection reset (RST)", "tcp.connection.rst")},
-    {&segment_data,
-     {"TCP segment data",
-      "tcp.segment_data",
-      FieldType::kBytes,
-      Base::kNone,
-      {},
-      0,
-      "A data segment used in reassembly of a lower-level protocol"}},
-};
+using namespace tcp_analysis_fields;
 
 const ByteReader kNoBytes;
 
@@ -272,10 +143,6 @@ void add_tcp_segment_data(Packet& pkt, int tcp_tree, const ByteReader& data, boo
     pkt.set_label(
         n, fmt::format("{}TCP segment data ({} byte{})", retransmitted ? "Retransmitted " : "",
                        data.reported_size(), data.reported_size() == 1 ? "" : "s"));
-}
-
-void register_tcp_analysis(FieldId tcp_proto) {
-  registry().add_fields(tcp_proto, kFields);
 }
 
 }  // namespace netsift

@@ -22,6 +22,4 @@ void add_tcp_connection_experts(Packet& pkt, const TcpFlagNodes& nodes, uint16_t
 // "Retransmitted TCP segment data (N bytes)" for a payload tshark does not dissect further.
 void add_tcp_segment_data(Packet& pkt, int tcp_tree, const ByteReader& data, bool retransmitted);
 
-void register_tcp_analysis(FieldId tcp_proto);
-
 }  // namespace netsift

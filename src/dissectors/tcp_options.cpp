@@ -7,19 +7,13 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "dissectors/tcp_fields.h"
 
 namespace netsift {
 
 namespace {
 
-FieldId kind, len, mss_val, wscale_shift, wscale_multiplier, sack_le, sack_re, sack_count, tsval,
-    tsecr, tfo_request, tfo_cookie, md5_digest, mptcp_subtype, user_to_granularity, user_to_val,
-    exp_exid, exp_data, unknown_payload;
-FieldId mss_absent, mss_present, wscale_invalid, tfo_syn, dsack;  // expert items
-FieldId dsack_le, dsack_re;
-// Option pseudo-protocols, one per kind tshark names.
-FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_timestamp, opt_md5,
-    opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
+using namespace tcp_option_fields;
 
 enum OptionKind : uint8_t {
   kEol = 0,
@@ -39,181 +33,6 @@ enum OptionKind : uint8_t {
 
 constexpr int kMaxWindowShift = 14;  // RFC 7323 §2.3
 constexpr uint16_t kFastOpenExperimentId = 0xf989;
-
-constexpr ValueName kOptionKinds[] = {{0, "End of Option List"},
-                                      {1, "No-Operation"},
-                                      {2, "Maximum Segment Size"},
-                                      {3, "Window Scale"},
-                                      {4, "SACK Permitted"},
-                                      {5, "SACK"},
-                                      {6, "Echo"},
-                                      {7, "Echo Reply"},
-                                      {8, "Time Stamp Option"},
-                                      {9, "Partial Order Connection Permitted"},
-                                      {10, "Partial Order Service Profile"},
-                                      {11, "CC"},
-                                      {12, "CC.NEW"},
-                                      {13, "CC.ECHO"},
-                                      {14, "TCP Alternate Checksum Request"},
-                                      {15, "TCP Alternate Checksum Data"},
-                                      {16, "Skeeter"},
-                                      {17, "Bubba"},
-                                      {18, "Trailer Checksum Option"},
-                                      {19, "MD5 Signature Option"},
-                                      {20, "SCPS Capabilities"},
-                                      {21, "Selective Negative Acknowledgements"},
-                                      {22, "Record Boundaries"},
-                                      {23, "Corruption experienced"},
-                                      {24, "SNAP"},
-                                      {25, "Unassigned"},
-                                      {26, "TCP Compression Filter"},
-                                      {27, "Quick-Start Response"},
-                                      {28, "User Timeout Option"},
-                                      {29, "The TCP Authentication Option"},
-                                      {30, "Multipath TCP"},
-                                      {34, "TCP Fast Open Cookie"},
-                                      {76, "Riverbed Probe"},
-                                      {78, "Riverbed Transparency"},
-                                      {172, "Accurate ECN Order 0"},
-                                      {174, "Accurate ECN Order 1"},
-                                      {253, "RFC3692-style Experiment 1"},
-                                      {254, "RFC3692-style Experiment 2"}};
-
-const TrueFalse kGranularity = {"Minutes", "Seconds"};
-
-// Experiment identifiers registered with IANA (RFC 6994), named as tshark names them.
-constexpr ValueName kExperimentIds[] = {
-    {0xac, "TCP ACK Rate Request"},
-    {0x348, "Host ID"},
-    {0xa0d, "Autonomous System Compensation"},
-    {0xca0, "Capability Option"},
-    {0xed0, "Extended Data Offset"},
-    {0x454e, "Encryption Negotiation"},
-    {0x5323, "Service Number"},
-    {0x75ec, "Timestamp Interval"},
-    {0xacc0, "Accurate ECN - Order 0"},
-    {0xacc1, "Accurate ECN - Order 1"},
-    {0xacce, "Accurate ECN"},
-    {0xe2d4, "Shared Memory communications over RMDA protocol"},
-    {0xf989, "Fast Open"},
-    {0xf990, "Low Latency"},
-};
-
-const FieldReg kFields[] = {
-    {&mss_absent,
-     {"The SYN packet does not contain a MSS option", "tcp.options.mss.absent", FieldType::kNone}},
-    {&mss_present,
-     {"The non-SYN packet does contain a MSS option", "tcp.options.mss.present", FieldType::kNone}},
-    {&tfo_syn, {"TCP SYN with TFO Cookie", "tcp.analysis.tfo_syn", FieldType::kNone}},
-    {&dsack, {"D-SACK Sequence", "tcp.options.sack.dsack", FieldType::kNone}},
-    {&dsack_le,
-     {"TCP D-SACK Left Edge", "tcp.options.sack.dsack_le", FieldType::kUint32, Base::kDec}},
-    {&dsack_re,
-     {"TCP D-SACK Right Edge", "tcp.options.sack.dsack_re", FieldType::kUint32, Base::kDec}},
-    {&wscale_invalid,
-     {"Window scale shift exceeds 14", "tcp.options.wscale.shift.invalid", FieldType::kNone}},
-    {&kind,
-     {"Kind", "tcp.option_kind", FieldType::kUint8, Base::kDec, kOptionKinds, 0,
-      "This TCP option's kind"}},
-    {&len,
-     {"Length",
-      "tcp.option_len",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "Length of this TCP option in bytes (including kind and length fields)"}},
-    {&mss_val, {"MSS Value", "tcp.options.mss_val", FieldType::kUint16, Base::kDec}},
-    {&wscale_shift,
-     {"Shift count",
-      "tcp.options.wscale.shift",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0,
-      "Logarithmically encoded power of 2 scale factor"}},
-    {&wscale_multiplier,
-     {"Multiplier",
-      "tcp.options.wscale.multiplier",
-      FieldType::kUint16,
-      Base::kDec,
-      {},
-      0,
-      "Multiply segment window size by this for scaled window size"}},
-    {&sack_le, {"TCP SACK Left Edge", "tcp.options.sack_le", FieldType::kUint32, Base::kDec}},
-    {&sack_re, {"TCP SACK Right Edge", "tcp.options.sack_re", FieldType::kUint32, Base::kDec}},
-    {&sack_count, {"TCP SACK Count", "tcp.options.sack.count", FieldType::kUint8, Base::kDec}},
-    {&tsval,
-     {"Timestamp value",
-      "tcp.options.timestamp.tsval",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "Value of sending machine's timestamp clock"}},
-    {&tsecr,
-     {"Timestamp echo reply",
-      "tcp.options.timestamp.tsecr",
-      FieldType::kUint32,
-      Base::kDec,
-      {},
-      0,
-      "Echoed timestamp from remote machine"}},
-    {&tfo_request, {"Fast Open Cookie Request", "tcp.options.tfo.request", FieldType::kNone}},
-    {&tfo_cookie, {"Fast Open Cookie", "tcp.options.tfo.cookie", FieldType::kBytes}},
-    {&md5_digest, {"MD5 digest", "tcp.options.md5.digest", FieldType::kBytes}},
-    {&mptcp_subtype,
-     {"Multipath TCP subtype",
-      "tcp.options.mptcp.subtype",
-      FieldType::kUint8,
-      Base::kDec,
-      {},
-      0xf0}},
-    {&user_to_granularity,
-     {"Granularity",
-      "tcp.options.user_to_granularity",
-      FieldType::kBoolean,
-      Base::kNone,
-      {},
-      0x8000,
-      "TCP User Timeout Granularity",
-      &kGranularity,
-      16}},
-    {&user_to_val,
-     {"User Timeout",
-      "tcp.options.user_to_val",
-      FieldType::kUint16,
-      Base::kDec,
-      {},
-      0x7fff,
-      "TCP User Timeout Value"}},
-    {&exp_exid,
-     {"Experiment Identifier", "tcp.options.experimental.exid", FieldType::kUint16, Base::kHex,
-      kExperimentIds}},
-    {&exp_data, {"Data", "tcp.options.experimental.data", FieldType::kBytes}},
-    {&unknown_payload, {"Payload", "tcp.options.unknown.payload", FieldType::kBytes}},
-};
-
-struct OptionProtocol {
-  FieldId* id;
-  ProtocolDef def;
-};
-const OptionProtocol kOptionProtocols[] = {
-    {&opt_eol,
-     {"TCP Option - End of Option List (EOL)", "End of Option List (EOL)", "tcp.options.eol"}},
-    {&opt_nop, {"TCP Option - No-Operation (NOP)", "No-Operation (NOP)", "tcp.options.nop"}},
-    {&opt_mss, {"TCP Option - Maximum segment size", "Maximum segment size", "tcp.options.mss"}},
-    {&opt_wscale, {"TCP Option - Window scale", "Window scale", "tcp.options.wscale"}},
-    {&opt_sack_perm, {"TCP Option - SACK permitted", "SACK permitted", "tcp.options.sack_perm"}},
-    {&opt_sack, {"TCP Option - SACK", "SACK", "tcp.options.sack"}},
-    {&opt_timestamp, {"TCP Option - Timestamps", "Timestamps", "tcp.options.timestamp"}},
-    {&opt_md5, {"TCP Option - TCP MD5 signature", "TCP MD5 signature", "tcp.options.md5"}},
-    {&opt_user_to, {"TCP Option - User Timeout", "User Timeout", "tcp.options.user_to"}},
-    {&opt_mptcp, {"Multipath Transmission Control Protocol", "MPTCP", "mptcp"}},
-    {&opt_tfo, {"TCP Option - TCP Fast Open", "TCP Fast Open", "tcp.options.tfo"}},
-    {&opt_experimental, {"TCP Option - Experimental", "Experimental", "tcp.options.experimental"}},
-    {&opt_unknown, {"TCP Option - Unknown", "Unknown", "tcp.options.unknown"}},
-};
 
 template <class... Args>
 void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
@@ -465,12 +284,6 @@ void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16
   if (syn && !mss_seen)
     add_expert(pkt, parent, mss_absent, opts, 0, end,
                "The SYN packet does not contain a MSS option", kExpertNote, kGroupProtocol);
-}
-
-void register_tcp_options(FieldId tcp_proto) {
-  FieldRegistry& reg = registry();
-  for (const OptionProtocol& p : kOptionProtocols) *p.id = reg.add_protocol(p.def);
-  reg.add_fields(tcp_proto, kFields);
 }
 
 }  // namespace netsift

@@ -16,6 +16,4 @@ namespace netsift {
 void dissect_tcp_options(const ByteReader& opts, Packet& pkt, int parent, uint16_t flags,
                          uint32_t ack, TcpConversation* conv, int dir);
 
-void register_tcp_options(FieldId tcp_proto);
-
 }  // namespace netsift

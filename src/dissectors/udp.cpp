@@ -9,41 +9,74 @@
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
+#include "core/value_strings.h"
+#include "dissectors/udp_fields.h"
 
 namespace netsift {
 
+namespace udp_fields {
+ProtocolField proto;
+UintField srcport, dstport, stream;
+BytesField payload;
+}  // namespace udp_fields
+
 namespace {
+
+using namespace udp_fields;
 
 constexpr uint8_t kIpProtoUdp = 17;
 
-FieldId proto, srcport, dstport, port, length, checksum, checksum_status, stream, time_relative,
-    time_delta, payload, length_bad;
+FieldId port, length, checksum, checksum_status, time_relative, time_delta, length_bad;
 
 // udp.checksum.status / tcp.checksum.status values (Wireshark's proto_checksum_vals).
-constexpr ValueName kChecksumStatus[] = {
-    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}};
-enum ChecksumStatus : uint8_t { kUnverified = 2, kNotPresent = 3, kIllegal = 4 };
 
 const FieldReg kFields[] = {
-    {&srcport, {"Source Port", "udp.srcport", FieldType::kUint16, Base::kPtUdp}},
-    {&dstport, {"Destination Port", "udp.dstport", FieldType::kUint16, Base::kPtUdp}},
-    {&port, {"Source or Destination Port", "udp.port", FieldType::kUint16, Base::kPtUdp}},
-    {&stream, {"Stream index", "udp.stream", FieldType::kUint32, Base::kDec}},
+    {&srcport,
+     {.name = "Source Port",
+      .abbrev = "udp.srcport",
+      .type = FieldType::kUint16,
+      .base = Base::kPtUdp}},
+    {&dstport,
+     {.name = "Destination Port",
+      .abbrev = "udp.dstport",
+      .type = FieldType::kUint16,
+      .base = Base::kPtUdp}},
+    {&port,
+     {.name = "Source or Destination Port",
+      .abbrev = "udp.port",
+      .type = FieldType::kUint16,
+      .base = Base::kPtUdp}},
+    {&stream,
+     {.name = "Stream index",
+      .abbrev = "udp.stream",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
     {&length,
-     {"Length",
-      "udp.length",
-      FieldType::kUint16,
-      Base::kDec,
-      {},
-      0,
-      "Length in octets including this header and the data"}},
-    {&checksum, {"Checksum", "udp.checksum", FieldType::kUint16, Base::kHex}},
+     {.name = "Length",
+      .abbrev = "udp.length",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .blurb = "Length in octets including this header and the data"}},
+    {&checksum,
+     {.name = "Checksum",
+      .abbrev = "udp.checksum",
+      .type = FieldType::kUint16,
+      .base = Base::kHex}},
     {&checksum_status,
-     {"Checksum Status", "udp.checksum.status", FieldType::kUint8, Base::kNone, kChecksumStatus}},
-    {&time_relative, {"Time since first frame", "udp.time_relative", FieldType::kRelTime}},
-    {&time_delta, {"Time since previous frame", "udp.time_delta", FieldType::kRelTime}},
-    {&payload, {"Payload", "udp.payload", FieldType::kBytes}},
-    {&length_bad, {"Bad length value", "udp.length.bad", FieldType::kNone}},
+     {.name = "Checksum Status",
+      .abbrev = "udp.checksum.status",
+      .type = FieldType::kUint8,
+      .values = kChecksumStatusNames}},
+    {&time_relative,
+     {.name = "Time since first frame",
+      .abbrev = "udp.time_relative",
+      .type = FieldType::kRelTime}},
+    {&time_delta,
+     {.name = "Time since previous frame",
+      .abbrev = "udp.time_delta",
+      .type = FieldType::kRelTime}},
+    {&payload, {.name = "Payload", .abbrev = "udp.payload", .type = FieldType::kBytes}},
+    {&length_bad, {.name = "Bad length value", .abbrev = "udp.length.bad"}},
 };
 
 // The stream index, and the per-stream times, which tshark shows only for datagrams with a payload
@@ -138,16 +171,16 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   uint16_t sum = r.u16(6);
   int sum_node = pkt.add_item(top, checksum, r, 6, 2);
   // A zero checksum means "none" over IPv4 but is not allowed over IPv6 (RFC 8200).
-  uint8_t status = sum != 0                                 ? kUnverified
-                   : pkt.net_src.type == AddressType::kIpv6 ? kIllegal
-                                                            : kNotPresent;
+  uint8_t status = sum != 0                                 ? kChecksumUnverified
+                   : pkt.net_src.type == AddressType::kIpv6 ? kChecksumIllegal
+                                                            : kChecksumNotPresent;
   // tshark puts the status under the checksum when the checksum is absent.
-  pkt.add_generated_uint(status == kNotPresent ? sum_node : top, checksum_status, status);
+  pkt.add_generated_uint(status == kChecksumNotPresent ? sum_node : top, checksum_status, status);
   if (pkt.labels)
     pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
-                                        status == kUnverified   ? "unverified"
-                                        : status == kNotPresent ? "zero-value ignored"
-                                                                : "illegal"));
+                                        status == kChecksumUnverified   ? "unverified"
+                                        : status == kChecksumNotPresent ? "zero-value ignored"
+                                                                        : "illegal"));
 
   // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
   // payload is ignored as tshark does, keeping what the IP layer gave.
@@ -167,7 +200,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_udp() {
   FieldRegistry& reg = registry();
-  proto = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});
+  proto.id = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});
   reg.add_fields(proto, kFields);
   tables::ip_proto().add(kIpProtoUdp, dissect_udp);
 }

@@ -18,9 +18,9 @@ namespace {
 FieldId proto_form, f_item, f_key, f_value;
 
 const FieldReg kFields[] = {
-    {&f_item, {"Text", "urlencoded-form.text", FieldType::kNone}},  // a "Form item" line
-    {&f_key, {"Key", "urlencoded-form.key", FieldType::kString}},
-    {&f_value, {"Value", "urlencoded-form.value", FieldType::kString}},
+    {&f_item, {.name = "Text", .abbrev = "urlencoded-form.text"}},  // a "Form item" line
+    {&f_key, {.name = "Key", .abbrev = "urlencoded-form.key", .type = FieldType::kString}},
+    {&f_value, {.name = "Value", .abbrev = "urlencoded-form.value", .type = FieldType::kString}},
 };
 
 // The text from `off` up to `delim` (or the end), decoded into `out`; the offset of the

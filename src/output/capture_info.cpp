@@ -147,7 +147,6 @@ void CaptureInfo::frame(const CapturedFrame& f, const Packet& pkt) {
 
 void CaptureInfo::f5_frame(const Packet& pkt) {
   using namespace f5_fields;
-  static const FieldId fileinfo = registry().find("f5fileinfo");
   bool trailer = false, tls = false, dpt = false;
   for (const Node& n : pkt.tree.nodes()) {
     if (n.field == proto)
@@ -162,7 +161,7 @@ void CaptureInfo::f5_frame(const Packet& pkt) {
       dpt = true;
     else if (n.field == tls_data)
       tls = true;
-    else if (pkt.number == 1 && registry().info(n.field).protocol == fileinfo)
+    else if (pkt.number == 1 && registry().info(n.field).protocol == f5fileinfo_fields::proto)
       fileinfo_[registry().info(n.field).def.abbrev] = std::string(n.value.str());
   }
   trailer_frames_ += trailer;

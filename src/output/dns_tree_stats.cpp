@@ -7,6 +7,10 @@
 #include "core/field_registry.h"
 #include "core/protocols.h"
 #include "dissectors/dns.h"
+#include "dissectors/dns_fields.h"
+#include "dissectors/icmp_fields.h"
+#include "dissectors/tcp_fields.h"
+#include "dissectors/udp_fields.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 
@@ -18,6 +22,10 @@ constexpr const char* kPackets = "Total Packets";
 constexpr const char* kPayloadSize = "Payload size";
 constexpr const char* kQnameLen = "Qname Len";
 constexpr const char* kLevels[] = {"1st Level", "2nd Level", "3rd Level", "4th Level or more"};
+// The message's section counts, in the order of kSectionCounts.
+const UintField* const kSectionCountFields[] = {&dns_fields::count_queries,
+                                                &dns_fields::count_answers, &dns_fields::count_auth,
+                                                &dns_fields::count_add};
 constexpr const char* kSectionCounts[] = {"no. of questions", "no. of answers",
                                           "no. of authorities", "no. of additionals"};
 constexpr const char* kUnsolicited = "no. of unsolicited responses";
@@ -33,10 +41,6 @@ struct DnsTap {
   bool retransmission = false, unsolicited = false, answered = false;
   int64_t response_ns = 0;
 };
-
-FieldId field(const char* abbrev) {
-  return registry().find(abbrev);
-}
 
 std::string name_or(const char* name, const char* unknown, unsigned v) {
   if (name) return name;
@@ -68,7 +72,7 @@ class DnsTree : public Statistic {
     for (size_t i = 0; i < pkt.tree.size(); ++i) {
       FieldId f = pkt.tree[i].field;
       // Messages quoted in an ICMP error are not tapped either.
-      if (f != dns_ || aborted(pkt, i) || inside_icmp(pkt, i)) continue;
+      if (f != dns_fields::proto_dns || aborted(pkt, i) || inside_icmp(pkt, i)) continue;
       DnsTap tap;
       if (read_message(pkt, i, tap)) count(pkt, tap);
     }
@@ -90,9 +94,12 @@ class DnsTree : public Statistic {
   // level, but the transport header that carried it sits inside the ICMP tree.
   bool inside_icmp(const Packet& pkt, size_t i) const {
     size_t t = i;
-    while (t > 0 && pkt.tree[t].field != udp_ && pkt.tree[t].field != tcp_) --t;
+    while (t > 0 && pkt.tree[t].field != udp_fields::proto &&
+           pkt.tree[t].field != tcp_fields::proto)
+      --t;
     for (int p = pkt.tree[t].parent; p >= 0; p = pkt.tree[p].parent)
-      if (pkt.tree[p].field == icmp_ || pkt.tree[p].field == icmpv6_) return true;
+      if (pkt.tree[p].field == icmp_fields::icmp || pkt.tree[p].field == icmpv6_fields::icmpv6)
+        return true;
     return false;
   }
 
@@ -103,25 +110,29 @@ class DnsTree : public Statistic {
     for (; end < pkt.tree.size(); ++end) {
       const Node& n = pkt.tree[end];
       if (n.parent < static_cast<int>(top)) break;  // left the message's subtree
-      uint16_t v = static_cast<uint16_t>(n.value.u);
-      if (n.field == flags_)
-        tap.flags = v, have_flags = true;
-      else if (n.field == qry_type_)
-        tap.qtype = v;
-      else if (n.field == qry_class_ || n.field == qry_class_mdns_)
-        tap.qclass = v;
-      else if (n.field == qry_name_len_)
-        tap.qname_len = v;
-      else if (n.field == count_labels_)
-        tap.qname_labels = v;
-      else if (n.field == retransmission_)
+      using namespace dns_fields;
+      auto u16 = [&n](UintField f) -> std::optional<uint16_t> {
+        if (auto v = field_value(n, f)) return static_cast<uint16_t>(*v);
+        return std::nullopt;
+      };
+      if (auto v = u16(flags))
+        tap.flags = *v, have_flags = true;
+      else if (auto v = u16(qry_type))
+        tap.qtype = *v;
+      else if (auto v = u16(qry_class); v || (v = u16(qry_class_mdns)))
+        tap.qclass = *v;
+      else if (auto v = u16(qry_name_len))
+        tap.qname_len = *v;
+      else if (auto v = u16(count_labels))
+        tap.qname_labels = *v;
+      else if (n.field == retransmission)
         tap.retransmission = true;
-      else if (n.field == unsolicited_)
+      else if (n.field == unsolicited)
         tap.unsolicited = true;
-      else if (n.field == time_)
-        tap.answered = true, tap.response_ns = n.value.i;
+      else if (auto ns = field_value(n, time))
+        tap.answered = true, tap.response_ns = *ns;
       for (size_t c = 0; c < 4; ++c)
-        if (n.field == count_fields_[c]) tap.counts[c] = v;
+        if (auto v = u16(*kSectionCountFields[c])) tap.counts[c] = *v;
     }
     tap.payload_size = pkt.tree[top].length;  // over TCP with the two-byte length
     return have_flags;
@@ -137,12 +148,14 @@ class DnsTree : public Statistic {
     for (const ValueName& v : dns::type_names())
       if (v.value == tap.qtype) type = v.name;
     tree_.tick_pivot(qtypes_, name_or(type, "Unknown packet type", tap.qtype));
-    tree_.tick_pivot(qclasses_, name_or(value_name(registry().info(qry_class_).def, tap.qclass),
-                                        "Unknown class", tap.qclass));
-    tree_.tick_pivot(
-        rcodes_, name_or(value_name(registry().info(rcode_).def, rcode), "Unknown rcode", rcode));
-    tree_.tick_pivot(opcodes_, name_or(value_name(registry().info(opcode_).def, opcode),
-                                       "Unknown opcode", opcode));
+    tree_.tick_pivot(qclasses_,
+                     name_or(value_name(registry().info(dns_fields::qry_class).def, tap.qclass),
+                             "Unknown class", tap.qclass));
+    tree_.tick_pivot(rcodes_, name_or(value_name(registry().info(dns_fields::fl_rcode).def, rcode),
+                                      "Unknown rcode", rcode));
+    tree_.tick_pivot(opcodes_,
+                     name_or(value_name(registry().info(dns_fields::fl_opcode).def, opcode),
+                             "Unknown opcode", opcode));
     tree_.add_value(kPayloadSize, StatsTree::kRoot, static_cast<int64_t>(tap.payload_size));
     if (!response) {
       tree_.add_value(kQnameLen, query_stats_, int64_t{tap.qname_len});
@@ -176,18 +189,6 @@ class DnsTree : public Statistic {
   StatsTree tree_;
   int qr_, qtypes_, qclasses_, rcodes_, opcodes_, query_stats_, labels_, response_stats_,
       service_stats_;
-  FieldId dns_ = field("dns");
-  FieldId icmp_ = field("icmp"), icmpv6_ = field("icmpv6");
-  FieldId udp_ = field("udp"), tcp_ = field("tcp");
-  FieldId flags_ = field("dns.flags");
-  FieldId rcode_ = field("dns.flags.rcode"), opcode_ = field("dns.flags.opcode");
-  FieldId qry_type_ = field("dns.qry.type"), qry_class_ = field("dns.qry.class");
-  FieldId qry_class_mdns_ = registry().info(qry_class_).same_name_next;
-  FieldId qry_name_len_ = field("dns.qry.name.len"), count_labels_ = field("dns.count.labels");
-  FieldId retransmission_ = field("dns.retransmission"), unsolicited_ = field("dns.unsolicited");
-  FieldId time_ = field("dns.time");
-  FieldId count_fields_[4] = {field("dns.count.queries"), field("dns.count.answers"),
-                              field("dns.count.auth_rr"), field("dns.count.add_rr")};
 };
 
 }  // namespace

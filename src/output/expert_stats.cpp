@@ -11,7 +11,10 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/protocols.h"
+#include "dissectors/dns_fields.h"
+#include "dissectors/eth.h"
 #include "dissectors/frame.h"
+#include "dissectors/sll_fields.h"
 #include "filter/display_filter.h"
 
 namespace netsift {
@@ -45,18 +48,16 @@ struct Entry {
 // of a plain Ethernet or Linux cooked frame. mDNS's registered short name differs from the
 // Protocol column text netsift keeps for it.
 const char* reporting_protocol(const Packet& pkt, size_t expert_node, FieldId expert_field) {
-  static const FieldId padding_bad = registry().find("eth.padding_bad");
-  static const FieldId eth = registry().find("eth");
-  static const FieldId sll = registry().find("sll");
-  static const FieldId mdns = registry().find("mdns");
   for (int p = pkt.tree[expert_node].parent; p >= 0; p = pkt.tree[p].parent) {
     FieldId f = pkt.tree[p].field;
     if (f == kNoField || registry().info(f).def.type != FieldType::kProtocol) continue;
     if (f != protocols::malformed &&
         std::find(pkt.layers.begin(), pkt.layers.end(), f) == pkt.layers.end())
       continue;  // a protocol-like subtree inside a layer (TCP Fast Open)
-    if ((f == eth || f == sll) && expert_field == padding_bad) return "Ethertype";
-    if (f == mdns) return "mDNS";
+    if ((f == eth_fields::proto || f == sll_fields::proto) &&
+        expert_field == eth_fields::padding_bad)
+      return "Ethertype";
+    if (f == dns_fields::proto_mdns) return "mDNS";
     // "Malformed Packet": tshark names the protocol whose dissector threw.
     if (f == protocols::malformed && !pkt.layers.empty())
       return registry().info(pkt.layers.back()).short_name;

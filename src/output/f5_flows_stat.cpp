@@ -10,6 +10,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/f5ethtrailer.h"
+#include "dissectors/tcp_fields.h"
 #include "output/address_format.h"
 
 namespace netsift {
@@ -55,11 +56,6 @@ struct FrameFacts {
 
 class F5Flows : public Statistic {
  public:
-  F5Flows()
-      : stream_(registry().find("tcp.stream")),
-        flags_(registry().find("tcp.flags")),
-        tcp_len_(registry().find("tcp.len")) {}
-
   void packet(const Packet& pkt) override {
     FrameFacts f;
     if (!read(pkt, f)) return;
@@ -89,7 +85,6 @@ class F5Flows : public Statistic {
   bool read(const Packet& pkt, FrameFacts& f) const;
   static void track_handshake(Side& s, const FrameFacts& f, int64_t now);
 
-  FieldId stream_, flags_, tcp_len_;
   std::map<uint32_t, Side> sides_;
 };
 
@@ -97,12 +92,12 @@ bool F5Flows::read(const Packet& pkt, FrameFacts& f) const {
   using namespace f5_fields;
   bool trailer = false;
   for (const Node& n : pkt.tree.nodes()) {
-    if (n.field == stream_)
-      f.stream = static_cast<uint32_t>(n.value.u);
-    else if (n.field == flags_)
-      f.flags = n.value.u;
-    else if (n.field == tcp_len_)
-      f.payload = n.value.u;
+    if (auto v = field_value(n, tcp_fields::stream))
+      f.stream = static_cast<uint32_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::flags))
+      f.flags = *v;
+    else if (auto v = field_value(n, tcp_fields::len))
+      f.payload = *v;
     else if (n.field == proto)
       trailer = true;
     else if (n.field == peer_stream)

@@ -4,6 +4,8 @@
 
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "dissectors/icmp_fields.h"
+#include "dissectors/tcp_fields.h"
 #include "output/time_format.h"
 
 namespace netsift {
@@ -36,24 +38,15 @@ void append_tcp_flag_names(std::string& out, uint16_t f) {
 }
 
 FlowCollector::FlowCollector(FlowKind kind, bool network) : kind_(kind), network_(network) {
-  const FieldRegistry& reg = registry();
-  tcp_ = reg.find("tcp");
-  tcp_stream_ = reg.find("tcp.stream");
-  tcp_seq_ = reg.find("tcp.seq");
-  tcp_ack_ = reg.find("tcp.ack");
-  tcp_flags_ = reg.find("tcp.flags");
-  tcp_len_ = reg.find("tcp.len");
-  tcp_time_relative_ = reg.find("tcp.time_relative");
-  tcp_window_ = reg.find("tcp.window_size");
-  const char* icmp = kind == FlowKind::kIcmpv6 ? "icmpv6" : "icmp";
-  icmp_ = reg.find(icmp);
-  icmp_type_ = reg.find(fmt::format("{}.type", icmp));
-  icmp_code_ = reg.find(fmt::format("{}.code", icmp));
+  const bool v6 = kind == FlowKind::kIcmpv6;
+  icmp_ = v6 ? icmpv6_fields::icmpv6 : icmp_fields::icmp;
+  icmp_type_ = v6 ? icmpv6_fields::type : icmp_fields::type;
+  icmp_code_ = v6 ? icmpv6_fields::code : icmp_fields::code;
 }
 
 bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
   const PacketTree& t = pkt.tree;
-  int top = top_level(t, tcp_);
+  int top = top_level(t, tcp_fields::proto);
   if (top < 0) return false;
   uint32_t seq = 0, ack = 0, len = 0;
   uint16_t flags = 0;
@@ -61,20 +54,20 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
   for (size_t i = static_cast<size_t>(top) + 1; i < t.size() && t[i].parent >= top; ++i) {
     const Node& n = t[i];
     // tcp.time_relative sits in the [Timestamps] subtree; the rest are the header's items.
-    if (n.field == tcp_time_relative_) header_whole = true;
+    if (n.field == tcp_fields::time_relative) header_whole = true;
     if (n.parent != top) continue;
-    if (n.field == tcp_stream_)
-      item.conv = static_cast<uint32_t>(n.value.u);
-    else if (n.field == tcp_seq_)
-      seq = static_cast<uint32_t>(n.value.u);
-    else if (n.field == tcp_ack_)
-      ack = static_cast<uint32_t>(n.value.u);
-    else if (n.field == tcp_flags_)
-      flags = static_cast<uint16_t>(n.value.u);
-    else if (n.field == tcp_window_)
-      item.window = static_cast<uint32_t>(n.value.u);
-    else if (n.field == tcp_len_) {
-      len = static_cast<uint32_t>(n.value.u);
+    if (auto v = field_value(n, tcp_fields::stream))
+      item.conv = static_cast<uint32_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::seq))
+      seq = static_cast<uint32_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::ack))
+      ack = static_cast<uint32_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::flags))
+      flags = static_cast<uint16_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::window_size))
+      item.window = static_cast<uint32_t>(*v);
+    else if (auto v = field_value(n, tcp_fields::len)) {
+      len = static_cast<uint32_t>(*v);
       have_len = true;
     }
   }
@@ -100,8 +93,8 @@ bool FlowCollector::add_icmp(const Packet& pkt, FlowItem& item) const {
   uint32_t type = 0, code = 0;
   for (size_t i = static_cast<size_t>(top) + 1; i < t.size() && t[i].parent >= top; ++i) {
     if (t[i].parent != top) continue;
-    if (t[i].field == icmp_type_) type = static_cast<uint32_t>(t[i].value.u);
-    if (t[i].field == icmp_code_) code = static_cast<uint32_t>(t[i].value.u);
+    if (auto v = field_value(t[i], icmp_type_)) type = static_cast<uint32_t>(*v);
+    if (auto v = field_value(t[i], icmp_code_)) code = static_cast<uint32_t>(*v);
   }
   // ICMP taps only the echo requests and replies it pairs into transactions.
   bool echo = kind_ == FlowKind::kIcmp ? (type == 0 || type == 8) : (type == 128 || type == 129);

@@ -49,9 +49,9 @@ class FlowCollector {
 
   FlowKind kind_;
   bool network_;
-  FieldId tcp_, tcp_stream_, tcp_seq_, tcp_ack_, tcp_flags_, tcp_len_, tcp_time_relative_,
-      tcp_window_;
-  FieldId icmp_, icmp_type_, icmp_code_;
+  // ICMP's or ICMPv6's, by kind_.
+  ProtocolField icmp_;
+  UintField icmp_type_, icmp_code_;
   std::vector<FlowItem> items_;
   std::vector<Address> nodes_;
 };

@@ -11,6 +11,8 @@
 #include "analysis/tcp_follow.h"
 #include "core/field_registry.h"
 #include "dissectors/http.h"
+#include "dissectors/tcp_fields.h"
+#include "dissectors/udp_fields.h"
 #include "output/address_format.h"
 
 namespace netsift {
@@ -143,17 +145,11 @@ class FollowStream : public Statistic {
  public:
   explicit FollowStream(std::string_view z_arg) {
     parse(z_arg);
-    const FieldRegistry& reg = registry();
     // HTTP messages are followed on their TCP stream.
-    const char* p = proto_ == FollowProto::kUdp ? "udp" : "tcp";
-    proto_id_ = reg.find(p);
-    stream_id_ = reg.find(fmt::format("{}.stream", p));
-    payload_id_ = reg.find(fmt::format("{}.payload", p));
-    seq_id_ = reg.find("tcp.seq");
-    ack_id_ = reg.find("tcp.ack");
-    flags_id_ = reg.find("tcp.flags");
-    len_id_ = reg.find("tcp.len");
-    time_relative_id_ = reg.find("tcp.time_relative");
+    const bool udp = proto_ == FollowProto::kUdp;
+    proto_id_ = udp ? udp_fields::proto : tcp_fields::proto;
+    stream_id_ = udp ? udp_fields::stream : tcp_fields::stream;
+    payload_id_ = udp ? udp_fields::payload : tcp_fields::payload;
   }
 
   void packet(const Packet& pkt) override {
@@ -172,20 +168,20 @@ class FollowStream : public Statistic {
       const Node& n = t[i];
       if (n.parent < top) break;  // past the protocol's subtree
       // tcp.time_relative sits in the [Timestamps] subtree; the rest are the header's items.
-      if (n.field == time_relative_id_) header_whole = true;
+      if (n.field == tcp_fields::time_relative) header_whole = true;
       if (n.parent != top) continue;
-      if (n.field == stream_id_)
-        stream = static_cast<int64_t>(n.value.u);
-      else if (n.field == payload_id_)
-        payload = {reinterpret_cast<const char*>(n.value.bytes.p), n.value.bytes.n};
-      else if (n.field == seq_id_)
-        seq = static_cast<uint32_t>(n.value.u);
-      else if (n.field == ack_id_)
-        ack = static_cast<uint32_t>(n.value.u);
-      else if (n.field == flags_id_)
-        flags = static_cast<uint16_t>(n.value.u);
-      else if (n.field == len_id_) {
-        seglen = static_cast<uint32_t>(n.value.u);
+      if (auto v = field_value(n, stream_id_))
+        stream = static_cast<int64_t>(*v);
+      else if (auto v = field_value(n, payload_id_))
+        payload = {reinterpret_cast<const char*>(v->data()), v->size()};
+      else if (auto v = field_value(n, tcp_fields::seq))
+        seq = static_cast<uint32_t>(*v);
+      else if (auto v = field_value(n, tcp_fields::ack))
+        ack = static_cast<uint32_t>(*v);
+      else if (auto v = field_value(n, tcp_fields::flags))
+        flags = static_cast<uint16_t>(*v);
+      else if (auto v = field_value(n, tcp_fields::len)) {
+        seglen = static_cast<uint32_t>(*v);
         have_len = true;
       }
     }
@@ -429,8 +425,10 @@ class FollowStream : public Statistic {
   std::string filter_text_;
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;
 
-  FieldId proto_id_, stream_id_, payload_id_, seq_id_, ack_id_, flags_id_, len_id_,
-      time_relative_id_;
+  // TCP's or UDP's.
+  ProtocolField proto_id_;
+  UintField stream_id_;
+  BytesField payload_id_;
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "dissectors/http_fields.h"
 #include "output/address_format.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
@@ -46,28 +47,28 @@ class HttpStatistic : public Statistic {
 
   void packet(const Packet& pkt) override {
     for (size_t i = 0; i < pkt.tree.size(); ++i) {
-      if (pkt.tree[i].field != http_) continue;
+      if (pkt.tree[i].field != http_fields::proto) continue;
       HttpTap tap;
       for (size_t j = i + 1; j < pkt.tree.size() && pkt.tree[j].parent >= static_cast<int>(i);
            ++j) {
         const Node& n = pkt.tree[j];
-        if (n.field == method_ && tap.method.empty())
+        if (n.field == http_fields::request_method && tap.method.empty())
           tap.method = text(n.value);
-        else if (n.field == host_ && !tap.has_host)
+        else if (n.field == http_fields::host && !tap.has_host)
           tap.host = text(n.value), tap.has_host = true;
-        else if (n.field == uri_ && !tap.has_uri)
+        else if (n.field == http_fields::request_uri && !tap.has_uri)
           tap.uri = text(n.value), tap.has_uri = true;
-        else if (n.field == code_ && tap.response_code == 0)
+        else if (n.field == http_fields::response_code && tap.response_code == 0)
           tap.response_code = static_cast<unsigned>(n.value.u);
-        else if (n.field == code_desc_ && tap.code_desc.empty())
+        else if (n.field == http_fields::response_code_desc && tap.code_desc.empty())
           tap.code_desc = text(n.value);
-        else if (n.field == full_uri_ && tap.full_uri.empty())
+        else if (n.field == http_fields::request_full_uri && tap.full_uri.empty())
           tap.full_uri = text(n.value);
-        else if (n.field == referer_ && tap.referer.empty())
+        else if (n.field == http_fields::referer && tap.referer.empty())
           tap.referer = text(n.value);
-        else if (n.field == location_ && tap.location.empty())
+        else if (n.field == http_fields::location && tap.location.empty())
           tap.location = text(n.value);
-        else if (n.field == response_for_uri_ && tap.response_for_uri.empty())
+        else if (n.field == http_fields::response_for_uri && tap.response_for_uri.empty())
           tap.response_for_uri = text(n.value);
       }
       if (tap.method.empty() && tap.response_code == 0 && binary(pkt, pkt.tree[i])) continue;
@@ -97,14 +98,6 @@ class HttpStatistic : public Statistic {
     if (n.length > 3 && off + 2 <= size && data[off] == '\r' && data[off + 1] == '\n') off += 2;
     return off < size && (data[off] < 0x20 || data[off] > 0x7e);
   }
-
-  FieldId http_ = registry().find("http"), method_ = registry().find("http.request.method");
-  FieldId host_ = registry().find("http.host"), uri_ = registry().find("http.request.uri");
-  FieldId code_ = registry().find("http.response.code");
-  FieldId code_desc_ = registry().find("http.response.code.desc");
-  FieldId full_uri_ = registry().find("http.request.full_uri");
-  FieldId referer_ = registry().find("http.referer"), location_ = registry().find("http.location");
-  FieldId response_for_uri_ = registry().find("http.response_for.uri");
 };
 
 constexpr const char* kPackets = "Total HTTP Packets";

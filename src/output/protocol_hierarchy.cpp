@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "dissectors/frame.h"
 #include "filter/display_filter.h"
 
 namespace netsift {
@@ -36,10 +37,10 @@ class ProtocolHierarchy : public Statistic {
     bool comments = false;
     for (size_t i = 0; i < pkt.tree.size(); ++i) {
       FieldId f = pkt.tree[i].field;
-      if (pkt.tree[i].parent != -1 || (f == frame_ && !frame_item_)) continue;
+      if (pkt.tree[i].parent != -1 || (f == frame_fields::proto && !frame_item_)) continue;
       // tshark gathers a packet's comments under one "pkt_comment" item; netsift keeps them
       // as top-level frame.comment items.
-      if (f == comment_ && std::exchange(comments, true)) continue;
+      if (f == frame_fields::comment && std::exchange(comments, true)) continue;
       level = child(level, f);
       nodes_[level].frames++;
       nodes_[level].bytes += pkt.frame->len;
@@ -87,7 +88,8 @@ class ProtocolHierarchy : public Statistic {
         }
         name += "  ";
       }
-      name += n.field == comment_ ? "pkt_comment" : registry().info(n.field).def.abbrev;
+      name +=
+          n.field == frame_fields::comment ? "pkt_comment" : registry().info(n.field).def.abbrev;
       if (name.size() > 79) name.resize(79);  // tshark's 80-byte line buffer
       text += fmt::format("{:<40} frames:{} bytes:{}\n", name, n.frames, n.bytes);
       draw(text, n.first_child, indentation + 1);
@@ -96,8 +98,6 @@ class ProtocolHierarchy : public Statistic {
 
   std::string filter_text_;
   std::optional<DisplayFilter> filter_;
-  FieldId frame_ = registry().find("frame");
-  FieldId comment_ = registry().find("frame.comment");
   bool frame_item_ = false;
   std::vector<Node> nodes_;
 };

@@ -1,6 +1,8 @@
 #include "output/ptype_stats.h"
 
 #include "core/field_registry.h"
+#include "dissectors/tcp_fields.h"
+#include "dissectors/udp_fields.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 
@@ -22,8 +24,8 @@ class IpProtocolTypes : public Statistic {
     // quoted in an ICMP error sets too.
     const char* type = "NONE";
     for (size_t i = pkt.tree.size(); i-- > 0;) {
-      if (pkt.tree[i].field == tcp_ || pkt.tree[i].field == udp_) {
-        type = pkt.tree[i].field == tcp_ ? "TCP" : "UDP";
+      if (pkt.tree[i].field == tcp_fields::proto || pkt.tree[i].field == udp_fields::proto) {
+        type = pkt.tree[i].field == tcp_fields::proto ? "TCP" : "UDP";
         break;
       }
     }
@@ -39,7 +41,6 @@ class IpProtocolTypes : public Statistic {
  private:
   StatsTree tree_;
   TapReader ip_;
-  FieldId tcp_ = registry().find("tcp"), udp_ = registry().find("udp");
   int pivot_;
 };
 

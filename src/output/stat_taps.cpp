@@ -5,14 +5,15 @@
 #include "core/field_registry.h"
 #include "core/protocols.h"
 #include "core/session.h"
+#include "dissectors/eth.h"
+#include "dissectors/icmp_fields.h"
+#include "dissectors/ip_fields.h"
+#include "dissectors/tcp_fields.h"
+#include "dissectors/udp_fields.h"
 
 namespace netsift {
 
 namespace {
-
-FieldId field(const char* abbrev) {
-  return registry().find(abbrev);
-}
 
 Address ipv4_address(uint64_t host_order) {
   uint8_t b[4] = {static_cast<uint8_t>(host_order >> 24), static_cast<uint8_t>(host_order >> 16),
@@ -23,47 +24,36 @@ Address ipv4_address(uint64_t host_order) {
 }  // namespace
 
 TapReader::TapReader(TapLayer layer) : layer_(layer) {
-  ip_ = field("ip");
-  ip_src_ = field("ip.src");
-  ip_dst_ = field("ip.dst");
-  ipv6_ = field("ipv6");
-  ipv6_src_ = field("ipv6.src");
-  ipv6_dst_ = field("ipv6.dst");
-  icmp_ = field("icmp");
-  icmpv6_ = field("icmpv6");
-  fraghdr_offset_ = field("ipv6.fraghdr.offset");
-  fraghdr_more_ = field("ipv6.fraghdr.more");
-  ipv6_fragments_ = field("ipv6.fragments");
   switch (layer) {
     case TapLayer::kEth:
-      proto_ = field("eth"), src_ = field("eth.src"), dst_ = field("eth.dst");
+      proto_ = eth_fields::proto;
       break;
     case TapLayer::kIpv4:
-      proto_ = ip_, src_ = ip_src_, dst_ = ip_dst_;
+      proto_ = ip_fields::protocol;
       break;
     case TapLayer::kIpv6:
-      proto_ = ipv6_, src_ = ipv6_src_, dst_ = ipv6_dst_;
+      proto_ = ipv6_fields::protocol;
       break;
     case TapLayer::kTcp:
-      proto_ = field("tcp"), src_port_ = field("tcp.srcport"), dst_port_ = field("tcp.dstport");
-      stream_ = field("tcp.stream");
-      tcp_hdr_len_ = field("tcp.hdr_len");
-      src_ = dst_ = kNoField;
+      proto_ = tcp_fields::proto;
+      src_port_ = tcp_fields::srcport, dst_port_ = tcp_fields::dstport;
+      stream_ = tcp_fields::stream;
       break;
     case TapLayer::kUdp:
-      proto_ = field("udp"), src_port_ = field("udp.srcport"), dst_port_ = field("udp.dstport");
-      stream_ = field("udp.stream");
-      src_ = dst_ = kNoField;
+      proto_ = udp_fields::proto;
+      src_port_ = udp_fields::srcport, dst_port_ = udp_fields::dstport;
+      stream_ = udp_fields::stream;
       break;
   }
 }
 
 void TapReader::fields_read(std::vector<std::string>& names) {
-  for (const char* f :
-       {"eth.src", "eth.dst", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "tcp.srcport",
-        "tcp.dstport", "tcp.stream", "tcp.hdr_len", "udp.srcport", "udp.dstport", "udp.stream",
-        "ipv6.fraghdr.offset", "ipv6.fraghdr.more", "ipv6.fragments"})
-    names.emplace_back(f);
+  for (FieldId f : std::initializer_list<FieldId>{
+           eth_fields::src, eth_fields::dst, ip_fields::src, ip_fields::dst, ipv6_fields::src,
+           ipv6_fields::dst, tcp_fields::srcport, tcp_fields::dstport, tcp_fields::stream,
+           tcp_fields::hdr_len, udp_fields::srcport, udp_fields::dstport, udp_fields::stream,
+           ipv6_fields::frag_offset, ipv6_fields::frag_more, ipv6_fields::fragments})
+    names.emplace_back(registry().info(f).def.abbrev);
 }
 
 // Whether the header at node `i` was cut short by an exception: the packet was flagged while
@@ -87,31 +77,36 @@ bool TapReader::unreassembled_fragment(const Packet& pkt, size_t i) const {
   bool fragment = false;
   for (size_t j = i + 1; j < pkt.tree.size(); ++j) {
     const Node& n = pkt.tree[j];
-    if (n.field == ipv6_fragments_) return false;
-    if ((n.field == fraghdr_offset_ || n.field == fraghdr_more_) && n.value.u != 0) fragment = true;
+    if (n.field == ipv6_fields::fragments) return false;
+    auto offset = field_value(n, ipv6_fields::frag_offset);
+    auto more = field_value(n, ipv6_fields::frag_more);
+    if ((offset && *offset != 0) || (more && *more != 0)) fragment = true;
   }
   return fragment;
 }
 
 bool TapReader::inside_icmp(const Packet& pkt, size_t i) const {
   for (int p = pkt.tree[i].parent; p >= 0; p = pkt.tree[p].parent)
-    if (pkt.tree[p].field == icmp_ || pkt.tree[p].field == icmpv6_) return true;
+    if (pkt.tree[p].field == icmp_fields::icmp || pkt.tree[p].field == icmpv6_fields::icmpv6)
+      return true;
   return false;
 }
 
 // Source and destination of the header at `proto_node` (Ethernet or IP), from its children.
 bool TapReader::read_addresses(const Packet& pkt, size_t proto_node, TapEvent& ev) const {
-  FieldId proto = pkt.tree[proto_node].field;
-  FieldId src = proto == ip_ ? ip_src_ : proto == ipv6_ ? ipv6_src_ : src_;
-  FieldId dst = proto == ip_ ? ip_dst_ : proto == ipv6_ ? ipv6_dst_ : dst_;
+  const FieldId proto = pkt.tree[proto_node].field;
+  const bool ipv4 = proto == ip_fields::protocol, ipv6 = proto == ipv6_fields::protocol;
+  FieldId src = eth_fields::src, dst = eth_fields::dst;
+  if (ipv4) src = ip_fields::src, dst = ip_fields::dst;
+  if (ipv6) src = ipv6_fields::src, dst = ipv6_fields::dst;
   bool have_src = false, have_dst = false;
   for (size_t j = proto_node + 1; j < pkt.tree.size() && !(have_src && have_dst); ++j) {
     const Node& n = pkt.tree[j];
     if (n.parent != static_cast<int32_t>(proto_node)) continue;
     if (n.field != src && n.field != dst) continue;
-    Address a = proto == ip_     ? ipv4_address(n.value.u)
-                : proto == ipv6_ ? Address::ipv6(n.value.bytes.p)
-                                 : Address::ether(n.value.bytes.p);
+    Address a = ipv4   ? ipv4_address(n.value.u)
+                : ipv6 ? Address::ipv6(n.value.bytes.p)
+                       : Address::ether(n.value.bytes.p);
     if (n.field == src && !have_src)
       ev.src = a, have_src = true;
     else if (n.field == dst && !have_dst)
@@ -140,20 +135,23 @@ bool TapReader::next_event(const Packet& pkt, size_t i, TapEvent& ev) const {
   for (size_t j = i + 1; j < pkt.tree.size(); ++j) {
     const Node& n = pkt.tree[j];
     if (n.parent != static_cast<int32_t>(i)) continue;
-    if (n.field == src_port_ && !have_src)
-      ev.src_port = static_cast<uint16_t>(n.value.u), have_src = true;
-    else if (n.field == dst_port_ && !have_dst)
-      ev.dst_port = static_cast<uint16_t>(n.value.u), have_dst = true;
-    else if (n.field == stream_ && !have_stream)
-      ev.stream = static_cast<uint32_t>(n.value.u), have_stream = true;
+    auto src_port = field_value(n, src_port_), dst_port = field_value(n, dst_port_);
+    auto stream = field_value(n, stream_);
+    if (src_port && !have_src)
+      ev.src_port = static_cast<uint16_t>(*src_port), have_src = true;
+    else if (dst_port && !have_dst)
+      ev.dst_port = static_cast<uint16_t>(*dst_port), have_dst = true;
+    else if (stream && !have_stream)
+      ev.stream = static_cast<uint32_t>(*stream), have_stream = true;
     // tshark gives up on a TCP header shorter than 20 bytes before tapping it.
-    else if (layer_ == TapLayer::kTcp && n.field == tcp_hdr_len_ && n.value.u < 20)
+    else if (auto hdr_len = field_value(n, tcp_fields::hdr_len); hdr_len && *hdr_len < 20)
       return false;
   }
   if (!have_src || !have_dst) return false;
   for (size_t j = i; j-- > 0;) {
     FieldId f = pkt.tree[j].field;
-    if ((f == ip_ || f == ipv6_) && !inside_icmp(pkt, j)) return read_addresses(pkt, j, ev);
+    if ((f == ip_fields::protocol || f == ipv6_fields::protocol) && !inside_icmp(pkt, j))
+      return read_addresses(pkt, j, ev);
   }
   return false;
 }

@@ -21,7 +21,7 @@ struct TapEvent {
   uint32_t stream = 0;  // tcp.stream / udp.stream; 0 for other layers
 };
 
-// Finds a layer's headers in dissected packets. Field ids are looked up once.
+// Finds a layer's headers in dissected packets.
 class TapReader {
  public:
   explicit TapReader(TapLayer layer);
@@ -47,10 +47,8 @@ class TapReader {
   bool read_addresses(const Packet& pkt, size_t proto_node, TapEvent& ev) const;
 
   TapLayer layer_;
-  FieldId proto_, src_, dst_, src_port_ = kNoField, dst_port_ = kNoField, stream_ = kNoField;
-  FieldId tcp_hdr_len_ = kNoField;
-  FieldId ip_, ip_src_, ip_dst_, ipv6_, ipv6_src_, ipv6_dst_, icmp_, icmpv6_;
-  FieldId fraghdr_offset_, fraghdr_more_, ipv6_fragments_;
+  ProtocolField proto_;
+  UintField src_port_, dst_port_, stream_;  // TCP's or UDP's; none for the other layers
 };
 
 // A packet's time relative to the capture's first frame (pinfo->rel_ts), in nanoseconds.

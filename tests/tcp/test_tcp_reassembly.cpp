@@ -6,7 +6,7 @@
 #include <string>
 
 #include "analysis/tcp_reassembly.h"
-#include "l4_test_packets.h"
+#include "dissected.h"
 
 namespace netsift::test {
 namespace {
@@ -36,30 +36,30 @@ Bytes c2s(uint32_t rel_seq, uint16_t flags, const Bytes& pl = {}) {
       6, tcp_header(40000, 53, kClientIsn + rel_seq, kServerIsn + 1, flags, 65535, {}, pl), 1, 2);
 }
 
-void handshake(Dissection& d) {
-  d.run(ipv4_frame(6, tcp_header(40000, 53, kClientIsn, 0, kSyn, 65535), 1, 2), 0);
-  d.run(ipv4_frame(6, tcp_header(53, 40000, kServerIsn, kClientIsn + 1, kSyn | kAck, 65535), 2, 1),
-        1);
-  d.run(c2s(1, kAck), 2);
+void handshake(Dissected& d) {
+  d.next_at(0, ipv4_frame(6, tcp_header(40000, 53, kClientIsn, 0, kSyn, 65535), 1, 2));
+  d.next_at(1, ipv4_frame(6, tcp_header(53, 40000, kServerIsn, kClientIsn + 1, kSyn | kAck, 65535),
+                          2, 1));
+  d.next_at(2, c2s(1, kAck));
 }
 
 TEST(TcpReassembly, DnsQuerySplitOverThreeSegments) {
   Bytes q = dns_query_over_tcp();
   ASSERT_EQ(q.size(), 35u);
-  Dissection d;
+  Dissected d(kLinkEthernet);
   handshake(d);
 
-  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);  // frame 4
+  d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));  // frame 4
   EXPECT_NE(d.info().find("Len=10 [TCP segment of a reassembled PDU]"), std::string::npos);
-  EXPECT_EQ(d.num("dns.id"), -999);
-  EXPECT_EQ(d.num("tcp.segment"), -999);
+  EXPECT_FALSE(d.has("dns.id"));
+  EXPECT_FALSE(d.has("tcp.segment"));
   EXPECT_EQ(tcp_reassembly_buffered_bytes(), 10u);
 
-  d.run(c2s(11, kAck, slice(q, 10, 15)), 4);  // frame 5
+  d.next_at(4, c2s(11, kAck, slice(q, 10, 15)));  // frame 5
   EXPECT_NE(d.info().find("[TCP segment of a reassembled PDU]"), std::string::npos);
-  EXPECT_EQ(d.num("dns.id"), -999);
+  EXPECT_FALSE(d.has("dns.id"));
 
-  d.run(c2s(26, kAck | kPsh, slice(q, 25, 10)), 5);  // frame 6 completes the query
+  d.next_at(5, c2s(26, kAck | kPsh, slice(q, 25, 10)));  // frame 6 completes the query
   EXPECT_EQ(d.info().find("TCP segment of a reassembled PDU"), std::string::npos);
   EXPECT_EQ(d.num("tcp.segment", 0), 4);
   EXPECT_EQ(d.num("tcp.segment", 1), 5);
@@ -75,21 +75,21 @@ TEST(TcpReassembly, DnsQuerySplitOverThreeSegments) {
 
 TEST(TcpReassembly, GapAbandonsThePendingPdu) {
   Bytes q = dns_query_over_tcp();
-  Dissection d;
+  Dissected d(kLinkEthernet);
   handshake(d);
-  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);
-  d.run(c2s(21, kAck, slice(q, 20, 15)), 4);  // bytes 10..19 never seen
-  EXPECT_EQ(d.num("dns.id"), -999);
-  EXPECT_EQ(d.num("tcp.segment"), -999);
+  d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));
+  d.next_at(4, c2s(21, kAck, slice(q, 20, 15)));  // bytes 10..19 never seen
+  EXPECT_FALSE(d.has("dns.id"));
+  EXPECT_FALSE(d.has("tcp.segment"));
 }
 
 TEST(TcpReassembly, FinReleasesPendingBytes) {
   Bytes q = dns_query_over_tcp();
-  Dissection d;
+  Dissected d(kLinkEthernet);
   handshake(d);
-  d.run(c2s(1, kAck, slice(q, 0, 10)), 3);
+  d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));
   EXPECT_EQ(tcp_reassembly_buffered_bytes(), 10u);
-  d.run(c2s(11, kAck | kFin), 4);
+  d.next_at(4, c2s(11, kAck | kFin));
   EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
 }
 
@@ -97,12 +97,12 @@ TEST(TcpReassembly, WholeMessagesInOneSegmentNeedNoReassembly) {
   Bytes q = dns_query_over_tcp();
   Bytes two = q;
   two.insert(two.end(), q.begin(), q.end());
-  Dissection d;
+  Dissected d(kLinkEthernet);
   handshake(d);
-  d.run(c2s(1, kAck | kPsh, two), 3);
+  d.next_at(3, c2s(1, kAck | kPsh, two));
   EXPECT_EQ(d.num("tcp.pdu.size", 0), 35);
   EXPECT_EQ(d.num("tcp.pdu.size", 1), 35);
-  EXPECT_EQ(d.num("tcp.segment"), -999);
+  EXPECT_FALSE(d.has("tcp.segment"));
   EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
 }
 

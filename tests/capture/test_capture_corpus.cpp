@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "capture_test_util.h"
+#include "test_names.h"
 #include "tshark_cache.h"
 
 namespace netsift::test {
@@ -86,15 +87,7 @@ TEST_P(Corpus, MatchesTshark) {
   }
 }
 
-std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string n = info.param;
-  for (char& c : n) {
-    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return n;
-}
-
-INSTANTIATE_TEST_SUITE_P(Files, Corpus, ::testing::ValuesIn(corpus_files()), test_name);
+INSTANTIATE_TEST_SUITE_P(Files, Corpus, ::testing::ValuesIn(corpus_files()), ParamAsName{});
 
 }  // namespace
 }  // namespace netsift::test

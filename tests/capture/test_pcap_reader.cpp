@@ -9,6 +9,12 @@ namespace {
 struct Variant {
   bool big, nsec;
 };
+std::string variant_name(const Variant& v) {
+  return std::string(v.big ? "BigEndian" : "LittleEndian") + (v.nsec ? "Nanoseconds" : "Microseconds");
+}
+void PrintTo(const Variant& v, std::ostream* os) {
+  *os << variant_name(v);
+}
 class PcapVariants : public ::testing::TestWithParam<Variant> {};
 
 TEST_P(PcapVariants, ReadsFramesAndHeader) {
@@ -41,7 +47,8 @@ TEST_P(PcapVariants, ReadsFramesAndHeader) {
 
 INSTANTIATE_TEST_SUITE_P(ByteOrderAndPrecision, PcapVariants,
                          ::testing::Values(Variant{false, false}, Variant{true, false},
-                                           Variant{false, true}, Variant{true, true}));
+                                           Variant{false, true}, Variant{true, true}),
+                         [](const auto& info) { return variant_name(info.param); });
 
 TEST(PcapReader, MasksFcsBitsOfLinktype) {
   // LT_FCS_LENGTH_PRESENT | 4-byte FCS, on Ethernet.

@@ -38,7 +38,8 @@ TEST_P(PcapngByteOrder, EnhancedPacketsWithOptions) {
   EXPECT_EQ(reader->section_comments(), std::vector<std::string>{"section comment"});
 }
 
-INSTANTIATE_TEST_SUITE_P(BothOrders, PcapngByteOrder, ::testing::Values(false, true));
+INSTANTIATE_TEST_SUITE_P(BothOrders, PcapngByteOrder, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "BigEndian" : "LittleEndian"; });
 
 TEST(PcapngReader, TimestampResolutionsAndOffset) {
   PcapngBuilder b;

@@ -1,9 +1,12 @@
-// tshark as the test oracle, with its answers cached on disk keyed by the command, so the
-// sanitizer pass and repeated runs only pay for netsift. The cache lives in the source tree's
-// .tshark-cache/ (ignored by git) and is safe to delete.
+// tshark as the test oracle, with its answers cached on disk, so the sanitizer pass and repeated
+// runs only pay for netsift. An answer is keyed by the command, tshark's version (read at build
+// time) and the content of every file the command names, so a new tshark or a changed capture
+// never serves a stale answer. The cache lives in the source tree's .tshark-cache/ (ignored by
+// git) and is safe to delete.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "run_command.h"
 
@@ -16,5 +19,9 @@ std::string tshark_cached(const std::string& args);
 std::string tshark_command(const std::string& args);
 // stdout and exit status of an arbitrary shell command that runs tshark (pipelines allowed).
 CommandResult shell_cached(const std::string& command);
+
+// The words of a shell command as the shell would split them (quotes removed), followed by the
+// words of a `-c '...'` script after it; exposed for its test.
+std::vector<std::string> shell_words(const std::string& command);
 
 }  // namespace netsift::test

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ostream>
+
+#include "test_names.h"
 
 namespace netsift::test {
 
@@ -16,27 +19,24 @@ bool is_capture(const fs::path& p) {
                      [&](const char* e) { return ext == e; });
 }
 
-std::string test_name(const std::string& rel) {
-  std::string n;
-  for (char c : rel) n += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-  return n;
-}
-
 void collect(const fs::path& root, const std::string& prefix, std::vector<CaptureFile>& out) {
   if (!fs::exists(root)) return;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (!e.is_regular_file() || !is_capture(e.path())) continue;
     std::string rel = fs::relative(e.path(), root).string();
-    out.push_back({e.path().string(), test_name(prefix + rel)});
+    out.push_back({e.path().string(), prefix + rel, sanitized_name(prefix + rel)});
   }
 }
 
 }  // namespace
 
+void PrintTo(const CaptureFile& c, std::ostream* os) {
+  *os << c.name;
+}
+
 std::vector<CaptureFile> all_captures() {
   std::vector<CaptureFile> files;
-  collect(NETSIFT_CORPUS_DIR, "corpus_", files);
-  collect(fs::path(NETSIFT_SOURCE_DIR) / "tests" / "fixtures", "fixture_", files);
+  collect(NETSIFT_CORPUS_DIR, "corpus/", files);
   std::sort(files.begin(), files.end(),
             [](const CaptureFile& a, const CaptureFile& b) { return a.path < b.path; });
   return files;

@@ -1,15 +1,16 @@
-// Differential tests: tshark and netsift read the same capture; for every packet whose
+// Differential tests: tshark and netsift read the same corpus capture; for every packet whose
 // protocols netsift implements, the summary line and every compared field must be identical.
+// (The generated fixtures are compared with tshark's recorded output: tests/golden.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "corpus.h"
 #include "glossary.h"
+#include "known_differences.h"
 #include "tshark_cache.h"
 
 namespace netsift::test {
@@ -63,27 +64,11 @@ std::vector<bool> packets_in_scope(const std::string& file) {
   return scope;
 }
 
-// tests/diff/known_differences.txt: "<Test> <file name> <reason>" lines for differences that
-// are understood and scheduled (each names the missing feature). Such a test is skipped with its
-// reason printed, so the list stays visible in every run.
+// tests/diff/known_differences.txt: differences that are understood and scheduled (each names
+// the missing feature).
 std::string known_difference(const std::string& test, const std::string& path) {
-  static const std::vector<std::vector<std::string>> entries = [] {
-    std::vector<std::vector<std::string>> e;
-    std::ifstream in(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt");
-    for (std::string l; std::getline(in, l);) {
-      if (l.empty() || l[0] == '#') continue;
-      std::istringstream words(l);
-      std::string kind, file, reason;
-      words >> kind >> file;
-      std::getline(words, reason);
-      e.push_back({kind, file, reason});
-    }
-    return e;
-  }();
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  for (const auto& e : entries)
-    if ((e[0] == test || e[0] == "*") && e[1] == name) return e[2];
-  return {};
+  return test::known_difference(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt",
+                                test, path);
 }
 
 class Differential : public ::testing::TestWithParam<CaptureFile> {

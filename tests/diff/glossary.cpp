@@ -10,17 +10,6 @@ namespace netsift::test {
 
 namespace {
 
-// Fields registered by netsift that the comparison skips, with the reason.
-const std::set<std::string> kExcluded = {
-    // tshark prints FT_PROTOCOL/marker fields as their label text; existence is what matters
-    // and the filter tests cover it.
-    "_ws.malformed", "_ws.short", "_ws.expert", "_ws.expert.message", "_ws.expert.severity",
-    "_ws.expert.group",
-    // Always printed first by the harness; tshark misaligns columns when a field is repeated.
-    "frame.protocols",
-    // Protocol fields print the protocol's label text in -T fields, compared via -V instead.
-};
-
 // Which of `names` tshark knows (its field names are listed one per line at build time).
 std::set<std::string> known_to_tshark(const std::set<std::string>& names) {
   std::set<std::string> known;
@@ -30,8 +19,8 @@ std::set<std::string> known_to_tshark(const std::set<std::string>& names) {
   return known;
 }
 
-// Fields listed in known_differences.txt as "field <name> <reason>": compared nowhere until
-// the reason is fixed.
+// Fields listed in known_differences.txt as "field <name> <reason>": compared nowhere (until
+// the reason is fixed). scripts/make_golden.py reads the same lines.
 std::set<std::string> known_field_differences() {
   std::set<std::string> names;
   std::ifstream in(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt");
@@ -50,8 +39,7 @@ Glossary load() {
   for (const std::string& l :
        split_lines(run_command(std::string(NETSIFT_BINARY) + " -G fields").out)) {
     auto c = split_tabs(l);
-    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && !kExcluded.count(c[2]) &&
-        !known.count(c[2]))
+    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && !known.count(c[2]))
       ours.push_back(c[2]);
   }
   const std::set<std::string> theirs = known_to_tshark({ours.begin(), ours.end()});

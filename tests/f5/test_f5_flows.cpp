@@ -10,6 +10,7 @@
 #include <set>
 
 #include "run_command.h"
+#include "test_names.h"
 #include "tshark_cache.h"
 
 namespace netsift::test {
@@ -223,7 +224,8 @@ TEST_P(F5Flows, TwoPassesGivePeerStreamOnEveryFrame) {
 INSTANTIATE_TEST_SUITE_P(Corpus, F5Flows,
                          ::testing::Values("bigip-ctf/ctf-a.pcap", "bigip-ctf/ctf-b.pcapng",
                                            "f5/f5-hackazon2.pcap", "fixtures/f5-legacy.pcap",
-                                           "fixtures/f5-dpt.pcap"));
+                                           "fixtures/f5-dpt.pcap"),
+                         ParamAsName{});
 
 }  // namespace
 }  // namespace netsift::test

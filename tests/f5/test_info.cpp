@@ -6,6 +6,7 @@
 #include <set>
 
 #include "run_command.h"
+#include "test_names.h"
 #include "tshark_cache.h"
 
 namespace netsift::test {
@@ -68,7 +69,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "f5/zeek-mixed-vlan-mpls.pcap", "fixtures/snaplen-cut.pcap",
                       "fixtures/nsec-bigendian.pcap", "fixtures/l2-mix.pcap.gz",
                       "fixtures/linktypes-sll2.pcap", "file-formats/wiki-dhcp_big_endian.pcapng",
-                      "file-formats/zeek-pcapng-multi-interface.pcapng"));
+                      "file-formats/zeek-pcapng-multi-interface.pcapng"),
+    ParamAsName{});
 
 std::string value_of(const std::vector<std::string>& lines, const std::string& key) {
   for (const std::string& l : lines) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "live_test_util.h"
+#include "test_names.h"
 
 namespace netsift::test {
 namespace {
@@ -65,7 +66,10 @@ TEST_P(PipeStreaming, EachPacketIsPrintedBeforeTheNextArrives) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(ReadAndInterface, PipeStreaming, ::testing::Values("-r", "-i"));
+INSTANTIATE_TEST_SUITE_P(ReadAndInterface, PipeStreaming, ::testing::Values("-r", "-i"),
+                         [](const auto& info) {
+                           return std::string(info.param) == "-r" ? "Read" : "Interface";
+                         });
 
 // Every output mode prints the packet before the next one arrives.
 class OutputModeStreaming
@@ -88,7 +92,12 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair(std::vector<std::string>{"-T", "json"}, "\"udp.dstport\""),
                       std::make_pair(std::vector<std::string>{"-T", "ek"}, "udp_udp_dstport"),
                       std::make_pair(std::vector<std::string>{"-x"}, "ping"),
-                      std::make_pair(std::vector<std::string>{}, "Len=4")));
+                      std::make_pair(std::vector<std::string>{}, "Len=4")),
+    [](const auto& info) {
+      std::string name;
+      for (const std::string& a : info.param.first) name += a;
+      return name.empty() ? std::string("Summary") : sanitized_name(name);
+    });
 
 TEST(PipeSignals, SigintWhileBlockedOnAQuietPipeStopsCleanly) {
   Child c({NETSIFT_BINARY, "-r", "-"}, /*pipe_stdin=*/true);

@@ -29,6 +29,9 @@ const char* const kTimeDisplays[] = {"a", "ad", "adoy", "d", "dd", "e", "r", "u"
 struct Case {
   std::string name, args;
 };
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.args;
+}
 
 std::string read(const char* capture) {
   return "-r " + shell_quote(std::string(NETSIFT_CORPUS_DIR) + "/" + capture);

@@ -3,11 +3,11 @@
 // tests/diff's answers, so a run only pays for netsift.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "output/export_objects.h"
+#include "known_differences.h"
 #include "run_command.h"
 #include "tshark_cache.h"
 
@@ -49,14 +49,8 @@ std::string export_listing(const std::string& tool, const std::string& capture) 
 // The reason tests/diff/known_differences.txt gives for an "ExportObjects" (or "*") line about
 // `capture`, empty when there is none.
 std::string known_difference(const std::string& capture) {
-  std::string base = capture.substr(capture.rfind('/') + 1);
-  std::ifstream in(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt");
-  for (std::string line; std::getline(in, line);) {
-    for (const std::string kind : {"ExportObjects ", "* "}) {
-      if (line.rfind(kind + base + " ", 0) == 0) return line.substr(kind.size() + base.size() + 1);
-    }
-  }
-  return {};
+  return test::known_difference(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt",
+                                "ExportObjects", capture);
 }
 
 class ExportObjectsVsTshark : public ::testing::TestWithParam<std::string> {};

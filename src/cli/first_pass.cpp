@@ -20,6 +20,7 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
     wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back;
   Session first;
   first.prefs = session.prefs;
+  first.resolve = session.resolve;
   Packet pkt;
   pkt.tree.set_interest(&wanted);
   pkt.payloads = false;

@@ -32,7 +32,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-w", o.write_file, "Write packets to FILE (\"-\": stdout)");
   app.add_option("-F", o.write_format, "Output file format: pcap|pcapng")
       ->check(CLI::IsMember({"pcap", "pcapng"}));
-  app.add_option("-G", o.glossary, "Print a glossary: fields|protocols")->expected(0, 1);
+  app.add_option("-G", o.glossary, "Print a glossary: fields|protocols|defaultprefs|currentprefs")->expected(0, 1);
   app.add_option("-Y,--display-filter", o.display_filter, "Display filter");
   app.add_option("-R,--read-filter", o.read_filter, "Read filter (with -2)");
   app.add_flag("-2", o.two_pass, "Two-pass analysis");
@@ -49,6 +49,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
       ->allow_extra_args(false);
   add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
+  app.add_option("-C", o.profile, "Start with the configuration profile NAME");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

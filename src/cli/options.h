@@ -40,6 +40,7 @@ struct Options {
   std::string flow_graph;                   // --flow-graph FILE.svg|FILE.html
   std::vector<std::string> export_objects;  // --export-objects PROTOCOL,DIR
   std::vector<std::string> preferences;     // -o name:value
+  std::string profile;                      // -C NAME: the configuration profile
   CaptureOptions capture;                   // live capture: -p -s -B -a -b -D -L
   bool remote_input = false;                // netsift remote: the input is the ssh stream
 };

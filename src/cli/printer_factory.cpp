@@ -78,8 +78,8 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
   return 1;
 }
 
-int print_glossary(const std::string& which) {
-  return write_glossary(which, stdout);
+int print_glossary(const std::string& which, const PrefStore& current) {
+  return write_glossary(which, stdout, current);
 }
 
 }  // namespace netsift

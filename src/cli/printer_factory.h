@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/options.h"
+#include "core/preferences.h"
 #include "output/printer.h"
 
 namespace netsift {
@@ -17,6 +18,6 @@ bool printer_needs_columns(const Options& opts);
 // Whether dissectors must build the tree's item labels (only a printed tree shows them).
 bool printer_needs_labels(const Options& opts);
 // -G: prints the named glossary; returns the exit status.
-int print_glossary(const std::string& which);
+int print_glossary(const std::string& which, const PrefStore& current);
 
 }  // namespace netsift

@@ -11,6 +11,7 @@
 #include "cli/field_interest.h"
 #include "cli/first_pass.h"
 #include "cli/packet_filters.h"
+#include "cli/preference_options.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
 #include "core/packet.h"
@@ -23,14 +24,14 @@ namespace netsift {
 
 namespace {
 
-void apply_name_resolution(const Options& opts, Preferences& p) {
-  if (opts.no_resolve) p.resolve_mac = p.resolve_network = p.resolve_transport = false;
+void apply_name_resolution(const Options& opts, NameResolutionFlags& r) {
+  if (opts.no_resolve) r.mac = r.network = r.transport = false;
   if (!opts.resolve_flags.empty()) {
-    p.resolve_mac = p.resolve_network = p.resolve_transport = false;
+    r.mac = r.network = r.transport = false;
     for (char c : opts.resolve_flags) {
-      if (c == 'm') p.resolve_mac = true;
-      if (c == 'n') p.resolve_network = true;
-      if (c == 't') p.resolve_transport = true;
+      if (c == 'm') r.mac = true;
+      if (c == 'n') r.network = true;
+      if (c == 't') r.transport = true;
     }
   }
 }
@@ -43,7 +44,11 @@ std::string input_name(const Options& opts) {
 }  // namespace
 
 int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
-  if (opts.glossary) return print_glossary(*opts.glossary);
+  if (opts.glossary) {
+    PrefStore current;
+    if (int status = load_profile_preferences(opts, current)) return status;
+    return print_glossary(*opts.glossary, current);
+  }
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (auto listed = run_capture_listing(opts)) return *listed;
   if (opts.count == 0) {
@@ -59,10 +64,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   OutputSink out(stdout);
   out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
   Session session;
-  apply_name_resolution(opts, session.prefs);
+  if (int status = apply_preferences(opts, session.prefs)) return status;
+  apply_name_resolution(opts, session.resolve);
   // Both were checked when the options were parsed.
-  parse_time_display(opts.time_display, session.prefs.time_display);
-  parse_seconds_display(opts.seconds_display, session.prefs.time_hms);
+  parse_time_display(opts.time_display, session.display.time_display);
+  parse_seconds_display(opts.seconds_display, session.display.time_hms);
   std::unique_ptr<PacketPrinter> printer;
   if (int status = make_printer(opts, printer)) return status;
   PacketFilters filters;

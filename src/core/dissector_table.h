@@ -22,6 +22,8 @@ class DissectorTable {
  public:
   explicit DissectorTable(const char* name) : name_(name) {}
   void add(uint32_t key, Dissector d) { map_[key] = d; }
+  // For a port preference (http.tcp.port) that moves a protocol off its default ports.
+  void remove(uint32_t key) { map_.erase(key); }
   Dissector find(uint32_t key) const {
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : it->second;

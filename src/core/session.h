@@ -1,4 +1,4 @@
-// State that lives across packets for one run: user preferences, frame timing references and
+// State that lives across packets for one run: preferences, frame timing references and
 // the analysis modules' per-flow state. Per-flow state is kept in tables keyed by a symmetric
 // flow hash, so a later parallel engine can shard it by flow without changing dissectors.
 #pragma once
@@ -10,6 +10,7 @@
 #include "analysis/udp_conversations.h"
 #include "capture/captured_frame.h"
 #include "core/names.h"
+#include "core/preferences.h"
 
 namespace netsift {
 
@@ -33,16 +34,17 @@ enum class TimeDisplay {
   kUtcDoy,          // udoy
 };
 
-struct Preferences {
+// How times are shown: tshark's -t and -u, command-line settings rather than preferences.
+struct DisplaySettings {
   TimeDisplay time_display = TimeDisplay::kRelative;  // -t
   bool time_hms = false;                              // -u hms: relative times as 1h 2m 3.5s
-  bool resolve_mac = true;                            // -N m (tshark's default)
-  bool resolve_transport = false;                     // -N t
-  bool resolve_network = false;                       // -N n
-  bool tcp_relative_seq = true;
-  bool tcp_analyze_sequence = true;
-  bool ip_defragment = true;
-  bool check_ip_checksum = false;
+};
+
+// Which names are resolved (-n, -N; tshark's nameres.mac_name, transport_name and network_name).
+struct NameResolutionFlags {
+  bool mac = true;  // tshark's default
+  bool transport = false;
+  bool network = false;
 };
 
 struct FrameTiming {
@@ -54,7 +56,9 @@ struct FrameTiming {
 };
 
 struct Session {
-  Preferences prefs;
+  PrefStore prefs;  // every registered preference (core/preferences.h)
+  DisplaySettings display;
+  NameResolutionFlags resolve;
   FrameTiming timing;
   NameResolver names;
   // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).

@@ -1,5 +1,6 @@
 #include "dissectors/all.h"
 
+#include "core/column_prefs.h"
 #include "core/protocols.h"
 
 namespace netsift {
@@ -25,12 +26,14 @@ void register_http();
 void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
+void register_decryption_tables();
 
 void register_all_dissectors() {
   static bool done = false;
   if (done) return;
   done = true;
   protocols::register_core_protocols();
+  column_prefs::register_prefs();
   register_frame();
   register_eth();
   register_vlan();
@@ -51,6 +54,7 @@ void register_all_dissectors() {
   register_data_text_lines();
   register_urlencoded_form();
   register_json();
+  register_decryption_tables();
 }
 
 }  // namespace netsift

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "dissectors/arp_state.h"
 #include "dissectors/eth.h"
@@ -500,7 +501,37 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
 
 }  // namespace
 
+namespace {
+
+// tshark's "arp" preferences (-o arp.NAME:VALUE, -G defaultprefs).
+BoolPref pref_detect_request_storms;
+UintPref pref_detect_storm_number_of_packets;
+UintPref pref_detect_storm_period;
+BoolPref pref_detect_duplicate_ips;
+BoolPref pref_register_network_address_binding;
+
+const PrefReg kArpPrefs[] = {
+    pref_bool(&pref_detect_request_storms, "detect_request_storms",
+              "Attempt to detect excessive rate of ARP requests",
+              false),
+    pref_uint(&pref_detect_storm_number_of_packets, "detect_storm_number_of_packets",
+              "Number of requests needed within period to indicate a storm",
+              30),
+    pref_uint(&pref_detect_storm_period, "detect_storm_period",
+              "Period in milliseconds during which a packet storm may be detected",
+              100),
+    pref_bool(&pref_detect_duplicate_ips, "detect_duplicate_ips",
+              "Attempt to detect duplicate use of IP addresses",
+              true),
+    pref_bool(&pref_register_network_address_binding, "register_network_address_binding",
+              "Try to resolve physical addresses to host names from ARP requests/responses",
+              true),
+};
+
+}  // namespace
+
 void register_arp() {
+  prefs_registry().add_module({"arp", "Address Resolution Protocol"}, kArpPrefs);
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Address Resolution Protocol", "ARP/RARP", "arp"});
   reg.add_fields(proto, kFields);

@@ -11,6 +11,7 @@
 #include "analysis/flow_key.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/dns.h"
@@ -856,7 +857,25 @@ Name read_name(const Message& m, size_t off) {
 
 }  // namespace dns
 
+namespace {
+
+// tshark's "dns" preferences (-o dns.NAME:VALUE, -G defaultprefs).
+BoolPref pref_desegment_dns_messages;
+UintPref pref_retransmission_timer;
+
+const PrefReg kDnsPrefs[] = {
+    pref_bool(&pref_desegment_dns_messages, "desegment_dns_messages",
+              "Whether the DNS dissector should reassemble messages spanning multiple TCP segments. To use this option, you must also enable \"Allow subdissectors to reassemble TCP streams\" in the TCP protocol settings.",
+              true),
+    pref_uint(&pref_retransmission_timer, "retransmission_timer",
+              "Number of seconds allowed between DNS requests with the same transaction ID to consider it a retransmission. Otherwise its considered a new request.",
+              5),
+};
+
+}  // namespace
+
 void register_dns() {
+  prefs_registry().add_module({"dns", "Domain Name System"}, kDnsPrefs);
   using namespace dns;
   FieldRegistry& reg = registry();
   proto_dns.id = reg.add_protocol({"Domain Name System", "DNS", "dns"});

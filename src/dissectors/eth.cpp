@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/ethertype_names.h"
@@ -216,7 +217,7 @@ const NameResolver& names(const Packet& pkt) {
   return pkt.session->names;
 }
 bool resolve_mac(const Packet& pkt) {
-  return pkt.session->prefs.resolve_mac;
+  return pkt.session->resolve.mac;
 }
 
 // The hidden name/OUI items and the LG/IG bits under one address (dissect_address_data).
@@ -453,7 +454,73 @@ void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trai
   }
 }
 
+namespace {
+
+// tshark's "eth" preferences (-o eth.NAME:VALUE, -G defaultprefs).
+EnumPref pref_padding;
+UintPref pref_trailer_length;
+EnumPref pref_fcs;
+BoolPref pref_check_fcs;
+BoolPref pref_interpret_as_fw1_monitor;
+BoolPref pref_deduplicate_dmac;
+BoolPref pref_ccsds_heuristic_length;
+BoolPref pref_ccsds_heuristic_version;
+BoolPref pref_ccsds_heuristic_header;
+BoolPref pref_ccsds_heuristic_bit;
+
+const PrefEnumValue kPaddingValues[] = {
+    {"never", "Never", 0},
+    {"zeros", "Zeros", 1},
+    {"any", "Any", 2},
+};
+
+const PrefEnumValue kFcsValues[] = {
+    {"heuristic", "According to heuristic", -1},
+    {"never", "Never", 0},
+    {"always", "Always", 4},
+};
+
+const PrefReg kEthPrefs[] = {
+    pref_enum(&pref_padding, "padding",
+              "Some devices add trailing data to frames.  Depending on where this device exists in the network, padding could be added to short frames before the additional trailer.  This option determines how that padding will be detected.\n"
+              "\n"
+              "Never - Don't detect any padding.  Any bytes after the ethernet payload will be considered trailer.\n"
+              "Zeros (default) - Consecutive bytes of zeros up to the minimum ethernet frame size will be treated as padding.  Additional bytes will be considered trailer.\n"
+              "Any - Any bytes after the payload up to the minimum ethernet frame size will be treated as padding.  Additional bytes will be considered trailer.",
+              1, kPaddingValues),
+    pref_uint(&pref_trailer_length, "trailer_length",
+              "Some TAPs add a fixed length ethernet trailer at the end of the frame, but before the (optional) FCS. Make sure it gets interpreted correctly.",
+              0),
+    pref_enum(&pref_fcs, "fcs",
+              "Some Ethernet adapters and drivers include the FCS at the end of a packet, others do not.  Some capture file formats and protocols do not indicate whether or not the FCS is included. The Ethernet dissector then attempts to guess whether a captured packet has an FCS, but it cannot always guess correctly.  This option can override that heuristic and assume that the FCS is either never or always present in such cases.",
+              -1, kFcsValues),
+    pref_bool(&pref_check_fcs, "check_fcs",
+              "Whether to validate the Frame Check Sequence",
+              false),
+    pref_bool(&pref_interpret_as_fw1_monitor, "interpret_as_fw1_monitor",
+              "Whether packets should be interpreted as coming from CheckPoint FireWall-1 monitor file if they look as if they do",
+              false),
+    pref_bool(&pref_deduplicate_dmac, "deduplicate_dmac",
+              "When capturing on a Cisco FEX some frames start with an extra destination mac",
+              false),
+    pref_bool(&pref_ccsds_heuristic_length, "ccsds_heuristic_length",
+              "Set the condition that must be true for the CCSDS dissector to be called",
+              false),
+    pref_bool(&pref_ccsds_heuristic_version, "ccsds_heuristic_version",
+              "Set the condition that must be true for the CCSDS dissector to be called",
+              false),
+    pref_bool(&pref_ccsds_heuristic_header, "ccsds_heuristic_header",
+              "Set the condition that must be true for the CCSDS dissector to be called",
+              false),
+    pref_bool(&pref_ccsds_heuristic_bit, "ccsds_heuristic_bit",
+              "Set the condition that must be true for the CCSDS dissector to be called",
+              false),
+};
+
+}  // namespace
+
 void register_eth() {
+  prefs_registry().add_module({"eth", "Ethernet"}, kEthPrefs);
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"Ethernet", "Ethernet", "eth"});
   reg.add_fields(proto, kFields);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "dissectors/eth.h"
 #include "dissectors/ip.h"
@@ -430,7 +431,55 @@ bool f5_tap_info(const Packet& pkt, F5TapInfo& out) {
   return have_tmm;
 }
 
+namespace {
+
+// tshark's "f5ethtrailer" preferences (-o f5ethtrailer.NAME:VALUE, -G defaultprefs).
+BoolPref pref_pref_walk_trailer;
+BoolPref pref_pref_pop_other_fields;
+BoolPref pref_perform_analysis;
+EnumPref pref_info_type;
+StringPref pref_brief_inout_chars;
+StringPref pref_slots_regex;
+BoolPref pref_rstcause_in_info;
+BoolPref pref_generate_keylog;
+
+const PrefEnumValue kInfoTypeValues[] = {
+    {"none", "None", 0},
+    {"full", "Full", 1},
+    {"in_out", "In/out only", 2},
+    {"brief", "Brief", 3},
+    {"brief_in_out", "Brief in/out only", 4},
+};
+
+const PrefReg kF5ethtrailerPrefs[] = {
+    pref_bool(&pref_pref_walk_trailer, "pref_walk_trailer",
+              "In a few cases a short ethernet frame will be padded with non-zerobytes.  If this happens, an f5ethtrailer will not be found.Enabling this will step through each byte of the ethernet trailerto try and find the start of an f5ethtrailer",
+              false),
+    pref_bool(&pref_pref_pop_other_fields, "pref_pop_other_fields",
+              "Disable this if you do not want this dissector to populate well-known fields in other dissectors (i.e. ip.addr, ipv6.addr, tcp.port and udp.port).  Enabling this will allow filters that reference those fields to also find data in the trailers but will reduce performance.  After disabling, you should restart Wireshark to get performance back.",
+              false),
+    pref_bool(&pref_perform_analysis, "perform_analysis",
+              "Enabling this will perform analysis of the trailer data.  It will enable taps on other protocols and slow down Wireshark.",
+              false),
+    pref_enum(&pref_info_type, "info_type",
+              "In/out only removes slot/tmm information.  Brief shortens the string to >S/T (for in) or <S/T (for out).  See \"Brief in/out characters\" below.",
+              1, kInfoTypeValues),
+    pref_string(&pref_brief_inout_chars, "brief_inout_chars",
+                "A string specifying the characters to use to represent \"in\" and \"out\" in the brief summary.  The default is \"><\" ('>' for in and '<' for out).  If this is not set or is less than two characters, the default is used.  If it is longer than two characters, the extra characters are ignored."),
+    pref_string(&pref_slots_regex, "slots_regex",
+                "If the platform in the F5 FILEINFO packet matches the provided regex, slot information will be displayed in the info column; otherwise, it will not.  A reasonable value is \"^(A.*|Z101)$\".  If the regex is empty or there is no platform information in the capture, slot information is always displayed."),
+    pref_bool(&pref_rstcause_in_info, "rstcause_in_info",
+              "If present, include the RST cause text from the trailer in the \"info\" column of the packet list pane.",
+              true),
+    pref_bool(&pref_generate_keylog, "generate_keylog",
+              "If enabled, KEYLOG entries will be added to the TLS decode in the f5ethtrailer protocol tree.  It will populate the f5ethtrailer.tls.keylog field.",
+              true),
+};
+
+}  // namespace
+
 void register_f5ethtrailer() {
+  prefs_registry().add_module({"f5ethtrailer", "F5 Ethernet Trailer Protocol"}, kF5ethtrailerPrefs);
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"F5 Ethernet Trailer Protocol", "F5 Ethernet trailer", "f5ethtrailer"});
   reg.add_fields(proto, kFields);

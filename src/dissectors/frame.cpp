@@ -4,6 +4,7 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/protocols.h"
 #include "core/session.h"
 #include "core/value_strings.h"
@@ -343,7 +344,41 @@ void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
              kGroupMalformed);
 }
 
+namespace {
+
+// tshark's "frame" preferences (-o frame.NAME:VALUE, -G defaultprefs).
+BoolPref pref_show_file_off;
+BoolPref pref_force_docsis_encap;
+BoolPref pref_generate_md5_hash;
+BoolPref pref_generate_epoch_time;
+BoolPref pref_generate_bits_field;
+BoolPref pref_disable_packet_size_limited_in_summary;
+
+const PrefReg kFramePrefs[] = {
+    pref_bool(&pref_show_file_off, "show_file_off",
+              "Show offset of frame in capture file",
+              false),
+    pref_bool(&pref_force_docsis_encap, "force_docsis_encap",
+              "Treat all frames as DOCSIS Frames",
+              false),
+    pref_bool(&pref_generate_md5_hash, "generate_md5_hash",
+              "Whether or not MD5 hashes should be generated for each frame, useful for finding duplicate frames.",
+              false),
+    pref_bool(&pref_generate_epoch_time, "generate_epoch_time",
+              "Whether or not an Epoch time entry should be generated for each frame.",
+              true),
+    pref_bool(&pref_generate_bits_field, "generate_bits_field",
+              "Whether or not the number of bits in the frame should be shown.",
+              true),
+    pref_bool(&pref_disable_packet_size_limited_in_summary, "disable_packet_size_limited_in_summary",
+              "Whether or not 'packet size limited during capture' message in shown in Info column.",
+              false),
+};
+
+}  // namespace
+
 void register_frame() {
+  prefs_registry().add_module({"frame", "Frame"}, kFramePrefs);
   FieldRegistry& reg = registry();
   frame_fields::proto.id = reg.add_protocol({"Frame", "Frame", "frame"});
   reg.add_fields(frame_fields::proto, kFields);

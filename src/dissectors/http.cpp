@@ -15,6 +15,7 @@
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/media.h"
 #include "output/label_format.h"  // append_formatted_text
@@ -234,7 +235,37 @@ bool looks_like_http(const ByteReader& r) {
 
 const char kHttpMessageTap[] = "http";
 
+namespace {
+
+// tshark's "http" preferences (-o http.NAME:VALUE, -G defaultprefs).
+BoolPref pref_desegment_headers;
+BoolPref pref_desegment_body;
+BoolPref pref_dechunk_body;
+BoolPref pref_decompress_body;
+RangePref pref_tls_port;
+
+const PrefReg kHttpPrefs[] = {
+    pref_bool(&pref_desegment_headers, "desegment_headers",
+              "Whether the HTTP dissector should reassemble headers of a request spanning multiple TCP segments. To use this option, you must also enable \"Allow subdissectors to reassemble TCP streams\" in the TCP protocol settings.",
+              true),
+    pref_bool(&pref_desegment_body, "desegment_body",
+              "Whether the HTTP dissector should use the \"Content-length:\" value, if present, to reassemble the body of a request spanning multiple TCP segments, and reassemble chunked data spanning multiple TCP segments. To use this option, you must also enable \"Allow subdissectors to reassemble TCP streams\" in the TCP protocol settings.",
+              true),
+    pref_bool(&pref_dechunk_body, "dechunk_body",
+              "Whether to reassemble bodies of entities that are transferred using the \"Transfer-Encoding: chunked\" method",
+              true),
+    pref_bool(&pref_decompress_body, "decompress_body",
+              "Whether to uncompress entity bodies that are compressed using \"Content-Encoding: \"",
+              true),
+    pref_range(&pref_tls_port, "tls.port",
+               "SSL/TLS Ports range",
+               "443"),
+};
+
+}  // namespace
+
 void register_http() {
+  prefs_registry().add_module({"http", "Hypertext Transfer Protocol"}, kHttpPrefs);
   FieldRegistry& reg = registry();
   http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();

@@ -5,6 +5,7 @@
 
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/icmp_fields.h"
@@ -541,7 +542,21 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
 }
 }  // namespace
 
+namespace {
+
+// tshark's "icmp" preferences (-o icmp.NAME:VALUE, -G defaultprefs).
+BoolPref pref_favor_icmp_mpls;
+
+const PrefReg kIcmpPrefs[] = {
+    pref_bool(&pref_favor_icmp_mpls, "favor_icmp_mpls",
+              "Whether the 128th and following bytes of the ICMP payload should be decoded as MPLS extensions or as a portion of the original packet",
+              false),
+};
+
+}  // namespace
+
 void register_icmp() {
+  prefs_registry().add_module({"icmp", "Internet Control Message Protocol"}, kIcmpPrefs);
   FieldRegistry& reg = registry();
   icmp.id = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
   reg.add_fields(icmp, kFields);

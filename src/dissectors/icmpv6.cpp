@@ -567,7 +567,7 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
         label += " : " + link_address;
         if (pkt.labels) {
           std::string text = "Link-layer address: ";
-          pkt.session->names.append_mac(text, o.ptr(2, 6), pkt.session->prefs.resolve_mac);
+          pkt.session->names.append_mac(text, o.ptr(2, 6), pkt.session->resolve.mac);
           pkt.set_label(a, text + " (" + link_address + ")");
         }
       }

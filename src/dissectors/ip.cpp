@@ -9,6 +9,7 @@
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/ip_options.h"
+#include "dissectors/ip_prefs.h"
 
 namespace netsift {
 
@@ -238,7 +239,7 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {
   uint16_t value = r.u16(10);
   int n = pkt.add_item(tree, checksum, r, 10, 2);
-  if (!pkt.session->prefs.check_ip_checksum || !r.has(0, hlen)) {
+  if (!pkt.session->prefs.get(ip_prefs::check_checksum) || !r.has(0, hlen)) {
     if (pkt.labels)
       pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [validation disabled]", value));
     pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
@@ -441,7 +442,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
   bool in_error_packet = pkt.ip_depth > 1;  // quoted by ICMP: never reassembled
   ByteReader whole;
   bool dissect_payload = !fragmented;
-  if (fragmented && pkt.session->prefs.ip_defragment && !in_error_packet && !payload.truncated()) {
+  if (fragmented && pkt.session->prefs.get(ip_prefs::defragment) && !in_error_packet && !payload.truncated()) {
     dissect_payload = reassemble(pkt, tree, r, payload, whole);
     if (dissect_payload) payload = whole;
   } else if (fragmented && offset == 0) {
@@ -460,6 +461,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
 }
 
 void register_ip() {
+  register_ip_prefs();
   FieldRegistry& reg = registry();
   protocol.id = reg.add_protocol({"Internet Protocol Version 4", "IPv4", "ip"});
   reg.add_fields(protocol, kFields);

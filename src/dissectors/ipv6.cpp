@@ -4,6 +4,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/ip.h"
+#include "dissectors/ip_prefs.h"
 
 namespace netsift {
 
@@ -300,6 +301,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
 }
 
 void register_ipv6() {
+  register_ipv6_prefs();
   FieldRegistry& reg = registry();
   protocol.id = reg.add_protocol({"Internet Protocol Version 6", "IPv6", "ipv6"});
   reg.add_fields(protocol, kFields);

@@ -9,6 +9,7 @@
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/ip.h"
+#include "dissectors/ip_prefs.h"
 
 namespace netsift {
 
@@ -596,7 +597,7 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
     // An atomic fragment (RFC 6946): a whole datagram, never reassembled.
     return 8 + pkt.call_next(tables::ip_proto(), next, payload, upper);
   }
-  if (pkt.session->prefs.ip_defragment && !in_error_packet && !payload.truncated() &&
+  if (pkt.session->prefs.get(ipv6_prefs::defragment) && !in_error_packet && !payload.truncated() &&
       enclosing_addresses(pkt, s, d)) {
     auto& slot = pkt.session->ip_reassembly;
     if (!slot) slot = std::make_shared<IpReassembler>();

@@ -12,6 +12,7 @@
 
 #include "core/dissector_bug.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "dissectors/json_grammar.h"
 #include "dissectors/json_text.h"
 #include "dissectors/media.h"
@@ -250,7 +251,29 @@ void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_ty
     pkt.cols.append_sep_info(" ", fmt::format("({})", media_type));
 }
 
+namespace {
+
+// tshark's "json" preferences (-o json.NAME:VALUE, -G defaultprefs).
+BoolPref pref_compact_form;
+BoolPref pref_ignore_leading_bytes;
+BoolPref pref_hide_extended_path_based_filtering;
+
+const PrefReg kJsonPrefs[] = {
+    pref_bool(&pref_compact_form, "compact_form",
+              "Display JSON like in browsers devtool",
+              false),
+    pref_bool(&pref_ignore_leading_bytes, "ignore_leading_bytes",
+              "Leading bytes will be ignored until first '[' or '{' is found.",
+              false),
+    pref_bool(&pref_hide_extended_path_based_filtering, "hide_extended_path_based_filtering",
+              "Hide extended path based filtering",
+              false),
+};
+
+}  // namespace
+
 void register_json() {
+  prefs_registry().add_module({"json", "JavaScript Object Notation"}, kJsonPrefs);
   FieldRegistry& reg = registry();
   proto_json = reg.add_protocol({"JavaScript Object Notation", "JSON", "json"});
   reg.add_fields(proto_json, kFields);

@@ -15,6 +15,7 @@
 #include "dissectors/tcp_analysis.h"
 #include "dissectors/tcp_fields.h"
 #include "dissectors/tcp_options.h"
+#include "dissectors/tcp_prefs.h"
 #include "output/label_format.h"
 
 namespace netsift {
@@ -79,7 +80,7 @@ const char* completeness_name(uint8_t c) {
 // "Src Port: 80" with the port name when transport names are resolved, as in the Source Port item.
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
-  const char* name = s && s->prefs.resolve_transport ? s->names.tcp_port_name(p) : nullptr;
+  const char* name = s && s->resolve.transport ? s->names.tcp_port_name(p) : nullptr;
   if (name)
     fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
   else
@@ -186,7 +187,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     append_info(pkt, "{} → {}", sport, dport);
   }
   int top = pkt.add_protocol(parent, proto, r, 0, r.size());
-  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  const PrefStore& prefs = pkt.session->prefs;
+  bool analyze = prefs.get(tcp_prefs::analyze_sequence_numbers);
+  bool relative = analyze && prefs.get(tcp_prefs::relative_sequence_numbers);
   TcpLabels labels{pkt, top, relative, {}};
   if (pkt.labels) labels.ports(sport, dport);
   pkt.add_item(top, srcport, r, 0, 2);
@@ -224,7 +227,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   TcpAnalysisResult ta;
   if (have_seglen) {
     pkt.add_generated_uint(top, len, seglen);
-    if (pkt.session->prefs.tcp_analyze_sequence) {
+    if (analyze) {
       TcpConversations::note_sequence(conv, dir, s);
       analyze_segment(pkt, conv, dir, s, seglen, raw_window, now, ta);
     }
@@ -391,6 +394,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
 }  // namespace
 
 void register_tcp() {
+  tcp_prefs::register_prefs();
   register_tcp_fields();
   tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
 }

@@ -8,6 +8,7 @@
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/tcp_fields.h"
+#include "dissectors/tcp_prefs.h"
 
 namespace netsift {
 
@@ -132,7 +133,9 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, uint16_t flags, uint3
   // Edges acknowledge the peer's sequence space, so they are relative to the peer's ISN. With
   // relative numbers on, tshark calls them relative even before it knows that ISN (base 0).
   const TcpDirection* peer = conv ? &conv->dir[dir ^ 1] : nullptr;
-  bool relative = pkt.session->prefs.tcp_relative_seq && pkt.session->prefs.tcp_analyze_sequence;
+  const PrefStore& prefs = pkt.session->prefs;
+  bool relative = prefs.get(tcp_prefs::analyze_sequence_numbers) &&
+                  prefs.get(tcp_prefs::relative_sequence_numbers);
   uint32_t base = relative && peer && peer->base_seq_set ? peer->base_seq : 0;
   uint32_t blocks = 0;
   std::string edges;

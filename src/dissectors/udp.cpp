@@ -8,6 +8,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
+#include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/udp_fields.h"
@@ -98,7 +99,7 @@ void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times
 // "Src Port: 53" with the port name when transport names are resolved, as in the port items.
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
-  const char* name = s && s->prefs.resolve_transport ? s->names.udp_port_name(p) : nullptr;
+  const char* name = s && s->resolve.transport ? s->names.udp_port_name(p) : nullptr;
   if (name)
     fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
   else
@@ -198,7 +199,41 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
 }  // namespace
 
+namespace {
+
+// tshark's "udp" preferences (-o udp.NAME:VALUE, -G defaultprefs).
+BoolPref pref_summary_in_tree;
+BoolPref pref_try_heuristic_first;
+BoolPref pref_check_checksum;
+BoolPref pref_ignore_ipv6_zero_checksum;
+BoolPref pref_process_info;
+BoolPref pref_calculate_timestamps;
+
+const PrefReg kUdpPrefs[] = {
+    pref_bool(&pref_summary_in_tree, "summary_in_tree",
+              "Whether the UDP summary line should be shown in the protocol tree",
+              true),
+    pref_bool(&pref_try_heuristic_first, "try_heuristic_first",
+              "Try to decode a packet using an heuristic sub-dissector before using a sub-dissector registered to a specific port",
+              false),
+    pref_bool(&pref_check_checksum, "check_checksum",
+              "Whether to validate the UDP checksum",
+              false),
+    pref_bool(&pref_ignore_ipv6_zero_checksum, "ignore_ipv6_zero_checksum",
+              "Whether to ignore zero-value UDP checksums over IPv6",
+              false),
+    pref_bool(&pref_process_info, "process_info",
+              "Collect process flow information from IPFIX",
+              false),
+    pref_bool(&pref_calculate_timestamps, "calculate_timestamps",
+              "Calculate timestamps relative to the first frame and the previous frame in the udp conversation",
+              true),
+};
+
+}  // namespace
+
 void register_udp() {
+  prefs_registry().add_module({"udp", "User Datagram Protocol"}, kUdpPrefs);
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});
   reg.add_fields(proto, kFields);

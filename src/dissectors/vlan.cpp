@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
 #include "dissectors/frame.h"
@@ -167,7 +168,46 @@ size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
 
 }  // namespace
 
+namespace {
+
+// tshark's "vlan" preferences (-o vlan.NAME:VALUE, -G defaultprefs).
+BoolPref pref_summary_in_tree;
+UintPref pref_qinq_ethertype;
+EnumPref pref_version;
+EnumPref pref_priority_drop;
+
+const PrefEnumValue kVersionValues[] = {
+    {"1998", "IEEE 802.1Q-1998", 0},
+    {"2005", "IEEE 802.1Q-2005", 1},
+    {"2011", "IEEE 802.1Q-2011", 2},
+};
+
+const PrefEnumValue kPriorityDropValues[] = {
+    {"8P0D", "8 Priorities, 0 Drop Eligible", 0},
+    {"7P1D", "7 Priorities, 1 Drop Eligible", 1},
+    {"6P2D", "6 Priorities, 2 Drop Eligible", 2},
+    {"5P3D", "5 Priorities, 3 Drop Eligible", 3},
+};
+
+const PrefReg kVlanPrefs[] = {
+    pref_bool(&pref_summary_in_tree, "summary_in_tree",
+              "Whether the vlan summary line should be shown in the protocol tree",
+              true),
+    pref_uint(&pref_qinq_ethertype, "qinq_ethertype",
+              "The (hexadecimal) Ethertype used to indicate 802.1QinQ VLAN in VLAN tunneling.",
+              0x9100),
+    pref_enum(&pref_version, "version",
+              "IEEE 802.1Q specification version used (802.1Q-1998 uses 802.1D-2004 for PRI values)",
+              2, kVersionValues),
+    pref_enum(&pref_priority_drop, "priority_drop",
+              "Number of priorities supported, and number of those drop eligible (not used for 802.1Q-1998)",
+              0, kPriorityDropValues),
+};
+
+}  // namespace
+
 void register_vlan() {
+  prefs_registry().add_module({"vlan", "802.1Q Virtual LAN"}, kVlanPrefs);
   FieldRegistry& reg = registry();
   vlan_proto = reg.add_protocol({"802.1Q Virtual LAN", "VLAN", "vlan"});
   reg.add_fields(vlan_proto, kVlanFields);

@@ -41,13 +41,13 @@ void append_mac_raw(std::string& out, const uint8_t* mac) {
 }
 
 void append_address(std::string& out, const Address& a, const NameResolver& names,
-                    const Preferences& prefs) {
+                    const NameResolutionFlags& resolve) {
   switch (a.type) {
     case AddressType::kEther:
-      names.append_mac(out, a.bytes, prefs.resolve_mac);
+      names.append_mac(out, a.bytes, resolve.mac);
       break;
     case AddressType::kIpv4: {
-      if (prefs.resolve_network)
+      if (resolve.network)
         if (const std::string* n = names.ip_name(a.bytes, 4)) {
           out.append(*n);
           break;
@@ -57,7 +57,7 @@ void append_address(std::string& out, const Address& a, const NameResolver& name
       break;
     }
     case AddressType::kIpv6:
-      if (prefs.resolve_network)
+      if (resolve.network)
         if (const std::string* n = names.ip_name(a.bytes, 16)) {
           out.append(*n);
           break;

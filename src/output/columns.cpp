@@ -86,8 +86,8 @@ void append_time(std::string& out, const Packet& pkt) {
   const Session& s = *pkt.session;
   const CapturedFrame& f = *pkt.frame;
   int digits = f.ts_precision;
-  bool hms = s.prefs.time_hms;
-  switch (s.prefs.time_display) {
+  bool hms = s.display.time_hms;
+  switch (s.display.time_display) {
     case TimeDisplay::kRelative: {
       uint64_t rel = static_cast<uint64_t>(f.ts.total_ns()) -
                      static_cast<uint64_t>(s.timing.first.total_ns());  // wraps on damaged times
@@ -104,7 +104,7 @@ void append_time(std::string& out, const Packet& pkt) {
       append_relative_time(out, f.ts.total_ns(), digits);
       break;
     default:
-      append_clock_time(out, f.ts, digits, s.prefs.time_display);
+      append_clock_time(out, f.ts, digits, s.display.time_display);
   }
 }
 
@@ -126,10 +126,10 @@ void append_column(std::string& out, const Packet& pkt, Column c) {
       append_time(out, pkt);
       break;
     case Column::kSource:
-      append_address(out, pkt.src, s.names, s.prefs);
+      append_address(out, pkt.src, s.names, s.resolve);
       break;
     case Column::kDestination:
-      append_address(out, pkt.dst, s.names, s.prefs);
+      append_address(out, pkt.dst, s.names, s.resolve);
       break;
     case Column::kProtocol:
       out.append(pkt.cols.protocol);

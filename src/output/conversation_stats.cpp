@@ -63,12 +63,12 @@ std::optional<ParsedArg> parse(std::string_view rest, std::string_view tap) {
 // Address and port as the tables print them, names resolved as the preferences say.
 std::string address_text(const Address& a, const Session& s) {
   std::string out;
-  append_address(out, a, s.names, s.prefs);
+  append_address(out, a, s.names, s.resolve);
   return out;
 }
 
 std::string port_text(uint16_t port, TapLayer layer, const Session& s) {
-  if (s.prefs.resolve_transport) {
+  if (s.resolve.transport) {
     const char* name =
         layer == TapLayer::kTcp ? s.names.tcp_port_name(port) : s.names.udp_port_name(port);
     if (name) return name;

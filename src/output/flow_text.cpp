@@ -64,7 +64,7 @@ class FlowText : public Statistic {
 
   void packet(const Packet& pkt) override {
     names_ = &pkt.session->names;
-    prefs_ = &pkt.session->prefs;
+    resolve_ = &pkt.session->resolve;
     if (filter_ && !filter_->matches(pkt)) return;
     flow_.packet(pkt);
   }
@@ -73,7 +73,7 @@ class FlowText : public Statistic {
     const std::vector<Address>& nodes = flow_.assign_nodes();
     auto host_text = [this](const Address& a) {
       std::string s;
-      append_address(s, a, *names_, *prefs_);
+      append_address(s, a, *names_, *resolve_);
       return s;
     };
     const std::vector<FlowItem>& items = flow_.items();
@@ -176,7 +176,7 @@ class FlowText : public Statistic {
   FlowCollector flow_;
   std::optional<DisplayFilter> filter_;
   const NameResolver* names_ = nullptr;  // the run's, for host names as tshark resolves them
-  const Preferences* prefs_ = nullptr;
+  const NameResolutionFlags* resolve_ = nullptr;
 };
 
 [[noreturn]] void fail(const char* what) {

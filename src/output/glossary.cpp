@@ -1,5 +1,7 @@
 #include "output/glossary.h"
 
+#include "output/preferences_listing.h"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -32,12 +34,16 @@ void append_protocols(std::string& out) {
 }
 }  // namespace
 
-int write_glossary(std::string_view which, std::FILE* out) {
+int write_glossary(std::string_view which, std::FILE* out, const PrefStore& current) {
   std::string text;
   if (which.empty() || which == "fields") {
     append_fields(text);
   } else if (which == "protocols") {
     append_protocols(text);
+  } else if (which == "defaultprefs") {
+    append_preferences(text, PrefStore());
+  } else if (which == "currentprefs") {
+    append_preferences(text, current);
   } else {
     std::fprintf(stderr,
                  "netsift: Invalid \"%.*s\" option for -G flag, enter -G help for more help.\n",

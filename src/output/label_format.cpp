@@ -83,7 +83,7 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
     case Base::kPtUdp: {
       const Session* s = pkt.session;
       const char* name = nullptr;
-      if (s && s->prefs.resolve_transport)
+      if (s && s->resolve.transport)
         name = d.base == Base::kPtTcp ? s->names.tcp_port_name(static_cast<uint16_t>(v))
                                       : s->names.udp_port_name(static_cast<uint16_t>(v));
       if (name)
@@ -109,7 +109,7 @@ void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac)
   }
   std::string_view raw(raw_buf, sizeof raw_buf);
   size_t start = out.size();
-  if (pkt.session && pkt.session->prefs.resolve_mac) pkt.session->names.append_mac(out, mac, true);
+  if (pkt.session && pkt.session->resolve.mac) pkt.session->names.append_mac(out, mac, true);
   // With MAC resolution on, the address follows the name even when no name was found and the
   // "name" is the address itself (tshark's "a6:83:e7:0c:90:64 (a6:83:e7:0c:90:64)").
   if (out.size() == start) {
@@ -123,7 +123,7 @@ void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac)
 
 void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, size_t len) {
   const Session* s = pkt.session;
-  const std::string* name = s && s->prefs.resolve_network ? s->names.ip_name(addr, len) : nullptr;
+  const std::string* name = s && s->resolve.network ? s->names.ip_name(addr, len) : nullptr;
   if (name) {
     out.append(*name);
     out.append(" (");

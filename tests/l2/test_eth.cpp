@@ -37,7 +37,7 @@ TEST(Eth, AddressesNamesAndBits) {
 
 TEST(Eth, ResolvedNamesFollowThePreference) {
   Dissected d(kEthernet, hex(kHeader + kArpRequest));
-  d.session().prefs.resolve_mac = false;
+  d.session().resolve.mac = false;
   d.next(hex(kHeader + kArpRequest));
   EXPECT_EQ(d.str("eth.src_resolved"), "78:31:c1:c6:3f:c2");
 }

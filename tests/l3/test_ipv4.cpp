@@ -104,7 +104,7 @@ TEST(Ipv4, ChecksumVerifiedWhenAsked) {
   Bytes b = ipv4(Ipv4Spec{}, {});
   b[10] ^= 0xff;
   Dissected d(kLinkEthernet, {});
-  d.session().prefs.check_ip_checksum = true;
+  d.session().prefs.set("ip.check_checksum", "TRUE");
   d.next(ether(0x0800, b));
   EXPECT_EQ(d.uint("ip.checksum.status"), 0u);
   EXPECT_TRUE(d.has("ip.checksum_calculated"));

@@ -35,7 +35,7 @@ TEST(LabelFormat, BitfieldsShowTheParentWidth) {
 
 TEST(LabelFormat, AddressesBytesAndTimes) {
   TestPacket t({0x00, 0x00, 0x5e, 0x00, 0x53, 0x01, 192, 168, 0, 1});
-  t.session.prefs.resolve_mac = false;
+  t.session.resolve.mac = false;
   EXPECT_EQ(label_of(t, ether, 0, 6), "Destination: 00:00:5e:00:53:01");
   EXPECT_EQ(label_of(t, ipv4, 6, 4), "Source Address: 192.168.0.1");
   int r = t.pkt.tree.add_generated(-1, rel_time, Value::of_int(15584000));

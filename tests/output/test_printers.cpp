@@ -194,7 +194,7 @@ TEST(JsonPrinter, StringEscaping) {
 TEST(Glossary, FieldLinesAsTshark) {
   register_once();
   std::FILE* f = std::tmpfile();
-  ASSERT_EQ(write_glossary("fields", f), 0);
+  ASSERT_EQ(write_glossary("fields", f, PrefStore()), 0);
   std::rewind(f);
   std::string text;
   char buf[4096];
@@ -207,7 +207,7 @@ TEST(Glossary, FieldLinesAsTshark) {
   EXPECT_NE(text.find("F\tFlag\tnstest.flag\tFT_BOOLEAN\tnstest\t0\t0x0\t\n"), std::string::npos);
   EXPECT_NE(text.find("F\tDestination\tnstest.eth\tFT_ETHER\tnstest\t\t0x0\t\n"),
             std::string::npos);
-  EXPECT_EQ(write_glossary("nonsense", stdout), 1);
+  EXPECT_EQ(write_glossary("nonsense", stdout, PrefStore()), 1);
 }
 
 }  // namespace

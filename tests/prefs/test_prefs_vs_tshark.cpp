@@ -1,0 +1,219 @@
+// netsift against tshark 4.0 with preferences: -o on corpus captures (each preference changes
+// the output and both tools print the same), bad names and values (same message, same exit
+// status), profiles in a temporary WIRESHARK_CONFIG_DIR (preferences file warnings, UAT files,
+// -C), and -G defaultprefs/currentprefs for the preferences netsift has. tshark's answers are
+// cached by command.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "run_command.h"
+#include "tshark_cache.h"
+
+namespace netsift {
+namespace {
+
+using test::run_command;
+using test::shell_cached;
+using test::shell_quote;
+
+std::string corpus(const std::string& name) {
+  return shell_quote(std::string(NETSIFT_CORPUS_DIR) + "/" + name);
+}
+
+// stdout and stderr with the exit status, the program's name, process id and clock time of
+// GLib's warnings made neutral, and tshark's warning about running as root dropped.
+std::string normalised(const std::string& tool, const std::string& env, const std::string& args) {
+  return "{ " + env + " " + tool + " " + args + " 2>&1; echo \"exit $?\"; } | "
+         "grep -v '^Running as user' | "
+         "sed -E 's/^(tshark|netsift): /PROG: /; s/\\((tshark|netsift):[0-9]+\\) [0-9:.]+ /(PROG) TIME /'";
+}
+
+void expect_same(const std::string& args, const std::string& env = "") {
+  std::string expected = shell_cached(normalised("tshark", env, args)).out;
+  std::string actual = run_command(normalised(NETSIFT_BINARY, env, args)).out;
+  EXPECT_EQ(actual, expected) << "args: " << args;
+}
+
+const std::string kHttp = corpus("http1/ndpi-http-lines-split.pcap");
+
+TEST(PrefsVsTshark, BadNamesAndValues) {
+  for (const std::string& o :
+       {"tcp.bogus:1", "bogus:1", ":x", "tcp.relative_sequence_numbers", "tcp.check_checksum:",
+        "tcp.check_checksum:  ", "dns.retransmission_timer:x", "dns.retransmission_timer:-1",
+        "dns.retransmission_timer:0x10", "dns.retransmission_timer:99999999999",
+        "http.tls.port:abc", "gui.column.format:\"a\"", "gui.column.format:x",
+        "uat:bogus:\"a\"", "uat:custom_http_header_fields:\"a\",\"b\",c",
+        "uat:custom_http_header_fields:\"a\"", "uat:ssl_keys:\"a\",\"b\"",
+        "uat:esp_sa:\"a\",\"b\"", "uat:ikev2_decryption_table:\"a\"", "uat:user_dlts:\"a\""})
+    expect_same("-o " + shell_quote(o) + " -r " + kHttp + " -c 2");
+}
+
+TEST(PrefsVsTshark, AcceptedSpellings) {
+  // Booleans are TRUE only for "true" in any case; an enum keeps its value for a text that
+  // names no choice; old names inside a module still work.
+  for (const std::string& o :
+       {"tcp.relative_sequence_numbers:yes", "tcp.relative_sequence_numbers:TrUe",
+        "tcp.relative_sequence_numbers: FALSE", "tcp.tcp_relative_sequence_numbers:FALSE",
+        "tcp.default_window_scaling:bogus", "f5ethtrailer.info_type:brief"})
+    expect_same("-o " + shell_quote(o) + " -r " + kHttp + " -c 4");
+}
+
+TEST(PrefsVsTshark, MissingProfile) {
+  expect_same("-C no-such-profile -r " + kHttp + " -c 1",
+              "WIRESHARK_CONFIG_DIR=" + shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests"));
+}
+
+struct Effect {
+  const char* capture;
+  const char* options;  // the preference and what shows it
+};
+
+// Each preference changes what these options print on the capture (checked below), and netsift
+// prints what tshark prints.
+const Effect kEffects[] = {
+    {"http1/ndpi-http-lines-split.pcap", "-o tcp.relative_sequence_numbers:FALSE"},
+    {"http1/ndpi-http-lines-split.pcap",
+     "-o tcp.analyze_sequence_numbers:FALSE -T fields -e tcp.seq -e tcp.ack -e tcp.nxtseq"},
+    {"ip-fragments/wiki-ipv4frags.pcap", "-o ip.defragment:FALSE"},
+    {"ip-fragments/pcpp-ip6_fragments.pcap", "-o ipv6.defragment:FALSE"},
+    {"ip-fragments/wiki-ipv4frags.pcap",
+     "-o ip.check_checksum:TRUE -T fields -e ip.checksum.status"},
+};
+
+TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {
+  for (const Effect& e : kEffects) {
+    std::string with = std::string("-r ") + corpus(e.capture) + " " + e.options;
+    expect_same(with);
+    // The preference must matter: without it tshark prints something else.
+    std::string opts = e.options;
+    std::string without = opts.substr(opts.find(' ', 3) + 1);
+    if (without.rfind("-o", 0) == 0 || without == opts) without.clear();
+    EXPECT_NE(shell_cached(normalised("tshark", "", with)).out,
+              shell_cached(normalised("tshark", "", std::string("-r ") + corpus(e.capture) + " " +
+                                                        without))
+                  .out)
+        << e.options;
+  }
+}
+
+// A profile directory written once per content (the path carries a hash of it, so the cached
+// answers follow the content).
+std::string profile_dir(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string key;
+  for (auto& [name, text] : files) key += name + "\n" + text + "\n";
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("netsift-prefs-" + std::to_string(std::hash<std::string>{}(key)));
+  for (auto& [name, text] : files) {
+    std::filesystem::path p = dir / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+  }
+  return dir.string();
+}
+
+const char* kPreferencesFile =
+    "# Configuration file for Wireshark 4.0.17.\n"
+    "tcp.check_checksum: TRUE\n"
+    "tcp.default_window_scaling: 3\n"
+    "dns.retransmission_timer: 7\n"
+    "f5ethtrailer.info_type: in/OUT only\n"
+    "vlan.qinq_ethertype: 9100x\n"
+    "tcp.bogus: 1\n"
+    "ip.defragment: maybe\n"
+    "tcp.relative_sequence_numbers TRUE\n"
+    "  ip.check_checksum: TRUE\n"
+    "http.tls.port: 443,80-90,10\n"
+    "gui.column.format: \"No.\", \"%m\",\n"
+    "  \"Protocol\", \"%p\"\n"
+    "json.compact_form: TRUE\n"
+    "garbage line\n";
+
+// The preferences netsift has, cut out of tshark's listing: the blocks (blank line, comments,
+// value) of those names and the section headers above them.
+std::string tshark_listing_for(const std::string& tshark_text, const std::string& netsift_text) {
+  auto blocks = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (const std::string& line : test::split_lines(text)) {
+      if (line.empty() || line.rfind("#######", 0) == 0) {
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+        if (!line.empty()) out.push_back(line + "\n");
+        continue;
+      }
+      cur += line + "\n";
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+  };
+  auto name_of = [](const std::string& block) -> std::string {
+    for (const std::string& line : test::split_lines(block)) {
+      std::string l = line[0] == '#' ? line.substr(1) : line;
+      size_t colon = l.find(": ");
+      if (colon == std::string::npos && !l.empty() && l.back() == ':') colon = l.size() - 1;
+      if (line.rfind("# ", 0) != 0 && colon != std::string::npos) return l.substr(0, colon);
+    }
+    return "";
+  };
+  std::set<std::string> wanted;
+  for (const std::string& b : blocks(netsift_text)) wanted.insert(name_of(b));
+  std::string out, header;
+  bool first = true;
+  for (const std::string& b : blocks(tshark_text)) {
+    if (first) {  // the file's own comment block
+      out += b;
+      first = false;
+    } else if (b.rfind("#######", 0) == 0) {
+      header = b;
+    } else if (wanted.count(name_of(b))) {
+      if (!header.empty()) out += "\n" + header;
+      header.clear();
+      out += "\n" + b;
+    }
+  }
+  return out;
+}
+
+TEST(PrefsVsTshark, DefaultPrefsListing) {
+  std::string ours = run_command(std::string(NETSIFT_BINARY) + " -G defaultprefs").out;
+  std::string theirs = shell_cached("tshark -G defaultprefs 2>/dev/null").out;
+  EXPECT_GT(test::split_lines(ours).size(), 300u);
+  EXPECT_EQ(ours, tshark_listing_for(theirs, ours));
+}
+
+TEST(PrefsVsTshark, ProfilePreferencesFileAndCurrentPrefs) {
+  std::string dir = profile_dir({{"preferences", kPreferencesFile}});
+  std::string env = "WIRESHARK_CONFIG_DIR=" + shell_quote(dir);
+  std::string ours = run_command(env + " " + NETSIFT_BINARY + " -G currentprefs 2>/dev/null").out;
+  std::string theirs = shell_cached(env + " tshark -G currentprefs 2>/dev/null").out;
+  EXPECT_EQ(ours, tshark_listing_for(theirs, ours));
+  // The warnings, in order, with the file and line, and the preferences' effect on a capture.
+  expect_same("-q -r " + kHttp + " -c 3", env);
+  expect_same("-r " + corpus("ip-fragments/wiki-ipv4frags.pcap") +
+                  " -T fields -e ip.checksum.status -e frame.protocols",
+              env);
+}
+
+TEST(PrefsVsTshark, ProfileByName) {
+  std::string dir = profile_dir({{"profiles/abs/preferences", "tcp.relative_sequence_numbers: FALSE\n"},
+                                 {"preferences", "ip.defragment: FALSE\n"}});
+  std::string env = "WIRESHARK_CONFIG_DIR=" + shell_quote(dir);
+  expect_same("-C abs -r " + kHttp + " -c 4", env);
+  // -o comes after the profile and wins.
+  expect_same("-C abs -o tcp.relative_sequence_numbers:TRUE -r " + kHttp + " -c 4", env);
+}
+
+TEST(PrefsVsTshark, ProfileUatFiles) {
+  // A table tshark refuses is reported with its file's line and none of it is kept.
+  std::string dir = profile_dir(
+      {{"custom_http_header_fields", "\"X-One\",\"d1\"\n\"X-Two\"\n\"X-Three\",\"d3\"\n"}});
+  expect_same("-r " + kHttp + " -c 1", "WIRESHARK_CONFIG_DIR=" + shell_quote(dir));
+}
+
+}  // namespace
+}  // namespace netsift

@@ -14,8 +14,8 @@ int invalid(const std::string& arg, const std::string& why = "") {
   return 1;
 }
 
-// One -o argument, as tshark's prefs_set_pref: the value starts after the first ':' and any
-// white space, and may not be empty.
+// One -o argument, as tshark 4.0's prefs_set_pref: the value starts after the first ':' and any
+// white space (an empty value is a value: "tcp.check_checksum:" sets FALSE).
 int apply_option(const std::string& arg, PrefStore& store) {
   size_t colon = arg.find(':');
   if (colon == std::string::npos) return invalid(arg);
@@ -23,7 +23,6 @@ int apply_option(const std::string& arg, PrefStore& store) {
   size_t v = colon + 1;
   while (v < arg.size() && (arg[v] == ' ' || arg[v] == '\t' || arg[v] == '\n' || arg[v] == '\r'))
     ++v;
-  if (v == arg.size()) return invalid(arg);
   std::string value = arg.substr(v);
   if (name == "uat") {
     std::string err = set_uat_from_option(value, store);

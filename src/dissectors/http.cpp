@@ -237,7 +237,8 @@ const char kHttpMessageTap[] = "http";
 
 namespace {
 
-// tshark's "http" preferences (-o http.NAME:VALUE, -G defaultprefs).
+// tshark's "http" preferences (-o http.NAME:VALUE, -G defaultprefs). Accepted and listed; the
+// message framing does not read the desegment/dechunk/decompress ones yet.
 BoolPref pref_desegment_headers;
 BoolPref pref_desegment_body;
 BoolPref pref_dechunk_body;
@@ -262,10 +263,30 @@ const PrefReg kHttpPrefs[] = {
                "443"),
 };
 
+// tshark's custom_http_header_fields table: header names to give fields of their own.
+std::optional<std::string> check_custom_header(const UatRecord& rec) {
+  if (rec[0].find('"') != std::string::npos) return "Header name can't contain '\"'";
+  return std::nullopt;
+}
+
+RangePref pref_tcp_port;
+
 }  // namespace
 
+
 void register_http() {
-  prefs_registry().add_module({"http", "Hypertext Transfer Protocol"}, kHttpPrefs);
+  PrefRegistry& prefs = prefs_registry();
+  prefs.add_module({"http", "Hypertext Transfer Protocol"}, kHttpPrefs);
+  // The same ports as kTcpPorts: a new value moves HTTP off them (tshark's http.tcp.port).
+  static const PrefReg kPortRange[] = {
+      pref_port_range(&pref_tcp_port, "tcp.port", "TCP port(s) range",
+                      "80,1900,2710,2869,3128,3132,5985,8080,8088,11371", tables::tcp_port,
+                      dissect_http_tcp)};
+  prefs.add_prefs("http", kPortRange);
+  prefs.add_uat({"custom_http_header_fields",
+                 "Custom HTTP Header Fields",
+                 {"header_name", "header_desc"},
+                 check_custom_header});
   FieldRegistry& reg = registry();
   http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();

@@ -137,12 +137,19 @@ Dissector known_dissector(const TcpConversation& conv, uint16_t sport, uint16_t 
   return nullptr;
 }
 
+// With tcp.try_heuristic_first the heuristics come before the ports (the connection's own
+// dissector still comes first).
 Dissector payload_dissector(TcpConversation& conv, uint16_t sport, uint16_t dport,
-                            const ByteReader& data) {
+                            const ByteReader& data, bool heuristics_first) {
+  auto heuristic = [&]() -> Dissector {
+    for (const HeuristicDissector& h : tables::tcp_heuristics())
+      if (h.accepts(data)) return conv.app_dissector = h.dissect;
+    return nullptr;
+  };
+  if (heuristics_first && !conv.app_dissector)
+    if (Dissector d = heuristic()) return d;
   if (Dissector d = known_dissector(conv, sport, dport)) return d;
-  for (const HeuristicDissector& h : tables::tcp_heuristics())
-    if (h.accepts(data)) return conv.app_dissector = h.dissect;
-  return nullptr;
+  return heuristic();
 }
 
 template <class... Args>
@@ -348,10 +355,12 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     label_completeness();
   }
 
-  int times = pkt.tree.add_generated(top, kNoField, Value{});
-  if (pkt.labels) pkt.set_label(times, "[Timestamps]");
-  pkt.tree.add_generated(times, time_relative, Value::of_int(now - conv.first_ns));
-  pkt.tree.add_generated(times, time_delta, Value::of_int(now - conv.prev_ns));
+  if (prefs.get(tcp_prefs::calculate_timestamps)) {
+    int times = pkt.tree.add_generated(top, kNoField, Value{});
+    if (pkt.labels) pkt.set_label(times, "[Timestamps]");
+    pkt.tree.add_generated(times, time_relative, Value::of_int(now - conv.first_ns));
+    pkt.tree.add_generated(times, time_delta, Value::of_int(now - conv.prev_ns));
+  }
   conv.prev_ns = now;
   add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
@@ -374,16 +383,24 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
   Dissector upper = nullptr;
   if (pkt.payloads) {
-    if (retransmitted)
+    // tcp.no_subdissector_on_error: no subdissector for retransmitted or out-of-order data.
+    bool no_sub_on_error = prefs.get(tcp_prefs::no_subdissector_on_error);
+    if (retransmitted && no_sub_on_error) {
       add_tcp_segment_data(pkt, top, data, true);
-    else if (ta.flags & kTaOutOfOrder)
-      ;  // tshark calls no subdissector on an out-of-order segment (tcp_no_subdissector_on_error)
-    else if (ta.flags & kTaKeepAlive)  // tshark hands a keep-alive's byte to "data"
+    } else if ((ta.flags & kTaOutOfOrder) && no_sub_on_error) {
+    } else if (ta.flags & kTaKeepAlive) {  // tshark hands a keep-alive's byte to "data"
       pkt.call_data(data, -1);
-    else if ((upper = payload_dissector(conv, sport, dport, data)))
-      tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
-    else
+    } else if ((upper = payload_dissector(conv, sport, dport, data,
+                                          prefs.get(tcp_prefs::try_heuristic_first)))) {
+      if (prefs.get(tcp_prefs::desegment_tcp_streams)) {
+        tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
+      } else {
+        upper(data, pkt, -1);  // each segment on its own, nothing held back
+        upper = nullptr;
+      }
+    } else {
       pkt.call_data(data, -1);
+    }
   }
   if ((s.flags & kTcpFin) && upper)
     tcp_reassembly_fin(pkt, reassembly, top, s.seq + static_cast<uint32_t>(data.size()), upper);

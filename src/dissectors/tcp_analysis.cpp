@@ -4,8 +4,10 @@
 
 #include "analysis/tcp_conversations.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/ip.h"
 #include "dissectors/tcp_fields.h"
+#include "dissectors/tcp_prefs.h"
 
 namespace netsift {
 
@@ -106,8 +108,10 @@ void add_tcp_analysis_tree(Packet& pkt, int tcp_tree, const TcpAnalysisResult& t
     if (ta.ack_rtt_ns) pkt.tree.add_generated(tree, ack_rtt, Value::of_int(ta.ack_rtt_ns));
   }
   if (first_rtt_ns) pkt.tree.add_generated(tree, initial_rtt, Value::of_int(first_rtt_ns));
-  if (ta.bytes_in_flight) pkt.add_generated_uint(tree, bytes_in_flight, ta.bytes_in_flight);
-  if (ta.push_bytes_sent) pkt.add_generated_uint(tree, push_bytes_sent, ta.push_bytes_sent);
+  if (pkt.session->prefs.get(tcp_prefs::track_bytes_in_flight)) {
+    if (ta.bytes_in_flight) pkt.add_generated_uint(tree, bytes_in_flight, ta.bytes_in_flight);
+    if (ta.push_bytes_sent) pkt.add_generated_uint(tree, push_bytes_sent, ta.push_bytes_sent);
+  }
   if (ta.flags) add_flags(pkt, tree, pkt.tree.add_generated(tree, analysis_flags, Value{}), ta);
 }
 

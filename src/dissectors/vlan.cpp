@@ -195,7 +195,7 @@ const PrefReg kVlanPrefs[] = {
               true),
     pref_uint(&pref_qinq_ethertype, "qinq_ethertype",
               "The (hexadecimal) Ethertype used to indicate 802.1QinQ VLAN in VLAN tunneling.",
-              0x9100),
+              0x9100, 16),
     pref_enum(&pref_version, "version",
               "IEEE 802.1Q specification version used (802.1Q-1998 uses 802.1D-2004 for PRI values)",
               2, kVersionValues),

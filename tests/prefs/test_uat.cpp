@@ -55,9 +55,9 @@ TEST(Uat, RecordCheckMessage) {
 }
 
 TEST(PrefRange, ParsesAndPrintsAsWritten) {
-  auto r = PrefRange::parse("443, 80-90,10,100-", 200);
+  auto r = PrefRange::parse("443, 80-90,10,100-", 1000);
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->to_string(), "443,80-90,10,100-200");
+  EXPECT_EQ(r->to_string(), "443,80-90,10,100-1000");
   EXPECT_TRUE(r->contains(85));
   EXPECT_FALSE(r->contains(91));
   EXPECT_FALSE(PrefRange::parse("abc", 65535));

@@ -25,6 +25,7 @@ void register_http();
 void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
+void register_ftp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -51,6 +52,7 @@ void register_all_dissectors() {
   register_data_text_lines();
   register_urlencoded_form();
   register_json();
+  register_ftp();
 }
 
 }  // namespace netsift

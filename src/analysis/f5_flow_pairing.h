@@ -9,7 +9,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "analysis/flow_key.h"
+#include "core/flow_key.h"
 
 namespace netsift {
 

@@ -1,5 +1,5 @@
-// HTTP/1.x request/response state of one TCP connection, kept on its TcpConversation
-// (conv.http) and freed with it, as tshark 4.0 keeps it in one pass: exchanges are numbered in
+// HTTP/1.x request/response state of one TCP connection, a per-conversation protocol state
+// (pkt.conversation->state<HttpConversation>()) freed with the connection, as tshark 4.0 keeps it in one pass: exchanges are numbered in
 // arrival order; a response answers the newest exchange when that has no response yet, else it
 // opens an exchange of its own (so with pipelining the last request gets the first response).
 // A request never learns its later response (http.response_in needs a second pass).

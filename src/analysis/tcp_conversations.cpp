@@ -2,22 +2,20 @@
 
 namespace netsift {
 
-TcpConversation& TcpConversations::lookup(const FlowKey& key, int dir, const TcpSegment& seg,
-                                          int64_t now_ns, bool* created, bool* reused_ports) {
-  TcpConversation* c = &flows_.find_or_add(key, now_ns, created);
+Conversation& TcpConversations::lookup(ConversationTable& table, const FlowKey& key, int dir,
+                                       const TcpSegment& seg, int64_t now_ns, bool* created,
+                                       bool* reused_ports) {
+  Conversation& c = table.find_or_add(key, now_ns, created);
   *reused_ports = false;
   // tshark compares only with the ISN; a SYN retransmission (same ISN) stays in the stream.
-  if (!*created && (seg.flags & (kTcpSyn | kTcpAck)) == kTcpSyn && c->dir[dir].base_seq_set &&
-      seg.seq != c->dir[dir].base_seq) {
-    c = &flows_.replace(key, now_ns);
+  const TcpDirection& d = c.state<TcpConversation>().dir[dir];
+  if (!*created && (seg.flags & (kTcpSyn | kTcpAck)) == kTcpSyn && d.base_seq_set &&
+      seg.seq != d.base_seq) {
     *created = true;
     *reused_ports = true;
+    return table.restart(key, now_ns);
   }
-  if (*created) {
-    c->stream = next_stream_++;
-    c->first_ns = c->prev_ns = now_ns;
-  }
-  return *c;
+  return c;
 }
 
 void TcpConversations::note_sequence(TcpConversation& c, int dir, const TcpSegment& seg) {

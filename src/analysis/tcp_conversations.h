@@ -1,20 +1,17 @@
-// TCP conversation tracking as tshark does it in a single pass: stream numbering (tcp.stream,
-// including port reuse), relative sequence numbers, window scaling, conversation completeness and
-// per-stream timestamps. State is per conversation with one TcpDirection per direction, the
-// place where later sequence analysis (retransmissions, bytes in flight) keeps its data.
+// TCP conversation tracking as tshark does it in a single pass: port reuse (a new tcp.stream on
+// the same ports), relative sequence numbers, window scaling and conversation completeness. The
+// stream numbers and per-stream times are the generic conversation table's
+// (core/conversation.h); TCP's own state is a per-conversation protocol state, TcpConversation,
+// with one TcpDirection per direction, where sequence analysis keeps its data.
 #pragma once
 
 #include <cstdint>
-#include <memory>
 
-#include "analysis/flow_key.h"
-#include "analysis/flow_table.h"
 #include "analysis/tcp_analysis.h"
 #include "analysis/tcp_reassembly.h"
+#include "core/conversation.h"
 
 namespace netsift {
-
-struct HttpConversation;
 
 // TCP header flag bits (the 12-bit flags field).
 enum TcpFlags : uint16_t {
@@ -52,17 +49,14 @@ struct TcpDirection {
   TcpStreamReassembly reassembly;  // the PDU this direction's payload is still completing
 };
 
+// TCP's state of one connection (registered by the TCP dissector, StateScope::kConversation).
 struct TcpConversation {
-  uint32_t stream = 0;
   uint8_t completeness = 0;
-  TcpDirection dir[2];   // indexed by FlowKey direction (0: from the key's `lo` endpoint)
-  int64_t first_ns = 0;  // tcp.time_relative origin
-  int64_t prev_ns = 0;   // tcp.time_delta origin
-  TcpSeqAnalysis seq_analysis;   // tcp.analysis.*
+  TcpDirection dir[2];          // indexed by FlowKey direction (0: from the key's `lo` endpoint)
+  TcpSeqAnalysis seq_analysis;  // tcp.analysis.*
   // The payload's protocol once a heuristic claimed the connection (tshark's conversation
   // dissector); tried before the ports.
   Dissector app_dissector = nullptr;
-  std::shared_ptr<HttpConversation> http;  // analysis/http_conversation.h
 
   bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }
 };
@@ -76,12 +70,14 @@ struct TcpSegment {
 
 class TcpConversations {
  public:
-  // The conversation of a segment travelling in direction `dir` of `key`. A SYN whose sequence
-  // number differs from the ISN recorded for that direction opens a new conversation with a new
-  // stream number (tshark's "reused ports"); `*created` tells a new conversation,
-  // `*reused_ports` one that replaced an earlier conversation on the same ports.
-  TcpConversation& lookup(const FlowKey& key, int dir, const TcpSegment& seg, int64_t now_ns,
-                          bool* created, bool* reused_ports);
+  // The conversation (in `table`, the Session's tcp table) of a segment travelling in direction
+  // `dir` of `key`. A SYN whose sequence number differs from the ISN recorded for that direction
+  // opens a new conversation with a new stream number (tshark's "reused ports"); `*created`
+  // tells a new conversation, `*reused_ports` one that replaced an earlier conversation on the
+  // same ports.
+  static Conversation& lookup(ConversationTable& table, const FlowKey& key, int dir,
+                              const TcpSegment& seg, int64_t now_ns, bool* created,
+                              bool* reused_ports);
 
   // Records the ISNs of a segment with a known length, for relative sequence numbers: the SYN's
   // sequence number, or the one before the first seen; the peer's from the first ACK.
@@ -91,14 +87,6 @@ class TcpConversations {
   // Adds what a dissected segment shows of the connection's life to tcp.completeness.
   static void update_completeness(TcpConversation& c, uint16_t flags, uint32_t seglen,
                                   bool first_segment);
-
-  uint32_t streams() const { return next_stream_; }
-  size_t tracked() const { return flows_.size(); }
-  FlowTable<TcpConversation>& table() { return flows_; }
-
- private:
-  FlowTable<TcpConversation> flows_;
-  uint32_t next_stream_ = 0;
 };
 
 // The text tshark shows for a tcp.completeness value: "Complete, WITH_DATA (31)".

@@ -67,14 +67,15 @@ void report_limit(Packet& pkt, int tcp_tree, const ByteReader& data) {
 // Calls `upper` on `r` allowing it to ask for more bytes; returns whether it did (and where).
 bool call_desegmentable(Packet& pkt, int tcp_tree, Dissector upper, const ByteReader& r,
                         uint32_t* offset, uint32_t* len) {
-  pkt.can_desegment = true;
-  pkt.tcp_tree = tcp_tree;
-  pkt.desegment_offset = 0;
-  pkt.desegment_len = 0;
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  tcp.can_desegment = true;
+  tcp.tcp_tree = tcp_tree;
+  tcp.desegment_offset = 0;
+  tcp.desegment_len = 0;
   upper(r, pkt, -1);
-  pkt.can_desegment = false;
-  *offset = pkt.desegment_offset;
-  *len = pkt.desegment_len;
+  tcp.can_desegment = false;
+  *offset = tcp.desegment_offset;
+  *len = tcp.desegment_len;
   return *len > 0 && *offset < r.size();
 }
 
@@ -194,7 +195,7 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
                             const ByteReader& data, Dissector upper) {
   if (data.truncated()) {  // a PDU cannot be rebuilt from a cut snapshot
     st.pending.reset();
-    pkt.tcp_tree = tcp_tree;
+    pkt.scratch<TcpPayloadContext>().tcp_tree = tcp_tree;
     upper(data, pkt, -1);
     return;
   }
@@ -231,8 +232,9 @@ void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint
   if (done->segments.empty() || done->segments.back().frame != pkt.number)
     done->segments.push_back({pkt.number, 0});
   ByteReader whole = add_reassembled(pkt, *done);
-  pkt.tcp_tree = tcp_tree;
-  pkt.can_desegment = false;
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  tcp.tcp_tree = tcp_tree;
+  tcp.can_desegment = false;
   upper(whole, pkt, -1);
 }
 
@@ -242,8 +244,9 @@ void tcp_register_pdu_dissector(Dissector upper) {
 
 void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {
   // A reassembled PDU's reader has its own data source; TCP has shown its size already.
-  if (pkt.tcp_tree < 0 || r.source() != pkt.tree[pkt.tcp_tree].source) return;
-  pkt.tree.add(pkt.tcp_tree, pdu_size, r, off, len, Value::of_uint(len), kGenerated);
+  int tcp_tree = pkt.scratch<TcpPayloadContext>().tcp_tree;
+  if (tcp_tree < 0 || r.source() != pkt.tree[tcp_tree].source) return;
+  pkt.tree.add(tcp_tree, pdu_size, r, off, len, Value::of_uint(len), kGenerated);
 }
 
 void tcp_reassembly_release(TcpStreamReassembly& st) {

@@ -4,15 +4,16 @@
 // reassembled buffer (a "Reassembled TCP (N bytes)" data source). Only in-order data is
 // collected (tshark 4.0's tcp.reassemble_out_of_order is FALSE); retransmissions add nothing.
 //
-// How an upper dissector asks (HTTP, TLS, DNS...):
+// How an upper dissector asks (HTTP, TLS, DNS...), through TCP's per-packet TcpPayloadContext:
 //
 //   size_t dissect_foo(const ByteReader& r, Packet& pkt, int parent) {
+//     TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
 //     size_t off = 0;
 //     while (off < r.reported_size()) {
 //       if (!r.has(off, 4) || r.size() < off + 4 + r.u32(off)) {  // PDU not whole here
-//         if (pkt.can_desegment) {
-//           pkt.desegment_offset = off;  // where the unfinished PDU starts
-//           pkt.desegment_len = r.has(off, 4) ? off + 4 + r.u32(off) - r.size()
+//         if (tcp.can_desegment) {
+//           tcp.desegment_offset = off;  // where the unfinished PDU starts
+//           tcp.desegment_len = r.has(off, 4) ? off + 4 + r.u32(off) - r.size()
 //                                             : kDesegmentOneMoreSegment;
 //           return r.reported_size();
 //         }
@@ -46,6 +47,20 @@ inline constexpr size_t kTcpMaxPendingPerFlow = 10 * 1024 * 1024;
 inline constexpr size_t kTcpMaxPendingTotal = 256 * 1024 * 1024;
 
 struct TcpPendingPdu;
+
+// TCP's per-packet data (a Packet scratch state, StateScope::kPacket): what TCP tells the
+// dissector of its payload and what that dissector answers (Wireshark's pinfo->can_desegment,
+// desegment_offset and desegment_len). Outside a TCP payload it keeps its initial values.
+struct TcpPayloadContext {
+  // Set by TCP before calling the payload's dissector; a dissector whose PDU starting at
+  // desegment_offset is not whole sets desegment_len to the bytes still missing
+  // (kDesegmentOneMoreSegment: unknown).
+  bool can_desegment = false;
+  uint32_t desegment_offset = 0;
+  uint32_t desegment_len = 0;
+  int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
+  bool fin = false;   // the segment carries a FIN: no more bytes will follow
+};
 
 // The desegmentation state of one direction of a connection; freed with the connection.
 struct TcpStreamReassembly {

@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "analysis/f5_flow_pairing.h"
 #include "capture/capture_reader.h"
 #include "cli/capture_input.h"
 #include "core/field_registry.h"
@@ -38,7 +39,7 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
     }
   } catch (const CaptureError&) {
   }
-  session.f5_pairing.preset(first.f5_pairing);
+  session.state<F5FlowPairing>().preset(first.state<F5FlowPairing>());
 }
 
 }  // namespace netsift

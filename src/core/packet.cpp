@@ -21,12 +21,8 @@ void Packet::reset(uint64_t num, const CapturedFrame* f, Session* s) {
   src_port = dst_port = 0;
   ip_depth = 0;
   in_error_pkt = false;
-  can_desegment = false;
-  desegment_offset = desegment_len = 0;
-  tcp_tree = -1;
-  tcp_conv = nullptr;
-  tcp_dir = 0;
-  tcp_fin = false;
+  conversation = nullptr;
+  scratch_.next_packet();
 }
 
 int Packet::add_protocol(int parent, FieldId proto, const ByteReader& r, size_t off, size_t len) {

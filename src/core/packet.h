@@ -15,11 +15,12 @@
 #include "core/dissector_table.h"
 #include "core/field.h"
 #include "core/packet_tree.h"
+#include "core/protocol_state.h"
 
 namespace netsift {
 
 struct Session;
-struct TcpConversation;
+struct Conversation;
 
 enum class Endian { kBig, kLittle };
 
@@ -100,20 +101,20 @@ struct Packet {
   // nothing the run reads comes from above the transport layer (cli/field_interest.h).
   bool payloads = true;
 
-  // TCP desegmentation (analysis/tcp_reassembly.h). TCP sets can_desegment before calling the
-  // payload's dissector; a dissector whose PDU starting at desegment_offset is not whole sets
-  // desegment_len to the bytes still missing (kDesegmentOneMoreSegment: unknown).
-  bool can_desegment = false;
-  uint32_t desegment_offset = 0;
-  uint32_t desegment_len = 0;
-  int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
-  // The connection and direction (FlowKey order) of that payload, for protocols keeping
-  // per-connection state (HTTP request/response matching).
-  TcpConversation* tcp_conv = nullptr;
-  int tcp_dir = 0;
-  bool tcp_fin = false;  // the segment carries a FIN: no more bytes will follow
+  // The transport conversation (TCP connection, UDP flow) of the innermost transport header
+  // dissected so far, set by TCP and UDP before they hand on their payload: protocols above
+  // keep their per-conversation state in it (core/conversation.h).
+  Conversation* conversation = nullptr;
 
   void reset(uint64_t num, const CapturedFrame* f, Session* s);
+
+  // Per-packet data of protocol state type `T` (registered with StateScope::kPacket), initial
+  // again in every packet: how protocols hand each other per-packet facts without a member
+  // here (TCP's desegmentation contract, analysis/tcp_reassembly.h).
+  template <class T>
+  T& scratch() {
+    return scratch_.get<T>();
+  }
 
   // Adds a protocol node and records the protocol in `layers` (for frame.protocols).
   int add_protocol(int parent, FieldId proto, const ByteReader& r, size_t off, size_t len);
@@ -152,6 +153,9 @@ struct Packet {
     net_src = src = s;
     net_dst = dst = d;
   }
+
+ private:
+  PacketScratch scratch_;
 };
 
 }  // namespace netsift

@@ -1,24 +1,16 @@
-// State that lives across packets for one run: preferences, frame timing references and
-// the analysis modules' per-flow state. Per-flow state is kept in tables keyed by a symmetric
-// flow hash, so a later parallel engine can shard it by flow without changing dissectors.
+// State that lives across packets for one run: user preferences, frame timing references, names,
+// the generic conversation tables and the per-capture states protocols register
+// (core/protocol_state.h). Conversations are keyed by a symmetric flow hash, so a later parallel
+// engine can shard them by flow without changing dissectors.
 #pragma once
 
-#include <memory>
-
-#include "analysis/f5_flow_pairing.h"
-#include "analysis/tcp_conversations.h"
-#include "analysis/udp_conversations.h"
 #include "capture/captured_frame.h"
+#include "core/conversation.h"
 #include "core/names.h"
 #include "core/preferences.h"
+#include "core/protocol_state.h"
 
 namespace netsift {
-
-class IpReassembler;
-class IcmpTransactions;
-class DnsTransactions;
-struct ArpState;
-struct F5TlsKeyState;
 
 // How the Time column shows a frame's time (tshark -t).
 enum class TimeDisplay {
@@ -61,17 +53,15 @@ struct Session {
   NameResolutionFlags resolve;
   FrameTiming timing;
   NameResolver names;
-  // Analysis state, created on first use by the dissector that owns it (ip/ipv6, icmp/icmpv6).
-  std::shared_ptr<IpReassembler> ip_reassembly;
-  std::shared_ptr<IcmpTransactions> icmp_transactions;
-  std::shared_ptr<DnsTransactions> dns_transactions;  // created by the DNS dissector
-  std::shared_ptr<ArpState> arp;  // duplicate IPv4 address detection (dissectors/arp_state.h)
-  TcpConversations tcp;           // tcp.stream numbering and per-connection state
-  UdpConversations udp;           // udp.stream numbering
-  // TLS secrets seen in F5 trailers, per conversation (dissectors/f5ethtrailer_tls.cpp).
-  std::shared_ptr<F5TlsKeyState> f5_tls;
-  // Client-side/server-side connection pairs of a BIG-IP proxy (f5ethtrailer.peer_stream).
-  F5FlowPairing f5_pairing;
+  ConversationTable tcp;  // tcp.stream numbering, per-connection protocol states
+  ConversationTable udp;  // udp.stream numbering, per-flow protocol states
+  ProtocolStates<StateScope::kCapture> states;
+
+  // The per-capture state `T` (registered with StateScope::kCapture), created on first use.
+  template <class T>
+  T& state() {
+    return states.get<T>();
+  }
 };
 
 }  // namespace netsift

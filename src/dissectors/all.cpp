@@ -27,6 +27,7 @@ void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
 void register_decryption_tables();
+void register_ftp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -55,6 +56,7 @@ void register_all_dissectors() {
   register_urlencoded_form();
   register_json();
   register_decryption_tables();
+  register_ftp();
 }
 
 }  // namespace netsift

@@ -373,9 +373,7 @@ const char* opcode_summary(uint16_t op, bool gratuitous, bool probe, bool announ
 // a different one. Returns true when `ip` is claimed by another MAC than before.
 bool check_duplicate(Packet& pkt, int parent, const ByteReader& r, const uint8_t* mac,
                      uint32_t ip) {
-  auto& state = pkt.session->arp;
-  if (!state) state = std::make_shared<ArpState>();
-  auto [it, inserted] = state->bindings.try_emplace(ip);
+  auto [it, inserted] = pkt.session->state<ArpState>().bindings.try_emplace(ip);
   ArpState::Binding& b = it->second;
   int64_t now = pkt.frame->ts.sec;
   if (inserted) {
@@ -535,6 +533,7 @@ void register_arp() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Address Resolution Protocol", "ARP/RARP", "arp"});
   reg.add_fields(proto, kFields);
+  register_protocol_state<ArpState>(StateScope::kCapture);
   tables::ethertype().add(0x0806, dissect_arp);
   tables::ethertype().add(0x8035, dissect_arp);  // RARP
 }

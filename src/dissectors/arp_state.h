@@ -1,4 +1,4 @@
-// Cross-packet ARP state kept in the Session: which MAC last claimed each IPv4 address, for
+// Cross-packet ARP state, a per-capture protocol state (core/protocol_state.h): which MAC last claimed each IPv4 address, for
 // tshark's duplicate address detection (arp.detect_duplicate_ips, on by default).
 #pragma once
 

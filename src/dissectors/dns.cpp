@@ -8,10 +8,10 @@
 #include <iterator>
 
 #include "analysis/dns_transactions.h"
-#include "analysis/flow_key.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/flow_key.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/dns.h"
@@ -441,15 +441,14 @@ const FieldReg kTransactionFields[] = {
 // the message's tree node `top`; `id_node` is the Transaction ID item the warnings hang from.
 void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint16_t txid,
                      bool response) {
-  Session& s = *pkt.session;
-  if (!s.dns_transactions) s.dns_transactions = std::make_shared<DnsTransactions>();
+  DnsTransactions& transactions = pkt.session->state<DnsTransactions>();
   uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
   FlowKey flow =
       FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   using O = DnsTransactions::Outcome;
-  DnsTransactions::Result res = response ? s.dns_transactions->response(flow, txid, pkt.number)
-                                         : s.dns_transactions->query(flow, txid, pkt.number, now);
+  DnsTransactions::Result res = response ? transactions.response(flow, txid, pkt.number)
+                                         : transactions.query(flow, txid, pkt.number, now);
   switch (res.outcome) {
     case O::kNewQuery:
       break;
@@ -775,9 +774,10 @@ size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
     size_t have = r.reported_remaining(off);
     size_t need = have < 2 ? 0 : 2 + size_t{r.u16(off)};
     if (have < 2 || have < need) {  // continues in later segments
-      if (pkt.can_desegment) {
-        pkt.desegment_offset = static_cast<uint32_t>(off);
-        pkt.desegment_len = need ? static_cast<uint32_t>(need - have) : kDesegmentOneMoreSegment;
+      TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+      if (tcp.can_desegment) {
+        tcp.desegment_offset = static_cast<uint32_t>(off);
+        tcp.desegment_len = need ? static_cast<uint32_t>(need - have) : kDesegmentOneMoreSegment;
       }
       break;
     }
@@ -881,6 +881,7 @@ void register_dns() {
   proto_dns.id = reg.add_protocol({"Domain Name System", "DNS", "dns"});
   proto_mdns.id = reg.add_protocol({"Multicast Domain Name System", "MDNS", "mdns"});
   proto_llmnr = reg.add_protocol({"Link-local Multicast Name Resolution", "LLMNR", "llmnr"});
+  register_protocol_state<DnsTransactions>(StateScope::kCapture);
   reg.add_fields(proto_dns, kHeaderFields);
   for (FieldReg& t : type_fields) t.def.values = type_names();
   reg.add_fields(proto_dns, type_fields);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/f5_flow_pairing.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/session.h"
@@ -362,7 +363,7 @@ void note_proxy_flow(F5Dissection& d) {
   s.flow_id = d.flow_id;
   s.peer_id = d.peer_id;
   s.peer = d.peer;
-  if (auto peer = pkt.session->f5_pairing.observe(s))
+  if (auto peer = pkt.session->state<F5FlowPairing>().observe(s))
     pkt.add_generated_uint(d.tree, peer_stream, *peer);
 }
 
@@ -483,6 +484,8 @@ void register_f5ethtrailer() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"F5 Ethernet Trailer Protocol", "F5 Ethernet trailer", "f5ethtrailer"});
   reg.add_fields(proto, kFields);
+  register_protocol_state<F5FlowPairing>(StateScope::kCapture);
+  register_f5_tls_state();
   noise_proto = reg.add_protocol(
       {"F5 Ethernet trailer provider - Noise", "F5 Noise", "f5ethtrailer.provider.noise"});
   tls_proto = reg.add_protocol(

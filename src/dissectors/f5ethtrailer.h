@@ -8,7 +8,7 @@
 
 #include <optional>
 
-#include "analysis/flow_key.h"
+#include "core/flow_key.h"
 #include "core/packet.h"
 
 namespace netsift {
@@ -64,6 +64,8 @@ size_t f5_legacy_high(F5Dissection& d, const ByteReader& r, int block);
 // length when decoded, 0 to have it shown as an unknown trailer.
 size_t f5_noise_tlv(F5Dissection& d, const ByteReader& r, uint16_t type, uint16_t version);
 size_t f5_tls_tlv(F5Dissection& d, const ByteReader& r, uint16_t type, uint16_t version);
+// Registers the TLS provider's per-capture state (the secrets seen per conversation).
+void register_f5_tls_state();
 
 // Adds the "F5 Trailer Header, Provider: P, Type: T" subtree of a DPT TLV under `parent`.
 void f5_add_tlv_header(F5Dissection& d, const ByteReader& r, int parent);

@@ -55,8 +55,7 @@ struct F5TlsKeyState {
 namespace {
 
 ConversationSecrets& conversation(Packet& pkt) {
-  std::shared_ptr<F5TlsKeyState>& state = pkt.session->f5_tls;
-  if (!state) state = std::make_shared<F5TlsKeyState>();
+  F5TlsKeyState& state = pkt.session->state<F5TlsKeyState>();
   auto endpoint = [&](const Address& a, uint16_t port) {
     std::string e(reinterpret_cast<const char*>(a.bytes), a.size());
     e.push_back(static_cast<char>(a.type));
@@ -65,9 +64,9 @@ ConversationSecrets& conversation(Packet& pkt) {
     return e;
   };
   std::string s = endpoint(pkt.net_src, pkt.src_port), d = endpoint(pkt.net_dst, pkt.dst_port);
-  std::string& key = state->key;
+  std::string& key = state.key;
   key.assign(s < d ? s : d).append(s < d ? d : s).push_back(static_cast<char>(pkt.port_type));
-  return state->conversations[key];
+  return state.conversations[key];
 }
 
 void add_keylog(F5Dissection& d, int parent, const char* label, const Secret& client_random,
@@ -150,6 +149,10 @@ size_t tls13_secrets(F5Dissection& d, const ByteReader& r, uint16_t version) {
 }
 
 }  // namespace
+
+void register_f5_tls_state() {
+  register_protocol_state<F5TlsKeyState>(StateScope::kCapture);
+}
 
 size_t f5_tls_tlv(F5Dissection& d, const ByteReader& r, uint16_t type, uint16_t version) {
   if (type == 0 && version == 0) return tls12_secrets(d, r);

@@ -54,12 +54,14 @@ void queue_unparsed(Packet& pkt, const ByteReader& r, size_t off, const HttpConv
 }
 
 void desegment(Packet& pkt, size_t off, uint32_t more) {
-  pkt.desegment_offset = static_cast<uint32_t>(off);
-  pkt.desegment_len = more;
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  tcp.desegment_offset = static_cast<uint32_t>(off);
+  tcp.desegment_len = more;
 }
 
 // One message starting at r[off]. Returns the bytes it used, or 0 when TCP was asked for more.
 size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConversation& conv) {
+  const TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
   std::string_view all{reinterpret_cast<const char*>(r.data()), r.size()};
   // The first line decides, even before it is complete, whether a message starts here.
   Line first = find_line(r, off);
@@ -71,12 +73,12 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     // shows nothing for them, unless text without a line end may still become a request.
     // Text still reaches its taps (export, follow), as a body without headers.
     bool text = !line.empty() && std::isprint(static_cast<unsigned char>(line[0]));
-    if (!(text && !first.complete && pkt.can_desegment)) {
+    if (!(text && !first.complete && tcp.can_desegment)) {
       if (text) queue_unparsed(pkt, r, off, conv);
       return r.reported_size() - off;
     }
   }
-  if (!first.complete && pkt.can_desegment) {
+  if (!first.complete && tcp.can_desegment) {
     desegment(pkt, off, kDesegmentOneMoreSegment);
     return 0;
   }
@@ -102,7 +104,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   }
 
   HeaderScan hs = scan_headers(r, first.next);
-  if (!hs.complete && pkt.can_desegment) {
+  if (!hs.complete && tcp.can_desegment) {
     desegment(pkt, off, kDesegmentOneMoreSegment);
     return 0;
   }
@@ -130,7 +132,7 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   size_t body_len = 0;
   // The sender's FIN: whatever of the body is here is all there will be (tshark's
   // end_of_stream).
-  bool more_body = pkt.can_desegment && !pkt.tcp_fin;
+  bool more_body = tcp.can_desegment && !tcp.fin;
   if (!no_body && hs.complete) {
     if (hs.body.chunked) {
       size_t n = http_body::chunked_length(r, body_off);
@@ -290,6 +292,7 @@ void register_http() {
   FieldRegistry& reg = registry();
   http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();
+  register_protocol_state<HttpConversation>(StateScope::kConversation);
   header_defs[5].field = f_content_length_header;
   http_body::register_fields(http_fields::proto);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp);

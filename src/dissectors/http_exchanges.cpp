@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "analysis/tcp_conversations.h"
+#include "core/conversation.h"
 #include "dissectors/http_internal.h"
 
 namespace netsift::http {
@@ -32,12 +32,11 @@ std::string_view full_uri(Packet& pkt, std::string_view method, std::string_view
 
 HttpConversation& conversation(Packet& pkt) {
   static HttpConversation detached;  // HTTP not over a tracked TCP connection
-  if (!pkt.tcp_conv) {
+  if (!pkt.conversation) {
     detached = HttpConversation{};
     return detached;
   }
-  if (!pkt.tcp_conv->http) pkt.tcp_conv->http = std::make_shared<HttpConversation>();
-  return *pkt.tcp_conv->http;
+  return pkt.conversation->state<HttpConversation>();
 }
 
 void record_request(Packet& pkt, int top, const ByteReader& r, size_t off, HttpConversation& conv,

@@ -379,19 +379,13 @@ size_t add_data_time(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   return off + 8;
 }
 
-IcmpTransactions& transactions(Packet& pkt) {
-  auto& slot = pkt.session->icmp_transactions;
-  if (!slot) slot = std::make_shared<IcmpTransactions>();
-  return *slot;
-}
-
 // Echo matching as tshark does it: identifier, sequence number and the request's checksum
 // (a reply's checksum is the request's plus 0x0800, the only difference being the type).
 void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
   uint16_t cksum = r.u16(2);
   if (t == kEchoReply) cksum = fold(uint32_t{cksum} + 0xf7ff);
   uint64_t key = uint64_t{r.u32(4)} << 16 | cksum;
-  IcmpTransactions& tx = transactions(pkt);
+  IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   if (t == kEcho) {
     tx.request(false, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
     return;
@@ -560,6 +554,7 @@ void register_icmp() {
   FieldRegistry& reg = registry();
   icmp.id = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
   reg.add_fields(icmp, kFields);
+  register_protocol_state<IcmpTransactions>(StateScope::kCapture);  // shared with ICMPv6
   tables::ip_proto().add(1, dissect_icmp);
 }
 

@@ -729,14 +729,13 @@ void dissect_mld(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
 }
 
 void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
-  auto& slot = pkt.session->icmp_transactions;
-  if (!slot) slot = std::make_shared<IcmpTransactions>();
+  IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   uint64_t key = r.u32(4);
   if (t == kEcho) {
-    slot->request(true, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
+    tx.request(true, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
     return;
   }
-  const IcmpTransactions::Request* req = slot->reply(true, pkt.net_src, pkt.net_dst, key);
+  const IcmpTransactions::Request* req = tx.reply(true, pkt.net_src, pkt.net_dst, key);
   if (!req || req->frame >= pkt.number) return;
   pkt.tree.add_generated(tree, resp_to, Value::of_uint(req->frame));
   double ms = (pkt.frame->ts.total_ns() - req->time_ns) / 1e6;
@@ -847,6 +846,7 @@ void register_icmpv6() {
   FieldRegistry& reg = registry();
   icmpv6.id = reg.add_protocol({"Internet Control Message Protocol v6", "ICMPv6", "icmpv6"});
   reg.add_fields(icmpv6, kFields);
+  register_protocol_state<IcmpTransactions>(StateScope::kCapture);  // shared with ICMP
   tables::ip_proto().add(58, dissect_icmpv6);
 }
 

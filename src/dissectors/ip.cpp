@@ -289,12 +289,6 @@ const FragmentFields& fragment_fields() {
   return f;
 }
 
-IpReassembler& reassembler(Packet& pkt) {
-  auto& slot = pkt.session->ip_reassembly;
-  if (!slot) slot = std::make_shared<IpReassembler>();
-  return *slot;
-}
-
 // Adds the fragment to its datagram; when that completes it, adds the fragment tree, sets
 // `whole` to the reassembled payload and returns true.
 bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReader& payload,
@@ -302,9 +296,9 @@ bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReade
   FragmentKey key{Address::ipv4(header.ptr(12, 4)), Address::ipv4(header.ptr(16, 4)), header.u16(4),
                   header.u8(9)};
   uint16_t word = header.u16(6);
-  const ReassembledDatagram* dg =
-      reassembler(pkt).add(key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u,
-                           word & 0x2000, {payload.data(), payload.size()});
+  const ReassembledDatagram* dg = pkt.session->state<IpReassembler>().add(
+      key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u, word & 0x2000,
+      {payload.data(), payload.size()});
   if (!dg) return false;
   pkt.sources.push_back(DataSource{"Reassembled IPv4", dg->data, dg->length});
   whole =
@@ -465,6 +459,7 @@ void register_ip() {
   FieldRegistry& reg = registry();
   protocol.id = reg.add_protocol({"Internet Protocol Version 4", "IPv4", "ip"});
   reg.add_fields(protocol, kFields);
+  register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv6
   reg.mark_read_back(ttl);  // ICMP quotes compare it (last_uint)
   register_ipv4_options(protocol);
   tables::ethertype().add(0x0800, dissect_ipv4);

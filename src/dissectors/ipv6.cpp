@@ -307,6 +307,7 @@ void register_ipv6() {
   reg.add_fields(protocol, kFields);
   // ICMPv6 reads the hop limit and fragment reassembly the addresses back from the tree.
   for (FieldId f : {FieldId{hlim}, FieldId{src}, FieldId{dst}}) reg.mark_read_back(f);
+  register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv4
   register_ipv6_extensions();
   tables::ethertype().add(0x86dd, dissect_ipv6);
   tables::ip_proto().add(41, dissect_ipv6);

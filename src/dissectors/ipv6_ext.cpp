@@ -599,11 +599,9 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   }
   if (pkt.session->prefs.get(ipv6_prefs::defragment) && !in_error_packet && !payload.truncated() &&
       enclosing_addresses(pkt, s, d)) {
-    auto& slot = pkt.session->ip_reassembly;
-    if (!slot) slot = std::make_shared<IpReassembler>();
     FragmentKey key{s, d, ident, 0};
-    const ReassembledDatagram* dg = slot->add(key, pkt.number, pkt.frame->ts.total_ns(), offset,
-                                              more, {payload.data(), payload.size()});
+    const ReassembledDatagram* dg = pkt.session->state<IpReassembler>().add(
+        key, pkt.number, pkt.frame->ts.total_ns(), offset, more, {payload.data(), payload.size()});
     if (dg) {
       pkt.sources.push_back(DataSource{"Reassembled IPv6", dg->data, dg->length});
       ByteReader whole(dg->data, dg->length, dg->length, 0,

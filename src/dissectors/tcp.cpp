@@ -5,10 +5,10 @@
 
 #include <iterator>
 
-#include "analysis/flow_key.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/flow_key.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "core/value_strings.h"
@@ -216,8 +216,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoTcp, &reversed);
   int dir = reversed ? 1 : 0;
   bool created, reused;
-  TcpConversation& conv = pkt.session->tcp.lookup(key, dir, s, now, &created, &reused);
-  pkt.add_generated_uint(top, stream, conv.stream);
+  Conversation& flow =
+      TcpConversations::lookup(pkt.session->tcp, key, dir, s, now, &created, &reused);
+  TcpConversation& conv = flow.state<TcpConversation>();
+  pkt.add_generated_uint(top, stream, flow.stream);
   int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
   auto label_completeness = [&] {
     if (pkt.labels)
@@ -349,6 +351,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     ta.flags |= kTaReusedPorts;
   }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
+  flow.ended = conv.finished();
   // A SYN reusing a closed connection's ports shows its own SYN already counted (tshark 4.0).
   if (reused) {
     pkt.tree[completeness_node].value = Value::of_uint(conv.completeness);
@@ -358,16 +361,15 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   if (prefs.get(tcp_prefs::calculate_timestamps)) {
     int times = pkt.tree.add_generated(top, kNoField, Value{});
     if (pkt.labels) pkt.set_label(times, "[Timestamps]");
-    pkt.tree.add_generated(times, time_relative, Value::of_int(now - conv.first_ns));
-    pkt.tree.add_generated(times, time_delta, Value::of_int(now - conv.prev_ns));
+    pkt.tree.add_generated(times, time_relative, Value::of_int(now - flow.first_ns));
+    pkt.tree.add_generated(times, time_delta, Value::of_int(now - flow.prev_ns));
   }
-  conv.prev_ns = now;
+  flow.prev_ns = now;
   add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
 
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
-  pkt.tcp_conv = &conv;
-  pkt.tcp_dir = dir;
-  pkt.tcp_fin = s.flags & kTcpFin;
+  pkt.conversation = &flow;
+  pkt.scratch<TcpPayloadContext>().fin = s.flags & kTcpFin;
   bool retransmitted = ta.flags & (kTaRetransmission | kTaSpuriousRetransmission);
   if (!have_seglen || seglen == 0) {
     if ((s.flags & kTcpFin) && !retransmitted)
@@ -413,6 +415,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
 void register_tcp() {
   tcp_prefs::register_prefs();
   register_tcp_fields();
+  register_protocol_state<TcpConversation>(StateScope::kConversation);
+  register_protocol_state<TcpPayloadContext>(StateScope::kPacket);
   tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
 }
 

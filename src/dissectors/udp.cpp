@@ -4,9 +4,9 @@
 
 #include <iterator>
 
-#include "analysis/flow_key.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/flow_key.h"
 #include "core/packet.h"
 #include "core/preferences.h"
 #include "core/session.h"
@@ -85,7 +85,9 @@ const FieldReg kFields[] = {
 void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times_shown) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
-  UdpConversation& c = pkt.session->udp.lookup(key, now);
+  bool created;
+  Conversation& c = pkt.session->udp.find_or_add(key, now, &created);
+  pkt.conversation = &c;
   pkt.add_generated_uint(top, stream, c.stream);
   if (times_shown) {
     int times = pkt.tree.add_generated(top, kNoField, Value{});

@@ -126,7 +126,7 @@ class TableStatistic : public Statistic {
 };
 
 // One conversation: `src` is the sender of its first packet ("->" counts that direction).
-struct Conversation {
+struct ConversationRow {
   TapEvent first;
   uint64_t tx_frames = 0, tx_bytes = 0, rx_frames = 0, rx_bytes = 0;
   int64_t start_ns = 0, stop_ns = 0;
@@ -154,7 +154,7 @@ ConversationKey conversation_key(const TapEvent& ev) {
   return {ev.src, ev.dst, ev.src_port, ev.dst_port, ev.stream};
 }
 
-class ConversationTable : public TableStatistic {
+class ConversationStatistic : public TableStatistic {
  public:
   using TableStatistic::TableStatistic;
 
@@ -171,7 +171,7 @@ class ConversationTable : public TableStatistic {
         "{}                                               | Frames  Bytes | | Frames  Bytes | "
         "| Frames  Bytes |      Start     |              |\n",
         pad);
-    for (const Conversation* c : by_frames()) {
+    for (const ConversationRow* c : by_frames()) {
       std::string src = address_text(c->first.src, *session_);
       std::string dst = address_text(c->first.dst, *session_);
       int width = 20;
@@ -196,10 +196,10 @@ class ConversationTable : public TableStatistic {
     auto [it, inserted] = index_.try_emplace(conversation_key(ev), items_.size());
     int64_t now = relative_ns(pkt);
     if (inserted) {
-      items_.push_back(Conversation{ev});
+      items_.push_back(ConversationRow{ev});
       items_.back().start_ns = items_.back().stop_ns = now;
     }
-    Conversation& c = items_[it->second];
+    ConversationRow& c = items_[it->second];
     if (now > c.stop_ns)
       c.stop_ns = now;
     else if (now < c.start_ns)
@@ -216,17 +216,18 @@ class ConversationTable : public TableStatistic {
   }
 
   // tshark lists the busiest first; equal counts keep the order the conversations began.
-  std::vector<const Conversation*> by_frames() const {
-    std::vector<const Conversation*> order;
-    for (const Conversation& c : items_) order.push_back(&c);
-    std::stable_sort(order.begin(), order.end(), [](const Conversation* x, const Conversation* y) {
-      return x->tx_frames + x->rx_frames > y->tx_frames + y->rx_frames;
-    });
+  std::vector<const ConversationRow*> by_frames() const {
+    std::vector<const ConversationRow*> order;
+    for (const ConversationRow& c : items_) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const ConversationRow* x, const ConversationRow* y) {
+                       return x->tx_frames + x->rx_frames > y->tx_frames + y->rx_frames;
+                     });
     return order;
   }
 
   std::unordered_map<ConversationKey, size_t, ConversationKeyHash> index_;
-  std::vector<Conversation> items_;
+  std::vector<ConversationRow> items_;
 };
 
 struct Endpoint {
@@ -301,7 +302,7 @@ std::unique_ptr<Statistic> make_conversation_statistic(std::string_view z_arg) {
   std::optional<ParsedArg> p =
       parse(z_arg.substr(std::string_view("conv,").size()), "conversations");
   if (!p) return nullptr;
-  return std::make_unique<ConversationTable>(std::move(*p));
+  return std::make_unique<ConversationStatistic>(std::move(*p));
 }
 
 std::unique_ptr<Statistic> make_endpoint_statistic(std::string_view z_arg) {

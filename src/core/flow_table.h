@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <unordered_map>
 
-#include "analysis/flow_key.h"
+#include "core/flow_key.h"
 
 namespace netsift {
 

@@ -46,17 +46,19 @@ constexpr ValueName kHwAction[] = {{0, "Not set"}, {1, "Challenge"}, {2, "Drop"}
 constexpr ValueName kObjNameTypes[] = {
     {0, "Virtual Server"}, {1, "Port"}, {2, "Trunk"}, {255, "Unknown"}};
 
-#define F5_FIELD(id, label, abbrev, ft, base)                  \
-  {                                                            \
-    &id, {                                                     \
-      label, "f5ethtrailer." abbrev, FieldType::ft, Base::base \
-    }                                                          \
+// Most trailer fields: name, "f5ethtrailer.<suffix>", type and base (and a description).
+#define F5_FIELD(id, label, suffix, ft, base_)                                                    \
+  {                                                                                               \
+    &id, {                                                                                        \
+      .name = label, .abbrev = "f5ethtrailer." suffix, .type = FieldType::ft, .base = Base::base_ \
+    }                                                                                             \
   }
-#define F5_FIELD_B(id, label, abbrev, ft, base, blurb)                       \
-  {                                                                          \
-    &id, {                                                                   \
-      label, "f5ethtrailer." abbrev, FieldType::ft, Base::base, {}, 0, blurb \
-    }                                                                        \
+#define F5_FIELD_B(id, label, suffix, ft, base_, description)                                      \
+  {                                                                                                \
+    &id, {                                                                                         \
+      .name = label, .abbrev = "f5ethtrailer." suffix, .type = FieldType::ft, .base = Base::base_, \
+      .blurb = description                                                                         \
+    }                                                                                              \
   }
 
 const FieldReg kFields[] = {

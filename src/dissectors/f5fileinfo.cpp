@@ -13,13 +13,14 @@ namespace netsift {
 
 namespace f5fileinfo_fields {
 ProtocolField proto;
+StringField cmdline, version, hostname, platform, product;
 }  // namespace f5fileinfo_fields
 
 namespace {
 
 using namespace f5fileinfo_fields;
 
-FieldId cmdline, version, hostname, platform, platformname, product;
+FieldId platformname;
 
 const FieldReg kFields[] = {
     {&cmdline,
@@ -41,7 +42,7 @@ constexpr uint8_t kSignature[28] = {0,   0,   0,    0,    0,   0,   0,   0,   0,
 
 struct Tag {
   const char* text;
-  FieldId* field;
+  StringField* field;
 };
 constexpr Tag kTags[] = {{"CMD: ", &cmdline},
                          {"VER: ", &version},

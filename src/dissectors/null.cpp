@@ -30,16 +30,24 @@ const FieldReg kFields[] = {
       .values = kFamilies}},
 };
 
-// The AF_ values of the BSDs (2 is AF_INET everywhere; AF_INET6 is 24, 28 or 30), mapped to the
-// EtherType whose dissector handles them.
+// The AF_ values of the BSDs: AF_INET is the same everywhere, AF_INET6 is not.
+enum AddressFamily : uint32_t {
+  kAfInet = 2,
+  kAfInet6NetBsd = 24,  // NetBSD, OpenBSD, BSD/OS
+  kAfInet6FreeBsd = 28,
+  kAfInet6Darwin = 30,
+};
+constexpr uint32_t kEthertypeIpv4 = 0x0800, kEthertypeIpv6 = 0x86dd;
+
+// The EtherType whose dissector handles family `af`; 0 for none.
 uint32_t ethertype_of_family(uint32_t af) {
   switch (af) {
-    case 2:
-      return 0x0800;
-    case 24:
-    case 28:
-    case 30:
-      return 0x86dd;
+    case kAfInet:
+      return kEthertypeIpv4;
+    case kAfInet6NetBsd:
+    case kAfInet6FreeBsd:
+    case kAfInet6Darwin:
+      return kEthertypeIpv6;
     default:
       return 0;
   }

@@ -162,7 +162,7 @@ void CaptureInfo::f5_frame(const Packet& pkt) {
     else if (n.field == tls_data)
       tls = true;
     else if (pkt.number == 1 && registry().info(n.field).protocol == f5fileinfo_fields::proto)
-      fileinfo_[registry().info(n.field).def.abbrev] = std::string(n.value.str());
+      fileinfo_[n.field] = std::string(n.value.str());
   }
   trailer_frames_ += trailer;
   tls_frames_ += tls;
@@ -172,21 +172,22 @@ void CaptureInfo::f5_frame(const Packet& pkt) {
 
 std::string CaptureInfo::f5_report() const {
   std::string out;
-  auto value = [&](const char* field) {
+  auto value = [&](FieldId field) {
     auto it = fileinfo_.find(field);
     return it == fileinfo_.end() ? std::string() : it->second;
   };
   if (!fileinfo_.empty()) {
     out += "BIG-IP capture information (first packet):\n";
-    const std::pair<const char*, const char*> rows[] = {{"Version", "f5fileinfo.version"},
-                                                        {"Platform", "f5fileinfo.platform"},
-                                                        {"Hostname", "f5fileinfo.hostname"},
-                                                        {"Product", "f5fileinfo.product"},
-                                                        {"Command line", "f5fileinfo.cmdline"}};
+    using namespace f5fileinfo_fields;
+    const std::pair<const char*, StringField> rows[] = {{"Version", version},
+                                                        {"Platform", platform},
+                                                        {"Hostname", hostname},
+                                                        {"Product", product},
+                                                        {"Command line", cmdline}};
     for (auto [label, field] : rows) {
       std::string v = value(field);
       if (v.empty()) continue;
-      if (std::string_view(field) == "f5fileinfo.platform")
+      if (field == platform)
         v += fmt::format(" ({})", f5_platform_name(v));
       out += detail(fmt::format("{} = {}", label, v));
     }

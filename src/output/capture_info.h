@@ -35,7 +35,7 @@ class CaptureInfo {
   std::map<uint32_t, uint64_t> per_interface_;
   std::map<uint32_t, uint64_t> per_linktype_;
   // F5: the capture-information packet and the trailers.
-  std::map<std::string, std::string> fileinfo_;  // field abbreviation -> value
+  std::map<FieldId, std::string> fileinfo_;  // f5fileinfo field -> value
   uint64_t trailer_frames_ = 0, tls_frames_ = 0;
   bool low_ = false, medium_ = false, high_ = false, dpt_ = false, legacy_ = false;
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/f5ethtrailer.h"
 #include "output/stats_tree.h"
@@ -26,9 +27,8 @@ bool tapped(const Packet& pkt, StatsTree& tree, F5TapInfo& tap) {
 
 // The trailer fields f5_tap_info reads.
 bool reads_tap(std::vector<std::string>& names) {
-  for (const char* f :
-       {"f5ethtrailer.tmm", "f5ethtrailer.slot", "f5ethtrailer.ingress", "f5ethtrailer.vip"})
-    names.emplace_back(f);
+  for (FieldId f : {f5_fields::tmm, f5_fields::slot, f5_fields::ingress, f5_fields::vip})
+    names.emplace_back(registry().info(f).def.abbrev);
   return true;
 }
 

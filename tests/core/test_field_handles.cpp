@@ -153,6 +153,11 @@ TEST(FieldHandles, ExportedHandlesNameTheirFields) {
       {http_fields::referer, "http.referer"},
       {http_fields::location, "http.location"},
       {f5fileinfo_fields::proto, "f5fileinfo"},
+      {f5fileinfo_fields::version, "f5fileinfo.version"},
+      {f5fileinfo_fields::platform, "f5fileinfo.platform"},
+      {f5fileinfo_fields::hostname, "f5fileinfo.hostname"},
+      {f5fileinfo_fields::product, "f5fileinfo.product"},
+      {f5fileinfo_fields::cmdline, "f5fileinfo.cmdline"},
   };
   for (const auto& [id, abbrev] : expected) {
     ASSERT_NE(id, kNoField) << abbrev;

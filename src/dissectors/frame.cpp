@@ -355,24 +355,21 @@ BoolPref pref_generate_bits_field;
 BoolPref pref_disable_packet_size_limited_in_summary;
 
 const PrefReg kFramePrefs[] = {
-    pref_bool(&pref_show_file_off, "show_file_off",
-              "Show offset of frame in capture file",
-              false),
-    pref_bool(&pref_force_docsis_encap, "force_docsis_encap",
-              "Treat all frames as DOCSIS Frames",
+    pref_bool(&pref_show_file_off, "show_file_off", "Show offset of frame in capture file", false),
+    pref_bool(&pref_force_docsis_encap, "force_docsis_encap", "Treat all frames as DOCSIS Frames",
               false),
     pref_bool(&pref_generate_md5_hash, "generate_md5_hash",
-              "Whether or not MD5 hashes should be generated for each frame, useful for finding duplicate frames.",
+              "Whether or not MD5 hashes should be generated for each frame, useful for finding "
+              "duplicate frames.",
               false),
     pref_bool(&pref_generate_epoch_time, "generate_epoch_time",
-              "Whether or not an Epoch time entry should be generated for each frame.",
-              true),
+              "Whether or not an Epoch time entry should be generated for each frame.", true),
     pref_bool(&pref_generate_bits_field, "generate_bits_field",
-              "Whether or not the number of bits in the frame should be shown.",
-              true),
-    pref_bool(&pref_disable_packet_size_limited_in_summary, "disable_packet_size_limited_in_summary",
-              "Whether or not 'packet size limited during capture' message in shown in Info column.",
-              false),
+              "Whether or not the number of bits in the frame should be shown.", true),
+    pref_bool(
+        &pref_disable_packet_size_limited_in_summary, "disable_packet_size_limited_in_summary",
+        "Whether or not 'packet size limited during capture' message in shown in Info column.",
+        false),
 };
 
 }  // namespace
@@ -385,15 +382,12 @@ void register_frame() {
   reg.add_fields(frame_fields::proto, kFlagFields);
   for (int i = 0; i < 8; ++i) {
     FieldReg error{&flags_errors[i],
-                   {kFlagErrors[i][0],
-                    kFlagErrors[i][1],
-                    FieldType::kBoolean,
-                    Base::kNone,
-                    {},
-                    uint64_t{1} << (24 + i),
-                    "",
-                    &kSetNotSet,
-                    32}};
+                   {.name = kFlagErrors[i][0],
+                    .abbrev = kFlagErrors[i][1],
+                    .type = FieldType::kBoolean,
+                    .bitmask = uint64_t{1} << (24 + i),
+                    .tf = &kSetNotSet,
+                    .bits = 32}};
     reg.add_fields(frame_fields::proto, std::span(&error, 1));
   }
 }

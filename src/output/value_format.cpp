@@ -5,9 +5,9 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/protocols.h"
-#include "output/address_format.h"
 #include "output/time_format.h"
 
 namespace netsift {

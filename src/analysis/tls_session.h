@@ -1,0 +1,61 @@
+// TLS state of one TCP connection, kept on its TcpConversation (conv.tls) and freed with it:
+// the negotiated version (which changes how later records are read and labelled), the handshake
+// message being reassembled in each direction, and the handshake values a later decryption
+// step needs (randoms, session id, cipher suite, the negotiated extensions). Built in one pass,
+// as tshark 4.0 builds it on its first pass.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace netsift {
+
+// What the ClientHello/ServerHello exchange agreed on, for decryption (the keys are derived
+// from the randoms; EMS and ETM change the derivation and record format).
+struct TlsHandshakeValues {
+  std::array<uint8_t, 32> client_random{}, server_random{};
+  bool have_client_random = false, have_server_random = false;
+  std::vector<uint8_t> client_session_id, server_session_id;
+  uint16_t cipher_suite = 0;
+  bool have_cipher_suite = false;
+  uint8_t compression = 0;
+  bool client_ems = false, server_ems = false;  // extended_master_secret offered / echoed
+  bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
+  bool client_session_ticket = false;           // session_ticket extension in ClientHello
+};
+
+// A handshake message cut across records: its bytes so far and the frames they came from
+// (tls.handshake.fragment).
+struct TlsHandshakeReassembly {
+  bool active = false;
+  uint8_t type = 0;
+  uint32_t id = 0;  // which reassembly, to tell fragments of successive messages apart
+  std::vector<uint8_t> bytes;
+  struct Fragment {
+    uint64_t frame;
+    uint32_t length;
+  };
+  std::vector<Fragment> fragments;
+};
+
+struct TlsDirectionState {
+  TlsHandshakeReassembly handshake;
+  uint64_t ccs_frame = 0;  // last ChangeCipherSpec sent: later handshake records are encrypted
+};
+
+struct TlsSession {
+  // Negotiated protocol version (0x0300 SSL 3.0 ... 0x0304 TLS 1.3); 0 while unknown, 0x0002
+  // for SSLv2.
+  uint16_t version = 0;
+  bool have_server = false;
+  int server_dir = 0;  // TCP direction (FlowKey order) of the server's bytes
+  TlsDirectionState dir[2];
+  TlsHandshakeValues values;
+  // Session resumption (tls.resumed): a ServerHello echoing the client's session id, or a
+  // ticket offered, makes the session a resumption candidate until a full handshake shows.
+  bool resumption_candidate = false;
+  bool resumed = false;
+};
+
+}  // namespace netsift

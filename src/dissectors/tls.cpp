@@ -1,0 +1,400 @@
+// Transport Layer Security (SSL 3.0, TLS 1.0-1.3; RFC 6101, 2246, 4346, 5246, 8446) over TCP as
+// tshark 4.0 shows it without keys. This file reads the record layer: the records of a segment,
+// TCP desegmentation of records cut across segments, the version the connection negotiated
+// (it decides how records are labelled), ChangeCipherSpec, Alert, ApplicationData and
+// Heartbeat records. Handshake records go to tls_handshake.cpp.
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string>
+
+#include "analysis/tcp_conversations.h"
+#include "analysis/tcp_reassembly.h"
+#include "core/expert.h"
+#include "core/field_registry.h"
+#include "dissectors/tls_internal.h"
+#include "dissectors/tls_values.h"
+
+namespace netsift {
+
+using namespace tls;
+
+namespace {
+
+// tshark's tls.tcp.ports default: the ports other protocols register TLS on.
+constexpr uint16_t kTcpPorts[] = {324,  443,  465,  636,  802,  853,   993,   995,  1300,
+                                  2221, 2443, 3249, 3250, 3251, 3252,  3496,  5061, 5671,
+                                  5684, 5868, 8883, 11207, 19999, 27017};
+
+// The protocol tshark expects inside TLS on a port (its "tls.port" table), named in the
+// ApplicationData record's label.
+struct AppPort {
+  uint16_t port;
+  const char* protocol;
+};
+constexpr AppPort kAppPorts[] = {
+    {324, "RPKI-Router Protocol"},
+    {443, "Hypertext Transfer Protocol"},
+    {465, "Simple Mail Transfer Protocol"},
+    {636, "Lightweight Directory Access Protocol"},
+    {802, "Modbus/TCP"},
+    {853, "Domain Name System"},
+    {993, "Internet Message Access Protocol"},
+    {995, "Post Office Protocol"},
+    {1300, "Q.931"},
+    {2221, "EtherNet/IP (Industrial Protocol)"},
+    {2443, "Skinny Client Control Protocol"},
+    {3249, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header"},
+    {3250, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header"},
+    {3251, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header"},
+    {3252, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header"},
+    {3389, "TPKT - ISO on TCP - RFC1006"},
+    {3496, "DoIP (ISO13400) Protocol"},
+    {5061, "Session Initiation Protocol"},
+    {5671, "Advanced Message Queuing Protocol"},
+    {5684, "Constrained Application Protocol"},
+    {5868, "Diameter Protocol"},
+    {8883, "MQ Telemetry Transport Protocol"},
+    {11207, "Couchbase Protocol"},
+    {19999, "Distributed Network Protocol 3.0"},
+    {27017, "Mongo Wire Protocol"},
+};
+
+const char* app_protocol_on(uint16_t port) {
+  for (const AppPort& a : kAppPorts)
+    if (a.port == port) return a.protocol;
+  return nullptr;
+}
+
+constexpr size_t kMaxRecordLength = 16384;  // TLS_MAX_RECORD_LENGTH
+
+bool valid_content_type(uint8_t t) {
+  return t >= kChangeCipherSpec && t <= kTls12Cid;
+}
+
+// Versions a record header may carry for SSLv3/TLS (tshark's ssl_looks_like_sslv3).
+bool v3_record_version(uint16_t v) {
+  return v == kSsl3 || v == kTls10 || v == kTls11 || v == kTls12 || v == kTlcp;
+}
+
+// The version a message settles for the connection (tls_try_get_version): TLS 1.3 drafts and
+// Facebook's variants count as TLS 1.3; anything else unknown is ignored.
+uint16_t settled_version(uint16_t v) {
+  if (v3_record_version(v) || v == kTls13) return v;
+  if ((v & 0xff00) == 0x7f00 || (v & 0xff00) == 0xfb00) return kTls13;
+  return 0;
+}
+
+// Whether a record tells the connection's version: any valid record but a ClientHello (the
+// client only proposes).
+void try_set_version(TlsSession& s, uint8_t content_type, uint8_t next_byte, uint16_t version) {
+  bool authoritative = content_type == kHandshake
+                           ? value_name(tls_values::kTlsHandshakeTypes, next_byte) != nullptr &&
+                                 next_byte != kClientHello
+                           : valid_content_type(content_type);
+  if (!authoritative) return;
+  if (uint16_t v = settled_version(version)) s.version = v;
+}
+
+const char* short_or(uint16_t v, const char* fallback) {
+  const char* n = version_short_name(v);
+  return n ? n : fallback;
+}
+
+void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record) {
+  Packet& pkt = ctx.pkt;
+  int alert = pkt.tree.add(record, f_alert, r, off, len, Value{});
+  // tshark assumes alerts are never fragmented: any other length is an encrypted alert.
+  if (len != 2) {
+    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Encrypted Alert");
+    if (pkt.labels) {
+      pkt.set_label(record, std::string(short_or(ctx.session.version, "TLS")) +
+                                " Record Layer: Encrypted Alert");
+      pkt.set_label(alert, "Alert Message: Encrypted Alert");
+    }
+    return;
+  }
+  const char* level = value_name(tls_values::kTlsAlertLevels, r.u8(off));
+  const char* desc = value_name(tls_values::kTlsAlertDescriptions, r.u8(off + 1));
+  std::string text = std::string("Alert (Level: ") + (level ? level : "Unknown") +
+                     ", Description: " + (desc ? desc : "Unknown") + ")";
+  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", text);
+  if (pkt.labels)
+    pkt.set_label(record,
+                  std::string(short_or(ctx.session.version, "TLS")) + " Record Layer: " + text);
+  pkt.add_item(alert, f_alert_level, r, off, 1);
+  pkt.add_item(alert, f_alert_desc, r, off + 1, 1);
+}
+
+void dissect_heartbeat(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+                       int record) {
+  Packet& pkt = ctx.pkt;
+  int hb = pkt.tree.add(record, f_heartbeat, r, off, len, Value{});
+  const char* type = value_name(tls_values::kTlsHeartbeatTypes, r.u8(off));
+  uint16_t payload_len = r.u16(off + 1);
+  // Before a ChangeCipherSpec heartbeats are plaintext; tshark also takes a record too short
+  // for padding, or one with room for the payload and 16 bytes of padding, as plaintext.
+  bool plaintext = ctx.session.dir[ctx.dir].ccs_frame == 0 || len <= 19 ||
+                   3u + payload_len + 16 <= len;
+  if (!(type && plaintext)) {
+    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Encrypted Heartbeat");
+    return;
+  }
+  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", std::string("Heartbeat ") + type);
+  if (pkt.labels)
+    pkt.set_label(record, std::string(short_or(ctx.session.version, "SSL")) +
+                              " Record Layer: Heartbeat " + type);
+  pkt.add_item(hb, f_hb_type, r, off, 1);
+  int pl = pkt.add_item(hb, f_hb_payload_length, r, off + 1, 2);
+  size_t payload = payload_len, padding = len - 3 - payload_len;
+  if (3u + payload_len + 16 > len) {
+    payload = len - 3;
+    padding = 0;
+    if (pkt.labels)
+      pkt.set_label(pl, "Payload Length: " + std::to_string(payload_len) +
+                            " (invalid, using " + std::to_string(payload) +
+                            " to decode payload)");
+  }
+  int p = pkt.add_item(hb, f_hb_payload, r, off + 3, payload);
+  if (pkt.labels)
+    pkt.set_label(p, "Payload (" + std::to_string(payload) + " byte" + plural(payload, "", "s") +
+                         ")");
+  if (padding) {
+    int pad = pkt.add_item(hb, f_hb_padding, r, off + 3 + payload, padding);
+    if (pkt.labels)
+      pkt.set_label(pad, "Padding and HMAC (" + std::to_string(padding) + " byte" +
+                             plural(padding, "", "s") + ")");
+  }
+}
+
+void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+                              int record, uint16_t version) {
+  Packet& pkt = ctx.pkt;
+  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Application Data");
+  const char* app = app_protocol_on(pkt.src_port);
+  if (!app) app = app_protocol_on(pkt.dst_port);
+  if (pkt.labels)
+    pkt.set_label(record, std::string(short_or(version, "SSL")) +
+                              " Record Layer: Application Data Protocol: " +
+                              (app ? app : "Application Data"));
+  pkt.add_item(record, f_app_data, r, off, len);
+  if (app) pkt.add_generated_string(record, f_app_data_proto, app);
+}
+
+// One SSLv3/TLS record at r[off]. Returns the offset after it, or `off` after asking TCP for
+// the rest of the record.
+size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& s, int top,
+                      bool* need_more) {
+  size_t available = r.reported_remaining(off);
+  // TLS 1.0-1.2 ignore records of unknown types (RFC 2246 section 6).
+  if (s.version >= kTls10 && s.version <= kTls12 && !valid_content_type(r.u8(off))) {
+    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Ignored Unknown Record");
+    add_expert(pkt, top, f_ignored_unknown_record, r, off, available, "Ignored Unknown Record",
+               kExpertNote, kGroupProtocol);
+    return off + available;
+  }
+  if (available < 5) {
+    if (pkt.can_desegment) {
+      pkt.desegment_offset = static_cast<uint32_t>(off);
+      pkt.desegment_len = kDesegmentOneMoreSegment;
+      *need_more = true;
+      return off;
+    }
+    return off + available;
+  }
+  uint8_t content_type = r.u8(off);
+  uint16_t version = r.u16(off + 1);
+  size_t length = r.u16(off + 3);
+  if (!valid_content_type(content_type)) {
+    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
+    return off + 5 + length;
+  }
+  if (available < length + 5) {
+    if (pkt.can_desegment) {
+      pkt.desegment_offset = static_cast<uint32_t>(off);
+      pkt.desegment_len = static_cast<uint32_t>(length + 5 - available);
+      *need_more = true;
+      return off;
+    }
+    return off + available;
+  }
+
+  int record = pkt.tree.add(top, f_record, r, off, 5 + length, Value{});
+  bool tls13 = s.version == kTls13;
+  pkt.add_item(record, tls13 && content_type == kApplicationData ? f_opaque_type : f_content_type,
+               r, off, 1);
+  pkt.add_item(record, f_record_version, r, off + 1, 2);
+  pkt.add_uint(record, f_record_length, r, off + 3, 2, length);
+  size_t body = off + 5;
+  // Until the connection's version is known, the record's own version labels it; a record the
+  // server sends settles it.
+  if (s.version == 0) {
+    try_set_version(s, content_type, r.u8(body), version);
+    if (pkt.cols.enabled) pkt.cols.set_protocol(short_or(version, "SSL"));
+  } else {
+    version = s.version;
+  }
+
+  int dir = pkt.tcp_conv ? pkt.tcp_dir : 0;
+  RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
+                    static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
+  switch (content_type) {
+    case kChangeCipherSpec:
+      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Change Cipher Spec");
+      if (pkt.labels)
+        pkt.set_label(record, std::string(short_or(version, "SSL")) +
+                                  " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
+      pkt.tree.add(record, f_ccs, r, body, 1, Value{});
+      if (version != kTls13) s.dir[dir].ccs_frame = pkt.number;
+      // Any later ChangeCipherSpec from the server ends a resumption guess.
+      if (ctx.is_server && version != kTls13 && s.resumption_candidate) s.resumed = true;
+      break;
+    case kAlert:
+      dissect_alert(ctx, r, body, length, record);
+      break;
+    case kHandshake:
+      dissect_handshake_record(ctx, r, body, body + length, record, true);
+      break;
+    case kApplicationData:
+      dissect_application_data(ctx, r, body, length, record, version);
+      break;
+    case kHeartbeat:
+      if (version != kTls13) dissect_heartbeat(ctx, r, body, length, record);
+      break;
+    default:
+      break;
+  }
+  if (s.version != 0 && pkt.cols.enabled) pkt.cols.set_protocol(short_or(s.version, "SSL"));
+  return body + length;
+}
+
+bool printable4(const ByteReader& r) {
+  if (r.size() <= 4) return false;
+  for (size_t i = 0; i < 4; ++i)
+    if (!std::isprint(r.u8(i))) return false;
+  return true;
+}
+
+// A SSLv2-style record header starting with a ClientHello (tshark's ssl_is_v2_client_hello).
+bool is_v2_client_hello(const ByteReader& r, size_t off) {
+  return r.has(off, 3) && r.u8(off) == 0x80 && r.u8(off + 2) == 0x01;
+}
+
+size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
+  // Four printable characters are plaintext, not TLS (a STARTTLS conversation before its
+  // upgrade, or text on a TLS port): tshark declines them.
+  if (printable4(r)) return 0;
+  TlsSession& s = session(pkt);
+  if (pkt.cols.enabled) {
+    pkt.cols.set_protocol(short_or(s.version, "SSL"));
+    pkt.cols.set_info("");
+  }
+  int top = pkt.add_protocol(-1, proto_tls, r, 0, r.size());
+  size_t off = 0;
+  while (off < r.reported_size()) {
+    bool need_more = false;
+    if (r.reported_remaining(off) < 5) {
+      if (pkt.can_desegment) {
+        pkt.desegment_offset = static_cast<uint32_t>(off);
+        pkt.desegment_len = kDesegmentOneMoreSegment;
+        need_more = true;
+      } else {
+        off = r.reported_size();
+      }
+    } else if (s.version == kSsl2 || is_v2_client_hello(r, off)) {
+      // SSLv2 records (the SSLv2-compatible ClientHello) are shown as continuation data.
+      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
+      off = r.reported_size();
+    } else if (s.version != 0 && s.version != kTls13) {
+      off = dissect_record(r, off, pkt, s, top, &need_more);
+    } else if (valid_content_type(r.u8(off)) && v3_record_version(r.u16(off + 1))) {
+      off = dissect_record(r, off, pkt, s, top, &need_more);
+    } else {
+      off = r.reported_size();
+      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
+    }
+    if (need_more) break;
+  }
+  if (pkt.cols.enabled) pkt.cols.fence();
+  return r.reported_size();
+}
+
+// tshark's TLS heuristic: a record header of a Handshake or ApplicationData record with a
+// common version and a sane length, or an SSLv2-compatible ClientHello.
+bool looks_like_tls(const ByteReader& r) {
+  if (r.size() >= 5) {
+    uint8_t type = r.u8(0);
+    uint16_t version = r.u16(1);
+    uint16_t length = r.u16(3);
+    if ((type == kHandshake || type == kApplicationData) && v3_record_version(version) &&
+        length != 0 && length < kMaxRecordLength + 2048)
+      return true;
+  }
+  if (r.size() < 46 || r.u8(0) != 0x80 || r.u8(2) != 1) return false;
+  uint16_t cipher_spec_length = r.u16(5), session_id_length = r.u16(7);
+  return cipher_spec_length != 0 && cipher_spec_length % 3 == 0 &&
+         (session_id_length == 0 || session_id_length == 16) && r.u16(9) == 32;
+}
+
+}  // namespace
+
+namespace tls {
+
+TlsSession& session(Packet& pkt) {
+  static TlsSession detached;  // TLS not over a tracked TCP connection
+  if (!pkt.tcp_conv) {
+    detached = TlsSession{};
+    return detached;
+  }
+  if (!pkt.tcp_conv->tls) pkt.tcp_conv->tls = std::make_shared<TlsSession>();
+  return *pkt.tcp_conv->tls;
+}
+
+const char* version_short_name(uint16_t version) {
+  switch (version) {
+    case kSsl2:
+      return "SSLv2";
+    case kSsl3:
+      return "SSLv3";
+    case kTls10:
+      return "TLSv1";
+    case kTls11:
+      return "TLSv1.1";
+    case kTls12:
+      return "TLSv1.2";
+    case kTls13:
+      return "TLSv1.3";
+    case 0xfeff:
+      return "DTLSv1.0";
+    case 0xfefd:
+      return "DTLSv1.2";
+    case 0x0100:
+      return "DTLS 1.0 (OpenSSL pre 0.9.8f)";
+    default:
+      return nullptr;
+  }
+}
+
+bool from_server(const TlsSession& s, const Packet& pkt) {
+  if (s.have_server && pkt.tcp_conv) return pkt.tcp_dir == s.server_dir;
+  return app_protocol_on(pkt.src_port) != nullptr;
+}
+
+int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
+             std::string_view text) {
+  int n = pkt.tree.add(parent, f_text, r, off, len, Value{});
+  pkt.set_label(n, text);
+  return n;
+}
+
+}  // namespace tls
+
+void register_tls() {
+  FieldRegistry& reg = registry();
+  proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
+  tls::register_fields(proto_tls);
+  for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp);
+  tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
+}
+
+}  // namespace netsift

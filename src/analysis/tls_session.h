@@ -23,6 +23,7 @@ struct TlsHandshakeValues {
   bool client_ems = false, server_ems = false;  // extended_master_secret offered / echoed
   bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
   bool client_session_ticket = false;           // session_ticket extension in ClientHello
+  bool client_early_data = false;               // early_data offered: TLS 1.3
 };
 
 // A handshake message cut across records: its bytes so far and the frames they came from
@@ -56,6 +57,8 @@ struct TlsSession {
   // ticket offered, makes the session a resumption candidate until a full handshake shows.
   bool resumption_candidate = false;
   bool resumed = false;
+  // The application protocol the server's ALPN choice named (its long name), or null.
+  const char* app_protocol = nullptr;
 };
 
 }  // namespace netsift

@@ -106,7 +106,7 @@ void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t l
   int alert = pkt.tree.add(record, f_alert, r, off, len, Value{});
   // tshark assumes alerts are never fragmented: any other length is an encrypted alert.
   if (len != 2) {
-    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Encrypted Alert");
+    if (pkt.cols.enabled) append_info(pkt, "Encrypted Alert");
     if (pkt.labels) {
       pkt.set_label(record, std::string(short_or(ctx.session.version, "TLS")) +
                                 " Record Layer: Encrypted Alert");
@@ -118,7 +118,7 @@ void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t l
   const char* desc = value_name(tls_values::kTlsAlertDescriptions, r.u8(off + 1));
   std::string text = std::string("Alert (Level: ") + (level ? level : "Unknown") +
                      ", Description: " + (desc ? desc : "Unknown") + ")";
-  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", text);
+  if (pkt.cols.enabled) append_info(pkt, text);
   if (pkt.labels)
     pkt.set_label(record,
                   std::string(short_or(ctx.session.version, "TLS")) + " Record Layer: " + text);
@@ -137,10 +137,10 @@ void dissect_heartbeat(RecordContext& ctx, const ByteReader& r, size_t off, size
   bool plaintext = ctx.session.dir[ctx.dir].ccs_frame == 0 || len <= 19 ||
                    3u + payload_len + 16 <= len;
   if (!(type && plaintext)) {
-    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Encrypted Heartbeat");
+    if (pkt.cols.enabled) append_info(pkt, "Encrypted Heartbeat");
     return;
   }
-  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", std::string("Heartbeat ") + type);
+  if (pkt.cols.enabled) append_info(pkt, std::string("Heartbeat ") + type);
   if (pkt.labels)
     pkt.set_label(record, std::string(short_or(ctx.session.version, "SSL")) +
                               " Record Layer: Heartbeat " + type);
@@ -170,8 +170,9 @@ void dissect_heartbeat(RecordContext& ctx, const ByteReader& r, size_t off, size
 void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
                               int record, uint16_t version) {
   Packet& pkt = ctx.pkt;
-  if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Application Data");
-  const char* app = app_protocol_on(pkt.src_port);
+  if (pkt.cols.enabled) append_info(pkt, "Application Data");
+  const char* app = ctx.session.app_protocol;
+  if (!app) app = app_protocol_on(pkt.src_port);
   if (!app) app = app_protocol_on(pkt.dst_port);
   if (pkt.labels)
     pkt.set_label(record, std::string(short_or(version, "SSL")) +
@@ -188,7 +189,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   size_t available = r.reported_remaining(off);
   // TLS 1.0-1.2 ignore records of unknown types (RFC 2246 section 6).
   if (s.version >= kTls10 && s.version <= kTls12 && !valid_content_type(r.u8(off))) {
-    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Ignored Unknown Record");
+    if (pkt.cols.enabled) append_info(pkt, "Ignored Unknown Record");
     add_expert(pkt, top, f_ignored_unknown_record, r, off, available, "Ignored Unknown Record",
                kExpertNote, kGroupProtocol);
     return off + available;
@@ -206,7 +207,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   uint16_t version = r.u16(off + 1);
   size_t length = r.u16(off + 3);
   if (!valid_content_type(content_type)) {
-    if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
+    if (pkt.cols.enabled) append_info(pkt, "Continuation Data");
     return off + 5 + length;
   }
   if (available < length + 5) {
@@ -240,7 +241,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
   switch (content_type) {
     case kChangeCipherSpec:
-      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Change Cipher Spec");
+      if (pkt.cols.enabled) append_info(pkt, "Change Cipher Spec");
       if (pkt.labels)
         pkt.set_label(record, std::string(short_or(version, "SSL")) +
                                   " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
@@ -268,6 +269,63 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   return body + length;
 }
 
+// An SSLv2 record with a two-byte header: the SSLv2-compatible ClientHello of SSLv3 and TLS
+// clients is dissected, other SSLv2 messages are shown by type only.
+size_t dissect_ssl2_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& s, int top,
+                           bool* need_more) {
+  size_t available = r.reported_remaining(off);
+  if (!(r.u8(off) & 0x80)) {  // three-byte headers (padded, encrypted records)
+    append_info(pkt, "Continuation Data");
+    return off + available;
+  }
+  size_t length = size_t{r.u8(off) & 0x7fu} << 8 | r.u8(off + 1);
+  if (available < length + 2) {
+    if (pkt.can_desegment) {
+      pkt.desegment_offset = static_cast<uint32_t>(off);
+      pkt.desegment_len = static_cast<uint32_t>(length + 2 - available);
+      *need_more = true;
+      return off;
+    }
+    return off + available;
+  }
+  if (s.version == 0 && pkt.cols.enabled) pkt.cols.set_protocol("SSLv2");
+  int record = pkt.tree.add(top, f_record, r, off, 2 + length, Value{});
+  pkt.add_generated_uint(record, f_record_version, kSsl2);
+  pkt.add_uint(record, f_record_length, r, off, 2, length);
+  size_t p = off + 2;
+  uint8_t type = r.u8(p);
+  const char* name = value_name(tls_values::kTlsSsl2MessageTypes, type);
+  if (pkt.cols.enabled) append_info(pkt, name ? name : "Unknown");
+  if (pkt.labels)
+    pkt.set_label(record, std::string("SSLv2 Record Layer: ") + (name ? name : "Unknown"));
+  pkt.add_item(record, f_ssl2_msg_type, r, p, 1);
+  if (type != kClientHello) return off + 2 + length;
+  pkt.add_item(record, f_hs_version, r, p + 1, 2);
+  uint16_t specs = r.u16(p + 3), id_len = r.u16(p + 5), challenge = r.u16(p + 7);
+  pkt.add_item(record, f_ssl2_cipher_spec_len, r, p + 3, 2);
+  pkt.add_item(record, f_ssl2_session_id_len, r, p + 5, 2);
+  pkt.add_item(record, f_ssl2_challenge_len, r, p + 7, 2);
+  p += 9;
+  int list = add_text(pkt, record, r, p, specs,
+                      "Cipher Specs (" + std::to_string(specs / 3) + " spec" +
+                          plural(specs / 3, "", "s") + ")");
+  for (size_t i = 0; i + 2 < specs; i += 3) pkt.add_item(list, f_ssl2_cipher_spec, r, p + i, 3);
+  p += specs;
+  if (id_len) pkt.add_item(record, f_session_id, r, p, id_len);
+  p += id_len;
+  if (challenge) {
+    pkt.tree.add(record, f_ssl2_challenge, r, p, challenge, Value{});
+    // The challenge is the client random, right-aligned in 32 bytes.
+    if (challenge <= 32) {
+      s.values.client_random.fill(0);
+      const uint8_t* c = r.ptr(p, challenge);
+      std::copy(c, c + challenge, s.values.client_random.begin() + (32 - challenge));
+      s.values.have_client_random = true;
+    }
+  }
+  return off + 2 + length;
+}
+
 bool printable4(const ByteReader& r) {
   if (r.size() <= 4) return false;
   for (size_t i = 0; i < 4; ++i)
@@ -278,6 +336,14 @@ bool printable4(const ByteReader& r) {
 // A SSLv2-style record header starting with a ClientHello (tshark's ssl_is_v2_client_hello).
 bool is_v2_client_hello(const ByteReader& r, size_t off) {
   return r.has(off, 3) && r.u8(off) == 0x80 && r.u8(off + 2) == 0x01;
+}
+
+// An SSLv2 record header followed by a plausible SSLv2 (or PCT) message type (tshark's
+// ssl_looks_like_sslv2).
+bool looks_like_ssl2(const ByteReader& r, size_t off) {
+  if (!r.has(off, 3) || r.u8(off) < 0x80) return false;
+  uint8_t type = r.u8(off + 2);
+  return type >= 1 && type <= 5;
 }
 
 size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
@@ -301,17 +367,16 @@ size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
       } else {
         off = r.reported_size();
       }
-    } else if (s.version == kSsl2 || is_v2_client_hello(r, off)) {
-      // SSLv2 records (the SSLv2-compatible ClientHello) are shown as continuation data.
-      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
-      off = r.reported_size();
+    } else if (s.version == kSsl2 || is_v2_client_hello(r, off) ||
+               (s.version == 0 && looks_like_ssl2(r, off))) {
+      off = dissect_ssl2_record(r, off, pkt, s, top, &need_more);
     } else if (s.version != 0 && s.version != kTls13) {
       off = dissect_record(r, off, pkt, s, top, &need_more);
     } else if (valid_content_type(r.u8(off)) && v3_record_version(r.u16(off + 1))) {
       off = dissect_record(r, off, pkt, s, top, &need_more);
     } else {
       off = r.reported_size();
-      if (pkt.cols.enabled) pkt.cols.append_sep_info(", ", "Continuation Data");
+      if (pkt.cols.enabled) append_info(pkt, "Continuation Data");
     }
     if (need_more) break;
   }

@@ -16,6 +16,12 @@ enum ExtensionType : uint16_t {
   kServerName = 0,
   kMaxFragmentLength = 1,
   kStatusRequest = 5,
+  kHeartbeatExt = 15,
+  kSignedCertificateTimestamp = 18,
+  kDelegatedCredentials = 34,
+  kKeyShareOld = 40,
+  kPostHandshakeAuth = 49,
+  kNextProtocolNegotiation = 13172,
   kSupportedGroups = 10,
   kEcPointFormats = 11,
   kSignatureAlgorithms = 13,
@@ -89,7 +95,10 @@ void ec_point_formats(Packet& pkt, const ByteReader& r, size_t off, int ext, Fin
   }
 }
 
-void alpn(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext, Fingerprint* fp) {
+const char* alpn_protocol(std::string_view alpn);
+
+void alpn(Packet& pkt, TlsSession& s, const ByteReader& r, size_t off, size_t end, int ext,
+          uint8_t hs, Fingerprint* fp) {
   uint16_t len = r.u16(off);
   pkt.add_item(ext, f_alpn_len, r, off, 2);
   off += 2;
@@ -99,10 +108,46 @@ void alpn(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext, Fin
     uint8_t n = r.u8(off);
     pkt.add_item(list, f_alpn_str_len, r, off, 1);
     pkt.add_item(list, f_alpn_str, r, off + 1, n);
-    if (fp && fp->first_alpn.empty() && n > 0)
-      fp->first_alpn.assign(reinterpret_cast<const char*>(r.ptr(off + 1, n)), n);
+    std::string_view name(reinterpret_cast<const char*>(r.ptr(off + 1, n)), n);
+    if (fp && fp->first_alpn.empty() && n > 0) fp->first_alpn.assign(name);
+    // The server's choice names the protocol inside the application data.
+    if (hs == kServerHello || hs == kEncryptedExtensions)
+      if (const char* p = alpn_protocol(name)) s.app_protocol = p;
     off += 1 + n;
   }
+}
+
+void next_protocol_negotiation(Packet& pkt, const ByteReader& r, size_t off, size_t end,
+                               int ext) {
+  if (off >= end) return;
+  int npn = add_text(pkt, ext, r, off, end - off, "Next Protocol Negotiation");
+  while (off < end) {
+    uint8_t n = r.u8(off);
+    pkt.add_item(npn, f_npn_str_len, r, off, 1);
+    pkt.add_item(npn, f_npn, r, off + 1, n);
+    off += 1 + n;
+  }
+}
+
+// The protocol a server's ALPN choice names for the application data (tshark's
+// ssl_alpn_protocols: exact names, or prefixes ending in '/' or '-').
+const char* alpn_protocol(std::string_view alpn) {
+  struct Entry {
+    const char* alpn;
+    bool prefix;
+    const char* protocol;
+  };
+  static const Entry kEntries[] = {
+      {"http/1.1", false, "Hypertext Transfer Protocol"},
+      {"spdy/", true, "SPDY"},
+      {"stun.turn", false, "TURN Channel"},
+      {"stun.nat-discovery", false, "Session Traversal Utilities for NAT"},
+      {"h2", false, "HyperText Transfer Protocol 2"},
+      {"h2-", true, "HyperText Transfer Protocol 2"},
+  };
+  for (const Entry& e : kEntries)
+    if (e.prefix ? alpn.rfind(e.alpn, 0) == 0 : alpn == e.alpn) return e.protocol;
+  return nullptr;
 }
 
 void application_settings(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext) {
@@ -272,7 +317,7 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
             fp->sig_algs.push_back(r.u16(body + 2 + i));
         break;
       case kAlpn:
-        alpn(pkt, r, body, body_end, ext, fp);
+        alpn(pkt, s, r, body, body_end, ext, hs, fp);
         break;
       case kPadding:
         if (len) pkt.add_item(ext, f_padding_data, r, body, len);
@@ -306,6 +351,7 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
         pre_shared_key(pkt, r, body, body_end, ext, hs);
         break;
       case kEarlyData:
+        if (hs == kClientHello) s.values.client_early_data = true;
         if (hs == kNewSessionTicket) pkt.add_item(ext, f_max_early_data_size, r, body, 4);
         break;
       case kSupportedVersions:
@@ -323,6 +369,7 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
         for (size_t i = 0; i < n; ++i) pkt.add_item(ext, f_psk_ke_mode, r, body + 1 + i, 1);
         break;
       }
+      case kKeyShareOld:
       case kKeyShare:
         key_share(pkt, r, body, body_end, ext, hs);
         break;
@@ -332,8 +379,25 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
       case kRenegotiationInfo:
         renegotiation_info(pkt, r, body, body_end, ext);
         break;
-      default:
+      case kHeartbeatExt:
+        pkt.add_item(ext, f_hb_mode, r, body, 1);
+        break;
+      case kDelegatedCredentials:
+        if (hs == kClientHello || hs == kCertificateRequest)
+          dissect_signature_algorithms(pkt, r, body, ext);
+        else
+          pkt.add_item(ext, f_ext_data, r, body, len);
+        break;
+      case kNextProtocolNegotiation:
+        next_protocol_negotiation(pkt, r, body, body_end, ext);
+        break;
+      case kSignedCertificateTimestamp:
+      case kPostHandshakeAuth:
         if (len) pkt.add_item(ext, f_ext_data, r, body, len);
+        break;
+      default:
+        // Extensions tshark does not decode show their bytes, "<MISSING>" when there are none.
+        pkt.add_item(ext, f_ext_data, r, body, len);
         break;
     }
     off = body_end;

@@ -3,6 +3,7 @@
 // only), key exchange parameters, tickets, Finished, KeyUpdate; and the connection state the
 // hellos settle (version, randoms, cipher suite, resumption) for later records and decryption.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -55,9 +56,9 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
   }
   if (pkt.cols.enabled) {
     if (complete)
-      pkt.cols.append_sep_info(", ", name);
+      append_info(pkt, name);
     else if (first)
-      pkt.cols.append_sep_info(", ", std::string("[") + name + " Fragment]");
+      append_info(pkt, std::string("[") + name + " Fragment]");
   }
   const char* v = version_short_name(ctx.version);
   std::string version = v ? v : "TLS";
@@ -79,6 +80,16 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
 // A uint16 signature scheme with its hash and signature bytes as sub-items.
 void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
   int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);
+  uint16_t v = r.u16(off);
+  if (pkt.labels && !value_name(tls_values::kTlsSignatureSchemes, v)) {
+    // An unnamed scheme is named by its hash and signature bytes (TLS 1.2's pairs).
+    const char* hash = value_name(tls_values::kTlsSigHashHashes, v >> 8);
+    const char* sig = value_name(tls_values::kTlsSigHashSignatures, v & 0xff);
+    char code[8];
+    std::snprintf(code, sizeof code, "%04x", v);
+    pkt.set_label(alg, std::string("Signature Algorithm: ") + (hash ? hash : "Unknown") + " " +
+                           (sig ? sig : "Unknown") + " (0x" + code + ")");
+  }
   pkt.add_item(alg, f_sig_hash_hash, r, off, 1);
   pkt.add_item(alg, f_sig_hash_sig, r, off + 1, 1);
 }
@@ -86,6 +97,15 @@ void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t o
 void add_hello_random(RecordContext& ctx, const ByteReader& r, size_t off, int parent) {
   Packet& pkt = ctx.pkt;
   int rnd = pkt.add_item(parent, f_random, r, off, 32);
+  if (pkt.labels && std::memcmp(r.ptr(off, 32), kHrrRandom, 32) == 0) {
+    static const char kDigits[] = "0123456789abcdef";
+    std::string text = "Random: ";
+    for (size_t i = 0; i < 32; ++i) {
+      text += kDigits[r.u8(off + i) >> 4];
+      text += kDigits[r.u8(off + i) & 15];
+    }
+    pkt.set_label(rnd, text + " (HelloRetryRequest magic)");
+  }
   // TLS 1.3 randoms carry no time.
   if (ctx.session.version != kTls13) {
     pkt.tree.add(rnd, f_random_time, r, off, 4,
@@ -217,7 +237,7 @@ void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, si
 }
 
 // Key exchange algorithms as tshark derives them from the cipher suite's name.
-enum class Kex { kUnknown, kRsa, kDh, kEcdh, kPsk, kOther };
+enum class Kex { kUnknown, kRsa, kRsaExport, kDh, kEcdh, kPsk, kOther };
 
 Kex kex_of(const TlsSession& s) {
   if (!s.values.have_cipher_suite) return Kex::kUnknown;
@@ -228,6 +248,7 @@ Kex kex_of(const TlsSession& s) {
     return Kex::kPsk;
   if (name.rfind("TLS_ECDHE_", 0) == 0 || name.rfind("TLS_ECDH_", 0) == 0) return Kex::kEcdh;
   if (name.rfind("TLS_DHE_", 0) == 0 || name.rfind("TLS_DH_", 0) == 0) return Kex::kDh;
+  if (name.rfind("TLS_RSA_EXPORT", 0) == 0) return Kex::kRsaExport;
   if (name.rfind("TLS_RSA_", 0) == 0) return Kex::kRsa;
   return Kex::kOther;
 }
@@ -263,6 +284,18 @@ void dissect_server_key_exchange(RecordContext& ctx, const ByteReader& r, size_t
       pkt.add_item(params, f_server_point_len, r, off + 3, 1);
       pkt.add_item(params, f_server_point, r, off + 4, len);
       if (!anonymous(ctx.session)) add_kex_signature(ctx, r, off + 4 + len, end, params);
+      break;
+    }
+    case Kex::kRsaExport: {
+      int params = add_text(pkt, hs, r, off, end - off, "RSA-EXPORT Server Params");
+      uint16_t m_len = r.u16(off);
+      pkt.add_item(params, f_modulus_len, r, off, 2);
+      pkt.add_item(params, f_modulus, r, off + 2, m_len);
+      off += 2 + m_len;
+      uint16_t e_len = r.u16(off);
+      pkt.add_item(params, f_exponent_len, r, off, 2);
+      pkt.add_item(params, f_exponent, r, off + 2, e_len);
+      add_kex_signature(ctx, r, off + 2 + e_len, end, params);
       break;
     }
     case Kex::kDh: {
@@ -304,7 +337,8 @@ void dissect_client_key_exchange(RecordContext& ctx, const ByteReader& r, size_t
       pkt.add_item(params, f_yc, r, off + 2, len);
       break;
     }
-    case Kex::kRsa: {
+    case Kex::kRsa:
+    case Kex::kRsaExport: {
       int params = add_text(pkt, hs, r, off, end - off, "RSA Encrypted PreMaster Secret");
       if (ctx.session.version == kSsl3) {
         pkt.add_item(params, f_epms, r, off, end - off);
@@ -365,7 +399,8 @@ void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t 
   int lt = pkt.add_item(t, f_ticket_lifetime, r, off, 4);
   if (pkt.labels)
     pkt.set_label(lt, "Session Ticket Lifetime Hint: " + std::to_string(lifetime) + " second" +
-                          plural(lifetime, "", "s") + " (" + duration_text(lifetime) + ")");
+                          plural(lifetime, "", "s") +
+                          (lifetime ? " (" + duration_text(lifetime) + ")" : std::string()));
   off += 4;
   if (tls13) {
     pkt.add_item(t, f_ticket_age_add, r, off, 4);
@@ -450,7 +485,10 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
         s.have_server = true;
         s.server_dir = 1 - pkt.tcp_dir;
       }
+      s.values.client_early_data = false;
       dissect_client_hello(ctx, r, body, end, hs);
+      // Early data exists only in TLS 1.3: the version is settled before the server answers.
+      if (s.values.client_early_data) s.version = kTls13;
       break;
     case kServerHello:
       dissect_server_hello(ctx, r, body, end, hs, hrr ? uint8_t{kHelloRetryRequest} : uint8_t{kServerHello});

@@ -14,34 +14,37 @@
 
 namespace netsift::tls {
 
-extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, 
-    f_record_length, f_app_data, f_app_data_proto, f_alert, f_alert_level, f_alert_desc, 
-    f_handshake, f_hs_length, f_heartbeat, f_hb_type, f_hb_payload_length, f_hb_payload, 
-    f_hb_padding, f_hs_fragment_count, f_hs_fragment, f_hs_fragments, f_hs_reassembled_in, f_ccs, 
-    f_extensions_length, f_ext_type, f_ext_len, f_ext_data, f_groups_length, f_groups, f_group, 
-    f_ec_formats_length, f_ec_formats, f_ec_format, f_alpn_len, f_alpn_list, f_alpn_str_len, 
-    f_alpn_str, f_reneg_info_len, f_reneg_info, f_key_share_client_length, f_key_share_group, 
-    f_key_share_kex_length, f_key_share_kex, f_key_share_selected_group, f_psk_identities_length, 
-    f_psk_identity_length, f_psk_identity, f_psk_age, f_psk_binders_len, f_psk_binders, 
-    f_psk_selected, f_supported_versions_len, f_supported_version, f_cookie_len, f_cookie, 
-    f_sni_list_len, f_sni_len, f_sni_type, f_sni, f_max_fragment_length, f_padding_data, 
-    f_status_request_type, f_status_request_len, f_status_request_responder_ids_len, 
-    f_status_request_exts_len, f_status_request_list_len, f_sig_hash_alg_len, f_sig_hash_algs, 
-    f_sig_hash_alg, f_sig_hash_hash, f_sig_hash_sig, f_epms_len, f_epms, f_sig_len, f_p_len, 
-    f_g_len, f_ys_len, f_yc_len, f_client_point_len, f_server_point_len, f_p, f_g, 
-    f_server_curve_type, f_server_named_curve, f_ys, f_yc, f_server_point, f_client_point, f_sig, 
-    f_hb_mode, f_certificates_length, f_certificates, f_certificate, f_certificate_length, 
-    f_cert_types_count, f_cert_types, f_dnames_len, f_dnames, f_dname_len, f_random, f_random_time, 
-    f_random_bytes, f_session_id, f_hs_version, f_cipher_suites_length, f_cipher_suites, 
-    f_cipher_suite, f_comp_methods_length, f_comp_methods, f_comp_method, f_ticket_lifetime, 
-    f_ticket_age_add, f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket, 
-    f_verify_data, f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s, 
-    f_psk_ke_modes_length, f_psk_ke_mode, f_cert_request_context_length, f_cert_request_context, 
-    f_key_update_request, f_max_early_data_size, f_compress_algorithms_length, 
-    f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length, 
-    f_compressed_message, f_record_size_limit, f_alps_len, f_alps_alpn_list, f_alps_alpn_str_len, 
-    f_alps_alpn_str, f_resumed, f_ignored_unknown_record, f_malformed_vector_length, 
-    f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname;
+extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version,
+    f_record_length, f_app_data, f_app_data_proto, f_alert, f_alert_level, f_alert_desc,
+    f_handshake, f_hs_length, f_heartbeat, f_hb_type, f_hb_payload_length, f_hb_payload,
+    f_hb_padding, f_hs_fragment_count, f_hs_fragment, f_hs_fragments, f_hs_reassembled_in, f_ccs,
+    f_extensions_length, f_ext_type, f_ext_len, f_ext_data, f_groups_length, f_groups, f_group,
+    f_ec_formats_length, f_ec_formats, f_ec_format, f_alpn_len, f_alpn_list, f_alpn_str_len,
+    f_alpn_str, f_reneg_info_len, f_reneg_info, f_key_share_client_length, f_key_share_group,
+    f_key_share_kex_length, f_key_share_kex, f_key_share_selected_group, f_psk_identities_length,
+    f_psk_identity_length, f_psk_identity, f_psk_age, f_psk_binders_len, f_psk_binders,
+    f_psk_selected, f_supported_versions_len, f_supported_version, f_cookie_len, f_cookie,
+    f_sni_list_len, f_sni_len, f_sni_type, f_sni, f_max_fragment_length, f_padding_data,
+    f_status_request_type, f_status_request_len, f_status_request_responder_ids_len,
+    f_status_request_exts_len, f_status_request_list_len, f_sig_hash_alg_len, f_sig_hash_algs,
+    f_sig_hash_alg, f_sig_hash_hash, f_sig_hash_sig, f_epms_len, f_epms, f_sig_len, f_p_len,
+    f_g_len, f_ys_len, f_yc_len, f_client_point_len, f_server_point_len, f_p, f_g,
+    f_server_curve_type, f_server_named_curve, f_ys, f_yc, f_server_point, f_client_point, f_sig,
+    f_hb_mode, f_certificates_length, f_certificates, f_certificate, f_certificate_length,
+    f_cert_types_count, f_cert_types, f_dnames_len, f_dnames, f_dname_len, f_random, f_random_time,
+    f_random_bytes, f_session_id, f_hs_version, f_cipher_suites_length, f_cipher_suites,
+    f_cipher_suite, f_comp_methods_length, f_comp_methods, f_comp_method, f_ticket_lifetime,
+    f_ticket_age_add, f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket,
+    f_verify_data, f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s,
+    f_psk_ke_modes_length, f_psk_ke_mode, f_cert_request_context_length, f_cert_request_context,
+    f_key_update_request, f_max_early_data_size, f_compress_algorithms_length,
+    f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length,
+    f_compressed_message, f_record_size_limit, f_alps_len, f_alps_alpn_list, f_alps_alpn_str_len,
+    f_alps_alpn_str, f_resumed, f_ignored_unknown_record, f_malformed_vector_length,
+    f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
+    f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn, f_ssl2_msg_type,
+    f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
+    f_ssl2_challenge;
 
 // Protocol versions (record and negotiated).
 inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
@@ -131,6 +134,12 @@ void register_fields(FieldId proto);
 // Adds a text-only subtree node covering r[off, off+len) labelled `text`.
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
              std::string_view text);
+// Appends an Info item as tshark's col_append_sep_str: after ", " when the column has any text,
+// even text before the fence (TCP's expert notes).
+inline void append_info(Packet& pkt, std::string_view s) {
+  if (!pkt.cols.info.empty()) pkt.cols.info.append(", ");
+  pkt.cols.info.append(s);
+}
 // Plural helper for tshark's "(%u %s)" labels.
 inline const char* plural(uint64_t n, const char* one, const char* many) {
   return n == 1 ? one : many;

@@ -92,6 +92,21 @@ constexpr ValueName kTlsHandshakeTypesTable[] = {
 const std::span<const ValueName> kTlsHandshakeTypes{kTlsHandshakeTypesTable};
 
 namespace {
+constexpr ValueName kTlsSsl2MessageTypesTable[] = {
+    {0x0, "Error"},
+    {0x1, "Client Hello"},
+    {0x2, "Client Master Key"},
+    {0x3, "Client Finished"},
+    {0x4, "Server Hello"},
+    {0x5, "Server Verify"},
+    {0x6, "Server Finished"},
+    {0x7, "Request Certificate"},
+    {0x8, "Client Certificate"},
+};
+}  // namespace
+const std::span<const ValueName> kTlsSsl2MessageTypes{kTlsSsl2MessageTypesTable};
+
+namespace {
 constexpr ValueName kTlsAlertLevelsTable[] = {
     {0x1, "Warning"},
     {0x2, "Fatal"},

@@ -10,6 +10,7 @@ namespace netsift::tls_values {
 extern const std::span<const ValueName> kTlsContentTypes;  // tls.record.content_type
 extern const std::span<const ValueName> kTlsVersions;  // tls.record.version
 extern const std::span<const ValueName> kTlsHandshakeTypes;  // tls.handshake.type
+extern const std::span<const ValueName> kTlsSsl2MessageTypes;  // tls.handshake.type
 extern const std::span<const ValueName> kTlsAlertLevels;  // tls.alert_message.level
 extern const std::span<const ValueName> kTlsAlertDescriptions;  // tls.alert_message.desc
 extern const std::span<const ValueName> kTlsCipherSuites;  // tls.handshake.ciphersuite

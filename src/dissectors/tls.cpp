@@ -245,11 +245,23 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
       if (pkt.labels)
         pkt.set_label(record, std::string(short_or(version, "SSL")) +
                                   " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
-      pkt.tree.add(record, f_ccs, r, body, 1, Value{});
-      if (version != kTls13) s.dir[dir].ccs_frame = pkt.number;
-      // Any later ChangeCipherSpec from the server ends a resumption guess.
-      if (ctx.is_server && version != kTls13 && s.resumption_candidate) s.resumed = true;
+    {
+      int ccs = pkt.tree.add(record, f_ccs, r, body, 1, Value{});
+      if (version == kTls13) break;
+      s.dir[dir].ccs_frame = pkt.number;
+      // The server switching ciphers right after a ServerHello that took the client's session
+      // id back: an abbreviated handshake. Any later ChangeCipherSpec is not one.
+      if (ctx.is_server) {
+        if (s.resumption_candidate) {
+          s.resumed = true;
+          add_expert(pkt, ccs, f_resumed, r, body, 1,
+                     "This session reuses previously negotiated keys (Session resumption)",
+                     kExpertNote, kGroupSequence);
+        }
+        s.resumption_candidate = false;
+      }
       break;
+    }
     case kAlert:
       dissect_alert(ctx, r, body, length, record);
       break;

@@ -167,8 +167,6 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   if (end > off) dissect_extensions(ctx, r, off, end, hs, kClientHello, &fp);
   add_ja3(pkt, hs, fp);
   add_ja4(pkt, hs, fp);
-  if (!s.values.client_session_id.empty() || s.values.client_session_ticket)
-    s.resumption_candidate = true;
 }
 
 void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
@@ -197,9 +195,8 @@ void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   add_ja3s(pkt, hs, fp, cipher);
   add_ja4s(pkt, hs, fp, cipher);
   // Resumption: the server echoes the session id the client offered (TLS 1.2 and before).
-  s.resumption_candidate = s.version != kTls13 &&
-                           ((!client_id.empty() && client_id == s.values.server_session_id) ||
-                            s.values.client_session_ticket);
+  s.resumption_candidate = s.version != kTls13 && !client_id.empty() &&
+                           client_id == s.values.server_session_id;
   s.resumed = false;
 }
 

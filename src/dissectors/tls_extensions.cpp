@@ -218,15 +218,8 @@ void pre_shared_key(Packet& pkt, const ByteReader& r, size_t off, size_t end, in
   uint16_t binders_len = r.u16(off);
   pkt.add_item(psk, f_psk_binders_len, r, off, 2);
   off += 2;
-  int binders = pkt.tree.add(psk, f_psk_binders, r, off, binders_len, Value{});
-  size_t binders_end = std::min<size_t>(off + binders_len, end);
-  while (off < binders_end) {
-    uint8_t len = r.u8(off);
-    int b = add_text(pkt, binders, r, off, 1 + size_t{len},
-                     "PSK Binder (length: " + std::to_string(len) + ")");
-    (void)b;
-    off += 1 + size_t{len};
-  }
+  // tshark shows the binders as one item, without the binders themselves.
+  pkt.tree.add(psk, f_psk_binders, r, off, binders_len, Value{});
 }
 
 void supported_versions(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext,

@@ -233,7 +233,10 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
     try_set_version(s, content_type, r.u8(body), version);
     if (pkt.cols.enabled) pkt.cols.set_protocol(short_or(version, "SSL"));
   } else {
+    // Each record shows the version settled so far (a ServerHello may change it for the
+    // records after it; the record that changed it keeps its own).
     version = s.version;
+    if (pkt.cols.enabled) pkt.cols.set_protocol(short_or(version, "SSL"));
   }
 
   int dir = pkt.tcp_conv ? pkt.tcp_dir : 0;
@@ -277,7 +280,6 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
     default:
       break;
   }
-  if (s.version != 0 && pkt.cols.enabled) pkt.cols.set_protocol(short_or(s.version, "SSL"));
   return body + length;
 }
 

@@ -340,6 +340,8 @@ size_t dissect_ssl2_record(const ByteReader& r, size_t off, Packet& pkt, TlsSess
   return off + 2 + length;
 }
 
+size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int);
+
 bool printable4(const ByteReader& r) {
   if (r.size() <= 4) return false;
   for (size_t i = 0; i < 4; ++i)
@@ -360,10 +362,21 @@ bool looks_like_ssl2(const ByteReader& r, size_t off) {
   return type >= 1 && type <= 5;
 }
 
+// What tshark's TCP does with a payload its port's dissector declined: the heuristics (one that
+// accepts claims the connection), else the data dissector.
+size_t not_tls(const ByteReader& r, Packet& pkt) {
+  for (const HeuristicDissector& h : tables::tcp_heuristics()) {
+    if (h.dissect == dissect_tls_tcp || !h.accepts(r)) continue;
+    if (pkt.tcp_conv) pkt.tcp_conv->app_dissector = h.dissect;
+    return h.dissect(r, pkt, -1);
+  }
+  return pkt.call_data(r, -1);
+}
+
 size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
   // Four printable characters are plaintext, not TLS (a STARTTLS conversation before its
   // upgrade, or text on a TLS port): tshark declines them.
-  if (printable4(r)) return 0;
+  if (printable4(r)) return not_tls(r, pkt);
   TlsSession& s = session(pkt);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol(short_or(s.version, "SSL"));

@@ -13,9 +13,6 @@
 
 namespace netsift {
 
-struct HttpConversation;
-struct TlsSession;
-
 // TCP header flag bits (the 12-bit flags field).
 enum TcpFlags : uint16_t {
   kTcpFin = 0x001,
@@ -60,8 +57,6 @@ struct TcpConversation {
   // The payload's protocol once a heuristic claimed the connection (tshark's conversation
   // dissector); tried before the ports.
   Dissector app_dissector = nullptr;
-  std::shared_ptr<HttpConversation> http;  // analysis/http_conversation.h
-  std::shared_ptr<TlsSession> tls;         // analysis/tls_session.h
 
   bool finished() const { return completeness & (kCompleteFin | kCompleteRst); }
 };

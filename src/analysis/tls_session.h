@@ -1,4 +1,5 @@
-// TLS state of one TCP connection, kept on its TcpConversation (conv.tls) and freed with it:
+// TLS state of one TCP connection, a protocol state of its conversation (core/protocol_state.h)
+// freed with it:
 // the negotiated version (which changes how later records are read and labelled), the handshake
 // message being reassembled in each direction, and the handshake values a later decryption
 // step needs (randoms, session id, cipher suite, the negotiated extensions). Built in one pass,
@@ -8,6 +9,8 @@
 #include <array>
 #include <cstdint>
 #include <vector>
+
+#include "core/address.h"
 
 namespace netsift {
 
@@ -49,8 +52,14 @@ struct TlsSession {
   // Negotiated protocol version (0x0300 SSL 3.0 ... 0x0304 TLS 1.3); 0 while unknown, 0x0002
   // for SSLv2.
   uint16_t version = 0;
+  // The server's endpoint (the ClientHello's destination), and the first sender's, which
+  // indexes the per-direction state.
   bool have_server = false;
-  int server_dir = 0;  // TCP direction (FlowKey order) of the server's bytes
+  Address server;
+  uint16_t server_port = 0;
+  bool have_first_sender = false;
+  Address first_sender;
+  uint16_t first_sender_port = 0;
   TlsDirectionState dir[2];
   TlsHandshakeValues values;
   // Session resumption (tls.resumed): a ServerHello echoing the client's session id, or a

@@ -10,8 +10,10 @@
 
 #include "analysis/tcp_conversations.h"
 #include "analysis/tcp_reassembly.h"
+#include "core/conversation.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/protocol_state.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
 
@@ -195,9 +197,9 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
     return off + available;
   }
   if (available < 5) {
-    if (pkt.can_desegment) {
-      pkt.desegment_offset = static_cast<uint32_t>(off);
-      pkt.desegment_len = kDesegmentOneMoreSegment;
+    if (pkt.scratch<TcpPayloadContext>().can_desegment) {
+      pkt.scratch<TcpPayloadContext>().desegment_offset = static_cast<uint32_t>(off);
+      pkt.scratch<TcpPayloadContext>().desegment_len = kDesegmentOneMoreSegment;
       *need_more = true;
       return off;
     }
@@ -211,9 +213,9 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
     return off + 5 + length;
   }
   if (available < length + 5) {
-    if (pkt.can_desegment) {
-      pkt.desegment_offset = static_cast<uint32_t>(off);
-      pkt.desegment_len = static_cast<uint32_t>(length + 5 - available);
+    if (pkt.scratch<TcpPayloadContext>().can_desegment) {
+      pkt.scratch<TcpPayloadContext>().desegment_offset = static_cast<uint32_t>(off);
+      pkt.scratch<TcpPayloadContext>().desegment_len = static_cast<uint32_t>(length + 5 - available);
       *need_more = true;
       return off;
     }
@@ -239,7 +241,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
     if (pkt.cols.enabled) pkt.cols.set_protocol(short_or(version, "SSL"));
   }
 
-  int dir = pkt.tcp_conv ? pkt.tcp_dir : 0;
+  int dir = direction(s, pkt);
   RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
   switch (content_type) {
@@ -294,9 +296,9 @@ size_t dissect_ssl2_record(const ByteReader& r, size_t off, Packet& pkt, TlsSess
   }
   size_t length = size_t{r.u8(off) & 0x7fu} << 8 | r.u8(off + 1);
   if (available < length + 2) {
-    if (pkt.can_desegment) {
-      pkt.desegment_offset = static_cast<uint32_t>(off);
-      pkt.desegment_len = static_cast<uint32_t>(length + 2 - available);
+    if (pkt.scratch<TcpPayloadContext>().can_desegment) {
+      pkt.scratch<TcpPayloadContext>().desegment_offset = static_cast<uint32_t>(off);
+      pkt.scratch<TcpPayloadContext>().desegment_len = static_cast<uint32_t>(length + 2 - available);
       *need_more = true;
       return off;
     }
@@ -367,7 +369,7 @@ bool looks_like_ssl2(const ByteReader& r, size_t off) {
 size_t not_tls(const ByteReader& r, Packet& pkt) {
   for (const HeuristicDissector& h : tables::tcp_heuristics()) {
     if (h.dissect == dissect_tls_tcp || !h.accepts(r)) continue;
-    if (pkt.tcp_conv) pkt.tcp_conv->app_dissector = h.dissect;
+    if (pkt.conversation) pkt.conversation->state<TcpConversation>().app_dissector = h.dissect;
     return h.dissect(r, pkt, -1);
   }
   return pkt.call_data(r, -1);
@@ -387,9 +389,9 @@ size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
   while (off < r.reported_size()) {
     bool need_more = false;
     if (r.reported_remaining(off) < 5) {
-      if (pkt.can_desegment) {
-        pkt.desegment_offset = static_cast<uint32_t>(off);
-        pkt.desegment_len = kDesegmentOneMoreSegment;
+      if (pkt.scratch<TcpPayloadContext>().can_desegment) {
+        pkt.scratch<TcpPayloadContext>().desegment_offset = static_cast<uint32_t>(off);
+        pkt.scratch<TcpPayloadContext>().desegment_len = kDesegmentOneMoreSegment;
         need_more = true;
       } else {
         off = r.reported_size();
@@ -433,13 +435,21 @@ bool looks_like_tls(const ByteReader& r) {
 namespace tls {
 
 TlsSession& session(Packet& pkt) {
-  static TlsSession detached;  // TLS not over a tracked TCP connection
-  if (!pkt.tcp_conv) {
+  static TlsSession detached;  // TLS not over a tracked transport conversation
+  if (!pkt.conversation) {
     detached = TlsSession{};
     return detached;
   }
-  if (!pkt.tcp_conv->tls) pkt.tcp_conv->tls = std::make_shared<TlsSession>();
-  return *pkt.tcp_conv->tls;
+  return pkt.conversation->state<TlsSession>();
+}
+
+int direction(TlsSession& s, const Packet& pkt) {
+  if (!s.have_first_sender) {
+    s.have_first_sender = true;
+    s.first_sender = pkt.src;
+    s.first_sender_port = pkt.src_port;
+  }
+  return pkt.src == s.first_sender && pkt.src_port == s.first_sender_port ? 0 : 1;
 }
 
 const char* version_short_name(uint16_t version) {
@@ -468,7 +478,7 @@ const char* version_short_name(uint16_t version) {
 }
 
 bool from_server(const TlsSession& s, const Packet& pkt) {
-  if (s.have_server && pkt.tcp_conv) return pkt.tcp_dir == s.server_dir;
+  if (s.have_server) return pkt.src == s.server && pkt.src_port == s.server_port;
   return app_protocol_on(pkt.src_port) != nullptr;
 }
 
@@ -485,6 +495,7 @@ void register_tls() {
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);
+  register_protocol_state<TlsSession>(StateScope::kConversation);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp);
   tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
 }

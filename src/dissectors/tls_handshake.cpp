@@ -478,10 +478,9 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
   switch (type) {
     case kClientHello:
       // The client's first message tells which side is the server.
-      if (pkt.tcp_conv) {
-        s.have_server = true;
-        s.server_dir = 1 - pkt.tcp_dir;
-      }
+      s.have_server = true;
+      s.server = pkt.dst;
+      s.server_port = pkt.dst_port;
       s.values.client_early_data = false;
       dissect_client_hello(ctx, r, body, end, hs);
       // Early data exists only in TLS 1.3: the version is settled before the server answers.

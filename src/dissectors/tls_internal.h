@@ -88,8 +88,10 @@ TlsSession& session(Packet& pkt);
 
 // "TLSv1.2" (tshark's short version names, the Protocol column); nullptr when unknown.
 const char* version_short_name(uint16_t version);
-// Whether TCP direction `dir` carries the server's bytes.
+// Whether the packet carries the server's bytes.
 bool from_server(const TlsSession& s, const Packet& pkt);
+// 0 for the connection's first sender's bytes, 1 for its peer's (per-direction state).
+int direction(TlsSession& s, const Packet& pkt);
 
 // Everything one dissection pass of a record needs about where it is.
 struct RecordContext {

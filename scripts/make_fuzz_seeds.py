@@ -151,6 +151,15 @@ def main():
     write_seeds("fuzz_tcp_reassembly", [bytes([i % 2]) + p[:512] for i, p in enumerate(payloads)] +
                 [bytes([0]) + p for p in dns if p[0] == 3])
 
+    # TLS record bytes from real handshakes: raw material for fuzz_tls's decision stream
+    # (record kinds, cut points and lying lengths are drawn from these bytes).
+    tls = []
+    for path in captures(corpus, ["tls-handshake/*.pcap", "tls-decrypt/*.pcapng"])[:30]:
+        for row in tshark_rows(path, "tls", ["tcp.payload"])[:8]:
+            if row and row[0]:
+                tls.append(bytes.fromhex(row[0].split(",")[0])[:2048])
+    write_seeds("fuzz_tls", tls)
+
     bodies = []
     for path in [os.path.join(FIXTURES, "http-json.pcap"),
                  os.path.join(FIXTURES, "http-kubernetes-json.pcap")]:

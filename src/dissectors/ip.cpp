@@ -462,8 +462,8 @@ void register_ip() {
   register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv6
   reg.mark_read_back(ttl);  // ICMP quotes compare it (last_uint)
   register_ipv4_options(protocol);
-  tables::ethertype().add(0x0800, dissect_ipv4);
-  tables::ip_proto().add(4, dissect_ipv4);
+  tables::ethertype().add(0x0800, dissect_ipv4, "ip");
+  tables::ip_proto().add(4, dissect_ipv4, "ip");
 }
 
 }  // namespace netsift

@@ -309,8 +309,8 @@ void register_ipv6() {
   for (FieldId f : {FieldId{hlim}, FieldId{src}, FieldId{dst}}) reg.mark_read_back(f);
   register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv4
   register_ipv6_extensions();
-  tables::ethertype().add(0x86dd, dissect_ipv6);
-  tables::ip_proto().add(41, dissect_ipv6);
+  tables::ethertype().add(0x86dd, dissect_ipv6, "ipv6");
+  tables::ip_proto().add(41, dissect_ipv6, "ipv6");
 }
 
 }  // namespace netsift

@@ -86,8 +86,11 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
       if (s && s->resolve.transport)
         name = d.base == Base::kPtTcp ? s->names.tcp_port_name(static_cast<uint16_t>(v))
                                       : s->names.udp_port_name(static_cast<uint16_t>(v));
+      // Resolved, a port without a name shows its number as the name: "39236 (39236)".
       if (name)
         fmt::format_to(std::back_inserter(out), "{} ({})", name, v);
+      else if (s && s->resolve.transport)
+        fmt::format_to(std::back_inserter(out), "{} ({})", v, v);
       else
         fmt::format_to(std::back_inserter(out), "{}", v);
       break;

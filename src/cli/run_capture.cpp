@@ -61,6 +61,15 @@ int apply_configuration(const Options& opts, Session& session) {
   return 0;
 }
 
+// Names from pcapng name resolution blocks as the reader meets them (shown with -N n).
+void learn_capture_names(const CaptureReader& reader, NameResolver& names, size_t& seen) {
+  const std::vector<NameRecord>& records = reader.names();
+  if (records.size() < seen) seen = 0;  // a new section
+  for (; seen < records.size(); ++seen)
+    names.add_ip_name(records[seen].address.data(), records[seen].address.size(),
+                      records[seen].name);
+}
+
 std::string input_name(const Options& opts) {
   if (!opts.read_file.empty()) return opts.read_file;
   return opts.interface;
@@ -138,9 +147,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     const bool columns = printer_needs_columns(opts) || extras.needs_columns();
     const bool labels = columns && printer_needs_labels(opts);
     if (printer) printer->begin(out);
+    size_t names_seen = 0;
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
+      learn_capture_names(*reader, session.names, names_seen);
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
       if (dissect) {

@@ -145,6 +145,7 @@ bool apply_decode_as_option(const std::string& arg) {
   return true;
 }
 
+// The file names protocols by their short names ("HTTP"), as Wireshark matches its handles.
 void read_decode_as_entries(const std::string& path) {
   std::ifstream in(path);
   constexpr std::string_view kKey = "decode_as_entry:";
@@ -165,11 +166,13 @@ void read_decode_as_entries(const std::string& path) {
     char* end;
     long v = std::strtol(selector.c_str(), &end, 0);
     if (selector.empty() || *end != '\0' || v < 0 || v > long{UINT32_MAX}) continue;
-    // "(none)" takes the key away from whatever dissector had it.
-    if (parts[3] == "(none)") {
-      table->change(static_cast<uint32_t>(v), nullptr);
-    } else if (const DecodeAsCandidate* c = candidate(*table, parts[3])) {
-      table->change(static_cast<uint32_t>(v), c->dissect);
+    for (const DecodeAsCandidate& c : table->decode_as_candidates()) {
+      FieldId id = registry().find(c.protocol);
+      const char* short_name = id == kNoField ? nullptr : registry().info(id).short_name;
+      if (short_name && parts[3] == short_name) {
+        table->change(static_cast<uint32_t>(v), c.dissect);
+        break;
+      }
     }
   }
 }

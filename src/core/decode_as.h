@@ -12,8 +12,10 @@ namespace netsift {
 // and false is returned.
 bool apply_decode_as_option(const std::string& arg);
 
-// Applies the "decode_as_entry: table,selector,default,protocol" lines of a decode_as_entries
-// file; lines naming an unknown table or protocol, or a bad selector, are skipped.
+// Applies the "decode_as_entry: tcp.port,8082,(none),HTTP" lines of a decode_as_entries file
+// (protocols by short name, as Wireshark matches them); lines naming an unknown table or
+// protocol (a filter name such as "http", or "(none)", which tshark 4.0 leaves without effect),
+// or a bad selector, are skipped.
 void read_decode_as_entries(const std::string& path);
 
 }  // namespace netsift

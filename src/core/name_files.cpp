@@ -69,9 +69,9 @@ bool read_hosts_file(const std::string& path, NameResolver& names) {
     if (!(words >> addr >> name)) continue;
     uint8_t bytes[16];
     if (inet_pton(AF_INET, addr.c_str(), bytes) == 1)
-      names.add_ip_name(bytes, 4, name, true);
+      names.add_ip_name(bytes, 4, name);
     else if (inet_pton(AF_INET6, addr.c_str(), bytes) == 1)
-      names.add_ip_name(bytes, 16, name, true);
+      names.add_ip_name(bytes, 16, name);
   }
   return true;
 }

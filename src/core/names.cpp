@@ -148,17 +148,13 @@ void NameResolver::add_port_name(bool tcp, uint16_t port, std::string_view name)
   (tcp ? tcp_ports_ : udp_ports_)[port] = std::string(name);
 }
 
-void NameResolver::add_ip_name(const uint8_t* addr, size_t len, std::string_view name,
-                               bool is_static) {
-  HostName& h = ip_names_[std::string(reinterpret_cast<const char*>(addr), len)];
-  if (h.is_static && !is_static) return;
-  h.name = std::string(name);
-  h.is_static = is_static;
+void NameResolver::add_ip_name(const uint8_t* addr, size_t len, std::string_view name) {
+  ip_names_[std::string(reinterpret_cast<const char*>(addr), len)] = std::string(name);
 }
 
 const std::string* NameResolver::ip_name(const uint8_t* addr, size_t len) const {
   auto it = ip_names_.find(std::string(reinterpret_cast<const char*>(addr), len));
-  return it == ip_names_.end() ? nullptr : &it->second.name;
+  return it == ip_names_.end() ? nullptr : &it->second;
 }
 
 }  // namespace netsift

@@ -28,17 +28,13 @@ class NameResolver {
   // A port name from a services file; replaces the built-in name (later files win, as in
   // Wireshark, whose personal services file is read after the global one).
   void add_port_name(bool tcp, uint16_t port, std::string_view name);
-  // Names for IPv4/IPv6 addresses. Static names (hosts files) replace any name; names learnt
-  // from the capture (pcapng NRB, DNS answers) never replace a static one.
-  void add_ip_name(const uint8_t* addr, size_t len, std::string_view name, bool is_static = false);
+  // Names for IPv4/IPv6 addresses: the latest name given wins, wherever it comes from (hosts
+  // files at start-up, then the capture's NRB and DNS answers, as tshark 4.0 behaves).
+  void add_ip_name(const uint8_t* addr, size_t len, std::string_view name);
   const std::string* ip_name(const uint8_t* addr, size_t len) const;
 
  private:
-  struct HostName {
-    std::string name;
-    bool is_static = false;
-  };
-  std::unordered_map<std::string, HostName> ip_names_;
+  std::unordered_map<std::string, std::string> ip_names_;
   std::unordered_map<uint16_t, std::string> tcp_ports_, udp_ports_;
 };
 

@@ -623,7 +623,7 @@ void add_opt_header(const Message& m, int rr, size_t p) {
 
 // Returns the offset after the record.
 // With -N d, an Internet-class A or AAAA record names its address for the rest of the run, as
-// Wireshark's resolver learns names from the DNS packets it dissects (hosts files win).
+// Wireshark's resolver learns names from the DNS packets it dissects (even over a hosts file).
 void learn_address_name(const Message& m, const Name& name, uint16_t type, uint16_t raw_class,
                         size_t data, uint16_t rdlen) {
   Session* s = m.pkt.session;

@@ -12,7 +12,8 @@ namespace netsift::test {
 namespace {
 
 const std::string kEmpty = profile_dir({{"README", "no decode_as_entries\n"}});
-// HTTP on TCP port 31337, DNS on UDP port 5353 of a non-mDNS capture... see each case.
+const std::string kDnsOverTcp = "dns-mdns/tcpdump-dns_tcp.pcap";
+// HTTP on TCP port 31337, found by tshark's heuristic without -d.
 const std::string kHttpOn31337 = "http1/ndpi-http-lines-split.pcap";
 
 void expect_same(const std::string& dir, const std::string& args) {
@@ -22,43 +23,51 @@ void expect_same(const std::string& dir, const std::string& args) {
   EXPECT_NE(ours.out, "") << args;
 }
 
+// DNS's TCP port decoded as HTTP, in every selector notation.
 TEST(DecodeAs, TcpPortAsHttp) {
-  const std::string read = "-r " + corpus(kHttpOn31337);
-  // Without -d the payload is plain TCP data; with it, HTTP requests and responses.
-  ASSERT_NE(tshark_in(kEmpty, read).out, tshark_in(kEmpty, read + " -d tcp.port==31337,http").out);
-  for (const char* d : {"tcp.port==31337,http", "tcp.port==31330-31340,http",
-                        "tcp.port==31337:1,http", "tcp.port==0x7a69,http", "tcp.port=31337,http",
-                        "' tcp.port ==31337, http '", "tcp.port==39236,http"}) {
+  const std::string read = "-r " + corpus(kDnsOverTcp);
+  ASSERT_NE(tshark_in(kEmpty, read).out, tshark_in(kEmpty, read + " -d tcp.port==53,http").out);
+  for (const char* d : {"tcp.port==53,http", "tcp.port==50-60,http", "tcp.port==53:1,http",
+                        "tcp.port==0x35,http", "tcp.port=53,http", "' tcp.port ==53, http '"}) {
     expect_same(kEmpty, read + " -d " + d);
-    expect_same(kEmpty, read + " -d " + d + " -T fields -e http.request.method -e http.response.code");
+    expect_same(kEmpty, read + " -d " + d + " -T fields -e tcp.srcport -e dns.qry.name");
   }
 }
 
-// A port taken from its protocol: DNS over UDP port 53 decoded as nothing else netsift has
-// than DNS; TCP port 53 (DNS over TCP) as HTTP.
-TEST(DecodeAs, RegisteredPortReassigned) {
-  expect_same(kEmpty, "-r " + corpus("dns-mdns/tcpdump-dns_tcp.pcap") + " -d tcp.port==53,http");
-  expect_same(kEmpty, "-r " + corpus("dns-mdns/wiki-dns.cap") + " -d ip.proto==17,udp");
+// A port another protocol's heuristic claims, and a transport protocol decoded as another.
+TEST(DecodeAs, OtherTables) {
+  const std::string read = "-r " + corpus(kHttpOn31337);
+  ASSERT_NE(tshark_in(kEmpty, read).out, tshark_in(kEmpty, read + " -d tcp.port==31337,dns").out);
+  expect_same(kEmpty, read + " -d tcp.port==31337,dns");
+  expect_same(kEmpty, read + " -d tcp.port==31337,http");
+  expect_same(kEmpty, "-r " + corpus("dns-mdns/wiki-dns.cap") + " -d udp.port==32795,dns");
 }
 
+// decode_as_entries names protocols by their short names; lines tshark cannot use are skipped.
 TEST(DecodeAs, ProfileEntries) {
   const std::string dir = profile_dir(
       {{"decode_as_entries",
         "# \"Decode As\" entries file\n"
-        "decode_as_entry: tcp.port,31337,(none),http\n"
-        "decode_as_entry: tcp.port,abc,(none),http\n"
-        "decode_as_entry: nosuch.table,1,(none),http\n"}});
+        "decode_as_entry: tcp.port,31337,(none),DNS\n"
+        "decode_as_entry: tcp.port,abc,(none),HTTP\n"
+        "decode_as_entry: nosuch.table,1,(none),HTTP\n"
+        "decode_as_entry: tcp.port,53,DNS,HTTP\n"}});
+  ASSERT_NE(tshark_in(kEmpty, "-r " + corpus(kHttpOn31337)).out,
+            tshark_in(dir, "-r " + corpus(kHttpOn31337)).out);
   expect_same(dir, "-r " + corpus(kHttpOn31337));
-  // A (none) entry takes DNS's port away.
-  const std::string none =
-      profile_dir({{"decode_as_entries", "decode_as_entry: udp.port,53,dns,(none)\n"}});
-  expect_same(none, "-r " + corpus("dns-mdns/wiki-dns.cap"));
+  expect_same(dir, "-r " + corpus(kDnsOverTcp));
+  // A filter name is not a short name, and "(none)" leaves DNS its port: both are ignored.
+  const std::string ignored = profile_dir({{"decode_as_entries",
+                                            "decode_as_entry: tcp.port,31337,(none),dns\n"
+                                            "decode_as_entry: udp.port,53,DNS,(none)\n"}});
+  expect_same(ignored, "-r " + corpus(kHttpOn31337));
+  expect_same(ignored, "-r " + corpus("dns-mdns/wiki-dns.cap"));
 }
 
 // stderr of a bad -d: every message line as tshark's; the layer types and protocols listed by
 // netsift are among tshark's (tshark knows thousands netsift does not dissect).
 TEST(DecodeAs, BadArgumentsAsTshark) {
-  const std::string read = "-r " + corpus(kHttpOn31337) + " -c 1 -d ";
+  const std::string read = "-r " + corpus(kDnsOverTcp) + " -c 1 -d ";
   for (const char* d :
        {".", "foo", "tcp.port==8080", "tcp.port==8080,foo", "tcp.port==abc,http",
         "udp.port==53,http", "xyz.port==1,http", "tcp.port==8080-,http", "tcp.port==,http",

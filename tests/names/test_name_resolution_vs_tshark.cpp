@@ -81,6 +81,18 @@ TEST(HostNames, ProfileAndExtraHostsFiles) {
   }
 }
 
+// pcapng name resolution blocks (IPv4 and IPv6 records).
+TEST(HostNames, FromPcapngNameResolutionBlocks) {
+  // The fixture's first five frames (tshark shows its custom block as frame 6).
+  for (const std::string read :
+       {"-r " + corpus("http1/wiki-http_redirects.pcapng"),
+        "-c 5 -r " + shell_quote(std::string(NETSIFT_SOURCE_DIR) +
+                                 "/tests/fixtures/pcapng-features.pcapng")}) {
+    expect_same(kEmpty, read + " -N n -T fields -e _ws.col.Source -e _ws.col.Destination"
+                               " -e ip.src_host -e ipv6.dst_host");
+  }
+}
+
 TEST(HostNames, UnreadableHostsFileAsTshark) {
   std::string args = "-r " + corpus(kPortCaptures[0]) + " -H /nonexistent/hosts";
   CommandResult theirs = tshark_in(kEmpty, args, true), ours = netsift_in(kEmpty, args, true);
@@ -89,17 +101,21 @@ TEST(HostNames, UnreadableHostsFileAsTshark) {
 }
 
 // -N d: A and AAAA answers name their addresses from the packet that carries them on (the
-// source of a response can be named by its own additional records); hosts files win.
+// source of a response can be named by its own additional records), replacing even a name from
+// the hosts file.
 TEST(HostNames, LearntFromDnsAnswers) {
   const std::string dir = profile_dir({{"hosts", "2001:470:765b::a25:53 fromhosts\n"}});
   for (const char* capture :
        {"dns-mdns/ndpi-dns_fragmented.pcap", "dns-mdns/wiki-dns.cap", "dns-mdns/pcpp-DnsPackets.pcap",
-        "dns-mdns/zeek-mdns.pcap"}) {
+        "dns-mdns/zeek-dns-https.pcap"}) {
     std::string read = "-r " + corpus(capture);
     expect_same(kEmpty, read + " -N nd");
     expect_same(kEmpty, read + " -N d");
     expect_same(dir, read + " -N nd");
+    expect_same(kEmpty, read + " -N nd -T fields -e ip.src_host -e ipv6.dst_host");
   }
+  // mDNS answers (cache-flush class) too; the capture's IGMP is left out.
+  expect_same(kEmpty, "-r " + corpus("dns-mdns/zeek-mdns.pcap") + " -N nd -Y mdns");
 }
 
 }  // namespace

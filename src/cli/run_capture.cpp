@@ -85,6 +85,9 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   }
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
   Session session;
+  // Preferences first: a port preference (http.tcp.port) re-registers its ports, and decode-as
+  // applies on top of them, as in tshark.
+  if (int status = apply_preferences(opts, session.prefs)) return status;
   if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;
   if (opts.count == 0) {
@@ -99,7 +102,6 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
 
   OutputSink out(stdout);
   out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
-  if (int status = apply_preferences(opts, session.prefs)) return status;
   apply_name_resolution(opts, session.resolve);
   // Both were checked when the options were parsed.
   parse_time_display(opts.time_display, session.display.time_display);

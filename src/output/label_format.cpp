@@ -86,8 +86,11 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
       if (s && s->resolve.transport)
         name = d.base == Base::kPtTcp ? s->names.tcp_port_name(static_cast<uint16_t>(v))
                                       : s->names.udp_port_name(static_cast<uint16_t>(v));
+      // Resolved, a port without a name shows its number as the name: "39236 (39236)".
       if (name)
         fmt::format_to(std::back_inserter(out), "{} ({})", name, v);
+      else if (s && s->resolve.transport)
+        fmt::format_to(std::back_inserter(out), "{} ({})", v, v);
       else
         fmt::format_to(std::back_inserter(out), "{}", v);
       break;
@@ -122,18 +125,13 @@ void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac)
 }
 
 void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, size_t len) {
-  const Session* s = pkt.session;
-  const std::string* name = s && s->resolve.network ? s->names.ip_name(addr, len) : nullptr;
-  if (name) {
-    out.append(*name);
-    out.append(" (");
-  }
-  if (len == 4)
+  if (pkt.session)
+    append_ip_with_name(out, addr, len, pkt.session->names, pkt.session->resolve);
+  else if (len == 4)
     append_ipv4(
         out, uint32_t{addr[0]} << 24 | uint32_t{addr[1]} << 16 | uint32_t{addr[2]} << 8 | addr[3]);
   else
     append_ipv6(out, addr);
-  if (name) out.push_back(')');
 }
 
 void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {

@@ -112,6 +112,8 @@ const char* field_type_name(FieldType t) {
       return "FT_RELATIVE_TIME";
     case FieldType::kFrameNum:
       return "FT_FRAMENUM";
+    case FieldType::kOid:
+      return "FT_OID";
   }
   return "FT_NONE";
 }

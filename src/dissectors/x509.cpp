@@ -110,6 +110,7 @@ void dissect_ec_parameters(BerTree& t, int parent, const BerHeader& h) {
 // Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }.
 void dissect_dss_parameters(BerTree& t, int parent, const BerHeader& h) {
   if (!h.universal(kSequence)) return;
+  t.pkt().add_layer(x509af::proto);
   int n = t.sequence(parent, x509af::DSS_Params_element, h);
   size_t off = h.content();
   for (FieldId f : {x509af::p, x509af::q, x509af::g}) {

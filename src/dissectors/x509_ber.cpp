@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/x509_fields.h"
 #include "output/label_format.h"  // append_formatted_text
@@ -123,6 +124,26 @@ int BerTree::string(int parent, FieldId f, const BerHeader& h) {
   std::string_view copy = pkt_.arena.copy(utf8);
   return pkt_.tree.add(parent, f, r_, h.content(), h.length,
                        Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()));
+}
+
+void BerTree::set_label(int n, std::string_view text) {
+  constexpr size_t kItemLabelLength = 240;  // Wireshark's ITEM_LABEL_LENGTH, with its NUL
+  if (text.size() >= kItemLabelLength) {
+    size_t cut = kItemLabelLength - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  pkt_.set_label(n, text);
+}
+
+void BerTree::oid_not_implemented(int parent, const BerHeader& h) {
+  static constexpr const char* kMessage =
+      "BER: Dissector for OID not implemented. Contact Wireshark developers if you want this "
+      "supported";
+  int text = pkt_.tree.add(parent, kNoField, r_, h.content(), h.length, Value{});
+  set_label(text, kMessage);
+  add_expert(pkt_, text, ber::error_oid_not_implemented, r_, h.content(), 0, kMessage,
+             kExpertWarn, kGroupUndecoded);
 }
 
 std::string BerTree::text_of(const BerHeader& h) const {

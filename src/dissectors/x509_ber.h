@@ -51,8 +51,12 @@ class BerTree {
   // bits' node. `show_padding` is false where tshark leaves the padding out.
   int bit_string(int parent, FieldId f, const BerHeader& h, bool show_padding = true);
 
-  // Node `n`'s text: `text`, only when the tree's text is wanted.
-  void set_label(int n, std::string_view text) { pkt_.set_label(n, text); }
+  // Node `n`'s text: `text`, only when the tree's text is wanted. Like text tshark appends to
+  // an item, it is cut silently to fit tshark's 240-byte item labels.
+  void set_label(int n, std::string_view text);
+  // tshark's report for a value whose OID has no dissector: a text item over `h`'s content
+  // with its expert warning.
+  void oid_not_implemented(int parent, const BerHeader& h);
   // The text of a string element's content as tshark shows it in item texts.
   std::string text_of(const BerHeader& h) const;
 

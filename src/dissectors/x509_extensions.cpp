@@ -3,7 +3,6 @@
 // a layer (frame.protocols) as tshark's OID dispatch does.
 #include <string_view>
 
-#include "core/expert.h"
 #include "dissectors/x509_internal.h"
 
 namespace netsift {
@@ -16,22 +15,39 @@ using namespace ber_tag;
   throw BoundsError{false};
 }
 
-// keyUsage: a BIT STRING of named bits, first bit most significant.
-void dissect_key_usage(BerTree& t, int parent, const BerHeader& h) {
-  if (!h.universal(kBitString)) malformed();
-  int n = t.bit_string(parent, x509ce::KeyUsage, h);
-  const FieldId* bits[] = {&x509ce::KeyUsage_digitalSignature, &x509ce::KeyUsage_contentCommitment,
-                           &x509ce::KeyUsage_keyEncipherment,  &x509ce::KeyUsage_dataEncipherment,
-                           &x509ce::KeyUsage_keyAgreement,     &x509ce::KeyUsage_keyCertSign,
-                           &x509ce::KeyUsage_cRLSign,          &x509ce::KeyUsage_encipherOnly};
+// A BIT STRING of nine named bits (KeyUsage, ReasonFlags) in field `f`, its bits in `bits`.
+void dissect_nine_named_bits(BerTree& t, int parent, FieldId f, const BerHeader& h,
+                             const FieldId* const (&bits)[9]) {
+  int n = t.bit_string(parent, f, h);
   size_t first = h.content() + 1, len = h.length - 1;
   if (len == 0) return;
   const ByteReader& r = t.reader();
-  for (const FieldId* f : bits) t.pkt().add_item(n, *f, r, first, 1);
-  // decipherOnly is bit 8, in a second octet DER leaves out when it is clear: tshark then shows
+  for (int i = 0; i < 8; ++i) t.pkt().add_item(n, *bits[i], r, first, 1);
+  // The ninth bit is in a second octet DER leaves out when the bit is clear: tshark then shows
   // it clear on the first octet.
   size_t at = len >= 2 ? first + 1 : first;
-  t.pkt().add_uint(n, x509ce::KeyUsage_decipherOnly, r, at, 1, len >= 2 && (r.u8(at) & 0x80));
+  t.pkt().add_uint(n, *bits[8], r, at, 1, len >= 2 && (r.u8(at) & 0x80));
+}
+
+void dissect_key_usage(BerTree& t, int parent, const BerHeader& h) {
+  if (!h.universal(kBitString)) malformed();
+  static const FieldId* const kBits[9] = {
+      &x509ce::KeyUsage_digitalSignature, &x509ce::KeyUsage_contentCommitment,
+      &x509ce::KeyUsage_keyEncipherment,  &x509ce::KeyUsage_dataEncipherment,
+      &x509ce::KeyUsage_keyAgreement,     &x509ce::KeyUsage_keyCertSign,
+      &x509ce::KeyUsage_cRLSign,          &x509ce::KeyUsage_encipherOnly,
+      &x509ce::KeyUsage_decipherOnly};
+  dissect_nine_named_bits(t, parent, x509ce::KeyUsage, h, kBits);
+}
+
+void dissect_reason_flags(BerTree& t, int parent, const BerHeader& h) {
+  static const FieldId* const kBits[9] = {
+      &x509ce::ReasonFlags_unused,          &x509ce::ReasonFlags_keyCompromise,
+      &x509ce::ReasonFlags_cACompromise,    &x509ce::ReasonFlags_affiliationChanged,
+      &x509ce::ReasonFlags_superseded,      &x509ce::ReasonFlags_cessationOfOperation,
+      &x509ce::ReasonFlags_certificateHold, &x509ce::ReasonFlags_privilegeWithdrawn,
+      &x509ce::ReasonFlags_aACompromise};
+  dissect_nine_named_bits(t, parent, x509ce::reasons, h, kBits);
 }
 
 void dissect_oid_list(BerTree& t, int parent, FieldId list, FieldId item, const BerHeader& h) {
@@ -195,7 +211,7 @@ void dissect_crl_distribution_points(BerTree& t, int parent, const BerHeader& h)
           malformed();
         }
       } else if (e.context(1)) {
-        t.bit_string(d, x509ce::reasons, e);
+        dissect_reason_flags(t, d, e);
       } else if (e.context(2)) {
         dissect_general_names(t, d, x509ce::cRLIssuer, e);
       } else {
@@ -328,14 +344,7 @@ void dissect_extension(BerTree& t, int parent, const BerHeader& h) {
                                  "2.16.840.1.113730.1.1", "2.16.840.1.113730.1.13",
                                  "1.3.6.1.5.5.7.48.1.5"})
     if (dotted == other) return;
-  // tshark's BER dissector reports an OID no dissector is registered for, over the value.
-  static constexpr const char* kNotImplemented =
-      "BER: Dissector for OID not implemented. Contact Wireshark developers if you want this "
-      "supported";
-  int text = t.pkt().tree.add(n, kNoField, t.reader(), e.content(), e.length, Value{});
-  t.set_label(text, kNotImplemented);
-  add_expert(t.pkt(), text, ber::error_oid_not_implemented, t.reader(), e.content(), 0,
-             kNotImplemented, kExpertWarn, kGroupUndecoded);
+  t.oid_not_implemented(n, e);
 }
 
 }  // namespace

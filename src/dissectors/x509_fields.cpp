@@ -20,8 +20,8 @@ constexpr ValueName kGeneralNameChoice[] = {
 constexpr ValueName kDistributionPointNameChoice[] = {{0, "fullName"},
                                                       {1, "nameRelativeToCRLIssuer"}};
 constexpr ValueName kDirectoryStringChoice[] = {{0, "teletexString"},   {1, "printableString"},
-                                                {2, "universalString"}, {3, "uTF8String"},
-                                                {4, "bmpString"}};
+                                                {2, "universalString"}, {3, "bmpString"},
+                                                {4, "uTF8String"}};
 constexpr ValueName kEcParametersChoice[] = {
     {0, "specifiedCurve"}, {1, "namedCurve"}, {2, "implicitCurve"}};
 constexpr ValueName kDisplayTextChoice[] = {
@@ -91,7 +91,6 @@ const FieldReg kX509ceFields[] = {
     {&x509ce::directoryName, {"directoryName", "x509ce.directoryName", FT::kUint32, Base::kDec, kNameChoice, 0, "Name"}},
     {&x509ce::ediPartyName_element, {"ediPartyName", "x509ce.ediPartyName_element", FT::kNone, Base::kNone}},
     {&x509ce::uniformResourceIdentifier, {"uniformResourceIdentifier", "x509ce.uniformResourceIdentifier", FT::kString, Base::kNone}},
-    {&x509ce::iPAddress, {"iPAddress", "x509ce.iPAddress", FT::kBytes, Base::kNone}},
     {&x509ce::IPAddress_ipv4, {"iPAddress", "x509ce.IPAddress.ipv4", FT::kIpv4, Base::kNone}},
     {&x509ce::IPAddress_ipv6, {"iPAddress", "x509ce.IPAddress.ipv6", FT::kIpv6, Base::kNone}},
     {&x509ce::registeredID, {"registeredID", "x509ce.registeredID", FT::kOid, Base::kNone, {}, 0, "OBJECT_IDENTIFIER"}},
@@ -101,6 +100,15 @@ const FieldReg kX509ceFields[] = {
     {&x509ce::fullName, {"fullName", "x509ce.fullName", FT::kUint32, Base::kDec, {}, 0, "GeneralNames"}},
     {&x509ce::nameRelativeToCRLIssuer, {"nameRelativeToCRLIssuer", "x509ce.nameRelativeToCRLIssuer", FT::kUint32, Base::kDec, {}, 0, "RelativeDistinguishedName"}},
     {&x509ce::reasons, {"reasons", "x509ce.reasons", FT::kBytes, Base::kNone, {}, 0, "ReasonFlags"}},
+    {&x509ce::ReasonFlags_unused, {"unused", "x509ce.ReasonFlags.unused", FT::kBoolean, Base::kNone, {}, 0x80, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_keyCompromise, {"keyCompromise", "x509ce.ReasonFlags.keyCompromise", FT::kBoolean, Base::kNone, {}, 0x40, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_cACompromise, {"cACompromise", "x509ce.ReasonFlags.cACompromise", FT::kBoolean, Base::kNone, {}, 0x20, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_affiliationChanged, {"affiliationChanged", "x509ce.ReasonFlags.affiliationChanged", FT::kBoolean, Base::kNone, {}, 0x10, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_superseded, {"superseded", "x509ce.ReasonFlags.superseded", FT::kBoolean, Base::kNone, {}, 0x8, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_cessationOfOperation, {"cessationOfOperation", "x509ce.ReasonFlags.cessationOfOperation", FT::kBoolean, Base::kNone, {}, 0x4, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_certificateHold, {"certificateHold", "x509ce.ReasonFlags.certificateHold", FT::kBoolean, Base::kNone, {}, 0x2, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_privilegeWithdrawn, {"privilegeWithdrawn", "x509ce.ReasonFlags.privilegeWithdrawn", FT::kBoolean, Base::kNone, {}, 0x1, "", nullptr, 8}},
+    {&x509ce::ReasonFlags_aACompromise, {"aACompromise", "x509ce.ReasonFlags.aACompromise", FT::kBoolean, Base::kNone, {}, 0x80, "", nullptr, 8}},
     {&x509ce::cRLIssuer, {"cRLIssuer", "x509ce.cRLIssuer", FT::kUint32, Base::kDec, {}, 0, "GeneralNames"}},
     {&x509ce::CertificatePoliciesSyntax, {"CertificatePoliciesSyntax", "x509ce.CertificatePoliciesSyntax", FT::kUint32, Base::kDec}},
     {&x509ce::PolicyInformation_element, {"PolicyInformation", "x509ce.PolicyInformation_element", FT::kNone, Base::kNone}},
@@ -134,6 +142,7 @@ const FieldReg kX509satFields[] = {
     {&x509sat::CountryName, {"CountryName", "x509sat.CountryName", FT::kString, Base::kNone}},
     {&x509sat::PrintableString, {"PrintableString", "x509sat.PrintableString", FT::kString, Base::kNone}},
     {&x509sat::IA5String, {"IA5String", "x509sat.IA5String", FT::kString, Base::kNone}},
+    {&x509sat::UTF8String, {"UTF8String", "x509sat.UTF8String", FT::kString, Base::kNone}},
     {&x509sat::BMPString, {"BMPString", "x509sat.BMPString", FT::kString, Base::kNone}},
     {&x509sat::Integer, {"Integer", "x509sat.Integer", FT::kInt32, Base::kDec}},
 };
@@ -156,7 +165,7 @@ const FieldReg kPkix1implicitFields[] = {
     {&pkix1implicit::AuthorityInfoAccessSyntax, {"AuthorityInfoAccessSyntax", "pkix1implicit.AuthorityInfoAccessSyntax", FT::kUint32, Base::kDec}},
     {&pkix1implicit::AccessDescription_element, {"AccessDescription", "pkix1implicit.AccessDescription_element", FT::kNone, Base::kNone}},
     {&pkix1implicit::accessMethod, {"accessMethod", "pkix1implicit.accessMethod", FT::kOid, Base::kNone, {}, 0, "OBJECT_IDENTIFIER"}},
-    {&pkix1implicit::accessLocation, {"accessLocation", "pkix1implicit.accessLocation", FT::kUint32, Base::kDec, kGeneralNameChoice, 0, "GeneralName"}},
+    {&pkix1implicit::accessLocation, {"accessLocation", "pkix1implicit.accessLocation", FT::kUint32, Base::kDec, {}, 0, "GeneralName"}},
     {&pkix1implicit::UserNotice_element, {"UserNotice", "pkix1implicit.UserNotice_element", FT::kNone, Base::kNone}},
     {&pkix1implicit::noticeRef_element, {"noticeRef", "pkix1implicit.noticeRef_element", FT::kNone, Base::kNone, {}, 0, "NoticeReference"}},
     {&pkix1implicit::organization, {"organization", "pkix1implicit.organization", FT::kUint32, Base::kDec, kDisplayTextChoice, 0, "DisplayText"}},
@@ -182,13 +191,13 @@ namespace x509af {
 FieldId proto, signedCertificate_element, version, serialNumber, signature_element, issuer, validity_element, notBefore, notAfter, utcTime, generalizedTime, subject, rdnSequence, subjectPublicKeyInfo_element, algorithm_element, algorithm_id, subjectPublicKey, issuerUniqueIdentifier, subjectUniqueIdentifier, extensions, Extension_element, extension_id, critical, algorithmIdentifier_element, encrypted, DSS_Params_element, p, q, g, Userid;
 }  // namespace x509af
 namespace x509ce {
-FieldId proto, KeyUsage, KeyUsage_digitalSignature, KeyUsage_contentCommitment, KeyUsage_keyEncipherment, KeyUsage_dataEncipherment, KeyUsage_keyAgreement, KeyUsage_keyCertSign, KeyUsage_cRLSign, KeyUsage_encipherOnly, KeyUsage_decipherOnly, KeyPurposeIDs, KeyPurposeId, SubjectKeyIdentifier, AuthorityKeyIdentifier_element, keyIdentifier, authorityCertIssuer, authorityCertSerialNumber, BasicConstraintsSyntax_element, cA, pathLenConstraint, GeneralNames, GeneralName, otherName_element, type_id, rfc822Name, dNSName, x400Address_element, directoryName, ediPartyName_element, uniformResourceIdentifier, iPAddress, registeredID, CRLDistPointsSyntax, DistributionPoint_element, distributionPoint, fullName, nameRelativeToCRLIssuer, reasons, cRLIssuer, CertificatePoliciesSyntax, PolicyInformation_element, policyIdentifier, policyQualifiers, PolicyQualifierInfo_element, id, NameConstraintsSyntax_element, permittedSubtrees, excludedSubtrees, GeneralSubtree_element, base, minimum, maximum, IPAddress_ipv4, IPAddress_ipv6, value_element;
+FieldId proto, KeyUsage, KeyUsage_digitalSignature, KeyUsage_contentCommitment, KeyUsage_keyEncipherment, KeyUsage_dataEncipherment, KeyUsage_keyAgreement, KeyUsage_keyCertSign, KeyUsage_cRLSign, KeyUsage_encipherOnly, KeyUsage_decipherOnly, KeyPurposeIDs, KeyPurposeId, SubjectKeyIdentifier, AuthorityKeyIdentifier_element, keyIdentifier, authorityCertIssuer, authorityCertSerialNumber, BasicConstraintsSyntax_element, cA, pathLenConstraint, GeneralNames, GeneralName, otherName_element, type_id, rfc822Name, dNSName, x400Address_element, directoryName, ediPartyName_element, uniformResourceIdentifier, registeredID, CRLDistPointsSyntax, DistributionPoint_element, distributionPoint, fullName, nameRelativeToCRLIssuer, reasons, cRLIssuer, CertificatePoliciesSyntax, PolicyInformation_element, policyIdentifier, policyQualifiers, PolicyQualifierInfo_element, id, NameConstraintsSyntax_element, permittedSubtrees, excludedSubtrees, GeneralSubtree_element, base, minimum, maximum, IPAddress_ipv4, IPAddress_ipv6, value_element, ReasonFlags_unused, ReasonFlags_keyCompromise, ReasonFlags_cACompromise, ReasonFlags_affiliationChanged, ReasonFlags_superseded, ReasonFlags_cessationOfOperation, ReasonFlags_certificateHold, ReasonFlags_privilegeWithdrawn, ReasonFlags_aACompromise;
 }  // namespace x509ce
 namespace x509if {
 FieldId proto, rdnSequence, RDNSequence_item, RelativeDistinguishedName_item_element, oid;
 }  // namespace x509if
 namespace x509sat {
-FieldId proto, DirectoryString, teletexString, printableString, universalString, uTF8String, bmpString, CountryName, PrintableString, IA5String, BMPString, Integer;
+FieldId proto, DirectoryString, teletexString, printableString, universalString, uTF8String, bmpString, CountryName, PrintableString, IA5String, UTF8String, BMPString, Integer;
 }  // namespace x509sat
 namespace pkcs1 {
 FieldId proto, modulus, publicExponent, ECParameters, namedCurve;

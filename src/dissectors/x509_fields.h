@@ -13,7 +13,7 @@ extern FieldId signedCertificate_element, version, serialNumber, signature_eleme
 
 namespace x509ce {
 extern FieldId proto;
-extern FieldId KeyUsage, KeyUsage_digitalSignature, KeyUsage_contentCommitment, KeyUsage_keyEncipherment, KeyUsage_dataEncipherment, KeyUsage_keyAgreement, KeyUsage_keyCertSign, KeyUsage_cRLSign, KeyUsage_encipherOnly, KeyUsage_decipherOnly, KeyPurposeIDs, KeyPurposeId, SubjectKeyIdentifier, AuthorityKeyIdentifier_element, keyIdentifier, authorityCertIssuer, authorityCertSerialNumber, BasicConstraintsSyntax_element, cA, pathLenConstraint, GeneralNames, GeneralName, otherName_element, type_id, rfc822Name, dNSName, x400Address_element, directoryName, ediPartyName_element, uniformResourceIdentifier, iPAddress, registeredID, CRLDistPointsSyntax, DistributionPoint_element, distributionPoint, fullName, nameRelativeToCRLIssuer, reasons, cRLIssuer, CertificatePoliciesSyntax, PolicyInformation_element, policyIdentifier, policyQualifiers, PolicyQualifierInfo_element, id, NameConstraintsSyntax_element, permittedSubtrees, excludedSubtrees, GeneralSubtree_element, base, minimum, maximum, IPAddress_ipv4, IPAddress_ipv6, value_element;
+extern FieldId KeyUsage, KeyUsage_digitalSignature, KeyUsage_contentCommitment, KeyUsage_keyEncipherment, KeyUsage_dataEncipherment, KeyUsage_keyAgreement, KeyUsage_keyCertSign, KeyUsage_cRLSign, KeyUsage_encipherOnly, KeyUsage_decipherOnly, KeyPurposeIDs, KeyPurposeId, SubjectKeyIdentifier, AuthorityKeyIdentifier_element, keyIdentifier, authorityCertIssuer, authorityCertSerialNumber, BasicConstraintsSyntax_element, cA, pathLenConstraint, GeneralNames, GeneralName, otherName_element, type_id, rfc822Name, dNSName, x400Address_element, directoryName, ediPartyName_element, uniformResourceIdentifier, registeredID, CRLDistPointsSyntax, DistributionPoint_element, distributionPoint, fullName, nameRelativeToCRLIssuer, reasons, cRLIssuer, CertificatePoliciesSyntax, PolicyInformation_element, policyIdentifier, policyQualifiers, PolicyQualifierInfo_element, id, NameConstraintsSyntax_element, permittedSubtrees, excludedSubtrees, GeneralSubtree_element, base, minimum, maximum, IPAddress_ipv4, IPAddress_ipv6, value_element, ReasonFlags_unused, ReasonFlags_keyCompromise, ReasonFlags_cACompromise, ReasonFlags_affiliationChanged, ReasonFlags_superseded, ReasonFlags_cessationOfOperation, ReasonFlags_certificateHold, ReasonFlags_privilegeWithdrawn, ReasonFlags_aACompromise;
 }  // namespace x509ce
 
 namespace x509if {
@@ -23,7 +23,7 @@ extern FieldId rdnSequence, RDNSequence_item, RelativeDistinguishedName_item_ele
 
 namespace x509sat {
 extern FieldId proto;
-extern FieldId DirectoryString, teletexString, printableString, universalString, uTF8String, bmpString, CountryName, PrintableString, IA5String, BMPString, Integer;
+extern FieldId DirectoryString, teletexString, printableString, universalString, uTF8String, bmpString, CountryName, PrintableString, IA5String, UTF8String, BMPString, Integer;
 }  // namespace x509sat
 
 namespace pkcs1 {

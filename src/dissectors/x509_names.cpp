@@ -77,8 +77,8 @@ bool dissect_directory_string(BerTree& t, int parent, const BerHeader& h) {
   } kChoices[] = {{kTeletexString, &x509sat::teletexString},
                   {kPrintableString, &x509sat::printableString},
                   {kUniversalString, &x509sat::universalString},
-                  {kUtf8String, &x509sat::uTF8String},
-                  {kBmpString, &x509sat::bmpString}};
+                  {kBmpString, &x509sat::bmpString},
+                  {kUtf8String, &x509sat::uTF8String}};
   for (uint32_t i = 0; i < 5; ++i) {
     if (!h.universal(kChoices[i].tag)) continue;
     int n = t.choice(parent, x509sat::DirectoryString, h, i);
@@ -206,6 +206,15 @@ void dissect_general_name(BerTree& t, int parent, FieldId f, const BerHeader& h)
       int s = t.sequence(n, x509ce::otherName_element, h);
       BerHeader id = t.expect_universal(h.content(), h.end(), kOid);
       t.oid(s, x509ce::type_id, id);
+      BerHeader value = t.next(id.end(), h.end());
+      if (!value.context(0)) malformed();
+      if (oid_text(t, id) == "1.3.6.1.4.1.311.20.2.3") {  // Microsoft's user principal name
+        BerHeader upn = t.expect_universal(value.content(), value.end(), kUtf8String);
+        t.pkt().add_layer(x509sat::proto);
+        t.string(s, x509sat::UTF8String, upn);
+      } else {
+        t.oid_not_implemented(s, value);
+      }
       break;
     }
     case 1:
@@ -233,8 +242,7 @@ void dissect_general_name(BerTree& t, int parent, FieldId f, const BerHeader& h)
                          t.reader().u32(h.content()));
       else if (h.length == 16)
         t.pkt().add_item(n, x509ce::IPAddress_ipv6, t.reader(), h.content(), 16);
-      else
-        t.bytes(n, x509ce::iPAddress, h);
+      // tshark shows no value for other lengths (name constraints' address and mask pairs).
       break;
     case 8:
       t.oid(n, x509ce::registeredID, h);

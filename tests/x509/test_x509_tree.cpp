@@ -4,6 +4,7 @@
 // one TCP segment, so the certificates are found without a TLS dissector.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -61,7 +62,8 @@ std::vector<std::vector<std::string>> tshark_certificates(const std::vector<std:
     size_t in = indent(frame[i]);
     if (in == std::string::npos || frame[i].compare(in, 13, "Certificate: ") != 0) continue;
     std::vector<std::string> cert{frame[i].substr(in)};
-    for (size_t k = i + 1; k < frame.size() && indent(frame[k]) > in; ++k)
+    for (size_t k = i + 1;
+         k < frame.size() && indent(frame[k]) != std::string::npos && indent(frame[k]) > in; ++k)
       cert.push_back(frame[k].substr(in));
     out.push_back(cert);
   }
@@ -151,10 +153,20 @@ TEST_F(X509Tree, FixtureCertificatesMatchTshark) {
       sink.buffer().clear();
       while (!got.empty() && got.back().empty()) got.pop_back();
       ASSERT_FALSE(got.empty());
-      EXPECT_EQ(subject_suffix(got[0]), subject_suffix(expected[c][0]));
+      // Item texts are cut at 240 bytes, here after "Data: " rather than "Certificate: ".
+      std::string have_subject = subject_suffix(got[0]), want_subject = subject_suffix(expected[c][0]);
+      size_t common = std::min(have_subject.size(), want_subject.size());
+      EXPECT_EQ(have_subject.substr(0, common), want_subject.substr(0, common));
       std::vector<std::string> want(expected[c].begin() + 1, expected[c].end());
       std::vector<std::string> have(got.begin() + 1, got.end());
-      EXPECT_EQ(have, want) << "certificate " << c;
+      for (size_t l = 0; l < std::max(have.size(), want.size()); ++l) {
+        std::string h = l < have.size() ? have[l] : "<end>", w = l < want.size() ? want[l] : "<end>";
+        if (h != w) {
+          ADD_FAILURE() << "certificate " << c << " line " << l + 1 << "\n  netsift: " << h
+                        << "\n  tshark:  " << w;
+          break;
+        }
+      }
     }
     // Field values, all certificates of the frame together as tshark lists them.
     std::vector<std::string> row;
@@ -177,7 +189,14 @@ TEST_F(X509Tree, FixtureCertificatesMatchTshark) {
     std::string protocols = row.back();
     size_t tls = protocols.find(":tls");
     ASSERT_NE(tls, std::string::npos);
-    EXPECT_EQ(layers, protocols.substr(tls + 4));
+    std::string want_layers = protocols.substr(tls + 4);
+    for (size_t k = 0; k < std::max(layers.size(), want_layers.size()); ++k)
+      if (k >= layers.size() || k >= want_layers.size() || layers[k] != want_layers[k]) {
+        ADD_FAILURE() << "frame.protocols differ at " << k << ": netsift "
+                      << layers.substr(k > 40 ? k - 40 : 0, 80) << "\n  tshark "
+                      << want_layers.substr(k > 40 ? k - 40 : 0, 80);
+        break;
+      }
   }
   EXPECT_EQ(index, frames.size());
 }

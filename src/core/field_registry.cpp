@@ -140,6 +140,7 @@ ValueKind value_kind(FieldType t) {
     case FieldType::kEther:
     case FieldType::kIpv6:
     case FieldType::kBytes:
+    case FieldType::kOid:
       return ValueKind::kBytes;
     case FieldType::kString:
     case FieldType::kStringz:

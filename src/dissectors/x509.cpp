@@ -45,8 +45,8 @@ std::string utc_time_text(std::string_view s) {
     i += 2;
   }
   if (yy < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) malformed();
-  std::string text = fmt::format("{}-{:02}-{:02} {:02}:{:02}:{:02}", yy < 50 ? 2000 + yy : 1900 + yy,
-                                 mo, d, h, mi, sec);
+  std::string text = fmt::format("{}-{:02}-{:02} {:02}:{:02}:{:02}",
+                                 yy < 50 ? 2000 + yy : 1900 + yy, mo, d, h, mi, sec);
   if (i < s.size() && s[i] == 'Z' && i + 1 == s.size()) return text + " (UTC)";
   if (i + 5 == s.size() && (s[i] == '+' || s[i] == '-') && digits(s.data() + i + 1, 4) >= 0)
     return fmt::format("{} (UTC {}{}:{})", text, s[i], s.substr(i + 1, 2), s.substr(i + 3, 2));

@@ -142,8 +142,8 @@ void BerTree::oid_not_implemented(int parent, const BerHeader& h) {
       "supported";
   int text = pkt_.tree.add(parent, kNoField, r_, h.content(), h.length, Value{});
   set_label(text, kMessage);
-  add_expert(pkt_, text, ber::error_oid_not_implemented, r_, h.content(), 0, kMessage,
-             kExpertWarn, kGroupUndecoded);
+  add_expert(pkt_, text, ber::error_oid_not_implemented, r_, h.content(), 0, kMessage, kExpertWarn,
+             kGroupUndecoded);
 }
 
 std::string BerTree::text_of(const BerHeader& h) const {
@@ -183,7 +183,8 @@ int BerTree::big_integer(int parent, FieldId f, const BerHeader& h) {
     constexpr size_t kShown = 36;  // tshark's item texts show at most 36 bytes of a byte field
     const uint8_t* p = r_.ptr(h.content(), h.length);
     std::string text = fmt::format("{}: 0x", field_name(f));
-    for (size_t i = 0; i < h.length && i < kShown; ++i) fmt::format_to(std::back_inserter(text), "{:02x}", p[i]);
+    for (size_t i = 0; i < h.length && i < kShown; ++i)
+      fmt::format_to(std::back_inserter(text), "{:02x}", p[i]);
     if (h.length > kShown) text.append("…");
     set_label(n, text);
   }

@@ -60,7 +60,8 @@ void dissect_oid_list(BerTree& t, int parent, FieldId list, FieldId item, const 
   }
 }
 
-// BasicConstraintsSyntax ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
+// BasicConstraintsSyntax ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER
+// OPTIONAL }
 void dissect_basic_constraints(BerTree& t, int parent, const BerHeader& h) {
   if (!h.universal(kSequence)) malformed();
   int n = t.sequence(parent, x509ce::BasicConstraintsSyntax_element, h);
@@ -77,7 +78,8 @@ void dissect_basic_constraints(BerTree& t, int parent, const BerHeader& h) {
 }
 
 // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT OPTIONAL,
-//   authorityCertIssuer [1] IMPLICIT GeneralNames OPTIONAL, authorityCertSerialNumber [2] OPTIONAL }
+//   authorityCertIssuer [1] IMPLICIT GeneralNames OPTIONAL, authorityCertSerialNumber [2] OPTIONAL
+//   }
 void dissect_authority_key_identifier(BerTree& t, int parent, const BerHeader& h) {
   if (!h.universal(kSequence)) malformed();
   int n = t.sequence(parent, x509ce::AuthorityKeyIdentifier_element, h);
@@ -151,7 +153,8 @@ void dissect_user_notice(BerTree& t, int parent, const BerHeader& h) {
 }
 
 // CertificatePoliciesSyntax ::= SEQUENCE OF PolicyInformation { policyIdentifier,
-//   policyQualifiers SEQUENCE OF PolicyQualifierInfo { policyQualifierId, qualifier ANY } OPTIONAL }
+//   policyQualifiers SEQUENCE OF PolicyQualifierInfo { policyQualifierId, qualifier ANY } OPTIONAL
+//   }
 void dissect_certificate_policies(BerTree& t, int parent, const BerHeader& h) {
   if (!h.universal(kSequence)) malformed();
   int n = t.sequence_of(parent, x509ce::CertificatePoliciesSyntax, h);
@@ -246,7 +249,8 @@ void dissect_general_subtrees(BerTree& t, int parent, FieldId f, const BerHeader
   }
 }
 
-// NameConstraintsSyntax ::= SEQUENCE { permittedSubtrees [0] OPTIONAL, excludedSubtrees [1] OPTIONAL }
+// NameConstraintsSyntax ::= SEQUENCE { permittedSubtrees [0] OPTIONAL, excludedSubtrees [1]
+// OPTIONAL }
 void dissect_name_constraints(BerTree& t, int parent, const BerHeader& h) {
   if (!h.universal(kSequence)) malformed();
   int n = t.sequence(parent, x509ce::NameConstraintsSyntax_element, h);
@@ -340,9 +344,9 @@ void dissect_extension(BerTree& t, int parent, const BerHeader& h) {
   }
   // Extensions tshark hands to dissectors netsift does not have yet (the TLS dissector's SCT
   // list, logotypes, Netscape's, OCSP's no-check): left out rather than reported undissected.
-  for (std::string_view other : {"1.3.6.1.4.1.11129.2.4.2", "1.3.6.1.5.5.7.1.12",
-                                 "2.16.840.1.113730.1.1", "2.16.840.1.113730.1.13",
-                                 "1.3.6.1.5.5.7.48.1.5"})
+  for (std::string_view other :
+       {"1.3.6.1.4.1.11129.2.4.2", "1.3.6.1.5.5.7.1.12", "2.16.840.1.113730.1.1",
+        "2.16.840.1.113730.1.13", "1.3.6.1.5.5.7.48.1.5"})
     if (dotted == other) return;
   t.oid_not_implemented(n, e);
 }

@@ -34,29 +34,29 @@ struct AttributeType {
 };
 
 constexpr AttributeType kAttributeTypes[] = {
-    {"2.5.4.3", ValueKind::kDirectoryString},   // commonName
-    {"2.5.4.4", ValueKind::kDirectoryString},   // surname
-    {"2.5.4.5", ValueKind::kPrintableString},   // serialNumber
-    {"2.5.4.6", ValueKind::kCountryName},       // countryName
-    {"2.5.4.7", ValueKind::kDirectoryString},   // localityName
-    {"2.5.4.8", ValueKind::kDirectoryString},   // stateOrProvinceName
-    {"2.5.4.9", ValueKind::kDirectoryString},   // streetAddress
-    {"2.5.4.10", ValueKind::kDirectoryString},  // organizationName
-    {"2.5.4.11", ValueKind::kDirectoryString},  // organizationalUnitName
-    {"2.5.4.12", ValueKind::kDirectoryString},  // title
-    {"2.5.4.13", ValueKind::kDirectoryString},  // description
-    {"2.5.4.15", ValueKind::kDirectoryString},  // businessCategory
-    {"2.5.4.17", ValueKind::kDirectoryString},  // postalCode
-    {"2.5.4.18", ValueKind::kDirectoryString},  // postOfficeBox
-    {"2.5.4.41", ValueKind::kDirectoryString},  // name
-    {"2.5.4.42", ValueKind::kDirectoryString},  // givenName
-    {"2.5.4.43", ValueKind::kDirectoryString},  // initials
-    {"2.5.4.44", ValueKind::kDirectoryString},  // generationQualifier
-    {"2.5.4.46", ValueKind::kPrintableString},  // dnQualifier
-    {"2.5.4.65", ValueKind::kDirectoryString},  // pseudonym
-    {"1.2.840.113549.1.9.1", ValueKind::kIa5String},        // pkcs-9 emailAddress
-    {"0.9.2342.19200300.100.1.25", ValueKind::kIa5String},  // domainComponent
-    {"0.9.2342.19200300.100.1.1", ValueKind::kUserid},      // userid (x509af's)
+    {"2.5.4.3", ValueKind::kDirectoryString},                   // commonName
+    {"2.5.4.4", ValueKind::kDirectoryString},                   // surname
+    {"2.5.4.5", ValueKind::kPrintableString},                   // serialNumber
+    {"2.5.4.6", ValueKind::kCountryName},                       // countryName
+    {"2.5.4.7", ValueKind::kDirectoryString},                   // localityName
+    {"2.5.4.8", ValueKind::kDirectoryString},                   // stateOrProvinceName
+    {"2.5.4.9", ValueKind::kDirectoryString},                   // streetAddress
+    {"2.5.4.10", ValueKind::kDirectoryString},                  // organizationName
+    {"2.5.4.11", ValueKind::kDirectoryString},                  // organizationalUnitName
+    {"2.5.4.12", ValueKind::kDirectoryString},                  // title
+    {"2.5.4.13", ValueKind::kDirectoryString},                  // description
+    {"2.5.4.15", ValueKind::kDirectoryString},                  // businessCategory
+    {"2.5.4.17", ValueKind::kDirectoryString},                  // postalCode
+    {"2.5.4.18", ValueKind::kDirectoryString},                  // postOfficeBox
+    {"2.5.4.41", ValueKind::kDirectoryString},                  // name
+    {"2.5.4.42", ValueKind::kDirectoryString},                  // givenName
+    {"2.5.4.43", ValueKind::kDirectoryString},                  // initials
+    {"2.5.4.44", ValueKind::kDirectoryString},                  // generationQualifier
+    {"2.5.4.46", ValueKind::kPrintableString},                  // dnQualifier
+    {"2.5.4.65", ValueKind::kDirectoryString},                  // pseudonym
+    {"1.2.840.113549.1.9.1", ValueKind::kIa5String},            // pkcs-9 emailAddress
+    {"0.9.2342.19200300.100.1.25", ValueKind::kIa5String},      // domainComponent
+    {"0.9.2342.19200300.100.1.1", ValueKind::kUserid},          // userid (x509af's)
     {"1.3.6.1.4.1.311.60.2.1.1", ValueKind::kDirectoryString},  // jurisdiction locality
     {"1.3.6.1.4.1.311.60.2.1.2", ValueKind::kDirectoryString},  // jurisdiction state
     {"1.3.6.1.4.1.311.60.2.1.3", ValueKind::kCountryName},      // jurisdiction country
@@ -138,8 +138,7 @@ std::string dissect_attribute(BerTree& t, int parent, const BerHeader& h) {
   int n = t.sequence(parent, x509if::RelativeDistinguishedName_item_element, h);
   t.oid(n, x509if::oid, type);
   text += dissect_attribute_value(t, n, dotted, value);
-  if (t.labels())
-    t.set_label(n, std::string("RelativeDistinguishedName item (") + text + ")");
+  if (t.labels()) t.set_label(n, std::string("RelativeDistinguishedName item (") + text + ")");
   return text;
 }
 

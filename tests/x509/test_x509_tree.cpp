@@ -54,9 +54,9 @@ std::vector<uint8_t> from_hex(const std::string& h) {
 // Extensions tshark dissects with protocols netsift does not have yet (TLS's SCT list,
 // logotypes, Netscape's, OCSP's no-check): their bodies are left out of the comparison.
 bool undissected_extension(const std::string& line) {
-  for (const char* name : {"Extension (SignedCertificateTimestampList)", "Extension (id-pe-logotype)",
-                           "Extension (ns_cert_exts.cert_type)", "Extension (ns_cert_exts.comment)",
-                           "Extension (id-pkix-ocsp-nocheck)"})
+  for (const char* name : {"Extension (SignedCertificateTimestampList)",
+                           "Extension (id-pe-logotype)", "Extension (ns_cert_exts.cert_type)",
+                           "Extension (ns_cert_exts.comment)", "Extension (id-pkix-ocsp-nocheck)"})
     if (line == name) return true;
   return false;
 }
@@ -76,7 +76,8 @@ std::vector<std::vector<std::string>> tshark_certificates(const std::vector<std:
       if (d == std::string::npos || d <= in) break;
       std::string text = frame[k].substr(d);
       if (skip_below != std::string::npos) {
-        if (d > skip_below && text.rfind("Extension Id: ", 0) != 0 && text.rfind("critical: ", 0) != 0)
+        if (d > skip_below && text.rfind("Extension Id: ", 0) != 0 &&
+            text.rfind("critical: ", 0) != 0)
           continue;
         if (d <= skip_below) skip_below = std::string::npos;
       }
@@ -97,27 +98,67 @@ std::string subject_suffix(const std::string& line) {
   return p == std::string::npos ? "" : line.substr(p);
 }
 
-constexpr const char* kFields[] = {
-    "x509af.version", "x509af.serialNumber", "x509af.algorithm.id", "x509af.issuer",
-    "x509if.rdnSequence", "x509af.rdnSequence", "x509if.RDNSequence_item", "x509if.oid",
-    "x509sat.printableString", "x509sat.uTF8String", "x509sat.CountryName", "x509sat.IA5String",
-    "x509sat.PrintableString", "x509af.utcTime", "x509af.generalizedTime", "x509af.notAfter",
-    "x509af.subjectPublicKey", "pkcs1.modulus", "pkcs1.publicExponent", "pkcs1.namedCurve",
-    "x509af.p", "x509af.extension.id", "x509af.critical", "x509ce.KeyUsage",
-    "x509ce.KeyUsage.decipherOnly", "x509ce.KeyPurposeId", "x509ce.cA", "x509ce.pathLenConstraint",
-    "x509ce.SubjectKeyIdentifier", "x509ce.keyIdentifier", "x509ce.authorityCertSerialNumber",
-    "x509ce.GeneralName", "x509ce.dNSName", "x509ce.rfc822Name", "x509ce.uniformResourceIdentifier",
-    "x509ce.IPAddress.ipv4", "x509ce.IPAddress.ipv6", "x509ce.registeredID", "x509ce.type_id",
-    "x509ce.directoryName", "x509ce.distributionPoint", "x509ce.reasons", "x509ce.policyIdentifier",
-    "x509ce.id", "pkix1explicit.DirectoryString", "pkix1implicit.visibleString",
-    "pkix1implicit.utf8String", "pkix1implicit.noticeNumbers_item", "pkix1implicit.accessMethod",
-    "x509ce.minimum", "x509ce.permittedSubtrees", "x509ce.excludedSubtrees",
-    "ber.bitstring.padding", "x509af.encrypted", "x509sat.BMPString", "x509sat.teletexString"};
+constexpr const char* kFields[] = {"x509af.version",
+                                   "x509af.serialNumber",
+                                   "x509af.algorithm.id",
+                                   "x509af.issuer",
+                                   "x509if.rdnSequence",
+                                   "x509af.rdnSequence",
+                                   "x509if.RDNSequence_item",
+                                   "x509if.oid",
+                                   "x509sat.printableString",
+                                   "x509sat.uTF8String",
+                                   "x509sat.CountryName",
+                                   "x509sat.IA5String",
+                                   "x509sat.PrintableString",
+                                   "x509af.utcTime",
+                                   "x509af.generalizedTime",
+                                   "x509af.notAfter",
+                                   "x509af.subjectPublicKey",
+                                   "pkcs1.modulus",
+                                   "pkcs1.publicExponent",
+                                   "pkcs1.namedCurve",
+                                   "x509af.p",
+                                   "x509af.extension.id",
+                                   "x509af.critical",
+                                   "x509ce.KeyUsage",
+                                   "x509ce.KeyUsage.decipherOnly",
+                                   "x509ce.KeyPurposeId",
+                                   "x509ce.cA",
+                                   "x509ce.pathLenConstraint",
+                                   "x509ce.SubjectKeyIdentifier",
+                                   "x509ce.keyIdentifier",
+                                   "x509ce.authorityCertSerialNumber",
+                                   "x509ce.GeneralName",
+                                   "x509ce.dNSName",
+                                   "x509ce.rfc822Name",
+                                   "x509ce.uniformResourceIdentifier",
+                                   "x509ce.IPAddress.ipv4",
+                                   "x509ce.IPAddress.ipv6",
+                                   "x509ce.registeredID",
+                                   "x509ce.type_id",
+                                   "x509ce.directoryName",
+                                   "x509ce.distributionPoint",
+                                   "x509ce.reasons",
+                                   "x509ce.policyIdentifier",
+                                   "x509ce.id",
+                                   "pkix1explicit.DirectoryString",
+                                   "pkix1implicit.visibleString",
+                                   "pkix1implicit.utf8String",
+                                   "pkix1implicit.noticeNumbers_item",
+                                   "pkix1implicit.accessMethod",
+                                   "x509ce.minimum",
+                                   "x509ce.permittedSubtrees",
+                                   "x509ce.excludedSubtrees",
+                                   "ber.bitstring.padding",
+                                   "x509af.encrypted",
+                                   "x509sat.BMPString",
+                                   "x509sat.teletexString"};
 
 // Protocols the X.509 dissector records as layers; frame.protocols is compared on these only.
 bool x509_layer(const std::string& p) {
-  for (const char* name : {"x509af", "x509ce", "x509if", "x509sat", "pkcs-1", "pkix1explicit",
-                           "pkix1implicit"})
+  for (const char* name :
+       {"x509af", "x509ce", "x509if", "x509sat", "pkcs-1", "pkix1explicit", "pkix1implicit"})
     if (p == name) return true;
   return false;
 }
@@ -136,7 +177,8 @@ int compare_capture(const std::string& capture, Options opt = {}) {
     if (l.rfind("Frame ", 0) == 0) frames.emplace_back();
     if (!frames.empty()) frames.back().push_back(l);
   }
-  std::string field_args = base + " -T fields -E occurrence=a -e tls.handshake.certificate -e frame.protocols";
+  std::string field_args =
+      base + " -T fields -E occurrence=a -e tls.handshake.certificate -e frame.protocols";
   for (const char* f : kFields) field_args += std::string(" -e ") + f;
   std::vector<std::string> rows = lines(test::tshark_cached(field_args));
   EXPECT_EQ(rows.size(), frames.size());
@@ -154,9 +196,10 @@ int compare_capture(const std::string& capture, Options opt = {}) {
     row.resize(std::size(kFields) + 2);
     std::vector<std::string> certs = split(row[0], ',');
     // A stapled OCSP response (not dissected yet) holds more of the fields.
-    bool partial = std::find_if(frames[index].begin(), frames[index].end(), [](const std::string& l) {
-                     return l.find("Handshake Protocol: Certificate Status") != std::string::npos;
-                   }) != frames[index].end();
+    bool partial =
+        std::find_if(frames[index].begin(), frames[index].end(), [](const std::string& l) {
+          return l.find("Handshake Protocol: Certificate Status") != std::string::npos;
+        }) != frames[index].end();
     std::vector<std::vector<std::string>> expected = tshark_certificates(frames[index], partial);
     EXPECT_EQ(certs.size(), expected.size());
     std::vector<std::vector<uint8_t>> bytes;
@@ -187,13 +230,15 @@ int compare_capture(const std::string& capture, Options opt = {}) {
       while (!got.empty() && got.back().empty()) got.pop_back();
       if (got.empty()) continue;
       // Item texts are cut at 240 bytes, here after "Data: " rather than "Certificate: ".
-      std::string have_subject = subject_suffix(got[0]), want_subject = subject_suffix(expected[c][0]);
+      std::string have_subject = subject_suffix(got[0]),
+                  want_subject = subject_suffix(expected[c][0]);
       size_t common = std::min(have_subject.size(), want_subject.size());
       EXPECT_EQ(have_subject.substr(0, common), want_subject.substr(0, common));
       std::vector<std::string> want(expected[c].begin() + 1, expected[c].end());
       std::vector<std::string> have(got.begin() + 1, got.end());
       for (size_t l = 0; l < std::max(have.size(), want.size()); ++l) {
-        std::string h = l < have.size() ? have[l] : "<end>", w = l < want.size() ? want[l] : "<end>";
+        std::string h = l < have.size() ? have[l] : "<end>",
+                    w = l < want.size() ? want[l] : "<end>";
         if (h != w) {
           ADD_FAILURE() << "certificate " << c << " line " << l + 1 << "\n  netsift: " << h
                         << "\n  tshark:  " << w;
@@ -234,19 +279,29 @@ TEST_F(X509Tree, FixtureCertificatesMatchTshark) {
 }
 
 TEST_F(X509Tree, CorpusCertificatesMatchTshark) {
-  const char* captures[] = {
-      "tls-handshake/ndpi-google_ssl.pcap", "tls-handshake/ndpi-tls_certificate_too_long.pcap",
-      "tls-handshake/ndpi-tls_verylong_certificate.pcap", "tls-handshake/pcpp-tls.pcap",
-      "tls-handshake/wiki-rsasnakeoil2.cap", "tls-handshake/wiki-secureaccess.pcap",
-      "tls-handshake/wiki-x509-with-logo.cap", "tls-handshake/zeek-chrome-34-google.pcap",
-      "tls-handshake/zeek-client-certificate.pcap", "tls-handshake/zeek-ecdsa-cert.pcap",
-      "tls-handshake/zeek-google-duplicate.pcap", "tls-handshake/zeek-missing-intermediate.pcap",
-      "tls-handshake/zeek-signed_certificate_timestamp.pcap", "tls-handshake/zeek-ssl.v3.pcap",
-      "tls-handshake/zeek-tls-conn-with-extensions.pcap", "tls-handshake/zeek-tls-expired-cert.pcap",
-      "tls-handshake/zeek-tls-fragmented-handshake.pcap", "tls-handshake/zeek-tls1_1.pcap",
-      "tls-handshake/zeek-x509-generalizedtime.pcap", "tls-handshake/wiki-client_init_renego.pcap",
-      "f5/f5-hackazon2.pcap", "tls-decrypt/hotplace-curl-http1-tls12.pcapng",
-      "tls-decrypt/hotplace-tls12-ecdsa-aes128gcm.pcapng"};
+  const char* captures[] = {"tls-handshake/ndpi-google_ssl.pcap",
+                            "tls-handshake/ndpi-tls_certificate_too_long.pcap",
+                            "tls-handshake/ndpi-tls_verylong_certificate.pcap",
+                            "tls-handshake/pcpp-tls.pcap",
+                            "tls-handshake/wiki-rsasnakeoil2.cap",
+                            "tls-handshake/wiki-secureaccess.pcap",
+                            "tls-handshake/wiki-x509-with-logo.cap",
+                            "tls-handshake/zeek-chrome-34-google.pcap",
+                            "tls-handshake/zeek-client-certificate.pcap",
+                            "tls-handshake/zeek-ecdsa-cert.pcap",
+                            "tls-handshake/zeek-google-duplicate.pcap",
+                            "tls-handshake/zeek-missing-intermediate.pcap",
+                            "tls-handshake/zeek-signed_certificate_timestamp.pcap",
+                            "tls-handshake/zeek-ssl.v3.pcap",
+                            "tls-handshake/zeek-tls-conn-with-extensions.pcap",
+                            "tls-handshake/zeek-tls-expired-cert.pcap",
+                            "tls-handshake/zeek-tls-fragmented-handshake.pcap",
+                            "tls-handshake/zeek-tls1_1.pcap",
+                            "tls-handshake/zeek-x509-generalizedtime.pcap",
+                            "tls-handshake/wiki-client_init_renego.pcap",
+                            "f5/f5-hackazon2.pcap",
+                            "tls-decrypt/hotplace-curl-http1-tls12.pcapng",
+                            "tls-decrypt/hotplace-tls12-ecdsa-aes128gcm.pcapng"};
   int total = 0;
   for (const char* c : captures) total += compare_capture(kCorpus + "/" + c);
   // zeek-ocsp-stapling.pcap: tshark also dissects the stapled OCSP response (not done yet),

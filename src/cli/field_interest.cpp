@@ -69,7 +69,8 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
     if (*filter)
       for (FieldId id : (*filter)->referenced()) mark(in.wanted, id);
   if (!opts.export_tls_keys.empty()) mark(in.wanted, f5_fields::tls_keylog);
-  in.payloads = columns;
+  // -N d learns host names from every DNS answer, whatever is printed.
+  in.payloads = columns || opts.resolve_flags.find('d') != std::string::npos;
   for (const FieldInfo& f : registry().all())
     if (in.wanted[f.id] && needs_payloads(f)) in.payloads = true;
   // Protocol nodes are cheap and give fields their layer; some fields are read back.

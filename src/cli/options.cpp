@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstring>
 
 #include "output/columns.h"
 
@@ -16,7 +17,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-t", o.time_display, "Time column: a|ad|adoy|d|dd|e|r|u|ud|udoy");
   app.add_option("-u", o.seconds_display, "Seconds in relative times: s|hms");
   app.add_flag("-n", o.no_resolve, "Disable all name resolution");
-  app.add_option("-N", o.resolve_flags, "Enable name resolution: m (MAC), n (network), t (port)");
+  app.add_option("-N", o.resolve_flags,
+                 "Enable name resolution: d (captured DNS), m (MAC), n (network), N (external, "
+                 "never used), t (port), v (VLAN)");
+  app.add_option("-H", o.hosts_files, "Read host names from a hosts file (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("-d", o.decode_as, "Decode as: <layer_type>==<selector>,<decode_as_protocol>")
+      ->allow_extra_args(false);
   app.add_flag("-l", o.line_buffered, "Flush output after each packet");
   app.add_flag("-q", o.quiet, "Do not print packets");
   app.add_flag("-P", o.print_when_writing, "Print packet summaries even when writing to a file");
@@ -54,6 +61,20 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  }
+  for (char c : o.resolve_flags) {
+    if (std::strchr("dmnNtv", c)) continue;
+    std::fprintf(stderr,
+                 "netsift: -N specifies unknown resolving option '%c'; valid options are:\n"
+                 "\t'd' to enable address resolution from captured DNS packets\n"
+                 "\t'm' to enable MAC address resolution\n"
+                 "\t'n' to enable network address resolution\n"
+                 "\t'N' to enable using external resolvers (e.g., DNS)\n"
+                 "\t    for network address resolution\n"
+                 "\t't' to enable transport-layer port number resolution\n"
+                 "\t'v' to enable VLAN IDs to names resolution\n",
+                 c);
+    return 1;
   }
   TimeDisplay time_display;
   if (!parse_time_display(o.time_display, time_display)) {

@@ -18,6 +18,8 @@ struct Options {
   std::string seconds_display = "s";        // -u s|hms
   bool no_resolve = false;                  // -n
   std::string resolve_flags;                // -N mnNtdv
+  std::vector<std::string> hosts_files;     // -H FILE (repeatable): extra hosts files
+  std::vector<std::string> decode_as;       // -d layer==selector,protocol (repeatable)
   bool line_buffered = false;               // -l
   bool quiet = false;                       // -q
   bool print_when_writing = false;          // -P

@@ -14,6 +14,9 @@
 #include "cli/preference_options.h"
 #include "cli/printer_factory.h"
 #include "cli/run_extras.h"
+#include "core/config_files.h"
+#include "core/decode_as.h"
+#include "core/name_files.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
@@ -24,6 +27,8 @@ namespace netsift {
 
 namespace {
 
+// tshark's -N replaces the default flags (MAC names only). 'N' (external resolvers such as DNS)
+// is accepted and has no effect: netsift never sends a query.
 void apply_name_resolution(const Options& opts, NameResolutionFlags& r) {
   if (opts.no_resolve) r.mac = r.network = r.transport = false;
   if (!opts.resolve_flags.empty()) {
@@ -32,8 +37,37 @@ void apply_name_resolution(const Options& opts, NameResolutionFlags& r) {
       if (c == 'm') r.mac = true;
       if (c == 'n') r.network = true;
       if (c == 't') r.transport = true;
+      if (c == 'd') r.dns_packets = true;
+      if (c == 'v') r.vlan = true;
     }
   }
+}
+
+// Name files and decode-as, as tshark reads them while parsing its options: the profile's
+// files first, then -H and -d in order. Returns tshark's exit status for a bad one.
+int apply_configuration(const Options& opts, Session& session) {
+  ConfigLocation config = config_location(opts.profile);
+  read_profile_name_files(config, session.names);
+  for (const std::string& file : opts.hosts_files) {
+    if (!read_hosts_file(file, session.names)) {
+      std::fprintf(stderr, "netsift: Can't read host entries from \"%s\"\n", file.c_str());
+      return 1;
+    }
+  }
+  if (auto entries = config.personal_file("decode_as_entries"))
+    read_decode_as_entries(entries->string());
+  for (const std::string& d : opts.decode_as)
+    if (!apply_decode_as_option(d)) return 1;
+  return 0;
+}
+
+// Names from pcapng name resolution blocks as the reader meets them (shown with -N n).
+void learn_capture_names(const CaptureReader& reader, NameResolver& names, size_t& seen) {
+  const std::vector<NameRecord>& records = reader.names();
+  if (records.size() < seen) seen = 0;  // a new section
+  for (; seen < records.size(); ++seen)
+    names.add_ip_name(records[seen].address.data(), records[seen].address.size(),
+                      records[seen].name);
 }
 
 std::string input_name(const Options& opts) {
@@ -50,6 +84,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     return print_glossary(*opts.glossary, current);
   }
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
+  Session session;
+  // Preferences first: a port preference (http.tcp.port) re-registers its ports, and decode-as
+  // applies on top of them, as in tshark.
+  if (int status = apply_preferences(opts, session.prefs)) return status;
+  if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;
   if (opts.count == 0) {
     std::fprintf(stderr, "netsift: The specified packet count is zero\n");
@@ -63,8 +102,6 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
 
   OutputSink out(stdout);
   out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
-  Session session;
-  if (int status = apply_preferences(opts, session.prefs)) return status;
   apply_name_resolution(opts, session.resolve);
   // Both were checked when the options were parsed.
   parse_time_display(opts.time_display, session.display.time_display);
@@ -112,9 +149,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     const bool columns = printer_needs_columns(opts) || extras.needs_columns();
     const bool labels = columns && printer_needs_labels(opts);
     if (printer) printer->begin(out);
+    size_t names_seen = 0;
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
+      learn_capture_names(*reader, session.names, names_seen);
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
       if (dissect) {

@@ -40,29 +40,45 @@ void append_mac_raw(std::string& out, const uint8_t* mac) {
   }
 }
 
+namespace {
+
+void append_ip(std::string& out, const uint8_t* addr, size_t len) {
+  if (len == 4)
+    append_ipv4(
+        out, uint32_t{addr[0]} << 24 | uint32_t{addr[1]} << 16 | uint32_t{addr[2]} << 8 | addr[3]);
+  else
+    append_ipv6(out, addr);
+}
+
+}  // namespace
+
+void append_ip_host(std::string& out, const uint8_t* addr, size_t len, const NameResolver& names,
+                    const NameResolutionFlags& resolve) {
+  if (resolve.network)
+    if (const std::string* n = names.ip_name(addr, len)) return out.append(*n), void();
+  append_ip(out, addr, len);
+}
+
+void append_ip_with_name(std::string& out, const uint8_t* addr, size_t len,
+                         const NameResolver& names, const NameResolutionFlags& resolve) {
+  if (!resolve.network) return append_ip(out, addr, len);
+  append_ip_host(out, addr, len, names, resolve);
+  out.append(" (");
+  append_ip(out, addr, len);
+  out.push_back(')');
+}
+
 void append_address(std::string& out, const Address& a, const NameResolver& names,
                     const NameResolutionFlags& resolve) {
   switch (a.type) {
     case AddressType::kEther:
       names.append_mac(out, a.bytes, resolve.mac);
       break;
-    case AddressType::kIpv4: {
-      if (resolve.network)
-        if (const std::string* n = names.ip_name(a.bytes, 4)) {
-          out.append(*n);
-          break;
-        }
-      append_ipv4(out, uint32_t{a.bytes[0]} << 24 | uint32_t{a.bytes[1]} << 16 |
-                           uint32_t{a.bytes[2]} << 8 | a.bytes[3]);
+    case AddressType::kIpv4:
+      append_ip_host(out, a.bytes, 4, names, resolve);
       break;
-    }
     case AddressType::kIpv6:
-      if (resolve.network)
-        if (const std::string* n = names.ip_name(a.bytes, 16)) {
-          out.append(*n);
-          break;
-        }
-      append_ipv6(out, a.bytes);
+      append_ip_host(out, a.bytes, 16, names, resolve);
       break;
     case AddressType::kNone:
       break;

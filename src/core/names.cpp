@@ -122,11 +122,30 @@ const char* NameResolver::oui_long_name(const uint8_t* mac) const {
 }
 
 const char* NameResolver::tcp_port_name(uint16_t port) const {
+  if (auto it = tcp_ports_.find(port); it != tcp_ports_.end()) return it->second.c_str();
   return find_port(manuf::kTcpPorts, port);
 }
 
 const char* NameResolver::udp_port_name(uint16_t port) const {
+  if (auto it = udp_ports_.find(port); it != udp_ports_.end()) return it->second.c_str();
   return find_port(manuf::kUdpPorts, port);
+}
+
+void NameResolver::append_port_info(std::string& out, bool tcp, uint16_t port,
+                                    bool resolve) const {
+  const char* name = resolve ? (tcp ? tcp_port_name(port) : udp_port_name(port)) : nullptr;
+  if (name) {
+    out.append(name);
+    out.push_back('(');
+  }
+  char digits[8];
+  int n = std::snprintf(digits, sizeof digits, "%u", unsigned{port});
+  out.append(digits, static_cast<size_t>(n));
+  if (name) out.push_back(')');
+}
+
+void NameResolver::add_port_name(bool tcp, uint16_t port, std::string_view name) {
+  (tcp ? tcp_ports_ : udp_ports_)[port] = std::string(name);
 }
 
 void NameResolver::add_ip_name(const uint8_t* addr, size_t len, std::string_view name) {

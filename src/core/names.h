@@ -1,6 +1,7 @@
 // Name resolution as Wireshark does it: MAC addresses through the manufacturer (OUI) table and
 // well-known addresses, transport ports through the services table, IP addresses only from
-// names found in the capture (pcapng NRB) unless network resolution is asked for.
+// names from hosts files (the profile's, -H) and the capture (pcapng NRB, DNS answers with -N d).
+// Nothing is ever looked up on the network.
 #pragma once
 
 #include <cstdint>
@@ -21,12 +22,20 @@ class NameResolver {
   // Resolved name of a transport port ("http"), or nullptr.
   const char* tcp_port_name(uint16_t port) const;
   const char* udp_port_name(uint16_t port) const;
-  // Names learnt from the capture (pcapng NRB) for IPv4/IPv6 addresses.
+  // A port as the Info column shows it: "domain(53)" when resolving and the port has a name,
+  // else the number.
+  void append_port_info(std::string& out, bool tcp, uint16_t port, bool resolve) const;
+  // A port name from a services file; replaces the built-in name (later files win, as in
+  // Wireshark, whose personal services file is read after the global one).
+  void add_port_name(bool tcp, uint16_t port, std::string_view name);
+  // Names for IPv4/IPv6 addresses: the latest name given wins, wherever it comes from (hosts
+  // files at start-up, then the capture's NRB and DNS answers, as tshark 4.0 behaves).
   void add_ip_name(const uint8_t* addr, size_t len, std::string_view name);
   const std::string* ip_name(const uint8_t* addr, size_t len) const;
 
  private:
   std::unordered_map<std::string, std::string> ip_names_;
+  std::unordered_map<uint16_t, std::string> tcp_ports_, udp_ports_;
 };
 
 }  // namespace netsift

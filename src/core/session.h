@@ -37,6 +37,8 @@ struct NameResolutionFlags {
   bool mac = true;  // tshark's default
   bool transport = false;
   bool network = false;
+  bool dns_packets = false;  // -N d: names from DNS answers seen in the capture
+  bool vlan = false;         // -N v: VLAN IDs through the profile's vlans file
 };
 
 struct FrameTiming {

@@ -93,4 +93,30 @@ void append_bit_pattern(std::string& out, uint64_t value, uint64_t mask, int wid
   out.append(" = ");
 }
 
+void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep) {
+  static constexpr char kHexDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; ++i) {
+    if (sep && i) out.push_back(sep);
+    out.push_back(kHexDigits[p[i] >> 4]);
+    out.push_back(kHexDigits[p[i] & 15]);
+  }
+}
+
+void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
+  // tshark shows at most this many bytes of a byte field, then an ellipsis.
+  constexpr size_t kMaxBytesShown = 36;
+  if (v.bytes.n == 0) {
+    out.append(d.base == Base::kAllowZero ? "<none>" : "<MISSING>");
+    return;
+  }
+  char sep = d.base == Base::kSepColon   ? ':'
+             : d.base == Base::kSepSpace ? ' '
+             : d.base == Base::kSepDash  ? '-'
+             : d.base == Base::kSepDot   ? '.'
+                                         : '\0';
+  size_t shown = v.bytes.n > kMaxBytesShown ? kMaxBytesShown : v.bytes.n;
+  append_hex_bytes(out, v.bytes.p, shown, sep);
+  if (shown < v.bytes.n) out.append("\u2026");
+}
+
 }  // namespace netsift

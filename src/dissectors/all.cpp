@@ -23,11 +23,13 @@ void register_dns();
 void register_f5ethtrailer();
 void register_f5fileinfo();
 void register_http();
+void register_tls();
 void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
 void register_decryption_tables();
 void register_ftp();
+void register_x509();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -52,11 +54,13 @@ void register_all_dissectors() {
   register_f5ethtrailer();
   register_f5fileinfo();
   register_http();
+  register_tls();
   register_data_text_lines();
   register_urlencoded_form();
   register_json();
   register_decryption_tables();
   register_ftp();
+  register_x509();
 }
 
 }  // namespace netsift

@@ -622,6 +622,16 @@ void add_opt_header(const Message& m, int rr, size_t p) {
 }
 
 // Returns the offset after the record.
+// With -N d, an Internet-class A or AAAA record names its address for the rest of the run, as
+// Wireshark's resolver learns names from the DNS packets it dissects (even over a hosts file).
+void learn_address_name(const Message& m, const Name& name, uint16_t type, uint16_t raw_class,
+                        size_t data, uint16_t rdlen) {
+  Session* s = m.pkt.session;
+  if (!s || !s->resolve.dns_packets || (raw_class & 0x7f) != 1) return;
+  if ((type == 1 && rdlen == 4) || (type == 28 && rdlen == 16))
+    s->names.add_ip_name(m.r.ptr(data, rdlen), rdlen, name.text);
+}
+
 size_t dissect_rr(const Message& m, int parent, size_t off) {
   Name name = read_name(m, off);
   size_t p = off + name.wire_len;
@@ -665,6 +675,7 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
   }
   m.pkt.add_item(rr, f::resp_len, m.r, p + 8, 2);
   dissect_rdata(m, rr, type, data, rdlen, info, label);
+  learn_address_name(m, name, type, raw_class, data, rdlen);
   if (m.want_text) m.pkt.set_label(rr, label);
   return data + rdlen;
 }
@@ -888,8 +899,8 @@ void register_dns() {
   reg.add_fields(proto_dns, kTransactionFields);
   register_record_fields(proto_dns);
   for (uint16_t port : {kPortDns, kPortMdns, kPortLlmnr})
-    tables::udp_port().add(port, dissect_dns_udp);
-  tables::tcp_port().add(kPortDns, dissect_dns_tcp);
+    tables::udp_port().add(port, dissect_dns_udp, "dns");
+  tables::tcp_port().add(kPortDns, dissect_dns_tcp, "dns");
   tcp_register_pdu_dissector(dissect_dns_tcp);
 }
 

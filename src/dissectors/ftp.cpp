@@ -360,7 +360,7 @@ void register_ftp() {
   proto = reg.add_protocol({"File Transfer Protocol (FTP)", "FTP", "ftp"});
   reg.add_fields(proto, kFields);
   register_protocol_state<FtpConversation>(StateScope::kConversation);
-  tables::tcp_port().add(kPortFtp, dissect_ftp);
+  tables::tcp_port().add(kPortFtp, dissect_ftp, "ftp");
 }
 
 }  // namespace netsift

@@ -295,7 +295,7 @@ void register_http() {
   register_protocol_state<HttpConversation>(StateScope::kConversation);
   header_defs[5].field = f_content_length_header;
   http_body::register_fields(http_fields::proto);
-  for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp);
+  for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp, "http");
   tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp});
 }
 

@@ -555,7 +555,7 @@ void register_icmp() {
   icmp.id = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
   reg.add_fields(icmp, kFields);
   register_protocol_state<IcmpTransactions>(StateScope::kCapture);  // shared with ICMPv6
-  tables::ip_proto().add(1, dissect_icmp);
+  tables::ip_proto().add(1, dissect_icmp, "icmp");
 }
 
 }  // namespace netsift

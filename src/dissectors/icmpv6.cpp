@@ -847,7 +847,7 @@ void register_icmpv6() {
   icmpv6.id = reg.add_protocol({"Internet Control Message Protocol v6", "ICMPv6", "icmpv6"});
   reg.add_fields(icmpv6, kFields);
   register_protocol_state<IcmpTransactions>(StateScope::kCapture);  // shared with ICMP
-  tables::ip_proto().add(58, dissect_icmpv6);
+  tables::ip_proto().add(58, dissect_icmpv6, "icmpv6");
 }
 
 }  // namespace netsift

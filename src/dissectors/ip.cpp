@@ -282,7 +282,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
   pkt.tree.add(tree, addr, r, off, 4, Value::of_uint(r.u32(off)), kHidden);
   if (!pkt.tree.wants(host_field) && !pkt.tree.wants(host)) return;  // text costs time
   std::string text;
-  append_ipv4(text, r.u32(off));
+  append_ip_host(text, r.ptr(off, 4), 4, pkt.session->names, pkt.session->resolve);
   std::string_view s = pkt.arena.copy(text);
   Value v = Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
   pkt.tree.add(tree, host_field, r, off, 4, v, kHidden);
@@ -358,9 +358,9 @@ void check_ttl(Packet& pkt, int item, const ByteReader& r) {
 
 void set_summary(Packet& pkt, int tree, const ByteReader& r) {
   std::string text = "Internet Protocol Version 4, Src: ";
-  append_ipv4(text, r.u32(12));
+  append_ip_with_name(text, r.ptr(12, 4), 4, pkt.session->names, pkt.session->resolve);
   text.append(", Dst: ");
-  append_ipv4(text, r.u32(16));
+  append_ip_with_name(text, r.ptr(16, 4), 4, pkt.session->names, pkt.session->resolve);
   pkt.set_label(tree, text);
 }
 
@@ -476,8 +476,8 @@ void register_ip() {
   register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv6
   reg.mark_read_back(ttl);  // ICMP quotes compare it (last_uint)
   register_ipv4_options(protocol);
-  tables::ethertype().add(0x0800, dissect_ipv4);
-  tables::ip_proto().add(4, dissect_ipv4);
+  tables::ethertype().add(0x0800, dissect_ipv4, "ip");
+  tables::ip_proto().add(4, dissect_ipv4, "ip");
 }
 
 }  // namespace netsift

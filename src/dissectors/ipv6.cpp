@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "core/text_format.h"
 #include "dissectors/ip.h"
 #include "dissectors/ip_prefs.h"
@@ -218,7 +219,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
   pkt.tree[pkt.add_item(tree, addr, r, off, 16)].flags |= kHidden;
   if (!pkt.tree.wants(host_field) && !pkt.tree.wants(host)) return;  // text costs time
   std::string text;
-  append_ipv6(text, r.ptr(off, 16));
+  append_ip_host(text, r.ptr(off, 16), 16, pkt.session->names, pkt.session->resolve);
   std::string_view s = pkt.arena.copy(text);
   Value v = Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
   pkt.tree.add(tree, host_field, r, off, 16, v, kHidden);
@@ -242,9 +243,9 @@ void add_traffic_class(Packet& pkt, int tree, const ByteReader& r) {
 
 void set_summary(Packet& pkt, int tree, const ByteReader& r) {
   std::string text = "Internet Protocol Version 6, Src: ";
-  append_ipv6(text, r.ptr(8, 16));
+  append_ip_with_name(text, r.ptr(8, 16), 16, pkt.session->names, pkt.session->resolve);
   text.append(", Dst: ");
-  append_ipv6(text, r.ptr(24, 16));
+  append_ip_with_name(text, r.ptr(24, 16), 16, pkt.session->names, pkt.session->resolve);
   pkt.set_label(tree, text);
 }
 // "0110 .... = Version: 6"
@@ -319,8 +320,8 @@ void register_ipv6() {
   for (FieldId f : {FieldId{hlim}, FieldId{src}, FieldId{dst}}) reg.mark_read_back(f);
   register_protocol_state<IpReassembler>(StateScope::kCapture);  // shared with IPv4
   register_ipv6_extensions();
-  tables::ethertype().add(0x86dd, dissect_ipv6);
-  tables::ip_proto().add(41, dissect_ipv6);
+  tables::ethertype().add(0x86dd, dissect_ipv6, "ipv6");
+  tables::ip_proto().add(41, dissect_ipv6, "ipv6");
 }
 
 }  // namespace netsift

@@ -79,14 +79,20 @@ const char* completeness_name(uint8_t c) {
   }
 }
 
-// "Src Port: 80" with the port name when transport names are resolved, as in the Source Port item.
+// "Src Port: 80" as in the port items: with transport names resolved, "http (80)", and a port
+// without a name shows its number twice, "39236 (39236)", as Wireshark's resolver answers with
+// the number.
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
-  const char* name = s && s->resolve.transport ? s->names.tcp_port_name(p) : nullptr;
+  if (!s || !s->resolve.transport) {
+    fmt::format_to(std::back_inserter(out), "{}", p);
+    return;
+  }
+  const char* name = s->names.tcp_port_name(p);
   if (name)
     fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
   else
-    fmt::format_to(std::back_inserter(out), "{}", p);
+    fmt::format_to(std::back_inserter(out), "{} ({})", p, p);
 }
 
 // The tree labels tshark builds itself for the TCP header (only when text is wanted).
@@ -193,7 +199,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("TCP");
     pkt.cols.set_info("");
-    append_info(pkt, "{} → {}", sport, dport);
+    const Session& s = *pkt.session;
+    s.names.append_port_info(pkt.cols.info, true, sport, s.resolve.transport);
+    pkt.cols.info.append(" → ");
+    s.names.append_port_info(pkt.cols.info, true, dport, s.resolve.transport);
   }
   int top = pkt.add_protocol(parent, proto, r, 0, r.size());
   const PrefStore& prefs = pkt.session->prefs;
@@ -419,7 +428,7 @@ void register_tcp() {
   register_tcp_fields();
   register_protocol_state<TcpConversation>(StateScope::kConversation);
   register_protocol_state<TcpPayloadContext>(StateScope::kPacket);
-  tables::ip_proto().add(kIpProtoTcp, dissect_tcp);
+  tables::ip_proto().add(kIpProtoTcp, dissect_tcp, "tcp");
 }
 
 }  // namespace netsift

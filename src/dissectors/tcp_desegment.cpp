@@ -26,7 +26,9 @@ void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
   add_tcp_segment_data(pkt, tcp_tree, data, false);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("TCP");
-    pkt.cols.append_info(" [TCP segment of a reassembled PDU]");
+    // A payload dissector may have cleared the column (TLS does): no separator then.
+    pkt.cols.append_info(pkt.cols.info.empty() ? "[TCP segment of a reassembled PDU]"
+                                               : " [TCP segment of a reassembled PDU]");
   }
 }
 

@@ -98,14 +98,20 @@ void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times
   c.prev_ns = now;
 }
 
-// "Src Port: 53" with the port name when transport names are resolved, as in the port items.
+// "Src Port: 80" as in the port items: with transport names resolved, "http (80)", and a port
+// without a name shows its number twice, "39236 (39236)", as Wireshark's resolver answers with
+// the number.
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
-  const char* name = s && s->resolve.transport ? s->names.udp_port_name(p) : nullptr;
+  if (!s || !s->resolve.transport) {
+    fmt::format_to(std::back_inserter(out), "{}", p);
+    return;
+  }
+  const char* name = s->names.udp_port_name(p);
   if (name)
     fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
   else
-    fmt::format_to(std::back_inserter(out), "{}", p);
+    fmt::format_to(std::back_inserter(out), "{} ({})", p, p);
 }
 
 void label_protocol(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
@@ -143,7 +149,10 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   size_t ip_payload = r.reported_size();
   if (pkt.cols.enabled) {
     pkt.cols.set_info("");
-    fmt::format_to(std::back_inserter(pkt.cols.info), "{} → {}", sport, dport);
+    const Session& s = *pkt.session;
+    s.names.append_port_info(pkt.cols.info, false, sport, s.resolve.transport);
+    pkt.cols.info.append(" → ");
+    s.names.append_port_info(pkt.cols.info, false, dport, s.resolve.transport);
   }
   int len_node = pkt.add_item(top, length, r, 4, 2);
   if (ulen < 8) {
@@ -239,7 +248,7 @@ void register_udp() {
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});
   reg.add_fields(proto, kFields);
-  tables::ip_proto().add(kIpProtoUdp, dissect_udp);
+  tables::ip_proto().add(kIpProtoUdp, dissect_udp, "udp");
 }
 
 }  // namespace netsift

@@ -215,7 +215,7 @@ void register_vlan() {
   reg.add_fields(ad_proto, kAdFields);
   ah_proto = reg.add_protocol({"IEEE 802.1ah", "IEEE 802.1AH", "ieee8021ah"});
   reg.add_fields(ah_proto, kAhFields);
-  tables::ethertype().add(0x8100, dissect_vlan);
+  tables::ethertype().add(0x8100, dissect_vlan, "vlan");
   tables::ethertype().add(0x9100, dissect_vlan);  // vlan.qinq_ethertype default
   tables::ethertype().add(0x88a8, dissect_ieee8021ad);
 }

@@ -6,6 +6,7 @@
 
 #include "core/address_format.h"
 #include "core/field_registry.h"
+#include "core/oid.h"
 #include "core/names.h"
 #include "core/protocols.h"
 #include "core/session.h"
@@ -16,9 +17,6 @@
 namespace netsift {
 
 namespace {
-// tshark shows at most this many bytes of a byte field, then an ellipsis.
-constexpr size_t kMaxBytesShown = 36;
-constexpr std::string_view kEllipsis = "\u2026";
 
 int mask_bits(uint64_t mask) {
   return 64 - __builtin_clzll(mask) - __builtin_ctzll(mask);
@@ -86,8 +84,11 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
       if (s && s->resolve.transport)
         name = d.base == Base::kPtTcp ? s->names.tcp_port_name(static_cast<uint16_t>(v))
                                       : s->names.udp_port_name(static_cast<uint16_t>(v));
+      // Resolved, a port without a name shows its number as the name: "39236 (39236)".
       if (name)
         fmt::format_to(std::back_inserter(out), "{} ({})", name, v);
+      else if (s && s->resolve.transport)
+        fmt::format_to(std::back_inserter(out), "{} ({})", v, v);
       else
         fmt::format_to(std::back_inserter(out), "{}", v);
       break;
@@ -122,33 +123,13 @@ void append_ether_label(std::string& out, const Packet& pkt, const uint8_t* mac)
 }
 
 void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, size_t len) {
-  const Session* s = pkt.session;
-  const std::string* name = s && s->resolve.network ? s->names.ip_name(addr, len) : nullptr;
-  if (name) {
-    out.append(*name);
-    out.append(" (");
-  }
-  if (len == 4)
+  if (pkt.session)
+    append_ip_with_name(out, addr, len, pkt.session->names, pkt.session->resolve);
+  else if (len == 4)
     append_ipv4(
         out, uint32_t{addr[0]} << 24 | uint32_t{addr[1]} << 16 | uint32_t{addr[2]} << 8 | addr[3]);
   else
     append_ipv6(out, addr);
-  if (name) out.push_back(')');
-}
-
-void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
-  if (v.bytes.n == 0) {
-    out.append(d.base == Base::kAllowZero ? "<none>" : "<MISSING>");
-    return;
-  }
-  char sep = d.base == Base::kSepColon   ? ':'
-             : d.base == Base::kSepSpace ? ' '
-             : d.base == Base::kSepDash  ? '-'
-             : d.base == Base::kSepDot   ? '.'
-                                         : '\0';
-  size_t shown = v.bytes.n > kMaxBytesShown ? kMaxBytesShown : v.bytes.n;
-  append_hex_bytes(out, v.bytes.p, shown, sep);
-  if (shown < v.bytes.n) out.append(kEllipsis);
 }
 
 }  // namespace
@@ -221,6 +202,13 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
     case FieldType::kBytes:
       append_bytes_label(out, d, v);
       break;
+    case FieldType::kOid: {
+      size_t from = out.size();
+      append_oid_dotted(out, v.bytes.p, v.bytes.n);
+      std::string name = oid_resolved_name(std::string_view(out).substr(from));
+      if (!name.empty()) out.append(" (").append(name).push_back(')');
+      break;
+    }
     case FieldType::kString:
     case FieldType::kStringz:
       append_formatted_text(out, string_value(registry().info(n.field), v));

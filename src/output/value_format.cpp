@@ -7,13 +7,13 @@
 
 #include "core/address_format.h"
 #include "core/field_registry.h"
+#include "core/oid.h"
 #include "core/protocols.h"
 #include "output/time_format.h"
 
 namespace netsift {
 
 namespace {
-constexpr char kHex[] = "0123456789abcdef";
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -74,14 +74,6 @@ void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b) {
     default:
       fmt::format_to(it, "{}", v);
       break;
-  }
-}
-
-void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep) {
-  for (size_t i = 0; i < n; ++i) {
-    if (sep && i) out.push_back(sep);
-    out.push_back(kHex[p[i] >> 4]);
-    out.push_back(kHex[p[i] & 15]);
   }
 }
 
@@ -175,6 +167,9 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
       break;
     case FieldType::kBytes:
       append_hex_bytes(out, v.bytes.p, v.bytes.n, bytes_separator(f.def.base));
+      break;
+    case FieldType::kOid:
+      append_oid_dotted(out, v.bytes.p, v.bytes.n);
       break;
     case FieldType::kString:
     case FieldType::kStringz:

@@ -1,0 +1,73 @@
+// TLS state of one TCP connection, a protocol state of its conversation (core/protocol_state.h)
+// freed with it:
+// the negotiated version (which changes how later records are read and labelled), the handshake
+// message being reassembled in each direction, and the handshake values a later decryption
+// step needs (randoms, session id, cipher suite, the negotiated extensions). Built in one pass,
+// as tshark 4.0 builds it on its first pass.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/address.h"
+
+namespace netsift {
+
+// What the ClientHello/ServerHello exchange agreed on, for decryption (the keys are derived
+// from the randoms; EMS and ETM change the derivation and record format).
+struct TlsHandshakeValues {
+  std::array<uint8_t, 32> client_random{}, server_random{};
+  bool have_client_random = false, have_server_random = false;
+  std::vector<uint8_t> client_session_id, server_session_id;
+  uint16_t cipher_suite = 0;
+  bool have_cipher_suite = false;
+  uint8_t compression = 0;
+  bool client_ems = false, server_ems = false;  // extended_master_secret offered / echoed
+  bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
+  bool client_session_ticket = false;           // session_ticket extension in ClientHello
+  bool client_early_data = false;               // early_data offered: TLS 1.3
+};
+
+// A handshake message cut across records: its bytes so far and the frames they came from
+// (tls.handshake.fragment).
+struct TlsHandshakeReassembly {
+  bool active = false;
+  uint8_t type = 0;
+  uint32_t id = 0;  // which reassembly, to tell fragments of successive messages apart
+  std::vector<uint8_t> bytes;
+  struct Fragment {
+    uint64_t frame;
+    uint32_t length;
+  };
+  std::vector<Fragment> fragments;
+};
+
+struct TlsDirectionState {
+  TlsHandshakeReassembly handshake;
+  uint64_t ccs_frame = 0;  // last ChangeCipherSpec sent: later handshake records are encrypted
+};
+
+struct TlsSession {
+  // Negotiated protocol version (0x0300 SSL 3.0 ... 0x0304 TLS 1.3); 0 while unknown, 0x0002
+  // for SSLv2.
+  uint16_t version = 0;
+  // The server's endpoint (the ClientHello's destination), and the first sender's, which
+  // indexes the per-direction state.
+  bool have_server = false;
+  Address server;
+  uint16_t server_port = 0;
+  bool have_first_sender = false;
+  Address first_sender;
+  uint16_t first_sender_port = 0;
+  TlsDirectionState dir[2];
+  TlsHandshakeValues values;
+  // Session resumption (tls.resumed): a ServerHello echoing the client's session id, or a
+  // ticket offered, makes the session a resumption candidate until a full handshake shows.
+  bool resumption_candidate = false;
+  bool resumed = false;
+  // The application protocol the server's ALPN choice named (its long name), or null.
+  const char* app_protocol = nullptr;
+};
+
+}  // namespace netsift

@@ -1,0 +1,150 @@
+// What the TLS dissector's files share: field ids, the per-connection state accessor, and the
+// entry points of the handshake and extension dissectors (tls.cpp: records; tls_handshake.cpp:
+// handshake messages and their reassembly; tls_extensions.cpp: hello extensions; tls_ja3.cpp:
+// JA3/JA4 fingerprints; tls_fields.cpp: the field table).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/tls_session.h"
+#include "core/packet.h"
+
+namespace netsift::tls {
+
+extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version,
+    f_record_length, f_app_data, f_app_data_proto, f_alert, f_alert_level, f_alert_desc,
+    f_handshake, f_hs_length, f_heartbeat, f_hb_type, f_hb_payload_length, f_hb_payload,
+    f_hb_padding, f_hs_fragment_count, f_hs_fragment, f_hs_fragments, f_hs_reassembled_in, f_ccs,
+    f_extensions_length, f_ext_type, f_ext_len, f_ext_data, f_groups_length, f_groups, f_group,
+    f_ec_formats_length, f_ec_formats, f_ec_format, f_alpn_len, f_alpn_list, f_alpn_str_len,
+    f_alpn_str, f_reneg_info_len, f_reneg_info, f_key_share_client_length, f_key_share_group,
+    f_key_share_kex_length, f_key_share_kex, f_key_share_selected_group, f_psk_identities_length,
+    f_psk_identity_length, f_psk_identity, f_psk_age, f_psk_binders_len, f_psk_binders,
+    f_psk_selected, f_supported_versions_len, f_supported_version, f_cookie_len, f_cookie,
+    f_sni_list_len, f_sni_len, f_sni_type, f_sni, f_max_fragment_length, f_padding_data,
+    f_status_request_type, f_status_request_len, f_status_request_responder_ids_len,
+    f_status_request_exts_len, f_status_request_list_len, f_sig_hash_alg_len, f_sig_hash_algs,
+    f_sig_hash_alg, f_sig_hash_hash, f_sig_hash_sig, f_epms_len, f_epms, f_sig_len, f_p_len,
+    f_g_len, f_ys_len, f_yc_len, f_client_point_len, f_server_point_len, f_p, f_g,
+    f_server_curve_type, f_server_named_curve, f_ys, f_yc, f_server_point, f_client_point, f_sig,
+    f_hb_mode, f_certificates_length, f_certificates, f_certificate, f_certificate_length,
+    f_cert_types_count, f_cert_types, f_dnames_len, f_dnames, f_dname_len, f_random, f_random_time,
+    f_random_bytes, f_session_id, f_hs_version, f_cipher_suites_length, f_cipher_suites,
+    f_cipher_suite, f_comp_methods_length, f_comp_methods, f_comp_method, f_ticket_lifetime,
+    f_ticket_age_add, f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket,
+    f_verify_data, f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s,
+    f_psk_ke_modes_length, f_psk_ke_mode, f_cert_request_context_length, f_cert_request_context,
+    f_key_update_request, f_max_early_data_size, f_compress_algorithms_length,
+    f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length,
+    f_compressed_message, f_record_size_limit, f_alps_len, f_alps_alpn_list, f_alps_alpn_str_len,
+    f_alps_alpn_str, f_resumed, f_ignored_unknown_record, f_malformed_vector_length,
+    f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
+    f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn, f_ssl2_msg_type,
+    f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
+    f_ssl2_challenge;
+
+// Protocol versions (record and negotiated).
+inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
+                          kTls12 = 0x0303, kTls13 = 0x0304, kTlcp = 0x0101;
+
+// Content types.
+enum ContentType : uint8_t {
+  kChangeCipherSpec = 20,
+  kAlert = 21,
+  kHandshake = 22,
+  kApplicationData = 23,
+  kHeartbeat = 24,
+  kTls12Cid = 25,
+};
+
+// Handshake message types used in code (the names come from tls_values).
+enum HandshakeType : uint8_t {
+  kHelloRequest = 0,
+  kClientHello = 1,
+  kServerHello = 2,
+  kNewSessionTicket = 4,
+  kEndOfEarlyData = 5,
+  kHelloRetryRequest = 6,
+  kEncryptedExtensions = 8,
+  kCertificate = 11,
+  kServerKeyExchange = 12,
+  kCertificateRequest = 13,
+  kServerHelloDone = 14,
+  kCertificateVerify = 15,
+  kClientKeyExchange = 16,
+  kFinished = 20,
+  kCertificateUrl = 21,
+  kCertificateStatus = 22,
+  kKeyUpdate = 24,
+  kCompressedCertificate = 25,
+  kEncryptedExtsNpn = 67,
+};
+
+// The connection's TLS state (one place, so it can move to a per-flow state registry).
+TlsSession& session(Packet& pkt);
+
+// "TLSv1.2" (tshark's short version names, the Protocol column); nullptr when unknown.
+const char* version_short_name(uint16_t version);
+// Whether the packet carries the server's bytes.
+bool from_server(const TlsSession& s, const Packet& pkt);
+// 0 for the connection's first sender's bytes, 1 for its peer's (per-direction state).
+int direction(TlsSession& s, const Packet& pkt);
+
+// Everything one dissection pass of a record needs about where it is.
+struct RecordContext {
+  Packet& pkt;
+  TlsSession& session;
+  int dir;               // TCP direction of the record
+  bool is_server;        // sent by the server
+  uint16_t version;      // record layer version used for labels (session version when known)
+  uint32_t record_id;    // tells records of one frame apart (handshake reassembly)
+};
+
+// The handshake protocol content of one record r[off, end) under `record` (its tree node).
+void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
+                              int record, bool maybe_encrypted);
+
+// Hello extensions r[off, end) of a message of `hs_type`; returns the offset after them.
+// `ja3` collects the extension types and groups for the fingerprints when not null.
+struct Fingerprint;
+size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
+                          int parent, uint8_t hs_type, Fingerprint* fp);
+// A uint16 list of signature schemes (signature_algorithms, CertificateRequest).
+size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent);
+
+// JA3/JA3S/JA4 inputs gathered while a hello is dissected.
+struct Fingerprint {
+  uint16_t version = 0;
+  std::string ciphers, extensions, groups, ec_formats;  // JA3 lists ("-" separated)
+  // JA4 inputs.
+  uint16_t highest_supported_version = 0;
+  bool have_sni = false;
+  std::string first_alpn;
+  std::vector<uint16_t> cipher_list, extension_list, sig_algs;
+};
+void add_ja3(Packet& pkt, int parent, const Fingerprint& fp);
+void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
+void add_ja4(Packet& pkt, int parent, const Fingerprint& fp);
+void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
+bool is_grease(uint16_t v);
+
+void register_fields(FieldId proto);
+
+// Adds a text-only subtree node covering r[off, off+len) labelled `text`.
+int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
+             std::string_view text);
+// Appends an Info item as tshark's col_append_sep_str: after ", " when the column has any text,
+// even text before the fence (TCP's expert notes).
+inline void append_info(Packet& pkt, std::string_view s) {
+  if (!pkt.cols.info.empty()) pkt.cols.info.append(", ");
+  pkt.cols.info.append(s);
+}
+// Plural helper for tshark's "(%u %s)" labels.
+inline const char* plural(uint64_t n, const char* one, const char* many) {
+  return n == 1 ? one : many;
+}
+
+}  // namespace netsift::tls

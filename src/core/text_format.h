@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/field.h"
+#include "core/packet_tree.h"
 
 namespace netsift {
 

@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include "core/field_registry.h"
-#include "core/oid.h"
 #include "core/protocols.h"
 #include "output/address_format.h"
 #include "output/time_format.h"
@@ -176,9 +175,6 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
       break;
     case FieldType::kBytes:
       append_hex_bytes(out, v.bytes.p, v.bytes.n, bytes_separator(f.def.base));
-      break;
-    case FieldType::kOid:
-      append_oid_dotted(out, v.bytes.p, v.bytes.n);
       break;
     case FieldType::kString:
     case FieldType::kStringz:

@@ -112,8 +112,6 @@ const char* field_type_name(FieldType t) {
       return "FT_RELATIVE_TIME";
     case FieldType::kFrameNum:
       return "FT_FRAMENUM";
-    case FieldType::kOid:
-      return "FT_OID";
   }
   return "FT_NONE";
 }
@@ -140,7 +138,6 @@ ValueKind value_kind(FieldType t) {
     case FieldType::kEther:
     case FieldType::kIpv6:
     case FieldType::kBytes:
-    case FieldType::kOid:
       return ValueKind::kBytes;
     case FieldType::kString:
     case FieldType::kStringz:

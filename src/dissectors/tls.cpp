@@ -12,6 +12,7 @@
 #include "core/conversation.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/preferences.h"
 #include "core/protocol_state.h"
 #include "dissectors/tcp_desegment.h"
 #include "dissectors/tls_internal.h"
@@ -491,12 +492,63 @@ int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t le
 
 }  // namespace tls
 
+namespace {
+
+// tshark 4.0's tls preferences. They are accepted, kept and listed (-G defaultprefs) so that
+// command lines and profiles written for tshark work; the key sources take effect with TLS
+// decryption, and record desegmentation is always on.
+StringPref pref_keys_list, pref_debug_file, pref_psk, pref_keylog_file;
+BoolPref pref_desegment_records, pref_desegment_app_data, pref_ignore_mac_failed;
+
+const PrefReg kTlsPrefs[] = {
+    pref_string(&pref_keys_list, "keys_list",
+                "Semicolon-separated list of private RSA keys used for TLS decryption. Used by "
+                "versions of Wireshark prior to 1.6"),
+    pref_filename(&pref_debug_file, "debug_file",
+                  "Redirect TLS debug to the file specified. Leave empty to disable debugging or "
+                  "use \"-\" to redirect output to stderr."),
+    pref_bool(&pref_desegment_records, "desegment_ssl_records",
+              "Whether the TLS dissector should reassemble TLS records spanning multiple TCP "
+              "segments. To use this option, you must also enable \"Allow subdissectors to "
+              "reassemble TCP streams\" in the TCP protocol settings.",
+              true),
+    pref_bool(&pref_desegment_app_data, "desegment_ssl_application_data",
+              "Whether the TLS dissector should reassemble TLS Application Data spanning "
+              "multiple TLS records. ",
+              true),
+    pref_bool(&pref_ignore_mac_failed, "ignore_ssl_mac_failed",
+              "For troubleshooting ignore the mac check result and decrypt also if the Message "
+              "Authentication Code (MAC) fails.",
+              false),
+    pref_string(&pref_psk, "psk", "Pre-Shared Key as HEX string. Should be 0 to 16 bytes."),
+    pref_filename(&pref_keylog_file, "keylog_file",
+                  "The name of a file which contains a list of \n"
+                  "(pre-)master secrets in one of the following formats:\n"
+                  "\n"
+                  "RSA <EPMS> <PMS>\n"
+                  "RSA Session-ID:<SSLID> Master-Key:<MS>\n"
+                  "CLIENT_RANDOM <CRAND> <MS>\n"
+                  "PMS_CLIENT_RANDOM <CRAND> <PMS>\n"
+                  "\n"
+                  "Where:\n"
+                  "<EPMS> = First 8 bytes of the Encrypted PMS\n"
+                  "<PMS> = The Pre-Master-Secret (PMS) used to derive the MS\n"
+                  "<SSLID> = The SSL Session ID\n"
+                  "<MS> = The Master-Secret (MS)\n"
+                  "<CRAND> = The Client's random number from the ClientHello message\n"
+                  "\n"
+                  "(All fields are in hex notation)"),
+};
+
+}  // namespace
+
 void register_tls() {
+  prefs_registry().add_module({"tls", "Transport Layer Security"}, kTlsPrefs);
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);
   register_protocol_state<TlsSession>(StateScope::kConversation);
-  for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp);
+  for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp, "tls");
   tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/packet.h"
@@ -84,5 +85,44 @@ struct FrameRunner {
     dissect_packet(pkt);
   }
 };
+
+// One TCP segment of a two-way conversation: which direction and which bytes of its stream.
+struct Segment {
+  bool to_server;
+  uint32_t off, len;
+};
+
+// Cuts the client's and the server's byte streams into segments, interleaved as the input
+// says; once the input is used up, the rest of a stream goes in one segment (one-byte segments
+// of a long stream only make each run slow). With `perturb`, segments are then swapped,
+// repeated or dropped.
+inline std::vector<Segment> cut_into_segments(Input& in, const std::string (&stream)[2],
+                                              bool perturb) {
+  std::vector<Segment> segs;
+  uint32_t pos[2] = {0, 0};
+  while (pos[0] < stream[0].size() || pos[1] < stream[1].size()) {
+    uint8_t b = in.byte();
+    int d = (b & 1) && pos[1] < stream[1].size() ? 1 : pos[0] < stream[0].size() ? 0 : 1;
+    uint32_t left = static_cast<uint32_t>(stream[d].size()) - pos[d];
+    uint32_t len = in.n ? 1 + (b >> 1) % 90 : left;
+    if (len > left) len = left;
+    segs.push_back({d == 0, pos[d], len});
+    pos[d] += len;
+  }
+  if (perturb) {
+    size_t ops = in.byte() % 12;
+    for (size_t i = 0; i < ops && !segs.empty(); ++i) {
+      uint8_t op = in.byte();
+      size_t at = in.byte() % segs.size();
+      if (op % 3 == 0 && at + 1 < segs.size())
+        std::swap(segs[at], segs[at + 1]);
+      else if (op % 3 == 1)
+        segs.insert(segs.begin() + static_cast<long>(at), segs[at]);
+      else
+        segs.erase(segs.begin() + static_cast<long>(at));
+    }
+  }
+  return segs;
+}
 
 }  // namespace netsift::fuzz

@@ -91,11 +91,6 @@ std::string message(Input& in, bool request) {
   return m;
 }
 
-struct Segment {
-  bool to_server;
-  uint32_t off, len;
-};
-
 struct Connection {
   FrameRunner frames;
   std::string stream[2];  // [0] client -> server, [1] server -> client
@@ -124,33 +119,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.stream[0] += message(in, true);
     c.stream[1] += message(in, false);
   }
-  // Segments of both directions, interleaved as the input says.
-  std::vector<Segment> segs;
-  uint32_t pos[2] = {0, 0};
-  while (pos[0] < c.stream[0].size() || pos[1] < c.stream[1].size()) {
-    uint8_t b = in.byte();
-    int d = (b & 1) && pos[1] < c.stream[1].size() ? 1 : pos[0] < c.stream[0].size() ? 0 : 1;
-    uint32_t left = static_cast<uint32_t>(c.stream[d].size()) - pos[d];
-    // Once the input is used up, the rest goes in one segment (one-byte segments of a long
-    // stream only make each run slow).
-    uint32_t len = in.n ? 1 + (b >> 1) % 90 : left;
-    if (len > left) len = left;
-    segs.push_back({d == 0, pos[d], len});
-    pos[d] += len;
-  }
-  if (perturb) {
-    size_t ops = in.byte() % 12;
-    for (size_t i = 0; i < ops && !segs.empty(); ++i) {
-      uint8_t op = in.byte();
-      size_t at = in.byte() % segs.size();
-      if (op % 3 == 0 && at + 1 < segs.size())
-        std::swap(segs[at], segs[at + 1]);
-      else if (op % 3 == 1)
-        segs.insert(segs.begin() + static_cast<long>(at), segs[at]);
-      else
-        segs.erase(segs.begin() + static_cast<long>(at));
-    }
-  }
+  std::vector<Segment> segs = cut_into_segments(in, c.stream, perturb);
 
   c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
   c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);

@@ -148,11 +148,6 @@ std::string records(Input& in) {
   return out;
 }
 
-struct Segment {
-  bool to_server;
-  uint32_t off, len;
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -172,30 +167,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     stream[0] += records(in);
     stream[1] += records(in);
   }
-  std::vector<Segment> segs;
-  uint32_t pos[2] = {0, 0};
-  while (pos[0] < stream[0].size() || pos[1] < stream[1].size()) {
-    uint8_t b = in.byte();
-    int d = (b & 1) && pos[1] < stream[1].size() ? 1 : pos[0] < stream[0].size() ? 0 : 1;
-    uint32_t left = static_cast<uint32_t>(stream[d].size()) - pos[d];
-    uint32_t len = in.n ? 1 + (b >> 1) % 90 : left;
-    if (len > left) len = left;
-    segs.push_back({d == 0, pos[d], len});
-    pos[d] += len;
-  }
-  if (perturb) {
-    size_t ops = in.byte() % 12;
-    for (size_t i = 0; i < ops && !segs.empty(); ++i) {
-      uint8_t op = in.byte();
-      size_t at = in.byte() % segs.size();
-      if (op % 3 == 0 && at + 1 < segs.size())
-        std::swap(segs[at], segs[at + 1]);
-      else if (op % 3 == 1)
-        segs.insert(segs.begin() + static_cast<long>(at), segs[at]);
-      else
-        segs.erase(segs.begin() + static_cast<long>(at));
-    }
-  }
+  std::vector<Segment> segs = cut_into_segments(in, stream, perturb);
 
   frames.run(tcp_frame(port, true, isn[0], 0, 0x02, nullptr, 0), true);
   frames.run(tcp_frame(port, false, isn[1], isn[0] + 1, 0x12, nullptr, 0), true);

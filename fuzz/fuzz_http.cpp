@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/all.h"
 #include "dissectors/frame.h"
+#include "dissectors/tcp_desegment.h"
 #include "fuzz_common.h"
 
 namespace {

@@ -6,7 +6,7 @@
 //    exactly the stream from the first segment's start to the first hole; after the peer
 //    acknowledges everything, the bytes must be the whole stream with each hole replaced by one
 //    "[N bytes missing in capture file]" marker of the hole's size.
-// 2. Desegmentation (analysis/tcp_reassembly.h) through the real TCP and DNS dissectors: DNS
+// 2. Desegmentation (dissectors/tcp_desegment.h) through the real TCP and DNS dissectors: DNS
 //    messages over TCP (2-byte length prefix) split at input-chosen points. Sent in order, every
 //    message is dissected exactly once and in order; reordered, duplicated or dropped segments
 //    must never crash, and a FIN frees whatever was pending.

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/tcp_reassembly.h"
 #include "dissectors/all.h"
+#include "dissectors/tcp_desegment.h"
 #include "fuzz_common.h"
 
 namespace {

@@ -7,9 +7,10 @@
 
 #include <cstdint>
 
-#include "analysis/tcp_analysis.h"
 #include "analysis/tcp_reassembly.h"
+#include "analysis/tcp_sequence_analysis.h"
 #include "core/conversation.h"
+#include "core/dissector_table.h"
 
 namespace netsift {
 

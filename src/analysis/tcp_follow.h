@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 
 namespace netsift {
 

@@ -1,39 +1,13 @@
-// TCP desegmentation as Wireshark does it: an upper-layer dissector that finds its PDU cut at the
-// end of a segment asks TCP for more bytes, TCP keeps the pending bytes of that direction in
-// sequence order and, in the frame that completes the PDU, calls the dissector again on the
-// reassembled buffer (a "Reassembled TCP (N bytes)" data source). Only in-order data is
-// collected (tshark 4.0's tcp.reassemble_out_of_order is FALSE); retransmissions add nothing.
-//
-// How an upper dissector asks (HTTP, TLS, DNS...), through TCP's per-packet TcpPayloadContext:
-//
-//   size_t dissect_foo(const ByteReader& r, Packet& pkt, int parent) {
-//     TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
-//     size_t off = 0;
-//     while (off < r.reported_size()) {
-//       if (!r.has(off, 4) || r.size() < off + 4 + r.u32(off)) {  // PDU not whole here
-//         if (tcp.can_desegment) {
-//           tcp.desegment_offset = off;  // where the unfinished PDU starts
-//           tcp.desegment_len = r.has(off, 4) ? off + 4 + r.u32(off) - r.size()
-//                                             : kDesegmentOneMoreSegment;
-//           return r.reported_size();
-//         }
-//         break;  // no reassembly: dissect what is there, or stop
-//       }
-//       tcp_add_pdu_size(pkt, r, off, 4 + r.u32(off));
-//       ... dissect the PDU [off, off + 4 + len) ...
-//     }
-//     return r.reported_size();
-//   }
-//
-// Add nothing to the tree or the columns for the unfinished PDU: the frame shows TCP with
-// "[TCP segment of a reassembled PDU]", exactly as tshark.
+// The bytes TCP desegmentation keeps for one direction of a connection: the pending PDU an
+// upper-layer dissector asked more bytes for, in sequence order, with the segments they came
+// from, bounded per flow and in total. dissectors/tcp_desegment.h drives it (when to collect,
+// when to call the dissector again) and shows it in the tree.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-
-#include "core/packet.h"
+#include <vector>
 
 namespace netsift {
 
@@ -46,20 +20,24 @@ inline constexpr uint32_t kDesegmentUntilFin = 0x0ffffffe;
 inline constexpr size_t kTcpMaxPendingPerFlow = 10 * 1024 * 1024;
 inline constexpr size_t kTcpMaxPendingTotal = 256 * 1024 * 1024;
 
-struct TcpPendingPdu;
+// A PDU being collected: its bytes so far and the frames they came from.
+struct TcpPendingPdu {
+  struct Segment {
+    uint64_t frame;
+    uint32_t length;
+  };
+  uint32_t next_seq = 0;  // raw sequence number of the byte expected next
+  uint32_t needed = 0;    // total PDU length, kDesegmentOneMoreSegment or kDesegmentUntilFin
+  std::vector<uint8_t> bytes;
+  std::vector<Segment> segments;
 
-// TCP's per-packet data (a Packet scratch state, StateScope::kPacket): what TCP tells the
-// dissector of its payload and what that dissector answers (Wireshark's pinfo->can_desegment,
-// desegment_offset and desegment_len). Outside a TCP payload it keeps its initial values.
-struct TcpPayloadContext {
-  // Set by TCP before calling the payload's dissector; a dissector whose PDU starting at
-  // desegment_offset is not whole sets desegment_len to the bytes still missing
-  // (kDesegmentOneMoreSegment: unknown).
-  bool can_desegment = false;
-  uint32_t desegment_offset = 0;
-  uint32_t desegment_len = 0;
-  int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
-  bool fin = false;   // the segment carries a FIN: no more bytes will follow
+  TcpPendingPdu() = default;
+  TcpPendingPdu(const TcpPendingPdu&) = delete;
+  TcpPendingPdu& operator=(const TcpPendingPdu&) = delete;
+  ~TcpPendingPdu();
+  void append(const uint8_t* p, size_t n);
+  // Whether `more` bytes may be added within the per-flow and total bounds.
+  bool within_limits(size_t more) const;
 };
 
 // The desegmentation state of one direction of a connection; freed with the connection.
@@ -67,22 +45,6 @@ struct TcpStreamReassembly {
   std::shared_ptr<TcpPendingPdu> pending;
 };
 
-// Hands a (non-retransmitted, fully captured) payload starting at raw sequence number `seq` to
-// `upper`, reassembling PDUs across segments. `tcp_tree` is the TCP protocol node.
-void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t seq,
-                            const ByteReader& data, Dissector upper);
-// Declares that `upper` frames its PDUs as tshark's tcp_dissect_pdus() does (DNS): TCP then
-// shows tcp.pdu.size for its reassembled PDUs. Protocols doing their own desegmentation (HTTP)
-// get no PDU size, as in tshark.
-void tcp_register_pdu_dissector(Dissector upper);
-// tcp.pdu.size for a whole PDU [off, off+len) of the payload `r` an upper dissector was given,
-// as tshark shows for each PDU (once, by TCP itself, for a reassembled one).
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len);
-// A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
-// the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
-// sequence number (after this segment's payload).
-void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
-                        Dissector upper);
 // Drops any pending PDU (FIN, RST).
 void tcp_reassembly_release(TcpStreamReassembly& state);
 // Bytes held by pending PDUs of all flows.

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 
 namespace netsift {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "capture/capture_reader.h"
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 
 namespace netsift {
 

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 
 namespace netsift {
 

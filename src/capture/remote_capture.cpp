@@ -12,10 +12,10 @@
 #include <regex>
 #include <sstream>
 
+#include "capture/bpf_filter.h"
 #include "capture/fd_source.h"
 #include "capture/open_capture.h"
 #include "capture/stop_signal.h"
-#include "filter/bpf_filter.h"
 
 extern char** environ;
 

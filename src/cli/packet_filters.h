@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "capture/bpf_filter.h"
 #include "cli/options.h"
-#include "filter/bpf_filter.h"
 #include "filter/display_filter.h"
 
 namespace netsift {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/field_registry.h"
+#include "dissectors/f5ethtrailer.h"
 #include "dissectors/frame.h"
 #include "output/export_objects.h"
 #include "output/flow_graph_file.h"
@@ -102,7 +103,9 @@ void RunExtras::set_statistic_context(const Options& opts, const PacketFilters& 
 }
 
 void RunExtras::dissected(const Packet& pkt) {
-  if (collect_keys_) keys_.add_from_packet(pkt);
+  if (!collect_keys_) return;
+  for (const Node& n : pkt.tree.nodes())
+    if (n.field == f5_fields::tls_keylog) keys_.add_line(n.value.str());
 }
 
 void RunExtras::tapped(const Packet& pkt) {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "analysis/f5_keys.h"
+#include "analysis/tls_key_log.h"
 #include "capture/capture_reader.h"
 #include "cli/options.h"
 #include "cli/packet_filters.h"

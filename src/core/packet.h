@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "core/address.h"
 #include "core/arena.h"
 #include "core/byte_reader.h"
@@ -110,7 +110,7 @@ struct Packet {
 
   // Per-packet data of protocol state type `T` (registered with StateScope::kPacket), initial
   // again in every packet: how protocols hand each other per-packet facts without a member
-  // here (TCP's desegmentation contract, analysis/tcp_reassembly.h).
+  // here (TCP's desegmentation contract, dissectors/tcp_desegment.h).
   template <class T>
   T& scratch() {
     return scratch_.get<T>();

@@ -4,7 +4,7 @@
 // engine can shard them by flow without changing dissectors.
 #pragma once
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "core/conversation.h"
 #include "core/names.h"
 #include "core/preferences.h"

@@ -8,7 +8,6 @@
 #include <iterator>
 
 #include "analysis/dns_transactions.h"
-#include "analysis/tcp_reassembly.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/flow_key.h"
@@ -17,6 +16,7 @@
 #include "dissectors/dns.h"
 #include "dissectors/dns_fields.h"
 #include "dissectors/ip.h"  // add_expert
+#include "dissectors/tcp_desegment.h"
 
 namespace netsift {
 
@@ -777,7 +777,7 @@ size_t dissect_dns_udp(const ByteReader& r, Packet& pkt, int) {
 }
 
 // DNS over TCP (RFC 1035 4.2.2): each message is preceded by its 16-bit length. A message cut
-// at the end of the segment is left to TCP reassembly (analysis/tcp_reassembly.h) when TCP
+// at the end of the segment is left to TCP reassembly (dissectors/tcp_desegment.h) when TCP
 // offers it; every whole message in the segment is shown.
 size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
   size_t off = 0;

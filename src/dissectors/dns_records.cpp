@@ -5,11 +5,11 @@
 #include <iterator>
 #include <vector>
 
+#include "core/address_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/value_strings.h"
 #include "dissectors/dns.h"
-#include "output/address_format.h"
 
 namespace netsift::dns {
 

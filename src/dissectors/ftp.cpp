@@ -13,7 +13,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
-#include "output/label_format.h"  // append_formatted_text
+#include "core/text_format.h"
 
 namespace netsift {
 

@@ -12,13 +12,13 @@
 #include <new>
 
 #include "analysis/http_conversation.h"
-#include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/text_format.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/media.h"
-#include "output/label_format.h"  // append_formatted_text
+#include "dissectors/tcp_desegment.h"
 
 namespace netsift {
 

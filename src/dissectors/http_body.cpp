@@ -12,10 +12,10 @@
 #include "analysis/decompress.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/http.h"
 #include "dissectors/http_internal.h"  // http::f_text
 #include "dissectors/media.h"
-#include "output/label_format.h"  // append_formatted_text
 
 namespace netsift::http_body {
 

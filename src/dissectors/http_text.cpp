@@ -2,9 +2,9 @@
 #include <cctype>
 
 #include "core/ascii.h"
+#include "core/text_format.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/media.h"
-#include "output/label_format.h"  // append_formatted_text
 
 namespace netsift::http {
 

@@ -7,6 +7,7 @@
 #include "analysis/ip_reassembly.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "core/value_strings.h"
 #include "dissectors/ip_options.h"
 #include "dissectors/ip_prefs.h"
@@ -194,15 +195,23 @@ uint16_t expected_checksum(const uint8_t* p, size_t n) {
 
 int add_version(Packet& pkt, int tree, const ByteReader& r, unsigned v) {
   int n = pkt.add_uint(tree, version, r, 0, 1, v);
-  if (pkt.labels) pkt.set_label(n, bit_pattern(v << 4, 0xf0, 8) + fmt::format("Version: {}", v));
+  if (pkt.labels) {
+    std::string text;
+    append_bit_pattern(text, v << 4, 0xf0, 8);
+    fmt::format_to(std::back_inserter(text), "Version: {}", v);
+    pkt.set_label(n, text);
+  }
   return n;
 }
 
 int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen) {
   int n = pkt.add_uint(tree, hdr_len, r, 0, 1, hlen);
-  if (pkt.labels)
-    pkt.set_label(n, bit_pattern(hlen / 4, 0x0f, 8) +
-                         fmt::format("Header Length: {} bytes ({})", hlen, hlen / 4));
+  if (pkt.labels) {
+    std::string text;
+    append_bit_pattern(text, hlen / 4, 0x0f, 8);
+    fmt::format_to(std::back_inserter(text), "Header Length: {} bytes ({})", hlen, hlen / 4);
+    pkt.set_label(n, text);
+  }
   return n;
 }
 
@@ -221,7 +230,9 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   int n = pkt.add_item(tree, flags, r, 6, 1);
   if (pkt.labels) {
     unsigned f = word >> 13;
-    std::string text = bit_pattern(word >> 8, 0xe0, 8) + fmt::format("Flags: 0x{:x}", f);
+    std::string text;
+    append_bit_pattern(text, word >> 8, 0xe0, 8);
+    fmt::format_to(std::back_inserter(text), "Flags: 0x{:x}", f);
     if (f & 4) text.append(", Reserved bit");
     if (f & 2) text.append(", Don't fragment");
     if (f & 1) text.append(", More fragments");
@@ -231,9 +242,12 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   pkt.add_item(n, flag_df, r, 6, 1);
   pkt.add_item(n, flag_mf, r, 6, 1);
   int o = pkt.add_item(tree, frag_offset, r, 6, 2);
-  if (pkt.labels)
-    pkt.set_label(
-        o, bit_pattern(word, 0x1fff, 16) + fmt::format("Fragment Offset: {}", (word & 0x1fff) * 8));
+  if (pkt.labels) {
+    std::string text;
+    append_bit_pattern(text, word, 0x1fff, 16);
+    fmt::format_to(std::back_inserter(text), "Fragment Offset: {}", (word & 0x1fff) * 8);
+    pkt.set_label(o, text);
+  }
 }
 
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {

@@ -7,10 +7,10 @@
 #include <string_view>
 
 #include "analysis/ip_reassembly.h"
+#include "core/address_format.h"  // append_ipv4/append_ipv6 for column and label text
 #include "core/expert.h"
 #include "core/packet.h"
 #include "dissectors/ip_fields.h"
-#include "output/address_format.h"  // append_ipv4/append_ipv6 for column and label text
 
 namespace netsift {
 
@@ -27,10 +27,6 @@ std::span<const ValueName> dscp_names();
 std::span<const ValueName> ecn_names();
 const char* dscp_short_name(unsigned dscp);
 const char* ecn_short_name(unsigned ecn);
-
-// "0100 .... = " prefix of a tree label for bits `mask` of a `width`-bit value, for fields
-// tshark shows as bit patterns without registering a bitmask.
-std::string bit_pattern(uint64_t value, uint64_t mask, int width);
 
 // Dissects the packet an ICMP/ICMPv6 error quotes with `d`, under `parent`, the way tshark
 // does for "error packets": the outer packet keeps its addresses, ports and columns, and the

@@ -110,19 +110,6 @@ const char* ip_proto_name(uint8_t proto) {
   return "Unknown";
 }
 
-std::string bit_pattern(uint64_t value, uint64_t mask, int width) {
-  std::string s;
-  for (int i = width - 1; i >= 0; --i) {
-    uint64_t bit = uint64_t{1} << i;
-    s.push_back(mask & bit ? (value & bit ? '1' : '0') : '.');
-    if (i % 4 == 0 && i) s.push_back(' ');
-  }
-  s.append(" = ");
-  return s;
-}
-
-namespace {}  // namespace
-
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& ff) {
   // ip.fragments holds the datagram's bytes (FT_BYTES); ipv6.fragments is a plain subtree.

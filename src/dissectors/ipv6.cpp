@@ -4,6 +4,7 @@
 
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "dissectors/ip.h"
 #include "dissectors/ip_prefs.h"
 
@@ -230,9 +231,11 @@ void add_traffic_class(Packet& pkt, int tree, const ByteReader& r) {
   int n = pkt.add_item(tree, tclass, r, 0, 4);
   if (pkt.labels) {
     unsigned tc = (word >> 20) & 0xff;
-    pkt.set_label(n, bit_pattern(word, 0x0ff00000, 32) +
-                         fmt::format("Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
-                                     dscp_short_name(tc >> 2), ecn_short_name(tc & 3)));
+    std::string text;
+    append_bit_pattern(text, word, 0x0ff00000, 32);
+    fmt::format_to(std::back_inserter(text), "Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
+                   dscp_short_name(tc >> 2), ecn_short_name(tc & 3));
+    pkt.set_label(n, text);
   }
   pkt.add_item(n, tclass_dscp, r, 0, 4);
   pkt.add_item(n, tclass_ecn, r, 0, 4);
@@ -245,6 +248,14 @@ void set_summary(Packet& pkt, int tree, const ByteReader& r) {
   append_ip_with_name(text, r.ptr(24, 16), 16, pkt.session->names, pkt.session->resolve);
   pkt.set_label(tree, text);
 }
+// "0110 .... = Version: 6"
+void set_version_label(Packet& pkt, int n, unsigned ver) {
+  if (!pkt.labels) return;
+  std::string text;
+  append_bit_pattern(text, ver << 4, 0xf0, 8);
+  fmt::format_to(std::back_inserter(text), "Version: {}", ver);
+  pkt.set_label(n, text);
+}
 }  // namespace
 
 size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
@@ -253,8 +264,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
     // tshark rejects the packet: the caller shows it as data.
     int tree = pkt.add_protocol(parent, protocol, r, 0, r.size() < 40 ? r.size() : 40);
     int v = pkt.add_uint(tree, version, r, 0, 1, ver);
-    if (pkt.labels)
-      pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
+    set_version_label(pkt, v, ver);
     add_expert(pkt, v, bogus_version, r, 0, 1, "Bogus IPv6 version", kExpertError, kGroupMalformed);
     return 0;
   }
@@ -268,7 +278,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   // tshark also files the version under ip.version, hidden, so "ip.version == 6" matches.
   pkt.tree.add(tree, ip_fields::version, r, 0, 1, Value::of_uint(ver), kHidden);
   if (pkt.labels) {
-    pkt.set_label(v, bit_pattern(ver << 4, 0xf0, 8) + fmt::format("Version: {}", ver));
+    set_version_label(pkt, v, ver);
     set_summary(pkt, tree, r);
   }
   add_traffic_class(pkt, tree, r);

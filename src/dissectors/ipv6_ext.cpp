@@ -7,6 +7,7 @@
 #include "analysis/ip_reassembly.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "core/value_strings.h"
 #include "dissectors/ip.h"
 #include "dissectors/ip_prefs.h"
@@ -582,9 +583,12 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(tree, frag_nxt, r, 0, 1);
   pkt.add_item(tree, frag_reserved_octet, r, 1, 1);
   int o = pkt.add_item(tree, frag_offset, r, 2, 2);
-  if (pkt.labels)
-    pkt.set_label(o, bit_pattern(word, 0xfff8, 16) +
-                         fmt::format("Offset: {} ({} bytes)", offset / 8, offset));
+  if (pkt.labels) {
+    std::string text;
+    append_bit_pattern(text, word, 0xfff8, 16);
+    fmt::format_to(std::back_inserter(text), "Offset: {} ({} bytes)", offset / 8, offset);
+    pkt.set_label(o, text);
+  }
   pkt.add_item(tree, frag_reserved_bits, r, 2, 2);
   pkt.add_item(tree, frag_more, r, 2, 2);
   pkt.add_item(tree, frag_ident, r, 4, 4);

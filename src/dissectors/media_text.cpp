@@ -5,8 +5,8 @@
 #include <cctype>
 
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/media.h"
-#include "output/label_format.h"  // append_formatted_text
 
 namespace netsift {
 

@@ -5,18 +5,20 @@
 
 #include <iterator>
 
+#include "analysis/tcp_conversations.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/flow_key.h"
 #include "core/packet.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "core/value_strings.h"
-#include "dissectors/tcp_analysis.h"
+#include "dissectors/tcp_analysis_tree.h"
+#include "dissectors/tcp_desegment.h"
 #include "dissectors/tcp_fields.h"
 #include "dissectors/tcp_options.h"
 #include "dissectors/tcp_prefs.h"
-#include "output/label_format.h"
 
 namespace netsift {
 

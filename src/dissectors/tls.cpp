@@ -9,12 +9,12 @@
 #include <string>
 
 #include "analysis/tcp_conversations.h"
-#include "analysis/tcp_reassembly.h"
 #include "core/conversation.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/protocol_state.h"
+#include "dissectors/tcp_desegment.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
 

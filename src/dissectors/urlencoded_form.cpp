@@ -8,8 +8,8 @@
 
 #include "core/ascii.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/media.h"
-#include "output/label_format.h"  // append_formatted_text, utf8_sequence_length
 
 namespace netsift {
 

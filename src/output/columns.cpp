@@ -4,8 +4,8 @@
 
 #include <ctime>
 
+#include "core/address_format.h"
 #include "core/session.h"
-#include "output/address_format.h"
 #include "output/time_format.h"
 
 namespace netsift {

@@ -9,10 +9,10 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "filter/display_filter.h"
-#include "output/address_format.h"
 #include "output/stat_format.h"
 #include "output/stat_taps.h"
 

@@ -11,7 +11,7 @@
 #include "core/field_registry.h"
 #include "dissectors/f5ethtrailer.h"
 #include "dissectors/tcp_fields.h"
-#include "output/address_format.h"
+#include "core/address_format.h"
 
 namespace netsift {
 

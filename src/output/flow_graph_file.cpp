@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "output/address_format.h"
+#include "core/address_format.h"
 #include "output/flow_sequence.h"
 
 namespace netsift {

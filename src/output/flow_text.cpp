@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "core/address_format.h"
 #include "core/session.h"
 #include "filter/display_filter.h"
-#include "output/address_format.h"
 #include "output/flow_sequence.h"
 
 namespace netsift {

@@ -13,7 +13,7 @@
 #include "dissectors/http.h"
 #include "dissectors/tcp_fields.h"
 #include "dissectors/udp_fields.h"
-#include "output/address_format.h"
+#include "core/address_format.h"
 
 namespace netsift {
 

@@ -10,7 +10,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/http_fields.h"
-#include "output/address_format.h"
+#include "core/address_format.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 

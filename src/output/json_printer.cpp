@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "output/label_format.h"
 #include "output/value_format.h"
 

@@ -4,21 +4,18 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/names.h"
 #include "core/protocols.h"
 #include "core/session.h"
-#include "output/address_format.h"
+#include "core/text_format.h"
 #include "output/time_format.h"
 #include "output/value_format.h"
 
 namespace netsift {
 
 namespace {
-// tshark shows at most this many bytes of a byte field, then an ellipsis.
-constexpr size_t kMaxBytesShown = 36;
-constexpr std::string_view kEllipsis = "\u2026";
-constexpr std::string_view kReplacement = "\uFFFD";
 
 int mask_bits(uint64_t mask) {
   return 64 - __builtin_clzll(mask) - __builtin_ctzll(mask);
@@ -134,106 +131,7 @@ void append_ip_label(std::string& out, const Packet& pkt, const uint8_t* addr, s
     append_ipv6(out, addr);
 }
 
-void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
-  if (v.bytes.n == 0) {
-    out.append(d.base == Base::kAllowZero ? "<none>" : "<MISSING>");
-    return;
-  }
-  char sep = d.base == Base::kSepColon   ? ':'
-             : d.base == Base::kSepSpace ? ' '
-             : d.base == Base::kSepDash  ? '-'
-             : d.base == Base::kSepDot   ? '.'
-                                         : '\0';
-  size_t shown = v.bytes.n > kMaxBytesShown ? kMaxBytesShown : v.bytes.n;
-  append_hex_bytes(out, v.bytes.p, shown, sep);
-  if (shown < v.bytes.n) out.append(kEllipsis);
-}
-
 }  // namespace
-
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto c = static_cast<uint8_t>(s[i]);
-  if (c < 0x80) return 1;
-  size_t n = c >= 0xf0 ? (c <= 0xf4 ? 4 : 0) : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<uint8_t>(s[i + k]) & 0xc0) != 0x80) return 0;
-  auto c1 = static_cast<uint8_t>(s[i + 1]);
-  if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0) || (c == 0xf0 && c1 < 0x90) ||
-      (c == 0xf4 && c1 >= 0x90))
-    return 0;  // overlong, surrogate or beyond U+10FFFF
-  return n;
-}
-
-void append_formatted_text(std::string& out, std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<uint8_t>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c >= 0x20 && c < 0x7f) {
-        out.push_back(static_cast<char>(c));
-        continue;
-      }
-      out.push_back('\\');
-      switch (c) {
-        case '\a':
-          out.push_back('a');
-          break;
-        case '\b':
-          out.push_back('b');
-          break;
-        case '\f':
-          out.push_back('f');
-          break;
-        case '\n':
-          out.push_back('n');
-          break;
-        case '\r':
-          out.push_back('r');
-          break;
-        case '\t':
-          out.push_back('t');
-          break;
-        case '\v':
-          out.push_back('v');
-          break;
-        default:
-          out.push_back(static_cast<char>('0' + ((c >> 6) & 3)));
-          out.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
-          out.push_back(static_cast<char>('0' + (c & 7)));
-      }
-      continue;
-    }
-    size_t n = utf8_sequence_length(s, i);
-    if (n == 0) {
-      // One U+FFFD for a lead byte and the continuation bytes it announced, as many as follow
-      // ("\xe2\x9c" is one replacement character, "\x80\x80" two).
-      out.append(kReplacement);
-      size_t announced = c >= 0xfc   ? 6
-                         : c >= 0xf8 ? 5
-                         : c >= 0xf0 ? 4
-                         : c >= 0xe0 ? 3
-                         : c >= 0xc0 ? 2
-                                     : 1;
-      ++i;
-      for (size_t k = 1;
-           k < announced && i < s.size() && (static_cast<uint8_t>(s[i]) & 0xc0) == 0x80; ++k)
-        ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-}
-
-void append_bit_pattern(std::string& out, uint64_t value, uint64_t mask, int width) {
-  for (int i = 0; i < width; ++i) {
-    if (i && i % 4 == 0) out.push_back(' ');
-    uint64_t bit = uint64_t{1} << (width - 1 - i);
-    out.push_back(mask & bit ? (value & bit ? '1' : '0') : '.');
-  }
-  out.append(" = ");
-}
 
 void append_label(std::string& out, const Packet& pkt, const Node& n) {
   if (n.label) {

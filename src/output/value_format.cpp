@@ -5,15 +5,14 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/protocols.h"
-#include "output/address_format.h"
 #include "output/time_format.h"
 
 namespace netsift {
 
 namespace {
-constexpr char kHex[] = "0123456789abcdef";
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -74,14 +73,6 @@ void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b) {
     default:
       fmt::format_to(it, "{}", v);
       break;
-  }
-}
-
-void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep) {
-  for (size_t i = 0; i < n; ++i) {
-    if (sep && i) out.push_back(sep);
-    out.push_back(kHex[p[i] >> 4]);
-    out.push_back(kHex[p[i] & 15]);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/field.h"
 #include "core/packet.h"
+#include "core/text_format.h"  // append_hex_bytes
 
 namespace netsift {
 
@@ -22,7 +23,6 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n);
 // Hex forms are zero-padded to `hex_digits` (two per byte of the type for -T fields).
 void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b);
 int type_hex_digits(FieldType t);
-void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep = '\0');
 // "Apr  6, 2017 22:06:23.915793000 UTC"; the local time zone unless `base` is kAbsUtc.
 void append_abs_time(std::string& out, int64_t ns, Base base);
 void append_double(std::string& out, double d, FieldType t);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "dissected.h"
 
 namespace netsift::test {

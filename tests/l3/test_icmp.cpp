@@ -1,7 +1,7 @@
 // ICMP and ICMPv6: types, echo matching as tshark does it in one pass, quoted error packets.
 #include <gtest/gtest.h>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "core/field_registry.h"
 #include "dissected.h"
 #include "l3_packets.h"

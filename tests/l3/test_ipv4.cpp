@@ -1,7 +1,7 @@
 // IPv4 header fields, options, bogus headers and payload length against the frame length.
 #include <gtest/gtest.h>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "dissected.h"
 #include "l3_packets.h"
 

@@ -1,7 +1,7 @@
 // IPv6 header, embedded address information and extension headers.
 #include <gtest/gtest.h>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "dissected.h"
 #include "l3_packets.h"
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/ip_reassembly.h"
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 #include "dissected.h"
 #include "l3_packets.h"
 

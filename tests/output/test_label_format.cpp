@@ -1,6 +1,7 @@
 // -V tree labels: exact bytes in, exactly tshark's label out.
 #include <gtest/gtest.h>
 
+#include "core/text_format.h"
 #include "output/label_format.h"
 #include "output_test_util.h"
 

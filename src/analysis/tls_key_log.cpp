@@ -1,13 +1,6 @@
-#include "analysis/f5_keys.h"
-
-#include "dissectors/f5ethtrailer.h"
+#include "analysis/tls_key_log.h"
 
 namespace netsift {
-
-void TlsKeyLog::add_from_packet(const Packet& pkt) {
-  for (const Node& n : pkt.tree.nodes())
-    if (n.field == f5_fields::tls_keylog) add_line(n.value.str());
-}
 
 void TlsKeyLog::add_text(std::string_view text) {
   while (!text.empty()) {

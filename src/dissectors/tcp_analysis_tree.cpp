@@ -1,4 +1,4 @@
-#include "dissectors/tcp_analysis.h"
+#include "dissectors/tcp_analysis_tree.h"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "capture/captured_frame.h"
+#include "core/captured_frame.h"
 
 struct bpf_program;
 

@@ -1,6 +1,6 @@
 // TLS secrets a capture carries, gathered while it is read: the key-log lines F5 trailers
-// yield (f5ethtrailer.tls.keylog) and those of pcapng decryption-secrets blocks. They are kept
-// in NSS key-log form for --export-tls-keys and for TLS decryption.
+// yield (f5ethtrailer.tls.keylog, fed by the caller) and those of pcapng decryption-secrets
+// blocks. They are kept in NSS key-log form for --export-tls-keys and for TLS decryption.
 #pragma once
 
 #include <string>
@@ -8,14 +8,12 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/packet.h"
-
 namespace netsift {
 
 class TlsKeyLog {
  public:
-  // Takes the key-log lines the F5 trailer of `pkt` produced.
-  void add_from_packet(const Packet& pkt);
+  // Takes one key-log line; a line seen before is ignored.
+  void add_line(std::string_view line);
   // Takes NSS key-log text (one or more lines; comments and blank lines are skipped).
   void add_text(std::string_view text);
 
@@ -25,8 +23,6 @@ class TlsKeyLog {
   std::string nss_text() const;
 
  private:
-  void add_line(std::string_view line);
-
   std::vector<std::string> lines_;
   std::unordered_set<std::string> seen_;
 };

@@ -1,4 +1,4 @@
-#include "analysis/tcp_analysis.h"
+#include "analysis/tcp_sequence_analysis.h"
 
 #include "analysis/tcp_conversations.h"
 

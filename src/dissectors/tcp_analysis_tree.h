@@ -1,8 +1,8 @@
 // The tcp.analysis subtree, tshark's connection expert items and the "[TCP ...] " Info
-// prefixes, shared by tcp.cpp. The analysis itself lives in analysis/tcp_analysis.h.
+// prefixes, shared by tcp.cpp. The analysis itself lives in analysis/tcp_sequence_analysis.h.
 #pragma once
 
-#include "analysis/tcp_analysis.h"
+#include "analysis/tcp_sequence_analysis.h"
 #include "core/packet.h"
 
 namespace netsift {

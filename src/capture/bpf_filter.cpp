@@ -1,4 +1,4 @@
-#include "filter/bpf_filter.h"
+#include "capture/bpf_filter.h"
 
 #include <pcap/pcap.h>
 

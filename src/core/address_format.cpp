@@ -1,4 +1,4 @@
-#include "output/address_format.h"
+#include "core/address_format.h"
 
 #include <arpa/inet.h>
 

@@ -1,0 +1,72 @@
+// TCP desegmentation as Wireshark does it (the bytes kept are analysis/tcp_reassembly.h): an
+// upper-layer dissector that finds its PDU cut at the end of a segment asks TCP for more bytes,
+// TCP keeps the pending bytes of that direction in sequence order and, in the frame that
+// completes the PDU, calls the dissector again on the reassembled buffer (a "Reassembled TCP
+// (N bytes)" data source). Only in-order data is collected (tshark 4.0's
+// tcp.reassemble_out_of_order is FALSE); retransmissions add nothing.
+//
+// How an upper dissector asks (HTTP, TLS, DNS...), through TCP's per-packet TcpPayloadContext:
+//
+//   size_t dissect_foo(const ByteReader& r, Packet& pkt, int parent) {
+//     TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+//     size_t off = 0;
+//     while (off < r.reported_size()) {
+//       if (!r.has(off, 4) || r.size() < off + 4 + r.u32(off)) {  // PDU not whole here
+//         if (tcp.can_desegment) {
+//           tcp.desegment_offset = off;  // where the unfinished PDU starts
+//           tcp.desegment_len = r.has(off, 4) ? off + 4 + r.u32(off) - r.size()
+//                                             : kDesegmentOneMoreSegment;
+//           return r.reported_size();
+//         }
+//         break;  // no reassembly: dissect what is there, or stop
+//       }
+//       tcp_add_pdu_size(pkt, r, off, 4 + r.u32(off));
+//       ... dissect the PDU [off, off + 4 + len) ...
+//     }
+//     return r.reported_size();
+//   }
+//
+// Add nothing to the tree or the columns for the unfinished PDU: the frame shows TCP with
+// "[TCP segment of a reassembled PDU]", exactly as tshark.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "analysis/tcp_reassembly.h"
+#include "core/packet.h"
+
+namespace netsift {
+
+// TCP's per-packet data (a Packet scratch state, StateScope::kPacket): what TCP tells the
+// dissector of its payload and what that dissector answers (Wireshark's pinfo->can_desegment,
+// desegment_offset and desegment_len). Outside a TCP payload it keeps its initial values.
+struct TcpPayloadContext {
+  // Set by TCP before calling the payload's dissector; a dissector whose PDU starting at
+  // desegment_offset is not whole sets desegment_len to the bytes still missing
+  // (kDesegmentOneMoreSegment: unknown).
+  bool can_desegment = false;
+  uint32_t desegment_offset = 0;
+  uint32_t desegment_len = 0;
+  int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
+  bool fin = false;   // the segment carries a FIN: no more bytes will follow
+};
+
+// Hands a (non-retransmitted, fully captured) payload starting at raw sequence number `seq` to
+// `upper`, reassembling PDUs across segments. `tcp_tree` is the TCP protocol node.
+void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t seq,
+                            const ByteReader& data, Dissector upper);
+// Declares that `upper` frames its PDUs as tshark's tcp_dissect_pdus() does (DNS): TCP then
+// shows tcp.pdu.size for its reassembled PDUs. Protocols doing their own desegmentation (HTTP)
+// get no PDU size, as in tshark.
+void tcp_register_pdu_dissector(Dissector upper);
+// tcp.pdu.size for a whole PDU [off, off+len) of the payload `r` an upper dissector was given,
+// as tshark shows for each PDU (once, by TCP itself, for a reassembled one).
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len);
+// A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
+// the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
+// sequence number (after this segment's payload).
+void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
+                        Dissector upper);
+
+}  // namespace netsift

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The resource attacks of issue 22 at full scale (tests/hostile/gen_attacks.py), netsift only:
+# wall and CPU seconds and peak RSS per attack, then CPU time as a ratio to the same attack at
+# 1,000 units (linear growth gives the scale ratio). Captures are cached in bench/out/hostile/.
+# Usage: bench/hostile.sh [ATTACK...] (default: all). TSHARK=1 also times tshark (slow: tshark
+# takes minutes on the bombs).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out="$here/out/hostile"
+mkdir -p "$out"
+netsift=${NETSIFT:-$root/build/src/netsift}
+[ -x "$netsift" ] || bash "$root/scripts/build.sh" build
+gen="$root/tests/hostile/gen_attacks.py"
+
+# attack|full scale|file extension
+attacks=(
+  "http-deflate-chunked|4096|pcap"
+  "http-gzip-chunked|1024|pcap"
+  "ipfrag-first|100000|pcap"
+  "tcp-halfopen|200000|pcap"
+  "pcapng-big-shb|13000|pcapng"
+  "dns-pointer-header|100000|pcap"
+  "vlan-stack|1000|pcap"
+  "tunnel-nesting|3000|pcap"
+)
+
+capture() {  # attack scale ext -> path (generated once)
+  local f="$out/$1-$2.$3"
+  [ -f "$f" ] || python3 "$gen" "$1" "$2" "$f"
+  echo "$f"
+}
+
+measure() {  # prints "wall cpu peak_rss_kb"
+  local t="$out/time.txt"
+  /usr/bin/time -o "$t" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || true
+  tail -1 "$t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
+}
+
+printf '%-22s %8s %8s %8s %9s %11s\n' attack scale wall cpu rss_MB cpu_vs_1000
+for a in "${attacks[@]}"; do
+  IFS='|' read -r name scale ext <<<"$a"
+  if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+  big=$(capture "$name" "$scale" "$ext")
+  read -r w c m < <(measure "$netsift" -r "$big")
+  ratio=-
+  if [ "$scale" -gt 1000 ]; then
+    small=$(capture "$name" 1000 "$ext")
+    read -r _ c1 _ < <(measure "$netsift" -r "$small")
+    ratio=$(awk -v a="$c" -v b="$c1" 'BEGIN { if (b < 0.01) b = 0.01; printf "%.1fx", a / b }')
+  fi
+  printf '%-22s %8s %8s %8s %9d %11s\n' "$name" "$scale" "$w" "$c" $((m / 1024)) "$ratio"
+  if [ -n "${TSHARK:-}" ]; then
+    read -r w c m < <(measure tshark -r "$big")
+    printf '%-22s %8s %8s %8s %9d %11s\n' "  tshark" "$scale" "$w" "$c" $((m / 1024)) ""
+  fi
+done

@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Deterministic generator of resource attacks on a packet analyser (issue 22).
+
+Each attack is a capture whose size grows with a scale parameter, so the same attack runs small
+in ctest and at full scale in bench/hostile.sh. Standard library only; the same arguments give
+byte-identical files.
+
+    gen_attacks.py ATTACK SCALE OUT
+
+ATTACK and what SCALE counts:
+  http-deflate-chunked  MiB the body inflates to (deflate, chunked response)
+  http-gzip-chunked     MiB the body inflates to (gzip, chunked response)
+  ipfrag-first          first fragments (1,000 bytes, never completed, distinct sources)
+  tcp-halfopen          TCP flows, each a SYN then data after a sequence gap
+  pcapng-big-shb        KiB of options in the Section Header Block (then 2,020 packets)
+  dns-pointer-header    DNS responses whose answer name points into the DNS header
+  vlan-stack            802.1Q tags in front of a UDP packet (MPLS: once netsift dissects it)
+  tunnel-nesting        IPv4-in-IPv4 levels around a UDP packet (GRE: once netsift dissects it)
+"""
+
+import struct
+import sys
+import zlib
+
+T0 = 1772442000  # 2026-03-02 09:00:00 UTC
+
+
+def csum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+def ip4(n):
+    """A distinct IPv4 address for each n (10.x.y.z)."""
+    return bytes([10, (n >> 16) & 0xFF, (n >> 8) & 0xFF, n & 0xFF])
+
+
+SERVER = bytes([192, 0, 2, 1])
+
+
+def ipv4(src, dst, proto, payload, ident=0, flags_frag=0x4000, ttl=64):
+    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, flags_frag, ttl, proto,
+                      0, src, dst)
+    return hdr[:10] + struct.pack("!H", csum(hdr)) + hdr[12:] + payload
+
+
+def udp(src, dst, sport, dport, payload):
+    length = 8 + len(payload)
+    pseudo = src + dst + struct.pack("!BBH", 0, 17, length)
+    hdr = struct.pack("!HHHH", sport, dport, length, 0)
+    c = csum(pseudo + hdr + payload) or 0xFFFF
+    return struct.pack("!HHHH", sport, dport, length, c) + payload
+
+
+def tcp(src, dst, sport, dport, seq, ack, flags, payload=b""):
+    hdr = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0)
+    pseudo = src + dst + struct.pack("!BBH", 0, 6, len(hdr) + len(payload))
+    c = csum(pseudo + hdr + payload)
+    return hdr[:16] + struct.pack("!H", c) + hdr[18:] + payload
+
+
+def ether(payload, ethertype=0x0800):
+    return b"\x00\x00\x5e\x00\x53\x02" + b"\x00\x00\x5e\x00\x53\x01" + struct.pack(
+        "!H", ethertype) + payload
+
+
+class Pcap:
+    def __init__(self, path):
+        self.f = open(path, "wb")
+        self.f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        self.n = 0
+
+    def add(self, frame, usec=None):
+        t = self.n if usec is None else usec
+        self.f.write(struct.pack("<IIII", T0 + t // 1000000, t % 1000000, len(frame), len(frame)))
+        self.f.write(frame)
+        self.n += 1
+
+    def close(self):
+        self.f.close()
+
+
+class Flow:
+    """One TCP connection's segments (client 10.x, server 192.0.2.1:80)."""
+
+    def __init__(self, out, n, sport=40000):
+        self.out, self.c, self.sport = out, ip4(n), sport
+        self.cseq, self.sseq = 1000, 5000
+
+    def send(self, from_client, flags, data=b""):
+        if from_client:
+            seg = tcp(self.c, SERVER, self.sport, 80, self.cseq, self.sseq, flags, data)
+            self.out.add(ether(ipv4(self.c, SERVER, 6, seg)))
+            self.cseq += len(data) + (1 if flags & 0x03 else 0)
+        else:
+            seg = tcp(SERVER, self.c, 80, self.sport, self.sseq, self.cseq, flags, data)
+            self.out.add(ether(ipv4(SERVER, self.c, 6, seg)))
+            self.sseq += len(data) + (1 if flags & 0x03 else 0)
+
+
+def http_bomb(path, mib, gzip_wrapped):
+    """A chunked response whose body inflates to `mib` MiB of zeros, compressed in pieces."""
+    out = Pcap(path)
+    f = Flow(out, 1)
+    f.send(True, 0x02)
+    f.send(False, 0x12)
+    f.send(True, 0x10)
+    f.send(True, 0x18, b"GET /bomb HTTP/1.1\r\nHost: bomb.example\r\n\r\n")
+    coding = "gzip" if gzip_wrapped else "deflate"
+    head = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: %s\r\n"
+            "Transfer-Encoding: chunked\r\n\r\n" % coding).encode()
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31 if gzip_wrapped else 15)
+    block = bytes(1 << 20)
+    stream = head
+    for _ in range(mib):
+        piece = comp.compress(block)
+        if piece:
+            stream += b"%x\r\n" % len(piece) + piece + b"\r\n"
+    piece = comp.flush()
+    stream += b"%x\r\n" % len(piece) + piece + b"\r\n0\r\n\r\n"
+    for i in range(0, len(stream), 1400):
+        f.send(False, 0x18, stream[i:i + 1400])
+    f.send(False, 0x11)
+    f.send(True, 0x11)
+    out.close()
+
+
+def ipfrag_first(path, count):
+    out = Pcap(path)
+    payload = bytes(1000)
+    for i in range(count):
+        out.add(ether(ipv4(ip4(i + 1), SERVER, 17, payload, ident=i & 0xFFFF, flags_frag=0x2000)))
+    out.close()
+
+
+def tcp_halfopen(path, count):
+    """Each flow: SYN, then 100 bytes of data 1,000 bytes past the sequence the SYN promised."""
+    out = Pcap(path)
+    flows = [Flow(out, i + 1, 40000 + i % 20000) for i in range(count)]
+    for f in flows:
+        f.send(True, 0x02)
+    for f in flows:
+        f.cseq += 1000
+        f.send(True, 0x18, b"x" * 100)
+    out.close()
+
+
+def pcapng_big_shb(path, kib):
+    """A Section Header Block with `kib` KiB of shb_comment options, then 2,020 UDP packets."""
+
+    def block(btype, body):
+        body += b"\0" * (-len(body) % 4)
+        total = 12 + len(body)
+        return struct.pack("<II", btype, total) + body + struct.pack("<I", total)
+
+    def option(code, value):
+        return struct.pack("<HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
+
+    comment = b"c" * 65000
+    opts = b""
+    while len(opts) < kib * 1024:
+        opts += option(1, comment)
+    opts += option(0, b"")
+    shb = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + opts)
+    idb = block(1, struct.pack("<HHI", 1, 0, 262144))
+    with open(path, "wb") as f:
+        f.write(shb + idb)
+        for i in range(2020):
+            frame = ether(ipv4(ip4(i + 1), SERVER, 17, udp(ip4(i + 1), SERVER, 1234, 9, b"p" * 32)))
+            ts = (T0 + i) * 1000000
+            f.write(block(6, struct.pack("<IIIII", 0, ts >> 32, ts & 0xFFFFFFFF, len(frame),
+                                         len(frame)) + frame))
+
+
+def dns_pointer_header(path, count):
+    """Responses whose answer name is a pointer to offset 2 (the flags, 0x81 0x80)."""
+    out = Pcap(path)
+    for i in range(count):
+        q = b"\x07example\x03com\x00" + struct.pack("!HH", 1, 1)
+        ans = b"\xc0\x02" + struct.pack("!HHIH", 1, 1, 60, 4) + bytes([192, 0, 2, 7])
+        msg = struct.pack("!HHHHHH", i & 0xFFFF, 0x8180, 1, 1, 0, 0) + q + ans
+        out.add(ether(ipv4(SERVER, ip4(i + 1), 17, udp(SERVER, ip4(i + 1), 53, 33000, msg))))
+    out.close()
+
+
+def vlan_stack(path, depth):
+    """`depth` 802.1Q tags, then IPv4/UDP; ten such frames."""
+    out = Pcap(path)
+    for i in range(10):
+        inner = ipv4(ip4(i + 1), SERVER, 17, udp(ip4(i + 1), SERVER, 1234, 9, b"v" * 16))
+        tags = b"".join(struct.pack("!HH", 100 + k, 0x8100 if k < depth - 1 else 0x0800)
+                        for k in range(depth))
+        out.add(ether(tags + inner, 0x8100))
+    out.close()
+
+
+def tunnel_nesting(path, depth):
+    """UDP inside `depth` levels of IPv4-in-IPv4; ten such frames."""
+    out = Pcap(path)
+    for i in range(10):
+        pkt = ipv4(ip4(i + 1), SERVER, 17, udp(ip4(i + 1), SERVER, 1234, 9, b"t" * 16))
+        for _ in range(depth):
+            pkt = ipv4(ip4(i + 1), SERVER, 4, pkt)
+        out.add(ether(pkt))
+    out.close()
+
+
+ATTACKS = {
+    "http-deflate-chunked": lambda p, n: http_bomb(p, n, False),
+    "http-gzip-chunked": lambda p, n: http_bomb(p, n, True),
+    "ipfrag-first": ipfrag_first,
+    "tcp-halfopen": tcp_halfopen,
+    "pcapng-big-shb": pcapng_big_shb,
+    "dns-pointer-header": dns_pointer_header,
+    "vlan-stack": vlan_stack,
+    "tunnel-nesting": tunnel_nesting,
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in ATTACKS:
+        sys.exit(__doc__)
+    ATTACKS[sys.argv[1]](sys.argv[3], int(sys.argv[2]))

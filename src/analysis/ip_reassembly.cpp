@@ -36,24 +36,19 @@ void IpReassembler::recycle_completed(uint64_t frame) {
 void IpReassembler::drop(std::unordered_map<FragmentKey, Pending, FragmentKeyHash>::iterator it) {
   total_bytes_ -= it->second.data.size();
   spare_buffers_.push_back(std::move(it->second.data));
+  by_age_.erase(it->second.age);
   pending_.erase(it);
 }
 
 void IpReassembler::expire(int64_t now_ns) {
-  // Scanning the table costs O(pending); do it at most once per second of capture time.
-  if (now_ns - last_expiry_ns_ < 1000000000 && total_bytes_ <= limits_.max_total_bytes) return;
-  last_expiry_ns_ = now_ns;
-  for (auto it = pending_.begin(); it != pending_.end();) {
-    auto next = std::next(it);
-    if (now_ns - it->second.first_seen_ns > limits_.timeout_ns) drop(it);
-    it = next;
-  }
-  // Still over budget: drop the oldest datagrams until within it.
-  while (total_bytes_ > limits_.max_total_bytes && !pending_.empty()) {
-    auto oldest = pending_.begin();
-    for (auto it = pending_.begin(); it != pending_.end(); ++it)
-      if (it->second.first_seen_ns < oldest->second.first_seen_ns) oldest = it;
-    drop(oldest);
+  // Timed-out datagrams, then (still over budget) the oldest ones: both from the front of the
+  // age index, so each eviction costs O(log n).
+  while (!by_age_.empty()) {
+    auto oldest = by_age_.begin();
+    if (now_ns - oldest->first.first <= limits_.timeout_ns &&
+        total_bytes_ <= limits_.max_total_bytes)
+      break;
+    drop(pending_.find(oldest->second));
   }
 }
 
@@ -72,6 +67,7 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
     it = pending_.emplace(key, Pending{}).first;
     it->second.data = take_buffer();
     it->second.first_seen_ns = time_ns;
+    it->second.age = by_age_.emplace(std::pair{time_ns, arrivals_++}, key).first;
   }
   Pending& p = it->second;
   if (p.data.size() < end) {
@@ -116,6 +112,7 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
     done->view.any_conflict |= f.overlap_conflict;
   }
   total_bytes_ -= p.have.size();
+  by_age_.erase(p.age);
   pending_.erase(it);
   completed_.push_back(std::move(done));
   return &completed_.back()->view;

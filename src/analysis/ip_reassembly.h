@@ -3,9 +3,12 @@
 // every byte before it has arrived. Limits: bytes per datagram, bytes buffered in total, and a
 // timeout measured in frame time, so hostile captures cannot grow memory without bound.
 // Like tshark in one pass, only the frame that completes a datagram learns about it.
+// Every operation is O(log n) in the pending datagrams: an index by age finds the ones to expire
+// or evict without scanning the table (100,000 unfinished first fragments must stay linear).
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <unordered_map>
@@ -68,6 +71,8 @@ class IpReassembler {
   size_t pending_datagrams() const { return pending_.size(); }
 
  private:
+  // Pending datagrams by (first seen, arrival number): the oldest first.
+  using AgeIndex = std::map<std::pair<int64_t, uint64_t>, FragmentKey>;
   struct Pending {
     std::vector<uint8_t> data;
     std::vector<uint8_t> have;  // one flag per byte: received
@@ -75,6 +80,7 @@ class IpReassembler {
     uint32_t total = 0;  // known once the last fragment arrived
     bool have_last = false;
     int64_t first_seen_ns = 0;
+    AgeIndex::iterator age;
   };
 
   void expire(int64_t now_ns);
@@ -84,8 +90,9 @@ class IpReassembler {
 
   ReassemblyLimits limits_;
   std::unordered_map<FragmentKey, Pending, FragmentKeyHash> pending_;
+  AgeIndex by_age_;
+  uint64_t arrivals_ = 0;
   size_t total_bytes_ = 0;
-  int64_t last_expiry_ns_ = 0;
 
   // Datagrams completed by frame `completed_frame_`, kept alive for its output.
   uint64_t completed_frame_ = 0;

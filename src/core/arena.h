@@ -43,14 +43,21 @@ class Arena {
     size_t size;
   };
   void next_block(size_t need) {
-    ++current_;
-    if (blocks_.empty()) current_ = 0;
-    while (current_ < blocks_.size() && blocks_[current_].size < need) ++current_;
-    if (current_ >= blocks_.size()) {
+    size_t in_use = blocks_.empty() ? 0 : current_ + 1;  // blocks holding this packet's data
+    size_t next = in_use;
+    while (next < blocks_.size() && blocks_[next].size < need) ++next;
+    if (next == blocks_.size()) {
+      // The free blocks too small for this request go: packets asking for ever larger buffers
+      // (a PDU re-dissected segment by segment) would otherwise keep one block of every size.
+      size_t kept = in_use;
+      for (size_t i = in_use; i < blocks_.size(); ++i)
+        if (blocks_[i].size >= need) blocks_[kept++] = std::move(blocks_[i]);
+      blocks_.resize(kept);
       size_t size = need > block_size_ ? need : block_size_;
       blocks_.push_back({std::make_unique<char[]>(size), size});
-      current_ = blocks_.size() - 1;
+      next = blocks_.size() - 1;
     }
+    current_ = next;
     used_ = 0;
   }
 

@@ -2,6 +2,7 @@
 // body's lines as tshark 4.0 lists them.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/field_registry.h"
@@ -43,6 +44,11 @@ bool is_text_type(std::string_view t) {
   return false;
 }
 
+// Printers cut a label at Wireshark's 240 bytes (ITEM_LABEL_LENGTH), and formatting never makes
+// text shorter: formatting a line's first 4 KiB gives the same printed label as the whole line,
+// while a 16 MiB decoded body on one line would need 64 MiB of escapes.
+constexpr size_t kMaxLineLabelInput = 4096;
+
 }  // namespace
 
 void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type) {
@@ -61,7 +67,8 @@ void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view me
     int l = pkt.tree.add(top, f_line, body, off, next - off, Value{});
     if (want_text) {
       label.clear();
-      append_formatted_text(label, {reinterpret_cast<const char*>(p + off), next - off});
+      append_formatted_text(label, {reinterpret_cast<const char*>(p + off),
+                                    std::min(next - off, kMaxLineLabelInput)});
       pkt.set_label(l, label);
     }
     ++lines;

@@ -17,8 +17,10 @@ inline uint32_t max_packet_size(uint32_t linktype) {
   return linktype == kLinkDbus ? kMaxPacketSizeDbus : kMaxPacketSize;
 }
 
-// pcapng: the largest block accepted (MIN_EPB_SIZE + max packet + 128 KiB of options), except
-// for packet blocks of link types with a larger packet maximum.
-inline constexpr uint32_t kMaxPcapngBlock = 32 + kMaxPacketSize + 128 * 1024;
+// pcapng: the largest block of any type tshark 4.0's wiretap accepts (MIN_EPB_SIZE + the D-Bus
+// packet maximum + 128 KiB of options; measured: SHB, IDB, EPB and NRB blocks all pass up to it
+// and are refused with the same message past it). A packet block's captured length is checked
+// against its link type's maximum separately.
+inline constexpr uint32_t kMaxPcapngBlock = 32 + kMaxPacketSizeDbus + 128 * 1024;
 
 }  // namespace netsift

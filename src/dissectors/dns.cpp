@@ -837,6 +837,9 @@ Name read_name(const Message& m, size_t off) {
       pos = target;
       continue;
     }
+    // 0x80 is a reserved label type: tshark throws a reported-bounds error (malformed), which
+    // also catches a pointer into the header (the flags byte of a response starts 0x8x).
+    if (kind == 0x80) throw BoundsError{false};
     if (kind != 0) {
       error = "<Unknown extended label>";
       break;

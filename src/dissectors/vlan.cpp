@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "dissectors/eth.h"
@@ -14,11 +15,14 @@ namespace netsift {
 
 namespace {
 
-FieldId vlan_proto, priority, dei, id, etype, len, trailer;
+FieldId vlan_proto, priority, dei, id, etype, len, trailer, too_many_tags;
 FieldId ad_proto, ah_proto, ad_priority, ad_dei, ad_id, ah_etype, ah_trailer;
 
 constexpr size_t kTagSize = 4;
 constexpr uint16_t kMax8023Length = 1500;
+// Wireshark stops at this many 802.1Q tags in one frame (each tag recurses into the next), so a
+// frame of stacked tags cannot exhaust the stack; the next tag gets an expert info only.
+constexpr std::ptrdiff_t kMaxNestedTags = 20;
 
 // Priority names of IEEE 802.1Q-2011 with 8 priorities, none drop eligible (tshark's default).
 constexpr ValueName kPriorities[] = {{0, "Best Effort (default)"},
@@ -69,6 +73,7 @@ const FieldReg kVlanFields[] = {
       .abbrev = "vlan.trailer",
       .type = FieldType::kBytes,
       .blurb = "VLAN Trailer"}},
+    {&too_many_tags, {.name = "Too many nested VLAN tags", .abbrev = "vlan.too_many_tags"}},
 };
 
 const FieldReg kAdFields[] = {
@@ -118,6 +123,12 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) {
     pkt.cols.set_info(
         fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
+  }
+  if (std::count(pkt.layers.begin(), pkt.layers.end(), vlan_proto) >= kMaxNestedTags) {
+    int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
+    add_expert(pkt, node, too_many_tags, r, 0, 0, "Too many nested VLAN tags", kExpertWarn,
+               kGroupUndecoded);
+    return r.size();
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
   if (pkt.labels)

@@ -53,14 +53,23 @@ void TcpConversations::update_completeness(TcpConversation& c, uint16_t flags, u
   // a FIN counts only with ACK set.
   if (first_segment) {
     c.completeness = syn_ack == kTcpSyn ? kCompleteSyn | (seglen > 0 ? kCompleteData : 0) : 0;
+    c.unseen_first_bits = 0;
+    if (syn_ack != kTcpSyn) {
+      if (syn_ack == (kTcpSyn | kTcpAck)) c.unseen_first_bits |= kCompleteSynAck;
+      add_later_bits(c.unseen_first_bits, flags, seglen);
+    }
     return;
   }
   if (syn_ack == (kTcpSyn | kTcpAck) && (c.completeness & kCompleteSyn))
     c.completeness |= kCompleteSynAck;
-  if (syn_ack == kTcpAck && seglen == 0) c.completeness |= kCompleteAck;
-  if (seglen > 0) c.completeness |= kCompleteData;
-  if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) c.completeness |= kCompleteFin;
-  if (flags & kTcpRst) c.completeness |= kCompleteRst;
+  add_later_bits(c.completeness, flags, seglen);
+}
+
+void TcpConversations::add_later_bits(uint8_t& bits, uint16_t flags, uint32_t seglen) {
+  if ((flags & (kTcpSyn | kTcpAck)) == kTcpAck && seglen == 0) bits |= kCompleteAck;
+  if (seglen > 0) bits |= kCompleteData;
+  if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) bits |= kCompleteFin;
+  if (flags & kTcpRst) bits |= kCompleteRst;
 }
 
 const char* tcp_completeness_name(uint8_t v) {

@@ -463,7 +463,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     if (pkt.cols.enabled)
       pkt.cols.set_info(fmt::format("Fragmented IP protocol (proto={} {}, off={}, ID={:04x})",
                                     ip_proto_name(next), next, offset, r.u16(4)));
-    if (fragmented) add_reassembled_in(pkt, tree, fragment_fields());
+    if (fragmented) add_reassembled_in(pkt, tree, fragment_fields(), true);
     pkt.call_data(payload, parent);
   }
   --pkt.ip_depth;

@@ -44,8 +44,9 @@ struct FragmentFields {
 // pass of -2 each earlier fragment's frame notes this one as where it is reassembled.
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& f);
-// -2: a fragment whose datagram the first pass completed in a later frame names that frame.
-void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& f);
+// -2: a fragment whose datagram the first pass completed in a later frame names that frame
+// (IPv4 also in the Info column, " [Reassembled in #N]").
+void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& f, bool in_info);
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
 // or `fallback` when absent.

@@ -111,11 +111,12 @@ const char* ip_proto_name(uint8_t proto) {
   return "Unknown";
 }
 
-void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& ff) {
+void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& ff, bool in_info) {
   auto frame = pkt.session->later.find(ff.reassembled_in, pkt.number);
   if (!frame) return;
   pkt.add_generated_uint(tree, ff.reassembled_in, *frame);
-  if (pkt.cols.enabled) pkt.cols.append_info(fmt::format(" [Reassembled in #{}]", *frame));
+  if (in_info && pkt.cols.enabled)
+    pkt.cols.append_info(fmt::format(" [Reassembled in #{}]", *frame));
 }
 
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,

@@ -234,7 +234,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_generated_uint(top, stream, flow.stream);
   // With -2 every frame shows the stream's final completeness, learnt by the first pass.
   FirstPassNotes& later = pkt.session->later;
-  const std::optional<uint64_t> final_completeness = later.find(completeness, flow.stream);
+  // The stream's first frame shows it without what that frame itself showed when it had no SYN.
+  const std::optional<uint64_t> final_completeness =
+      later.find(completeness, flow.stream, created ? 1 : 0);
   auto shown_completeness = [&] {
     return final_completeness ? static_cast<uint8_t>(*final_completeness) : conv.completeness;
   };
@@ -369,7 +371,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     ta.flags |= kTaReusedPorts;
   }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
-  later.note(completeness, flow.stream, 0, conv.completeness);
+  later.note(completeness, flow.stream, 0, conv.final_completeness());
+  later.note(completeness, flow.stream, 1, conv.completeness);
   flow.ended = conv.finished();
   // A SYN reusing a closed connection's ports shows its own SYN already counted (tshark 4.0).
   if (reused) {

@@ -23,13 +23,6 @@ using namespace tcp_reassembly_fields;
 
 std::vector<Dissector> pdu_dissectors;  // written at registration only
 
-// A segment holding the start or the middle of a PDU: with -2 it names the frame the first
-// pass reassembled that PDU in.
-void add_start_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
-  if (auto frame = pkt.session->later.find(reassembled_in, pkt.number))
-    pkt.add_generated_uint(tcp_tree, reassembled_in, *frame);
-  add_tcp_segment_data(pkt, tcp_tree, data, false);
-}
 
 // What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
 void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
@@ -37,6 +30,14 @@ void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   if (!later.recording()) return;
   for (const TcpPendingPdu::Segment& s : p.segments)
     if (s.frame != pkt.number) later.note(reassembled_in, s.frame, 0, pkt.number);
+}
+
+// A segment holding the start or the middle of a PDU: with -2 it names the frame the first
+// pass reassembled that PDU in.
+void add_start_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
+  if (auto frame = pkt.session->later.find(reassembled_in, pkt.number))
+    pkt.add_generated_uint(tcp_tree, reassembled_in, *frame);
+  add_tcp_segment_data(pkt, tcp_tree, data, false);
 }
 
 void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {

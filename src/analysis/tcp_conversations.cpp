@@ -66,8 +66,9 @@ void TcpConversations::update_completeness(TcpConversation& c, uint16_t flags, u
 }
 
 void TcpConversations::add_later_bits(uint8_t& bits, uint16_t flags, uint32_t seglen) {
-  if ((flags & (kTcpSyn | kTcpAck)) == kTcpAck && seglen == 0) bits |= kCompleteAck;
-  if (seglen > 0) bits |= kCompleteData;
+  // Payload counts as data only on a plain ACK segment: a segment without ACK (seen in
+  // damaged or crafted streams) adds nothing.
+  if ((flags & (kTcpSyn | kTcpAck)) == kTcpAck) bits |= seglen > 0 ? kCompleteData : kCompleteAck;
   if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) bits |= kCompleteFin;
   if (flags & kTcpRst) bits |= kCompleteRst;
 }

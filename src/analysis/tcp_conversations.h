@@ -94,7 +94,8 @@ class TcpConversations {
                                   bool first_segment);
 
  private:
-  // The bits any segment after the first adds: bare ACK, data, FIN with ACK, RST.
+  // The bits any segment after the first adds: a plain ACK (with data or without), FIN with
+  // ACK, RST.
   static void add_later_bits(uint8_t& bits, uint16_t flags, uint32_t seglen);
 };
 

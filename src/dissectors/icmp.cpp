@@ -5,6 +5,7 @@
 
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
+#include "core/internet_checksum.h"
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
@@ -286,17 +287,6 @@ std::string code_text(uint8_t t, uint8_t c) {
   if (names.empty()) return {};
   if (const char* name = value_name(names, c)) return name;
   return fmt::format("Unknown code: {}", c);
-}
-
-// Ones' complement sum of the bytes, for checksums.
-uint32_t ones_sum(const uint8_t* p, size_t n, uint32_t sum = 0) {
-  for (size_t i = 0; i + 1 < n; i += 2) sum += (p[i] << 8) | p[i + 1];
-  if (n & 1) sum += p[n - 1] << 8;
-  return sum;
-}
-uint16_t fold(uint32_t sum) {
-  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
-  return static_cast<uint16_t>(sum);
 }
 
 // tshark verifies the checksum when the whole message was captured and is not itself quoted.

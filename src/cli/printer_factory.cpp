@@ -71,7 +71,7 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     JsonStyle style = opts.output_type == "json"      ? JsonStyle::kJson
                       : opts.output_type == "jsonraw" ? JsonStyle::kJsonRaw
                                                       : JsonStyle::kEk;
-    auto json = std::make_unique<JsonPrinter>(style, opts.fields);
+    auto json = std::make_unique<JsonPrinter>(style, opts.fields, columns);
     if (!json->resolve()) return 1;
     printer = std::move(json);
     return 0;

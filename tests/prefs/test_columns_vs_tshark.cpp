@@ -1,6 +1,6 @@
 // Custom columns against tshark 4.0: gui.column.format from -o and from a profile's preferences
 // file sets the summary line (padding, arrows between a source and its destination), the -P
-// line beside -V, and _ws.col.<title> in -T fields; %Cus columns show field values as tshark
+// line beside -V, and _ws.col.<title> in -T fields, json and ek; %Cus columns show field values as tshark
 // does (value names with R, numbers with U, occurrences, several fields).
 #include <gtest/gtest.h>
 
@@ -50,7 +50,9 @@ TEST(CustomColumnsVsTshark, ColumnFormatFromProfile) {
        {"-r " + capture,
         "-r " + capture + " -T fields -e _ws.col.Port -e _ws.col.Meth -e _ws.col.Info "
                           "-e _ws.col.Time -e frame.number",
-        "-r " + capture + " -P -V -c 5"}) {
+        "-r " + capture + " -P -V -c 5",
+        "-r " + capture + " -T json -e _ws.col.Meth -e frame.number -e _ws.col.Info",
+        "-r " + capture + " -T ek -e _ws.col.Port -e _ws.col.Meth -e _ws.col.Bogus"}) {
     CommandResult theirs = tshark_in(dir, args);
     EXPECT_EQ(netsift_in(dir, args).out, theirs.out) << args;
     EXPECT_NE(tshark_in(kNoProfile, args).out, theirs.out) << "the profile changes nothing";

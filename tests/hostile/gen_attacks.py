@@ -13,6 +13,7 @@ ATTACK and what SCALE counts:
   ipfrag-first          first fragments (1,000 bytes, never completed, distinct sources)
   tcp-halfopen          TCP flows, each a SYN then data after a sequence gap
   pcapng-big-shb        KiB of options in the Section Header Block (then 2,020 packets)
+  pcapng-claimed-shb    MiB a Section Header Block claims to be (the file holds 92 bytes)
   dns-pointer-header    DNS responses whose answer name points into the DNS header
   vlan-stack            802.1Q tags in front of a UDP packet (MPLS: once netsift dissects it)
   tunnel-nesting        IPv4-in-IPv4 levels around a UDP packet (GRE: once netsift dissects it)
@@ -176,6 +177,11 @@ def pcapng_big_shb(path, kib):
                                          len(frame)) + frame))
 
 
+def pcapng_claimed_shb(path, mib):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IIIHHq", 0x0A0D0D0A, mib << 20, 0x1A2B3C4D, 1, 0, -1) + bytes(64))
+
+
 def dns_pointer_header(path, count):
     """Responses whose answer name is a pointer to offset 2 (the flags, 0x81 0x80)."""
     out = Pcap(path)
@@ -215,6 +221,7 @@ ATTACKS = {
     "ipfrag-first": ipfrag_first,
     "tcp-halfopen": tcp_halfopen,
     "pcapng-big-shb": pcapng_big_shb,
+    "pcapng-claimed-shb": pcapng_claimed_shb,
     "dns-pointer-header": dns_pointer_header,
     "vlan-stack": vlan_stack,
     "tunnel-nesting": tunnel_nesting,

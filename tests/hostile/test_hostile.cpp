@@ -132,5 +132,16 @@ TEST(Hostile, PcapngLargeSectionHeaderReadAsTshark) {
   EXPECT_EQ(netsift(args), tshark_cached(args));
 }
 
+TEST(Hostile, PcapngBlockLimitMessageAsTshark) {
+  // Past wiretap's block limit both refuse the file with the same explanation.
+  std::string f = attack_file("pcapng-claimed-shb", 200, "pcapng");
+  std::string expected = shell_cached("tshark -r " + shell_quote(f) + " 2>&1").out;
+  std::string got = netsift("-r " + shell_quote(f));
+  size_t open = expected.find("\n(");
+  ASSERT_NE(open, std::string::npos) << expected;
+  std::string explanation = expected.substr(open + 1, expected.find(')', open) - open);
+  EXPECT_NE(got.find(explanation), std::string::npos) << got << " vs " << explanation;
+}
+
 }  // namespace
 }  // namespace netsift::test

@@ -17,6 +17,7 @@ gen="$root/tests/hostile/gen_attacks.py"
 attacks=(
   "http-deflate-chunked|4096|pcap"
   "http-gzip-chunked|1024|pcap"
+  "http-pending|200|pcap"
   "ipfrag-first|100000|pcap"
   "tcp-halfopen|200000|pcap"
   "pcapng-big-shb|13000|pcapng"

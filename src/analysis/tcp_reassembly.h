@@ -16,9 +16,11 @@ inline constexpr uint32_t kDesegmentOneMoreSegment = 0x0fffffff;
 // desegment_len meaning "everything until the sender's FIN" (an HTTP body without a length).
 inline constexpr uint32_t kDesegmentUntilFin = 0x0ffffffe;
 
-// Memory bounds: a pending PDU larger than this is dropped (expert note on the frame).
+// Memory bounds: a pending PDU larger than this is dropped (expert note on the frame). The total
+// leaves room, within the 150 MB peak RSS every input must stay under, for IP fragments (16 MiB),
+// a decoded body (16 MiB) and the copy of a PDU being dissected.
 inline constexpr size_t kTcpMaxPendingPerFlow = 10 * 1024 * 1024;
-inline constexpr size_t kTcpMaxPendingTotal = 256 * 1024 * 1024;
+inline constexpr size_t kTcpMaxPendingTotal = 64 * 1024 * 1024;
 
 // A PDU being collected: its bytes so far and the frames they came from.
 struct TcpPendingPdu {

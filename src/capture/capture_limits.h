@@ -18,9 +18,9 @@ inline uint32_t max_packet_size(uint32_t linktype) {
 }
 
 // pcapng: the largest block of any type tshark 4.0's wiretap accepts (MIN_EPB_SIZE + the D-Bus
-// packet maximum + 128 KiB of options; measured: SHB, IDB, EPB and NRB blocks all pass up to it
-// and are refused with the same message past it). A packet block's captured length is checked
-// against its link type's maximum separately.
+// packet maximum + 128 KiB of options; measured: SHB, IDB, EPB, NRB, ISB, DSB, custom and unknown
+// blocks all pass up to it and are refused with the same message past it). A packet block's
+// captured length is checked against its link type's maximum separately.
 inline constexpr uint32_t kMaxPcapngBlock = 32 + kMaxPacketSizeDbus + 128 * 1024;
 
 }  // namespace netsift

@@ -10,6 +10,7 @@ byte-identical files.
 ATTACK and what SCALE counts:
   http-deflate-chunked  MiB the body inflates to (deflate, chunked response)
   http-gzip-chunked     MiB the body inflates to (gzip, chunked response)
+  http-pending          connections, each 1 MiB into a response that announces 8 MiB
   ipfrag-first          first fragments (1,000 bytes, never completed, distinct sources)
   tcp-halfopen          TCP flows, each a SYN then data after a sequence gap
   pcapng-big-shb        KiB of options in the Section Header Block (then 2,020 packets)
@@ -130,6 +131,23 @@ def http_bomb(path, mib, gzip_wrapped):
     out.close()
 
 
+def http_pending(path, count):
+    """Responses that never finish: TCP holds each one's bytes for HTTP, across all flows."""
+    out = Pcap(path)
+    flows = [Flow(out, i + 1, 40000 + i) for i in range(count)]
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 8388608\r\n\r\n"
+    for f in flows:
+        f.send(True, 0x02)
+        f.send(False, 0x12)
+        f.send(True, 0x18, b"GET /big HTTP/1.1\r\nHost: big.example\r\n\r\n")
+        f.send(False, 0x18, head)
+    body = bytes(1400)
+    for _ in range((1 << 20) // 1400):
+        for f in flows:
+            f.send(False, 0x18, body)
+    out.close()
+
+
 def ipfrag_first(path, count):
     out = Pcap(path)
     payload = bytes(1000)
@@ -218,6 +236,7 @@ def tunnel_nesting(path, depth):
 ATTACKS = {
     "http-deflate-chunked": lambda p, n: http_bomb(p, n, False),
     "http-gzip-chunked": lambda p, n: http_bomb(p, n, True),
+    "http-pending": http_pending,
     "ipfrag-first": ipfrag_first,
     "tcp-halfopen": tcp_halfopen,
     "pcapng-big-shb": pcapng_big_shb,

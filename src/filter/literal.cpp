@@ -273,6 +273,9 @@ const char* type_pretty_name(FieldType t) {
 std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::string_view w,
                                            Val& out, std::string& store) {
   size_t from = store.size();
+  // A leading colon marks a byte string (":00:01:6c", ":fc"): never a field name or number.
+  if (w.size() > 1 && w[0] == ':' && w[1] != ':' && (t == VType::kBytes || t == VType::kEther || t == VType::kProtocol))
+    w.remove_prefix(1);
   switch (t) {
     case VType::kUint:
     case VType::kInt: return integer(t, f, w, out, false);

@@ -10,6 +10,7 @@
 #include "core/field_registry.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
+#include "dissectors/x509.h"
 
 namespace netsift::tls {
 
@@ -221,8 +222,9 @@ void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, si
     uint32_t len = r.u24(off);
     pkt.add_item(list, f_certificate_length, r, off, 3);
     off += 3;
-    // The certificate's DER bytes (an X.509 dissector takes them over).
-    pkt.add_item(list, f_certificate, r, off, len);
+    // The certificate's DER bytes, its item the root of the X.509 dissector's tree.
+    int cert = pkt.add_item(list, f_certificate, r, off, len);
+    dissect_x509_certificate(r.sub(off, len), pkt, cert);
     off += len;
     if (tls13) {
       uint16_t ext_len = r.u16(off);

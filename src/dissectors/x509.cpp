@@ -7,9 +7,10 @@
 
 #include <ctime>
 
+#include "core/field_registry.h"
 #include "core/oid.h"
+#include "core/text_format.h"
 #include "dissectors/x509_internal.h"
-#include "output/label_format.h"  // append_label for the certificate item's text
 
 namespace netsift {
 
@@ -223,8 +224,16 @@ size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item)
   BerHeader tbs = t.expect_universal(cert.content(), cert.end(), kSequence);
   std::string subject = dissect_tbs(t, cert_item, tbs);
   if (pkt.labels && cert_item != PacketTree::kDiscarded && cert_item >= 0) {
+    // The item's text so far: TLS's tls.handshake.certificate bytes item.
+    const Node& item = pkt.tree[cert_item];
     std::string text;
-    append_label(text, pkt, pkt.tree[cert_item]);
+    if (item.label) {
+      text = item.label;
+    } else {
+      const FieldDef& d = registry().info(item.field).def;
+      text.append(d.name).append(": ");
+      append_bytes_label(text, d, item.value);
+    }
     text.append(" (").append(subject).push_back(')');
     pkt.set_label(cert_item, text);
   }

@@ -4,8 +4,8 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/x509_fields.h"
-#include "output/label_format.h"  // append_formatted_text
 
 namespace netsift {
 

@@ -6,6 +6,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/tls_internal.h"
+#include "dissectors/tls_sct.h"
 #include "dissectors/tls_values.h"
 
 namespace netsift::tls {
@@ -385,6 +386,9 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
         next_protocol_negotiation(pkt, r, body, body_end, ext);
         break;
       case kSignedCertificateTimestamp:
+        // The server's list (ServerHello, TLS 1.3 Certificate entries); a client's is empty.
+        if (len) dissect_sct_list(pkt, r, body, body_end, ext);
+        break;
       case kPostHandshakeAuth:
         if (len) pkt.add_item(ext, f_ext_data, r, body, len);
         break;

@@ -78,22 +78,6 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
   return hs;
 }
 
-// A uint16 signature scheme with its hash and signature bytes as sub-items.
-void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
-  int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);
-  uint16_t v = r.u16(off);
-  if (pkt.labels && !value_name(tls_values::kTlsSignatureSchemes, v)) {
-    // An unnamed scheme is named by its hash and signature bytes (TLS 1.2's pairs).
-    const char* hash = value_name(tls_values::kTlsSigHashHashes, v >> 8);
-    const char* sig = value_name(tls_values::kTlsSigHashSignatures, v & 0xff);
-    char code[8];
-    std::snprintf(code, sizeof code, "%04x", v);
-    pkt.set_label(alg, std::string("Signature Algorithm: ") + (hash ? hash : "Unknown") + " " +
-                           (sig ? sig : "Unknown") + " (0x" + code + ")");
-  }
-  pkt.add_item(alg, f_sig_hash_hash, r, off, 1);
-  pkt.add_item(alg, f_sig_hash_sig, r, off + 1, 1);
-}
 
 void add_hello_random(RecordContext& ctx, const ByteReader& r, size_t off, int parent) {
   Packet& pkt = ctx.pkt;
@@ -384,7 +368,7 @@ void dissect_certificate_request(RecordContext& ctx, const ByteReader& r, size_t
   while (off + 2 <= list_end) {
     uint16_t len = r.u16(off);
     pkt.add_item(list, f_dname_len, r, off, 2);
-    pkt.tree.add(list, f_dname, r, off + 2, len, Value{});
+    dissect_x509_distinguished_name(r.sub(off + 2, len), pkt, list, f_dname);
     off += 2 + len;
   }
 }
@@ -574,6 +558,22 @@ void show_fragments(Packet& pkt, int parent, const TlsHandshakeReassembly& h,
 }
 
 }  // namespace
+
+void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
+  int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);
+  uint16_t v = r.u16(off);
+  if (pkt.labels && !value_name(tls_values::kTlsSignatureSchemes, v)) {
+    // An unnamed scheme is named by its hash and signature bytes (TLS 1.2's pairs).
+    const char* hash = value_name(tls_values::kTlsSigHashHashes, v >> 8);
+    const char* sig = value_name(tls_values::kTlsSigHashSignatures, v & 0xff);
+    char code[8];
+    std::snprintf(code, sizeof code, "%04x", v);
+    pkt.set_label(alg, std::string("Signature Algorithm: ") + (hash ? hash : "Unknown") + " " +
+                           (sig ? sig : "Unknown") + " (0x" + code + ")");
+  }
+  pkt.add_item(alg, f_sig_hash_hash, r, off, 1);
+  pkt.add_item(alg, f_sig_hash_sig, r, off + 1, 1);
+}
 
 void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                               int record, bool maybe_encrypted) {

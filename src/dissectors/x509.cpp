@@ -218,6 +218,11 @@ int dissect_algorithm_identifier(BerTree& t, int parent, FieldId f, const BerHea
   return n;
 }
 
+void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int parent, FieldId f) {
+  BerTree t(pkt, r);
+  dissect_distinguished_name(t, parent, f, t.next(0, r.reported_size()));
+}
+
 size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item) {
   BerTree t(pkt, r);
   BerHeader cert = t.expect_universal(0, r.reported_size(), kSequence);
@@ -234,7 +239,9 @@ size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item)
       text.append(d.name).append(": ");
       append_bytes_label(text, d, item.value);
     }
+    // tshark appends the subject to the item's text.
     text.append(" (").append(subject).push_back(')');
+    cut_appended_label(text);
     pkt.set_label(cert_item, text);
   }
   BerHeader alg = t.expect_universal(tbs.end(), cert.end(), kSequence);

@@ -14,6 +14,10 @@ namespace netsift {
 // throw BoundsError{false}.
 size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item);
 
+// Dissects the DER DistinguishedName filling `r` as item `f` (a field without a value, as TLS's
+// tls.handshake.dname) under `parent`. Malformed encodings throw BoundsError{false}.
+void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int parent, FieldId f);
+
 void register_x509();
 
 }  // namespace netsift

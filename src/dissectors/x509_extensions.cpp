@@ -3,6 +3,7 @@
 // a layer (frame.protocols) as tshark's OID dispatch does.
 #include <string_view>
 
+#include "dissectors/tls_sct.h"
 #include "dissectors/x509_internal.h"
 
 namespace netsift {
@@ -301,9 +302,16 @@ void dissect_tls_features(BerTree& t, int parent, const BerHeader& h) {
   }
 }
 
+// SignedCertificateTimestampList (RFC 6962 3.3): an OCTET STRING holding the TLS-encoded list,
+// which tshark hands to the TLS dissector (that records its own layer).
+void dissect_sct_list_extension(BerTree& t, int parent, const BerHeader& h) {
+  if (!h.universal(kOctetString)) malformed();
+  dissect_certificate_sct_list(t.pkt(), t.reader(), h.content(), h.end(), parent);
+}
+
 struct ExtensionType {
   std::string_view oid;
-  FieldId* protocol;
+  FieldId* protocol;  // the layer tshark records, nullptr when the dissector records it
   void (*dissect)(BerTree&, int, const BerHeader&);
 };
 
@@ -322,6 +330,7 @@ const ExtensionType kExtensionTypes[] = {
     {"1.3.6.1.5.5.7.1.24", &pkix1explicit::proto, dissect_tls_features},
     {"1.3.6.1.4.1.311.20.2", &x509sat::proto, dissect_x509sat_bmp_string},
     {"1.3.6.1.4.1.311.21.1", &x509sat::proto, dissect_x509sat_integer},
+    {"1.3.6.1.4.1.11129.2.4.2", nullptr, dissect_sct_list_extension},
 };
 
 // Extension ::= SEQUENCE { extnId OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
@@ -338,14 +347,14 @@ void dissect_extension(BerTree& t, int parent, const BerHeader& h) {
   if (!e.universal(kOctetString)) malformed();
   for (const ExtensionType& x : kExtensionTypes) {
     if (x.oid != dotted) continue;
-    t.pkt().add_layer(*x.protocol);
+    if (x.protocol) t.pkt().add_layer(*x.protocol);
     x.dissect(t, n, t.next(e.content(), e.end()));
     return;
   }
-  // Extensions tshark hands to dissectors netsift does not have yet (the TLS dissector's SCT
-  // list, logotypes, Netscape's, OCSP's no-check): left out rather than reported undissected.
+  // Extensions tshark hands to dissectors netsift does not have yet (logotypes, Netscape's,
+  // OCSP's no-check): left out rather than reported undissected.
   for (std::string_view other :
-       {"1.3.6.1.4.1.11129.2.4.2", "1.3.6.1.5.5.7.1.12", "2.16.840.1.113730.1.1",
+       {"1.3.6.1.5.5.7.1.12", "2.16.840.1.113730.1.1",
         "2.16.840.1.113730.1.13", "1.3.6.1.5.5.7.48.1.5"})
     if (dotted == other) return;
   t.oid_not_implemented(n, e);

@@ -13,6 +13,9 @@ namespace netsift {
 // last RDN first).
 std::string dissect_name(BerTree& t, int parent, FieldId choice_field, FieldId sequence_field,
                          const BerHeader& h);
+// DistinguishedName ::= RDNSequence as item `f` of a field without a value (TLS's
+// CertificateRequest), "Distinguished Name: (id-at-commonName=...)", the RDNs under it.
+void dissect_distinguished_name(BerTree& t, int parent, FieldId f, const BerHeader& h);
 // RelativeDistinguishedName (SET OF AttributeTypeAndValue) as an item of field `f`; returns its
 // "type=value" text.
 std::string dissect_rdn(BerTree& t, int parent, FieldId f, const BerHeader& h);

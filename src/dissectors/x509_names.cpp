@@ -160,12 +160,11 @@ std::string dissect_rdn(BerTree& t, int parent, FieldId f, const BerHeader& h) {
   return text;
 }
 
-std::string dissect_name(BerTree& t, int parent, FieldId choice_field, FieldId sequence_field,
-                         const BerHeader& h) {
-  BerTree::Depth depth(t);
-  if (!h.universal(kSequence)) malformed();
-  int c = t.choice(parent, choice_field, h, 0);
-  int n = t.sequence_of(c, sequence_field, h);
+namespace {
+
+// The RDNs of RDNSequence `h` under `n`; returns tshark's one-line form of the name (last RDN
+// first) and their count through `count`.
+std::string dissect_rdn_sequence_items(BerTree& t, int n, const BerHeader& h, size_t* count) {
   std::vector<std::string> rdns;
   for (size_t off = h.content(); off < h.end();) {
     BerHeader rdn = t.next(off, h.end());
@@ -177,10 +176,35 @@ std::string dissect_name(BerTree& t, int parent, FieldId choice_field, FieldId s
     text += rdns[i];
     if (i) text.push_back(',');
   }
+  *count = rdns.size();
+  return text;
+}
+
+}  // namespace
+
+std::string dissect_name(BerTree& t, int parent, FieldId choice_field, FieldId sequence_field,
+                         const BerHeader& h) {
+  BerTree::Depth depth(t);
+  if (!h.universal(kSequence)) malformed();
+  int c = t.choice(parent, choice_field, h, 0);
+  int n = t.sequence_of(c, sequence_field, h);
+  size_t count = 0;
+  std::string text = dissect_rdn_sequence_items(t, n, h, &count);
   if (t.labels())
     t.set_label(n, std::string(registry().info(sequence_field).def.name) + ": " +
-                       item_count_text(rdns.size()) + " (" + text + ")");
+                       item_count_text(count) + " (" + text + ")");
   return text;
+}
+
+void dissect_distinguished_name(BerTree& t, int parent, FieldId f, const BerHeader& h) {
+  BerTree::Depth depth(t);
+  if (!h.universal(kSequence)) malformed();
+  // tshark's SEQUENCE OF item for a field without a value: "name:", then the name appended.
+  int n = t.pkt().tree.add(parent, f, t.reader(), h.content(), h.length, Value{});
+  size_t count = 0;
+  std::string text = dissect_rdn_sequence_items(t, n, h, &count);
+  if (t.labels())
+    t.set_label(n, std::string(registry().info(f).def.name) + ": (" + text + ")");
 }
 
 void dissect_general_names(BerTree& t, int parent, FieldId f, const BerHeader& h) {

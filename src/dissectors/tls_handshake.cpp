@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/der_reader.h"
 #include "core/field_registry.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
@@ -206,8 +207,12 @@ void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, si
     uint32_t len = r.u24(off);
     pkt.add_item(list, f_certificate_length, r, off, 3);
     off += 3;
-    // The certificate's DER bytes, its item the root of the X.509 dissector's tree.
-    int cert = pkt.add_item(list, f_certificate, r, off, len);
+    // The certificate's DER bytes, its item the root of the X.509 dissector's tree. tshark's
+    // item is the Certificate SEQUENCE, as long as its DER header says when that parses.
+    size_t item_len = len;
+    BerHeader outer = read_ber_header(r, off, off + len);
+    if (outer.error == BerError::kNone) item_len = outer.end() - off;
+    int cert = pkt.add_item(list, f_certificate, r, off, item_len);
     dissect_x509_certificate(r.sub(off, len), pkt, cert);
     off += len;
     if (tls13) {

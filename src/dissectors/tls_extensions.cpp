@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/field_registry.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_sct.h"
 #include "dissectors/tls_values.h"
@@ -66,6 +67,7 @@ void server_name(Packet& pkt, const ByteReader& r, size_t off, size_t end, int e
     uint16_t len = r.u16(off + 1);
     pkt.add_item(sni, f_sni_len, r, off + 1, 2);
     pkt.add_item(sni, f_sni, r, off + 3, len);
+    remember_server_name(pkt, {reinterpret_cast<const char*>(r.ptr(off + 3, len)), len});
     off += 3 + len;
   }
 }

@@ -9,6 +9,7 @@
 
 #include "core/der_reader.h"
 #include "core/field_registry.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
 #include "dissectors/x509.h"
@@ -203,6 +204,7 @@ void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, si
   int list = pkt.tree.add(hs, f_certificates, r, off, list_len, Value{});
   if (pkt.labels) pkt.set_label(list, count_label("Certificates", list_len, "byte", "bytes"));
   size_t list_end = std::min<size_t>(off + list_len, end);
+  queue_certificate_chain(pkt, r, off, list_end, ctx.is_server, tls13);
   while (off + 3 <= list_end) {
     uint32_t len = r.u24(off);
     pkt.add_item(list, f_certificate_length, r, off, 3);

@@ -1,0 +1,17 @@
+// netsift's certificate report, -z tls_certs[,pem=DIR] (and `netsift certs`): for every TLS
+// Certificate message, in capture order, the connection it belongs to and each certificate of
+// the chain as OpenSSL reads it (output/certificate_summary.h); with pem=DIR each certificate is
+// also written to DIR as stream<N>-<server|client>-<frame>-<index>.pem.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "output/statistics.h"
+
+namespace netsift {
+
+// nullptr when `z_arg` is not tls_certs's; throws StatisticArgumentError for a bad parameter.
+std::unique_ptr<Statistic> make_tls_certs(std::string_view z_arg);
+
+}  // namespace netsift

@@ -15,17 +15,21 @@ namespace netsift {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: netsift certs -r FILE [--pem DIR] [tshark options]\n"
+    "Usage: netsift certs -r FILE [--pem DIR] [--pair] [tshark options]\n"
     "  For every TLS Certificate message: its connection (tcp.stream, endpoints, SNI) and each\n"
     "  certificate of the chain: subject, issuer, serial, validity, key type and size,\n"
     "  signature algorithm, SHA-256 of the SubjectPublicKeyInfo, subjectAltName.\n"
     "  --pem DIR   also write each certificate to DIR as stream<N>-<side>-<frame>-<index>.pem\n"
-    "Same output as: netsift -r FILE -q -z tls_certs[,pem=DIR]\n";
+    "  --pair      BIG-IP SSL forward proxy: pair the server's chain with the one the proxy\n"
+    "              minted for the same client connection (F5 peer flow, else SNI and time)\n"
+    "              and compare their leaves field by field (copied, regenerated, replaced)\n"
+    "Same output as: netsift -r FILE -q -z tls_certs[,pair][,pem=DIR]\n";
 
 }  // namespace
 
 int run_certs(int argc, char** argv) {
   std::string pem_dir;
+  bool pair = false;
   std::vector<char*> rest{argv[0]};
   for (int i = 2; i < argc; ++i) {
     std::string_view a = argv[i];
@@ -33,7 +37,9 @@ int run_certs(int argc, char** argv) {
       std::fputs(kUsage, stdout);
       return 0;
     }
-    if (a == "--pem") {
+    if (a == "--pair") {
+      pair = true;
+    } else if (a == "--pem") {
       if (i + 1 >= argc) {
         std::fputs(kUsage, stderr);
         return 1;
@@ -50,7 +56,9 @@ int run_certs(int argc, char** argv) {
     return 1;
   }
   opts.quiet = true;
-  opts.statistics.push_back(pem_dir.empty() ? "tls_certs" : "tls_certs,pem=" + pem_dir);
+  std::string z = pair ? "tls_certs,pair" : "tls_certs";
+  if (!pem_dir.empty()) z += ",pem=" + pem_dir;
+  opts.statistics.push_back(z);
   register_all_dissectors();
   return run(opts);
 }

@@ -1,7 +1,9 @@
-// netsift's certificate report, -z tls_certs[,pem=DIR] (and `netsift certs`): for every TLS
-// Certificate message, in capture order, the connection it belongs to and each certificate of
-// the chain as OpenSSL reads it (output/certificate_summary.h); with pem=DIR each certificate is
-// also written to DIR as stream<N>-<server|client>-<frame>-<index>.pem.
+// netsift's certificate report, -z tls_certs[,pair][,pem=DIR] (and `netsift certs`): for every
+// TLS Certificate message, in capture order, the connection it belongs to and each certificate
+// of the chain as OpenSSL reads it (output/certificate_summary.h); with pem=DIR each certificate
+// is also written to DIR as stream<N>-<server|client>-<frame>-<index>.pem. With pair, the
+// chains of a BIG-IP SSL forward proxy instead: the server's and the one the proxy minted for
+// the same client connection, their leaves compared field by field.
 #pragma once
 
 #include <memory>

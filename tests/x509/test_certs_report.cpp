@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -94,6 +95,64 @@ TEST(CertsReport, ChainsAndFieldsMatchTsharkAndOpenssl) {
                                         " -noout -pubkey | openssl pkey -pubin -outform DER | "
                                         "openssl dgst -sha256 -r").out);
     EXPECT_EQ(b.at("SPKI SHA-256"), spki.substr(0, spki.find(' ')));
+  }
+  fs::remove_all(dir);
+}
+
+// tests/fixtures/tls-forward-proxy.pcap (gen_tls_proxy_fixture.py): a BIG-IP SSL forward
+// proxy's server-side chain and the chain it minted for the client, without F5 trailers. The
+// pair must be found by SNI and time, and each compared field's verdict must agree with what
+// openssl reads from the two leaves tshark extracts.
+TEST(CertsReport, ForwardProxyPairMatchesOpenssl) {
+  const std::string capture = std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/tls-forward-proxy.pcap";
+  CommandResult report =
+      run_command(std::string(NETSIFT_BINARY) + " certs -r " + shell_quote(capture) + " --pair");
+  ASSERT_EQ(report.status, 0);
+  EXPECT_NE(report.out.find("SSL forward proxy certificate pairs: 1\n"), std::string::npos)
+      << report.out;
+  EXPECT_NE(report.out.find("paired by SNI and time"), std::string::npos) << report.out;
+
+  // The leaves, by tcp.stream: the client side (stream 0) got the minted one.
+  std::map<std::string, std::string> leaf_pem;
+  fs::path dir = fs::temp_directory_path() / ("netsift-pair-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const std::string& row : split_lines(tshark_cached(
+           "-r " + shell_quote(capture) +
+           " -Y tls.handshake.certificate -T fields -e tcp.stream -e tls.handshake.certificate"))) {
+    std::vector<std::string> cols = split_tabs(row);
+    ASSERT_EQ(cols.size(), 2u);
+    std::string hex = cols[1].substr(0, cols[1].find(','));
+    fs::path der = dir / ("stream" + cols[0] + ".der");
+    std::string bytes;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2)
+      bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    std::ofstream(der, std::ios::binary) << bytes;
+    leaf_pem[cols[0]] = der;
+  }
+  ASSERT_EQ(leaf_pem.size(), 2u);
+  EXPECT_NE(report.out.find("server side: tcp.stream 1,"), std::string::npos);
+  EXPECT_NE(report.out.find("client side: tcp.stream 0,"), std::string::npos);
+
+  auto field = [&](const std::string& stream, const std::string& option) {
+    std::string out = openssl("x509 -inform DER -in " + shell_quote(leaf_pem[stream]) +
+                              " -noout -nameopt RFC2253,-esc_msb " + option);
+    return out.substr(out.find('=') + 1);
+  };
+  struct Compared {
+    const char* name;
+    const char* option;
+    const char* changed;
+  };
+  for (const Compared& c : {Compared{"subject", "-subject", "replaced"},
+                            Compared{"issuer", "-issuer", "replaced"},
+                            Compared{"serial", "-serial", "regenerated"},
+                            Compared{"not before", "-startdate", "replaced"},
+                            Compared{"not after", "-enddate", "replaced"}}) {
+    bool same = field("1", c.option) == field("0", c.option);
+    std::string want = std::string("  ") + c.name;
+    want.resize(15, ' ');
+    want += same ? "copied" : c.changed;
+    EXPECT_NE(report.out.find("\n" + want), std::string::npos) << want << "\n" << report.out;
   }
   fs::remove_all(dir);
 }

@@ -33,6 +33,7 @@ size_t dissect_sct(Packet& pkt, const ByteReader& r, size_t off, int parent) {
     const char* log = ct_log_name(r.ptr(p + 1, kLogIdLength));
     label = std::string("Signed Certificate Timestamp (") + (log ? log : "Unknown Log") + ")";
   }
+  r.need(off, 2 + size_t{len});  // a text item is not checked when added
   int sct = add_text(pkt, parent, r, off, 2 + size_t{len}, label);
   pkt.add_item(sct, f_sct_length, r, off, 2);
   pkt.add_item(sct, f_sct_version, r, p, 1);

@@ -79,7 +79,10 @@ int64_t generalized_time_ns(std::string_view s) {
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_sec = sec;
-  return static_cast<int64_t>(timegm(&tm)) * 1000000000 + frac;
+  // Nanoseconds since the epoch, as absolute time values are kept: dates past 2262 (such as
+  // RFC 5280's 99991231235959Z) wrap rather than overflow.
+  uint64_t ns = static_cast<uint64_t>(timegm(&tm)) * 1000000000u + static_cast<uint64_t>(frac);
+  return static_cast<int64_t>(ns);
 }
 
 // Time ::= CHOICE { utcTime UTCTime, generalizedTime GeneralizedTime }.

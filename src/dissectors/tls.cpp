@@ -15,6 +15,7 @@
 #include "core/preferences.h"
 #include "core/protocol_state.h"
 #include "dissectors/tcp_desegment.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
 
@@ -548,6 +549,7 @@ void register_tls() {
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);
   register_protocol_state<TlsSession>(StateScope::kConversation);
+  register_tls_certificates();
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp, "tls");
   tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
 }

@@ -36,7 +36,9 @@ FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, f_
     f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type,
     f_dname, f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn,
     f_ssl2_msg_type, f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len,
-    f_ssl2_cipher_spec, f_ssl2_challenge;
+    f_ssl2_cipher_spec, f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version,
+    f_sct_logid, f_sct_timestamp, f_sct_extensions_length, f_sct_extensions,
+    f_sct_signature_length, f_sct_signature;
 
 namespace {
 
@@ -206,6 +208,15 @@ const FieldReg kFields[] = {
     {&f_ignored_unknown_record, {.name = "Ignored Unknown Record", .abbrev = "tls.ignored_unknown_record", .type = FT::kNone}},
     {&f_malformed_vector_length, {.name = "Variable vector length is outside the permitted range", .abbrev = "tls.malformed.vector_length", .type = FT::kNone}},
     {&f_malformed_trailing, {.name = "Undecoded trailing data is present", .abbrev = "tls.malformed.trailing_data", .type = FT::kNone}},
+    {&f_sct_scts_length, {.name = "Serialized SCT List Length", .abbrev = "tls.sct.scts_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_length, {.name = "Serialized SCT Length", .abbrev = "tls.sct.sct_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_version, {.name = "SCT Version", .abbrev = "tls.sct.sct_version", .type = FT::kUint8, .base = Base::kDec, .blurb = "SCT Protocol version (v1 (0) is defined in RFC 6962)"}},
+    {&f_sct_logid, {.name = "Log ID", .abbrev = "tls.sct.sct_logid", .type = FT::kBytes, .blurb = "SHA-256 hash of log's public key"}},
+    {&f_sct_timestamp, {.name = "Timestamp", .abbrev = "tls.sct.sct_timestamp", .type = FT::kAbsTime, .base = Base::kAbsUtc, .blurb = "Timestamp of issuance"}},
+    {&f_sct_extensions_length, {.name = "Extensions length", .abbrev = "tls.sct.sct_extensions_length", .type = FT::kUint16, .base = Base::kDec, .blurb = "Length of future extensions to this protocol (currently none)"}},
+    {&f_sct_extensions, {.name = "Extensions", .abbrev = "tls.sct.sct_extensions", .type = FT::kNone, .blurb = "Future extensions to this protocol (currently none)"}},
+    {&f_sct_signature_length, {.name = "Signature Length", .abbrev = "tls.sct.sct_signature_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_signature, {.name = "Signature", .abbrev = "tls.sct.sct_signature", .type = FT::kBytes}},
 };
 
 }  // namespace

@@ -44,7 +44,9 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
     f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn, f_ssl2_msg_type,
     f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
-    f_ssl2_challenge;
+    f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version, f_sct_logid,
+    f_sct_timestamp, f_sct_extensions_length, f_sct_extensions, f_sct_signature_length,
+    f_sct_signature;
 
 // Protocol versions (record and negotiated).
 inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
@@ -114,6 +116,8 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
                           int parent, uint8_t hs_type, Fingerprint* fp);
 // A uint16 list of signature schemes (signature_algorithms, CertificateRequest).
 size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent);
+// A uint16 signature scheme with its hash and signature bytes as sub-items.
+void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off);
 
 // JA3/JA3S/JA4 inputs gathered while a hello is dissected.
 struct Fingerprint {

@@ -27,7 +27,8 @@ VType value_type(FieldType t) {
     case FieldType::kEther: return VType::kEther;
     case FieldType::kIpv4: return VType::kIpv4;
     case FieldType::kIpv6: return VType::kIpv6;
-    case FieldType::kBytes: return VType::kBytes;
+    case FieldType::kBytes:
+    case FieldType::kOid: return VType::kBytes;
     case FieldType::kString:
     case FieldType::kStringz: return VType::kString;
     case FieldType::kAbsTime: return VType::kAbsTime;
@@ -109,6 +110,7 @@ bool node_value(const Packet& pkt, const Node& nd, Val& v) {
     case FieldType::kEther:
     case FieldType::kIpv6:
     case FieldType::kBytes:
+    case FieldType::kOid:
     case FieldType::kString:
     case FieldType::kStringz:
       v.p = nd.value.bytes.p;

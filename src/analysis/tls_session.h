@@ -8,9 +8,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "analysis/tls_cipher.h"
 #include "core/address.h"
+#include "core/dissector_table.h"
 
 namespace netsift {
 
@@ -43,9 +47,19 @@ struct TlsHandshakeReassembly {
   std::vector<Fragment> fragments;
 };
 
+// TLS 1.3 keys in use in a direction.
+enum class Tls13Keys : uint8_t { kNone, kHandshake, kApplication };
+
 struct TlsDirectionState {
   TlsHandshakeReassembly handshake;
   uint64_t ccs_frame = 0;  // last ChangeCipherSpec sent: later handshake records are encrypted
+  // Decryption of the records this direction sends, once its keys are known.
+  std::unique_ptr<TlsRecordDecoder> decoder;
+  Tls13Keys tls13_keys = Tls13Keys::kNone;
+  std::vector<uint8_t> traffic_secret;  // TLS 1.3 application secret in use (KeyUpdate)
+  // Decrypted application data an upper dissector asked more bytes for, and the frames it
+  // came from.
+  std::vector<uint8_t> app_pending;
 };
 
 struct TlsSession {
@@ -68,6 +82,13 @@ struct TlsSession {
   bool resumed = false;
   // The application protocol the server's ALPN choice named (its long name), or null.
   const char* app_protocol = nullptr;
+  // The server's ALPN choice as sent ("http/1.1"), for the dissector of decrypted data.
+  std::string alpn;
+  // The TLS 1.0-1.2 master secret, once found or derived.
+  std::vector<uint8_t> master_secret;
+  bool tls13_keys_tried = false;  // handshake keys looked up after the ServerHello
+  // The dissector of the decrypted application data, once chosen.
+  Dissector app_dissector = nullptr;
 };
 
 }  // namespace netsift

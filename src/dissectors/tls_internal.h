@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/tls_secrets.h"
 #include "analysis/tls_session.h"
 #include "core/packet.h"
 
@@ -132,6 +133,23 @@ void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
 bool is_grease(uint16_t v);
 
 void register_fields(FieldId proto);
+
+// Records of the record layer tls.cpp shows, also for decrypted content.
+void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record);
+void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+                              int record, uint16_t version);
+
+// Decryption (tls_decrypt.cpp). The run's secrets, with the tls.keylog_file preference's file
+// read in.
+TlsSecrets& secrets(Packet& pkt);
+// A ChangeCipherSpec from ctx.dir: its later TLS 1.0-1.2 records use the new keys.
+void start_decryption_tls12(RecordContext& ctx);
+// A TLS 1.3 ServerHello was dissected (from ctx.dir): the handshake keys of both sides.
+void start_decryption_tls13(RecordContext& ctx);
+// Decrypts the protected record r[body, body+length) and dissects its content under `record`;
+// false when it cannot be decrypted (no keys, authentication failure): it stays encrypted.
+bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
+                              uint8_t content_type, uint16_t wire_version, int record);
 
 // Adds a text-only subtree node covering r[off, off+len) labelled `text`.
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,

@@ -1,0 +1,210 @@
+// TLS decryption in the record layer: when a connection's keys take effect (TLS 1.0-1.2: each
+// side's ChangeCipherSpec; TLS 1.3: the handshake keys after the ServerHello, the application
+// keys after each side's Finished, new ones after a KeyUpdate), and how a decrypted record is
+// shown: its plaintext as a "Decrypted TLS" data source, handshake messages and alerts dissected
+// from it, application data handed to the protocol inside (ALPN, server port, heuristics) with
+// its own reassembly across records, as tshark 4.0 does. Keys come from the run's TlsSecrets.
+#include <cstring>
+
+#include "analysis/tls_secrets.h"
+#include "dissectors/tcp_desegment.h"
+#include "dissectors/tls.h"
+#include "dissectors/tls_internal.h"
+#include "dissectors/tls_values.h"
+
+namespace netsift::tls {
+
+namespace {
+
+// Decrypted application data kept for a PDU that spans records is bounded like TCP's.
+constexpr size_t kMaxAppPending = kTcpMaxPendingPerFlow;
+
+std::optional<TlsCipherSpec> session_spec(const TlsSession& s) {
+  if (!s.values.have_cipher_suite) return std::nullopt;
+  const char* name = value_name(tls_values::kTlsCipherSuites, s.values.cipher_suite);
+  if (!name) return std::nullopt;
+  return tls_cipher_spec(name);
+}
+
+ByteReader add_source(Packet& pkt, const char* name, std::span<const uint8_t> bytes) {
+  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(bytes.size() ? bytes.size() : 1, 1));
+  if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
+  pkt.sources.push_back(DataSource{name, copy, static_cast<uint32_t>(bytes.size())});
+  return ByteReader(copy, bytes.size(), bytes.size(), 0,
+                    static_cast<uint16_t>(pkt.sources.size()));
+}
+
+// The master secret of a TLS 1.0-1.2 connection: from its client random (the secret itself,
+// or derived from a logged pre-master secret), or by the session id a resumed session reuses.
+bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
+  if (!s.master_secret.empty()) return true;
+  TlsSecrets& keys = secrets(pkt);
+  if (const TlsConnectionSecrets* c = keys.find(s.values.client_random)) {
+    if (!c->master.empty()) {
+      s.master_secret = c->master;
+    } else if (!c->pre_master.empty() && !(s.values.client_ems && s.values.server_ems)) {
+      // The extended master secret hashes the handshake, which is not kept: only the
+      // classic derivation here.
+      std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
+      seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+      std::vector<uint8_t> master(48);
+      std::string_view prf = s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest);
+      if (tls_prf(prf, c->pre_master, "master secret", seed, master)) s.master_secret = master;
+    }
+  }
+  if (s.master_secret.empty() && s.resumed)
+    if (const TlsSecret* m = keys.master_for_session(s.values.server_session_id))
+      s.master_secret = *m;
+  if (s.master_secret.empty()) return false;
+  keys.remember_session(s.values.server_session_id, s.master_secret);
+  return true;
+}
+
+void install_tls13_keys(TlsSession& s, int dir, const TlsCipherSpec& spec,
+                        const std::vector<uint8_t>& secret, Tls13Keys phase) {
+  TlsDirectionState& d = s.dir[dir];
+  d.decoder.reset();
+  d.tls13_keys = phase;
+  TlsDirectionKeys keys;
+  if (secret.empty() || !tls13_derive_keys(spec, secret, keys)) return;
+  d.decoder = std::make_unique<TlsRecordDecoder>(spec, kTls13, std::move(keys), false);
+  if (phase == Tls13Keys::kApplication) d.traffic_secret = secret;
+}
+
+// After a decrypted TLS 1.3 handshake record: its Finished switches the sender to its
+// application keys, a KeyUpdate to the next ones (RFC 8446 section 7.2).
+void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
+  TlsSession& s = ctx.session;
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  if (!spec) return;
+  for (size_t off = 0; plain.has(off, 4); off += 4 + size_t{plain.u24(off + 1)}) {
+    uint8_t type = plain.u8(off);
+    TlsDirectionState& d = s.dir[ctx.dir];
+    if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
+      const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
+      if (!c) return;
+      install_tls13_keys(s, ctx.dir, *spec, ctx.is_server ? c->server_traffic : c->client_traffic,
+                         Tls13Keys::kApplication);
+    } else if (type == kKeyUpdate && d.tls13_keys == Tls13Keys::kApplication &&
+               !d.traffic_secret.empty()) {
+      std::vector<uint8_t> next(digest_size(spec->prf_digest));
+      if (!tls13_expand_label(spec->prf_digest, d.traffic_secret, "traffic upd", next)) return;
+      install_tls13_keys(s, ctx.dir, *spec, next, Tls13Keys::kApplication);
+    }
+  }
+}
+
+// The dissector of the connection's application data: the server's ALPN choice, the server
+// port, then the first heuristic that accepts the data (kept for the connection).
+Dissector app_dissector(RecordContext& ctx, const ByteReader& data) {
+  TlsSession& s = ctx.session;
+  if (s.app_dissector) return s.app_dissector;
+  if (!s.alpn.empty())
+    for (const tls_tables::AlpnDissector& a : tls_tables::alpn())
+      if (a.alpn == s.alpn) return s.app_dissector = a.dissect;
+  uint16_t server_port = s.have_server ? s.server_port
+                         : ctx.is_server ? ctx.pkt.src_port
+                                         : ctx.pkt.dst_port;
+  if (Dissector d = tls_tables::port().find(server_port)) return s.app_dissector = d;
+  for (const HeuristicDissector& h : tls_tables::heuristics())
+    if (h.accepts(data)) return s.app_dissector = h.dissect;
+  return nullptr;
+}
+
+// Decrypted application data: to its protocol, which may ask for more records' data as it
+// would ask TCP for more segments.
+void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
+  Packet& pkt = ctx.pkt;
+  TlsDirectionState& d = ctx.session.dir[ctx.dir];
+  ByteReader data = plain;
+  if (!d.app_pending.empty()) {
+    d.app_pending.insert(d.app_pending.end(), plain.data(), plain.data() + plain.size());
+    data = add_source(pkt, "Reassembled TLS", d.app_pending);
+    d.app_pending.clear();
+  }
+  if (data.size() == 0) return;
+  Dissector dissect = app_dissector(ctx, data);
+  if (!dissect) {
+    pkt.call_data(data, -1);
+    return;
+  }
+  // The record layer's own desegmentation state is TCP's; the application protocol gets a
+  // fresh one for the decrypted stream.
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  TcpPayloadContext saved = tcp;
+  tcp.can_desegment = true;
+  tcp.desegment_offset = 0;
+  tcp.desegment_len = 0;
+  dissect(data, pkt, -1);
+  if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
+      data.size() - tcp.desegment_offset <= kMaxAppPending) {
+    d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
+    if (tcp.desegment_offset == 0 && pkt.cols.enabled)
+      pkt.cols.set_info("[TLS segment of a reassembled PDU]");
+  }
+  tcp = saved;
+}
+
+}  // namespace
+
+void start_decryption_tls12(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  TlsDirectionState& d = s.dir[ctx.dir];
+  d.decoder.reset();
+  if (s.version < kTls10 || s.version > kTls12 || !s.values.have_client_random ||
+      !s.values.have_server_random)
+    return;
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  if (!spec || spec->tls13 || !find_master_secret(ctx.pkt, s, *spec)) return;
+  TlsDirectionKeys client, server;
+  if (!tls12_derive_keys(*spec, s.version, s.master_secret, s.values.client_random,
+                         s.values.server_random, client, server))
+    return;
+  bool etm = spec->mode == TlsCipherMode::kCbc && s.values.client_etm && s.values.server_etm;
+  d.decoder = std::make_unique<TlsRecordDecoder>(*spec, s.version,
+                                                 ctx.is_server ? std::move(server) : std::move(client), etm);
+  if (!d.decoder->usable()) d.decoder.reset();
+}
+
+void start_decryption_tls13(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  s.tls13_keys_tried = true;
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  if (!spec || !spec->tls13) return;
+  const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
+  if (!c) return;
+  int server_dir = ctx.dir, client_dir = 1 - ctx.dir;
+  install_tls13_keys(s, server_dir, *spec, c->server_handshake, Tls13Keys::kHandshake);
+  install_tls13_keys(s, client_dir, *spec, c->client_handshake, Tls13Keys::kHandshake);
+}
+
+bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
+                              uint8_t content_type, uint16_t wire_version, int record) {
+  TlsDirectionState& d = ctx.session.dir[ctx.dir];
+  if (!d.decoder || !r.has(body, length)) return false;
+  uint8_t inner = 0;
+  if (!d.decoder->decrypt(content_type, wire_version, {r.ptr(body, length), length}, &inner))
+    return false;
+  Packet& pkt = ctx.pkt;
+  bool tls13 = d.decoder->spec().tls13;
+  ByteReader plain = add_source(pkt, "Decrypted TLS", d.decoder->plaintext());
+  if (tls13) pkt.add_generated_uint(record, f_content_type, inner);
+  switch (inner) {
+    case kHandshake:
+      dissect_handshake_record(ctx, plain, 0, plain.size(), record, false);
+      if (tls13) follow_tls13_handshake(ctx, plain);
+      break;
+    case kAlert:
+      dissect_alert(ctx, plain, 0, plain.size(), record);
+      break;
+    case kApplicationData:
+      dissect_application_data(ctx, r, body, length, record, ctx.version);
+      dissect_app_plaintext(ctx, plain);
+      break;
+    default:
+      break;
+  }
+  return true;
+}
+
+}  // namespace netsift::tls

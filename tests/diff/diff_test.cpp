@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -18,11 +20,43 @@ namespace {
 
 constexpr size_t kMaxReported = 15;  // mismatches reported per test, to keep failures readable
 
+namespace fs = std::filesystem;
+
+// tests/diff/capture_options.txt: "<capture file name> <options>" lines ('#' comments).
+std::map<std::string, std::string> capture_options(const std::string& path) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t space = line.find(' ');
+    if (space != std::string::npos) out[line.substr(0, space)] = line.substr(space + 1);
+  }
+  return out;
+}
+
 std::string tshark(const std::string& args) {
   return tshark_cached(args);
 }
 CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
+}
+
+// How both tools read a capture: the capture, the TLS key log beside it (X.keys, or X.keylog
+// for the BIG-IP captures) so that decryption is compared too, and the decode-as options
+// tests/diff/capture_options.txt gives it (tshark needs them where it does not detect a
+// protocol by port).
+std::string input_args(const std::string& file) {
+  static const std::map<std::string, std::string> options = capture_options(
+      std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
+  std::string args = "-r " + shell_quote(file);
+  fs::path base = fs::path(file).replace_extension();
+  for (const char* ext : {".keys", ".keylog"}) {
+    fs::path keys = base.string() + ext;
+    if (fs::exists(keys)) args += " -o " + shell_quote("tls.keylog_file:" + keys.string());
+  }
+  auto it = options.find(fs::path(file).filename().string());
+  if (it != options.end()) args += " " + it->second;
+  return args;
 }
 
 // Whether every protocol of a colon-separated frame.protocols list is one netsift implements.
@@ -41,7 +75,7 @@ bool implemented(const std::string& protocols) {
 // frame.protocols stops at tcp.
 std::vector<bool> packets_in_scope(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
-  for (const std::string& l : split_lines(tshark("-r " + shell_quote(file) +
+  for (const std::string& l : split_lines(tshark(input_args(file) +
                                                  " -T fields -e frame.protocols -e tcp.stream"
                                                  " -e udp.stream")))
     rows.push_back(split_tabs(l));
@@ -84,8 +118,8 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
 TEST_P(Differential, SummaryLines) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = split_lines(tshark("-r " + shell_quote(file)));
-  auto ours = netsift("-r " + shell_quote(file));
+  auto theirs = split_lines(tshark(input_args(file)));
+  auto ours = netsift(input_args(file));
   auto mine = split_lines(ours.out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0, compared = 0;
@@ -103,7 +137,7 @@ TEST_P(Differential, Fields) {
   const std::string& file = GetParam().path;
   const auto& fields = glossary().compared_fields;
   ASSERT_FALSE(fields.empty());
-  std::string args = "-r " + shell_quote(file) + " -T fields -E occurrence=a -e frame.protocols";
+  std::string args = input_args(file) + " -T fields -E occurrence=a -e frame.protocols";
   for (const std::string& f : fields) args += " -e " + f;
   auto theirs = split_lines(tshark(args));
   auto mine = split_lines(netsift(args).out);
@@ -143,7 +177,7 @@ TEST_P(Differential, NarrowFields) {
   if (index % 4 != 0) GTEST_SKIP() << "narrow fields run on every fourth capture";
   if (!known_difference("Fields", capture.path).empty()) GTEST_SKIP() << "known difference";
   const auto& compared = glossary().compared_fields;
-  std::string args = "-r " + shell_quote(capture.path) + " -T fields -E occurrence=a";
+  std::string args = input_args(capture.path) + " -T fields -E occurrence=a";
   std::vector<std::string> fields;
   for (const std::string& f : kGroups[(index / 4) % kGroups.size()])
     if (std::find(compared.begin(), compared.end(), f) != compared.end()) {
@@ -189,8 +223,8 @@ std::string first_difference(const std::string& theirs, const std::string& mine)
 TEST_P(Differential, Tree) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = tree_blocks(tshark("-r " + shell_quote(file) + " -V"));
-  auto mine = tree_blocks(netsift("-r " + shell_quote(file) + " -V").out);
+  auto theirs = tree_blocks(tshark(input_args(file) + " -V"));
+  auto mine = tree_blocks(netsift(input_args(file) + " -V").out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0;
   for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
@@ -201,8 +235,8 @@ TEST_P(Differential, Tree) {
 TEST_P(Differential, ExitStatus) {
   const std::string& file = GetParam().path;
   // The summary-lines test's tshark run, so its status costs no extra tshark run.
-  int theirs = shell_cached(tshark_command("-r " + shell_quote(file))).status;
-  int mine = netsift("-r " + shell_quote(file) + " -q").status;
+  int theirs = shell_cached(tshark_command(input_args(file))).status;
+  int mine = netsift(input_args(file) + " -q").status;
   EXPECT_EQ(mine != 0, theirs != 0) << file << ": tshark exit " << theirs << ", netsift " << mine;
 }
 

@@ -4,6 +4,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
+#include <openssl/provider.h>
 
 #include <algorithm>
 #include <cstring>
@@ -87,11 +88,25 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
     spec.prf_digest = hash == "SHA384" ? "SHA384" : "SHA256";
     return spec;
   }
-  // <ALG>_<BITS>_<MODE>[_8], or 3DES_EDE_CBC.
+  if (w.size() == 2 && w[0] == "RC4" && w[1] == "128") {
+    if (hash.empty()) return std::nullopt;
+    spec.evp_cipher = "RC4";
+    spec.key_len = 16;
+    spec.mode = TlsCipherMode::kStream;
+    spec.mac_digest = hash;
+    spec.mac_len = digest_size(hash);
+    spec.prf_digest = "SHA256";
+    return spec;
+  }
+  // <ALG>_<BITS>_<MODE>[_8], 3DES_EDE_CBC, or a 64/128-bit block cipher named alone.
   if (w.size() == 3 && w[0] == "3DES" && w[1] == "EDE" && w[2] == "CBC") {
     spec.evp_cipher = "DES-EDE3-CBC";
     spec.key_len = 24;
     spec.block_len = 8;
+  } else if (w.size() == 2 && w[1] == "CBC" && (w[0] == "DES" || w[0] == "IDEA" || w[0] == "SEED")) {
+    spec.evp_cipher = std::string(w[0]) + "-CBC";
+    spec.key_len = w[0] == "DES" ? 8 : 16;
+    spec.block_len = w[0] == "SEED" ? 16 : 8;
   } else if (w.size() >= 3 && (w[0] == "AES" || w[0] == "CAMELLIA" || w[0] == "ARIA")) {
     size_t bits = w[1] == "128" ? 128 : w[1] == "256" ? 256 : 0;
     if (!bits) return std::nullopt;
@@ -210,6 +225,21 @@ bool tls13_derive_keys(const TlsCipherSpec& spec, std::span<const uint8_t> secre
          tls13_expand_label(spec.prf_digest, secret, "iv", keys.iv);
 }
 
+namespace {
+
+// RC4, DES, IDEA and SEED live in OpenSSL 3's legacy provider; loading a provider explicitly
+// stops the default one from loading by itself, so both are loaded, once.
+void load_providers() {
+  static const bool loaded = [] {
+    OSSL_PROVIDER_load(nullptr, "default");
+    OSSL_PROVIDER_load(nullptr, "legacy");  // absent: those suites stay encrypted
+    return true;
+  }();
+  (void)loaded;
+}
+
+}  // namespace
+
 struct TlsRecordDecoder::EvpCipher {
   EVP_CIPHER* cipher;
 };
@@ -218,6 +248,7 @@ TlsRecordDecoder::TlsRecordDecoder(const TlsCipherSpec& spec, uint16_t version,
                                    TlsDirectionKeys keys, bool encrypt_then_mac)
     : spec_(spec), version_(version), keys_(std::move(keys)), etm_(encrypt_then_mac) {
   if (spec_.mode == TlsCipherMode::kNull) return;
+  load_providers();
   EVP_CIPHER* c = EVP_CIPHER_fetch(nullptr, spec_.evp_cipher.c_str(), nullptr);
   EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
   if (!c || !ctx || static_cast<size_t>(EVP_CIPHER_get_key_length(c)) != keys_.key.size()) {
@@ -227,9 +258,11 @@ TlsRecordDecoder::TlsRecordDecoder(const TlsCipherSpec& spec, uint16_t version,
   }
   cipher_ = new EvpCipher{c};
   ctx_ = ctx;
-  // CBC keeps its context (and, for TLS 1.0, the chained IV) across records.
-  if (spec_.mode == TlsCipherMode::kCbc && version_ == kTls10) {
-    if (EVP_DecryptInit_ex(ctx, c, nullptr, keys_.key.data(), keys_.iv.data()) <= 0) {
+  // A stream cipher, and CBC with TLS 1.0's chained IV, keep their context across records.
+  if (spec_.mode == TlsCipherMode::kStream ||
+      (spec_.mode == TlsCipherMode::kCbc && version_ == kTls10)) {
+    const uint8_t* iv = keys_.iv.empty() ? nullptr : keys_.iv.data();
+    if (EVP_DecryptInit_ex(ctx, c, nullptr, keys_.key.data(), iv) <= 0) {
       EVP_CIPHER_free(c);
       delete cipher_;
       cipher_ = nullptr;
@@ -279,6 +312,9 @@ bool TlsRecordDecoder::decrypt(uint8_t content_type, uint16_t record_version,
       break;
     case TlsCipherMode::kCbc:
       ok = decrypt_cbc(content_type, record_version, in);
+      break;
+    case TlsCipherMode::kStream:
+      ok = decrypt_stream(content_type, record_version, in);
       break;
     default:
       ok = decrypt_plain_mac(content_type, record_version, in);
@@ -407,6 +443,18 @@ bool TlsRecordDecoder::decrypt_cbc(uint8_t type, uint16_t version,
   }
   out_len_ = len;
   return true;
+}
+
+bool TlsRecordDecoder::decrypt_stream(uint8_t type, uint16_t version,
+                                      std::span<const uint8_t> in) {
+  int n = 0;
+  if (in.size() < spec_.mac_len ||
+      EVP_DecryptUpdate(static_cast<EVP_CIPHER_CTX*>(ctx_), out_.data(), &n, in.data(),
+                        static_cast<int>(in.size())) <= 0)
+    return false;
+  size_t len = static_cast<size_t>(n) - spec_.mac_len;
+  out_len_ = len;
+  return check_mac(type, version, {out_.data(), len}, {out_.data() + len, spec_.mac_len});
 }
 
 bool TlsRecordDecoder::decrypt_plain_mac(uint8_t type, uint16_t version,

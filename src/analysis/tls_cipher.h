@@ -31,8 +31,7 @@ struct TlsCipherSpec {
 };
 
 // What a suite name ("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256") says, or nothing for a cipher
-// netsift does not decrypt (export, RC4 and other ciphers OpenSSL 3 keeps in its legacy
-// provider, unknown names).
+// netsift does not decrypt (export suites, unknown names).
 std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view iana_name);
 
 // TLS PRF (RFC 5246 section 5; for TLS 1.0/1.1 the MD5+SHA-1 PRF when `digest` is "MD5-SHA1").
@@ -78,6 +77,7 @@ class TlsRecordDecoder {
  private:
   bool decrypt_aead(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_cbc(uint8_t type, uint16_t version, std::span<const uint8_t> in);
+  bool decrypt_stream(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_plain_mac(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,
                  std::span<const uint8_t> mac);

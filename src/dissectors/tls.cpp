@@ -599,6 +599,7 @@ bool tls_in_layers(const Packet& pkt) {
 void register_tls() {
   prefs_registry().add_module({"tls", "Transport Layer Security"}, kTlsPrefs);
   register_protocol_state<TlsSecrets>(StateScope::kCapture);
+  register_protocol_state<TlsFrameColumns>(StateScope::kPacket);
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);

@@ -5,6 +5,7 @@
 // from it, application data handed to the protocol inside (ALPN, server port, heuristics) with
 // its own reassembly across records, as tshark 4.0 does. Keys come from the run's TlsSecrets.
 #include <cstring>
+#include <string>
 
 #include "analysis/tls_secrets.h"
 #include "dissectors/tcp_desegment.h"
@@ -94,21 +95,20 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
   }
 }
 
-// The dissector of the connection's application data: the server's ALPN choice, the server
-// port, then the first heuristic that accepts the data (kept for the connection).
+// The dissector of the connection's application data, as tshark picks it: the server's ALPN
+// choice; else the first heuristic that accepts the data, else the protocol of the server's
+// port (either is kept for the connection); else none (data), asking again next time.
 Dissector app_dissector(RecordContext& ctx, const ByteReader& data) {
   TlsSession& s = ctx.session;
   if (s.app_dissector) return s.app_dissector;
   if (!s.alpn.empty())
     for (const tls_tables::AlpnDissector& a : tls_tables::alpn())
       if (a.alpn == s.alpn) return s.app_dissector = a.dissect;
-  uint16_t server_port = s.have_server ? s.server_port
-                         : ctx.is_server ? ctx.pkt.src_port
-                                         : ctx.pkt.dst_port;
-  if (Dissector d = tls_tables::port().find(server_port)) return s.app_dissector = d;
   for (const HeuristicDissector& h : tls_tables::heuristics())
     if (h.accepts(data)) return s.app_dissector = h.dissect;
-  return nullptr;
+  Dissector port = tls_tables::port().find(ctx.pkt.src_port);
+  if (!port) port = tls_tables::port().find(ctx.pkt.dst_port);
+  return s.app_dissector = port;
 }
 
 // Decrypted application data: to its protocol, which may ask for more records' data as it
@@ -135,12 +135,23 @@ void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
   tcp.can_desegment = true;
   tcp.desegment_offset = 0;
   tcp.desegment_len = 0;
+  tcp.fin = false;  // the end of the TCP stream is not the end of the decrypted one
+  std::string protocol;
+  if (pkt.cols.enabled) protocol = pkt.cols.protocol;
   dissect(data, pkt, -1);
+  TlsFrameColumns& frame = pkt.scratch<TlsFrameColumns>();
   if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
       data.size() - tcp.desegment_offset <= kMaxAppPending) {
     d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
-    if (tcp.desegment_offset == 0 && pkt.cols.enabled)
+    // Nothing of the protocol inside is complete in this record: the frame stays TLS's, and
+    // the text is kept whatever later records of the frame add.
+    if (tcp.desegment_offset == 0 && pkt.cols.enabled) {
+      pkt.cols.set_protocol(protocol);
       pkt.cols.set_info("[TLS segment of a reassembled PDU]");
+      frame.protocol_fixed = true;
+    }
+  } else if (frame.protocol_fixed && pkt.cols.enabled) {
+    pkt.cols.set_protocol(protocol);
   }
   tcp = saved;
 }
@@ -181,7 +192,9 @@ void start_decryption_tls13(RecordContext& ctx) {
 bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
                               uint8_t content_type, uint16_t wire_version, int record) {
   TlsDirectionState& d = ctx.session.dir[ctx.dir];
-  if (!d.decoder || !r.has(body, length)) return false;
+  if (!d.decoder || length == 0 || !r.has(body, length)) return false;
+  // TLS 1.3 protects application data records only (the rest is plaintext).
+  if (d.decoder->spec().tls13 && content_type != kApplicationData) return false;
   uint8_t inner = 0;
   if (!d.decoder->decrypt(content_type, wire_version, {r.ptr(body, length), length}, &inner))
     return false;

@@ -139,6 +139,13 @@ void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t l
 void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
                               int record, uint16_t version);
 
+// What the records of one frame tell later ones about the columns (a per-packet state): after
+// a record that only collected application data ("[TLS segment of a reassembled PDU]"), the
+// protocol column stays TLS's, as in tshark.
+struct TlsFrameColumns {
+  bool protocol_fixed = false;
+};
+
 // Decryption (tls_decrypt.cpp). The run's secrets, with the tls.keylog_file preference's file
 // read in.
 TlsSecrets& secrets(Packet& pkt);

@@ -84,8 +84,9 @@ struct TlsSession {
   const char* app_protocol = nullptr;
   // The server's ALPN choice as sent ("http/1.1"), for the dissector of decrypted data.
   std::string alpn;
-  // The TLS 1.0-1.2 master secret, once found or derived.
+  // The TLS 1.0-1.2 master secret, once found or derived, and the client random it is for.
   std::vector<uint8_t> master_secret;
+  std::array<uint8_t, 32> master_random{};
   bool tls13_keys_tried = false;  // handshake keys looked up after the ServerHello
   // The dissector of the decrypted application data, once chosen.
   Dissector app_dissector = nullptr;

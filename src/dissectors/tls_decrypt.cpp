@@ -38,7 +38,10 @@ ByteReader add_source(Packet& pkt, const char* name, std::span<const uint8_t> by
 // The master secret of a TLS 1.0-1.2 connection: from its client random (the secret itself,
 // or derived from a logged pre-master secret), or by the session id a resumed session reuses.
 bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
-  if (!s.master_secret.empty()) return true;
+  // A renegotiation brings new randoms, and a new master secret.
+  if (!s.master_secret.empty() && s.master_random == s.values.client_random) return true;
+  s.master_secret.clear();
+  s.master_random = s.values.client_random;
   TlsSecrets& keys = secrets(pkt);
   if (const TlsConnectionSecrets* c = keys.find(s.values.client_random)) {
     if (!c->master.empty()) {

@@ -243,5 +243,46 @@ TEST_P(Differential, ExitStatus) {
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),
                          [](const auto& info) { return info.param.test_name; });
 
+// TLS decryption on every corpus capture with a key log beside it: the record layer, the
+// decrypted handshake and application data and what HTTP finds in it, and the summary columns,
+// for every packet. (Differential.* leave out a whole TCP stream once tshark shows a protocol
+// netsift lacks in it, such as the X.509 certificates a decrypted TLS 1.3 handshake carries.)
+std::vector<CaptureFile> captures_with_keys() {
+  std::vector<CaptureFile> out;
+  for (const CaptureFile& c : all_captures())
+    if (input_args(c.path).find("tls.keylog_file:") != std::string::npos) out.push_back(c);
+  return out;
+}
+
+class TlsDecryption : public Differential {};
+
+TEST_P(TlsDecryption, Decrypted) {
+  static const char* const kFields[] = {
+      "_ws.col.Protocol", "_ws.col.Info", "tls.record.content_type", "tls.record.opaque_type",
+      "tls.record.length", "tls.handshake.type", "tls.handshake.verify_data",
+      "tls.app_data_proto", "tls.alert_message.desc", "tls.handshake.session_ticket",
+      "tls.handshake.key_update.request_update", "http.request.method", "http.request.uri",
+      "http.request.full_uri", "http.response.code", "http.host", "http.content_length",
+      "http.request_in", "http.response_in", "http.file_data", "data.data"};
+  const std::string& file = GetParam().path;
+  std::string args = input_args(file) + " -T fields -E occurrence=a";
+  for (const char* f : kFields) args += std::string(" -e ") + f;
+  auto theirs = split_lines(tshark(args));
+  auto mine = split_lines(netsift(args).out);
+  ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
+  size_t reported = 0;
+  for (size_t i = 0; i < theirs.size(); ++i) {
+    auto t = split_tabs(theirs[i]);
+    auto m = split_tabs(mine[i]);
+    for (size_t c = 0; c < std::size(kFields) && c < t.size(); ++c)
+      if ((c >= m.size() || t[c] != m[c]) && reported++ < kMaxReported)
+        ADD_FAILURE() << file << " frame " << i + 1 << " field " << kFields[c]
+                      << "\n tshark:  " << t[c] << "\n netsift: " << (c < m.size() ? m[c] : "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
+                         [](const auto& info) { return info.param.test_name; });
+
 }  // namespace
 }  // namespace netsift::test

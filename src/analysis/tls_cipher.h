@@ -72,6 +72,9 @@ class TlsRecordDecoder {
   bool decrypt(uint8_t content_type, uint16_t record_version, std::span<const uint8_t> in,
                uint8_t* inner_type);
   std::span<const uint8_t> plaintext() const { return {out_.data(), out_len_}; }
+  // Keys that arrive late start at the records already sent (not for TLS 1.0 CBC and stream
+  // ciphers, whose state depends on every earlier record).
+  void set_sequence(uint64_t seq) { seq_ = seq; }
   const TlsCipherSpec& spec() const { return spec_; }
 
  private:

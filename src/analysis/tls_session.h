@@ -57,6 +57,9 @@ struct TlsDirectionState {
   std::unique_ptr<TlsRecordDecoder> decoder;
   Tls13Keys tls13_keys = Tls13Keys::kNone;
   std::vector<uint8_t> traffic_secret;  // TLS 1.3 application secret in use (KeyUpdate)
+  // Protected records sent since the keys took effect that could not be decrypted for want of
+  // a secret (it may arrive later, from an F5 trailer): the sequence number late keys start at.
+  uint64_t records_without_keys = 0;
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
   // came from.
   std::vector<uint8_t> app_pending;
@@ -87,7 +90,7 @@ struct TlsSession {
   // The TLS 1.0-1.2 master secret, once found or derived, and the client random it is for.
   std::vector<uint8_t> master_secret;
   std::array<uint8_t, 32> master_random{};
-  bool tls13_keys_tried = false;  // handshake keys looked up after the ServerHello
+  bool tls13_started = false;  // the TLS 1.3 ServerHello was seen: records are protected
   // The dissector of the decrypted application data, once chosen.
   Dissector app_dissector = nullptr;
 };

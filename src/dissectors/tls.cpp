@@ -294,7 +294,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
       dissect_handshake_record(ctx, r, body, body + length, record, true);
       // The ServerHello of TLS 1.3: the next records are protected by the handshake keys.
       if (s.version == kTls13 && ctx.is_server && s.values.have_server_random &&
-          !s.tls13_keys_tried)
+          !s.tls13_started)
         start_decryption_tls13(ctx);
       break;
     case kApplicationData:

@@ -64,15 +64,28 @@ bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   return true;
 }
 
-void install_tls13_keys(TlsSession& s, int dir, const TlsCipherSpec& spec,
-                        const std::vector<uint8_t>& secret, Tls13Keys phase) {
+// The secret a TLS 1.3 direction uses in a phase, if known (yet).
+const TlsSecret* tls13_secret(Packet& pkt, const TlsSession& s, bool server, Tls13Keys phase) {
+  const TlsConnectionSecrets* c = secrets(pkt).find(s.values.client_random);
+  if (!c) return nullptr;
+  const TlsSecret& secret = phase == Tls13Keys::kHandshake
+                                ? (server ? c->server_handshake : c->client_handshake)
+                                : (server ? c->server_traffic : c->client_traffic);
+  return secret.empty() ? nullptr : &secret;
+}
+
+// A TLS 1.3 direction enters a phase: its keys from `secret`, or none until the secret is known.
+void install_tls13_keys(TlsSession& s, int dir, const TlsCipherSpec& spec, const TlsSecret* secret,
+                        Tls13Keys phase, uint64_t seq = 0) {
   TlsDirectionState& d = s.dir[dir];
   d.decoder.reset();
   d.tls13_keys = phase;
+  d.records_without_keys = 0;
   TlsDirectionKeys keys;
-  if (secret.empty() || !tls13_derive_keys(spec, secret, keys)) return;
+  if (!secret || !tls13_derive_keys(spec, *secret, keys)) return;
   d.decoder = std::make_unique<TlsRecordDecoder>(spec, kTls13, std::move(keys), false);
-  if (phase == Tls13Keys::kApplication) d.traffic_secret = secret;
+  d.decoder->set_sequence(seq);
+  if (phase == Tls13Keys::kApplication) d.traffic_secret = *secret;
 }
 
 // After a decrypted TLS 1.3 handshake record: its Finished switches the sender to its
@@ -85,15 +98,14 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
     uint8_t type = plain.u8(off);
     TlsDirectionState& d = s.dir[ctx.dir];
     if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
-      const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
-      if (!c) return;
-      install_tls13_keys(s, ctx.dir, *spec, ctx.is_server ? c->server_traffic : c->client_traffic,
+      install_tls13_keys(s, ctx.dir, *spec,
+                         tls13_secret(ctx.pkt, s, ctx.is_server, Tls13Keys::kApplication),
                          Tls13Keys::kApplication);
     } else if (type == kKeyUpdate && d.tls13_keys == Tls13Keys::kApplication &&
                !d.traffic_secret.empty()) {
       std::vector<uint8_t> next(digest_size(spec->prf_digest));
       if (!tls13_expand_label(spec->prf_digest, d.traffic_secret, "traffic upd", next)) return;
-      install_tls13_keys(s, ctx.dir, *spec, next, Tls13Keys::kApplication);
+      install_tls13_keys(s, ctx.dir, *spec, &next, Tls13Keys::kApplication);
     }
   }
 }
@@ -165,6 +177,7 @@ void start_decryption_tls12(RecordContext& ctx) {
   TlsSession& s = ctx.session;
   TlsDirectionState& d = s.dir[ctx.dir];
   d.decoder.reset();
+  d.records_without_keys = 0;
   if (s.version < kTls10 || s.version > kTls12 || !s.values.have_client_random ||
       !s.values.have_server_random)
     return;
@@ -175,31 +188,77 @@ void start_decryption_tls12(RecordContext& ctx) {
                          s.values.server_random, client, server))
     return;
   bool etm = spec->mode == TlsCipherMode::kCbc && s.values.client_etm && s.values.server_etm;
-  d.decoder = std::make_unique<TlsRecordDecoder>(*spec, s.version,
-                                                 ctx.is_server ? std::move(server) : std::move(client), etm);
+  d.decoder = std::make_unique<TlsRecordDecoder>(
+      *spec, s.version, ctx.is_server ? std::move(server) : std::move(client), etm);
   if (!d.decoder->usable()) d.decoder.reset();
 }
 
 void start_decryption_tls13(RecordContext& ctx) {
   TlsSession& s = ctx.session;
-  s.tls13_keys_tried = true;
+  s.tls13_started = true;
   std::optional<TlsCipherSpec> spec = session_spec(s);
   if (!spec || !spec->tls13) return;
-  const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
-  if (!c) return;
   int server_dir = ctx.dir, client_dir = 1 - ctx.dir;
-  install_tls13_keys(s, server_dir, *spec, c->server_handshake, Tls13Keys::kHandshake);
-  install_tls13_keys(s, client_dir, *spec, c->client_handshake, Tls13Keys::kHandshake);
+  install_tls13_keys(s, server_dir, *spec, tls13_secret(ctx.pkt, s, true, Tls13Keys::kHandshake),
+                     Tls13Keys::kHandshake);
+  install_tls13_keys(s, client_dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
+                     Tls13Keys::kHandshake);
 }
+
+namespace {
+
+// A direction whose keys took effect without a known secret: the secret may have arrived
+// since (an F5 trailer read from a pipe). Returns whether the direction is protected at all.
+bool attach_late_keys(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  TlsDirectionState& d = s.dir[ctx.dir];
+  uint64_t skipped = d.records_without_keys;
+  if (d.tls13_keys != Tls13Keys::kNone) {
+    std::optional<TlsCipherSpec> spec = session_spec(s);
+    if (!spec) return true;
+    if (const TlsSecret* secret = tls13_secret(ctx.pkt, s, ctx.is_server, d.tls13_keys))
+      install_tls13_keys(s, ctx.dir, *spec, secret, d.tls13_keys, skipped);
+    d.records_without_keys = skipped;
+    return true;
+  }
+  if (d.ccs_frame == 0 || s.version < kTls10 || s.version > kTls12) return false;
+  start_decryption_tls12(ctx);
+  d.records_without_keys = skipped;
+  if (d.decoder) d.decoder->set_sequence(skipped);
+  return true;
+}
+
+// TLS 1.3 with secrets that arrived late: the sender may have left its handshake keys before
+// this side could see its Finished. Its first application record then decrypts with the
+// application keys.
+bool try_application_keys(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  TlsDirectionState& d = s.dir[ctx.dir];
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  const TlsSecret* secret = tls13_secret(ctx.pkt, s, ctx.is_server, Tls13Keys::kApplication);
+  if (d.tls13_keys != Tls13Keys::kHandshake || !spec || !secret) return false;
+  install_tls13_keys(s, ctx.dir, *spec, secret, Tls13Keys::kApplication);
+  return true;
+}
+
+}  // namespace
 
 bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
                               uint8_t content_type, uint16_t wire_version, int record) {
   TlsDirectionState& d = ctx.session.dir[ctx.dir];
-  if (!d.decoder || length == 0 || !r.has(body, length)) return false;
+  if (length == 0 || !r.has(body, length)) return false;
   // TLS 1.3 protects application data records only (the rest is plaintext).
-  if (d.decoder->spec().tls13 && content_type != kApplicationData) return false;
+  if (ctx.session.version == kTls13 && content_type != kApplicationData) return false;
+  if (!d.decoder && attach_late_keys(ctx) && !d.decoder) {
+    ++d.records_without_keys;
+    return false;
+  }
+  if (!d.decoder) return false;
   uint8_t inner = 0;
-  if (!d.decoder->decrypt(content_type, wire_version, {r.ptr(body, length), length}, &inner))
+  std::span<const uint8_t> record_bytes{r.ptr(body, length), length};
+  if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
+      !(try_application_keys(ctx) &&
+        d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))
     return false;
   Packet& pkt = ctx.pkt;
   bool tls13 = d.decoder->spec().tls13;

@@ -83,6 +83,7 @@ bool TlsSecrets::add_line(std::string_view line) {
     if (label == "CLIENT_RANDOM" && secret.size() != 48) return false;
     *s = std::move(secret);
   }
+  log_.add_line(line);
   return true;
 }
 

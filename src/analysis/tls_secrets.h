@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analysis/tls_key_log.h"
+
 namespace netsift {
 
 using TlsRandom = std::array<uint8_t, 32>;
@@ -48,6 +50,9 @@ class TlsSecrets {
   // The pre-master secret a ClientKeyExchange's first 8 encrypted bytes name ("RSA" label).
   const TlsSecret* pre_master_for(const std::vector<uint8_t>& encrypted_prefix) const;
 
+  // Every line taken, in NSS key-log form (for --export-tls-keys).
+  const TlsKeyLog& key_log() const { return log_; }
+
   // Takes every secret of `other` (a scan's findings).
   void add_all(const TlsSecrets& other);
 
@@ -55,6 +60,7 @@ class TlsSecrets {
   std::map<TlsRandom, TlsConnectionSecrets> by_random_;
   std::map<std::vector<uint8_t>, TlsSecret> by_session_, by_epms_;
   std::unordered_set<std::string> files_read_;
+  TlsKeyLog log_;
 };
 
 // Hex digits to bytes; false on an odd length or a non-hex character.

@@ -197,6 +197,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     }
     if (printer) printer->end(out);
     if (writer) writer->close();
+    extras.add_tls_keys(secrets.key_log());
     status = extras.finish(out, *reader);
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);

@@ -13,7 +13,7 @@ namespace netsift {
 
 namespace {
 
-constexpr uint16_t kTls10 = 0x0301, kTls13 = 0x0304;
+constexpr uint16_t kSsl3 = 0x0300, kTls10 = 0x0301, kTls13 = 0x0304;
 
 // Splits "A_B_C" into words.
 std::vector<std::string_view> words(std::string_view s) {
@@ -49,6 +49,39 @@ size_t digest_size(std::string_view digest) {
   if (digest == "SHA384") return 48;
   if (digest == "MD5") return 16;
   return 0;
+}
+
+namespace {
+
+bool digest(const char* name, std::initializer_list<std::span<const uint8_t>> parts,
+            uint8_t* out) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_get_digestbyname(name), nullptr) > 0;
+  for (std::span<const uint8_t> p : parts)
+    ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) > 0;
+  ok = ok && EVP_DigestFinal_ex(ctx, out, nullptr) > 0;
+  EVP_MD_CTX_free(ctx);
+  return ok;
+}
+
+}  // namespace
+
+bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
+                 std::span<uint8_t> out) {
+  // SSL 3.0 (RFC 6101 section 6.1): MD5(secret + SHA1("A" + secret + seed)), then "BB", "CCC"...
+  uint8_t sha[20], md5[16];
+  std::vector<uint8_t> salt;
+  for (size_t done = 0, i = 0; done < out.size(); ++i) {
+    if (i >= 26) return false;
+    salt.assign(i + 1, static_cast<uint8_t>('A' + i));
+    if (!digest("SHA1", {salt, secret, seed}, sha) ||
+        !digest("MD5", {secret, std::span<const uint8_t>(sha, 20)}, md5))
+      return false;
+    size_t n = std::min<size_t>(16, out.size() - done);
+    std::memcpy(out.data() + done, md5, n);
+    done += n;
+  }
+  return true;
 }
 
 std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
@@ -188,11 +221,11 @@ bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version,
                        std::span<const uint8_t> master, std::span<const uint8_t> client_random,
                        std::span<const uint8_t> server_random, TlsDirectionKeys& client,
                        TlsDirectionKeys& server) {
-  if (version < kTls10 || version >= kTls13 || spec.tls13) return false;
+  if (version < kSsl3 || version >= kTls13 || spec.tls13) return false;
   // Before TLS 1.1 CBC records chain their IV from the key block; AEAD suites take a fixed
   // part of the nonce from it (RFC 5288, 7905).
   size_t iv_len = 0;
-  if (spec.mode == TlsCipherMode::kCbc && version == kTls10) iv_len = spec.block_len;
+  if (spec.mode == TlsCipherMode::kCbc && version <= kTls10) iv_len = spec.block_len;
   if (spec.mode == TlsCipherMode::kGcm || spec.mode == TlsCipherMode::kCcm) iv_len = 4;
   if (spec.mode == TlsCipherMode::kChaCha20Poly1305) iv_len = 12;
   size_t mac_len = spec.mac_len, key_len = spec.key_len;
@@ -200,7 +233,9 @@ bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version,
   std::vector<uint8_t> seed(server_random.begin(), server_random.end());
   seed.insert(seed.end(), client_random.begin(), client_random.end());
   std::string_view prf = version < 0x0303 ? "MD5-SHA1" : std::string_view(spec.prf_digest);
-  if (!tls_prf(prf, master, "key expansion", seed, block)) return false;
+  if (version == kSsl3 ? !ssl3_derive(master, seed, block)
+                       : !tls_prf(prf, master, "key expansion", seed, block))
+    return false;
   const uint8_t* p = block.data();
   auto take = [&p](std::vector<uint8_t>& v, size_t n) {
     v.assign(p, p + n);
@@ -260,7 +295,7 @@ TlsRecordDecoder::TlsRecordDecoder(const TlsCipherSpec& spec, uint16_t version,
   ctx_ = ctx;
   // A stream cipher, and CBC with TLS 1.0's chained IV, keep their context across records.
   if (spec_.mode == TlsCipherMode::kStream ||
-      (spec_.mode == TlsCipherMode::kCbc && version_ == kTls10)) {
+      (spec_.mode == TlsCipherMode::kCbc && version_ <= kTls10)) {
     const uint8_t* iv = keys_.iv.empty() ? nullptr : keys_.iv.data();
     if (EVP_DecryptInit_ex(ctx, c, nullptr, keys_.key.data(), iv) <= 0) {
       EVP_CIPHER_free(c);
@@ -393,6 +428,22 @@ bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version,
 
 bool TlsRecordDecoder::check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,
                                  std::span<const uint8_t> mac) {
+  if (version_ == kSsl3) {
+    // SSL 3.0's MAC (RFC 6101 section 5.2.3.1): hash(secret + pad_2 + hash(secret + pad_1 +
+    // seq_num + type + length + content)), the pads 48 (MD5) or 40 (SHA-1) bytes long.
+    const char* md = spec_.mac_digest.c_str();
+    size_t pad_len = spec_.mac_digest == "MD5" ? 48 : 40;
+    std::vector<uint8_t> pad1(pad_len, 0x36), pad2(pad_len, 0x5c);
+    uint8_t head[11], inner[64], outer[64];
+    put_u64(head, seq_);
+    head[8] = type;
+    head[9] = static_cast<uint8_t>(data.size() >> 8);
+    head[10] = static_cast<uint8_t>(data.size());
+    return digest(md, {keys_.mac_key, pad1, head, data}, inner) &&
+           digest(md, {keys_.mac_key, pad2, std::span<const uint8_t>(inner, spec_.mac_len)},
+                  outer) &&
+           mac.size() == spec_.mac_len && CRYPTO_memcmp(outer, mac.data(), mac.size()) == 0;
+  }
   uint8_t head[13];
   pseudo_header(head, seq_, type, version, data.size());
   scratch_.assign(head, head + 13);
@@ -419,7 +470,7 @@ bool TlsRecordDecoder::decrypt_cbc(uint8_t type, uint16_t version,
   }
   if (ct.empty() || ct.size() % bs) return false;
   int n = 0;
-  if (version_ == kTls10) {
+  if (version_ <= kTls10) {
     // The IV chains from the previous record: the context keeps it.
     if (EVP_DecryptUpdate(ctx, out_.data(), &n, ct.data(), static_cast<int>(ct.size())) <= 0)
       return false;

@@ -37,6 +37,9 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view iana_name);
 // TLS PRF (RFC 5246 section 5; for TLS 1.0/1.1 the MD5+SHA-1 PRF when `digest` is "MD5-SHA1").
 bool tls_prf(std::string_view digest, std::span<const uint8_t> secret, std::string_view label,
              std::span<const uint8_t> seed, std::span<uint8_t> out);
+// SSL 3.0's key derivation (RFC 6101 section 6.1): master secret and key block.
+bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
+                 std::span<uint8_t> out);
 // HKDF-Expand-Label (RFC 8446 section 7.1) with an empty context.
 bool tls13_expand_label(std::string_view digest, std::span<const uint8_t> secret,
                         std::string_view label, std::span<uint8_t> out);
@@ -47,7 +50,7 @@ struct TlsDirectionKeys {
   std::vector<uint8_t> mac_key, key, iv;
 };
 
-// TLS 1.0-1.2: the client's and the server's keys from the master secret.
+// SSL 3.0 and TLS 1.0-1.2: the client's and the server's keys from the master secret.
 bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version,
                        std::span<const uint8_t> master, std::span<const uint8_t> client_random,
                        std::span<const uint8_t> server_random, TlsDirectionKeys& client,

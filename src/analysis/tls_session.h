@@ -31,6 +31,7 @@ struct TlsHandshakeValues {
   bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
   bool client_session_ticket = false;           // session_ticket extension in ClientHello
   bool client_early_data = false;               // early_data offered: TLS 1.3
+  std::vector<uint8_t> encrypted_pre_master;    // RSA key exchange: the ClientKeyExchange's
 };
 
 // A handshake message cut across records: its bytes so far and the frames they came from

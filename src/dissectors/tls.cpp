@@ -260,8 +260,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   int dir = direction(s, pkt);
   RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
-  if (content_type != kChangeCipherSpec &&
-      dissect_protected_record(ctx, r, body, length, content_type, wire_version, record))
+  if (dissect_protected_record(ctx, r, body, length, content_type, wire_version, record))
     return body + length;
   switch (content_type) {
     case kChangeCipherSpec:
@@ -513,6 +512,19 @@ TlsSecrets& secrets(Packet& pkt) {
   return keys;
 }
 
+TlsRsaKeys& rsa_keys(Packet& pkt) {
+  TlsRsaKeys& keys = pkt.session->state<TlsRsaKeys>();
+  // rsa_keys: uri, password; ssl_keys: ip, port, protocol, keyfile, password (the address,
+  // port and protocol are not needed to find a key: each key is tried).
+  if (const UatTable* t = pkt.session->prefs.find_uat("rsa_keys"))
+    for (const UatRecord& rec : t->records)
+      if (rec.size() >= 2) keys.add_file(rec[0], rec[1]);
+  if (const UatTable* t = pkt.session->prefs.find_uat("ssl_keys"))
+    for (const UatRecord& rec : t->records)
+      if (rec.size() >= 5) keys.add_file(rec[3], rec[4]);
+  return keys;
+}
+
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
              std::string_view text) {
   int n = pkt.tree.add(parent, f_text, r, off, len, Value{});
@@ -598,8 +610,9 @@ bool tls_in_layers(const Packet& pkt) {
 
 void register_tls() {
   prefs_registry().add_module({"tls", "Transport Layer Security"}, kTlsPrefs);
+  prefs_registry().add_uat({"rsa_keys", "RSA Private Keys", {"uri", "password"}});
   register_protocol_state<TlsSecrets>(StateScope::kCapture);
-  register_protocol_state<TlsFrameColumns>(StateScope::kPacket);
+  register_protocol_state<TlsRsaKeys>(StateScope::kCapture);
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);

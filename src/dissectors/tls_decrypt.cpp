@@ -35,26 +35,47 @@ ByteReader add_source(Packet& pkt, const char* name, std::span<const uint8_t> by
                     static_cast<uint16_t>(pkt.sources.size()));
 }
 
+// The master secret from a pre-master secret (not with the extended master secret, which
+// hashes the handshake messages netsift does not keep).
+bool derive_master(TlsSession& s, const TlsCipherSpec& spec, const TlsSecret& pre_master) {
+  if (s.values.client_ems && s.values.server_ems) return false;
+  std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
+  seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+  std::vector<uint8_t> master(48);
+  bool ok = s.version == kSsl3
+                ? ssl3_derive(pre_master, seed, master)
+                : tls_prf(s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest),
+                          pre_master, "master secret", seed, master);
+  if (ok) s.master_secret = std::move(master);
+  return ok;
+}
+
+// The pre-master secret of an RSA key exchange: logged under the encrypted secret's first
+// bytes ("RSA" key-log lines), or decrypted with a private key.
+std::optional<TlsSecret> rsa_pre_master(Packet& pkt, const TlsSession& s) {
+  const std::vector<uint8_t>& epms = s.values.encrypted_pre_master;
+  if (epms.size() < 8) return std::nullopt;
+  if (const TlsSecret* pms = secrets(pkt).pre_master_for({epms.begin(), epms.begin() + 8}))
+    return *pms;
+  return rsa_keys(pkt).decrypt_pre_master(epms);
+}
+
 // The master secret of a TLS 1.0-1.2 connection: from its client random (the secret itself,
-// or derived from a logged pre-master secret), or by the session id a resumed session reuses.
+// or derived from a logged pre-master secret), from an RSA key exchange, or by the session id
+// a resumed session reuses.
 bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   // A renegotiation brings new randoms, and a new master secret.
   if (!s.master_secret.empty() && s.master_random == s.values.client_random) return true;
   s.master_secret.clear();
   s.master_random = s.values.client_random;
   TlsSecrets& keys = secrets(pkt);
-  if (const TlsConnectionSecrets* c = keys.find(s.values.client_random)) {
-    if (!c->master.empty()) {
-      s.master_secret = c->master;
-    } else if (!c->pre_master.empty() && !(s.values.client_ems && s.values.server_ems)) {
-      // The extended master secret hashes the handshake, which is not kept: only the
-      // classic derivation here.
-      std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
-      seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
-      std::vector<uint8_t> master(48);
-      std::string_view prf = s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest);
-      if (tls_prf(prf, c->pre_master, "master secret", seed, master)) s.master_secret = master;
-    }
+  const TlsConnectionSecrets* c = keys.find(s.values.client_random);
+  if (c && !c->master.empty()) {
+    s.master_secret = c->master;
+  } else if (c && !c->pre_master.empty()) {
+    derive_master(s, spec, c->pre_master);
+  } else if (std::optional<TlsSecret> pms = rsa_pre_master(pkt, s)) {
+    derive_master(s, spec, *pms);
   }
   if (s.master_secret.empty() && s.resumed)
     if (const TlsSecret* m = keys.master_for_session(s.values.server_session_id))
@@ -154,19 +175,14 @@ void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
   std::string protocol;
   if (pkt.cols.enabled) protocol = pkt.cols.protocol;
   dissect(data, pkt, -1);
-  TlsFrameColumns& frame = pkt.scratch<TlsFrameColumns>();
   if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
       data.size() - tcp.desegment_offset <= kMaxAppPending) {
     d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
-    // Nothing of the protocol inside is complete in this record: the frame stays TLS's, and
-    // the text is kept whatever later records of the frame add.
+    // Nothing of the protocol inside is complete in this record: it stays TLS's.
     if (tcp.desegment_offset == 0 && pkt.cols.enabled) {
       pkt.cols.set_protocol(protocol);
       pkt.cols.set_info("[TLS segment of a reassembled PDU]");
-      frame.protocol_fixed = true;
     }
-  } else if (frame.protocol_fixed && pkt.cols.enabled) {
-    pkt.cols.set_protocol(protocol);
   }
   tcp = saved;
 }
@@ -178,7 +194,7 @@ void start_decryption_tls12(RecordContext& ctx) {
   TlsDirectionState& d = s.dir[ctx.dir];
   d.decoder.reset();
   d.records_without_keys = 0;
-  if (s.version < kTls10 || s.version > kTls12 || !s.values.have_client_random ||
+  if (s.version < kSsl3 || s.version > kTls12 || !s.values.have_client_random ||
       !s.values.have_server_random)
     return;
   std::optional<TlsCipherSpec> spec = session_spec(s);
@@ -221,7 +237,7 @@ bool attach_late_keys(RecordContext& ctx) {
     d.records_without_keys = skipped;
     return true;
   }
-  if (d.ccs_frame == 0 || s.version < kTls10 || s.version > kTls12) return false;
+  if (d.ccs_frame == 0 || s.version < kSsl3 || s.version > kTls12) return false;
   start_decryption_tls12(ctx);
   d.records_without_keys = skipped;
   if (d.decoder) d.decoder->set_sequence(skipped);
@@ -265,6 +281,9 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
   ByteReader plain = add_source(pkt, "Decrypted TLS", d.decoder->plaintext());
   if (tls13) pkt.add_generated_uint(record, f_content_type, inner);
   switch (inner) {
+    case kChangeCipherSpec:
+      // Encrypted in a renegotiation; shown as a plain one, from the record's own bytes.
+      return false;
     case kHandshake:
       dissect_handshake_record(ctx, plain, 0, plain.size(), record, false);
       if (tls13) follow_tls13_handshake(ctx, plain);

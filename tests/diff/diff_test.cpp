@@ -41,8 +41,9 @@ CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
 }
 
-// How both tools read a capture: the capture, the TLS key log beside it (X.keys, or X.keylog
-// for the BIG-IP captures) so that decryption is compared too, and the decode-as options
+// How both tools read a capture: the capture, the TLS key material beside it (key log X.keys,
+// or X.keylog for the BIG-IP captures; RSA private key X.key) so that decryption is compared
+// too, and the decode-as options
 // tests/diff/capture_options.txt gives it (tshark needs them where it does not detect a
 // protocol by port).
 std::string input_args(const std::string& file) {
@@ -54,6 +55,9 @@ std::string input_args(const std::string& file) {
     fs::path keys = base.string() + ext;
     if (fs::exists(keys)) args += " -o " + shell_quote("tls.keylog_file:" + keys.string());
   }
+  fs::path rsa_key = base.string() + ".key";  // a server's RSA private key (PEM)
+  if (fs::exists(rsa_key))
+    args += " -o " + shell_quote("uat:rsa_keys:\"" + rsa_key.string() + "\",\"\"");
   auto it = options.find(fs::path(file).filename().string());
   if (it != options.end()) args += " " + it->second;
   return args;
@@ -243,14 +247,16 @@ TEST_P(Differential, ExitStatus) {
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),
                          [](const auto& info) { return info.param.test_name; });
 
-// TLS decryption on every corpus capture with a key log beside it: the record layer, the
+// TLS decryption on every corpus capture with key material beside it: the record layer, the
 // decrypted handshake and application data and what HTTP finds in it, and the summary columns,
 // for every packet. (Differential.* leave out a whole TCP stream once tshark shows a protocol
 // netsift lacks in it, such as the X.509 certificates a decrypted TLS 1.3 handshake carries.)
 std::vector<CaptureFile> captures_with_keys() {
   std::vector<CaptureFile> out;
   for (const CaptureFile& c : all_captures())
-    if (input_args(c.path).find("tls.keylog_file:") != std::string::npos) out.push_back(c);
+    if (input_args(c.path).find("tls.keylog_file:") != std::string::npos ||
+        input_args(c.path).find("uat:rsa_keys:") != std::string::npos)
+      out.push_back(c);
   return out;
 }
 

@@ -287,6 +287,16 @@ TEST_P(TlsDecryption, Decrypted) {
   }
 }
 
+// The HTTP requests and responses decryption reveals, on the captures Decrypted leaves out for
+// another protocol's sake (a media dissector, HTTP/2, IMAP): their decryption is checked here.
+TEST_P(TlsDecryption, HttpMessages) {
+  const std::string args = input_args(GetParam().path) +
+                           " -Y http -T fields -E occurrence=a -e frame.number"
+                           " -e http.request.method -e http.request.full_uri"
+                           " -e http.response.code -e http.content_length -e http.request_in";
+  EXPECT_EQ(netsift(args).out, tshark(args)) << GetParam().path;
+}
+
 INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
                          [](const auto& info) { return info.param.test_name; });
 

@@ -104,6 +104,11 @@ def main():
                                 pcapngs + captures(corpus, ["file-formats/*.pcapng",
                                                             "*/*.pcapng"])[:40]])
 
+    # NetMon files, whole (the frame table is at their end).
+    write_seeds("fuzz_netmon", [data for data in (open(p, "rb").read() for p in
+                                                  captures(corpus, ["*/*.cap"]))
+                                if data[:4] in (b"GMBU", b"RTSS")])
+
     # The filter tables of the filter tests, one filter per seed.
     filters = []
     for table in ("valid_filters.txt", "invalid_filters.txt"):

@@ -57,8 +57,9 @@ void TcpConversations::update_completeness(TcpConversation& c, uint16_t flags, u
   }
   if (syn_ack == (kTcpSyn | kTcpAck) && (c.completeness & kCompleteSyn))
     c.completeness |= kCompleteSynAck;
-  if (syn_ack == kTcpAck && seglen == 0) c.completeness |= kCompleteAck;
-  if (seglen > 0) c.completeness |= kCompleteData;
+  // Payload counts as data only on a plain ACK segment: a segment without ACK (seen in
+  // damaged or crafted streams) adds nothing.
+  if (syn_ack == kTcpAck) c.completeness |= seglen > 0 ? kCompleteData : kCompleteAck;
   if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) c.completeness |= kCompleteFin;
   if (flags & kTcpRst) c.completeness |= kCompleteRst;
 }

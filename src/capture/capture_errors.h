@@ -16,6 +16,12 @@ inline constexpr const char* kNotCapture = "isn't a capture file in a format TSh
 [[noreturn]] inline void throw_damaged(const std::string& detail, uint64_t frame, uint64_t offset) {
   throw CaptureError("appears to be damaged or corrupt.\n(" + detail + ")", frame, offset);
 }
+// "contains record data that TShark doesn't support.\n(<detail>)" (WTAP_ERR_UNSUPPORTED)
+[[noreturn]] inline void throw_unsupported(const std::string& detail, uint64_t frame,
+                                           uint64_t offset) {
+  throw CaptureError("contains record data that TShark doesn't support.\n(" + detail + ")", frame,
+                     offset);
+}
 [[noreturn]] inline void throw_cut_short(uint64_t frame, uint64_t offset) {
   throw CaptureError(kCutShort, frame, offset);
 }

@@ -11,7 +11,7 @@
 
 namespace netsift {
 
-enum class FileFormat { kPcap, kPcapNsec, kPcapng };
+enum class FileFormat { kPcap, kPcapNsec, kPcapng, kNetmon1, kNetmon2 };
 
 // A damaged or unreadable input. `frame` is the number of the frame being read when the damage
 // was found (1-based; 0 when before any frame), `offset` the byte offset in the input.

@@ -7,6 +7,7 @@
 #include "capture/fd_source.h"
 #include "capture/gzip_source.h"
 #include "capture/input_stream.h"
+#include "capture/netmon_reader.h"
 #include "capture/open_capture.h"
 #include "capture/pcap_reader.h"
 #include "capture/pcapng_reader.h"
@@ -31,6 +32,7 @@ std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> s
   uint32_t le = load_le32(p);
   uint32_t be = load_be32(p);
   if (le == kBlockShb) return std::make_unique<PcapngReader>(std::move(in));
+  if (is_netmon_magic(p, got)) return std::make_unique<NetmonReader>(std::move(in));
   for (uint32_t magic : {0xa1b2c3d4u, 0xa1b23c4du}) {
     if (le == magic || be == magic) return std::make_unique<PcapReader>(std::move(in));
   }

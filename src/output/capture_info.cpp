@@ -106,6 +106,10 @@ const char* file_type(FileFormat f) {
       return "Wireshark/tcpdump/... - pcap";
     case FileFormat::kPcapNsec:
       return "Wireshark/tcpdump/... - nanosecond pcap";
+    case FileFormat::kNetmon1:
+      return "Microsoft NetMon 1.x";
+    case FileFormat::kNetmon2:
+      return "Microsoft NetMon 2.x";
     default:
       return "Wireshark/... - pcapng";
   }
@@ -230,7 +234,8 @@ std::string CaptureInfo::format(const std::string& name, uint64_t file_size, Fil
   out += one_precision
              ? fmt::format("File timestamp precision:  {} ({})\n", precision_name(digits), digits)
              : std::string("File timestamp precision:  per-packet (-1)\n");
-  if (format != FileFormat::kPcapng && !interfaces.empty())
+  const bool pcap = format == FileFormat::kPcap || format == FileFormat::kPcapNsec;
+  if (pcap && !interfaces.empty())
     out += line("Packet size limit", fmt::format("file hdr: {} bytes", interfaces[0].snaplen));
   else
     out += line("Packet size limit", "file hdr: (not set)");
@@ -285,7 +290,7 @@ std::string CaptureInfo::format(const std::string& name, uint64_t file_size, Fil
     uint64_t ticks = 1;
     for (int k = 0; k < d; ++k) ticks *= 10;
     out += detail(fmt::format("Time ticks per second = {}", ticks));
-    if (format != FileFormat::kPcap)
+    if (format == FileFormat::kPcapng || format == FileFormat::kPcapNsec)
       out += detail(fmt::format("Time resolution = 0x{:02x}", itf.tsresol));
     if (itf.tsoffset) out += detail(fmt::format("Timestamp offset = {}", itf.tsoffset));
     auto n = per_interface_.find(static_cast<uint32_t>(i));

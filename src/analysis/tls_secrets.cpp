@@ -84,6 +84,7 @@ bool TlsSecrets::add_line(std::string_view line) {
     *s = std::move(secret);
   }
   log_.add_line(line);
+  ++generation_;
   return true;
 }
 
@@ -99,7 +100,8 @@ void TlsSecrets::add_text(std::string_view text) {
 }
 
 bool TlsSecrets::add_file(const std::string& path) {
-  if (!files_read_.insert(path).second) return true;
+  if (files_read_.count(path)) return true;
+  files_read_.insert(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream text;
@@ -125,6 +127,7 @@ void TlsSecrets::add_all(const TlsSecrets& other) {
   }
   for (const auto& [id, s] : other.by_session_) by_session_[id] = s;
   for (const auto& [id, s] : other.by_epms_) by_epms_[id] = s;
+  ++generation_;
 }
 
 const TlsConnectionSecrets* TlsSecrets::find(const TlsRandom& client_random) const {

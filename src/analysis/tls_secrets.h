@@ -50,6 +50,8 @@ class TlsSecrets {
   // The pre-master secret a ClientKeyExchange's first 8 encrypted bytes name ("RSA" label).
   const TlsSecret* pre_master_for(const std::vector<uint8_t>& encrypted_prefix) const;
 
+  // Counts the secrets taken: a connection without keys looks again only once it has changed.
+  uint64_t generation() const { return generation_; }
   // Every line taken, in NSS key-log form (for --export-tls-keys).
   const TlsKeyLog& key_log() const { return log_; }
 
@@ -61,6 +63,7 @@ class TlsSecrets {
   std::map<std::vector<uint8_t>, TlsSecret> by_session_, by_epms_;
   std::unordered_set<std::string> files_read_;
   TlsKeyLog log_;
+  uint64_t generation_ = 0;
 };
 
 // Hex digits to bytes; false on an odd length or a non-hex character.

@@ -61,6 +61,8 @@ struct TlsDirectionState {
   // Protected records sent since the keys took effect that could not be decrypted for want of
   // a secret (it may arrive later, from an F5 trailer): the sequence number late keys start at.
   uint64_t records_without_keys = 0;
+  // TlsSecrets::generation() when keys were last looked for in vain (+1; 0: never).
+  uint64_t secrets_tried = 0;
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
   // came from.
   std::vector<uint8_t> app_pending;

@@ -228,6 +228,14 @@ namespace {
 bool attach_late_keys(RecordContext& ctx) {
   TlsSession& s = ctx.session;
   TlsDirectionState& d = s.dir[ctx.dir];
+  bool protected_direction =
+      d.tls13_keys != Tls13Keys::kNone ||
+      (d.ccs_frame != 0 && s.version >= kSsl3 && s.version <= kTls12);
+  if (!protected_direction) return false;
+  // Nothing new to look at since the last try (the common case of a capture without keys).
+  uint64_t generation = secrets(ctx.pkt).generation() + 1;
+  if (d.secrets_tried == generation) return true;
+  d.secrets_tried = generation;
   uint64_t skipped = d.records_without_keys;
   if (d.tls13_keys != Tls13Keys::kNone) {
     std::optional<TlsCipherSpec> spec = session_spec(s);
@@ -237,7 +245,6 @@ bool attach_late_keys(RecordContext& ctx) {
     d.records_without_keys = skipped;
     return true;
   }
-  if (d.ccs_frame == 0 || s.version < kSsl3 || s.version > kTls12) return false;
   start_decryption_tls12(ctx);
   d.records_without_keys = skipped;
   if (d.decoder) d.decoder->set_sequence(skipped);

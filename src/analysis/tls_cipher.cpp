@@ -279,9 +279,23 @@ struct TlsRecordDecoder::EvpCipher {
   EVP_CIPHER* cipher;
 };
 
+namespace {
+
+std::vector<uint8_t>& thread_buffer(int which) {
+  static thread_local std::vector<uint8_t> buffers[2];
+  return buffers[which];
+}
+
+}  // namespace
+
 TlsRecordDecoder::TlsRecordDecoder(const TlsCipherSpec& spec, uint16_t version,
                                    TlsDirectionKeys keys, bool encrypt_then_mac)
-    : spec_(spec), version_(version), keys_(std::move(keys)), etm_(encrypt_then_mac) {
+    : spec_(spec),
+      version_(version),
+      keys_(std::move(keys)),
+      etm_(encrypt_then_mac),
+      out_(thread_buffer(0)),
+      scratch_(thread_buffer(1)) {
   if (spec_.mode == TlsCipherMode::kNull) return;
   load_providers();
   EVP_CIPHER* c = EVP_CIPHER_fetch(nullptr, spec_.evp_cipher.c_str(), nullptr);

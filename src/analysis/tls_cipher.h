@@ -71,7 +71,9 @@ class TlsRecordDecoder {
   bool usable() const { return cipher_ != nullptr || spec_.mode == TlsCipherMode::kNull; }
   // Decrypts the record body `in` of the given type and record version; on success the
   // plaintext is plaintext() (TLS 1.3: inner content type and padding removed, the type in
-  // *inner_type). Every call counts one record, as the peer's sequence number does.
+  // *inner_type), valid until the next decrypt() of any decoder of the thread (one buffer for
+  // all: a capture's thousands of connections keep no plaintext each). Every call counts one
+  // record, as the peer's sequence number does.
   bool decrypt(uint8_t content_type, uint16_t record_version, std::span<const uint8_t> in,
                uint8_t* inner_type);
   std::span<const uint8_t> plaintext() const { return {out_.data(), out_len_}; }
@@ -96,7 +98,8 @@ class TlsRecordDecoder {
   struct EvpCipher;
   EvpCipher* cipher_ = nullptr;
   void* ctx_ = nullptr;  // EVP_CIPHER_CTX
-  std::vector<uint8_t> out_, scratch_;
+  std::vector<uint8_t>& out_;      // the thread's plaintext buffer
+  std::vector<uint8_t>& scratch_;  // the thread's MAC input buffer
   size_t out_len_ = 0;
 };
 

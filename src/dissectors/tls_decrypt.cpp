@@ -156,7 +156,8 @@ void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
   if (!d.app_pending.empty()) {
     d.app_pending.insert(d.app_pending.end(), plain.data(), plain.data() + plain.size());
     data = add_source(pkt, "Reassembled TLS", d.app_pending);
-    d.app_pending.clear();
+    // Freed, not kept: thousands of idle connections would each hold their largest PDU.
+    std::vector<uint8_t>().swap(d.app_pending);
   }
   if (data.size() == 0) return;
   Dissector dissect = app_dissector(ctx, data);

@@ -53,15 +53,24 @@ void TcpConversations::update_completeness(TcpConversation& c, uint16_t flags, u
   // a FIN counts only with ACK set.
   if (first_segment) {
     c.completeness = syn_ack == kTcpSyn ? kCompleteSyn | (seglen > 0 ? kCompleteData : 0) : 0;
+    c.unseen_first_bits = 0;
+    if (syn_ack != kTcpSyn) {
+      if (syn_ack == (kTcpSyn | kTcpAck)) c.unseen_first_bits |= kCompleteSynAck;
+      add_later_bits(c.unseen_first_bits, flags, seglen);
+    }
     return;
   }
   if (syn_ack == (kTcpSyn | kTcpAck) && (c.completeness & kCompleteSyn))
     c.completeness |= kCompleteSynAck;
+  add_later_bits(c.completeness, flags, seglen);
+}
+
+void TcpConversations::add_later_bits(uint8_t& bits, uint16_t flags, uint32_t seglen) {
   // Payload counts as data only on a plain ACK segment: a segment without ACK (seen in
   // damaged or crafted streams) adds nothing.
-  if (syn_ack == kTcpAck) c.completeness |= seglen > 0 ? kCompleteData : kCompleteAck;
-  if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) c.completeness |= kCompleteFin;
-  if (flags & kTcpRst) c.completeness |= kCompleteRst;
+  if ((flags & (kTcpSyn | kTcpAck)) == kTcpAck) bits |= seglen > 0 ? kCompleteData : kCompleteAck;
+  if ((flags & (kTcpFin | kTcpAck)) == (kTcpFin | kTcpAck)) bits |= kCompleteFin;
+  if (flags & kTcpRst) bits |= kCompleteRst;
 }
 
 const char* tcp_completeness_name(uint8_t v) {

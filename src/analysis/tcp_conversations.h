@@ -53,6 +53,10 @@ struct TcpDirection {
 // TCP's state of one connection (registered by the TCP dissector, StateScope::kConversation).
 struct TcpConversation {
   uint8_t completeness = 0;
+  // What a first segment without SYN showed: tshark 4.0 shows none of it on the frames of the
+  // first pass, but its final value (-2) has it.
+  uint8_t unseen_first_bits = 0;
+  uint8_t final_completeness() const { return completeness | unseen_first_bits; }
   TcpDirection dir[2];          // indexed by FlowKey direction (0: from the key's `lo` endpoint)
   TcpSeqAnalysis seq_analysis;  // tcp.analysis.*
   // The payload's protocol once a heuristic claimed the connection (tshark's conversation
@@ -88,6 +92,11 @@ class TcpConversations {
   // Adds what a dissected segment shows of the connection's life to tcp.completeness.
   static void update_completeness(TcpConversation& c, uint16_t flags, uint32_t seglen,
                                   bool first_segment);
+
+ private:
+  // The bits any segment after the first adds: a plain ACK (with data or without), FIN with
+  // ACK, RST.
+  static void add_later_bits(uint8_t& bits, uint16_t flags, uint32_t seglen);
 };
 
 // The text tshark shows for a tcp.completeness value: "Complete, WITH_DATA (31)".

@@ -51,7 +51,8 @@ bool needs_payloads(const FieldInfo& f) {
 }  // namespace
 
 std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
-                                           const RunExtras& extras, bool columns) {
+                                           const RunExtras& extras, bool columns,
+                                           const std::vector<FieldId>& column_fields) {
   const bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
   // Summary lines come from the columns and the packet's addresses, not from the tree; the
   // detail tree, hex dump and JSON print the tree.
@@ -69,6 +70,8 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
     if (*filter)
       for (FieldId id : (*filter)->referenced()) mark(in.wanted, id);
   if (!opts.export_tls_keys.empty()) mark(in.wanted, f5_fields::tls_keylog);
+  if (columns)
+    for (FieldId id : column_fields) mark(in.wanted, id);
   // -N d learns host names from every DNS answer, whatever is printed.
   in.payloads = columns || opts.resolve_flags.find('d') != std::string::npos;
   for (const FieldInfo& f : registry().all())

@@ -19,8 +19,9 @@ struct FieldInterest {
 };
 
 // nullopt when the run needs every field. `columns`: the summary columns are computed (their
-// Info text comes from every layer).
+// Info text comes from every layer); `column_fields`: the fields custom columns show.
 std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilters& filters,
-                                           const RunExtras& extras, bool columns);
+                                           const RunExtras& extras, bool columns,
+                                           const std::vector<FieldId>& column_fields);
 
 }  // namespace netsift

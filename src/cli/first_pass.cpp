@@ -28,17 +28,17 @@ bool from_big_ip(const Packet& pkt) {
 
 void run_first_pass(const Options& opts, const PacketFilters& filters, Session& session) {
   if (opts.read_file.empty() || opts.read_file == "-" || is_streaming_input(opts)) return;
-  // The pairing needs the trailers and the TCP streams only: keep no other tree node and
-  // hand no payload to application dissectors.
+  // What the first pass learns needs the trailers, the TCP streams and the application
+  // dissectors' own state, not the tree: keep no other node, unless the read filter reads it.
   std::vector<uint8_t> wanted(registry().size());
   for (const FieldInfo& f : registry().all())
     wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back;
   Session first;
   first.prefs = session.prefs;
   first.resolve = session.resolve;
+  first.later.start_recording();
   Packet pkt;
-  pkt.tree.set_interest(&wanted);
-  pkt.payloads = false;
+  if (!filters.read) pkt.tree.set_interest(&wanted);
   uint64_t read = 0, number = 0;
   try {
     std::unique_ptr<CaptureReader> reader = open_input(opts);
@@ -46,14 +46,17 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
     while ((opts.count < 0 || read < static_cast<uint64_t>(opts.count)) && reader->next(frame)) {
       ++read;
       if (!filters.pass_capture(frame)) continue;
-      pkt.reset(++number, &frame, &first);
+      // tshark numbers the frames the read filter keeps; a dropped frame's number is reused.
+      pkt.reset(number + 1, &frame, &first);
       pkt.cols.enabled = false;
       pkt.labels = false;
       dissect_packet(pkt);
+      if (filters.pass_read(pkt)) ++number;
     }
   } catch (const CaptureError&) {
   }
   session.state<F5FlowPairing>().preset(first.state<F5FlowPairing>());
+  first.later.hand_over_to(session.later);
 }
 
 void learn_f5_tls_secrets(const Options& opts, const PacketFilters& filters, Session& session) {

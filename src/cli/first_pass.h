@@ -1,6 +1,8 @@
-// -2: a first pass over a capture file for what a single pass only learns late. Today that is
-// the pairing of a BIG-IP proxy's client-side and server-side connections, so that every frame
-// of both carries f5ethtrailer.peer_stream, also frames read before the peer's first frame.
+// -2: a first pass over a capture file for what a single pass only learns late, as tshark's
+// first pass does: the pairing of a BIG-IP proxy's client-side and server-side connections
+// (f5ethtrailer.peer_stream on every frame of both), and the forward references dissectors note
+// in Session::later (core/first_pass_notes.h: request/response links, a stream's final
+// completeness, its iRTT, the frame a segment's PDU is reassembled in).
 #pragma once
 
 #include "cli/options.h"
@@ -9,9 +11,9 @@
 
 namespace netsift {
 
-// Reads the input once (capture filter and -c applied, as the real pass will) and presets
-// `session` with what it learnt. Does nothing for pipes and live captures; damage ends the
-// pass quietly (the real pass reports it).
+// Reads the input once (capture filter, -c and the read filter -R applied, frames numbered as
+// the real pass will number them) and presets `session` with what it learnt. Does nothing for
+// pipes and live captures; damage ends the pass quietly (the real pass reports it).
 void run_first_pass(const Options& opts, const PacketFilters& filters, Session& session);
 
 // A quick scan of a BIG-IP capture file (its first frame has F5 information) for the TLS

@@ -33,12 +33,13 @@ bool printer_needs_labels(const Options& opts) {
   return printer_needs_columns(opts);
 }
 
-int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
+int make_printer(const Options& opts, const ColumnLayout& columns,
+                 std::unique_ptr<PacketPrinter>& printer) {
   if (opts.quiet || (!opts.write_file.empty() && !opts.print_when_writing)) return 0;
   if (opts.output_type == "text") {
     bool details = opts.verbose || !opts.only_protocols.empty();
     if (!details && !opts.hex_dump) {
-      printer = std::make_unique<SummaryPrinter>();
+      printer = std::make_unique<SummaryPrinter>(columns);
       return 0;
     }
     // tshark prints the summary line beside details or hex only when -P asks for it.
@@ -46,6 +47,7 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
     mode.summary = opts.print_when_writing;
     mode.details = details;
     mode.hex = opts.hex_dump;
+    mode.columns = columns;
     for (size_t start = 0; start < opts.only_protocols.size();) {
       size_t comma = opts.only_protocols.find(',', start);
       if (comma == std::string::npos) comma = opts.only_protocols.size();
@@ -60,7 +62,7 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
     FieldsFormat format;
     for (const std::string& o : opts.field_opts)
       if (!parse_fields_option(o, format)) return 1;
-    auto fields = std::make_unique<FieldsPrinter>(opts.fields, format);
+    auto fields = std::make_unique<FieldsPrinter>(opts.fields, format, columns);
     if (!fields->resolve()) return 1;
     printer = std::move(fields);
     return 0;
@@ -69,7 +71,7 @@ int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer) {
     JsonStyle style = opts.output_type == "json"      ? JsonStyle::kJson
                       : opts.output_type == "jsonraw" ? JsonStyle::kJsonRaw
                                                       : JsonStyle::kEk;
-    auto json = std::make_unique<JsonPrinter>(style, opts.fields);
+    auto json = std::make_unique<JsonPrinter>(style, opts.fields, columns);
     if (!json->resolve()) return 1;
     printer = std::move(json);
     return 0;

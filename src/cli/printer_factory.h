@@ -6,13 +6,15 @@
 
 #include "cli/options.h"
 #include "core/preferences.h"
+#include "output/columns.h"
 #include "output/printer.h"
 
 namespace netsift {
 
-// Sets `printer` (null when nothing is printed per packet). Returns non-zero (the exit status)
-// when the options are invalid, after printing why.
-int make_printer(const Options& opts, std::unique_ptr<PacketPrinter>& printer);
+// Sets `printer` (null when nothing is printed per packet), with the summary columns `columns`.
+// Returns non-zero (the exit status) when the options are invalid, after printing why.
+int make_printer(const Options& opts, const ColumnLayout& columns,
+                 std::unique_ptr<PacketPrinter>& printer);
 // Whether the summary columns must be computed (they cost formatting time).
 bool printer_needs_columns(const Options& opts);
 // Whether dissectors must build the tree's item labels (only a printed tree shows them).

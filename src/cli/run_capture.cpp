@@ -125,8 +125,9 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   // Both were checked when the options were parsed.
   parse_time_display(opts.time_display, session.display.time_display);
   parse_seconds_display(opts.seconds_display, session.display.time_hms);
+  const ColumnLayout columns = column_layout(session.prefs);  // gui.column.format
   std::unique_ptr<PacketPrinter> printer;
-  if (int status = make_printer(opts, printer)) return status;
+  if (int status = make_printer(opts, columns, printer)) return status;
   PacketFilters filters;
   if (int status = filters.setup(opts)) return status;
   RunExtras extras;  // -z statistics, --export-tls-keys
@@ -141,7 +142,8 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
 
   // Only the fields something reads are stored in packet trees.
   const std::optional<FieldInterest> interest =
-      needed_fields(opts, filters, extras, printer_needs_columns(opts));
+      needed_fields(opts, filters, extras, printer_needs_columns(opts),
+                    custom_column_fields(columns));
 
   uint64_t number = 0;
   uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep
@@ -173,6 +175,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     if (printer) printer->begin(out);
     size_t names_seen = 0, secrets_seen = 0;
     TlsSecrets& secrets = session.state<TlsSecrets>();
+    // -2 -R: as in tshark's second pass, frames the read filter dropped are gone, also for the
+    // next kept frame's frame.time_delta; but frame 1's time stays the first frame read (tshark
+    // keeps that one as the time reference, whatever the filter says).
+    const bool drops_frames = opts.two_pass && filters.read;
+    Timestamp first_read, last_kept;
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
@@ -180,6 +187,10 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       learn_capture_secrets(*reader, secrets, secrets_seen);
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
+      if (drops_frames) {
+        if (read_count == 1) first_read = frame.ts;
+        session.timing.prev_captured = number == 0 ? frame.ts : number == 1 ? first_read : last_kept;
+      }
       if (dissect) {
         pkt.cols.enabled = columns;
         pkt.labels = labels;
@@ -187,12 +198,14 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
         extras.dissected(pkt);
       }
       if (!filters.pass_read(pkt)) continue;  // dropped: later frames are renumbered
+      last_kept = frame.ts;
       ++number;
       extras.tapped(pkt);
       if (!filters.pass_display(pkt)) continue;
       if (printer) printer->packet(pkt, out);
       if (writer) writer->write_frame(frame, reader->interfaces());
       note_displayed(pkt);
+      if (drops_frames && number == 1) session.timing.prev_displayed = first_read;
       out.end_packet();
     }
     if (printer) printer->end(out);

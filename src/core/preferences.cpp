@@ -1,6 +1,7 @@
 #include "core/preferences.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/ascii.h"
@@ -75,32 +76,36 @@ std::optional<PrefRange> PrefRange::parse(std::string_view text, uint32_t max) {
 
 namespace {
 
-// tshark's gui.column.format value: a comma-separated list of quoted strings.
+// tshark's gui.column.format value, read as Wireshark's prefs_get_string_list does: items
+// separated by commas outside quotes, each quoted or not (quotes may also cover part of an
+// item), a backslash taking the next character as it is, white space before an item skipped,
+// empty items dropped; an open quote or a trailing backslash makes it invalid.
 std::optional<std::vector<std::string>> parse_string_list(std::string_view s) {
+  enum class State { kBefore, kUnquoted, kQuoted } state = State::kBefore;
   std::vector<std::string> out;
-  size_t i = 0;
-  auto skip = [&] {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  std::string item;
+  bool escaped = false;
+  auto finish = [&] {
+    if (!item.empty()) out.push_back(std::move(item));
+    item.clear();
   };
-  skip();
-  while (i < s.size()) {
-    if (s[i] != '"') return std::nullopt;
-    std::string item;
-    ++i;
-    while (i < s.size() && s[i] != '"') {
-      if (s[i] == '\\' && i + 1 < s.size()) ++i;
-      item += s[i++];
-    }
-    if (i >= s.size()) return std::nullopt;
-    ++i;
-    out.push_back(std::move(item));
-    skip();
-    if (i < s.size()) {
-      if (s[i] != ',') return std::nullopt;
-      ++i;
-      skip();
+  for (char c : s) {
+    if (c == '"' && !escaped) {
+      state = state == State::kQuoted ? State::kUnquoted : State::kQuoted;
+    } else if (c == '\\' && !escaped) {
+      escaped = true;
+      if (state == State::kBefore) state = State::kUnquoted;
+    } else if (c == ',' && state != State::kQuoted && !escaped) {
+      finish();
+      state = State::kBefore;
+    } else if (state != State::kBefore || !std::isspace(static_cast<unsigned char>(c))) {
+      item += c;
+      escaped = false;
+      if (state == State::kBefore) state = State::kUnquoted;
     }
   }
+  if (state == State::kQuoted || escaped) return std::nullopt;
+  finish();
   return out;
 }
 

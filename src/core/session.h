@@ -6,6 +6,7 @@
 
 #include "core/captured_frame.h"
 #include "core/conversation.h"
+#include "core/first_pass_notes.h"
 #include "core/names.h"
 #include "core/preferences.h"
 #include "core/protocol_state.h"
@@ -58,6 +59,7 @@ struct Session {
   ConversationTable tcp;  // tcp.stream numbering, per-connection protocol states
   ConversationTable udp;  // udp.stream numbering, per-flow protocol states
   ProtocolStates<StateScope::kCapture> states;
+  FirstPassNotes later;  // -2: what the first pass learnt for earlier frames
 
   // The per-capture state `T` (registered with StateScope::kCapture), created on first use.
   template <class T>

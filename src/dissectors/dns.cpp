@@ -451,8 +451,12 @@ void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uin
                                          : transactions.query(flow, txid, pkt.number, now);
   switch (res.outcome) {
     case O::kNewQuery:
+      // With -2 a query shows the response the first pass matched to it.
+      if (auto answer = pkt.session->later.find(response_in, pkt.number))
+        pkt.add_generated_uint(top, response_in, *answer);
       break;
     case O::kAnswer:
+      pkt.session->later.note(response_in, res.t->request_frame, 0, pkt.number);
       pkt.add_generated_uint(top, response_to, res.t->request_frame);
       pkt.tree.add_generated(top, time, Value::of_int(now - res.t->request_ns));
       break;

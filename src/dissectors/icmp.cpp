@@ -5,6 +5,7 @@
 
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
+#include "core/internet_checksum.h"
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
@@ -23,7 +24,7 @@ namespace {
 using namespace icmp_fields;
 FieldId checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq, seq_le, mtu,
     num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level, originate_ts,
-    receive_ts, transmit_ts, address_mask, redir_gw, resp_in, resp_to, resptime, data_time,
+    receive_ts, transmit_ts, address_mask, redir_gw, resp_in, no_resp, resp_not_found, resp_to, resptime, data_time,
     data_time_relative, length, length_original;
 
 enum : uint8_t {
@@ -208,6 +209,13 @@ const FieldReg kFields[] = {
       .abbrev = "icmp.resp_in",
       .type = FieldType::kFrameNum,
       .blurb = "The frame number of the corresponding response"}},
+    {&no_resp,
+     {.name = "No response seen",
+      .abbrev = "icmp.no_resp",
+      .type = FieldType::kNone,
+      .blurb = "No corresponding response frame was seen"}},
+    {&resp_not_found,
+     {.name = "Response not found", .abbrev = "icmp.resp_not_found", .type = FieldType::kNone}},
     {&resp_to,
      {.name = "Request frame",
       .abbrev = "icmp.resp_to",
@@ -279,17 +287,6 @@ std::string code_text(uint8_t t, uint8_t c) {
   if (names.empty()) return {};
   if (const char* name = value_name(names, c)) return name;
   return fmt::format("Unknown code: {}", c);
-}
-
-// Ones' complement sum of the bytes, for checksums.
-uint32_t ones_sum(const uint8_t* p, size_t n, uint32_t sum = 0) {
-  for (size_t i = 0; i + 1 < n; i += 2) sum += (p[i] << 8) | p[i + 1];
-  if (n & 1) sum += p[n - 1] << 8;
-  return sum;
-}
-uint16_t fold(uint32_t sum) {
-  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
-  return static_cast<uint16_t>(sum);
 }
 
 // tshark verifies the checksum when the whole message was captured and is not itself quoted.
@@ -379,6 +376,29 @@ size_t add_data_time(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   return off + 8;
 }
 
+}  // namespace
+
+void add_echo_reply_link(Packet& pkt, int tree, const EchoReplyFields& f) {
+  const FirstPassNotes& later = pkt.session->later;
+  if (!later.available()) return;
+  if (auto reply = later.find(f.resp_in, pkt.number)) {
+    pkt.add_generated_uint(tree, f.resp_in, *reply);
+    if (pkt.cols.enabled) pkt.cols.append_info(fmt::format(" (reply in {})", *reply));
+    return;
+  }
+  int n = pkt.tree.add_generated(tree, f.no_resp, Value{});
+  std::string msg = fmt::format("No response seen to {} request", f.protocol);
+  if (f.frame_in_warning) msg += fmt::format(" in frame {}", pkt.number);
+  add_expert(pkt, n, f.resp_not_found, ByteReader(), 0, 0, msg, kExpertWarn, kGroupSequence);
+  if (pkt.cols.enabled) pkt.cols.append_info(" (no response found!)");
+}
+
+void note_echo_reply(Packet& pkt, FieldId resp_in, uint64_t request_frame) {
+  pkt.session->later.note(resp_in, request_frame, 0, pkt.number);
+}
+
+namespace {
+
 // Echo matching as tshark does it: identifier, sequence number and the request's checksum
 // (a reply's checksum is the request's plus 0x0800, the only difference being the type).
 void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
@@ -388,10 +408,12 @@ void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
   IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   if (t == kEcho) {
     tx.request(false, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
+    add_echo_reply_link(pkt, tree, {resp_in, no_resp, resp_not_found, false, "ICMP"});
     return;
   }
   const IcmpTransactions::Request* req = tx.reply(false, pkt.net_src, pkt.net_dst, key);
   if (!req || req->frame >= pkt.number) return;
+  note_echo_reply(pkt, resp_in, req->frame);
   pkt.tree.add_generated(tree, resp_to, Value::of_uint(req->frame));
   double ms = (pkt.frame->ts.total_ns() - req->time_ns) / 1e6;
   int n = pkt.tree.add_generated(tree, resptime, Value::of_double(ms));

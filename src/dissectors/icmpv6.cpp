@@ -19,7 +19,7 @@ UintField type, code;
 namespace {
 
 using namespace icmpv6_fields;
-FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_to,
+FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_in, no_resp, resp_not_found, resp_to,
     resptime;
 FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p, ra_flag_rsv,
     ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r, na_flag_s, na_flag_o,
@@ -202,6 +202,18 @@ const FieldReg kFields[] = {
       .abbrev = "icmpv6.echo.sequence_number",
       .type = U16,
       .base = Base::kDec}},
+    {&resp_in,
+     {.name = "Response In",
+      .abbrev = "icmpv6.resp_in",
+      .type = FieldType::kFrameNum,
+      .blurb = "The response to this request is in this frame"}},
+    {&no_resp,
+     {.name = "No response seen",
+      .abbrev = "icmpv6.no_resp",
+      .type = FieldType::kNone,
+      .blurb = "No corresponding response frame was seen"}},
+    {&resp_not_found,
+     {.name = "Response not found", .abbrev = "icmpv6.resp_not_found", .type = FieldType::kNone}},
     {&resp_to, {.name = "Response To", .abbrev = "icmpv6.resp_to", .type = FieldType::kFrameNum}},
     {&resptime, {.name = "Response Time", .abbrev = "icmpv6.resptime", .type = FieldType::kDouble}},
     {&ra_hop_limit,
@@ -733,10 +745,12 @@ void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
   uint64_t key = r.u32(4);
   if (t == kEcho) {
     tx.request(true, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
+    add_echo_reply_link(pkt, tree, {resp_in, no_resp, resp_not_found, true, "ICMPv6"});
     return;
   }
   const IcmpTransactions::Request* req = tx.reply(true, pkt.net_src, pkt.net_dst, key);
   if (!req || req->frame >= pkt.number) return;
+  note_echo_reply(pkt, resp_in, req->frame);
   pkt.tree.add_generated(tree, resp_to, Value::of_uint(req->frame));
   double ms = (pkt.frame->ts.total_ns() - req->time_ns) / 1e6;
   int n = pkt.tree.add_generated(tree, resptime, Value::of_double(ms));

@@ -299,7 +299,8 @@ const FragmentFields& fragment_fields() {
                                 fragment_too_long,
                                 fragment_count,
                                 reassembled_length,
-                                reassembled_data};
+                                reassembled_data,
+                                reassembled_in};
   return f;
 }
 
@@ -462,6 +463,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     if (pkt.cols.enabled)
       pkt.cols.set_info(fmt::format("Fragmented IP protocol (proto={} {}, off={}, ID={:04x})",
                                     ip_proto_name(next), next, offset, r.u16(4)));
+    if (fragmented) add_reassembled_in(pkt, tree, fragment_fields(), true);
     pkt.call_data(payload, parent);
   }
   --pkt.ip_depth;

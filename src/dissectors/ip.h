@@ -37,12 +37,16 @@ void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int pa
 struct FragmentFields {
   const char* version;  // "IPv4", "IPv6"
   FieldId fragments, fragment, error, overlap, overlap_conflict, too_long, count,
-      reassembled_length, reassembled_data;
+      reassembled_length, reassembled_data, reassembled_in;
 };
 // The fragment list of a reassembled datagram under `tree`, as tshark shows it. A fragment with
-// conflicting overlap or data past the end is listed as a defragmentation error.
+// conflicting overlap or data past the end is listed as a defragmentation error. In the first
+// pass of -2 each earlier fragment's frame notes this one as where it is reassembled.
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& f);
+// -2: a fragment whose datagram the first pass completed in a later frame names that frame
+// (IPv4 also in the Info column, " [Reassembled in #N]").
+void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& f, bool in_info);
 
 // The last value of integer field `f` in the tree (e.g. the TTL of the enclosing IP header),
 // or `fallback` when absent.

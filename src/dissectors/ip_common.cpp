@@ -3,6 +3,7 @@
 
 #include "core/field_registry.h"
 #include "core/protocols.h"
+#include "core/session.h"
 #include "dissectors/ip.h"
 
 namespace netsift {
@@ -110,8 +111,18 @@ const char* ip_proto_name(uint8_t proto) {
   return "Unknown";
 }
 
+void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& ff, bool in_info) {
+  auto frame = pkt.session->later.find(ff.reassembled_in, pkt.number);
+  if (!frame) return;
+  pkt.add_generated_uint(tree, ff.reassembled_in, *frame);
+  if (in_info && pkt.cols.enabled)
+    pkt.cols.append_info(fmt::format(" [Reassembled in #{}]", *frame));
+}
+
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& ff) {
+  for (const FragmentRecord& f : dg.fragments)
+    if (f.frame != pkt.number) pkt.session->later.note(ff.reassembled_in, f.frame, 0, pkt.number);
   // ip.fragments holds the datagram's bytes (FT_BYTES); ipv6.fragments is a plain subtree.
   Value all = registry().info(ff.fragments).def.type == FieldType::kBytes
                   ? Value::of_bytes(dg.data, dg.length)

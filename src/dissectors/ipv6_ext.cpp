@@ -569,7 +569,8 @@ const FragmentFields& fragment_fields() {
                                 fragment_too_long,
                                 fragment_count,
                                 reassembled_length,
-                                reassembled_data};
+                                reassembled_data,
+                                reassembled_in};
   return f;
 }
 
@@ -620,6 +621,7 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled)
     pkt.cols.set_info(fmt::format("IPv6 fragment (off={} more={} ident=0x{:08x} nxt={})", offset,
                                   more ? 'y' : 'n', ident, next));
+  add_reassembled_in(pkt, parent, fragment_fields(), false);
   pkt.call_data(payload, upper < 0 ? -1 : upper);
   return r.reported_size();
 }

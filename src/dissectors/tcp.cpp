@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <iterator>
+#include <optional>
 
 #include "analysis/tcp_conversations.h"
 #include "analysis/tcp_reassembly.h"
@@ -231,12 +232,20 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
       TcpConversations::lookup(pkt.session->tcp, key, dir, s, now, &created, &reused);
   TcpConversation& conv = flow.state<TcpConversation>();
   pkt.add_generated_uint(top, stream, flow.stream);
-  int completeness_node = pkt.add_generated_uint(top, completeness, conv.completeness);
+  // With -2 every frame shows the stream's final completeness, learnt by the first pass.
+  FirstPassNotes& later = pkt.session->later;
+  // The stream's first frame shows it without what that frame itself showed when it had no SYN.
+  const std::optional<uint64_t> final_completeness =
+      later.find(completeness, flow.stream, created ? 1 : 0);
+  auto shown_completeness = [&] {
+    return final_completeness ? static_cast<uint8_t>(*final_completeness) : conv.completeness;
+  };
+  int completeness_node = pkt.add_generated_uint(top, completeness, shown_completeness());
   auto label_completeness = [&] {
     if (pkt.labels)
       pkt.set_label(completeness_node,
                     fmt::format("[Conversation completeness: {} ({})]",
-                                completeness_name(conv.completeness), conv.completeness));
+                                completeness_name(shown_completeness()), shown_completeness()));
   };
   label_completeness();
 
@@ -362,10 +371,12 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     ta.flags |= kTaReusedPorts;
   }
   TcpConversations::update_completeness(conv, s.flags, seglen, created);
+  later.note(completeness, flow.stream, 0, conv.final_completeness());
+  later.note(completeness, flow.stream, 1, conv.completeness);
   flow.ended = conv.finished();
   // A SYN reusing a closed connection's ports shows its own SYN already counted (tshark 4.0).
   if (reused) {
-    pkt.tree[completeness_node].value = Value::of_uint(conv.completeness);
+    pkt.tree[completeness_node].value = Value::of_uint(shown_completeness());
     label_completeness();
   }
 
@@ -376,7 +387,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.tree.add_generated(times, time_delta, Value::of_int(now - flow.prev_ns));
   }
   flow.prev_ns = now;
-  add_tcp_analysis_tree(pkt, top, ta, conv.seq_analysis.first_rtt_ns);
+  // The iRTT is known from the handshake's last ACK on; with -2 also on the frames before it.
+  int64_t first_rtt_ns = conv.seq_analysis.first_rtt_ns;
+  if (first_rtt_ns)
+    later.note(tcp_analysis_fields::initial_rtt, flow.stream, 0, static_cast<uint64_t>(first_rtt_ns));
+  else if (auto learnt = later.find(tcp_analysis_fields::initial_rtt, flow.stream))
+    first_rtt_ns = static_cast<int64_t>(*learnt);
+  add_tcp_analysis_tree(pkt, top, ta, first_rtt_ns);
 
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
   pkt.conversation = &flow;

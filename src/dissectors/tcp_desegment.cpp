@@ -11,6 +11,7 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/tcp_analysis_tree.h"
 #include "dissectors/tcp_fields.h"
 
@@ -22,8 +23,25 @@ using namespace tcp_reassembly_fields;
 
 std::vector<Dissector> pdu_dissectors;  // written at registration only
 
-void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
+
+// What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
+void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
+  FirstPassNotes& later = pkt.session->later;
+  if (!later.recording()) return;
+  for (const TcpPendingPdu::Segment& s : p.segments)
+    if (s.frame != pkt.number) later.note(reassembled_in, s.frame, 0, pkt.number);
+}
+
+// A segment holding the start or the middle of a PDU: with -2 it names the frame the first
+// pass reassembled that PDU in.
+void add_start_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
+  if (auto frame = pkt.session->later.find(reassembled_in, pkt.number))
+    pkt.add_generated_uint(tcp_tree, reassembled_in, *frame);
   add_tcp_segment_data(pkt, tcp_tree, data, false);
+}
+
+void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
+  add_start_of_pdu(pkt, tcp_tree, data);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("TCP");
     // A payload dissector may have cleared the column (TLS does): no separator then.
@@ -151,6 +169,7 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
       st.pending = std::move(done);
       return take;
     }
+    note_reassembled(pkt, *done);
     // A whole PDU, then the start of the next one: collect that one from where it starts.
     auto rest = std::make_shared<TcpPendingPdu>();
     rest->append(done->bytes.data() + off, done->bytes.size() - off);
@@ -159,7 +178,9 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
     rest->next_seq = done->next_seq;
     rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
     st.pending = std::move(rest);
+    return take;
   }
+  note_reassembled(pkt, *done);
   return take;
 }
 
@@ -194,7 +215,7 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
   if (off == 0 && used == 0)
     mark_segment_of_pdu(pkt, tcp_tree, tail);
   else
-    add_tcp_segment_data(pkt, tcp_tree, tail, false);
+    add_start_of_pdu(pkt, tcp_tree, tail);
 }
 
 void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t fin_seq,
@@ -206,6 +227,7 @@ void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint
   if (done->segments.empty() || done->segments.back().frame != pkt.number)
     done->segments.push_back({pkt.number, 0});
   ByteReader whole = add_reassembled(pkt, *done);
+  note_reassembled(pkt, *done);
   TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
   tcp.tcp_tree = tcp_tree;
   tcp.can_desegment = false;

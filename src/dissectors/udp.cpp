@@ -7,6 +7,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/flow_key.h"
+#include "core/internet_checksum.h"
 #include "core/packet.h"
 #include "core/preferences.h"
 #include "core/session.h"
@@ -27,7 +28,8 @@ using namespace udp_fields;
 
 constexpr uint8_t kIpProtoUdp = 17;
 
-FieldId port, length, checksum, checksum_status, time_relative, time_delta, length_bad;
+FieldId port, length, checksum, checksum_calculated, checksum_bad, checksum_status, time_relative,
+    time_delta, length_bad;
 
 // udp.checksum.status / tcp.checksum.status values (Wireshark's proto_checksum_vals).
 
@@ -63,6 +65,13 @@ const FieldReg kFields[] = {
       .abbrev = "udp.checksum",
       .type = FieldType::kUint16,
       .base = Base::kHex}},
+    {&checksum_calculated,
+     {.name = "Calculated Checksum",
+      .abbrev = "udp.checksum_calculated",
+      .type = FieldType::kUint16,
+      .base = Base::kHex,
+      .blurb = "The expected UDP checksum field as calculated from the UDP packet"}},
+    {&checksum_bad, {.name = "Bad checksum", .abbrev = "udp.checksum.bad"}},
     {&checksum_status,
      {.name = "Checksum Status",
       .abbrev = "udp.checksum.status",
@@ -132,6 +141,50 @@ size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uin
   return pkt.call_data(data, -1);
 }
 
+BoolPref pref_check_checksum;
+
+// udp.check_checksum: the checksum over the IPv4/IPv6 pseudo-header and the whole datagram, as
+// tshark shows it (the calculated value under the checksum, the status after it).
+void verify_checksum(Packet& pkt, int top, int sum_node, const ByteReader& datagram) {
+  const Address& src = pkt.net_src;
+  uint32_t total = ones_sum(src.bytes, src.size());
+  total = ones_sum(pkt.net_dst.bytes, pkt.net_dst.size(), total);
+  total += 17 + static_cast<uint32_t>(datagram.size());  // protocol and UDP length
+  total = ones_sum(datagram.data(), datagram.size(), total);
+  uint16_t value = datagram.u16(6);
+  if (fold(total) == 0xffff) {
+    if (pkt.labels) pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [correct]", value));
+    pkt.add_generated_uint(sum_node, checksum_calculated, value);
+    pkt.add_generated_uint(top, checksum_status, kChecksumGood);
+    return;
+  }
+  uint16_t expected = static_cast<uint16_t>(~fold(total - value));
+  if (pkt.labels)
+    pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x} (maybe "
+                                        "caused by \"UDP checksum offload\"?)",
+                                        value, expected));
+  add_expert(pkt, sum_node, checksum_bad, datagram, 6, 2,
+             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertError,
+             kGroupChecksum);
+  pkt.add_generated_uint(sum_node, checksum_calculated, expected);
+  pkt.add_generated_uint(top, checksum_status, kChecksumBad);
+}
+
+// A checksum left unverified; a zero one means "none" over IPv4 but is not allowed over IPv6
+// (RFC 8200).
+void add_unverified_checksum(Packet& pkt, int top, int sum_node, uint16_t sum) {
+  uint8_t status = sum != 0                                 ? kChecksumUnverified
+                   : pkt.net_src.type == AddressType::kIpv6 ? kChecksumIllegal
+                                                            : kChecksumNotPresent;
+  // tshark puts the status under the checksum when the checksum is absent.
+  pkt.add_generated_uint(status == kChecksumNotPresent ? sum_node : top, checksum_status, status);
+  if (pkt.labels)
+    pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
+                                        status == kChecksumUnverified   ? "unverified"
+                                        : status == kChecksumNotPresent ? "zero-value ignored"
+                                                                        : "illegal"));
+}
+
 size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) pkt.cols.set_protocol("UDP");
   int top = pkt.add_protocol(parent, proto, r, 0, 8);
@@ -182,17 +235,12 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
   uint16_t sum = r.u16(6);
   int sum_node = pkt.add_item(top, checksum, r, 6, 2);
-  // A zero checksum means "none" over IPv4 but is not allowed over IPv6 (RFC 8200).
-  uint8_t status = sum != 0                                 ? kChecksumUnverified
-                   : pkt.net_src.type == AddressType::kIpv6 ? kChecksumIllegal
-                                                            : kChecksumNotPresent;
-  // tshark puts the status under the checksum when the checksum is absent.
-  pkt.add_generated_uint(status == kChecksumNotPresent ? sum_node : top, checksum_status, status);
-  if (pkt.labels)
-    pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
-                                        status == kChecksumUnverified   ? "unverified"
-                                        : status == kChecksumNotPresent ? "zero-value ignored"
-                                                                        : "illegal"));
+  if (sum != 0 && pkt.session->prefs.get(pref_check_checksum) && !pkt.in_error_pkt &&
+      ulen <= ip_payload && !r.sub(0, ulen).truncated() &&
+      (pkt.net_src.type == AddressType::kIpv4 || pkt.net_src.type == AddressType::kIpv6))
+    verify_checksum(pkt, top, sum_node, r.sub(0, ulen));
+  else
+    add_unverified_checksum(pkt, top, sum_node, sum);
 
   // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
   // payload is ignored as tshark does, keeping what the IP layer gave.
@@ -212,10 +260,10 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
 namespace {
 
-// tshark's "udp" preferences (-o udp.NAME:VALUE, -G defaultprefs).
+// tshark's "udp" preferences (-o udp.NAME:VALUE, -G defaultprefs); pref_check_checksum is
+// declared with the checksum code.
 BoolPref pref_summary_in_tree;
 BoolPref pref_try_heuristic_first;
-BoolPref pref_check_checksum;
 BoolPref pref_ignore_ipv6_zero_checksum;
 BoolPref pref_process_info;
 BoolPref pref_calculate_timestamps;

@@ -2,26 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <ctime>
 
 #include "core/address_format.h"
+#include "core/column_prefs.h"
+#include "core/field_registry.h"
 #include "core/session.h"
+#include "output/label_format.h"
 #include "output/time_format.h"
 
 namespace netsift {
 
 namespace {
-
-struct TitledColumn {
-  std::string_view title;
-  Column column;
-};
-constexpr TitledColumn kTitles[] = {
-    {"No.", Column::kNumber},        {"Time", Column::kTime},
-    {"Source", Column::kSource},     {"Destination", Column::kDestination},
-    {"Protocol", Column::kProtocol}, {"Length", Column::kLength},
-    {"Info", Column::kInfo},
-};
 
 struct NamedTimeDisplay {
   std::string_view name;
@@ -82,12 +76,12 @@ void append_clock_time(std::string& out, const Timestamp& ts, int digits, TimeDi
   }
 }
 
-void append_time(std::string& out, const Packet& pkt) {
+void append_time(std::string& out, const Packet& pkt, TimeDisplay display) {
   const Session& s = *pkt.session;
   const CapturedFrame& f = *pkt.frame;
   int digits = f.ts_precision;
   bool hms = s.display.time_hms;
-  switch (s.display.time_display) {
+  switch (display) {
     case TimeDisplay::kRelative: {
       uint64_t rel = static_cast<uint64_t>(f.ts.total_ns()) -
                      static_cast<uint64_t>(s.timing.first.total_ns());  // wraps on damaged times
@@ -104,32 +98,215 @@ void append_time(std::string& out, const Packet& pkt) {
       append_relative_time(out, f.ts.total_ns(), digits);
       break;
     default:
-      append_clock_time(out, f.ts, digits, s.display.time_display);
+      append_clock_time(out, f.ts, digits, display);
+  }
+}
+
+// A port column: the service name when ports are resolved and it has one, else the number.
+void append_port(std::string& out, const Packet& pkt, uint16_t port, bool unresolved) {
+  if (pkt.port_type == PortType::kNone) return;
+  const Session& s = *pkt.session;
+  bool tcp = pkt.port_type == PortType::kTcp;
+  const char* name = nullptr;
+  if (!unresolved && s.resolve.transport)
+    name = tcp ? s.names.tcp_port_name(port) : s.names.udp_port_name(port);
+  if (name)
+    out.append(name);
+  else
+    fmt::format_to(std::back_inserter(out), "{}", port);
+}
+
+void append_addr(std::string& out, const Packet& pkt, const Address& a, bool unresolved) {
+  const Session& s = *pkt.session;
+  static const NameResolutionFlags kNone{false, false, false, false, false};
+  append_address(out, a, s.names, unresolved ? kNone : s.resolve);
+}
+
+// The values of a custom column's fields, in the order the fields are written and, for each,
+// in tree order; then the occurrence it asks for.
+void append_custom(std::string& out, const Packet& pkt, const ColumnSpec& c) {
+  std::vector<const Node*> found;
+  for (const std::vector<FieldId>& ids : c.fields)
+    for (const Node& n : pkt.tree.nodes())
+      if (std::find(ids.begin(), ids.end(), n.field) != ids.end()) found.push_back(&n);
+  size_t first = 0, last = found.size();
+  if (c.occurrence > 0) {
+    if (static_cast<size_t>(c.occurrence) > found.size()) return;
+    first = static_cast<size_t>(c.occurrence) - 1;
+    last = first + 1;
+  } else if (c.occurrence < 0) {
+    if (static_cast<size_t>(-c.occurrence) > found.size()) return;
+    first = found.size() - static_cast<size_t>(-c.occurrence);
+    last = first + 1;
+  }
+  for (size_t i = first; i < last; ++i) {
+    if (i != first) out.push_back(',');
+    append_custom_value(out, pkt, *found[i], !c.unresolved);
+  }
+}
+
+struct ColumnFormat {
+  std::string_view code;
+  Column column;
+  bool unresolved = false;
+  std::optional<TimeDisplay> time = std::nullopt;
+  bool padded_time = false;
+};
+const ColumnFormat kFormats[] = {
+    {"%m", Column::kNumber},
+    {"%t", Column::kTime, false, std::nullopt, true},
+    {"%Rt", Column::kTime, false, TimeDisplay::kRelative, true},
+    {"%At", Column::kTime, false, TimeDisplay::kAbsolute, true},
+    {"%Yt", Column::kTime, false, TimeDisplay::kAbsoluteDate, true},
+    {"%YDOYt", Column::kTime, false, TimeDisplay::kAbsoluteDoy, true},
+    {"%Aut", Column::kTime, false, TimeDisplay::kUtc, true},
+    {"%Yut", Column::kTime, false, TimeDisplay::kUtcDate, true},
+    {"%YDOYut", Column::kTime, false, TimeDisplay::kUtcDoy, true},
+    {"%Tt", Column::kTime, false, TimeDisplay::kDelta, false},
+    {"%Gt", Column::kTime, false, TimeDisplay::kDeltaDisplayed, false},
+    {"%s", Column::kSource},
+    {"%rs", Column::kSource},
+    {"%us", Column::kSource, true},
+    {"%d", Column::kDestination},
+    {"%rd", Column::kDestination},
+    {"%ud", Column::kDestination, true},
+    {"%hs", Column::kLinkSource},
+    {"%rhs", Column::kLinkSource},
+    {"%uhs", Column::kLinkSource, true},
+    {"%hd", Column::kLinkDestination},
+    {"%rhd", Column::kLinkDestination},
+    {"%uhd", Column::kLinkDestination, true},
+    {"%ns", Column::kNetworkSource},
+    {"%rns", Column::kNetworkSource},
+    {"%uns", Column::kNetworkSource, true},
+    {"%nd", Column::kNetworkDestination},
+    {"%rnd", Column::kNetworkDestination},
+    {"%und", Column::kNetworkDestination, true},
+    {"%S", Column::kSourcePort},
+    {"%rS", Column::kSourcePort},
+    {"%uS", Column::kSourcePort, true},
+    {"%D", Column::kDestinationPort},
+    {"%rD", Column::kDestinationPort},
+    {"%uD", Column::kDestinationPort, true},
+    {"%p", Column::kProtocol},
+    {"%L", Column::kLength},
+    {"%i", Column::kInfo},
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// "%Cus:tcp.srcport || udp.srcport:2:U": the fields (joined by "||" or "or"), the occurrence
+// and R (resolved, the default) or U.
+void parse_custom(std::string_view spec, ColumnSpec& c) {
+  c.column = Column::kCustom;
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
+    size_t colon = spec.find(':', start);
+    parts.push_back(spec.substr(start, colon - start));
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() > 1) {
+    std::string_view occ = trim(parts[1]);
+    int v = 0;
+    std::from_chars(occ.data(), occ.data() + occ.size(), v);
+    c.occurrence = v;
+  }
+  if (parts.size() > 2) c.unresolved = trim(parts[2]) == "U";
+  std::string_view names = parts[0];
+  while (!names.empty()) {
+    size_t bars = names.find("||"), word = names.find(" or ");
+    size_t cut = std::min(bars, word);
+    std::string_view name = trim(names.substr(0, cut));
+    names = cut == std::string_view::npos ? std::string_view{}
+                                          : names.substr(cut + (cut == bars ? 2 : 4));
+    std::vector<FieldId> ids;
+    for (FieldId id = registry().find(std::string(name)); id != kNoField;
+         id = registry().info(id).same_name_next)
+      ids.push_back(id);
+    if (!ids.empty()) c.fields.push_back(std::move(ids));
   }
 }
 
 }  // namespace
 
-std::optional<Column> column_by_title(std::string_view title) {
-  for (const TitledColumn& t : kTitles)
-    if (t.title == title) return t.column;
-  return std::nullopt;
+ColumnLayout column_layout(const PrefStore& prefs) {
+  const std::vector<std::string>& list = prefs.get(column_prefs::format);
+  ColumnLayout layout;
+  for (size_t i = 0; i + 1 < list.size(); i += 2) {
+    ColumnSpec c;
+    c.title = list[i];
+    std::string_view code = list[i + 1];
+    constexpr std::string_view kCustom = "%Cus:";
+    if (code.starts_with(kCustom)) {
+      parse_custom(code.substr(kCustom.size()), c);
+    } else {
+      for (const ColumnFormat& f : kFormats)
+        if (f.code == code) {
+          c.column = f.column;
+          c.unresolved = f.unresolved;
+          c.time = f.time;
+          c.padded_time = f.padded_time;
+        }
+    }
+    layout.push_back(std::move(c));
+  }
+  return layout;
 }
 
-void append_column(std::string& out, const Packet& pkt, Column c) {
+ColumnLayout default_column_layout() {
+  return column_layout(PrefStore{});
+}
+
+const ColumnSpec* column_by_title(const ColumnLayout& layout, std::string_view title) {
+  for (const ColumnSpec& c : layout)
+    if (c.title == title) return &c;
+  return nullptr;
+}
+
+std::vector<FieldId> custom_column_fields(const ColumnLayout& layout) {
+  std::vector<FieldId> out;
+  for (const ColumnSpec& c : layout)
+    for (const std::vector<FieldId>& ids : c.fields) out.insert(out.end(), ids.begin(), ids.end());
+  return out;
+}
+
+void append_column(std::string& out, const Packet& pkt, const ColumnSpec& c) {
   const Session& s = *pkt.session;
-  switch (c) {
+  switch (c.column) {
     case Column::kNumber:
       fmt::format_to(std::back_inserter(out), "{}", pkt.number);
       break;
     case Column::kTime:
-      append_time(out, pkt);
+      append_time(out, pkt, c.time.value_or(s.display.time_display));
       break;
     case Column::kSource:
-      append_address(out, pkt.src, s.names, s.resolve);
+      append_addr(out, pkt, pkt.src, c.unresolved);
       break;
     case Column::kDestination:
-      append_address(out, pkt.dst, s.names, s.resolve);
+      append_addr(out, pkt, pkt.dst, c.unresolved);
+      break;
+    case Column::kLinkSource:
+      append_addr(out, pkt, pkt.dl_src, c.unresolved);
+      break;
+    case Column::kLinkDestination:
+      append_addr(out, pkt, pkt.dl_dst, c.unresolved);
+      break;
+    case Column::kNetworkSource:
+      append_addr(out, pkt, pkt.net_src, c.unresolved);
+      break;
+    case Column::kNetworkDestination:
+      append_addr(out, pkt, pkt.net_dst, c.unresolved);
+      break;
+    case Column::kSourcePort:
+      append_port(out, pkt, pkt.src_port, c.unresolved);
+      break;
+    case Column::kDestinationPort:
+      append_port(out, pkt, pkt.dst_port, c.unresolved);
       break;
     case Column::kProtocol:
       out.append(pkt.cols.protocol);
@@ -149,6 +326,11 @@ void append_column(std::string& out, const Packet& pkt, Column c) {
       out.append(info);
       break;
     }
+    case Column::kCustom:
+      append_custom(out, pkt, c);
+      break;
+    case Column::kOther:
+      break;
   }
 }
 

@@ -103,8 +103,9 @@ bool parse_fields_option(std::string_view option, FieldsFormat& format) {
   return ok;
 }
 
-FieldsPrinter::FieldsPrinter(std::vector<std::string> names, FieldsFormat format)
-    : names_(std::move(names)), format_(format) {}
+FieldsPrinter::FieldsPrinter(std::vector<std::string> names, FieldsFormat format,
+                             ColumnLayout columns)
+    : names_(std::move(names)), format_(format), columns_(std::move(columns)) {}
 
 bool FieldsPrinter::resolve() {
   const FieldRegistry& reg = registry();
@@ -118,13 +119,13 @@ bool FieldsPrinter::resolve() {
   next_column_.assign(names_.size(), -1);
   ids_.assign(names_.size(), {});
   occurrences_.assign(names_.size(), {});
-  summary_columns_.assign(names_.size(), std::nullopt);
+  summary_columns_.assign(names_.size(), nullptr);
   std::vector<const std::string*> unknown;
   constexpr std::string_view kColumnPrefix = "_ws.col.";
   for (size_t c = 0; c < names_.size(); ++c) {
     if (names_[c].starts_with(kColumnPrefix)) {
       summary_columns_[c] =
-          column_by_title(std::string_view(names_[c]).substr(kColumnPrefix.size()));
+          column_by_title(columns_, std::string_view(names_[c]).substr(kColumnPrefix.size()));
       continue;
     }
     FieldId id = reg.find(names_[c]);
@@ -175,7 +176,7 @@ void FieldsPrinter::append_column(std::string& out, size_t column) const {
 }
 
 void FieldsPrinter::append_summary_column(std::string& out, const Packet& pkt,
-                                          Column column) const {
+                                          const ColumnSpec& column) const {
   if (format_.quote) out.push_back(format_.quote);
   size_t start = out.size();
   netsift::append_column(out, pkt, column);

@@ -27,7 +27,8 @@ bool parse_fields_option(std::string_view option, FieldsFormat& format);
 
 class FieldsPrinter : public PacketPrinter {
  public:
-  FieldsPrinter(std::vector<std::string> names, FieldsFormat format);
+  FieldsPrinter(std::vector<std::string> names, FieldsFormat format,
+                ColumnLayout columns = default_column_layout());
   // Looks the names up in the registry; prints tshark's message for unknown or missing fields
   // and returns false when the run must stop (exit status 1).
   bool resolve();
@@ -40,7 +41,7 @@ class FieldsPrinter : public PacketPrinter {
     uint32_t begin, end;  // range in values_
   };
   void append_column(std::string& out, size_t column) const;
-  void append_summary_column(std::string& out, const Packet& pkt, Column column) const;
+  void append_summary_column(std::string& out, const Packet& pkt, const ColumnSpec& column) const;
 
   std::vector<std::string> names_;
   FieldsFormat format_;
@@ -48,7 +49,8 @@ class FieldsPrinter : public PacketPrinter {
   std::vector<int> next_column_;           // by column: next column showing the same field, or -1
   std::vector<std::vector<FieldId>> ids_;  // by column: every field id of that name
   // by column: a summary column (-e _ws.col.Info); an unknown title prints nothing, as in tshark
-  std::vector<std::optional<Column>> summary_columns_;
+  ColumnLayout columns_;
+  std::vector<const ColumnSpec*> summary_columns_;
   // Reused per packet: the formatted values and, per column, where each occurrence lies.
   std::string values_;
   std::vector<std::vector<Occurrence>> occurrences_;

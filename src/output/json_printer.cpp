@@ -202,14 +202,22 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-JsonPrinter::JsonPrinter(JsonStyle style, std::vector<std::string> fields)
-    : style_(style), names_(std::move(fields)) {}
+JsonPrinter::JsonPrinter(JsonStyle style, std::vector<std::string> fields, ColumnLayout columns)
+    : style_(style), names_(std::move(fields)), columns_(std::move(columns)) {}
 
 bool JsonPrinter::resolve() {
   const FieldRegistry& reg = registry();
   ids_.assign(names_.size(), {});
+  summary_columns_.assign(names_.size(), nullptr);
   std::vector<const std::string*> unknown;
+  constexpr std::string_view kColumnPrefix = "_ws.col.";
   for (size_t c = 0; c < names_.size(); ++c) {
+    // A column title no column has prints nothing, as in tshark.
+    if (names_[c].starts_with(kColumnPrefix)) {
+      summary_columns_[c] =
+          column_by_title(columns_, std::string_view(names_[c]).substr(kColumnPrefix.size()));
+      continue;
+    }
     FieldId id = reg.find(names_[c]);
     if (id == kNoField) unknown.push_back(&names_[c]);
     for (; id != kNoField; id = reg.info(id).same_name_next) ids_[c].push_back(id);
@@ -313,6 +321,18 @@ void JsonPrinter::append_selected_fields(std::string& out, const Packet& pkt, in
   out.push_back('{');
   bool first = true;
   for (size_t c = 0; c < names_.size(); ++c) {
+    if (summary_columns_[c]) {
+      member(out, depth + 1, first, names_[c]);
+      out.append("[\n");
+      indent(out, depth + 2);
+      scratch_.clear();
+      append_column(scratch_, pkt, *summary_columns_[c]);
+      append_json_string(out, scratch_);
+      out.push_back('\n');
+      indent(out, depth + 1);
+      out.push_back(']');
+      continue;
+    }
     bool open = false;
     for (const Node& n : pkt.tree.nodes()) {
       bool match = false;
@@ -431,18 +451,29 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   out.append("\",\"layers\":{");
   if (!names_.empty()) {
     bool first = true;
+    auto key = [&](size_t c) {
+      if (!first) out.push_back(',');
+      first = false;
+      out.push_back('"');
+      for (char ch : names_[c]) out.push_back(ch == '.' ? '_' : ch);
+      out.append("\":[");
+    };
     for (size_t c = 0; c < names_.size(); ++c) {
+      if (summary_columns_[c]) {
+        key(c);
+        scratch_.clear();
+        append_column(scratch_, pkt, *summary_columns_[c]);
+        append_json_string(out, scratch_);
+        out.push_back(']');
+        continue;
+      }
       bool open = false;
       for (const Node& n : pkt.tree.nodes()) {
         bool match = false;
         for (FieldId id : ids_[c]) match |= n.field == id;
         if (!match) continue;
         if (!open) {
-          if (!first) out.push_back(',');
-          first = false;
-          out.push_back('"');
-          for (char ch : names_[c]) out.push_back(ch == '.' ? '_' : ch);
-          out.append("\":[");
+          key(c);
           open = true;
         } else {
           out.push_back(',');

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/field.h"
+#include "output/columns.h"
 #include "output/printer.h"
 
 namespace netsift {
@@ -16,7 +17,8 @@ enum class JsonStyle { kJson, kJsonRaw, kEk };
 
 class JsonPrinter : public PacketPrinter {
  public:
-  JsonPrinter(JsonStyle style, std::vector<std::string> fields);
+  JsonPrinter(JsonStyle style, std::vector<std::string> fields,
+              ColumnLayout columns = default_column_layout());
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
   bool resolve();
 
@@ -36,6 +38,9 @@ class JsonPrinter : public PacketPrinter {
   JsonStyle style_;
   std::vector<std::string> names_;
   std::vector<std::vector<FieldId>> ids_;  // by -e column
+  // by -e column: the summary column it names (-e _ws.col.Info), if any
+  ColumnLayout columns_;
+  std::vector<const ColumnSpec*> summary_columns_;
   bool any_packet_ = false;
   // Reused per packet.
   std::vector<int> first_child_, next_sibling_, last_child_;

@@ -11,4 +11,9 @@ namespace netsift {
 
 void append_label(std::string& out, const Packet& pkt, const Node& n);
 
+// The value of `n` as a custom column (%Cus) shows it: a value's name when `resolved` ("TCP"
+// for ip.proto; its number with :U), numbers in the label's base ("0x002", "0xb7ab (47019)"),
+// booleans as their texts ("Set"), "✓" for a protocol, other types as -T fields prints them.
+void append_custom_value(std::string& out, const Packet& pkt, const Node& n, bool resolved);
+
 }  // namespace netsift

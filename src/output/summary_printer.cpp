@@ -1,7 +1,5 @@
 #include "output/summary_printer.h"
 
-#include "output/columns.h"
-
 namespace netsift {
 
 namespace {
@@ -16,32 +14,59 @@ void pad(std::string& out, size_t start, size_t width, bool right_align) {
     out.append(width - len, ' ');
 }
 
+struct Padding {
+  size_t width;
+  bool right_align;
+};
+
+// tshark's print_columns: numbers, times (not deltas) and sources are right-aligned in 5, 10
+// and 12 bytes, destinations left-aligned in 12, the rest as they are.
+Padding padding_of(const ColumnSpec& c) {
+  switch (c.column) {
+    case Column::kNumber:
+      return {5, true};
+    case Column::kTime:
+      return {c.padded_time ? 10u : 0u, true};
+    case Column::kSource:
+    case Column::kLinkSource:
+    case Column::kNetworkSource:
+      return {12, true};
+    case Column::kDestination:
+    case Column::kLinkDestination:
+    case Column::kNetworkDestination:
+      return {12, false};
+    default:
+      return {0, false};
+  }
+}
+
+// An arrow between a source and the destination of the same kind that follows it.
+const char* separator(Column c, Column next) {
+  if ((c == Column::kSource && next == Column::kDestination) ||
+      (c == Column::kLinkSource && next == Column::kLinkDestination) ||
+      (c == Column::kNetworkSource && next == Column::kNetworkDestination))
+    return " \u2192 ";
+  if ((c == Column::kDestination && next == Column::kSource) ||
+      (c == Column::kLinkDestination && next == Column::kLinkSource) ||
+      (c == Column::kNetworkDestination && next == Column::kNetworkSource))
+    return " \u2190 ";
+  return " ";
+}
+
 }  // namespace
 
-void append_summary_line(std::string& out, const Packet& pkt) {
-  // Widths and alignment as tshark pads its default columns.
-  struct Padded {
-    Column column;
-    size_t width;
-    bool right_align;
-    const char* after;
-  };
-  static constexpr Padded kLine[] = {
-      {Column::kNumber, 5, true, " "},         {Column::kTime, 10, true, " "},
-      {Column::kSource, 12, true, " \u2192 "}, {Column::kDestination, 12, false, " "},
-      {Column::kProtocol, 0, false, " "},      {Column::kLength, 0, false, " "},
-      {Column::kInfo, 0, false, ""},
-  };
-  for (const Padded& p : kLine) {
+void append_summary_line(std::string& out, const Packet& pkt, const ColumnLayout& columns) {
+  for (size_t i = 0; i < columns.size(); ++i) {
     size_t start = out.size();
-    append_column(out, pkt, p.column);
+    append_column(out, pkt, columns[i]);
+    Padding p = padding_of(columns[i]);
     pad(out, start, p.width, p.right_align);
-    out.append(p.after);
+    if (i + 1 < columns.size()) out.append(separator(columns[i].column, columns[i + 1].column));
   }
 }
 
 void SummaryPrinter::packet(const Packet& pkt, OutputSink& out) {
-  append_summary_line(out.buffer(), pkt);
+  append_summary_line(out.buffer(), pkt, columns_);
   out.put('\n');
 }
 

@@ -114,7 +114,7 @@ void TreePrinter::append_tree(std::string& out, const Packet& pkt) {
 void TreePrinter::packet(const Packet& pkt, OutputSink& out) {
   std::string& buf = out.buffer();
   if (mode_.summary) {
-    append_summary_line(buf, pkt);
+    append_summary_line(buf, pkt, mode_.columns);
     buf.push_back('\n');
   }
   if (mode_.details) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/field.h"
+#include "output/columns.h"
 #include "output/printer.h"
 
 namespace netsift {
@@ -17,6 +18,7 @@ struct TreeMode {
   bool hex = false;      // -x
   // -O: protocols whose subtrees are expanded; empty means all of them.
   std::vector<std::string> only_protocols;
+  ColumnLayout columns = default_column_layout();  // of the summary line
 };
 
 class TreePrinter : public PacketPrinter {

@@ -94,6 +94,14 @@ const Effect kEffects[] = {
      "-e http.response.code"},
     {"ip-fragments/wiki-ipv4frags.pcap",
      "-o ip.check_checksum:TRUE -T fields -e ip.checksum.status"},
+    // One bad (offloaded) and one good checksum over IPv4; IPv4 and IPv6 datagrams, some
+    // reassembled from fragments.
+    {"dns-mdns/zeek-dns-txt-multiple.pcap", "-o udp.check_checksum:TRUE -V"},
+    {"dns-mdns/ndpi-dns_fragmented.pcap",
+     "-o udp.check_checksum:TRUE -T fields -e udp.checksum.status -e udp.checksum_calculated "
+     "-e _ws.expert.message"},
+    {"http1/scapy-http_content_length.pcap",
+     "-o gui.column.format:\"No.\",\"%m\",\"Method\",\"%Cus:http.request.method\""},
 };
 
 TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {

@@ -297,6 +297,19 @@ TEST_P(TlsDecryption, HttpMessages) {
   EXPECT_EQ(netsift(args).out, tshark(args)) << GetParam().path;
 }
 
+// Keys a pcapng file carries itself (a decryption-secrets block): no key option for either tool.
+TEST(TlsDecryptionSecretsBlock, DecryptsWithThePcapngSecrets) {
+  const std::string file = std::string(NETSIFT_CORPUS_DIR) + "/file-formats/wiki-pcapng-example.pcapng";
+  if (!fs::exists(file)) GTEST_SKIP() << "no corpus";
+  const std::string args = "-r " + shell_quote(file) +
+                           " -T fields -E occurrence=a -e _ws.col.Protocol -e _ws.col.Info"
+                           " -e tls.record.content_type -e tls.handshake.type"
+                           " -e http.request.method -e http.request.full_uri -e http.response.code";
+  std::string theirs = tshark(args);
+  EXPECT_NE(theirs.find("https://"), std::string::npos) << "tshark decrypted nothing";
+  EXPECT_EQ(netsift(args).out, theirs);
+}
+
 INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
                          [](const auto& info) { return info.param.test_name; });
 

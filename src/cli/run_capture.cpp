@@ -137,8 +137,10 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (int status = limits.setup(opts)) return status;
   if (int status = load_tls_keylogs(opts, session.state<TlsSecrets>())) return status;
   if (opts.two_pass && !input) run_first_pass(opts, filters, session);
-  // Secrets F5 trailers carry serve the records before the trailer that brings them.
-  if (!input) learn_f5_tls_secrets(opts, filters, session);
+  // Secrets F5 trailers carry serve the records before the trailer that brings them (not
+  // needed when nothing is dissected: counting, writing everything).
+  if (!input && (printer || filters.need_dissection() || extras.needs_dissection()))
+    learn_f5_tls_secrets(opts, filters, session);
 
   // Only the fields something reads are stored in packet trees.
   const std::optional<FieldInterest> interest =

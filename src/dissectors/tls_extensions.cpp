@@ -114,8 +114,10 @@ void alpn(Packet& pkt, TlsSession& s, const ByteReader& r, size_t off, size_t en
     std::string_view name(reinterpret_cast<const char*>(r.ptr(off + 1, n)), n);
     if (fp && fp->first_alpn.empty() && n > 0) fp->first_alpn.assign(name);
     // The server's choice names the protocol inside the application data.
-    if (hs == kServerHello || hs == kEncryptedExtensions)
+    if (hs == kServerHello || hs == kEncryptedExtensions) {
       if (const char* p = alpn_protocol(name)) s.app_protocol = p;
+      s.alpn.assign(name);
+    }
     off += 1 + n;
   }
 }

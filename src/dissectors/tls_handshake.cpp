@@ -330,13 +330,18 @@ void dissect_client_key_exchange(RecordContext& ctx, const ByteReader& r, size_t
     case Kex::kRsa:
     case Kex::kRsaExport: {
       int params = add_text(pkt, hs, r, off, end - off, "RSA Encrypted PreMaster Secret");
+      size_t epms = off, len = end - off;
       if (ctx.session.version == kSsl3) {
         pkt.add_item(params, f_epms, r, off, end - off);
       } else {
-        uint16_t len = r.u16(off);
+        len = r.u16(off);
+        epms = off + 2;
         pkt.add_item(params, f_epms_len, r, off, 2);
         pkt.add_item(params, f_epms, r, off + 2, len);
       }
+      // Decryption recovers the pre-master secret from it with the server's private key.
+      const uint8_t* p = r.ptr(epms, len);
+      ctx.session.values.encrypted_pre_master.assign(p, p + len);
       break;
     }
     default:
@@ -508,7 +513,13 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
       dissect_client_key_exchange(ctx, r, body, end, hs);
       break;
     case kFinished:
-      pkt.tree.add(hs, f_verify_data, r, body, length, Value{});
+      // SSL 3.0's Finished holds an MD5 and a SHA-1 hash.
+      if (s.version == kSsl3 && length == 36) {
+        pkt.tree.add(hs, f_md5_hash, r, body, 16, Value{});
+        pkt.tree.add(hs, f_sha_hash, r, body + 16, 20, Value{});
+      } else {
+        pkt.tree.add(hs, f_verify_data, r, body, length, Value{});
+      }
       break;
     case kKeyUpdate:
       pkt.add_item(hs, f_key_update_request, r, body, 1);

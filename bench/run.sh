@@ -74,6 +74,25 @@ if [ -n "${F5:-}" ]; then
   row f5tmm "$tw" "$tc" "$tm" "$nw" "$nc" "$nm" "(BIG-IP capture)"
 fi
 
+# Optional (TLS=1): TLS decryption with a key log, on a generated capture of TLS 1.2 AES-GCM
+# HTTPS connections (bench/gen_tls_capture.py; TLS_CONNECTIONS, default 2000, x 10 exchanges
+# of 5000-byte bodies: about 110 MB), and on a second one twice as large for peak RSS.
+if [ -n "${TLS:-}" ]; then
+  for size in 1 2; do
+    tls_capture="$out/tls$size.pcap"
+    conns=$(( ${TLS_CONNECTIONS:-2000} * size ))
+    [ -f "$tls_capture" ] ||
+      python3 "$here/gen_tls_capture.py" "$tls_capture" "$out/tls$size.keys" "$conns" 10 5000
+    keys="tls.keylog_file:$out/tls$size.keys"
+    read -r tw tc tm < <(measure tshark -r "$tls_capture" -o "$keys" -Y 'http.request.method=="GET"')
+    read -r nw nc nm < <(measure "$netsift" -r "$tls_capture" -o "$keys" -Y 'http.request.method=="GET"')
+    row "tlsget$size" "$tw" "$tc" "$tm" "$nw" "$nc" "$nm" "($(du -h "$tls_capture" | cut -f1) TLS, decrypted)"
+    read -r tw tc tm < <(measure tshark -r "$tls_capture" -o "$keys")
+    read -r nw nc nm < <(measure "$netsift" -r "$tls_capture" -o "$keys")
+    row "tlssum$size" "$tw" "$tc" "$tm" "$nw" "$nc" "$nm" "(summary lines)"
+  done
+fi
+
 # The capture-filter path against tcpdump itself: netsift -f on a file vs tcpdump -r -w.
 read -r tw tc tm < <(measure tcpdump -r "$capture" -w "$out/tcpdump.pcap" tcp port 443)
 read -r nw nc nm < <(measure "$netsift" -r "$capture" -f "tcp port 443" -w "$out/bpf.pcap")

@@ -165,6 +165,16 @@ def main():
                 tls.append(bytes.fromhex(row[0].split(",")[0])[:2048])
     write_seeds("fuzz_tls", tls)
 
+    # DER certificates from TLS Certificate messages (first byte: labels, kept fields, cut); the
+    # X.509 fixture's carry what the corpus's lack (SCT list extensions, every GeneralName kind).
+    certs = []
+    for path in [os.path.join(FIXTURES, "x509-certs.pcap")] + \
+            captures(corpus, ["tls-handshake/*.pcap", "tls-handshake/*.cap"])[:20]:
+        for row in tshark_rows(path, "tls.handshake.certificate", ["tls.handshake.certificate"]):
+            for i, cert in enumerate(row[0].split(",") if row and row[0] else []):
+                certs.append(bytes([i % 256]) + bytes.fromhex(cert)[:8192])
+    write_seeds("fuzz_x509", certs)
+
     bodies = []
     for path in [os.path.join(FIXTURES, "http-json.pcap"),
                  os.path.join(FIXTURES, "http-kubernetes-json.pcap")]:

@@ -8,9 +8,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "analysis/tls_cipher.h"
 #include "core/address.h"
+#include "core/dissector_table.h"
 
 namespace netsift {
 
@@ -27,6 +31,7 @@ struct TlsHandshakeValues {
   bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
   bool client_session_ticket = false;           // session_ticket extension in ClientHello
   bool client_early_data = false;               // early_data offered: TLS 1.3
+  std::vector<uint8_t> encrypted_pre_master;    // RSA key exchange: the ClientKeyExchange's
 };
 
 // A handshake message cut across records: its bytes so far and the frames they came from
@@ -43,9 +48,24 @@ struct TlsHandshakeReassembly {
   std::vector<Fragment> fragments;
 };
 
+// TLS 1.3 keys in use in a direction.
+enum class Tls13Keys : uint8_t { kNone, kHandshake, kApplication };
+
 struct TlsDirectionState {
   TlsHandshakeReassembly handshake;
   uint64_t ccs_frame = 0;  // last ChangeCipherSpec sent: later handshake records are encrypted
+  // Decryption of the records this direction sends, once its keys are known.
+  std::unique_ptr<TlsRecordDecoder> decoder;
+  Tls13Keys tls13_keys = Tls13Keys::kNone;
+  std::vector<uint8_t> traffic_secret;  // TLS 1.3 application secret in use (KeyUpdate)
+  // Protected records sent since the keys took effect that could not be decrypted for want of
+  // a secret (it may arrive later, from an F5 trailer): the sequence number late keys start at.
+  uint64_t records_without_keys = 0;
+  // TlsSecrets::generation() when keys were last looked for in vain (+1; 0: never).
+  uint64_t secrets_tried = 0;
+  // Decrypted application data an upper dissector asked more bytes for, and the frames it
+  // came from.
+  std::vector<uint8_t> app_pending;
 };
 
 struct TlsSession {
@@ -68,6 +88,14 @@ struct TlsSession {
   bool resumed = false;
   // The application protocol the server's ALPN choice named (its long name), or null.
   const char* app_protocol = nullptr;
+  // The server's ALPN choice as sent ("http/1.1"), for the dissector of decrypted data.
+  std::string alpn;
+  // The TLS 1.0-1.2 master secret, once found or derived, and the client random it is for.
+  std::vector<uint8_t> master_secret;
+  std::array<uint8_t, 32> master_random{};
+  bool tls13_started = false;  // the TLS 1.3 ServerHello was seen: records are protected
+  // The dissector of the decrypted application data, once chosen.
+  Dissector app_dissector = nullptr;
 };
 
 }  // namespace netsift

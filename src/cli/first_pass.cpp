@@ -4,13 +4,27 @@
 #include <vector>
 
 #include "analysis/f5_flow_pairing.h"
+#include "analysis/tls_secrets.h"
 #include "capture/capture_reader.h"
 #include "cli/capture_input.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
+#include "dissectors/f5ethtrailer.h"
+#include "dissectors/f5fileinfo.h"
 #include "dissectors/frame.h"
 
 namespace netsift {
+
+namespace {
+
+// A BIG-IP tcpdump file starts with its capture information, or its frames carry trailers.
+bool from_big_ip(const Packet& pkt) {
+  for (FieldId p : pkt.layers)
+    if (p == f5fileinfo_fields::proto.id || p == f5_fields::proto) return true;
+  return false;
+}
+
+}  // namespace
 
 void run_first_pass(const Options& opts, const PacketFilters& filters, Session& session) {
   if (opts.read_file.empty() || opts.read_file == "-" || is_streaming_input(opts)) return;
@@ -43,6 +57,32 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
   }
   session.state<F5FlowPairing>().preset(first.state<F5FlowPairing>());
   first.later.hand_over_to(session.later);
+}
+
+void learn_f5_tls_secrets(const Options& opts, const PacketFilters& filters, Session& session) {
+  if (opts.read_file.empty() || opts.read_file == "-" || is_streaming_input(opts)) return;
+  std::vector<uint8_t> wanted(registry().size());  // no tree: the trailers feed the secrets
+  Session scan;
+  scan.prefs = session.prefs;
+  Packet pkt;
+  pkt.tree.set_interest(&wanted);
+  pkt.payloads = false;
+  uint64_t read = 0, number = 0;
+  try {
+    std::unique_ptr<CaptureReader> reader = open_input(opts);
+    CapturedFrame frame;
+    while ((opts.count < 0 || read < static_cast<uint64_t>(opts.count)) && reader->next(frame)) {
+      ++read;
+      if (!filters.pass_capture(frame)) continue;
+      pkt.reset(++number, &frame, &scan);
+      pkt.cols.enabled = false;
+      pkt.labels = false;
+      dissect_packet(pkt);
+      if (number == 1 && !from_big_ip(pkt)) return;
+    }
+  } catch (const CaptureError&) {
+  }
+  session.state<TlsSecrets>().add_all(scan.state<TlsSecrets>());
 }
 
 }  // namespace netsift

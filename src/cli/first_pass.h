@@ -16,4 +16,10 @@ namespace netsift {
 // pipes and live captures; damage ends the pass quietly (the real pass reports it).
 void run_first_pass(const Options& opts, const PacketFilters& filters, Session& session);
 
+// A quick scan of a BIG-IP capture file (its first frame has F5 information) for the TLS
+// secrets its Ethernet trailers carry, so that records before the trailer that brings their
+// key decrypt too. Only the link layers are dissected; other files are not read beyond their
+// first frame, pipes and live captures not at all (they decrypt from the key's arrival).
+void learn_f5_tls_secrets(const Options& opts, const PacketFilters& filters, Session& session);
+
 }  // namespace netsift

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "cli/certs_command.h"
 #include "cli/follow_command.h"
 #include "cli/info_command.h"
 #include "cli/options.h"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "remote") == 0) return run_remote(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "info") == 0) return run_info(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "follow") == 0) return run_follow(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "certs") == 0) return run_certs(argc, argv);
   Options opts;
   if (auto status = parse_options(argc, argv, opts)) return *status;
   register_all_dissectors();

@@ -47,6 +47,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("--check-filter", o.check_filter,
                  "Check a display filter and print it normalised");
   app.add_option("-z", o.statistics, "Statistics")->allow_extra_args(false);
+  app.add_option("--tls-keylog", o.tls_keylogs,
+                 "Decrypt TLS with the secrets of an NSS key-log file (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--export-tls-keys", o.export_tls_keys,
                  "Write the TLS secrets found in the capture as an NSS key log (\"-\": stdout)");
   app.add_option("--flow-graph", o.flow_graph,

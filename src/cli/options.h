@@ -39,6 +39,7 @@ struct Options {
   std::optional<std::string> check_filter;  // --check-filter EXPR (print normalised, exit)
   std::vector<std::string> statistics;      // -z
   std::string export_tls_keys;              // --export-tls-keys FILE|- (NSS key log)
+  std::vector<std::string> tls_keylogs;     // --tls-keylog FILE (repeatable)
   std::string flow_graph;                   // --flow-graph FILE.svg|FILE.html
   std::vector<std::string> export_objects;  // --export-objects PROTOCOL,DIR
   std::vector<std::string> preferences;     // -o name:value

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "analysis/tls_secrets.h"
 #include "capture/capture_reader.h"
 #include "capture/capture_writer.h"
 #include "capture/stop_signal.h"
@@ -58,6 +59,24 @@ int apply_configuration(const Options& opts, Session& session) {
     read_decode_as_entries(entries->string());
   for (const std::string& d : opts.decode_as)
     if (!apply_decode_as_option(d)) return 1;
+  return 0;
+}
+
+// TLS secrets of pcapng decryption-secrets blocks as the reader meets them.
+void learn_capture_secrets(const CaptureReader& reader, TlsSecrets& secrets, size_t& seen) {
+  const std::vector<std::string>& lines = reader.tls_key_log();
+  if (lines.size() < seen) seen = 0;  // a new section
+  for (; seen < lines.size(); ++seen) secrets.add_text(lines[seen]);
+}
+
+// --tls-keylog files, read before the first packet.
+int load_tls_keylogs(const Options& opts, TlsSecrets& secrets) {
+  for (const std::string& file : opts.tls_keylogs) {
+    if (!secrets.add_file(file)) {
+      std::fprintf(stderr, "netsift: cannot read TLS key log \"%s\"\n", file.c_str());
+      return 1;
+    }
+  }
   return 0;
 }
 
@@ -116,7 +135,12 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   extras.set_statistic_context(opts, filters);
   CaptureLimits limits;  // -a, -b, stop signals
   if (int status = limits.setup(opts)) return status;
+  if (int status = load_tls_keylogs(opts, session.state<TlsSecrets>())) return status;
   if (opts.two_pass && !input) run_first_pass(opts, filters, session);
+  // Secrets F5 trailers carry serve the records before the trailer that brings them (not
+  // needed when nothing is dissected: counting, writing everything).
+  if (!input && (printer || filters.need_dissection() || extras.needs_dissection()))
+    learn_f5_tls_secrets(opts, filters, session);
 
   // Only the fields something reads are stored in packet trees.
   const std::optional<FieldInterest> interest =
@@ -151,7 +175,8 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     const bool columns = printer_needs_columns(opts) || extras.needs_columns();
     const bool labels = columns && printer_needs_labels(opts);
     if (printer) printer->begin(out);
-    size_t names_seen = 0;
+    size_t names_seen = 0, secrets_seen = 0;
+    TlsSecrets& secrets = session.state<TlsSecrets>();
     // -2 -R: as in tshark's second pass, frames the read filter dropped are gone, also for the
     // next kept frame's frame.time_delta; but frame 1's time stays the first frame read (tshark
     // keeps that one as the time reference, whatever the filter says).
@@ -161,6 +186,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
       learn_capture_names(*reader, session.names, names_seen);
+      learn_capture_secrets(*reader, secrets, secrets_seen);
       if (!filters.pass_capture(frame)) continue;
       pkt.reset(number + 1, &frame, &session);
       if (drops_frames) {
@@ -186,6 +212,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     }
     if (printer) printer->end(out);
     if (writer) writer->close();
+    extras.add_tls_keys(secrets.key_log());
     status = extras.finish(out, *reader);
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);

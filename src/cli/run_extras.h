@@ -31,6 +31,12 @@ class RunExtras {
   // After the last packet: prints the statistics and writes the key log. Returns an exit
   // status (2 when the key log cannot be written).
   int finish(OutputSink& out, const CaptureReader& reader);
+  // Key-log lines the run decrypted with (key-log files, F5 trailers, pcapng blocks), for
+  // --export-tls-keys.
+  void add_tls_keys(const TlsKeyLog& keys) {
+    if (collect_keys_)
+      for (const std::string& l : keys.lines()) keys_.add_line(l);
+  }
   // Whether any extra needs packets dissected.
   bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
   // The fields the statistics read (see Statistic::reads_only); false when one reads whole trees.

@@ -40,6 +40,7 @@ enum class FieldType : uint8_t {
   kAbsTime,
   kRelTime,
   kFrameNum,
+  kOid,  // ASN.1 object identifier: a view of its BER content octets
 };
 
 // Display base, with tshark's names (BASE_DEC, ...). For booleans with a bitmask the bit width

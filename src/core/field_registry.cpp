@@ -112,6 +112,8 @@ const char* field_type_name(FieldType t) {
       return "FT_RELATIVE_TIME";
     case FieldType::kFrameNum:
       return "FT_FRAMENUM";
+    case FieldType::kOid:
+      return "FT_OID";
   }
   return "FT_NONE";
 }
@@ -138,6 +140,7 @@ ValueKind value_kind(FieldType t) {
     case FieldType::kEther:
     case FieldType::kIpv6:
     case FieldType::kBytes:
+    case FieldType::kOid:
       return ValueKind::kBytes;
     case FieldType::kString:
     case FieldType::kStringz:

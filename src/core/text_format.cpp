@@ -119,4 +119,12 @@ void append_bytes_label(std::string& out, const FieldDef& d, const Value& v) {
   if (shown < v.bytes.n) out.append("\u2026");
 }
 
+void cut_appended_label(std::string& label) {
+  constexpr size_t kMaxAppendedLabel = 239;
+  if (label.size() <= kMaxAppendedLabel) return;
+  size_t cut = kMaxAppendedLabel;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0) == 0x80) --cut;
+  label.resize(cut);
+}
+
 }  // namespace netsift

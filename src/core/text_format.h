@@ -30,4 +30,9 @@ void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep = '
 // field's base says), then an ellipsis; "<MISSING>" or "<none>" (BASE_ALLOW_ZERO) when empty.
 void append_bytes_label(std::string& out, const FieldDef& d, const Value& v);
 
+// Wireshark keeps an item's text in ITEM_LABEL_LENGTH (240) bytes. Text appended to an item's
+// label (proto_item_append_text) stops silently at 239 bytes, cut here on a character boundary,
+// without the " [truncated]" mark the printer gives a label set whole.
+void cut_appended_label(std::string& label);
+
 }  // namespace netsift

@@ -29,6 +29,7 @@ void register_urlencoded_form();
 void register_json();
 void register_decryption_tables();
 void register_ftp();
+void register_x509();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -59,6 +60,7 @@ void register_all_dissectors() {
   register_json();
   register_decryption_tables();
   register_ftp();
+  register_x509();
 }
 
 }  // namespace netsift

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/tls_secrets.h"
 #include "core/session.h"
 #include "dissectors/f5ethtrailer.h"
 
@@ -79,6 +80,8 @@ void add_keylog(F5Dissection& d, int parent, const char* label, const Secret& cl
   for (size_t i = 0; i < secret.len; ++i)
     fmt::format_to(std::back_inserter(line), "{:02x}", secret.bytes[i]);
   d.pkt.add_generated_string(parent, tls_keylog, line);
+  // netsift decrypts with the secrets the trailers carry, with no key option.
+  d.pkt.session->state<TlsSecrets>().add_line(line);
 }
 
 int add_container(F5Dissection& d, const ByteReader& r, bool extended) {

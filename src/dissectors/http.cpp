@@ -17,6 +17,7 @@
 #include "core/preferences.h"
 #include "core/text_format.h"
 #include "dissectors/http_internal.h"
+#include "dissectors/tls.h"
 #include "dissectors/media.h"
 #include "dissectors/tcp_desegment.h"
 
@@ -260,9 +261,8 @@ const PrefReg kHttpPrefs[] = {
     pref_bool(&pref_decompress_body, "decompress_body",
               "Whether to uncompress entity bodies that are compressed using \"Content-Encoding: \"",
               true),
-    pref_range(&pref_tls_port, "tls.port",
-               "SSL/TLS Ports range",
-               "443"),
+    pref_port_range(&pref_tls_port, "tls.port", "SSL/TLS Ports range", "443", tls_tables::port,
+                    dissect_http_tcp),
 };
 
 // tshark's custom_http_header_fields table: header names to give fields of their own.
@@ -297,6 +297,11 @@ void register_http() {
   http_body::register_fields(http_fields::proto);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp, "http");
   tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp});
+  // Decrypted TLS application data (tshark's http.tls.port, the "http/1.1" ALPN and the
+  // "HTTP over TLS" heuristic).
+  tls_tables::port().add(443, dissect_http_tcp, "http");
+  tls_tables::alpn().push_back({"http/1.1", dissect_http_tcp});
+  tls_tables::heuristics().push_back({looks_like_http, dissect_http_tcp});
 }
 
 }  // namespace netsift

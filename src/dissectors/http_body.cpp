@@ -219,11 +219,14 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
   msg.body = body.data();
   msg.body_len = body.size();
   if (body.size() == 0) return;
-  std::string_view text = ascii_string(pkt, text_of(body, 0, body.size()));
-  int fd =
-      pkt.tree.add(top, f_file_data, body, 0, body.size(),
-                   Value::of_bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
-  if (want_text) pkt.set_label(fd, fmt::format("File Data: {} bytes", body.size()));
+  // The field's text costs a pass over the body: only when the field is read.
+  if (pkt.tree.wants(f_file_data)) {
+    std::string_view text = ascii_string(pkt, text_of(body, 0, body.size()));
+    int fd =
+        pkt.tree.add(top, f_file_data, body, 0, body.size(),
+                     Value::of_bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+    if (want_text) pkt.set_label(fd, fmt::format("File Data: {} bytes", body.size()));
+  }
   dissect_media(pkt, body, h.media_type, top);
 }
 

@@ -10,6 +10,7 @@
 #include "core/conversation.h"
 #include "core/session.h"
 #include "dissectors/http_internal.h"
+#include "dissectors/tls.h"
 
 namespace netsift::http {
 
@@ -27,7 +28,7 @@ std::string_view full_uri(Packet& pkt, std::string_view method, std::string_view
       });
   if (method == "CONNECT" || absolute) return pkt.arena.copy(uri);
   if (host.empty()) return {};
-  return pkt.arena.copy(fmt::format("http://{}{}", host, uri));
+  return pkt.arena.copy(fmt::format("{}://{}{}", tls_in_layers(pkt) ? "https" : "http", host, uri));
 }
 
 // -2: the connection's exchanges as the first pass saw them, for the links tshark's second

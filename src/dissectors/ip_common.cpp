@@ -4,6 +4,7 @@
 #include "core/field_registry.h"
 #include "core/protocols.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "dissectors/ip.h"
 
 namespace netsift {
@@ -144,10 +145,8 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
       label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
     }
   }
-  // tshark appends each fragment to the label, and appended text stops silently at the label's
-  // 239 bytes (ITEM_LABEL_LENGTH), without the " [truncated]" mark of a label set whole.
-  constexpr size_t kMaxAppendedLabel = 239;
-  if (label.size() > kMaxAppendedLabel) label.resize(kMaxAppendedLabel);
+  // tshark appends each fragment to the label (cut silently when too long).
+  cut_appended_label(label);
   if (pkt.labels) pkt.set_label(n, label);
   pkt.tree.add_generated(n, ff.count, Value::of_uint(dg.fragments.size()));
   pkt.tree.add_generated(n, ff.reassembled_length, Value::of_uint(dg.length));

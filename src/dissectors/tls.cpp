@@ -14,7 +14,10 @@
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/protocol_state.h"
+#include "core/session.h"
 #include "dissectors/tcp_desegment.h"
+#include "dissectors/tls.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
 
@@ -71,6 +74,10 @@ const char* app_protocol_on(uint16_t port) {
 
 constexpr size_t kMaxRecordLength = 16384;  // TLS_MAX_RECORD_LENGTH
 
+// tshark's tls preferences (registered at the end of this file).
+StringPref pref_keys_list, pref_debug_file, pref_psk, pref_keylog_file;
+BoolPref pref_desegment_records, pref_desegment_app_data, pref_ignore_mac_failed;
+
 bool valid_content_type(uint8_t t) {
   return t >= kChangeCipherSpec && t <= kTls12Cid;
 }
@@ -104,7 +111,9 @@ const char* short_or(uint16_t v, const char* fallback) {
   return n ? n : fallback;
 }
 
-void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record) {
+}  // namespace
+
+void tls::dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record) {
   Packet& pkt = ctx.pkt;
   int alert = pkt.tree.add(record, f_alert, r, off, len, Value{});
   // tshark assumes alerts are never fragmented: any other length is an encrypted alert.
@@ -128,6 +137,8 @@ void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t l
   pkt.add_item(alert, f_alert_level, r, off, 1);
   pkt.add_item(alert, f_alert_desc, r, off + 1, 1);
 }
+
+namespace {
 
 void dissect_heartbeat(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
                        int record) {
@@ -170,7 +181,9 @@ void dissect_heartbeat(RecordContext& ctx, const ByteReader& r, size_t off, size
   }
 }
 
-void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+}  // namespace
+
+void tls::dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
                               int record, uint16_t version) {
   Packet& pkt = ctx.pkt;
   if (pkt.cols.enabled) append_info(pkt, "Application Data");
@@ -184,6 +197,8 @@ void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t of
   pkt.add_item(record, f_app_data, r, off, len);
   if (app) pkt.add_generated_string(record, f_app_data_proto, app);
 }
+
+namespace {
 
 // One SSLv3/TLS record at r[off]. Returns the offset after it, or `off` after asking TCP for
 // the rest of the record.
@@ -208,6 +223,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   }
   uint8_t content_type = r.u8(off);
   uint16_t version = r.u16(off + 1);
+  const uint16_t wire_version = version;
   size_t length = r.u16(off + 3);
   if (!valid_content_type(content_type)) {
     if (pkt.cols.enabled) append_info(pkt, "Continuation Data");
@@ -245,6 +261,8 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   int dir = direction(s, pkt);
   RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
+  if (dissect_protected_record(ctx, r, body, length, content_type, wire_version, record))
+    return body + length;
   switch (content_type) {
     case kChangeCipherSpec:
       if (pkt.cols.enabled) append_info(pkt, "Change Cipher Spec");
@@ -255,6 +273,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
       int ccs = pkt.tree.add(record, f_ccs, r, body, 1, Value{});
       if (version == kTls13) break;
       s.dir[dir].ccs_frame = pkt.number;
+      start_decryption_tls12(ctx);
       // The server switching ciphers right after a ServerHello that took the client's session
       // id back: an abbreviated handshake. Any later ChangeCipherSpec is not one.
       if (ctx.is_server) {
@@ -273,6 +292,10 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
       break;
     case kHandshake:
       dissect_handshake_record(ctx, r, body, body + length, record, true);
+      // The ServerHello of TLS 1.3: the next records are protected by the handshake keys.
+      if (s.version == kTls13 && ctx.is_server && s.values.have_server_random &&
+          !s.tls13_started)
+        start_decryption_tls13(ctx);
       break;
     case kApplicationData:
       dissect_application_data(ctx, r, body, length, record, version);
@@ -483,6 +506,26 @@ bool from_server(const TlsSession& s, const Packet& pkt) {
   return app_protocol_on(pkt.src_port) != nullptr;
 }
 
+TlsSecrets& secrets(Packet& pkt) {
+  TlsSecrets& keys = pkt.session->state<TlsSecrets>();
+  const std::string& file = pkt.session->prefs.get(pref_keylog_file);
+  if (!file.empty()) keys.add_file(file);
+  return keys;
+}
+
+TlsRsaKeys& rsa_keys(Packet& pkt) {
+  TlsRsaKeys& keys = pkt.session->state<TlsRsaKeys>();
+  // rsa_keys: uri, password; ssl_keys: ip, port, protocol, keyfile, password (the address,
+  // port and protocol are not needed to find a key: each key is tried).
+  if (const UatTable* t = pkt.session->prefs.find_uat("rsa_keys"))
+    for (const UatRecord& rec : t->records)
+      if (rec.size() >= 2) keys.add_file(rec[0], rec[1]);
+  if (const UatTable* t = pkt.session->prefs.find_uat("ssl_keys"))
+    for (const UatRecord& rec : t->records)
+      if (rec.size() >= 5) keys.add_file(rec[3], rec[4]);
+  return keys;
+}
+
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
              std::string_view text) {
   int n = pkt.tree.add(parent, f_text, r, off, len, Value{});
@@ -494,11 +537,10 @@ int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t le
 
 namespace {
 
-// tshark 4.0's tls preferences. They are accepted, kept and listed (-G defaultprefs) so that
-// command lines and profiles written for tshark work; the key sources take effect with TLS
-// decryption, and record desegmentation is always on.
-StringPref pref_keys_list, pref_debug_file, pref_psk, pref_keylog_file;
-BoolPref pref_desegment_records, pref_desegment_app_data, pref_ignore_mac_failed;
+// tshark 4.0's tls preferences, accepted, kept and listed (-G defaultprefs) so that command
+// lines and profiles written for tshark work. tls.keylog_file feeds decryption; RSA keys
+// (keys_list), the PSK and the debug file have no effect yet, and record and application
+// data desegmentation are always on.
 
 const PrefReg kTlsPrefs[] = {
     pref_string(&pref_keys_list, "keys_list",
@@ -542,12 +584,41 @@ const PrefReg kTlsPrefs[] = {
 
 }  // namespace
 
+namespace tls_tables {
+
+DissectorTable& port() {
+  static DissectorTable table("tls.port", "TLS port");
+  return table;
+}
+
+std::vector<AlpnDissector>& alpn() {
+  static std::vector<AlpnDissector> list;
+  return list;
+}
+
+std::vector<HeuristicDissector>& heuristics() {
+  static std::vector<HeuristicDissector> list;
+  return list;
+}
+
+}  // namespace tls_tables
+
+bool tls_in_layers(const Packet& pkt) {
+  for (FieldId p : pkt.layers)
+    if (p == proto_tls) return true;
+  return false;
+}
+
 void register_tls() {
   prefs_registry().add_module({"tls", "Transport Layer Security"}, kTlsPrefs);
+  prefs_registry().add_uat({"rsa_keys", "RSA Private Keys", {"uri", "password"}});
+  register_protocol_state<TlsSecrets>(StateScope::kCapture);
+  register_protocol_state<TlsRsaKeys>(StateScope::kCapture);
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
   tls::register_fields(proto_tls);
   register_protocol_state<TlsSession>(StateScope::kConversation);
+  register_tls_certificates();
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp, "tls");
   tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
 }

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "core/field_registry.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
+#include "dissectors/tls_sct.h"
 #include "dissectors/tls_values.h"
 
 namespace netsift::tls {
@@ -65,6 +67,7 @@ void server_name(Packet& pkt, const ByteReader& r, size_t off, size_t end, int e
     uint16_t len = r.u16(off + 1);
     pkt.add_item(sni, f_sni_len, r, off + 1, 2);
     pkt.add_item(sni, f_sni, r, off + 3, len);
+    remember_server_name(pkt, {reinterpret_cast<const char*>(r.ptr(off + 3, len)), len});
     off += 3 + len;
   }
 }
@@ -111,8 +114,10 @@ void alpn(Packet& pkt, TlsSession& s, const ByteReader& r, size_t off, size_t en
     std::string_view name(reinterpret_cast<const char*>(r.ptr(off + 1, n)), n);
     if (fp && fp->first_alpn.empty() && n > 0) fp->first_alpn.assign(name);
     // The server's choice names the protocol inside the application data.
-    if (hs == kServerHello || hs == kEncryptedExtensions)
+    if (hs == kServerHello || hs == kEncryptedExtensions) {
       if (const char* p = alpn_protocol(name)) s.app_protocol = p;
+      s.alpn.assign(name);
+    }
     off += 1 + n;
   }
 }
@@ -385,6 +390,9 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
         next_protocol_negotiation(pkt, r, body, body_end, ext);
         break;
       case kSignedCertificateTimestamp:
+        // The server's list (ServerHello, TLS 1.3 Certificate entries); a client's is empty.
+        if (len) dissect_sct_list(pkt, r, body, body_end, ext);
+        break;
       case kPostHandshakeAuth:
         if (len) pkt.add_item(ext, f_ext_data, r, body, len);
         break;

@@ -26,7 +26,7 @@ FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, f_
     f_cert_types, f_dnames_len, f_dnames, f_dname_len, f_random, f_random_time, f_random_bytes,
     f_session_id, f_hs_version, f_cipher_suites_length, f_cipher_suites, f_cipher_suite,
     f_comp_methods_length, f_comp_methods, f_comp_method, f_ticket_lifetime, f_ticket_age_add,
-    f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket, f_verify_data,
+    f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket, f_verify_data, f_md5_hash, f_sha_hash,
     f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s,
     f_psk_ke_modes_length, f_psk_ke_mode, f_cert_request_context_length, f_cert_request_context,
     f_key_update_request, f_max_early_data_size, f_compress_algorithms_length,
@@ -36,7 +36,9 @@ FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, f_
     f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type,
     f_dname, f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn,
     f_ssl2_msg_type, f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len,
-    f_ssl2_cipher_spec, f_ssl2_challenge;
+    f_ssl2_cipher_spec, f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version,
+    f_sct_logid, f_sct_timestamp, f_sct_extensions_length, f_sct_extensions,
+    f_sct_signature_length, f_sct_signature;
 
 namespace {
 
@@ -180,6 +182,8 @@ const FieldReg kFields[] = {
     {&f_ticket_length, {.name = "Session Ticket Length", .abbrev = "tls.handshake.session_ticket_length", .type = FT::kUint16, .base = Base::kDec, .blurb = "New Session Ticket Length"}},
     {&f_ticket, {.name = "Session Ticket", .abbrev = "tls.handshake.session_ticket", .type = FT::kBytes, .blurb = "New Session Ticket"}},
     {&f_verify_data, {.name = "Verify Data", .abbrev = "tls.handshake.verify_data", .type = FT::kNone, .blurb = "Opaque verification data"}},
+    {&f_md5_hash, {.name = "MD5 Hash", .abbrev = "tls.handshake.md5_hash", .type = FT::kNone, .blurb = "Hash of messages, master_secret, etc."}},
+    {&f_sha_hash, {.name = "SHA-1 Hash", .abbrev = "tls.handshake.sha_hash", .type = FT::kNone, .blurb = "Hash of messages, master_secret, etc."}},
     {&f_cert_vrfy_sig_len, {.name = "Signature length", .abbrev = "tls.handshake.client_cert_vrfy.sig_len", .type = FT::kUint16, .base = Base::kDec, .blurb = "Length of CertificateVerify's signature"}},
     {&f_cert_vrfy_sig, {.name = "Signature", .abbrev = "tls.handshake.client_cert_vrfy.sig", .type = FT::kBytes, .blurb = "CertificateVerify's signature"}},
     {&f_ja3_full, {.name = "JA3 Fullstring", .abbrev = "tls.handshake.ja3_full", .type = FT::kString}},
@@ -206,6 +210,15 @@ const FieldReg kFields[] = {
     {&f_ignored_unknown_record, {.name = "Ignored Unknown Record", .abbrev = "tls.ignored_unknown_record", .type = FT::kNone}},
     {&f_malformed_vector_length, {.name = "Variable vector length is outside the permitted range", .abbrev = "tls.malformed.vector_length", .type = FT::kNone}},
     {&f_malformed_trailing, {.name = "Undecoded trailing data is present", .abbrev = "tls.malformed.trailing_data", .type = FT::kNone}},
+    {&f_sct_scts_length, {.name = "Serialized SCT List Length", .abbrev = "tls.sct.scts_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_length, {.name = "Serialized SCT Length", .abbrev = "tls.sct.sct_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_version, {.name = "SCT Version", .abbrev = "tls.sct.sct_version", .type = FT::kUint8, .base = Base::kDec, .blurb = "SCT Protocol version (v1 (0) is defined in RFC 6962)"}},
+    {&f_sct_logid, {.name = "Log ID", .abbrev = "tls.sct.sct_logid", .type = FT::kBytes, .blurb = "SHA-256 hash of log's public key"}},
+    {&f_sct_timestamp, {.name = "Timestamp", .abbrev = "tls.sct.sct_timestamp", .type = FT::kAbsTime, .base = Base::kAbsUtc, .blurb = "Timestamp of issuance"}},
+    {&f_sct_extensions_length, {.name = "Extensions length", .abbrev = "tls.sct.sct_extensions_length", .type = FT::kUint16, .base = Base::kDec, .blurb = "Length of future extensions to this protocol (currently none)"}},
+    {&f_sct_extensions, {.name = "Extensions", .abbrev = "tls.sct.sct_extensions", .type = FT::kNone, .blurb = "Future extensions to this protocol (currently none)"}},
+    {&f_sct_signature_length, {.name = "Signature Length", .abbrev = "tls.sct.sct_signature_length", .type = FT::kUint16, .base = Base::kDec}},
+    {&f_sct_signature, {.name = "Signature", .abbrev = "tls.sct.sct_signature", .type = FT::kBytes}},
 };
 
 }  // namespace

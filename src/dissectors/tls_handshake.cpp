@@ -7,9 +7,12 @@
 #include <cstring>
 #include <string>
 
+#include "core/der_reader.h"
 #include "core/field_registry.h"
+#include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
+#include "dissectors/x509.h"
 
 namespace netsift::tls {
 
@@ -77,22 +80,6 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
   return hs;
 }
 
-// A uint16 signature scheme with its hash and signature bytes as sub-items.
-void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
-  int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);
-  uint16_t v = r.u16(off);
-  if (pkt.labels && !value_name(tls_values::kTlsSignatureSchemes, v)) {
-    // An unnamed scheme is named by its hash and signature bytes (TLS 1.2's pairs).
-    const char* hash = value_name(tls_values::kTlsSigHashHashes, v >> 8);
-    const char* sig = value_name(tls_values::kTlsSigHashSignatures, v & 0xff);
-    char code[8];
-    std::snprintf(code, sizeof code, "%04x", v);
-    pkt.set_label(alg, std::string("Signature Algorithm: ") + (hash ? hash : "Unknown") + " " +
-                           (sig ? sig : "Unknown") + " (0x" + code + ")");
-  }
-  pkt.add_item(alg, f_sig_hash_hash, r, off, 1);
-  pkt.add_item(alg, f_sig_hash_sig, r, off + 1, 1);
-}
 
 void add_hello_random(RecordContext& ctx, const ByteReader& r, size_t off, int parent) {
   Packet& pkt = ctx.pkt;
@@ -217,12 +204,18 @@ void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, si
   int list = pkt.tree.add(hs, f_certificates, r, off, list_len, Value{});
   if (pkt.labels) pkt.set_label(list, count_label("Certificates", list_len, "byte", "bytes"));
   size_t list_end = std::min<size_t>(off + list_len, end);
+  queue_certificate_chain(pkt, r, off, list_end, ctx.is_server, tls13);
   while (off + 3 <= list_end) {
     uint32_t len = r.u24(off);
     pkt.add_item(list, f_certificate_length, r, off, 3);
     off += 3;
-    // The certificate's DER bytes (an X.509 dissector takes them over).
-    pkt.add_item(list, f_certificate, r, off, len);
+    // The certificate's DER bytes, its item the root of the X.509 dissector's tree. tshark's
+    // item is the Certificate SEQUENCE, as long as its DER header says when that parses.
+    size_t item_len = len;
+    BerHeader outer = read_ber_header(r, off, off + len);
+    if (outer.error == BerError::kNone) item_len = outer.end() - off;
+    int cert = pkt.add_item(list, f_certificate, r, off, item_len);
+    dissect_x509_certificate(r.sub(off, len), pkt, cert);
     off += len;
     if (tls13) {
       uint16_t ext_len = r.u16(off);
@@ -337,13 +330,18 @@ void dissect_client_key_exchange(RecordContext& ctx, const ByteReader& r, size_t
     case Kex::kRsa:
     case Kex::kRsaExport: {
       int params = add_text(pkt, hs, r, off, end - off, "RSA Encrypted PreMaster Secret");
+      size_t epms = off, len = end - off;
       if (ctx.session.version == kSsl3) {
         pkt.add_item(params, f_epms, r, off, end - off);
       } else {
-        uint16_t len = r.u16(off);
+        len = r.u16(off);
+        epms = off + 2;
         pkt.add_item(params, f_epms_len, r, off, 2);
         pkt.add_item(params, f_epms, r, off + 2, len);
       }
+      // Decryption recovers the pre-master secret from it with the server's private key.
+      const uint8_t* p = r.ptr(epms, len);
+      ctx.session.values.encrypted_pre_master.assign(p, p + len);
       break;
     }
     default:
@@ -382,7 +380,7 @@ void dissect_certificate_request(RecordContext& ctx, const ByteReader& r, size_t
   while (off + 2 <= list_end) {
     uint16_t len = r.u16(off);
     pkt.add_item(list, f_dname_len, r, off, 2);
-    pkt.tree.add(list, f_dname, r, off + 2, len, Value{});
+    dissect_x509_distinguished_name(r.sub(off + 2, len), pkt, list, f_dname);
     off += 2 + len;
   }
 }
@@ -515,7 +513,13 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
       dissect_client_key_exchange(ctx, r, body, end, hs);
       break;
     case kFinished:
-      pkt.tree.add(hs, f_verify_data, r, body, length, Value{});
+      // SSL 3.0's Finished holds an MD5 and a SHA-1 hash.
+      if (s.version == kSsl3 && length == 36) {
+        pkt.tree.add(hs, f_md5_hash, r, body, 16, Value{});
+        pkt.tree.add(hs, f_sha_hash, r, body + 16, 20, Value{});
+      } else {
+        pkt.tree.add(hs, f_verify_data, r, body, length, Value{});
+      }
       break;
     case kKeyUpdate:
       pkt.add_item(hs, f_key_update_request, r, body, 1);
@@ -572,6 +576,22 @@ void show_fragments(Packet& pkt, int parent, const TlsHandshakeReassembly& h,
 }
 
 }  // namespace
+
+void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
+  int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);
+  uint16_t v = r.u16(off);
+  if (pkt.labels && !value_name(tls_values::kTlsSignatureSchemes, v)) {
+    // An unnamed scheme is named by its hash and signature bytes (TLS 1.2's pairs).
+    const char* hash = value_name(tls_values::kTlsSigHashHashes, v >> 8);
+    const char* sig = value_name(tls_values::kTlsSigHashSignatures, v & 0xff);
+    char code[8];
+    std::snprintf(code, sizeof code, "%04x", v);
+    pkt.set_label(alg, std::string("Signature Algorithm: ") + (hash ? hash : "Unknown") + " " +
+                           (sig ? sig : "Unknown") + " (0x" + code + ")");
+  }
+  pkt.add_item(alg, f_sig_hash_hash, r, off, 1);
+  pkt.add_item(alg, f_sig_hash_sig, r, off + 1, 1);
+}
 
 void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                               int record, bool maybe_encrypted) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/tls_rsa_keys.h"
+#include "analysis/tls_secrets.h"
 #include "analysis/tls_session.h"
 #include "core/packet.h"
 
@@ -35,7 +37,7 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_random_bytes, f_session_id, f_hs_version, f_cipher_suites_length, f_cipher_suites,
     f_cipher_suite, f_comp_methods_length, f_comp_methods, f_comp_method, f_ticket_lifetime,
     f_ticket_age_add, f_ticket_nonce_length, f_ticket_nonce, f_ticket_length, f_ticket,
-    f_verify_data, f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s,
+    f_verify_data, f_md5_hash, f_sha_hash, f_cert_vrfy_sig_len, f_cert_vrfy_sig, f_ja3_full, f_ja3, f_ja3s_full, f_ja3s,
     f_psk_ke_modes_length, f_psk_ke_mode, f_cert_request_context_length, f_cert_request_context,
     f_key_update_request, f_max_early_data_size, f_compress_algorithms_length,
     f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length,
@@ -44,7 +46,9 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
     f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn, f_ssl2_msg_type,
     f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
-    f_ssl2_challenge;
+    f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version, f_sct_logid,
+    f_sct_timestamp, f_sct_extensions_length, f_sct_extensions, f_sct_signature_length,
+    f_sct_signature;
 
 // Protocol versions (record and negotiated).
 inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
@@ -114,6 +118,8 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
                           int parent, uint8_t hs_type, Fingerprint* fp);
 // A uint16 list of signature schemes (signature_algorithms, CertificateRequest).
 size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent);
+// A uint16 signature scheme with its hash and signature bytes as sub-items.
+void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off);
 
 // JA3/JA3S/JA4 inputs gathered while a hello is dissected.
 struct Fingerprint {
@@ -132,6 +138,26 @@ void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
 bool is_grease(uint16_t v);
 
 void register_fields(FieldId proto);
+
+// Records of the record layer tls.cpp shows, also for decrypted content.
+void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record);
+void dissect_application_data(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+                              int record, uint16_t version);
+
+// Decryption (tls_decrypt.cpp). The run's secrets, with the tls.keylog_file preference's file
+// read in.
+TlsSecrets& secrets(Packet& pkt);
+// The run's RSA private keys, with the files of the rsa_keys and ssl_keys tables read in.
+TlsRsaKeys& rsa_keys(Packet& pkt);
+// A ChangeCipherSpec from ctx.dir: its later TLS 1.0-1.2 records use the new keys.
+void start_decryption_tls12(RecordContext& ctx);
+// A TLS 1.3 ServerHello was dissected (from ctx.dir): the handshake keys of both sides.
+void start_decryption_tls13(RecordContext& ctx);
+// Decrypts the protected record r[body, body+length) and dissects its content under `record`;
+// false when it cannot be decrypted (no keys, authentication failure: it stays encrypted) and
+// for an encrypted ChangeCipherSpec (a renegotiation's), which the caller shows as a plain one.
+bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
+                              uint8_t content_type, uint16_t wire_version, int record);
 
 // Adds a text-only subtree node covering r[off, off+len) labelled `text`.
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,

@@ -65,15 +65,9 @@ std::string_view utf8_string(Packet& pkt, std::string_view s) {
   return pkt.arena.copy(out);
 }
 
-// tshark builds the item's text by appending to it, which cuts it silently (no "[truncated]")
-// at ITEM_LABEL_LENGTH - 1 bytes, on a character boundary.
+// tshark builds the item's text by appending to it, which cuts it silently.
 void set_item_label(Packet& pkt, int item, std::string& label) {
-  constexpr size_t kMax = 239;
-  if (label.size() > kMax) {
-    size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0) == 0x80) --cut;
-    label.resize(cut);
-  }
+  cut_appended_label(label);
   pkt.set_label(item, label);
 }
 

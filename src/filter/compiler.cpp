@@ -71,13 +71,26 @@ class Compiler {
     return static_cast<int>(out_.program.code.size() - 1);
   }
 
+  // A word or literal that names no field where one is needed, in tshark's words.
+  int fail_unknown(int a) {
+    std::string_view t = text(a);
+    if (node(a).kind == AstKind::kWord && t.size() > 1 && t[0] == '.')
+      return fail_at("\"" + std::string(t.substr(1)) + "\" is not a valid protocol or protocol field.",
+                     a);
+    return fail_at(std::string(t) + " is neither a field nor a protocol name.", a);
+  }
+  // A leading dot marks a field name (".udp.dstport"): never a literal.
   FieldId field_of_word(int a) const {
-    return node(a).kind == AstKind::kWord ? registry().find(node(a).token.text) : kNoField;
+    if (node(a).kind != AstKind::kWord) return kNoField;
+    std::string_view name = node(a).token.text;
+    if (name.size() > 1 && name[0] == '.') name.remove_prefix(1);
+    return registry().find(name);
   }
   // A word that names no field, a string or a character: its meaning depends on the other side.
   bool is_literal(int a) const {
     const AstNode& n = node(a);
-    if (n.kind == AstKind::kWord) return field_of_word(a) == kNoField;
+    if (n.kind == AstKind::kWord)
+      return field_of_word(a) == kNoField && !n.token.text.starts_with('.');
     return n.kind == AstKind::kString || n.kind == AstKind::kChar;
   }
   // The field whose value names and width apply to literals compared with `a`.
@@ -109,11 +122,9 @@ class Compiler {
     Insn in{op, value_type(registry().info(f).def.type)};
     in.first = slot(f);
     if (layer) {
-      in.layer_lo = static_cast<uint32_t>(layer->token.ranges[0].start);
-      in.layer_hi = static_cast<uint32_t>(layer->token.ranges[0].second);
-      if (in.layer_lo == 0 || in.layer_hi < in.layer_lo)
-        return fail("Layer numbers must be positive and in increasing order.", layer->token.pos,
-                    layer->token.len);
+      in.layer_first = static_cast<uint32_t>(out_.program.slices.size());
+      in.layer_count = static_cast<uint32_t>(layer->token.ranges.size());
+      for (const SliceRange& r : layer->token.ranges) out_.program.slices.push_back(r);
     }
     return emit(in);
   }
@@ -144,19 +155,16 @@ class Compiler {
     switch (n.kind) {
       case AstKind::kWord: {
         if (FieldId f = field_of_word(a)) return field_insn(Op::kField, f, nullptr);
+        if (!is_literal(a)) return fail_unknown(a);
         [[fallthrough]];
       }
       case AstKind::kString:
       case AstKind::kChar:
-        if (hint == VType::kNone)
-          return fail_at(std::string(text(a)) + " is neither a field nor a protocol name.", a);
+        if (hint == VType::kNone) return fail_unknown(a);
         return constant(a, hint, hint_field);
       case AstKind::kLayer: {
         FieldId f = field_of_word(n.children[0]);
-        if (!f)
-          return fail_at(std::string(text(n.children[0])) +
-                             " is neither a field nor a protocol name.",
-                         n.children[0]);
+        if (!f) return fail_unknown(n.children[0]);
         return field_insn(Op::kField, f, &n);
       }
       case AstKind::kSlice: {
@@ -339,23 +347,24 @@ class Compiler {
       }
       case AstKind::kWord:
         if (FieldId f = field_of_word(a)) return field_insn(Op::kExists, f, nullptr);
-        return fail_at(std::string(text(a)) + " is neither a field nor a protocol name.", a);
+        return fail_unknown(a);
       case AstKind::kLayer: {
         FieldId f = field_of_word(n.children[0]);
-        if (!f)
-          return fail_at(std::string(text(n.children[0])) +
-                             " is neither a field nor a protocol name.",
-                         n.children[0]);
+        if (!f) return fail_unknown(n.children[0]);
         return field_insn(Op::kExists, f, &n);
       }
       case AstKind::kCompare: return compare(a);
       case AstKind::kIn: return membership(a);
       case AstKind::kString:
       case AstKind::kChar:
-        return fail_at(std::string(text(a)) + " is neither a field nor a protocol name.", a);
-      default: {  // arithmetic, slices, functions: true when some value is non-zero
+        return fail_unknown(a);
+      case AstKind::kFunction:
+        return fail_at("You cannot test whether a function is present.", a);
+      default: {
+        // A slice is true when its bytes exist (whatever they are), arithmetic when some
+        // result is non-zero ("tcp.flags & 2").
         int v = value(a, VType::kNone, nullptr);
-        Insn in{Op::kNonZero};
+        Insn in{n.kind == AstKind::kSlice ? Op::kNonEmpty : Op::kNonZero};
         in.a = v;
         return failed_ ? -1 : emit(in);
       }

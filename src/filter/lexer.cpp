@@ -252,9 +252,20 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
                                                        ? std::string_view::npos
                                                        : comma - start);
         SliceRange r;
-        if (!parse_range(item, r) || (layer && (comma != std::string_view::npos ||
-                                                r.kind == SliceRange::kToEnd || r.start < 0)))
+        if (!parse_range(item, r))
           return error_at("\"" + std::string(trim(item)) + "\" is not a valid range.",
+                          open + 1 + start, item.size());
+        // tshark refuses a start-end range whose ends differ in sign, or running backwards.
+        bool signs_differ = (r.start < 0) != (r.second < 0);
+        if (r.kind == SliceRange::kStartEnd && signs_differ)
+          return error_at("Range " + std::string(trim(item)) + " isn't valid because " +
+                              std::to_string(r.start) + " and " + std::to_string(r.second) +
+                              " have different signs",
+                          open + 1 + start, item.size());
+        if (r.kind == SliceRange::kStartEnd && !signs_differ && r.start >= r.second)
+          return error_at("Range " + std::string(trim(item)) + " isn't valid because " +
+                              std::to_string(r.start) + " is greater or equal than " +
+                              std::to_string(r.second),
                           open + 1 + start, item.size());
         t.ranges.push_back(r);
         if (comma == std::string_view::npos) break;
@@ -267,8 +278,13 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
       size_t j = i + 1;
       while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
       int64_t n = 0;
-      if (j == i + 1 || !parse_int(s.substr(i + 1, j - i - 1), n))
-        return error_at("Expected a layer number after \"#\".", i, 1);
+      if (j == s.size() && j == i + 1) return error_at("Unexpected end of filter expression.", 0, 0);
+      if (j == i + 1)
+        return error_at("Expected digit or \"[\", not \"" + std::string(1, s[j]) + "\"", j, 1);
+      if (!parse_int(s.substr(i + 1, j - i - 1), n))
+        return error_at("\"" + std::string(s.substr(i + 1, j - i - 1)) +
+                            "\" is not a valid layer number.",
+                        i + 1, j - i - 1);
       t.kind = Tok::kLayer;
       t.ranges.push_back({SliceRange::kStartEnd, n, n});
       t.len = static_cast<uint32_t>(j - i);

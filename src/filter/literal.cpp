@@ -1,6 +1,7 @@
 #include "filter/literal.h"
 
 #include "core/ascii.h"
+#include "core/oid.h"
 
 #include <arpa/inet.h>
 
@@ -266,6 +267,7 @@ const char* type_pretty_name(FieldType t) {
     case FieldType::kAbsTime: return "Date and time";
     case FieldType::kRelTime: return "Time offset";
     case FieldType::kFrameNum: return "Frame number";
+    case FieldType::kOid: return "ASN.1 object identifier";
   }
   return "Label";
 }
@@ -273,6 +275,9 @@ const char* type_pretty_name(FieldType t) {
 std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::string_view w,
                                            Val& out, std::string& store) {
   size_t from = store.size();
+  // A leading colon marks a byte string (":00:01:6c", ":fc"): never a field name or number.
+  if (w.size() > 1 && w[0] == ':' && w[1] != ':' && (t == VType::kBytes || t == VType::kEther || t == VType::kProtocol))
+    w.remove_prefix(1);
   switch (t) {
     case VType::kUint:
     case VType::kInt: return integer(t, f, w, out, false);
@@ -332,7 +337,9 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
     case VType::kBytes:
     case VType::kProtocol: {
       std::string bytes;
-      if (!parse_bytes(w, bytes)) return quoted(w) + " is not a valid byte string.";
+      if (f && f->def.type == FieldType::kOid) {
+        if (!encode_oid(w, bytes)) return quoted(w) + " is not a valid OID.";
+      } else if (!parse_bytes(w, bytes)) return quoted(w) + " is not a valid byte string.";
       store += bytes;
       point_at(out, store, from);
       return std::nullopt;

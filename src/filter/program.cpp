@@ -27,7 +27,8 @@ VType value_type(FieldType t) {
     case FieldType::kEther: return VType::kEther;
     case FieldType::kIpv4: return VType::kIpv4;
     case FieldType::kIpv6: return VType::kIpv6;
-    case FieldType::kBytes: return VType::kBytes;
+    case FieldType::kBytes:
+    case FieldType::kOid: return VType::kBytes;
     case FieldType::kString:
     case FieldType::kStringz: return VType::kString;
     case FieldType::kAbsTime: return VType::kAbsTime;
@@ -109,6 +110,7 @@ bool node_value(const Packet& pkt, const Node& nd, Val& v) {
     case FieldType::kEther:
     case FieldType::kIpv6:
     case FieldType::kBytes:
+    case FieldType::kOid:
     case FieldType::kString:
     case FieldType::kStringz:
       v.p = nd.value.bytes.p;
@@ -230,18 +232,32 @@ void Program::gather(const Packet& pkt) const {
   }
 }
 
-// Layer n of a field is the n-th instance, in tree order, of the protocol it belongs to.
+// Layer n of a field is the n-th instance, in tree order, of the protocol it belongs to; the
+// ranges select layers as slices select bytes, counting from 1 (layer 0 never exists).
 bool Program::layer_ok(const Insn& in, uint32_t node) const {
-  if (in.layer_lo == 0) return true;
+  if (in.layer_count == 0) return true;
   const auto& nodes = pkt_->tree.nodes();
   FieldId proto = registry().info(nodes[node].field).protocol;
   int32_t at = static_cast<int32_t>(node);
   while (at >= 0 && nodes[at].field != proto) at = nodes[at].parent;
   if (at < 0) return false;
-  uint32_t layer = 0;
-  for (int32_t k = 0; k <= at; ++k)
-    if (nodes[k].field == proto) ++layer;
-  return layer >= in.layer_lo && layer <= in.layer_hi;
+  int64_t layer = 0, layers = 0;
+  for (uint32_t k = 0; k < nodes.size(); ++k) {
+    if (nodes[k].field != proto) continue;
+    ++layers;
+    if (k <= static_cast<uint32_t>(at)) layer = layers;
+  }
+  for (uint32_t r = 0; r < in.layer_count; ++r) {
+    const SliceRange& sr = slices[in.layer_first + r];
+    // A negative start counts back from the last layer; as in tshark 4.0, a negative end of a
+    // start-end range is not, so such a range selects nothing.
+    int64_t lo = sr.start < 0 ? layers + sr.start + 1 : sr.start, hi;
+    if (sr.kind == SliceRange::kStartLength) hi = lo + sr.second - 1;
+    else if (sr.kind == SliceRange::kToEnd) hi = layers;
+    else hi = sr.second;
+    if (layer >= lo && layer <= hi) return true;
+  }
+  return false;
 }
 
 void Program::field_values(const Insn& in, std::vector<Val>& out) const {
@@ -460,6 +476,8 @@ bool Program::test(int i) const {
       for (const Val& v : values(in.a))
         if (non_zero(code[in.a].type, v)) return true;
       return false;
+    case Op::kNonEmpty:
+      return !values(in.a).empty();
     case Op::kCompare: {
       const std::vector<Val>& as = values(in.a);
       if (as.empty()) return false;

@@ -68,6 +68,7 @@ enum class Op : uint8_t {
   kContains,  // a contains b
   kMatches,   // a matches regexes[first]
   kNonZero,   // a has a non-zero (non-empty) value: "tcp.flags & 2"
+  kNonEmpty,  // a has a value at all: a slice used as a test ("frame[59]")
   kNot,
   kAnd,
   kOr,
@@ -84,7 +85,9 @@ struct Insn {
   bool all = false;
   int32_t a = -1, b = -1;
   uint32_t first = 0, count = 0;
-  uint32_t layer_lo = 0, layer_hi = 0;  // kField/kExists: 0 means every layer
+  // kField/kExists: the layers asked, as slices[layer_first, +layer_count) over the protocol's
+  // instances numbered from 1 (negative from the last); no ranges: every layer.
+  uint32_t layer_first = 0, layer_count = 0;
 };
 
 class Program {

@@ -72,6 +72,8 @@ int ftenum(FieldType t) {
       return 33;
     case FieldType::kFrameNum:
       return 35;
+    case FieldType::kOid:
+      return 37;
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "core/address_format.h"
 #include "core/field_registry.h"
+#include "core/oid.h"
 #include "core/names.h"
 #include "core/protocols.h"
 #include "core/session.h"
@@ -201,6 +202,13 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
     case FieldType::kBytes:
       append_bytes_label(out, d, v);
       break;
+    case FieldType::kOid: {
+      size_t from = out.size();
+      append_oid_dotted(out, v.bytes.p, v.bytes.n);
+      std::string name = oid_resolved_name(std::string_view(out).substr(from));
+      if (!name.empty()) out.append(" (").append(name).push_back(')');
+      break;
+    }
     case FieldType::kString:
     case FieldType::kStringz:
       append_formatted_text(out, string_value(registry().info(n.field), v));

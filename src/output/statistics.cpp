@@ -18,6 +18,7 @@
 #include "output/packet_length_stats.h"
 #include "output/protocol_hierarchy.h"
 #include "output/ptype_stats.h"
+#include "output/tls_certs_stat.h"
 
 namespace netsift {
 
@@ -59,6 +60,7 @@ constexpr ParameterisedKind kParameterised[] = {
     {"io,phs", "io,phs[,filter]", make_protocol_hierarchy},
     {"io,stat,", "io,stat,interval[,filter][,filter]...", make_io_stat},
     {"expert", "expert[,error|warn|note|chat|comment][,filter]", make_expert_statistic},
+    {"tls_certs", nullptr, make_tls_certs},  // netsift only
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "core/address_format.h"
 #include "core/field_registry.h"
+#include "core/oid.h"
 #include "core/protocols.h"
 #include "output/time_format.h"
 
@@ -166,6 +167,9 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
       break;
     case FieldType::kBytes:
       append_hex_bytes(out, v.bytes.p, v.bytes.n, bytes_separator(f.def.base));
+      break;
+    case FieldType::kOid:
+      append_oid_dotted(out, v.bytes.p, v.bytes.n);
       break;
     case FieldType::kString:
     case FieldType::kStringz:

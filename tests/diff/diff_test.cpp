@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -18,11 +20,47 @@ namespace {
 
 constexpr size_t kMaxReported = 15;  // mismatches reported per test, to keep failures readable
 
+namespace fs = std::filesystem;
+
+// tests/diff/capture_options.txt: "<capture file name> <options>" lines ('#' comments).
+std::map<std::string, std::string> capture_options(const std::string& path) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t space = line.find(' ');
+    if (space != std::string::npos) out[line.substr(0, space)] = line.substr(space + 1);
+  }
+  return out;
+}
+
 std::string tshark(const std::string& args) {
   return tshark_cached(args);
 }
 CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
+}
+
+// How both tools read a capture: the capture, the TLS key material beside it (key log X.keys,
+// or X.keylog for the BIG-IP captures; RSA private key X.key) so that decryption is compared
+// too, and the decode-as options
+// tests/diff/capture_options.txt gives it (tshark needs them where it does not detect a
+// protocol by port).
+std::string input_args(const std::string& file) {
+  static const std::map<std::string, std::string> options = capture_options(
+      std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
+  std::string args = "-r " + shell_quote(file);
+  fs::path base = fs::path(file).replace_extension();
+  for (const char* ext : {".keys", ".keylog"}) {
+    fs::path keys = base.string() + ext;
+    if (fs::exists(keys)) args += " -o " + shell_quote("tls.keylog_file:" + keys.string());
+  }
+  fs::path rsa_key = base.string() + ".key";  // a server's RSA private key (PEM)
+  if (fs::exists(rsa_key))
+    args += " -o " + shell_quote("uat:rsa_keys:\"" + rsa_key.string() + "\",\"\"");
+  auto it = options.find(fs::path(file).filename().string());
+  if (it != options.end()) args += " " + it->second;
+  return args;
 }
 
 // Whether every protocol of a colon-separated frame.protocols list is one netsift implements.
@@ -41,7 +79,7 @@ bool implemented(const std::string& protocols) {
 // frame.protocols stops at tcp.
 std::vector<bool> packets_in_scope(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
-  for (const std::string& l : split_lines(tshark("-r " + shell_quote(file) +
+  for (const std::string& l : split_lines(tshark(input_args(file) +
                                                  " -T fields -e frame.protocols -e tcp.stream"
                                                  " -e udp.stream")))
     rows.push_back(split_tabs(l));
@@ -84,8 +122,8 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
 TEST_P(Differential, SummaryLines) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = split_lines(tshark("-r " + shell_quote(file)));
-  auto ours = netsift("-r " + shell_quote(file));
+  auto theirs = split_lines(tshark(input_args(file)));
+  auto ours = netsift(input_args(file));
   auto mine = split_lines(ours.out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0, compared = 0;
@@ -103,7 +141,7 @@ TEST_P(Differential, Fields) {
   const std::string& file = GetParam().path;
   const auto& fields = glossary().compared_fields;
   ASSERT_FALSE(fields.empty());
-  std::string args = "-r " + shell_quote(file) + " -T fields -E occurrence=a -e frame.protocols";
+  std::string args = input_args(file) + " -T fields -E occurrence=a -e frame.protocols";
   for (const std::string& f : fields) args += " -e " + f;
   auto theirs = split_lines(tshark(args));
   auto mine = split_lines(netsift(args).out);
@@ -143,7 +181,7 @@ TEST_P(Differential, NarrowFields) {
   if (index % 4 != 0) GTEST_SKIP() << "narrow fields run on every fourth capture";
   if (!known_difference("Fields", capture.path).empty()) GTEST_SKIP() << "known difference";
   const auto& compared = glossary().compared_fields;
-  std::string args = "-r " + shell_quote(capture.path) + " -T fields -E occurrence=a";
+  std::string args = input_args(capture.path) + " -T fields -E occurrence=a";
   std::vector<std::string> fields;
   for (const std::string& f : kGroups[(index / 4) % kGroups.size()])
     if (std::find(compared.begin(), compared.end(), f) != compared.end()) {
@@ -189,8 +227,8 @@ std::string first_difference(const std::string& theirs, const std::string& mine)
 TEST_P(Differential, Tree) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = tree_blocks(tshark("-r " + shell_quote(file) + " -V"));
-  auto mine = tree_blocks(netsift("-r " + shell_quote(file) + " -V").out);
+  auto theirs = tree_blocks(tshark(input_args(file) + " -V"));
+  auto mine = tree_blocks(netsift(input_args(file) + " -V").out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0;
   for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
@@ -201,12 +239,78 @@ TEST_P(Differential, Tree) {
 TEST_P(Differential, ExitStatus) {
   const std::string& file = GetParam().path;
   // The summary-lines test's tshark run, so its status costs no extra tshark run.
-  int theirs = shell_cached(tshark_command("-r " + shell_quote(file))).status;
-  int mine = netsift("-r " + shell_quote(file) + " -q").status;
+  int theirs = shell_cached(tshark_command(input_args(file))).status;
+  int mine = netsift(input_args(file) + " -q").status;
   EXPECT_EQ(mine != 0, theirs != 0) << file << ": tshark exit " << theirs << ", netsift " << mine;
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),
+                         [](const auto& info) { return info.param.test_name; });
+
+// TLS decryption on every corpus capture with key material beside it: the record layer, the
+// decrypted handshake and application data and what HTTP finds in it, and the summary columns,
+// for every packet. (Differential.* leave out a whole TCP stream once tshark shows a protocol
+// netsift lacks in it, such as the X.509 certificates a decrypted TLS 1.3 handshake carries.)
+std::vector<CaptureFile> captures_with_keys() {
+  std::vector<CaptureFile> out;
+  for (const CaptureFile& c : all_captures())
+    if (input_args(c.path).find("tls.keylog_file:") != std::string::npos ||
+        input_args(c.path).find("uat:rsa_keys:") != std::string::npos)
+      out.push_back(c);
+  return out;
+}
+
+class TlsDecryption : public Differential {};
+
+TEST_P(TlsDecryption, Decrypted) {
+  static const char* const kFields[] = {
+      "_ws.col.Protocol", "_ws.col.Info", "tls.record.content_type", "tls.record.opaque_type",
+      "tls.record.length", "tls.handshake.type", "tls.handshake.verify_data",
+      "tls.app_data_proto", "tls.alert_message.desc", "tls.handshake.session_ticket",
+      "tls.handshake.key_update.request_update", "http.request.method", "http.request.uri",
+      "http.request.full_uri", "http.response.code", "http.host", "http.content_length",
+      "http.request_in", "http.response_in", "http.file_data", "data.data"};
+  const std::string& file = GetParam().path;
+  std::string args = input_args(file) + " -T fields -E occurrence=a";
+  for (const char* f : kFields) args += std::string(" -e ") + f;
+  auto theirs = split_lines(tshark(args));
+  auto mine = split_lines(netsift(args).out);
+  ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
+  size_t reported = 0;
+  for (size_t i = 0; i < theirs.size(); ++i) {
+    auto t = split_tabs(theirs[i]);
+    auto m = split_tabs(mine[i]);
+    for (size_t c = 0; c < std::size(kFields) && c < t.size(); ++c)
+      if ((c >= m.size() || t[c] != m[c]) && reported++ < kMaxReported)
+        ADD_FAILURE() << file << " frame " << i + 1 << " field " << kFields[c]
+                      << "\n tshark:  " << t[c] << "\n netsift: " << (c < m.size() ? m[c] : "");
+  }
+}
+
+// The HTTP requests and responses decryption reveals, on the captures Decrypted leaves out for
+// another protocol's sake (a media dissector, HTTP/2, IMAP): their decryption is checked here.
+TEST_P(TlsDecryption, HttpMessages) {
+  const std::string args = input_args(GetParam().path) +
+                           " -Y http -T fields -E occurrence=a -e frame.number"
+                           " -e http.request.method -e http.request.full_uri"
+                           " -e http.response.code -e http.content_length -e http.request_in";
+  EXPECT_EQ(netsift(args).out, tshark(args)) << GetParam().path;
+}
+
+// Keys a pcapng file carries itself (a decryption-secrets block): no key option for either tool.
+TEST(TlsDecryptionSecretsBlock, DecryptsWithThePcapngSecrets) {
+  const std::string file = std::string(NETSIFT_CORPUS_DIR) + "/file-formats/wiki-pcapng-example.pcapng";
+  if (!fs::exists(file)) GTEST_SKIP() << "no corpus";
+  const std::string args = "-r " + shell_quote(file) +
+                           " -T fields -E occurrence=a -e _ws.col.Protocol -e _ws.col.Info"
+                           " -e tls.record.content_type -e tls.handshake.type"
+                           " -e http.request.method -e http.request.full_uri -e http.response.code";
+  std::string theirs = tshark(args);
+  EXPECT_NE(theirs.find("https://"), std::string::npos) << "tshark decrypted nothing";
+  EXPECT_EQ(netsift(args).out, theirs);
+}
+
+INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
                          [](const auto& info) { return info.param.test_name; });
 
 }  // namespace

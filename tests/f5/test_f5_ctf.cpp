@@ -130,6 +130,47 @@ TEST_F(F5Ctf, ExportTlsKeys) {
   EXPECT_FALSE(expected.empty());
 }
 
+// Scenario §2 task 10 end to end: netsift decrypts capture B with the secrets its F5 trailers
+// carry, with no key option; tshark gets the key log exported from those trailers (the
+// corpus's ctf-b.keylog: ExportTlsKeys shows it is what netsift exports).
+TEST_F(F5Ctf, DecryptsWithTrailerSecretsAlone) {
+  const std::string b = "-r " + file("bigip-ctf/ctf-b.pcapng");
+  const std::string keys = " -o tls.keylog_file:" + file("bigip-ctf/ctf-b.keylog");
+  const std::string gets = " -Y 'http.request.method == \"GET\" && tcp.port == 443'";
+  std::string ours = netsift(b + gets);
+  EXPECT_EQ(ours, tshark(b + keys + gets));
+  EXPECT_FALSE(lines(ours).empty());
+  // Every record and HTTP message of the capture, decrypted alike.
+  const std::string fields =
+      " -T fields -E occurrence=a -e tls.record.content_type -e tls.record.opaque_type"
+      " -e tls.handshake.type -e tls.alert_message.desc -e tls.app_data_proto"
+      " -e http.request.method -e http.request.full_uri -e http.response.code"
+      " -e http.request_in -e http.response_in -e http.content_length";
+  EXPECT_EQ(netsift(b + fields), tshark(b + keys + fields));
+}
+
+// From a pipe there is no first look at the file: a connection decrypts from the frame whose
+// trailer brings its secret on. Capture B's trailers come with the ChangeCipherSpec (TLS 1.2)
+// and the ServerHello (TLS 1.3): only the records before the trailer in that frame stay
+// encrypted, every HTTP message decrypts.
+TEST_F(F5Ctf, FromAPipeDecryptionStartsWithTheSecret) {
+  const std::string path = file("bigip-ctf/ctf-b.pcapng");
+  std::vector<std::string> piped = lines(run("cat " + path + " | " + kNetsift + " -r -"));
+  std::vector<std::string> read = lines(netsift("-r " + path));
+  ASSERT_EQ(piped.size(), read.size());
+  size_t differing = 0;
+  for (size_t i = 0; i < read.size(); ++i) {
+    if (piped[i] == read[i]) continue;
+    ++differing;
+    EXPECT_TRUE(read[i].find("Finished") != std::string::npos ||
+                read[i].find("Encrypted Extensions") != std::string::npos)
+        << "piped: " << piped[i] << "\nread:  " << read[i];
+  }
+  EXPECT_LE(differing, 3u);  // one frame per connection: two TLS 1.2, one TLS 1.3
+  const std::string gets = " -Y 'http.request.method == \"GET\" && tcp.port == 443'";
+  EXPECT_EQ(run("cat " + path + " | " + kNetsift + " -r -" + gets), netsift("-r " + path + gets));
+}
+
 // The -z f5_* tables, byte for byte, on every capture with F5 trailers.
 TEST_F(F5Ctf, StatisticsTablesAsTshark) {
   for (const char* f : {"bigip-ctf/ctf-a.pcap", "bigip-ctf/ctf-b.pcapng", "f5/f5-hackazon2.pcap",

@@ -22,6 +22,7 @@ enum ExtensionType : uint16_t {
   kSignedCertificateTimestamp = 18,
   kDelegatedCredentials = 34,
   kKeyShareOld = 40,
+  kCertificateAuthorities = 47,
   kPostHandshakeAuth = 49,
   kNextProtocolNegotiation = 13172,
   kSupportedGroups = 10,
@@ -337,6 +338,9 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
       }
       case kRecordSizeLimit:
         pkt.add_item(ext, f_record_size_limit, r, body, 2);
+        break;
+      case kCertificateAuthorities:
+        dissect_distinguished_names(pkt, r, body, body_end, ext);
         break;
       case kSessionTicket: {
         if (hs == kClientHello && len > 0) s.values.client_session_ticket = true;

@@ -369,21 +369,9 @@ void dissect_certificate_request(RecordContext& ctx, const ByteReader& r, size_t
     off += types;
   }
   if (ctx.session.version == kTls12) off = dissect_signature_algorithms(pkt, r, off, hs);
-  uint16_t dn_len = r.u16(off);
-  pkt.add_item(hs, f_dnames_len, r, off, 2);
-  off += 2;
-  if (dn_len == 0) return;
-  int list = pkt.tree.add(hs, f_dnames, r, off, dn_len, Value{});
-  if (pkt.labels)
-    pkt.set_label(list, count_label("Distinguished Names", dn_len, "byte", "bytes"));
-  size_t list_end = std::min<size_t>(off + dn_len, end);
-  while (off + 2 <= list_end) {
-    uint16_t len = r.u16(off);
-    pkt.add_item(list, f_dname_len, r, off, 2);
-    dissect_x509_distinguished_name(r.sub(off + 2, len), pkt, list, f_dname);
-    off += 2 + len;
-  }
+  dissect_distinguished_names(pkt, r, off, end, hs);
 }
+
 
 void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                                 int hs) {
@@ -576,6 +564,24 @@ void show_fragments(Packet& pkt, int parent, const TlsHandshakeReassembly& h,
 }
 
 }  // namespace
+
+void dissect_distinguished_names(Packet& pkt, const ByteReader& r, size_t off, size_t end,
+                                 int parent) {
+  uint16_t dn_len = r.u16(off);
+  pkt.add_item(parent, f_dnames_len, r, off, 2);
+  off += 2;
+  if (dn_len == 0) return;
+  int list = pkt.tree.add(parent, f_dnames, r, off, dn_len, Value{});
+  if (pkt.labels)
+    pkt.set_label(list, count_label("Distinguished Names", dn_len, "byte", "bytes"));
+  size_t list_end = std::min<size_t>(off + dn_len, end);
+  while (off + 2 <= list_end) {
+    uint16_t len = r.u16(off);
+    pkt.add_item(list, f_dname_len, r, off, 2);
+    dissect_x509_distinguished_name(r.sub(off + 2, len), pkt, list, f_dname);
+    off += 2 + len;
+  }
+}
 
 void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off) {
   int alg = pkt.add_item(parent, f_sig_hash_alg, r, off, 2);

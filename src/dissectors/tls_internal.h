@@ -118,6 +118,10 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
                           int parent, uint8_t hs_type, Fingerprint* fp);
 // A uint16 list of signature schemes (signature_algorithms, CertificateRequest).
 size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent);
+// A uint16-length list of X.509 distinguished names (CertificateRequest, the TLS 1.3
+// certificate_authorities extension) from r[off, end).
+void dissect_distinguished_names(Packet& pkt, const ByteReader& r, size_t off, size_t end,
+                                 int parent);
 // A uint16 signature scheme with its hash and signature bytes as sub-items.
 void add_signature_scheme(Packet& pkt, int parent, const ByteReader& r, size_t off);
 

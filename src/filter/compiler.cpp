@@ -358,8 +358,15 @@ class Compiler {
       case AstKind::kString:
       case AstKind::kChar:
         return fail_unknown(a);
-      case AstKind::kFunction:
-        return fail_at("You cannot test whether a function is present.", a);
+      case AstKind::kFunction: {
+        // tshark names an unknown function first, then refuses the test before the arguments.
+        bool known = false;
+        for (const FuncSpec& f : kFunctions) known |= f.name == n.token.text;
+        if (!known)
+          return fail("Function '" + n.token.text + "' does not exist", n.token.pos,
+                      n.token.len);
+        return fail("You cannot test whether a function is present.", n.token.pos, n.token.len);
+      }
       default: {
         // A slice is true when its bytes exist (whatever they are), arithmetic when some
         // result is non-zero ("tcp.flags & 2").

@@ -510,7 +510,8 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
       }
       break;
     case kKeyUpdate:
-      pkt.add_item(hs, f_key_update_request, r, body, 1);
+      // tshark adds the request to the record, beside the handshake message.
+      pkt.add_item(record, f_key_update_request, r, body, 1);
       break;
     case kCompressedCertificate:
       dissect_compressed_certificate(pkt, r, body, hs);

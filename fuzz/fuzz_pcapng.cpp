@@ -4,8 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "capture/byte_source.h"
-#include "capture/open_capture.h"
+#include "fuzz_capture_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace netsift;
@@ -17,18 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<uint8_t> bytes;
   if (size < 4 || data[0] != 0x0a) bytes.assign(kShb, kShb + sizeof kShb);
   bytes.insert(bytes.end(), data, data + size);
-  try {
-    auto reader = open_capture_stream(std::make_unique<MemorySource>(bytes));
-    CapturedFrame f;
-    uint64_t sum = 0;
-    while (reader->next(f)) {
-      for (uint32_t i = 0; i < f.caplen; ++i) sum += f.data[i];
-      for (const auto& c : f.comments) sum += c.size();
-      if (f.interface_id >= reader->interfaces().size()) __builtin_trap();
-    }
-    sum += reader->names().size() + reader->tls_key_log().size();
-    (void)sum;
-  } catch (const CaptureError&) {
-  }
+  fuzz::read_every_frame(bytes);
   return 0;
 }

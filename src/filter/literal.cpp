@@ -52,12 +52,14 @@ std::optional<std::string> integer(VType t, const FieldInfo* f, std::string_view
   FieldType ft = f ? f->def.type : (t == VType::kInt ? FieldType::kInt64 : FieldType::kUint64);
   uint64_t v = 0;
   if (ft == FieldType::kBoolean) {
+    // Unquoted, a number or True/False; quoted or not, the field's own true/false texts
+    // ("Set", "Not set"; "True"/"False" when it has none), in any case.
     if (!from_string && parse_uint(w, v)) return out.u = v != 0, std::nullopt;
-    if (w == "True" || w == "TRUE") return out.u = 1, std::nullopt;
-    if (w == "False" || w == "FALSE") return out.u = 0, std::nullopt;
-    if (from_string)
-      return std::string(type_pretty_name(ft)) + " cannot be converted from a string (" +
-             quoted(w) + ").";
+    if (!from_string && (w == "True" || w == "TRUE")) return out.u = 1, std::nullopt;
+    if (!from_string && (w == "False" || w == "FALSE")) return out.u = 0, std::nullopt;
+    const TrueFalse* tf = f->def.tf;
+    if (iequals(w, tf ? tf->true_text : "True")) return out.u = 1, std::nullopt;
+    if (iequals(w, tf ? tf->false_text : "False")) return out.u = 0, std::nullopt;
     return quoted(w) + " cannot be found among the possible values for " + f->def.abbrev + ".";
   }
   if (!from_string && parse_uint(w, v)) {

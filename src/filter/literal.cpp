@@ -184,7 +184,8 @@ bool parse_seconds(const char*& p, int& sec, int64_t& ns) {
   return true;
 }
 
-// ISO 8601 ("2020-07-04T12:34:56.5Z", date alone, offsets) or the legacy
+// ISO 8601 ("2020-07-04T12:34:56.5Z", date alone, offsets; "UTC" after a space-separated
+// time, as tshark 4.0 takes it) or the legacy
 // "Sep 26, 2004 23:18:04.954975 [UTC]"; without a zone the time is local.
 bool parse_abs_time(const std::string& text, int64_t& out) {
   struct tm tm {};
@@ -195,7 +196,8 @@ bool parse_abs_time(const std::string& text, int64_t& out) {
   bool utc = false;
   long offset = 0;
   if ((p = strptime(s, "%Y-%m-%d", &tm))) {
-    if (*p == 'T' || *p == ' ') {
+    const bool iso_t = *p == 'T';
+    if (iso_t || (*p == ' ' && std::isdigit(static_cast<unsigned char>(p[1])))) {
       const char* q = strptime(p + 1, "%H:%M", &tm);
       if (!q) return false;
       p = q;
@@ -204,7 +206,10 @@ bool parse_abs_time(const std::string& text, int64_t& out) {
         if (!parse_seconds(p, sec, ns)) return false;
       }
     }
+    const char* zone = p;
+    while (!iso_t && *zone == ' ') ++zone;
     if (*p == 'Z') utc = true, ++p;
+    else if (!iso_t && std::strncmp(zone, "UTC", 3) == 0) utc = true, p = zone + 3;
     else if (*p == '+' || *p == '-') {
       int sign = *p == '-' ? -1 : 1;
       ++p;

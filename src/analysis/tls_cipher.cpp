@@ -263,14 +263,20 @@ bool tls13_derive_keys(const TlsCipherSpec& spec, std::span<const uint8_t> secre
 namespace {
 
 // RC4, DES, IDEA and SEED live in OpenSSL 3's legacy provider; loading a provider explicitly
-// stops the default one from loading by itself, so both are loaded, once.
+// stops the default one from loading by itself, so both are loaded, once, and unloaded at exit
+// (before OpenSSL's own cleanup, which was registered first) so nothing they hold leaks.
+struct Providers {
+  OSSL_PROVIDER* standard = OSSL_PROVIDER_load(nullptr, "default");
+  OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(nullptr, "legacy");  // absent: suites stay encrypted
+  ~Providers() {
+    if (legacy) OSSL_PROVIDER_unload(legacy);
+    if (standard) OSSL_PROVIDER_unload(standard);
+  }
+};
+
 void load_providers() {
-  static const bool loaded = [] {
-    OSSL_PROVIDER_load(nullptr, "default");
-    OSSL_PROVIDER_load(nullptr, "legacy");  // absent: those suites stay encrypted
-    return true;
-  }();
-  (void)loaded;
+  static Providers providers;
+  (void)providers;
 }
 
 }  // namespace

@@ -31,14 +31,18 @@ constexpr uint32_t kMaxFrames = 512u * 1024 * 1024;
 // Type 0 is Ethernet too: NetMon 3.4 VPN captures use it for Ethernet frames.
 constexpr uint32_t kNoLinkType = 0xFFFFFFFF;
 constexpr uint32_t kMediaLinkTypes[] = {
-    kLinkEthernet, kLinkEthernet,
+    kLinkEthernet,
+    kLinkEthernet,
     6,            // Token Ring
     kNoLinkType,  // FDDI (bit-swapped): netsift has no FDDI dissector
     kNoLinkType,  // NDIS WAN (ATM with a pseudo-header)
     kNoLinkType,  // LocalTalk / IP over IEEE 1394
     kNoLinkType,  // 802.11 with NetMon's radio header
-    kLinkRaw,     kLinkRaw, kLinkRaw,  // tunnels, wireless WAN, raw IP frames
-    kNoLinkType,  kNoLinkType,
+    kLinkRaw,
+    kLinkRaw,
+    kLinkRaw,  // tunnels, wireless WAN, raw IP frames
+    kNoLinkType,
+    kNoLinkType,
 };
 constexpr size_t kMediaCount = sizeof kMediaLinkTypes / sizeof kMediaLinkTypes[0];
 
@@ -151,9 +155,8 @@ NetmonReader::Record NetmonReader::read_record(CapturedFrame& frame, uint32_t of
 
   // 1.x: milliseconds since the start. 2.x: "microseconds" that NetMon multiplies by ten and
   // reads as signed 100-ns units, so a huge delta becomes a time before the start.
-  int64_t delta_ns = major_ == 1
-                         ? int64_t(load_le32(r)) * 1000000
-                         : static_cast<int64_t>(load_le64(r) * 10u * 100u);
+  int64_t delta_ns = major_ == 1 ? int64_t(load_le32(r)) * 1000000
+                                 : static_cast<int64_t>(load_le64(r) * 10u * 100u);
   int64_t t = start_nsec_ + delta_ns;
   int64_t sec = start_sec_ + t / 1000000000;
   int64_t nsec = t % 1000000000;

@@ -12,9 +12,9 @@ namespace {
 struct NetmonFrame {
   uint64_t delta;  // 1.x: milliseconds, 2.x: microseconds since the start
   std::vector<uint8_t> data;
-  uint32_t len = 0;          // 0 = data.size()
-  uint16_t network = 1;      // 2.1+ trailer
-  uint64_t filetime = 0;     // 2.3 trailer
+  uint32_t len = 0;       // 0 = data.size()
+  uint16_t network = 1;   // 2.1+ trailer
+  uint64_t filetime = 0;  // 2.3 trailer
 };
 
 // Writes a NetMon file: header, the frames in reverse file order, then the frame table listing
@@ -34,7 +34,8 @@ std::vector<uint8_t> make_netmon(uint8_t major, uint8_t minor, uint16_t network,
     offsets[i] = static_cast<uint32_t>(b.v.size());
     uint32_t len = f.len ? f.len : static_cast<uint32_t>(f.data.size());
     if (major == 1)
-      b.u32(static_cast<uint32_t>(f.delta)).u16(static_cast<uint16_t>(len))
+      b.u32(static_cast<uint32_t>(f.delta))
+          .u16(static_cast<uint16_t>(len))
           .u16(static_cast<uint16_t>(f.data.size()));
     else
       b.u64(f.delta).u32(len).u32(static_cast<uint32_t>(f.data.size()));
@@ -101,8 +102,10 @@ TEST(NetmonReader, Version1MillisecondDeltas) {
 TEST(NetmonReader, Version21PerFrameNetworkAndMetadataRecordsSkipped) {
   // 0xE000 | 101: a converted pcap frame of LINKTYPE_RAW; 0xFFFE: NetMon's DNS cache record.
   auto file = make_netmon(2, 1, 1,
-                          {{0, payload(60), 0, 1}, {1, payload(20), 0, 0xFFFE},
-                           {2, payload(40), 0, 0xE000 | 101}, {3, payload(30), 0, 7}});
+                          {{0, payload(60), 0, 1},
+                           {1, payload(20), 0, 0xFFFE},
+                           {2, payload(40), 0, 0xE000 | 101},
+                           {3, payload(30), 0, 7}});
   auto r = read_all(*open_bytes(file));
   ASSERT_FALSE(r.failed) << r.error;
   ASSERT_EQ(r.frames.size(), 3u);

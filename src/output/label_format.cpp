@@ -18,6 +18,12 @@ namespace netsift {
 
 namespace {
 
+// A boolean's text: the field's true/false strings, else True/False.
+const char* boolean_text(const FieldDef& d, uint64_t u) {
+  if (d.tf) return u ? d.tf->true_text : d.tf->false_text;
+  return u ? "True" : "False";
+}
+
 int mask_bits(uint64_t mask) {
   return 64 - __builtin_clzll(mask) - __builtin_ctzll(mask);
 }
@@ -159,10 +165,7 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
   out.append(": ");
   switch (d.type) {
     case FieldType::kBoolean:
-      if (d.tf)
-        out.append(v.u ? d.tf->true_text : d.tf->false_text);
-      else
-        out.append(v.u ? "True" : "False");
+      out.append(boolean_text(d, v.u));
       break;
     case FieldType::kChar:
     case FieldType::kUint8:
@@ -228,51 +231,37 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
 
 void append_custom_value(std::string& out, const Packet& pkt, const Node& n, bool resolved) {
   const FieldDef& d = registry().info(n.field).def;
-  const Value& v = n.value;
-  switch (d.type) {
-    case FieldType::kProtocol:
-      out.append("\u2713");
-      return;
-    case FieldType::kBoolean:
-      if (d.tf)
-        out.append(v.u ? d.tf->true_text : d.tf->false_text);
-      else
-        out.append(v.u ? "True" : "False");
-      return;
-    case FieldType::kChar:
-    case FieldType::kUint8:
-    case FieldType::kUint16:
-    case FieldType::kUint24:
-    case FieldType::kUint32:
-    case FieldType::kUint40:
-    case FieldType::kUint48:
-    case FieldType::kUint64:
-    case FieldType::kInt8:
-    case FieldType::kInt16:
-    case FieldType::kInt24:
-    case FieldType::kInt32:
-    case FieldType::kInt64:
-      if (!d.values.empty() || !d.ranges.empty()) {
-        const char* name = resolved ? value_name(d, v.u) : nullptr;
-        if (name)
-          out.append(name);
-        else
-          append_number(out, d, v.u, d.base == Base::kHexDec ? Base::kHex : d.base == Base::kDecHex ? Base::kDec : d.base);
-        return;
-      }
-      if (!resolved && (d.base == Base::kPtTcp || d.base == Base::kPtUdp)) {
-        fmt::format_to(std::back_inserter(out), "{}", v.u);
-        return;
-      }
-      {
-        FieldDef plain = d;
-        plain.unit = nullptr;
-        append_integer_value(out, pkt, plain, v.u);
-      }
-      return;
-    default:
-      append_field_value(out, pkt, n);
+  const uint64_t u = n.value.u;
+  if (d.type == FieldType::kProtocol) {
+    out.append("\u2713");
+    return;
   }
+  if (d.type == FieldType::kBoolean) {
+    out.append(boolean_text(d, u));
+    return;
+  }
+  if (!is_integer(d.type) || d.type == FieldType::kFrameNum) {
+    append_field_value(out, pkt, n);
+    return;
+  }
+  if (!d.values.empty() || !d.ranges.empty()) {
+    const char* name = resolved ? value_name(d, u) : nullptr;
+    if (name)
+      out.append(name);
+    else
+      append_number(out, d, u,
+                    d.base == Base::kHexDec   ? Base::kHex
+                    : d.base == Base::kDecHex ? Base::kDec
+                                              : d.base);
+    return;
+  }
+  if (!resolved && (d.base == Base::kPtTcp || d.base == Base::kPtUdp)) {
+    fmt::format_to(std::back_inserter(out), "{}", u);
+    return;
+  }
+  FieldDef plain = d;
+  plain.unit = nullptr;
+  append_integer_value(out, pkt, plain, u);
 }
 
 }  // namespace netsift

@@ -190,7 +190,10 @@ class Compiler {
       }
       case AstKind::kString:
       case AstKind::kChar:
-        if (hint == VType::kNone) return fail_unknown(a);
+        // A literal with nothing to take its type from: in arithmetic or a function left of
+        // a comparison, tshark refuses the constant expression.
+        if (hint == VType::kNone)
+          return fail_at("Constant arithmetic expression on the LHS is invalid.", a);
         return constant(a, hint, hint_field);
       case AstKind::kLayer: {
         FieldId f = field_of_word(n.children[0]);
@@ -554,6 +557,8 @@ class Compiler {
 
   int membership(int a) {
     const AstNode& n = node(a);
+    if (is_literal(n.children[0]))
+      return fail_at("Only a field may be tested for membership in a set.", n.children[0]);
     int li = lhs(n.children[0], a);
     if (li < 0) return -1;
     VType lt = out_.program.code[li].type;

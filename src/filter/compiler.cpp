@@ -32,6 +32,9 @@ bool is_numeric(VType t) {
 
 bool compatible(VType a, VType b) {
   if (a == b) return true;
+  // Signed and unsigned integers compare (as tshark, by the left side's type).
+  auto integer = [](VType t) { return t == VType::kUint || t == VType::kInt; };
+  if (integer(a) && integer(b)) return true;
   auto bytes_like = [](VType t) {
     return t == VType::kBytes || t == VType::kProtocol || t == VType::kEther;
   };
@@ -235,7 +238,8 @@ class Compiler {
         VType t = out_.program.code[c].type;
         if (!is_numeric(t))
           return fail_at("Constant expression is invalid on the RHS of unary minus.", a);
-        Insn in{Op::kNegate, t};
+        // tshark promotes a negated unsigned value to a signed one.
+        Insn in{Op::kNegate, t == VType::kUint ? VType::kInt : t};
         in.a = c;
         return emit(in);
       }
@@ -481,7 +485,12 @@ class Compiler {
       ri = as_bytes(ri, r, "\"" + shown(r) + "\"");
       if (ri < 0) return -1;
     }
-    if (!compatible(lt, out_.program.code[ri].type))
+    // Booleans share kUint with unsigned integers, but a boolean compares only with booleans.
+    const FieldInfo* lf = is_field_entity(l) ? field_info(l) : nullptr;
+    const FieldInfo* rf = is_field_entity(r) ? field_info(r) : nullptr;
+    bool boolean_mix = lf && rf && lf->def.type == FieldType::kBoolean &&
+                       rf->def.type != FieldType::kBoolean;
+    if (boolean_mix || !compatible(lt, out_.program.code[ri].type))
       return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", r);
     Insn in{Op::kCompare};
     Cmp c = Cmp::kEq;

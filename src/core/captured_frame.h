@@ -26,6 +26,7 @@ enum LinkType : uint32_t {
   kLinkNull = 0,
   kLinkEthernet = 1,
   kLinkRaw = 101,
+  kLinkFrameRelay = 107,
   kLinkLoop = 108,
   kLinkLinuxSll = 113,
   kLinkIpv4 = 228,

@@ -26,6 +26,8 @@ const char* group_text(ExpertGroup g) {
       return "Checksum";
     case kGroupSequence:
       return "Sequence";
+    case kGroupResponse:
+      return "Response";
     case kGroupReassemble:
       return "Reassemble";
     case kGroupMalformed:

@@ -21,6 +21,7 @@ enum ExpertSeverity : uint32_t {
 enum ExpertGroup : uint32_t {
   kGroupChecksum = 0x01000000,
   kGroupSequence = 0x02000000,
+  kGroupResponse = 0x03000000,  // a response code that reports a problem
   kGroupUndecoded = 0x05000000,
   kGroupReassemble = 0x06000000,
   kGroupMalformed = 0x07000000,

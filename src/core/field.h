@@ -56,6 +56,7 @@ enum class Base : uint8_t {
   kPtUdp,
   kAbsLocal,  // absolute time, local time zone
   kAbsUtc,
+  kAbsNtpUtc,  // UTC, but a zero time (NTP's unset timestamp) shows as "NULL"
   kSepColon,  // bytes printed aa:bb:cc
   kSepSpace,
   kSepDash,

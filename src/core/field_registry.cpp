@@ -216,6 +216,8 @@ const char* base_name(const FieldInfo& f) {
       return "ABSOLUTE_TIME_LOCAL";
     case Base::kAbsUtc:
       return "ABSOLUTE_TIME_UTC";
+    case Base::kAbsNtpUtc:
+      return "ABSOLUTE_TIME_NTP_UTC";
     case Base::kSepColon:
       return "SEP_COLON";
     case Base::kSepSpace:

@@ -30,6 +30,9 @@ void register_json();
 void register_decryption_tables();
 void register_ftp();
 void register_x509();
+void register_ntp();
+void register_frame_relay();
+void register_tftp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -61,6 +64,9 @@ void register_all_dissectors() {
   register_decryption_tables();
   register_ftp();
   register_x509();
+  register_ntp();
+  register_frame_relay();
+  register_tftp();
 }
 
 }  // namespace netsift

@@ -30,7 +30,7 @@ using namespace frame_fields;
 // Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
 constexpr ValueName kEncapNames[] = {
     {1, "Ethernet"},           {7, "Raw IP"},
-    {15, "NULL/Loopback"},     {25, "Linux cooked-mode capture v1"},
+    {15, "NULL/Loopback"},     {25, "Linux cooked-mode capture v1"}, {26, "Frame Relay"},
     {129, "Raw IPv4"},         {130, "Raw IPv6"},
     {174, "OpenBSD loopback"}, {210, "Linux cooked-mode capture v2"}};
 
@@ -60,6 +60,8 @@ int wtap_encap(uint32_t linktype) {
       return 174;  // LINKTYPE_LOOP is OpenBSD's loopback in Wireshark
     case kLinkLinuxSll:
       return 25;
+    case kLinkFrameRelay:
+      return 26;
     case kLinkIpv4:
       return 129;
     case kLinkIpv6:

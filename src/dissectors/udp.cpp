@@ -12,6 +12,7 @@
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
+#include "dissectors/udp_conversations.h"
 #include "dissectors/udp_fields.h"
 
 namespace netsift {
@@ -131,8 +132,10 @@ void label_protocol(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
   pkt.set_label(top, text);
 }
 
-// tshark hands the payload to the protocol of the lower port first, then the higher one.
+// tshark hands the payload to a conversation's announced protocol, else to the protocol of the
+// lower port first, then the higher one.
 size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uint16_t dport) {
+  if (Dissector d = udp_expected_conversation(pkt).dissector) return d(data, pkt, -1);
   uint16_t low = sport < dport ? sport : dport;
   uint16_t high = sport < dport ? dport : sport;
   for (uint16_t p : {low, high})
@@ -292,6 +295,7 @@ const PrefReg kUdpPrefs[] = {
 }  // namespace
 
 void register_udp() {
+  register_udp_conversations();
   prefs_registry().add_module({"udp", "User Datagram Protocol"}, kUdpPrefs);
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"User Datagram Protocol", "UDP", "udp"});

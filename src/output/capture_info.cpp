@@ -40,6 +40,8 @@ Encapsulation encapsulation(uint32_t linktype) {
       return {15, "NULL/Loopback", "null"};
     case kLinkLinuxSll:
       return {25, "Linux cooked-mode capture v1", "linux-sll"};
+    case kLinkFrameRelay:
+      return {26, "Frame Relay", "frelay"};
     case kLinkIpv4:
       return {129, "Raw IPv4", "rawip4"};
     case kLinkIpv6:

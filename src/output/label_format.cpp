@@ -99,6 +99,19 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
         fmt::format_to(std::back_inserter(out), "{}", v);
       break;
     }
+    case Base::kOui: {
+      // BASE_OUI: the three octets, then the manufacturer's name when the OUI is known, cut to
+      // the 31 characters of tshark 4.0's 32-byte number label buffer.
+      std::string text = fmt::format("{:02x}:{:02x}:{:02x}", (v >> 16) & 0xff, (v >> 8) & 0xff,
+                                     v & 0xff);
+      const uint8_t oui[3] = {static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8),
+                              static_cast<uint8_t>(v)};
+      if (const char* name = pkt.session ? pkt.session->names.oui_long_name(oui) : nullptr)
+        fmt::format_to(std::back_inserter(text), " ({})", name);
+      constexpr size_t kNumberLabelMax = 31;
+      out.append(text.substr(0, kNumberLabelMax));
+      break;
+    }
     default:
       append_number(out, d, v, d.base);
       break;

@@ -78,6 +78,13 @@ void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b) {
 }
 
 void append_abs_time(std::string& out, int64_t ns, Base base) {
+  if (base == Base::kAbsNtpUtc) {
+    if (ns == 0) {
+      out.append("NULL");
+      return;
+    }
+    base = Base::kAbsUtc;
+  }
   // Floor division so that times before 1970 keep a positive fraction, as struct tm needs.
   int64_t sec = ns / 1000000000, frac = ns % 1000000000;
   if (frac < 0) {

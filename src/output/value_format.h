@@ -23,7 +23,8 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n);
 // Hex forms are zero-padded to `hex_digits` (two per byte of the type for -T fields).
 void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b);
 int type_hex_digits(FieldType t);
-// "Apr  6, 2017 22:06:23.915793000 UTC"; the local time zone unless `base` is kAbsUtc.
+// "Apr  6, 2017 22:06:23.915793000 UTC"; the local time zone unless `base` is kAbsUtc or
+// kAbsNtpUtc (which shows a zero time as "NULL").
 void append_abs_time(std::string& out, int64_t ns, Base base);
 void append_double(std::string& out, double d, FieldType t);
 // The bytes of a string field; Stringz values stop at the first NUL.

@@ -37,11 +37,10 @@ size_t dissect_ah(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(top, sequence, r, 8, 4);
   size_t icv_len = size > kFixedSize ? size - kFixedSize : 0;
   pkt.add_item(top, icv, r, kFixedSize, icv_len);
-  size_t used = std::max(size, kFixedSize);
   int upper = parent;
   if (parent >= 0 && pkt.tree[parent].field == ipv6_fields::protocol)
     upper = pkt.tree[parent].parent;
-  return used + pkt.call_next(tables::ip_proto(), next, r.sub(used), upper);
+  return size + pkt.call_next(tables::ip_proto(), next, r.sub(size), upper);
 }
 
 }  // namespace

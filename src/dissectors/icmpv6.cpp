@@ -505,7 +505,9 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   int n = pkt.add_item(tree, checksum, r, 2, 2);
   bool have_addresses = pkt.net_src.type == AddressType::kIpv6;
   if (r.truncated() || in_error_packet || !have_addresses) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
+    if (pkt.labels)
+      pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
+                                   in_error_packet ? " [in ICMP error packet]" : ""));
     pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
     return;
   }

@@ -45,7 +45,7 @@ void add_header(Message& m, const ByteReader& r, int top, uint8_t flags) {
   pkt.set_label(ver, fmt::format("Version: {}.{}", r.u8(17) >> 4, r.u8(17) & 0xf));
   pkt.add_item(ver, mjver, r, 17, 1);
   pkt.add_item(ver, mnver, r, 17, 1);
-  pkt.add_item(top, exchangetype, r, 18, 1);
+  if (m.version == 1 || m.version == 2) pkt.add_item(top, exchangetype, r, 18, 1);
   int fl = pkt.add_item(top, isakmp_fields::flags, r, 19, 1);
   if (m.version == 1) {
     for (FieldId f : {flag_e, flag_c, flag_a}) pkt.add_item(fl, f, r, 19, 1);
@@ -54,12 +54,13 @@ void add_header(Message& m, const ByteReader& r, int top, uint8_t flags) {
     for (FieldId f : {flag_i, flag_v, flag_r}) pkt.add_item(fl, f, r, 19, 1);
   }
   pkt.add_item(top, messageid, r, 20, 4);
+  r.sub(0, r.u32(24));  // a message longer than the datagram is malformed before its Length
   pkt.add_item(top, length, r, 24, 4);
 }
 
 void set_info(Message& m, const ByteReader& r, uint8_t flags) {
   Packet& pkt = m.pkt;
-  if (!pkt.cols.enabled) return;
+  if (!pkt.cols.enabled || (m.version != 1 && m.version != 2)) return;
   uint8_t exchange = r.u8(18);
   std::string info = value_text(exchangetype, exchange, "Unknown ");
   if (m.version == 2)
@@ -94,6 +95,9 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
   Packet& pkt = m.pkt;
   uint8_t type = first;
   while (len > 0) {
+    // Within an SA every payload is taken for a proposal, within a proposal for a transform,
+    // whatever the next-payload fields say (as tshark does).
+    if (first == kProposal || first == kTransform) type = first;
     if (type == kNone) {
       pkt.add_item(parent, extradata, r, off, len);
       return;
@@ -110,6 +114,7 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
       pkt.add_item(node, reserved, r, off + 1, 1);
     }
     pkt.add_item(node, payloadlength, r, off + 2, 2);
+    if (plen >= 4) r.sub(off, plen);  // a payload beyond the datagram is malformed
     if (plen < 4 || plen > len) {
       pkt.tree[node].length = static_cast<uint32_t>(len);
       return;  // tshark stops at a payload whose length cannot be right

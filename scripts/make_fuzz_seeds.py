@@ -81,6 +81,20 @@ def captures(corpus, patterns):
     return out
 
 
+def ipsec_seeds(corpus):
+    """fuzz_ipsec: UDP 500/4500 payloads (first byte 0/1, with labels and columns) and ESP/AH
+    headers (2/3) of the IPsec captures."""
+    seeds = []
+    for path in captures(corpus, ["ike-esp/*.pcap", "ike-esp/*.pcapng", "ike-esp/*.cap"]):
+        for row in tshark_rows(path, "isakmp || esp || udpencap", ["udp.dstport", "udp.srcport",
+                                                                   "udp.payload", "ip.proto"])[:12]:
+            if len(row) < 3 or not row[2]:
+                continue
+            encapsulated = "4500" in (row[0], row[1])
+            seeds.append(bytes([0xc0 | (1 if encapsulated else 0)]) + bytes.fromhex(row[2]))
+    return seeds
+
+
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "corpus")
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.pcap")))
@@ -200,6 +214,7 @@ def main():
     coded += [bytes([3 | i << 2 | (i & 1) << 7, 0xff, 0xff]) + p[:200]
               for i, p in enumerate(payloads[:6])]  # cut and corrupted gzip
     write_seeds("fuzz_decompress", coded)
+    write_seeds("fuzz_ipsec", ipsec_seeds(corpus))
 
 
 if __name__ == "__main__":

@@ -9,20 +9,53 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
+#include "core/preferences.h"
 #include "core/protocol_state.h"
 #include "core/session.h"
+#include "dissectors/esp.h"
+#include "dissectors/esp_decrypt.h"
 #include "dissectors/esp_fields.h"
 #include "dissectors/isakmp.h"
 #include "dissectors/udpencap_fields.h"
 
 namespace netsift {
 
+namespace esp {
+FieldId protocol;
+}
+
 namespace {
 
 constexpr uint8_t kIpProtoEsp = 50;
 constexpr uint16_t kPortIpsecNatT = 4500;
 
-FieldId proto_esp, proto_udpencap;
+FieldId proto_udpencap;
+
+BoolPref enable_null_heuristic, do_sequence_analysis, enable_encryption_decode,
+    enable_authentication_check;
+
+const PrefReg kEspPrefs[] = {
+    pref_bool(&enable_null_heuristic, "enable_null_encryption_decode_heuristic",
+              "This is done only if the Decoding is not SET or the packet does not belong to a SA. "
+              "Tries ICV lengths of 12, 16, 24, and 32 bytes, checks for valid padding, and "
+              "attempts to decode based on the derived Next Header field. Does not detect "
+              "ENCR_NULL_AUTH_AES_GMAC (i.e. assumes 0 length IV)",
+              false),
+    pref_bool(&do_sequence_analysis, "do_esp_sequence_analysis",
+              "Check that successive frames increase sequence number by 1 within an SPI.  This "
+              "should work OK when only one host is sending frames on an SPI",
+              true),
+    pref_bool(&enable_encryption_decode, "enable_encryption_decode",
+              "Attempt to decode based on the SAD described hereafter.", false),
+    pref_bool(&enable_authentication_check, "enable_authentication_check",
+              "Attempt to Check ESP Authentication based on the SAD described hereafter.", false),
+};
+
+// The run's SAs, read from the esp_sa table once.
+struct EspKeys {
+  bool loaded = false;
+  EspSas sas;
+};
 
 // The last sequence number and frame seen for each SPI (tshark's esp sequence analysis,
 // esp.do_esp_sequence_analysis, on by default).
@@ -64,7 +97,7 @@ void analyse_sequence(Packet& pkt, int top, uint32_t spi, uint32_t sequence) {
 
 size_t dissect_esp(const ByteReader& r, Packet& pkt, int parent) {
   using namespace esp_fields;
-  int top = pkt.add_protocol(parent, proto_esp, r, 0, r.reported_size());
+  int top = pkt.add_protocol(parent, esp::protocol, r, 0, r.reported_size());
   uint32_t spi_value = r.u32(0);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ESP");
@@ -73,7 +106,16 @@ size_t dissect_esp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(top, spi, r, 0, 4);
   uint32_t seq = r.u32(4);
   pkt.add_item(top, sequence, r, 4, 4);
-  analyse_sequence(pkt, top, spi_value, seq);
+  const PrefStore& prefs = pkt.session->prefs;
+  if (prefs.get(do_sequence_analysis)) analyse_sequence(pkt, top, spi_value, seq);
+  if (!prefs.get(enable_encryption_decode)) return r.reported_size();
+  EspKeys& keys = pkt.session->state<EspKeys>();
+  if (!keys.loaded) {
+    keys.loaded = true;
+    if (const UatTable* t = prefs.find_uat("esp_sa")) keys.sas.load(*t);
+  }
+  if (const EspSa* sa = keys.sas.find(pkt.net_src, pkt.net_dst, spi_value))
+    dissect_esp_decrypted(r, pkt, parent, top, *sa, prefs.get(enable_authentication_check));
   return r.reported_size();
 }
 
@@ -103,11 +145,13 @@ size_t dissect_udpencap(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_esp() {
   auto& reg = registry();
-  proto_esp = reg.add_protocol({"Encapsulating Security Payload", "ESP", "esp"});
-  esp_fields::register_fields(proto_esp);
+  esp::protocol = reg.add_protocol({"Encapsulating Security Payload", "ESP", "esp"});
+  esp_fields::register_fields(esp::protocol);
   proto_udpencap = reg.add_protocol({"UDP Encapsulation of IPsec Packets", "UDPENCAP", "udpencap"});
   udpencap_fields::register_fields(proto_udpencap);
   register_protocol_state<EspSequences>(StateScope::kCapture);
+  register_protocol_state<EspKeys>(StateScope::kCapture);
+  prefs_registry().add_module({"esp", "Encapsulating Security Payload"}, kEspPrefs);
   tables::ip_proto().add(kIpProtoEsp, dissect_esp, "esp");
   tables::udp_port().add(kPortIpsecNatT, dissect_udpencap, "udpencap");
 }

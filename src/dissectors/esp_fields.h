@@ -7,7 +7,9 @@
 
 namespace netsift::esp_fields {
 
-extern FieldId spi, sequence, pad, pad_len, protocol, iv, encrypted_data, decrypted_data, contained_data, icv, icv_good, icv_bad, sequence_analysis_expected_sn, sequence_analysis_previous_frame, sequence_analysis_wrong_sequence_number;
+extern FieldId spi, sequence, pad, pad_len, protocol, iv, encrypted_data, decrypted_data,
+    contained_data, icv, icv_good, icv_bad, sequence_analysis_expected_sn,
+    sequence_analysis_previous_frame, sequence_analysis_wrong_sequence_number;
 
 // Registers every esp.* field under the protocol `proto`.
 void register_fields(FieldId proto);

@@ -139,58 +139,77 @@ const EspSa* EspSas::find(const Address& src, const Address& dst, uint32_t spi) 
   return nullptr;
 }
 
-bool esp_decrypt(const EspSa& sa, const uint8_t header[8], const uint8_t* iv, const uint8_t* data,
-                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out) {
-  const EspEncryption& e = *sa.encryption;
-  if (e.mode == EspCipherMode::kNull || e.mode == EspCipherMode::kGmac) {
+bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vector<uint8_t>& out,
+                   bool* tag_ok) {
+  if (tag_ok) *tag_ok = false;
+  if (c.mode == EspCipherMode::kNull || c.mode == EspCipherMode::kGmac) {
     out.assign(data, data + n);
     return true;
   }
   load_legacy_provider();
-  if (sa.encryption_key.size() <= e.salt_len) return false;
-  const char* name = cipher_name(sa);
-  if (!name) return false;
-  Cipher cipher(EVP_CIPHER_fetch(nullptr, name, nullptr), EVP_CIPHER_free);
+  Cipher cipher(EVP_CIPHER_fetch(nullptr, c.evp_name, nullptr), EVP_CIPHER_free);
   CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
   if (!cipher || !ctx) return false;
-  size_t key_len = sa.encryption_key.size() - e.salt_len;
-  const uint8_t* salt = sa.encryption_key.data() + key_len;
   uint8_t nonce[16] = {};
-  const uint8_t* iv_used = iv;
-  if (e.mode == EspCipherMode::kCtr) {  // RFC 3686 §4: nonce, IV, block counter 1
-    std::memcpy(nonce, salt, 4);
-    std::memcpy(nonce + 4, iv, 8);
+  const uint8_t* iv_used = c.iv;
+  if (c.mode == EspCipherMode::kCtr) {  // RFC 3686 §4, RFC 5930: nonce, IV, block counter 1
+    std::memcpy(nonce, c.salt, 4);
+    std::memcpy(nonce + 4, c.iv, 8);
     nonce[15] = 1;
     iv_used = nonce;
-  } else if (e.mode == EspCipherMode::kGcm) {  // RFC 4106 §4: salt then IV
-    std::memcpy(nonce, salt, 4);
-    std::memcpy(nonce + 4, iv, 8);
+  } else if (c.mode == EspCipherMode::kGcm) {  // RFC 4106 §4, RFC 5282: salt then IV
+    std::memcpy(nonce, c.salt, 4);
+    std::memcpy(nonce + 4, c.iv, 8);
     iv_used = nonce;
   }
   if (EVP_DecryptInit_ex2(ctx.get(), cipher.get(), nullptr, nullptr, nullptr) <= 0) return false;
   // Blowfish and CAST5 take keys of any length; the others refuse a length not theirs.
-  if (static_cast<size_t>(EVP_CIPHER_CTX_get_key_length(ctx.get())) != key_len &&
-      EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key_len)) <= 0)
+  if (static_cast<size_t>(EVP_CIPHER_CTX_get_key_length(ctx.get())) != c.key_len &&
+      EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(c.key_len)) <= 0)
     return false;
-  if (e.mode == EspCipherMode::kGcm &&
+  if (c.mode == EspCipherMode::kGcm &&
       EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, 12, nullptr) <= 0)
     return false;
-  if (EVP_DecryptInit_ex2(ctx.get(), nullptr, sa.encryption_key.data(), iv_used, nullptr) <= 0)
-    return false;
+  if (EVP_DecryptInit_ex2(ctx.get(), nullptr, c.key, iv_used, nullptr) <= 0) return false;
   EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
   int len = 0;
-  if (e.mode == EspCipherMode::kGcm && EVP_DecryptUpdate(ctx.get(), nullptr, &len, header, 8) <= 0)
+  if (c.mode == EspCipherMode::kGcm &&
+      EVP_DecryptUpdate(ctx.get(), nullptr, &len, c.aad, static_cast<int>(c.aad_len)) <= 0)
     return false;
   out.resize(n + 32);
   if (EVP_DecryptUpdate(ctx.get(), out.data(), &len, data, static_cast<int>(n)) <= 0) return false;
   size_t total = static_cast<size_t>(len);
-  if (e.mode == EspCipherMode::kGcm)  // the tag is not verified here: tshark shows the plaintext
-    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(e.icv_len),
-                        const_cast<uint8_t*>(icv));
-  else if (EVP_DecryptFinal_ex(ctx.get(), out.data() + total, &len) > 0)
+  if (c.mode == EspCipherMode::kGcm) {
+    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(c.tag_len),
+                        const_cast<uint8_t*>(c.tag));
+    bool ok = EVP_DecryptFinal_ex(ctx.get(), out.data() + total, &len) > 0;
+    if (tag_ok) *tag_ok = ok;
+  } else if (EVP_DecryptFinal_ex(ctx.get(), out.data() + total, &len) > 0) {
     total += static_cast<size_t>(len);
+  }
   out.resize(total);
   return total == n;
+}
+
+bool esp_decrypt(const EspSa& sa, const uint8_t header[8], const uint8_t* iv, const uint8_t* data,
+                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out) {
+  const EspEncryption& e = *sa.encryption;
+  IpsecCipher c;
+  c.mode = e.mode;
+  if (e.mode != EspCipherMode::kNull && e.mode != EspCipherMode::kGmac) {
+    if (sa.encryption_key.size() <= e.salt_len) return false;
+    c.evp_name = cipher_name(sa);
+    if (!c.evp_name) return false;
+  }
+  c.key = sa.encryption_key.data();
+  c.key_len = sa.encryption_key.size() - e.salt_len;
+  c.salt = c.key + c.key_len;
+  c.iv = iv;
+  c.aad = header;
+  c.aad_len = 8;
+  c.tag = icv;
+  c.tag_len = e.icv_len;
+  return ipsec_decrypt(c, data, n, out, nullptr);
 }
 
 std::vector<uint8_t> esp_icv(const EspSa& sa, const uint8_t* data, size_t n) {

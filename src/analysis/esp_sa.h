@@ -53,6 +53,27 @@ class EspSas {
   std::vector<EspSa> sas_;
 };
 
+// One decryption's parameters (ESP and the IKEv2 Encrypted payload share the modes): the
+// OpenSSL cipher, the key and, for CTR and GCM, the 4-byte salt after it, the IV, and for GCM
+// the associated data and the tag.
+struct IpsecCipher {
+  const char* evp_name = nullptr;
+  EspCipherMode mode = EspCipherMode::kNull;
+  const uint8_t* key = nullptr;
+  size_t key_len = 0;
+  const uint8_t* salt = nullptr;
+  const uint8_t* iv = nullptr;
+  const uint8_t* aad = nullptr;
+  size_t aad_len = 0;
+  const uint8_t* tag = nullptr;
+  size_t tag_len = 0;
+};
+
+// Decrypts `n` bytes at `data` into `out` (no padding removed); `tag_ok`, when given, tells
+// whether a GCM tag matched. False when OpenSSL refuses the key or the data.
+bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vector<uint8_t>& out,
+                   bool* tag_ok);
+
 // Decrypts `n` bytes at `data` (after the IV, before the ICV) into `out`; `header` is the SPI
 // and sequence number (the AEAD modes' associated data), `icv` the combined modes' tag.
 // False when the SA's key does not fit its algorithm or OpenSSL refuses.

@@ -128,6 +128,9 @@ class UatReader {
           ++pos_;
         } else if (c == '#' && state_ == State::kStartOfLine) {
           while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
+        } else if (c == ',' && state_ == State::kNextField) {
+          record_.emplace_back();  // an empty field (",,"), as tshark reads it; the ',' is next
+          end_field();
         } else if (read_value()) {
           end_field();
         } else {

@@ -9,6 +9,7 @@
 
 #include "core/field_registry.h"
 #include "core/packet.h"
+#include "core/protocol_state.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 
@@ -120,6 +121,7 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
       return;  // tshark stops at a payload whose length cannot be right
     }
     ByteReader body = r.sub(off + 4, plen - 4);
+    m.next_payload = next;
     switch (type) {
       case kSa:
       case kSa2:
@@ -165,7 +167,7 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
     return 1;
   }
   uint8_t flags = r.u8(19);
-  isakmp::Message m{pkt, r.u8(17) >> 4};
+  isakmp::Message m{pkt, r.u8(17) >> 4, &r};
   isakmp::set_info(m, r, flags);
   isakmp::add_header(m, r, top, flags);
   uint32_t len = r.u32(24);
@@ -185,6 +187,7 @@ void register_isakmp() {
   isakmp::proto = reg.add_protocol(
       {"Internet Security Association and Key Management Protocol", "ISAKMP", "isakmp"});
   isakmp_fields::register_fields(isakmp::proto);
+  register_protocol_state<isakmp::Ikev2Keys>(StateScope::kCapture);
   tables::udp_port().add(500, dissect_isakmp, "isakmp");
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "analysis/ikev2_sa.h"
 #include "core/packet.h"
 
 namespace netsift::isakmp {
@@ -54,8 +55,20 @@ enum PayloadType : uint8_t {
 // One message being dissected: its IKE major version decides numbering and layouts.
 struct Message {
   Packet& pkt;
-  int version;  // 1 or 2
+  int version;                   // 1 or 2
+  const ByteReader* msg;         // the whole message, from its header
+  uint8_t next_payload = kNone;  // the next-payload field of the payload being dissected
 };
+
+// The run's IKEv2 SA keys, read from the ikev2_decryption_table once (per capture).
+struct Ikev2Keys {
+  bool loaded = false;
+  Ikev2Sas sas;
+};
+
+// The Encrypted payload's body r[off, end) decrypted with the message's IKE SA keys; false,
+// with nothing added, when no key matches or the payload does not decrypt.
+bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end, int node);
 
 // A field's value name as Wireshark's val_to_str/rval_to_str gives it: the name, else
 // `unknown` (with a %u-style number appended when it ends in a space).

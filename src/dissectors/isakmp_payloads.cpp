@@ -12,6 +12,7 @@
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 #include "dissectors/isakmp_vendor_ids.h"
+#include "dissectors/x509.h"
 
 namespace netsift::isakmp {
 
@@ -178,6 +179,29 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
     default:
       break;
   }
+  // "Identification Data:" followed by the first value's text, as tshark appends it.
+  if (pkt.labels) {
+    std::string text = "Identification Data:";
+    if (type == kFqdn || type == kUserFqdn)
+      text += std::string(r.text(off, len));
+    else if (type == kIpv4Addr && len >= 4)
+      text += fmt::format("{}.{}.{}.{}", r.u8(off), r.u8(off + 1), r.u8(off + 2), r.u8(off + 3));
+    pkt.set_label(data, text);
+  }
+}
+
+// A certificate: X.509 signature certificates (encoding 4) as the X.509 dissector shows them,
+// the item's text gaining the subject.
+void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
+  constexpr uint8_t kX509Signature = 4;
+  Packet& pkt = m.pkt;
+  uint8_t encoding = r.u8(off);
+  pkt.add_item(node, m.version == 2 ? cert_encoding_v2 : cert_encoding_v1, r, off, 1);
+  ++off;
+  int data = pkt.tree.add(node, cert_data, r, off, end - off, Value{});
+  pkt.set_label(data, "Certificate Data");
+  if (encoding == kX509Signature && off < end)
+    dissect_x509_certificate(r.sub(off, end - off), pkt, data);
 }
 
 void dissect_certreq(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
@@ -227,28 +251,54 @@ void dissect_traffic_selectors(Message& m, const ByteReader& r, size_t off, size
   Packet& pkt = m.pkt;
   uint8_t count = r.u8(off);
   pkt.add_item(node, ts_number, r, off, 1);
+  append_label(pkt, node, fmt::format(" # {}", count));
   pkt.add_item(node, reserved, r, off + 1, 3);
   off += 4;
   for (uint8_t i = 0; i < count && off < end; ++i) {
     uint8_t type = r.u8(off);
+    uint8_t protocol = r.u8(off + 1);
     uint16_t len = r.u16(off + 2);
     if (len < 8) break;
-    pkt.add_item(node, ts_type, r, off, 1);
-    pkt.add_item(node, ts_protoid, r, off + 1, 1);
-    pkt.add_item(node, ts_selector_length, r, off + 2, 2);
-    pkt.add_item(node, ts_start_port, r, off + 4, 2);
-    pkt.add_item(node, ts_end_port, r, off + 6, 2);
+    int ts = pkt.tree.add(node, ts_data, r, off, len, Value{});
+    pkt.set_label(ts, "Traffic Selector: " + value_text(ts_type, type));
+    pkt.add_item(ts, ts_type, r, off, 1);
+    int p = pkt.add_item(ts, ts_protoid, r, off + 1, 1);
+    if (protocol == 0) pkt.set_label(p, "Protocol ID: Unused");
+    pkt.add_item(ts, ts_selector_length, r, off + 2, 2);
+    pkt.add_item(ts, ts_start_port, r, off + 4, 2);
+    pkt.add_item(ts, ts_end_port, r, off + 6, 2);
     size_t addr = (len - 8) / 2;
     if (type == kTsIpv4Range && addr == 4) {
-      pkt.add_item(node, ts_start_ipv4, r, off + 8, 4);
-      pkt.add_item(node, ts_end_ipv4, r, off + 12, 4);
+      pkt.add_item(ts, ts_start_ipv4, r, off + 8, 4);
+      pkt.add_item(ts, ts_end_ipv4, r, off + 12, 4);
     } else if (type == kTsIpv6Range && addr == 16) {
-      pkt.add_item(node, ts_start_ipv6, r, off + 8, 16);
-      pkt.add_item(node, ts_end_ipv6, r, off + 24, 16);
-    } else if (len > 8) {
-      pkt.add_item(node, ts_data, r, off + 8, len - 8);
+      pkt.add_item(ts, ts_start_ipv6, r, off + 8, 16);
+      pkt.add_item(ts, ts_end_ipv6, r, off + 24, 16);
     }
     off += len;
+  }
+}
+
+// The decoded value of a configuration attribute (RFC 7296 §3.15.1), or kNoField.
+FieldId config_value_field(int version, uint16_t type, uint16_t len) {
+  if (version != 2 || len == 0) return kNoField;
+  switch (type) {
+    case 1:
+      return len == 4 ? cfg_attr_internal_ip4_address : kNoField;
+    case 2:
+      return len == 4 ? cfg_attr_internal_ip4_netmask : kNoField;
+    case 3:
+      return len == 4 ? cfg_attr_internal_ip4_dns : kNoField;
+    case 4:
+      return len == 4 ? cfg_attr_internal_ip4_nbns : kNoField;
+    case 6:
+      return len == 4 ? cfg_attr_internal_ip4_dhcp : kNoField;
+    case 7:
+      return cfg_attr_application_version;
+    case 10:
+      return len == 16 ? cfg_attr_internal_ip6_dns : kNoField;
+    default:
+      return kNoField;
   }
 }
 
@@ -271,12 +321,13 @@ void dissect_config(Message& m, const ByteReader& r, size_t off, size_t end, int
     uint16_t vlen = tv ? 2 : r.u16(off + 2);
     size_t voff = off + (tv ? 2 : 4);
     int a = pkt.tree.add(node, cfg_attr, r, off, voff - off + vlen, Value{});
-    pkt.set_label(
-        a, fmt::format("Attribute Type: (t={},l={}) {}", type, vlen, value_text(type_field, type)));
+    pkt.set_label(a, fmt::format("Config Attribute (t={},l={}): {}", type, vlen,
+                                 value_text(type_field, type)));
     pkt.add_item(a, cfg_attr_format, r, off, 2);
     pkt.add_uint(a, type_field, r, off, 2, type);
     if (!tv) pkt.add_item(a, cfg_attr_length, r, off + 2, 2);
     if (vlen) pkt.add_item(a, cfg_attr_value, r, voff, vlen);
+    if (FieldId f = config_value_field(m.version, type, vlen)) pkt.add_item(a, f, r, voff, vlen);
     off = voff + vlen;
   }
 }
@@ -384,8 +435,7 @@ void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t
       break;
     case kCert:
     case kCert2:
-      pkt.add_item(node, m.version == 2 ? cert_encoding_v2 : cert_encoding_v1, r, off, 1);
-      pkt.tree.add(node, cert_data, r, off + 1, len - 1, Value{});
+      dissect_cert(m, r, off, end, node);
       break;
     case kCertReq:
     case kCertReq2:
@@ -417,7 +467,8 @@ void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t
       dissect_traffic_selectors(m, r, off, end, node);
       break;
     case kEncrypted:
-      if (m.version == 2) dissect_encrypted(m, r, off, end, node);
+      if (m.version == 2 && !dissect_encrypted_with_keys(m, r, off, end, node))
+        dissect_encrypted(m, r, off, end, node);
       break;
     case kEncryptedFragment:
       if (m.version != 2) break;

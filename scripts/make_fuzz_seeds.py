@@ -82,8 +82,8 @@ def captures(corpus, patterns):
 
 
 def ipsec_seeds(corpus):
-    """fuzz_ipsec: UDP 500/4500 payloads (first byte 0/1, with labels and columns) and ESP/AH
-    headers (2/3) of the IPsec captures."""
+    """fuzz_ipsec: UDP 500/4500 payloads of the IPsec captures (first byte: carrier 0/1, labels
+    and columns on, every other one in the session with keys)."""
     seeds = []
     for path in captures(corpus, ["ike-esp/*.pcap", "ike-esp/*.pcapng", "ike-esp/*.cap"]):
         for row in tshark_rows(path, "isakmp || esp || udpencap", ["udp.dstport", "udp.srcport",
@@ -91,7 +91,8 @@ def ipsec_seeds(corpus):
             if len(row) < 3 or not row[2]:
                 continue
             encapsulated = "4500" in (row[0], row[1])
-            seeds.append(bytes([0xc0 | (1 if encapsulated else 0)]) + bytes.fromhex(row[2]))
+            keyed = 0x20 if len(seeds) % 2 else 0  # every other seed in the session with keys
+            seeds.append(bytes([0xc0 | keyed | (1 if encapsulated else 0)]) + bytes.fromhex(row[2]))
     return seeds
 
 

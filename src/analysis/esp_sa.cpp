@@ -192,7 +192,7 @@ bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vec
 }
 
 bool esp_decrypt(const EspSa& sa, const uint8_t header[8], const uint8_t* iv, const uint8_t* data,
-                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out) {
+                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out, bool* tag_ok) {
   const EspEncryption& e = *sa.encryption;
   IpsecCipher c;
   c.mode = e.mode;
@@ -209,7 +209,7 @@ bool esp_decrypt(const EspSa& sa, const uint8_t header[8], const uint8_t* iv, co
   c.aad_len = 8;
   c.tag = icv;
   c.tag_len = e.icv_len;
-  return ipsec_decrypt(c, data, n, out, nullptr);
+  return ipsec_decrypt(c, data, n, out, tag_ok);
 }
 
 std::vector<uint8_t> esp_icv(const EspSa& sa, const uint8_t* data, size_t n) {

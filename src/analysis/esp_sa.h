@@ -75,10 +75,11 @@ bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vec
                    bool* tag_ok);
 
 // Decrypts `n` bytes at `data` (after the IV, before the ICV) into `out`; `header` is the SPI
-// and sequence number (the AEAD modes' associated data), `icv` the combined modes' tag.
+// and sequence number (the AEAD modes' associated data), `icv` the combined modes' tag
+// (`tag_ok`: whether it matched).
 // False when the SA's key does not fit its algorithm or OpenSSL refuses.
 bool esp_decrypt(const EspSa& sa, const uint8_t header[8], const uint8_t* iv, const uint8_t* data,
-                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out);
+                 size_t n, const uint8_t* icv, std::vector<uint8_t>& out, bool* tag_ok);
 
 // The ICV the SA's HMAC gives over `n` bytes at `data`, truncated to its length; empty when
 // the algorithm has no check.

@@ -38,10 +38,14 @@ void add_bytes(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t o
 
 // The ICV and, beneath it, whether it matched (only when checked).
 void add_icv(Packet& pkt, int top, const ByteReader& r, size_t off, size_t n, const EspSa& sa,
-             const char* algorithm, bool check) {
+             const char* algorithm, bool check, const bool* combined_ok) {
   std::string status = " [unchecked]";
   bool good = false, bad = false;
-  if (check && sa.authentication->digest) {
+  if (check && combined_ok) {  // AES-GCM: the tag decryption checked
+    good = *combined_ok;
+    bad = !good;
+    status = good ? " [correct]" : " [incorrect]";
+  } else if (check && sa.authentication->digest) {
     std::vector<uint8_t> expected = esp_icv(sa, r.ptr(0, off), off);
     good = expected.size() == n && std::memcmp(expected.data(), r.ptr(off, n), n) == 0;
     bad = !good;
@@ -69,8 +73,9 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
   size_t data_off = 8 + e.iv_len;
   size_t data_len = total - data_off - icv_len;
   std::vector<uint8_t> plain;
+  bool tag_ok = false;
   if (!esp_decrypt(sa, r.ptr(0, 8), r.ptr(8, e.iv_len), r.ptr(data_off, data_len), data_len,
-                   r.ptr(data_off + data_len, icv_len), plain) ||
+                   r.ptr(data_off + data_len, icv_len), plain, &tag_ok) ||
       plain.size() < 2)
     return false;
   size_t n = plain.size();
@@ -83,7 +88,8 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
             "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">");
   if (icv_len)
     add_icv(pkt, top, r, data_off + data_len, icv_len, sa,
-            combined ? e.display_name : sa.authentication->uat_name, check_icv);
+            combined ? e.display_name : sa.authentication->uat_name, check_icv,
+            e.mode == EspCipherMode::kGcm ? &tag_ok : nullptr);
 
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n, 1));
   std::memcpy(copy, plain.data(), n);

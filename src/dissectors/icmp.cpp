@@ -9,7 +9,6 @@
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
-#include "dissectors/esp.h"
 #include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
@@ -487,8 +486,8 @@ void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char
     case kMaskRequest:
     case kMaskReply:
       info += fmt::format(" id=0x{:04x}, seq={}/{}", r.u16(4), r.u16(6), r.u16le(6));
-      // tshark knows the TTL only when IP hands ICMP on (not ESP in transport mode).
-      if (pkt.layers.size() < 2 || pkt.layers[pkt.layers.size() - 2] != esp::protocol)
+      // tshark knows the TTL only when IPv4 itself hands ICMP on (not AH or ESP).
+      if (pkt.layers.size() >= 2 && pkt.layers[pkt.layers.size() - 2] == ip_fields::protocol)
         info += fmt::format(", ttl={}", last_uint(pkt, ip_fields::ttl));
       break;
     default:

@@ -15,6 +15,7 @@ twice under one abbreviation, once with IKEv1's value names and once with IKEv2'
 lists the first only and -G values one block of values per registration (a block starts again
 where its first value comes again): those become `<name>_v1` and `<name>_v2`, both registered
 under the one abbreviation. A value table keeps the first name tshark lists for a value."""
+import subprocess
 import sys
 
 PROTOCOLS = ["isakmp", "esp", "ah", "udpencap"]
@@ -168,10 +169,11 @@ void register_fields(FieldId proto) {{
 
 }}  // namespace netsift::{ns}
 """
-    with open(f"{out_dir}/{proto}_fields.h", "w") as f:
-        f.write(header)
-    with open(f"{out_dir}/{proto}_fields.cpp", "w") as f:
-        f.write(source)
+    paths = [f"{out_dir}/{proto}_fields.h", f"{out_dir}/{proto}_fields.cpp"]
+    for path, text in zip(paths, (header, source)):
+        with open(path, "w") as f:
+            f.write(text)
+    subprocess.run(["clang-format", "-i"] + paths, check=True)  # the repository's style
 
 
 if __name__ == "__main__":

@@ -12,18 +12,35 @@ namespace {
 
 using FT = FieldType;
 
-
-
 }  // namespace
 
 void register_fields(FieldId proto) {
   const FieldReg fields[] = {
-    {&next_header, {.name = "Next header", .abbrev = "ah.next_header", .type = FT::kUint8, .base = Base::kDec, .values = ip_proto_names()}},
-    {&length, {.name = "Length", .abbrev = "ah.length", .type = FT::kUint8, .base = Base::kDec}},
-    {&reserved, {.name = "Reserved", .abbrev = "ah.reserved", .type = FT::kBytes}},
-    {&spi, {.name = "AH SPI", .abbrev = "ah.spi", .type = FT::kUint32, .base = Base::kHex, .blurb = "IP Authentication Header Security Parameters Index"}},
-    {&icv, {.name = "AH ICV", .abbrev = "ah.icv", .type = FT::kBytes, .blurb = "IP Authentication Header Integrity Check Value"}},
-    {&sequence, {.name = "AH Sequence", .abbrev = "ah.sequence", .type = FT::kUint32, .base = Base::kDec, .blurb = "IP Authentication Header Sequence Number"}},
+      {&next_header,
+       {.name = "Next header",
+        .abbrev = "ah.next_header",
+        .type = FT::kUint8,
+        .base = Base::kDec,
+        .values = ip_proto_names()}},
+      {&length, {.name = "Length", .abbrev = "ah.length", .type = FT::kUint8, .base = Base::kDec}},
+      {&reserved, {.name = "Reserved", .abbrev = "ah.reserved", .type = FT::kBytes}},
+      {&spi,
+       {.name = "AH SPI",
+        .abbrev = "ah.spi",
+        .type = FT::kUint32,
+        .base = Base::kHex,
+        .blurb = "IP Authentication Header Security Parameters Index"}},
+      {&icv,
+       {.name = "AH ICV",
+        .abbrev = "ah.icv",
+        .type = FT::kBytes,
+        .blurb = "IP Authentication Header Integrity Check Value"}},
+      {&sequence,
+       {.name = "AH Sequence",
+        .abbrev = "ah.sequence",
+        .type = FT::kUint32,
+        .base = Base::kDec,
+        .blurb = "IP Authentication Header Sequence Number"}},
   };
   registry().add_fields(proto, fields);
 }

@@ -11,14 +11,14 @@ namespace {
 
 using FT = FieldType;
 
-
-
 }  // namespace
 
 void register_fields(FieldId proto) {
   const FieldReg fields[] = {
-    {&nat_keepalive, {.name = "NAT-keepalive packet", .abbrev = "udpencap.nat_keepalive", .type = FT::kNone}},
-    {&non_esp_marker, {.name = "Non-ESP Marker", .abbrev = "udpencap.non_esp_marker", .type = FT::kNone}},
+      {&nat_keepalive,
+       {.name = "NAT-keepalive packet", .abbrev = "udpencap.nat_keepalive", .type = FT::kNone}},
+      {&non_esp_marker,
+       {.name = "Non-ESP Marker", .abbrev = "udpencap.non_esp_marker", .type = FT::kNone}},
   };
   registry().add_fields(proto, fields);
 }

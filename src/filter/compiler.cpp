@@ -265,6 +265,13 @@ class Compiler {
   int arith(int a, VType hint, const FieldInfo* hint_field) {
     const AstNode& n = node(a);
     int l = n.children[0], r = n.children[1];
+    for (int c : {l, r}) {
+      AstKind k = node(c).kind;
+      if (k == AstKind::kString)
+        return fail_at("\"" + node(c).token.text + "\" is not a valid arithmetic operand.", c);
+      if (k == AstKind::kChar)
+        return fail_at(std::string(text(c)) + " is not a valid arithmetic operand.", c);
+    }
     int li, ri;
     if (is_literal(l) && !is_literal(r)) {
       ri = value(r, hint, hint_field);

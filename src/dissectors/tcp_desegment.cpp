@@ -238,10 +238,10 @@ void tcp_register_pdu_dissector(Dissector upper) {
   pdu_dissectors.push_back(upper);
 }
 
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len, bool any_source) {
   // A reassembled PDU's reader has its own data source; TCP has shown its size already.
   int tcp_tree = pkt.scratch<TcpPayloadContext>().tcp_tree;
-  if (tcp_tree < 0 || r.source() != pkt.tree[tcp_tree].source) return;
+  if (tcp_tree < 0 || (!any_source && r.source() != pkt.tree[tcp_tree].source)) return;
   pkt.tree.add(tcp_tree, pdu_size, r, off, len, Value::of_uint(len), kGenerated);
 }
 

@@ -61,8 +61,11 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tre
 // get no PDU size, as in tshark.
 void tcp_register_pdu_dissector(Dissector upper);
 // tcp.pdu.size for a whole PDU [off, off+len) of the payload `r` an upper dissector was given,
-// as tshark shows for each PDU (once, by TCP itself, for a reassembled one).
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len);
+// as tshark shows for each PDU (once, by TCP itself, for a reassembled one). `any_source`: also
+// when `r` is reassembled or decrypted data, as for a dissector TCP does not know frames PDUs
+// (HTTP/2 behind HTTP's port or TLS: its own tcp_dissect_pdus shows them there).
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len,
+                      bool any_source = false);
 // A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
 // the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
 // sequence number (after this segment's payload).

@@ -208,13 +208,20 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
 // The rest of the payload from `off` to HTTP/2, under a hidden HTTP layer (tshark's HTTP hands
 // an upgraded or prior-knowledge connection over without showing itself).
 void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool hide_http) {
+  const size_t tree_before = pkt.tree.size(), layers_before = pkt.layers.size();
   if (hide_http) {
     int top = pkt.add_protocol(-1, http_fields::proto, r, off, r.size() - off);
     pkt.tree[top].flags |= kHidden;
   }
   TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
   dissect_http2(r.sub(off), pkt, -1);
-  if (tcp.desegment_len != 0) tcp.desegment_offset += static_cast<uint32_t>(off);
+  if (tcp.desegment_len == 0) return;
+  // Nothing whole yet: the segment shows no HTTP layer, as in tshark.
+  if (tcp.desegment_offset == 0 && hide_http) {
+    pkt.tree.truncate(tree_before);
+    pkt.layers.resize(layers_before);
+  }
+  tcp.desegment_offset += static_cast<uint32_t>(off);
 }
 
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {

@@ -29,6 +29,8 @@ namespace {
 
 using namespace http2_fields;
 
+constexpr size_t kMaxLabel = 239;
+
 Http2Connection& connection(Packet& pkt) {
   static Http2Connection detached;  // HTTP/2 outside a tracked transport conversation
   if (!pkt.conversation) {
@@ -74,7 +76,7 @@ FlagItems flag_items(uint8_t type) {
     case kPushPromise:
       return {flags_unused_push_promise, {flags_padded, flags_eh}};
     case kContinuation:
-      return {flags_unused_continuation, {flags_eh}};
+      return {flags_unused_continuation, {flags_padded, flags_eh}};
     case kPing:
       return {flags_unused_ping, {flags_ack_ping}};
     default:
@@ -192,6 +194,8 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
     rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
     rec.data_len = r.remaining(kFrameHeaderLength);
   }
+  // tshark's appended texts stop at its label buffer (240 bytes), silently.
+  if (f.label.size() > kMaxLabel) f.label.resize(kMaxLabel);
   pkt.set_label(tree, f.label);
 }
 
@@ -211,6 +215,7 @@ size_t dissect_http2(const ByteReader& r, Packet& pkt, int) {
       pdu_len = kHttp2Preface.size();
     } else if (remaining < kFrameHeaderLength || !r.has(off, 3)) {
       if (tcp.can_desegment && remaining < kFrameHeaderLength) {
+        tcp.frames_pdus = true;
         tcp.desegment_offset = static_cast<uint32_t>(off);
         tcp.desegment_len = kDesegmentOneMoreSegment;
         return r.reported_size();
@@ -220,6 +225,7 @@ size_t dissect_http2(const ByteReader& r, Packet& pkt, int) {
       pdu_len = kFrameHeaderLength + r.u24(off);
     }
     if (pdu_len > remaining && tcp.can_desegment) {
+      tcp.frames_pdus = true;
       tcp.desegment_offset = static_cast<uint32_t>(off);
       tcp.desegment_len = static_cast<uint32_t>(pdu_len - remaining);
       return r.reported_size();
@@ -231,11 +237,9 @@ size_t dissect_http2(const ByteReader& r, Packet& pkt, int) {
             ? r.sub(off, pdu_len)
             : ByteReader(r.data() + std::min(off, r.size()), r.remaining(off), pdu_len,
                          r.origin() + static_cast<uint32_t>(off), r.source());
-    int top;
-    if (pkt.layers.empty() || pkt.layers.back() != http2_fields::proto)
-      top = pkt.add_protocol(-1, http2_fields::proto, pdu, 0, pdu_len);
-    else
-      top = pkt.tree.add(-1, http2_fields::proto, pdu, 0, pdu_len, Value{});
+    // One layer per call, as tshark's tcp_dissect_pdus calls each PDU's dissector directly.
+    int top = off == 0 ? pkt.add_protocol(-1, http2_fields::proto, pdu, 0, pdu_len)
+                       : pkt.tree.add(-1, http2_fields::proto, pdu, 0, pdu_len, Value{});
     dissect_frame(pdu, pkt, conn, top);
     off += pdu_len;
   }

@@ -16,6 +16,10 @@ constexpr std::string_view kHttp2Preface{"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 24}
 // HTTP/2 frames in a TCP payload or decrypted TLS stream (TCP's desegmentation contract).
 size_t dissect_http2(const ByteReader& r, Packet& pkt, int parent);
 
+// The SETTINGS entries of an HTTP2-Settings header (RFC 9113 section 3.2.1), decoded, under
+// `parent`.
+void dissect_http2_settings_list(Packet& pkt, int parent, const ByteReader& r);
+
 // An HTTP/2 frame (or the preface) dissected in this packet, queued on pkt.taps with tag
 // kHttp2FrameTap, in order: what -z http2,tree, -z http2_streams and follow,http2 read.
 struct Http2FrameRecord {

@@ -42,7 +42,8 @@ ContentCoding body_coding(const Http2StreamSide& side) {
 void dissect_body_data(Frame& f, const Http2StreamSide& side, int tree, int parent,
                        const ByteReader& body) {
   f.pkt.add_item(tree, data_data, body, 0, body.size());
-  if (!side.content_type.empty()) dissect_known_media(f.pkt, body, side.content_type, parent);
+  if (side.content_type.empty() || !dissect_known_media(f.pkt, body, side.content_type, parent))
+    f.pkt.call_data(body, parent);
 }
 
 // A whole body: decoded by its content coding when it has one.

@@ -67,6 +67,19 @@ void apply_acknowledged_settings(Frame& f) {
 
 }  // namespace
 
+int add_setting(Packet& pkt, int tree, const ByteReader& r, size_t off) {
+  int item = pkt.tree.add(tree, settings, r, off, 6, Value{});
+  uint16_t id = r.u16(off);
+  pkt.add_item(item, settings_id, r, off, 2);
+  pkt.add_item(item, setting_field(id), r, off + 2, 4);
+  if (pkt.labels) {
+    const char* name = value_name(registry().info(settings_id).def, id);
+    std::string what = name ? name : fmt::format("Unknown ({})", id);
+    pkt.set_label(item, fmt::format("Settings - {} : {}", what, r.u32(off + 2)));
+  }
+  return item;
+}
+
 size_t dissect_padding(Frame& f, size_t off, uint16_t* padding) {
   *padding = 0;
   size_t pad_len = 0;
@@ -97,16 +110,9 @@ void dissect_rst_stream(Frame& f, size_t off) {
 void dissect_settings(Frame& f, size_t off) {
   Http2PendingSettings pending;
   for (; off < f.r.reported_size(); off += 6) {
-    int item = f.pkt.tree.add(f.tree, settings, f.r, off, 6, Value{});
+    add_setting(f.pkt, f.tree, f.r, off);
     uint16_t id = f.r.u16(off);
-    f.pkt.add_item(item, settings_id, f.r, off, 2);
-    f.pkt.add_item(item, setting_field(id), f.r, off + 2, 4);
     uint32_t value = f.r.u32(off + 2);
-    if (f.pkt.labels) {
-      const char* name = value_name(registry().info(settings_id).def, id);
-      std::string what = name ? name : fmt::format("Unknown ({})", id);
-      f.pkt.set_label(item, fmt::format("Settings - {} : {}", what, value));
-    }
     switch (id) {
       case kHeaderTableSize:
         pending.has_header_table_size = true;
@@ -182,3 +188,11 @@ void dissect_priority_update(Frame& f, size_t off) {
 }
 
 }  // namespace netsift::http2
+
+namespace netsift {
+
+void dissect_http2_settings_list(Packet& pkt, int parent, const ByteReader& r) {
+  for (size_t off = 0; off < r.reported_size(); off += 6) http2::add_setting(pkt, parent, r, off);
+}
+
+}  // namespace netsift

@@ -170,13 +170,13 @@ void inflate_block(Frame& f, size_t off, size_t len) {
     int item = pkt.tree.add(f.tree, header, f.r, off, h.encoded_length, Value{});
     pkt.add_item(item, header_name_length, dec, hoff, 4);
     hoff += 4;
-    std::string_view name = ascii_string(pkt, h.name);
+    std::string_view name = ascii_string(pkt, dec.text(hoff, h.name.size()));
     pkt.tree.add(item, header_name, dec, hoff, h.name.size(),
                  Value::of_bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size()));
     hoff += h.name.size();
     pkt.add_item(item, header_value_length, dec, hoff, 4);
     hoff += 4;
-    std::string_view value = ascii_string(pkt, h.value);
+    std::string_view value = ascii_string(pkt, dec.text(hoff, h.value.size()));
     pkt.tree.add(item, header_value, dec, hoff, h.value.size(),
                  Value::of_bytes(reinterpret_cast<const uint8_t*>(value.data()), value.size()));
     if (FieldId named = named_header(name); named != kNoField) {
@@ -238,6 +238,7 @@ void inflate_block(Frame& f, size_t off, size_t len) {
       scheme.assign(value);
       have_scheme = true;
     }
+    if (item_label.size() > 239) item_label.resize(239);  // tshark's label buffer, silently
     if (pkt.labels) pkt.set_label(item, item_label);
     off += h.encoded_length;
   }
@@ -254,7 +255,14 @@ void dissect_block(Frame& f, size_t off, uint16_t padding, FieldId block_field,
   size_t remaining = f.r.reported_remaining(off);
   if (remaining < padding) f.r.fail(off, padding);
   size_t len = remaining - padding;
-  f.pkt.add_item(f.tree, block_field, f.r, off, len);
+  if (registry().info(block_field).def.type == FieldType::kString) {
+    // CONTINUATION's block is a string field, read as tshark's ENC_ASCII.
+    std::string_view s = ascii_string(f.pkt, f.r.text(off, len));
+    f.pkt.tree.add(f.tree, block_field, f.r, off, len,
+                   Value::of_bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
+  } else {
+    f.pkt.add_item(f.tree, block_field, f.r, off, len);
+  }
   inflate_block(f, off, len);
   off += len;
   if (padding) f.pkt.add_item(f.tree, padding_field, f.r, off, padding);

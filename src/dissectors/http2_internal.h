@@ -56,6 +56,8 @@ struct Frame {
 };
 
 // ---- Control frames (http2_frames.cpp); each returns the offset after what it read.
+// One "Settings - NAME : VALUE" entry at r[off, off+6).
+int add_setting(Packet& pkt, int tree, const ByteReader& r, size_t off);
 size_t dissect_padding(Frame& f, size_t off, uint16_t* padding);
 size_t dissect_priority_fields(Frame& f, size_t off);
 void dissect_rst_stream(Frame& f, size_t off);

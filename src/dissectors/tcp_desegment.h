@@ -50,6 +50,12 @@ struct TcpPayloadContext {
   uint32_t desegment_len = 0;
   int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
   bool fin = false;   // the segment carries a FIN: no more bytes will follow
+  // Set by a dissector that frames PDUs as tshark's tcp_dissect_pdus does without TCP knowing
+  // it (HTTP/2 behind HTTP's port) when it asks for more bytes: TCP then shows the size of the
+  // PDU it reassembles, as for a registered PDU dissector.
+  bool frames_pdus = false;
+  // Set by TCP while the dissector runs over a reassembled PDU whose size TCP has shown.
+  bool reassembled_pdu_sized = false;
 };
 
 // Hands a (non-retransmitted, fully captured) payload starting at raw sequence number `seq` to

@@ -28,9 +28,9 @@ struct Http2StreamSide {
   // The first header block (HEADERS and its CONTINUATIONs): frames numbered per connection.
   uint64_t header_start = 0, header_end = 0;
   std::string content_type, content_type_params, content_encoding;
-  bool partial_content = false;      // :status 206
-  bool data_initiated = false;       // a :status or :method was seen: DATA can be reassembled
-  bool transfer_encoded = false;     // transfer-encoding: not reassembled, as tshark
+  bool partial_content = false;   // :status 206
+  bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
+  bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
   // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next).
   std::vector<uint8_t> body;
   struct Fragment {
@@ -52,7 +52,7 @@ struct Http2Stream {
 };
 
 struct Http2Connection {
-  static constexpr size_t kMaxStreams = 4096;      // streams kept; the oldest go first
+  static constexpr size_t kMaxStreams = 4096;        // streams kept; the oldest go first
   static constexpr size_t kMaxBodyBytes = 16 << 20;  // per stream direction
 
   bool have_first_sender = false;

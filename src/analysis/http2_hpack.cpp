@@ -74,8 +74,7 @@ size_t HpackDecoder::read_integer(std::span<const uint8_t> b, size_t p, unsigned
 // one emitted field): table size updates become fields of their own; the first field's
 // representation is kept in repr_. Returns the bytes that belonged to table size updates.
 size_t HpackDecoder::classify(std::span<const uint8_t> bytes, std::vector<HpackField>& out) {
-  if (repr_.repr != HpackRepr::kNone && repr_.repr != HpackRepr::kTableSizeUpdate &&
-      repr_.complete)
+  if (repr_.repr != HpackRepr::kNone && repr_.repr != HpackRepr::kTableSizeUpdate && repr_.complete)
     return 0;
   size_t start = 0;
   for (size_t i = 0; i < bytes.size();) {

@@ -205,19 +205,17 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   return msg_len;
 }
 
-// The rest of the payload from `off` to HTTP/2, under a hidden HTTP layer (tshark's HTTP hands
-// an upgraded or prior-knowledge connection over without showing itself).
-void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool hide_http) {
+// The rest of the payload from `off` to HTTP/2. With `http_layer`, HTTP is a layer of the frame
+// (frame.protocols) without any item: tshark's HTTP hands an upgraded or prior-knowledge
+// connection over without showing itself (not even to "-Y http").
+void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool http_layer) {
   const size_t tree_before = pkt.tree.size(), layers_before = pkt.layers.size();
-  if (hide_http) {
-    int top = pkt.add_protocol(-1, http_fields::proto, r, off, r.size() - off);
-    pkt.tree[top].flags |= kHidden;
-  }
+  if (http_layer) pkt.add_layer(http_fields::proto);
   TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
   dissect_http2(r.sub(off), pkt, -1);
   if (tcp.desegment_len == 0) return;
   // Nothing whole yet: the segment shows no HTTP layer, as in tshark.
-  if (tcp.desegment_offset == 0 && hide_http) {
+  if (tcp.desegment_offset == 0 && http_layer) {
     pkt.tree.truncate(tree_before);
     pkt.layers.resize(layers_before);
   }

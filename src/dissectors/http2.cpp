@@ -53,8 +53,8 @@ void append_info(Packet& pkt, std::string_view s) {
 }
 
 Http2FrameRecord& queue_record(Packet& pkt) {
-  auto* rec = new (pkt.arena.alloc(sizeof(Http2FrameRecord), alignof(Http2FrameRecord)))
-      Http2FrameRecord{};
+  auto* rec =
+      new (pkt.arena.alloc(sizeof(Http2FrameRecord), alignof(Http2FrameRecord))) Http2FrameRecord{};
   pkt.taps.push_back(TapRecord{kHttp2FrameTap, rec});
   return *rec;
 }
@@ -121,7 +121,7 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   }
   uint32_t length = r.u24(0);
   uint8_t frame_type = r.u8(3);
-  Frame f{pkt, conn, r, dir, proto_node, tree, frame_type, r.u8(4), r.u32(5) & 0x7fffffff,
+  Frame f{pkt,           conn, r, dir, proto_node, tree, frame_type, r.u8(4), r.u32(5) & 0x7fffffff,
           ++conn.frames, {}};
   pkt.add_item(tree, http2_fields::length, r, 0, 3);
   pkt.add_item(tree, http2_fields::type, r, 3, 1);
@@ -232,11 +232,10 @@ size_t dissect_http2(const ByteReader& r, Packet& pkt, int) {
     }
     tcp_add_pdu_size(pkt, r, off, pdu_len, true);
     // A frame longer than the segment (no desegmentation): its reported length is the frame's.
-    ByteReader pdu =
-        pdu_len <= remaining
-            ? r.sub(off, pdu_len)
-            : ByteReader(r.data() + std::min(off, r.size()), r.remaining(off), pdu_len,
-                         r.origin() + static_cast<uint32_t>(off), r.source());
+    ByteReader pdu = pdu_len <= remaining
+                         ? r.sub(off, pdu_len)
+                         : ByteReader(r.data() + std::min(off, r.size()), r.remaining(off), pdu_len,
+                                      r.origin() + static_cast<uint32_t>(off), r.source());
     // One layer per call, as tshark's tcp_dissect_pdus calls each PDU's dissector directly.
     int top = off == 0 ? pkt.add_protocol(-1, http2_fields::proto, pdu, 0, pdu_len)
                        : pkt.tree.add(-1, http2_fields::proto, pdu, 0, pdu_len, Value{});

@@ -55,14 +55,14 @@ void dissect_full_body(Frame& f, const Http2StreamSide& side, const ByteReader& 
     return;
   }
   int e = pkt.tree.add(f.tree, text, body, 0, body.size(), Value{});
-  std::string label = fmt::format("Content-encoded entity body ({}): {} bytes",
-                                  side.content_encoding, body.size());
+  std::string label =
+      fmt::format("Content-encoded entity body ({}): {} bytes", side.content_encoding, body.size());
   static std::vector<uint8_t> decoded;  // reused: no allocation per body once grown
   DecodeStatus st = decompress(coding, body.data(), body.size(), kMaxDecodedBody, decoded);
   if (st == DecodeStatus::kFailed) {
     pkt.set_label(e, label);
-    add_expert(pkt, e, body_decompression_failed, body, 0, body.size(),
-               "Body decompression failed", kExpertWarn, kGroupUndecoded);
+    add_expert(pkt, e, body_decompression_failed, body, 0, body.size(), "Body decompression failed",
+               kExpertWarn, kGroupUndecoded);
     dissect_body_data(f, side, e, f.tree, body);
     return;
   }
@@ -75,9 +75,8 @@ void dissect_full_body(Frame& f, const Http2StreamSide& side, const ByteReader& 
 void add_fragment_tree(Frame& f, const Http2StreamSide& side, const ByteReader& whole) {
   Packet& pkt = f.pkt;
   int list = pkt.tree.add(f.tree, body_fragments, whole, 0, whole.size(), Value{}, kGenerated);
-  std::string label =
-      fmt::format("[{} Body fragment{} ({} bytes): ", side.fragments.size(),
-                  side.fragments.size() == 1 ? "" : "s", whole.size());
+  std::string label = fmt::format("[{} Body fragment{} ({} bytes): ", side.fragments.size(),
+                                  side.fragments.size() == 1 ? "" : "s", whole.size());
   size_t off = 0;
   for (size_t i = 0; i < side.fragments.size(); ++i) {
     const Http2StreamSide::Fragment& frag = side.fragments[i];

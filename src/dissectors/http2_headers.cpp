@@ -118,8 +118,8 @@ void link_exchange(Frame& f, int top, bool request, bool response) {
 // The decoded fields of one block fragment at f.r[off, off+len) under f.tree.
 void inflate_block(Frame& f, size_t off, size_t len) {
   Packet& pkt = f.pkt;
-  HpackBlockResult block = f.conn.hpack[f.dir].decode({f.r.ptr(off, len), len},
-                                                      (f.flags & kEndHeaders) != 0);
+  HpackBlockResult block =
+      f.conn.hpack[f.dir].decode({f.r.ptr(off, len), len}, (f.flags & kEndHeaders) != 0);
   if (block.fields.empty()) return;
 
   // The "Decompressed Header" source: per field, name length, name, value length, value.
@@ -188,8 +188,7 @@ void inflate_block(Frame& f, size_t off, size_t len) {
       else if (parse_uint(value, def.type == FieldType::kUint64 ? UINT64_MAX : UINT32_MAX, &n))
         pkt.tree.add(item, named, dec, hoff, h.value.size(), Value::of_uint(n));
     }
-    if (uri_unescape(value, unescaped))
-      pkt.add_generated_string(item, header_unescaped, unescaped);
+    if (uri_unescape(value, unescaped)) pkt.add_generated_string(item, header_unescaped, unescaped);
     // The generated string sits on the value's bytes, as in tshark.
     hoff += h.value.size();
     if (context) track_header(f, name, value);
@@ -245,7 +244,8 @@ void inflate_block(Frame& f, size_t off, size_t len) {
   if (have_authority && have_scheme && have_path)
     pkt.add_generated_string(f.tree, request_full_uri,
                              fmt::format("{}://{}{}", scheme, authority, path));
-  if (f.type == kHeaders || f.type == kContinuation) link_exchange(f, f.tree, have_method, status_seen);
+  if (f.type == kHeaders || f.type == kContinuation)
+    link_exchange(f, f.tree, have_method, status_seen);
 }
 
 // The header block fragment of a HEADERS, PUSH_PROMISE or CONTINUATION frame from `off`, with

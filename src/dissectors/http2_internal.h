@@ -45,13 +45,13 @@ struct Frame {
   Packet& pkt;
   Http2Connection& conn;
   const ByteReader& r;
-  int dir;          // the sender's direction index in `conn`
-  int proto_node;   // the "HyperText Transfer Protocol 2" item
-  int tree;         // the "Stream: ..." item, parent of the frame's fields
+  int dir;         // the sender's direction index in `conn`
+  int proto_node;  // the "HyperText Transfer Protocol 2" item
+  int tree;        // the "Stream: ..." item, parent of the frame's fields
   uint8_t type, flags;
   uint32_t stream_id;
-  uint64_t number;      // the frame's number on the connection (tshark's http2_frame_num_t)
-  std::string label;    // the Stream item's text, completed by the payload's dissector
+  uint64_t number;    // the frame's number on the connection (tshark's http2_frame_num_t)
+  std::string label;  // the Stream item's text, completed by the payload's dissector
   Http2Stream& stream() { return conn.stream(stream_id); }
 };
 

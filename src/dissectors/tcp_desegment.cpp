@@ -212,6 +212,9 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
   if (used > 0 && st.pending) return;  // the completed PDU's dissector wants more already
 
   ByteReader rest = data.sub(used);
+  // Another PDU follows the reassembled one: what the Info column shows of that one stays, as
+  // tshark's TCP fences the column before dissecting the rest.
+  if (used > 0 && pkt.cols.enabled) pkt.cols.fence();
   uint32_t off, more;
   if (!call_desegmentable(pkt, tcp_tree, upper, rest, &off, &more)) return;
   if (!start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size())))

@@ -190,10 +190,8 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
       pkt.add_item(tree, unknown, r, off, r.reported_size() - off);
       break;
   }
-  if (frame_type == kData) {
-    rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
-    rec.data_len = r.remaining(kFrameHeaderLength);
-  }
+  rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
+  rec.data_len = r.remaining(kFrameHeaderLength);
   // tshark's appended texts stop at its label buffer (240 bytes), silently.
   if (f.label.size() > kMaxLabel) f.label.resize(kMaxLabel);
   pkt.set_label(tree, f.label);

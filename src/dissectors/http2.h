@@ -27,8 +27,8 @@ struct Http2FrameRecord {
   bool magic = false;
   uint32_t stream_id = 0, length = 0;
   int dir = 0;  // 0: the connection's first sender
-  // The frame's payload (after padding and priority fields for DATA/HEADERS: DATA's data),
-  // in the packet's bytes or arena.
+  // The frame's payload as captured (padding included), in the packet's bytes or a data
+  // source: valid until the next packet.
   const uint8_t* data = nullptr;
   size_t data_len = 0;
 };

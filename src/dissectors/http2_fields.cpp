@@ -32,18 +32,13 @@ StringField magic, header_name, header_value, header_unescaped, header_repr, req
 BytesField unknown, data_data, data_padding, body_reassembled_data, headers, headers_padding,
     push_promise_header, push_promise_padding, ping, pong, goaway_addata;
 TimeField time;
+StringField h_method, h_path, h_authority;
+UintField h_status;
 
 namespace {
 
-StringField h_authority, h_path, h_method, h_scheme, h_accept, h_accept_charset, h_accept_encoding,
-    h_accept_language, h_accept_ranges, h_access_control_allow_origin, h_allow, h_authorization,
-    h_cache_control, h_content_disposition, h_content_encoding, h_content_language,
-    h_content_location, h_content_range, h_content_type, h_cookie, h_date, h_etag, h_expect,
-    h_expires, h_from, h_if_match, h_if_modified_since, h_if_none_match, h_if_range,
-    h_if_unmodified_since, h_last_modified, h_link, h_location, h_proxy_authenticate,
-    h_proxy_authorization, h_range, h_referer, h_refresh, h_retry_after, h_server, h_set_cookie,
-    h_strict_transport_security, h_user_agent, h_vary, h_via, h_www_authenticate;
-UintField h_status, h_age, h_content_length, h_max_forwards;
+StringField h_scheme, h_accept, h_accept_charset, h_accept_encoding, h_accept_language, h_accept_ranges, h_access_control_allow_origin, h_allow, h_authorization, h_cache_control, h_content_disposition, h_content_encoding, h_content_language, h_content_location, h_content_range, h_content_type, h_cookie, h_date, h_etag, h_expect, h_expires, h_from, h_if_match, h_if_modified_since, h_if_none_match, h_if_range, h_if_unmodified_since, h_last_modified, h_link, h_location, h_proxy_authenticate, h_proxy_authorization, h_range, h_referer, h_refresh, h_retry_after, h_server, h_set_cookie, h_strict_transport_security, h_user_agent, h_vary, h_via, h_www_authenticate;
+UintField h_age, h_content_length, h_max_forwards;
 
 constexpr ValueName kTypes[] = {
     {0, "DATA"},          {1, "HEADERS"},          {2, "PRIORITY"}, {3, "RST_STREAM"},

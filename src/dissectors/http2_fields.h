@@ -30,6 +30,9 @@ extern StringField magic, header_name, header_value, header_unescaped, header_re
 extern BytesField unknown, data_data, data_padding, body_reassembled_data, headers, headers_padding,
     push_promise_header, push_promise_padding, ping, pong, goaway_addata;
 extern TimeField time;
+// Header fields the statistics read.
+extern StringField h_method, h_path, h_authority;
+extern UintField h_status;
 
 // The field tshark gives a header name (":status", "content-type", ...), or kNoField.
 FieldId named_header(std::string_view name);

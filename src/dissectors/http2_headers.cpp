@@ -10,8 +10,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/conversation.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/http.h"
 #include "dissectors/http2_internal.h"
 #include "dissectors/media.h"
@@ -96,8 +98,9 @@ void track_header(Frame& f, std::string_view name, std::string_view value) {
     split_content_type(value, side.content_type, side.content_type_params);
 }
 
-// netsift's request/response links: the first block with :method is the request, the first
-// with :status the response.
+// netsift's request/response links (hidden items: tshark's tree has none): the first block
+// with :method is the stream's request, the first with :status its response. A request learns
+// its response frame only with -2 (noted by the first pass per TCP stream and stream id).
 void link_exchange(Frame& f, int top, bool request, bool response) {
   Http2Stream& s = f.stream();
   Packet& pkt = f.pkt;
@@ -106,9 +109,14 @@ void link_exchange(Frame& f, int top, bool request, bool response) {
     s.request_frame = pkt.number;
     s.request_ns = now;
   }
-  if (response && s.response_frame == 0) s.response_frame = pkt.number;
-  if (request && s.response_frame != 0 && s.response_frame != pkt.number)
-    pkt.tree.add_generated(top, response_in, Value::of_uint(s.response_frame), kHidden);
+  if (response && s.response_frame == 0) {
+    s.response_frame = pkt.number;
+    if (pkt.conversation)
+      pkt.session->later.note(response_in, pkt.conversation->stream, f.stream_id, pkt.number);
+  }
+  if (request && pkt.conversation)
+    if (auto frame = pkt.session->later.find(response_in, pkt.conversation->stream, f.stream_id))
+      pkt.tree.add_generated(top, response_in, Value::of_uint(*frame), kHidden);
   if (response && s.request_frame != 0) {
     pkt.tree.add_generated(top, request_in, Value::of_uint(s.request_frame), kHidden);
     pkt.tree.add_generated(top, time, Value::of_int(now - s.request_ns), kHidden);

@@ -42,6 +42,7 @@ constexpr StatisticKind kStatistics[] = {
     {"http_srv,tree", make_http_load_distribution},
     {"http_seq,tree", make_http_request_sequences},
     {"http2,tree", make_http2_tree},
+    {"http2_streams", make_http2_streams},  // netsift only
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns

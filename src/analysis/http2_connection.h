@@ -79,7 +79,10 @@ struct Http2Connection {
     auto it = streams.find(id);
     if (it != streams.end()) return it->second;
     if (streams.size() >= kMaxStreams) streams.erase(streams.begin());
-    return streams[id];
+    Http2Stream& s = streams[id];
+    // What each side may send on a new stream: the peer's SETTINGS_INITIAL_WINDOW_SIZE.
+    for (int d = 0; d < 2; ++d) s.side[d].window = initial_window[d ^ 1];
+    return s;
   }
 };
 

@@ -122,7 +122,7 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   uint32_t length = r.u24(0);
   uint8_t frame_type = r.u8(3);
   Frame f{pkt,           conn, r, dir, proto_node, tree, frame_type, r.u8(4), r.u32(5) & 0x7fffffff,
-          ++conn.frames, {}};
+          ++conn.frames, {}, &rec};
   pkt.add_item(tree, http2_fields::length, r, 0, 3);
   pkt.add_item(tree, http2_fields::type, r, 3, 1);
   dissect_flags(f);
@@ -192,6 +192,10 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   }
   rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
   rec.data_len = r.remaining(kFrameHeaderLength);
+  if (frame_type != kHeaders && frame_type != kPushPromise && frame_type != kContinuation) {
+    rec.follow_data = r.data();
+    rec.follow_len = r.size();
+  }
   // tshark's appended texts stop at its label buffer (240 bytes), silently.
   if (f.label.size() > kMaxLabel) f.label.resize(kMaxLabel);
   pkt.set_label(tree, f.label);

@@ -31,6 +31,10 @@ struct Http2FrameRecord {
   // source: valid until the next packet.
   const uint8_t* data = nullptr;
   size_t data_len = 0;
+  // What -z follow,http2 shows of the frame (tshark's follow tap): the decoded header fields
+  // (name length, name, value length, value) of a header block, else the whole frame.
+  const uint8_t* follow_data = nullptr;
+  size_t follow_len = 0;
 };
 extern const char kHttp2FrameTap[];
 

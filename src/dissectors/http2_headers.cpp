@@ -149,6 +149,8 @@ void inflate_block(Frame& f, size_t off, size_t len) {
     w += h.value.size();
   }
   pkt.sources.push_back(DataSource{"Decompressed Header", buf, static_cast<uint32_t>(total)});
+  f.record->follow_data = buf;
+  f.record->follow_len = total;
   ByteReader dec(buf, total, total, 0, static_cast<uint16_t>(pkt.sources.size()));
 
   int ti = pkt.tree.add(f.tree, header_length, dec, 0, 1, Value::of_uint(total), kGenerated);

@@ -9,6 +9,7 @@
 
 #include "analysis/http2_connection.h"
 #include "core/packet.h"
+#include "dissectors/http2.h"
 #include "dissectors/http2_fields.h"
 
 namespace netsift::http2 {
@@ -52,6 +53,7 @@ struct Frame {
   uint32_t stream_id;
   uint64_t number;    // the frame's number on the connection (tshark's http2_frame_num_t)
   std::string label;  // the Stream item's text, completed by the payload's dissector
+  Http2FrameRecord* record;  // its tap record (dissectors/http2.h)
   Http2Stream& stream() { return conn.stream(stream_id); }
 };
 

@@ -171,6 +171,15 @@ def main():
     write_seeds("fuzz_tcp_reassembly", [bytes([i % 2]) + p[:512] for i, p in enumerate(payloads)] +
                 [bytes([0]) + p for p in dns if p[0] == 3])
 
+    # HTTP/2 frames from the corpus's cleartext h2 connections: raw material for fuzz_http2's
+    # decision stream (frame types, flags, lengths, header fields are drawn from these bytes).
+    h2 = []
+    for path in captures(corpus, ["http2/*.pcap"])[:10]:
+        for row in tshark_rows(path, "http2", ["tcp.payload"])[:10]:
+            if row and row[0]:
+                h2.append(bytes.fromhex(row[0])[:1024])
+    write_seeds("fuzz_http2", [bytes([i % 2]) + p for i, p in enumerate(h2)])
+
     # TLS record bytes from real handshakes: raw material for fuzz_tls's decision stream
     # (record kinds, cut points and lying lengths are drawn from these bytes).
     tls = []

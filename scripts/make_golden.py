@@ -44,9 +44,10 @@ FAMILIES = {
     "expert": "-z expert",
     "dns": "-z dns,tree",
     "http": "-z http,tree -z http_req,tree -z http_srv,tree -z http_seq,tree",
+    "http2": "-z http2,tree",
 }
 # Families only worth a file when the fixture holds the protocol.
-NEEDS_PROTOCOL = {"dns": "dns", "http": "http"}
+NEEDS_PROTOCOL = {"dns": "dns", "http": "http", "http2": "http2"}
 
 
 def run(args, cwd=FIXTURES):

@@ -66,6 +66,10 @@ struct TlsDirectionState {
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
   // came from.
   std::vector<uint8_t> app_pending;
+  // How many more bytes it said it needs (the dissector's desegment_len; may be "one more
+  // segment"): a record holding more is split there, as tshark hands the completed PDU and
+  // the rest of the record to the dissector separately.
+  uint32_t app_needed = 0;
 };
 
 struct TlsSession {

@@ -23,6 +23,7 @@ void register_dns();
 void register_f5ethtrailer();
 void register_f5fileinfo();
 void register_http();
+void register_http2();
 void register_tls();
 void register_data_text_lines();
 void register_urlencoded_form();
@@ -57,6 +58,7 @@ void register_all_dissectors() {
   register_f5ethtrailer();
   register_f5fileinfo();
   register_http();
+  register_http2();
   register_tls();
   register_data_text_lines();
   register_urlencoded_form();

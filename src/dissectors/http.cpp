@@ -16,6 +16,7 @@
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/text_format.h"
+#include "dissectors/http2.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/tls.h"
 #include "dissectors/media.h"
@@ -190,10 +191,12 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   dissect_headers(pkt, top, r, first.next, body_off,
                   kind == Kind::kRequest ? f_request_line : f_response_line);
 
+  if (iequals(trim(hs.upgrade), "h2c")) conv.upgrade_h2c = true;
   if (kind == Kind::kRequest)
     record_request(pkt, top, r, off, conv, method, uri, hs.host, msg);
   else
     record_response(pkt, top, r, off, conv, code, msg);
+  if (code == 101 && conv.upgrade_h2c) conv.http2 = true;
   if (body_len > 0) {
     size_t avail = std::min(body_len, r.remaining(body_off));
     http_body::dissect_body(pkt, top, r, body_off, avail, hs.body, msg);
@@ -202,8 +205,31 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   return msg_len;
 }
 
+// The rest of the payload from `off` to HTTP/2. With `http_layer`, HTTP is a layer of the frame
+// (frame.protocols) without any item: tshark's HTTP hands an upgraded or prior-knowledge
+// connection over without showing itself (not even to "-Y http").
+void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool http_layer) {
+  const size_t tree_before = pkt.tree.size(), layers_before = pkt.layers.size();
+  if (http_layer) pkt.add_layer(http_fields::proto);
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  dissect_http2(r.sub(off), pkt, -1);
+  if (tcp.desegment_len == 0) return;
+  // Nothing whole yet: the segment shows no HTTP layer, as in tshark.
+  if (tcp.desegment_offset == 0 && http_layer) {
+    pkt.tree.truncate(tree_before);
+    pkt.layers.resize(layers_before);
+  }
+  tcp.desegment_offset += static_cast<uint32_t>(off);
+}
+
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   HttpConversation& conv = conversation(pkt);
+  if (conv.http2 || (conv.exchanges == 0 && r.has(0, kHttp2Preface.size()) &&
+                     r.text(0, kHttp2Preface.size()) == kHttp2Preface)) {
+    conv.http2 = true;
+    hand_to_http2(r, 0, pkt, true);
+    return r.reported_size();
+  }
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
@@ -218,7 +244,10 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
     off += used;
     if (pkt.cols.enabled) pkt.cols.fence();
     if (conv.switched && off < r.size()) {
-      pkt.call_data(r.sub(off), -1);
+      if (conv.http2)
+        hand_to_http2(r, off, pkt, false);
+      else
+        pkt.call_data(r.sub(off), -1);
       break;
     }
   }

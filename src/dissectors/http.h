@@ -42,6 +42,10 @@ struct HttpMessage {
 };
 extern const char kHttpMessageTap[];
 
+// The reason phrase tshark's table gives an HTTP status code, or null (HTTP/2 names :status
+// with it).
+const char* http_status_name(unsigned code);
+
 // The HTTP messages queued on `pkt`, in order.
 template <typename F>
 void for_each_http_message(const Packet& pkt, F&& f) {

@@ -64,6 +64,7 @@ bool call_desegmentable(Packet& pkt, int tcp_tree, Dissector upper, const ByteRe
   tcp.tcp_tree = tcp_tree;
   tcp.desegment_offset = 0;
   tcp.desegment_len = 0;
+  tcp.frames_pdus = false;
   upper(r, pkt, -1);
   tcp.can_desegment = false;
   *offset = tcp.desegment_offset;
@@ -86,6 +87,7 @@ bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const Byt
   p->needed = more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(n + more);
   p->next_seq = end_seq;
   p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
+  p->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
   st.pending = std::move(p);
   return true;
 }
@@ -150,13 +152,17 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
   const size_t tree_before = pkt.tree.size();
   const size_t sources_before = pkt.sources.size();
   const size_t layers_before = pkt.layers.size();
-  if (std::find(pdu_dissectors.begin(), pdu_dissectors.end(), upper) != pdu_dissectors.end())
-    pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
+  const bool sized = p.frames_pdus || std::find(pdu_dissectors.begin(), pdu_dissectors.end(),
+                                                 upper) != pdu_dissectors.end();
+  if (sized) pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
   add_tcp_segment_data(pkt, tcp_tree, part, false);
   std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
   ByteReader whole = add_reassembled(pkt, *done);
   uint32_t off, more;
-  if (call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more)) {
+  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = sized;
+  bool wants_more = call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more);
+  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = false;
+  if (wants_more) {
     if (off == 0) {
       // The PDU's length is known only now and it is still short: as in tshark, this segment
       // is just one more segment of it (no reassembly shown yet), and collecting goes on.
@@ -176,6 +182,7 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
     rest->needed =
         more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() - off + more);
     rest->next_seq = done->next_seq;
+    rest->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
     rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
     st.pending = std::move(rest);
     return take;
@@ -205,6 +212,9 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
   if (used > 0 && st.pending) return;  // the completed PDU's dissector wants more already
 
   ByteReader rest = data.sub(used);
+  // Another PDU follows the reassembled one: what the Info column shows of that one stays, as
+  // tshark's TCP fences the column before dissecting the rest.
+  if (used > 0 && pkt.cols.enabled) pkt.cols.fence();
   uint32_t off, more;
   if (!call_desegmentable(pkt, tcp_tree, upper, rest, &off, &more)) return;
   if (!start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size())))
@@ -238,10 +248,14 @@ void tcp_register_pdu_dissector(Dissector upper) {
   pdu_dissectors.push_back(upper);
 }
 
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len, bool any_source) {
   // A reassembled PDU's reader has its own data source; TCP has shown its size already.
   int tcp_tree = pkt.scratch<TcpPayloadContext>().tcp_tree;
-  if (tcp_tree < 0 || r.source() != pkt.tree[tcp_tree].source) return;
+  const TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  if (tcp_tree < 0) return;
+  if (r.source() != pkt.tree[tcp_tree].source &&
+      (!any_source || (tcp.reassembled_pdu_sized && r.origin() + off == 0)))
+    return;
   pkt.tree.add(tcp_tree, pdu_size, r, off, len, Value::of_uint(len), kGenerated);
 }
 

@@ -147,23 +147,16 @@ Dissector app_dissector(RecordContext& ctx, const ByteReader& data) {
   return s.app_dissector = port;
 }
 
-// Decrypted application data: to its protocol, which may ask for more records' data as it
-// would ask TCP for more segments.
-void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
+// One piece of decrypted application data to its protocol, which may ask for more records'
+// data as it would ask TCP for more segments. Returns whether a PDU was completed.
+bool dissect_app_data(RecordContext& ctx, const ByteReader& data) {
   Packet& pkt = ctx.pkt;
   TlsDirectionState& d = ctx.session.dir[ctx.dir];
-  ByteReader data = plain;
-  if (!d.app_pending.empty()) {
-    d.app_pending.insert(d.app_pending.end(), plain.data(), plain.data() + plain.size());
-    data = add_source(pkt, "Reassembled TLS", d.app_pending);
-    // Freed, not kept: thousands of idle connections would each hold their largest PDU.
-    std::vector<uint8_t>().swap(d.app_pending);
-  }
-  if (data.size() == 0) return;
+  if (data.size() == 0) return false;
   Dissector dissect = app_dissector(ctx, data);
   if (!dissect) {
     pkt.call_data(data, -1);
-    return;
+    return true;
   }
   // The record layer's own desegmentation state is TCP's; the application protocol gets a
   // fresh one for the decrypted stream.
@@ -176,9 +169,11 @@ void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
   std::string protocol;
   if (pkt.cols.enabled) protocol = pkt.cols.protocol;
   dissect(data, pkt, -1);
+  bool completed = tcp.desegment_len == 0 || tcp.desegment_offset > 0;
   if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
       data.size() - tcp.desegment_offset <= kMaxAppPending) {
     d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
+    d.app_needed = tcp.desegment_len;
     // Nothing of the protocol inside is complete in this record: it stays TLS's.
     if (tcp.desegment_offset == 0 && pkt.cols.enabled) {
       pkt.cols.set_protocol(protocol);
@@ -186,6 +181,30 @@ void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
     }
   }
   tcp = saved;
+  return completed;
+}
+
+// A record's decrypted application data: first what completes the PDU pending from earlier
+// records ("Reassembled TLS"; the Info column is fenced after it, as tshark's TLS does), then
+// the rest of the record on its own.
+void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
+  Packet& pkt = ctx.pkt;
+  TlsDirectionState& d = ctx.session.dir[ctx.dir];
+  ByteReader in = plain;
+  while (in.size() > 0) {
+    if (d.app_pending.empty()) {
+      dissect_app_data(ctx, in);
+      return;
+    }
+    size_t take = d.app_needed != 0 && d.app_needed < in.size() ? d.app_needed : in.size();
+    d.app_pending.insert(d.app_pending.end(), in.data(), in.data() + take);
+    ByteReader data = add_source(pkt, "Reassembled TLS", d.app_pending);
+    // Freed, not kept: thousands of idle connections would each hold their largest PDU.
+    std::vector<uint8_t>().swap(d.app_pending);
+    d.app_needed = 0;
+    if (dissect_app_data(ctx, data) && pkt.cols.enabled) pkt.cols.fence();
+    in = in.sub(take);
+  }
 }
 
 }  // namespace

@@ -75,6 +75,11 @@ std::vector<FollowCase> cases() {
       {"http_endpoints",
        "http1/pcpp-three_http_streams.pcap",
        {"follow,http,hex,172.16.133.132:44305,98.138.19.88:80"}},
+      // HTTP/2: header blocks as decoded fields, DATA/WINDOW_UPDATE/RST_STREAM frames whole,
+      // frames cut across segments, h2c after an upgrade, decrypted TLS.
+      {"http2_frame_size", "fixtures/http2-frame-size.pcap", every_mode("http2", "0,3")},
+      {"http2_refused", "fixtures/http2-frame-size.pcap", {"follow,http2,hex,0,7"}},
+      {"http2_h2c", "http2/wiki-http2-h2c.pcap", {"follow,http2,ascii,0,1", "follow,http2,raw,0,3"}},
       {"endpoints_udp",
        "dns-mdns/wiki-dns.cap",
        {"follow,udp,raw,192.168.170.20:53,192.168.170.8:32796"}},

@@ -130,7 +130,11 @@ class Http2Streams : public Statistic {
       return nullptr;
     }
     auto [it, added] = index_.try_emplace((uint64_t{conn} << 32) | f.stream_id, rows_.size());
-    if (added) rows_.push_back(Row{.conn = conn, .id = f.stream_id});
+    if (added) {
+      rows_.emplace_back();
+      rows_.back().conn = conn;
+      rows_.back().id = f.stream_id;
+    }
     Row& r = rows_[it->second];
     r.largest = std::max(r.largest, f.length);
     if (f.type == 0) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/tcp_reassembly.h"
 #include "analysis/tls_cipher.h"
 #include "core/address.h"
 #include "core/dissector_table.h"
@@ -64,8 +65,8 @@ struct TlsDirectionState {
   // TlsSecrets::generation() when keys were last looked for in vain (+1; 0: never).
   uint64_t secrets_tried = 0;
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
-  // came from.
-  std::vector<uint8_t> app_pending;
+  // came from (bounded with TCP's pending PDUs).
+  std::unique_ptr<TcpPendingPdu> app_pending;
 };
 
 struct TlsSession {

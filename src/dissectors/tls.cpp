@@ -259,7 +259,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   }
 
   int dir = direction(s, pkt);
-  RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
+  RecordContext ctx{pkt, top, s, dir, from_server(s, pkt), version,
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
   if (dissect_protected_record(ctx, r, body, length, content_type, wire_version, record))
     return body + length;

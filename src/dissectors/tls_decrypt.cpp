@@ -2,13 +2,11 @@
 // side's ChangeCipherSpec; TLS 1.3: the handshake keys after the ServerHello, the application
 // keys after each side's Finished, new ones after a KeyUpdate), and how a decrypted record is
 // shown: its plaintext as a "Decrypted TLS" data source, handshake messages and alerts dissected
-// from it, application data handed to the protocol inside (ALPN, server port, heuristics) with
-// its own reassembly across records, as tshark 4.0 does. Keys come from the run's TlsSecrets.
-#include <cstring>
+// from it, application data handed to the protocol inside (tls_app_data.cpp), as tshark 4.0
+// does. Keys come from the run's TlsSecrets.
 #include <string>
 
 #include "analysis/tls_secrets.h"
-#include "dissectors/tcp_desegment.h"
 #include "dissectors/tls.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
@@ -17,22 +15,11 @@ namespace netsift::tls {
 
 namespace {
 
-// Decrypted application data kept for a PDU that spans records is bounded like TCP's.
-constexpr size_t kMaxAppPending = kTcpMaxPendingPerFlow;
-
 std::optional<TlsCipherSpec> session_spec(const TlsSession& s) {
   if (!s.values.have_cipher_suite) return std::nullopt;
   const char* name = value_name(tls_values::kTlsCipherSuites, s.values.cipher_suite);
   if (!name) return std::nullopt;
   return tls_cipher_spec(name);
-}
-
-ByteReader add_source(Packet& pkt, const char* name, std::span<const uint8_t> bytes) {
-  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(bytes.size() ? bytes.size() : 1, 1));
-  if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
-  pkt.sources.push_back(DataSource{name, copy, static_cast<uint32_t>(bytes.size())});
-  return ByteReader(copy, bytes.size(), bytes.size(), 0,
-                    static_cast<uint16_t>(pkt.sources.size()));
 }
 
 // The master secret from a pre-master secret (not with the extended master secret, which
@@ -129,63 +116,6 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
       install_tls13_keys(s, ctx.dir, *spec, &next, Tls13Keys::kApplication);
     }
   }
-}
-
-// The dissector of the connection's application data, as tshark picks it: the server's ALPN
-// choice; else the first heuristic that accepts the data, else the protocol of the server's
-// port (either is kept for the connection); else none (data), asking again next time.
-Dissector app_dissector(RecordContext& ctx, const ByteReader& data) {
-  TlsSession& s = ctx.session;
-  if (s.app_dissector) return s.app_dissector;
-  if (!s.alpn.empty())
-    for (const tls_tables::AlpnDissector& a : tls_tables::alpn())
-      if (a.alpn == s.alpn) return s.app_dissector = a.dissect;
-  for (const HeuristicDissector& h : tls_tables::heuristics())
-    if (h.accepts(data)) return s.app_dissector = h.dissect;
-  Dissector port = tls_tables::port().find(ctx.pkt.src_port);
-  if (!port) port = tls_tables::port().find(ctx.pkt.dst_port);
-  return s.app_dissector = port;
-}
-
-// Decrypted application data: to its protocol, which may ask for more records' data as it
-// would ask TCP for more segments.
-void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
-  Packet& pkt = ctx.pkt;
-  TlsDirectionState& d = ctx.session.dir[ctx.dir];
-  ByteReader data = plain;
-  if (!d.app_pending.empty()) {
-    d.app_pending.insert(d.app_pending.end(), plain.data(), plain.data() + plain.size());
-    data = add_source(pkt, "Reassembled TLS", d.app_pending);
-    // Freed, not kept: thousands of idle connections would each hold their largest PDU.
-    std::vector<uint8_t>().swap(d.app_pending);
-  }
-  if (data.size() == 0) return;
-  Dissector dissect = app_dissector(ctx, data);
-  if (!dissect) {
-    pkt.call_data(data, -1);
-    return;
-  }
-  // The record layer's own desegmentation state is TCP's; the application protocol gets a
-  // fresh one for the decrypted stream.
-  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
-  TcpPayloadContext saved = tcp;
-  tcp.can_desegment = true;
-  tcp.desegment_offset = 0;
-  tcp.desegment_len = 0;
-  tcp.fin = false;  // the end of the TCP stream is not the end of the decrypted one
-  std::string protocol;
-  if (pkt.cols.enabled) protocol = pkt.cols.protocol;
-  dissect(data, pkt, -1);
-  if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
-      data.size() - tcp.desegment_offset <= kMaxAppPending) {
-    d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
-    // Nothing of the protocol inside is complete in this record: it stays TLS's.
-    if (tcp.desegment_offset == 0 && pkt.cols.enabled) {
-      pkt.cols.set_protocol(protocol);
-      pkt.cols.set_info("[TLS segment of a reassembled PDU]");
-    }
-  }
-  tcp = saved;
 }
 
 }  // namespace
@@ -286,7 +216,7 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
     return false;
   Packet& pkt = ctx.pkt;
   bool tls13 = d.decoder->spec().tls13;
-  ByteReader plain = add_source(pkt, "Decrypted TLS", d.decoder->plaintext());
+  ByteReader plain = add_decrypted_source(pkt, "Decrypted TLS", d.decoder->plaintext());
   if (tls13) pkt.add_generated_uint(record, f_content_type, inner);
   switch (inner) {
     case kChangeCipherSpec:

@@ -30,7 +30,7 @@ struct TlsHandshakeValues {
   uint8_t compression = 0;
   bool client_ems = false, server_ems = false;  // extended_master_secret offered / echoed
   bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
-  bool client_session_ticket = false;           // session_ticket extension in ClientHello
+  std::vector<uint8_t> client_ticket;           // the ClientHello's session ticket (resumption)
   bool client_early_data = false;               // early_data offered: TLS 1.3
   std::vector<uint8_t> encrypted_pre_master;    // RSA key exchange: the ClientKeyExchange's
 };

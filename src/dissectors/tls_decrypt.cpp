@@ -64,9 +64,11 @@ bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   } else if (std::optional<TlsSecret> pms = rsa_pre_master(pkt, s)) {
     derive_master(s, spec, *pms);
   }
-  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate))
-    if (const TlsSecret* m = keys.master_for_session(s.values.server_session_id))
-      s.master_secret = *m;
+  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate)) {
+    const TlsSecret* m = keys.master_for_session(s.values.server_session_id);
+    if (!m) m = keys.master_for_ticket(s.values.client_ticket);
+    if (m) s.master_secret = *m;
+  }
   if (s.master_secret.empty()) return false;
   keys.remember_session(s.values.server_session_id, s.master_secret);
   return true;

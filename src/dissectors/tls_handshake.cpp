@@ -126,6 +126,7 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   s.values.have_client_random = true;
   add_hello_random(ctx, r, off + 2, hs);
   off = add_session_id(pkt, r, off + 34, hs, &s.values.client_session_id);
+  s.values.client_ticket.clear();  // a renegotiation's hello may offer none
 
   uint16_t suites_len = r.u16(off);
   pkt.add_item(hs, f_cipher_suites_length, r, off, 2);
@@ -181,9 +182,11 @@ void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   if (end > off) dissect_extensions(ctx, r, off, end, hs, type, &fp);
   add_ja3s(pkt, hs, fp, cipher);
   add_ja4s(pkt, hs, fp, cipher);
-  // Resumption: the server echoes the session id the client offered (TLS 1.2 and before).
-  s.resumption_candidate = s.version != kTls13 && !client_id.empty() &&
-                           client_id == s.values.server_session_id;
+  // Resumption (TLS 1.2 and before): the server echoes the session id the client offered, or
+  // the client offered a session ticket (the server then goes straight to ChangeCipherSpec).
+  s.resumption_candidate =
+      s.version != kTls13 && ((!client_id.empty() && client_id == s.values.server_session_id) ||
+                              !s.values.client_ticket.empty());
   s.resumed = false;
 }
 
@@ -395,6 +398,11 @@ void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t 
   uint16_t len = r.u16(off);
   pkt.add_item(t, f_ticket_length, r, off, 2);
   pkt.add_item(t, f_ticket, r, off + 2, len);
+  // A TLS 1.2 ticket stands for this session's master secret when it comes back.
+  TlsSession& s = ctx.session;
+  if (!tls13 && r.has(off + 2, len) && !s.master_secret.empty() &&
+      s.master_random == s.values.client_random)
+    secrets(pkt).remember_ticket({r.ptr(off + 2, len), len}, s.master_secret);
   off += 2 + len;
   if (tls13 && off < end) dissect_extensions(ctx, r, off, end, t, kNewSessionTicket, nullptr);
 }

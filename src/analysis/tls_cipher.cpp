@@ -66,6 +66,14 @@ bool digest(const char* name, std::initializer_list<std::span<const uint8_t>> pa
 
 }  // namespace
 
+std::vector<uint8_t> tls_session_hash(std::string_view prf_digest, uint16_t version,
+                                      std::span<const uint8_t> transcript) {
+  std::string name = version < 0x0303 ? "MD5-SHA1" : std::string(prf_digest);
+  std::vector<uint8_t> out(version < 0x0303 ? 36 : digest_size(prf_digest));
+  if (out.empty() || !digest(name.c_str(), {transcript}, out.data())) out.clear();
+  return out;
+}
+
 bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
                  std::span<uint8_t> out) {
   // SSL 3.0 (RFC 6101 section 6.1): MD5(secret + SHA1("A" + secret + seed)), then "BB", "CCC"...

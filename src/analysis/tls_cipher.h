@@ -44,6 +44,10 @@ bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
 bool tls13_expand_label(std::string_view digest, std::span<const uint8_t> secret,
                         std::string_view label, std::span<uint8_t> out);
 size_t digest_size(std::string_view digest);
+// The extended master secret's session hash (RFC 7627 section 3) of the handshake messages
+// `transcript`: MD5 and SHA-1 side by side before TLS 1.2, else the PRF's hash `digest`.
+std::vector<uint8_t> tls_session_hash(std::string_view digest, uint16_t version,
+                                      std::span<const uint8_t> transcript);
 
 // The keys one direction uses, cut from a key block or expanded from a traffic secret.
 struct TlsDirectionKeys {

@@ -54,6 +54,7 @@ class TlsSecrets {
   void remember_ticket(std::span<const uint8_t> ticket, const TlsSecret& master);
   // The pre-master secret a ClientKeyExchange's first 8 encrypted bytes name ("RSA" label).
   const TlsSecret* pre_master_for(const std::vector<uint8_t>& encrypted_prefix) const;
+  bool has_rsa_pre_masters() const { return !by_epms_.empty(); }
 
   // Counts the secrets taken: a connection without keys looks again only once it has changed.
   uint64_t generation() const { return generation_; }

@@ -97,6 +97,10 @@ struct TlsSession {
   bool tls13_started = false;  // the TLS 1.3 ServerHello was seen: records are protected
   // The dissector of the decrypted application data, once chosen.
   Dissector app_dissector = nullptr;
+  // The handshake messages from the ClientHello to the ClientKeyExchange, for the session hash
+  // of the extended master secret (RFC 7627): kept only while the hellos may negotiate it.
+  std::vector<uint8_t> transcript;
+  enum class Transcript : uint8_t { kOff, kCollecting, kComplete } transcript_state{};
 };
 
 }  // namespace netsift

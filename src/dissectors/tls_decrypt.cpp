@@ -22,17 +22,26 @@ std::optional<TlsCipherSpec> session_spec(const TlsSession& s) {
   return tls_cipher_spec(name);
 }
 
-// The master secret from a pre-master secret (not with the extended master secret, which
-// hashes the handshake messages netsift does not keep).
+// The master secret from a pre-master secret: from the randoms, or with the extended master
+// secret from the session hash of the handshake messages (RFC 7627).
 bool derive_master(TlsSession& s, const TlsCipherSpec& spec, const TlsSecret& pre_master) {
-  if (s.values.client_ems && s.values.server_ems) return false;
-  std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
-  seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+  std::string_view prf = s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest);
   std::vector<uint8_t> master(48);
-  bool ok = s.version == kSsl3
-                ? ssl3_derive(pre_master, seed, master)
-                : tls_prf(s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest),
-                          pre_master, "master secret", seed, master);
+  bool ok;
+  if (s.values.client_ems && s.values.server_ems) {
+    if (s.transcript_state != TlsSession::Transcript::kComplete) return false;
+    std::vector<uint8_t> hash = tls_session_hash(spec.prf_digest, s.version, s.transcript);
+    ok = !hash.empty() && tls_prf(prf, pre_master, "extended master secret", hash, master);
+    if (ok) {  // the master secret is all later records need
+      std::vector<uint8_t>().swap(s.transcript);
+      s.transcript_state = TlsSession::Transcript::kOff;
+    }
+  } else {
+    std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
+    seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+    ok = s.version == kSsl3 ? ssl3_derive(pre_master, seed, master)
+                            : tls_prf(prf, pre_master, "master secret", seed, master);
+  }
   if (ok) s.master_secret = std::move(master);
   return ok;
 }
@@ -161,9 +170,8 @@ namespace {
 bool attach_late_keys(RecordContext& ctx) {
   TlsSession& s = ctx.session;
   TlsDirectionState& d = s.dir[ctx.dir];
-  bool protected_direction =
-      d.tls13_keys != Tls13Keys::kNone ||
-      (d.ccs_frame != 0 && s.version >= kSsl3 && s.version <= kTls12);
+  bool protected_direction = d.tls13_keys != Tls13Keys::kNone ||
+                             (d.ccs_frame != 0 && s.version >= kSsl3 && s.version <= kTls12);
   if (!protected_direction) return false;
   // Nothing new to look at since the last try (the common case of a capture without keys).
   uint64_t generation = secrets(ctx.pkt).generation() + 1;

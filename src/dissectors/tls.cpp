@@ -458,6 +458,10 @@ bool looks_like_tls(const ByteReader& r) {
 
 namespace tls {
 
+bool ignore_mac_failed(const Packet& pkt) {
+  return pkt.session->prefs.get(pref_ignore_mac_failed);
+}
+
 TlsSession& session(Packet& pkt) {
   static TlsSession detached;  // TLS not over a tracked transport conversation
   if (!pkt.conversation) {
@@ -540,7 +544,8 @@ namespace {
 // tshark 4.0's tls preferences, accepted, kept and listed (-G defaultprefs) so that command
 // lines and profiles written for tshark work. tls.keylog_file feeds decryption; RSA keys
 // (keys_list), the PSK and the debug file have no effect yet, and record and application
-// data desegmentation are always on.
+// data desegmentation are always on; ignore_ssl_mac_failed keeps a record's plaintext whose
+// MAC or authentication tag is wrong.
 
 const PrefReg kTlsPrefs[] = {
     pref_string(&pref_keys_list, "keys_list",

@@ -220,6 +220,7 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
   if (!d.decoder) return false;
   uint8_t inner = 0;
   std::span<const uint8_t> record_bytes{r.ptr(body, length), length};
+  d.decoder->set_ignore_mac_failure(ignore_mac_failed(ctx.pkt));
   if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
       !(try_application_keys(ctx) &&
         d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))

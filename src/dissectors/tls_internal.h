@@ -94,6 +94,8 @@ TlsSession& session(Packet& pkt);
 
 // "TLSv1.2" (tshark's short version names, the Protocol column); nullptr when unknown.
 const char* version_short_name(uint16_t version);
+// The tls.ignore_ssl_mac_failed preference.
+bool ignore_mac_failed(const Packet& pkt);
 // Whether the packet carries the server's bytes.
 bool from_server(const TlsSession& s, const Packet& pkt);
 // 0 for the connection's first sender's bytes, 1 for its peer's (per-direction state).

@@ -229,6 +229,9 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
   bool tls13 = d.decoder->spec().tls13;
   ByteReader plain = add_decrypted_source(pkt, "Decrypted TLS", d.decoder->plaintext());
   if (tls13) pkt.add_generated_uint(record, f_content_type, inner);
+  auto* tapped = new (pkt.arena.alloc(sizeof(TlsDecryptedRecord), alignof(TlsDecryptedRecord)))
+      TlsDecryptedRecord{inner, {plain.data(), plain.size()}};
+  pkt.taps.push_back(TapRecord{kTlsDecryptedTap, tapped});
   switch (inner) {
     case kChangeCipherSpec:
       // Encrypted in a renegotiation; shown as a plain one, from the record's own bytes.
@@ -251,3 +254,7 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
 }
 
 }  // namespace netsift::tls
+
+namespace netsift {
+const char kTlsDecryptedTap[] = "tls";
+}  // namespace netsift

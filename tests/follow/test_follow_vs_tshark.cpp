@@ -175,5 +175,16 @@ TEST(FollowCommand, SameOutputAsTsharkFollow) {
   EXPECT_NE(unpaired.status, 0);
 }
 
+// `--tls` follows the decrypted records (keys from the capture's own secrets block).
+TEST(FollowCommand, TlsSpelling) {
+  const std::string file = path_of("fixtures/tls-resumption.pcapng");
+  CommandResult tshark =
+      shell_cached("tshark -r " + shell_quote(file) + " -q -z follow,tls,yaml,2 2>/dev/null");
+  CommandResult ours =
+      run_command(std::string(NETSIFT_BINARY) + " follow " + shell_quote(file) + " 2 --tls --yaml");
+  ASSERT_NE(tshark.out.find("packet:"), std::string::npos) << "tshark followed nothing";
+  EXPECT_EQ(ours.out, tshark.out);
+}
+
 }  // namespace
 }  // namespace netsift::test

@@ -64,6 +64,10 @@ struct TlsDirectionState {
   uint64_t records_without_keys = 0;
   // TlsSecrets::generation() when keys were last looked for in vain (+1; 0: never).
   uint64_t secrets_tried = 0;
+  // TLS 1.0-1.2: this direction's keys, cut from the key block when the peer's
+  // ChangeCipherSpec derived it, for the hellos whose randoms `keys_randoms` holds.
+  std::unique_ptr<TlsDirectionKeys> derived_keys;
+  std::array<uint8_t, 64> keys_randoms{};
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
   // came from (bounded with TCP's pending PDUs).
   std::unique_ptr<TcpPendingPdu> app_pending;

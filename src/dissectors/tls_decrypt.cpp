@@ -4,6 +4,8 @@
 // shown: its plaintext as a "Decrypted TLS" data source, handshake messages and alerts dissected
 // from it, application data handed to the protocol inside (tls_app_data.cpp), as tshark 4.0
 // does. Keys come from the run's TlsSecrets.
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "analysis/tls_secrets.h"
@@ -141,13 +143,28 @@ void start_decryption_tls12(RecordContext& ctx) {
     return;
   std::optional<TlsCipherSpec> spec = session_spec(s);
   if (!spec || spec->tls13 || !find_master_secret(ctx.pkt, s, *spec)) return;
-  TlsDirectionKeys client, server;
-  if (!tls12_derive_keys(*spec, s.version, s.master_secret, s.values.client_random,
-                         s.values.server_random, client, server))
-    return;
+  // The key block gives both directions' keys: the first ChangeCipherSpec derives it, the
+  // second takes what is left for it.
+  std::array<uint8_t, 64> randoms;
+  std::copy(s.values.client_random.begin(), s.values.client_random.end(), randoms.begin());
+  std::copy(s.values.server_random.begin(), s.values.server_random.end(), randoms.begin() + 32);
+  TlsDirectionKeys keys;
+  if (d.derived_keys && d.keys_randoms == randoms) {
+    keys = std::move(*d.derived_keys);
+  } else {
+    TlsDirectionKeys client, server;
+    if (!tls12_derive_keys(*spec, s.version, s.master_secret, s.values.client_random,
+                           s.values.server_random, client, server))
+      return;
+    keys = std::move(ctx.is_server ? server : client);
+    TlsDirectionState& peer = s.dir[1 - ctx.dir];
+    peer.derived_keys =
+        std::make_unique<TlsDirectionKeys>(std::move(ctx.is_server ? client : server));
+    peer.keys_randoms = randoms;
+  }
+  d.derived_keys.reset();
   bool etm = spec->mode == TlsCipherMode::kCbc && s.values.client_etm && s.values.server_etm;
-  d.decoder = std::make_unique<TlsRecordDecoder>(
-      *spec, s.version, ctx.is_server ? std::move(server) : std::move(client), etm);
+  d.decoder = std::make_unique<TlsRecordDecoder>(*spec, s.version, std::move(keys), etm);
   if (!d.decoder->usable()) d.decoder.reset();
 }
 

@@ -50,7 +50,8 @@ struct TlsHandshakeReassembly {
 };
 
 // TLS 1.3 keys in use in a direction.
-enum class Tls13Keys : uint8_t { kNone, kHandshake, kApplication };
+// TLS 1.3 keys in use in a direction (kEarly: the client's 0-RTT early data keys).
+enum class Tls13Keys : uint8_t { kNone, kEarly, kHandshake, kApplication };
 
 struct TlsDirectionState {
   TlsHandshakeReassembly handshake;
@@ -99,6 +100,8 @@ struct TlsSession {
   std::vector<uint8_t> master_secret;
   std::array<uint8_t, 32> master_random{};
   bool tls13_started = false;  // the TLS 1.3 ServerHello was seen: records are protected
+  // TLS 1.3 0-RTT: the client's first protected record was tried with its early secret.
+  bool early_data_tried = false;
   // The dissector of the decrypted application data, once chosen.
   Dissector app_dissector = nullptr;
   // The handshake messages from the ClientHello to the ClientKeyExchange, for the session hash

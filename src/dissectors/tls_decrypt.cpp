@@ -109,8 +109,20 @@ void install_tls13_keys(TlsSession& s, int dir, const TlsCipherSpec& spec, const
   if (phase == Tls13Keys::kApplication) d.traffic_secret = *secret;
 }
 
+// The client's early data is over (its EndOfEarlyData, or a record its early keys do not open):
+// its handshake keys take over once the ServerHello is known (tshark's rule).
+void end_early_data(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  s.values.client_early_data = false;
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  if (s.tls13_started && spec && spec->tls13)
+    install_tls13_keys(s, ctx.dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
+                       Tls13Keys::kHandshake);
+}
+
 // After a decrypted TLS 1.3 handshake record: its Finished switches the sender to its
-// application keys, a KeyUpdate to the next ones (RFC 8446 section 7.2).
+// application keys, a KeyUpdate to the next ones (RFC 8446 section 7.2), the client's
+// EndOfEarlyData to its handshake keys.
 void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
   TlsSession& s = ctx.session;
   std::optional<TlsCipherSpec> spec = session_spec(s);
@@ -118,7 +130,9 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
   for (size_t off = 0; plain.has(off, 4); off += 4 + size_t{plain.u24(off + 1)}) {
     uint8_t type = plain.u8(off);
     TlsDirectionState& d = s.dir[ctx.dir];
-    if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
+    if (type == kEndOfEarlyData && d.tls13_keys == Tls13Keys::kEarly) {
+      end_early_data(ctx);
+    } else if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
       install_tls13_keys(s, ctx.dir, *spec,
                          tls13_secret(ctx.pkt, s, ctx.is_server, Tls13Keys::kApplication),
                          Tls13Keys::kApplication);
@@ -176,8 +190,10 @@ void start_decryption_tls13(RecordContext& ctx) {
   int server_dir = ctx.dir, client_dir = 1 - ctx.dir;
   install_tls13_keys(s, server_dir, *spec, tls13_secret(ctx.pkt, s, true, Tls13Keys::kHandshake),
                      Tls13Keys::kHandshake);
-  install_tls13_keys(s, client_dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
-                     Tls13Keys::kHandshake);
+  // A client sending early data keeps its early keys until its EndOfEarlyData.
+  if (!s.values.client_early_data)
+    install_tls13_keys(s, client_dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
+                       Tls13Keys::kHandshake);
 }
 
 namespace {
@@ -222,6 +238,36 @@ bool try_application_keys(RecordContext& ctx) {
   return true;
 }
 
+// TLS 1.3 0-RTT data (RFC 8446 section 4.2.10): the client's records after a ClientHello that
+// offered early data, under keys from its CLIENT_EARLY_TRAFFIC_SECRET. Its cipher suite is
+// the resumed session's, unknown here: as tshark does, the first record is tried with each
+// TLS 1.3 suite, and the one that opens it is kept. Returns whether `record` decrypted.
+bool decrypt_early_data(RecordContext& ctx, uint16_t wire_version, std::span<const uint8_t> record,
+                        uint8_t* inner) {
+  TlsSession& s = ctx.session;
+  TlsDirectionState& d = s.dir[ctx.dir];
+  if (d.tls13_keys == Tls13Keys::kEarly)
+    return d.decoder && d.decoder->decrypt(kApplicationData, wire_version, record, inner);
+  if (s.early_data_tried) return false;
+  s.early_data_tried = true;
+  const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
+  if (!c || c->client_early.empty()) return false;
+  for (const char* suite :
+       {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"}) {
+    std::optional<TlsCipherSpec> spec = tls_cipher_spec(suite);
+    TlsDirectionKeys keys;
+    if (!spec || !tls13_derive_keys(*spec, c->client_early, keys)) continue;
+    auto decoder = std::make_unique<TlsRecordDecoder>(*spec, kTls13, std::move(keys), false);
+    if (!decoder->usable() || !decoder->decrypt(kApplicationData, wire_version, record, inner))
+      continue;
+    d.decoder = std::move(decoder);
+    d.tls13_keys = Tls13Keys::kEarly;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
@@ -230,18 +276,25 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
   if (length == 0 || !r.has(body, length)) return false;
   // TLS 1.3 protects application data records only (the rest is plaintext).
   if (ctx.session.version == kTls13 && content_type != kApplicationData) return false;
-  if (!d.decoder && attach_late_keys(ctx) && !d.decoder) {
-    ++d.records_without_keys;
-    return false;
-  }
-  if (!d.decoder) return false;
   uint8_t inner = 0;
   std::span<const uint8_t> record_bytes{r.ptr(body, length), length};
-  d.decoder->set_ignore_mac_failure(ignore_mac_failed(ctx.pkt));
-  if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
-      !(try_application_keys(ctx) &&
-        d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))
-    return false;
+  bool early = false;
+  if (ctx.session.values.client_early_data && !ctx.is_server && content_type == kApplicationData) {
+    early = decrypt_early_data(ctx, wire_version, record_bytes, &inner);
+    if (!early) end_early_data(ctx);
+  }
+  if (!early) {
+    if (!d.decoder && attach_late_keys(ctx) && !d.decoder) {
+      ++d.records_without_keys;
+      return false;
+    }
+    if (!d.decoder) return false;
+    d.decoder->set_ignore_mac_failure(ignore_mac_failed(ctx.pkt));
+    if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
+        !(try_application_keys(ctx) &&
+          d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))
+      return false;
+  }
   Packet& pkt = ctx.pkt;
   bool tls13 = d.decoder->spec().tls13;
   ByteReader plain = add_decrypted_source(pkt, "Decrypted TLS", d.decoder->plaintext());

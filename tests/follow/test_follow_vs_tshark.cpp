@@ -85,6 +85,7 @@ std::vector<FollowCase> cases() {
       {"tls13_server_first", "tls-decrypt/illustrated-tls13.pcap", every_mode("tls", "0")},
       {"tls_reassembled_http", "tls-decrypt/lekensteyn-http-chunked-ssl.pcapng",
        every_mode("tls", "0")},
+      {"tls13_early_data", "fixtures/tls-early-data.pcapng", every_mode("tls", "0")},
       {"tls_resumed_by_ticket",
        "fixtures/tls-resumption.pcapng",
        {"follow,tls,ascii,1", "follow,tls,yaml,1", "follow,tls,hex,1,1"}},

@@ -186,8 +186,10 @@ bool parse_seconds(const char*& p, int& sec, int64_t& ns) {
 
 // ISO 8601 ("2020-07-04T12:34:56.5Z", date alone, offsets; "UTC" after a space-separated
 // time, as tshark 4.0 takes it) or the legacy
-// "Sep 26, 2004 23:18:04.954975 [UTC]"; without a zone the time is local.
-bool parse_abs_time(const std::string& text, int64_t& out) {
+// "Sep 26, 2004 23:18:04.954975 [UTC]"; without a zone the time is local. Returns "" or the
+// reason tshark gives for a text it refuses ("not valid" for most).
+constexpr const char* kNotAbsTime = "not valid";
+std::string_view parse_abs_time(const std::string& text, int64_t& out) {
   struct tm tm {};
   const char* s = text.c_str();
   const char* p;
@@ -199,11 +201,12 @@ bool parse_abs_time(const std::string& text, int64_t& out) {
     const bool iso_t = *p == 'T';
     if (iso_t || (*p == ' ' && std::isdigit(static_cast<unsigned char>(p[1])))) {
       const char* q = strptime(p + 1, "%H:%M", &tm);
-      if (!q) return false;
+      if (!q) return kNotAbsTime;
       p = q;
+      if (*p == '.') return "Subsecond precision requires a seconds field.";
       if (*p == ':') {
         ++p;
-        if (!parse_seconds(p, sec, ns)) return false;
+        if (!parse_seconds(p, sec, ns)) return kNotAbsTime;
       }
     }
     const char* zone = p;
@@ -214,11 +217,11 @@ bool parse_abs_time(const std::string& text, int64_t& out) {
       int sign = *p == '-' ? -1 : 1;
       ++p;
       int hh, mm = 0;
-      if (std::sscanf(p, "%2d", &hh) != 1) return false;
+      if (std::sscanf(p, "%2d", &hh) != 1) return kNotAbsTime;
       p += 2;
       if (*p == ':') ++p;
       if (std::isdigit(static_cast<unsigned char>(*p))) {
-        if (std::sscanf(p, "%2d", &mm) != 1) return false;
+        if (std::sscanf(p, "%2d", &mm) != 1) return kNotAbsTime;
         p += 2;
       }
       utc = true;
@@ -227,20 +230,20 @@ bool parse_abs_time(const std::string& text, int64_t& out) {
   } else if ((p = strptime(s, "%b %d, %Y %H:%M", &tm))) {
     if (*p == ':') {
       ++p;
-      if (!parse_seconds(p, sec, ns)) return false;
+      if (!parse_seconds(p, sec, ns)) return kNotAbsTime;
     }
     while (*p == ' ') ++p;
     if (std::strncmp(p, "UTC", 3) == 0) utc = true, p += 3;
   } else {
-    return false;
+    return kNotAbsTime;
   }
   while (*p == ' ') ++p;
-  if (*p) return false;
+  if (*p) return "Unexpected data after time value.";
   tm.tm_sec = sec;
   tm.tm_isdst = -1;
   time_t t = utc ? timegm(&tm) - offset : mktime(&tm);
   out = static_cast<int64_t>(t) * 1000000000 + ns;
-  return true;
+  return "";
 }
 
 }  // namespace
@@ -300,10 +303,14 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
       if (!parse_rel_time(w, out.i)) return quoted(w) + " is not a valid time.";
       return std::nullopt;
     case VType::kAbsTime:
-      if (!parse_abs_time(std::string(w), out.i))
+    {
+      std::string_view e = parse_abs_time(std::string(w), out.i);
+      if (e == kNotAbsTime)
         return quoted(w) + " is not a valid absolute time. Example: \"Nov 12, 1999 "
                            "08:55:44.123\" or \"2011-07-04 12:34:56\"";
+      if (!e.empty()) return std::string(e);
       return std::nullopt;
+    }
     case VType::kIpv4: {
       std::string_view addr;
       int bits;

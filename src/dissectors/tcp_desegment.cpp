@@ -23,7 +23,6 @@ using namespace tcp_reassembly_fields;
 
 std::vector<Dissector> pdu_dissectors;  // written at registration only
 
-
 // What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
 void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   FirstPassNotes& later = pkt.session->later;
@@ -99,31 +98,9 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   std::memcpy(copy, p.bytes.data(), n);
   pkt.sources.push_back(DataSource{"Reassembled TCP", copy, n});
   ByteReader whole(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
-
-  int list = pkt.tree.add(-1, segments, whole, 0, n, Value(), kGenerated);
-  std::string label;
-  if (pkt.labels)
-    label = fmt::format("{} Reassembled TCP Segments ({} bytes): ", p.segments.size(), n);
-  uint32_t off = 0;
-  for (size_t i = 0; i < p.segments.size(); ++i) {
-    const TcpPendingPdu::Segment& s = p.segments[i];
-    int c = pkt.tree.add(list, segment, whole, off, s.length, Value::of_uint(s.frame), kGenerated);
-    if (pkt.labels) {
-      if (s.length == 0)  // the FIN that ended a PDU read until the close
-        pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
-      else
-        pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
-                                     off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
-      label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
-    }
-    off += s.length;
-  }
-  // tshark appends to this label only while it fits its 240-byte label buffer.
-  if (label.size() > 239) label.resize(239);
-  if (pkt.labels) pkt.set_label(list, label);
-  pkt.tree.add_generated(list, segment_count, Value::of_uint(p.segments.size()));
-  pkt.tree.add_generated(list, reassembled_length, Value::of_uint(n));
-  pkt.tree.add(list, reassembled_data, whole, 0, n, Value::of_bytes(copy, n), kGenerated);
+  static const ReassemblyTreeFields kTcpTree{segments,           segment,          segment_count,
+                                             reassembled_length, reassembled_data, "TCP Segments"};
+  add_reassembly_tree(pkt, kTcpTree, p.segments, whole);
   return whole;
 }
 
@@ -242,6 +219,37 @@ void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint
   tcp.tcp_tree = tcp_tree;
   tcp.can_desegment = false;
   upper(whole, pkt, -1);
+}
+
+void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
+                         const std::vector<TcpPendingPdu::Segment>& parts,
+                         const ByteReader& whole) {
+  uint32_t n = static_cast<uint32_t>(whole.size());
+  int list = pkt.tree.add(-1, fields.segments, whole, 0, n, Value(), kGenerated);
+  std::string label;
+  if (pkt.labels)
+    label = fmt::format("{} Reassembled {} ({} bytes): ", parts.size(), fields.noun, n);
+  uint32_t off = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const TcpPendingPdu::Segment& s = parts[i];
+    int c = pkt.tree.add(list, fields.segment, whole, off, s.length, Value::of_uint(s.frame),
+                         kGenerated);
+    if (pkt.labels) {
+      if (s.length == 0)  // the FIN that ended a PDU read until the close
+        pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
+      else
+        pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
+                                     off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
+      label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
+    }
+    off += s.length;
+  }
+  // tshark appends to this label only while it fits its 240-byte label buffer.
+  if (label.size() > 239) label.resize(239);
+  if (pkt.labels) pkt.set_label(list, label);
+  pkt.tree.add_generated(list, fields.count, Value::of_uint(parts.size()));
+  pkt.tree.add_generated(list, fields.length, Value::of_uint(n));
+  pkt.tree.add(list, fields.data, whole, 0, n, Value::of_bytes(whole.ptr(0, n), n), kGenerated);
 }
 
 void tcp_register_pdu_dissector(Dissector upper) {

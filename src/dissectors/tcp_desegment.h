@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "analysis/tcp_reassembly.h"
 #include "core/packet.h"
@@ -77,5 +78,16 @@ void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len,
 // sequence number (after this segment's payload).
 void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
                         Dissector upper);
+
+// The fields of a reassembled PDU's segment list (TCP's, TLS's...), and the list's noun in its
+// label ("TCP Segments" in "[3 Reassembled TCP Segments (N bytes): #1(10), ...]").
+struct ReassemblyTreeFields {
+  FieldId segments, segment, count, length, data;
+  const char* noun;
+};
+// tshark's show_fragment_tree at the top level of the tree: the segments `parts` that made up
+// the reassembled PDU `whole`, their count, its length and data.
+void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
+                         const std::vector<TcpPendingPdu::Segment>& parts, const ByteReader& whole);
 
 }  // namespace netsift

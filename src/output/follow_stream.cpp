@@ -9,23 +9,25 @@
 #include <vector>
 
 #include "analysis/tcp_follow.h"
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "dissectors/http.h"
 #include "dissectors/http2.h"
 #include "dissectors/tcp_fields.h"
+#include "dissectors/tls.h"
 #include "dissectors/udp_fields.h"
-#include "core/address_format.h"
 
 namespace netsift {
 
 namespace {
 
-enum class FollowProto { kTcp, kUdp, kHttp, kHttp2 };
+enum class FollowProto { kTcp, kUdp, kHttp, kHttp2, kTls };
 enum class FollowMode { kAscii, kHex, kRaw, kYaml };
 
 constexpr std::string_view kSeparator =
     "===================================================================\n";
 constexpr char kHexDigits[] = "0123456789abcdef";
+constexpr uint8_t kTlsApplicationData = 23;
 
 [[noreturn]] void fail(const char* what) {
   throw StatisticArgumentError(fmt::format("follow - {}", what));
@@ -201,6 +203,10 @@ class FollowStream : public Statistic {
       add_http2_frames(pkt, src, dst);
       return;
     }
+    if (proto_ == FollowProto::kTls) {
+      add_tls_records(pkt, src, dst);
+      return;
+    }
     // tshark hands a segment to follow only once its header and options were dissected whole:
     // TCP adds tcp.time_relative right after them.
     if (proto_ == FollowProto::kTcp && !(have_len && header_whole)) return;
@@ -263,6 +269,8 @@ class FollowStream : public Statistic {
       proto_ = FollowProto::kHttp2;
     else if (eat(s, "http"))
       proto_ = FollowProto::kHttp;
+    else if (eat(s, "tls"))
+      proto_ = FollowProto::kTls;
     if (eat(s, ",hex"))
       mode_ = FollowMode::kHex;
     else if (eat(s, ",ascii"))
@@ -343,6 +351,8 @@ class FollowStream : public Statistic {
         return "http";
       case FollowProto::kHttp2:
         return "http2";
+      case FollowProto::kTls:
+        return "tls";
     }
     return "";
   }
@@ -365,6 +375,22 @@ class FollowStream : public Statistic {
       if (f.magic || f.stream_id != substream_ || f.follow_len == 0) return;
       add_message_chunk(pkt, src, dst,
                         {reinterpret_cast<const char*>(f.follow_data), f.follow_len});
+    });
+  }
+
+  // TLS's follow tap, as tshark 4.0 has it: the sender of the first packet with any decrypted
+  // record is node 0 (the server, in TLS 1.3, whose EncryptedExtensions come first) and node 1
+  // stays empty; each decrypted application data record with bytes is one chunk.
+  void add_tls_records(const Packet& pkt, const Endpoint& src, const Endpoint&) {
+    for_each_tls_decrypted_record(pkt, [&](const TlsDecryptedRecord& r) {
+      if (!have_client_) {
+        client_ = src;
+        have_client_ = true;
+      }
+      if (r.content_type != kTlsApplicationData || r.plaintext.empty()) return;
+      messages_.push_back(FollowChunk{
+          !(src == client_), static_cast<uint32_t>(pkt.number), pkt.frame->ts, 0,
+          std::string(reinterpret_cast<const char*>(r.plaintext.data()), r.plaintext.size())});
     });
   }
 
@@ -464,7 +490,7 @@ class FollowStream : public Statistic {
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;
-  // UDP datagrams, HTTP header blocks and bodies, or HTTP/2 frames.
+  // UDP datagrams, HTTP header blocks and bodies, HTTP/2 frames or TLS records.
   std::vector<FollowChunk> messages_;
 };
 

@@ -57,6 +57,7 @@ constexpr ParameterisedKind kParameterised[] = {
     {"follow,tcp", nullptr, make_follow_stream},
     {"follow,udp", nullptr, make_follow_stream},
     {"follow,http", nullptr, make_follow_stream},  // also follow,http2
+    {"follow,tls", nullptr, make_follow_stream},
     {"flow,", nullptr, make_flow_text},
     {"conv,", "conv,eth|ip|ipv6|tcp|udp[,filter]", make_conversation_statistic},
     {"endpoints,", "endpoints,eth|ip|ipv6|tcp|udp[,filter]", make_endpoint_statistic},

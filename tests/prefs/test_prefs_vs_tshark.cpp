@@ -102,6 +102,28 @@ const Effect kEffects[] = {
      "-e _ws.expert.message"},
     {"http1/scapy-http_content_length.pcap",
      "-o gui.column.format:\"No.\",\"%m\",\"Method\",\"%Cus:http.request.method\""},
+    // Good and bad (offloaded) checksums; a bad one keeps DNS over TCP from being reassembled.
+    {"dns-mdns/zeek-dns-edns-ecs.pcap", "-o tcp.check_checksum:TRUE -V"},
+    // The HTTP side of segments left unreassembled is not compared: tshark reads the header
+    // lines of a continuation, netsift shows it as data (see README).
+    {"http1/ndpi-http-lines-split.pcap",
+     "-o tcp.check_checksum:TRUE -T fields -e frame.number -e tcp.checksum -e "
+     "tcp.checksum.status -e tcp.checksum_calculated -e tcp.reassembled_in -e tcp.len"},
+    {"http1/ndpi-http-lines-split.pcap", "-o tcp.check_checksum:TRUE -Y tcp.len==0"},
+    {"http1/scapy-http_content_length.pcap", "-o http.desegment_headers:FALSE -V"},
+    {"http1/zeek-http-post-large.pcap", "-o http.desegment_headers:FALSE"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.desegment_headers:FALSE -V"},
+    {"http1/scapy-http_content_length.pcap", "-o http.desegment_body:FALSE"},
+    {"http1/zeek-http-post-large.pcap", "-o http.desegment_body:FALSE"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.dechunk_body:FALSE -V"},
+    {"http1/scapy-http_compressed.pcap", "-o http.decompress_body:FALSE -V"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.decompress_body:FALSE -V"},
+    {"http1/ndpi-http-lines-split.pcap", "-o nameres.mac_name:FALSE -V"},
+    {"http1/ndpi-http-lines-split.pcap", "-o nameres.transport_name:TRUE -V"},
+    // Names from the capture's DNS answers (nameres.dns_pkt_addr_resolution is TRUE by
+    // default); netsift never asks an external resolver, so tshark is told not to either.
+    {"dns-mdns/pcpp-DnsPackets.pcap",
+     "-o nameres.network_name:TRUE -o nameres.use_external_name_resolver:FALSE"},
 };
 
 TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {

@@ -51,7 +51,9 @@ void apply_name_resolution(const Options& opts, const PrefStore& prefs, NameReso
 // files first, then -H and -d in order. Returns tshark's exit status for a bad one.
 int apply_configuration(const Options& opts, Session& session) {
   ConfigLocation config = config_location(opts.profile);
-  read_profile_name_files(config, session.names);
+  std::vector<std::string> problems;
+  read_profile_name_files(config, session.names, problems);
+  for (const std::string& p : problems) std::fprintf(stderr, "netsift: %s\n", p.c_str());
   for (const std::string& file : opts.hosts_files) {
     if (!read_hosts_file(file, session.names)) {
       std::fprintf(stderr, "netsift: Can't read host entries from \"%s\"\n", file.c_str());

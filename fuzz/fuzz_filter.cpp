@@ -1,5 +1,5 @@
-// Display-filter front end over arbitrary text: lexing, parsing and compiling must never
-// crash; a filter that compiles is evaluated on a few fixed packets.
+// Display-filter front end over arbitrary text: macro expansion, lexing, parsing and compiling
+// must never crash; a filter that compiles is evaluated on a few fixed packets.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,6 +9,7 @@
 #include "dissectors/all.h"
 #include "dissectors/frame.h"
 #include "filter/display_filter.h"
+#include "filter/macros.h"
 
 namespace {
 
@@ -28,6 +29,14 @@ const uint8_t kArp[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x0c, 0x29, 0x
 struct Fixture {
   Fixture() {
     register_all_dissectors();
+    // Macros with arguments, macros using macros, and one that expands forever.
+    static const UatTable kMacros{"dfilter_macros",
+                                  {{"private_ipv4", "$1 == 10.0.0.0/8"},
+                                   {"two", "$1 == $2 || $2 == $1"},
+                                   {"nested", "${two:$1;$2} && ${private_ipv4:$1}"},
+                                   {"loop", "${loop} or ${loop}"},
+                                   {"esc", "\\$1 $10"}}};
+    use_filter_macros(&kMacros);
     for (int k = 0; k < 2; ++k) {
       frames[k].data = k ? kArp : kTcp;
       frames[k].caplen = frames[k].len = k ? sizeof kArp : sizeof kTcp;

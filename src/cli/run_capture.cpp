@@ -22,6 +22,7 @@
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
+#include "filter/macros.h"
 #include "output/columns.h"
 #include "output/output_sink.h"
 
@@ -107,11 +108,13 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     if (int status = load_profile_preferences(opts, current)) return status;
     return print_glossary(*opts.glossary, current);
   }
-  if (opts.check_filter) return check_display_filter(*opts.check_filter);
   Session session;
   // Preferences first: a port preference (http.tcp.port) re-registers its ports, and decode-as
-  // applies on top of them, as in tshark.
+  // applies on top of them, as in tshark. Display-filter macros are one of their tables.
+  register_filter_macro_table();
   if (int status = apply_preferences(opts, session.prefs)) return status;
+  use_filter_macros(session.prefs.find_uat("dfilter_macros"));
+  if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;
   if (opts.count == 0) {

@@ -157,7 +157,8 @@ class PrefFileReader {
   std::vector<PrefWarning> warnings_;
 };
 
-// Loads one UAT table from text, replacing what the store held; "" or tshark's message.
+// Loads one UAT table from text, replacing what the store held (or adding to it, for -o);
+// "" or tshark's message. Records a field check refused are left out and reported.
 std::string load_uat(const UatDef& def, std::string_view text, PrefStore& store, bool append) {
   UatParseResult r = parse_uat(def, text);
   if (!r.error.empty()) {
@@ -167,7 +168,7 @@ std::string load_uat(const UatDef& def, std::string_view text, PrefStore& store,
   UatTable& t = store.uat(def.name);
   if (!append) t.records.clear();
   for (UatRecord& rec : r.records) t.records.push_back(std::move(rec));
-  return "";
+  return r.field_error;
 }
 
 }  // namespace

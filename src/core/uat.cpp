@@ -104,7 +104,23 @@ class UatReader {
     state_ = record_.size() >= def_.fields.size() ? State::kEndOfRecord : State::kSeparator;
   }
 
-  void commit() {
+  // `at_newline`: tshark checks the last field once it has read the end of its line, and
+  // names the next line in that message.
+  void commit(bool at_newline) {
+    bool valid = true;
+    if (def_.check_field) {
+      for (size_t i = 0; i < record_.size(); ++i) {
+        if (auto msg = def_.check_field(result_.records, i, record_[i])) {
+          int line = line_ + (at_newline && i + 1 == record_.size() ? 1 : 0);
+          result_.field_error = std::string(def_.name) + ":" + std::to_string(line) + ": " + *msg;
+          valid = false;
+        }
+      }
+    }
+    if (!valid) {
+      record_.clear();
+      return;
+    }
     if (def_.check) {
       if (auto msg = def_.check(record_)) {
         fail(*msg);
@@ -149,7 +165,7 @@ class UatReader {
         break;
       case State::kEndOfRecord:
         if (c == '\n') {
-          commit();
+          commit(true);
           state_ = State::kStartOfLine;
           ++line_;
           ++pos_;
@@ -161,7 +177,7 @@ class UatReader {
   }
 
   void at_end() {
-    if (state_ == State::kEndOfRecord) commit();
+    if (state_ == State::kEndOfRecord) commit(false);
     else if (state_ == State::kSeparator)
       fail(std::string("expecting field ") + field_name(record_.size()));
   }

@@ -14,13 +14,16 @@ namespace netsift {
 using UatRecord = std::vector<std::string>;
 
 // A table's declaration: its name (also its file's name in the profile), its fields' names in
-// order, and an optional check of a complete record (tshark's field callbacks), returning the
-// message tshark prints for a record it refuses.
+// order, and optional checks returning the message tshark prints for what it refuses: `check`
+// of a complete record (reading stops there), `check_field` of one field given the records
+// accepted before it (tshark's field callbacks: the record is left out, reading goes on).
 struct UatDef {
   const char* name;
   const char* title;  // "Custom HTTP Header Fields", for tshark's "Error loading table" message
   std::vector<const char*> fields;
   std::optional<std::string> (*check)(const UatRecord& record) = nullptr;
+  std::optional<std::string> (*check_field)(const std::vector<UatRecord>& earlier, size_t field,
+                                            const std::string& value) = nullptr;
 };
 
 struct UatTable {
@@ -36,6 +39,8 @@ struct UatParseResult {
   std::string error;  // empty when every line was read
   int error_line = 0;
   bool check_failed = false;  // the error is the table's check, not the syntax
+  // The last field check failure, "NAME:LINE: message"; its record was left out.
+  std::string field_error;
 };
 
 UatParseResult parse_uat(const UatDef& def, std::string_view text);

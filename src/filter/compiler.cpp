@@ -58,7 +58,7 @@ class Compiler {
   int fail(std::string message, size_t pos, size_t len) {
     if (!failed_) {
       failed_ = true;
-      err_ = {std::move(message), pos, len};
+      err_ = {std::move(message), pos, len, {}};
     }
     return -1;
   }
@@ -96,7 +96,7 @@ class Compiler {
   // The field whose value names and width apply to literals compared with `a`.
   const FieldInfo* field_info(int a) const {
     const AstNode& n = node(a);
-    if (n.kind == AstKind::kLayer) return field_info(n.children[0]);
+    if (n.kind == AstKind::kLayer || n.kind == AstKind::kReference) return field_info(n.children[0]);
     if (n.kind == AstKind::kArith || n.kind == AstKind::kNegate) {
       for (int c : n.children)
         if (const FieldInfo* f = field_info(c)) return f;
@@ -104,6 +104,36 @@ class Compiler {
     }
     FieldId f = field_of_word(a);
     return f ? &registry().info(f) : nullptr;
+  }
+
+  // A field reference's field: the word inside ${...}, with or without a layer.
+  int reference_word(int a) const {
+    int c = node(a).children[0];
+    return node(c).kind == AstKind::kLayer ? node(c).children[0] : c;
+  }
+  // How tshark names an operand in its messages: a reference as "ip.src#[1:1] <FT_IPv4>",
+  // anything else as written.
+  std::string shown(int a) const {
+    if (node(a).kind != AstKind::kReference) return std::string(text(a));
+    const AstNode& w = node(reference_word(a));
+    std::string out = w.token.text;
+    const AstNode& c = node(node(a).children[0]);
+    if (c.kind == AstKind::kLayer) {
+      out += "#[";
+      bool bracketed = src_.substr(c.token.pos, c.token.len).find('[') != std::string_view::npos;
+      for (size_t k = 0; k < c.token.ranges.size(); ++k) {
+        const SliceRange& r = c.token.ranges[k];
+        if (k) out += ',';
+        out += std::to_string(r.start);
+        if (!bracketed) out += ":1";  // "#4" is the range 4:1
+        else if (r.kind == SliceRange::kToEnd) out += ':';
+        else out += (r.kind == SliceRange::kStartEnd ? "-" : ":") + std::to_string(r.second);
+      }
+      out += ']';
+    }
+    FieldId f = registry().find(w.token.text);
+    if (f) out += std::string(" <") + field_type_name(registry().info(f).def.type) + ">";
+    return out;
   }
 
   uint32_t slot(FieldId f) {
@@ -172,6 +202,8 @@ class Compiler {
           return fail_at("Range is not supported on literal " + std::string(text(n.children[0])) +
                              ".",
                          n.children[0]);
+        if (node(n.children[0]).kind == AstKind::kReference)
+          return fail_at("Range is not supported for entity " + shown(n.children[0]), n.children[0]);
         int src = value(n.children[0], VType::kNone, nullptr);
         if (src < 0) return -1;
         VType st = out_.program.code[src].type;
@@ -185,6 +217,14 @@ class Compiler {
         return emit(in);
       }
       case AstKind::kFunction: return function(a);
+      case AstKind::kReference: {
+        // tshark has no selected packet: a reference has no value, and whatever compares
+        // with it is false.
+        int w = reference_word(a);
+        FieldId f = registry().find(node(w).token.text);
+        if (!f) return fail_at(node(w).token.text + " is not a valid field", w);
+        return emit(Insn{Op::kConst, value_type(registry().info(f).def.type)});
+      }
       case AstKind::kArith: return arith(a, hint, hint_field);
       case AstKind::kNegate: {
         int c = value(n.children[0], hint, hint_field);
@@ -233,9 +273,7 @@ class Compiler {
                    ? (lt == VType::kUint || lt == VType::kInt || is_bytes_like(lt))
                    : is_numeric(lt));
     if (!ok)
-      return fail_at(std::string(text(l)) + " and " + std::string(text(r)) +
-                         " are not of compatible types.",
-                     a);
+      return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", a);
     Insn in{Op::kArith, is_bytes_like(lt) ? VType::kBytes : lt, static_cast<uint8_t>(op)};
     in.a = li;
     in.b = ri;
@@ -355,6 +393,9 @@ class Compiler {
       }
       case AstKind::kCompare: return compare(a);
       case AstKind::kIn: return membership(a);
+      case AstKind::kReference:
+        if (!registry().find(node(reference_word(a)).token.text)) return value(a, VType::kNone, nullptr);
+        return fail_at(shown(a) + " is neither a field nor a protocol name.", a);
       case AstKind::kString:
       case AstKind::kChar:
         return fail_unknown(a);
@@ -413,20 +454,32 @@ class Compiler {
       int ri = value(r, hint, field_info(l));
       if (ri < 0) return -1;
       if (!is_bytes_like(out_.program.code[ri].type))
-        return fail_at(std::string(text(l)) + " and " + std::string(text(r)) +
-                           " are not of compatible types.",
-                       r);
+        return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", r);
       Insn in{Op::kContains};
       in.a = li;
       in.b = ri;
       return emit(in);
     }
-    int ri = value(r, lt, field_info(l));
-    if (ri < 0) return -1;
+    // A slice compared with a field (or a field with a slice) compares the field's bytes,
+    // where its type has bytes to slice.
+    int ri;
+    if (node(r).kind == AstKind::kSlice && is_field_entity(l) && !compatible(VType::kBytes, lt)) {
+      ri = value(r, VType::kBytes, nullptr);  // the slice is checked first
+      if (ri < 0) return -1;
+      li = as_bytes(li, l, "\"" + std::string(field_info(l)->def.abbrev) + "\"");
+      if (li < 0) return -1;
+      lt = VType::kBytes;
+    } else {
+      ri = value(r, lt, field_info(l));
+      if (ri < 0) return -1;
+    }
+    if (node(l).kind == AstKind::kSlice && is_field_entity(r) &&
+        !compatible(VType::kBytes, out_.program.code[ri].type)) {
+      ri = as_bytes(ri, r, "\"" + shown(r) + "\"");
+      if (ri < 0) return -1;
+    }
     if (!compatible(lt, out_.program.code[ri].type))
-      return fail_at(std::string(text(l)) + " and " + std::string(text(r)) +
-                         " are not of compatible types.",
-                     r);
+      return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", r);
     Insn in{Op::kCompare};
     Cmp c = Cmp::kEq;
     bool all = false;
@@ -445,6 +498,28 @@ class Compiler {
     in.all = all;
     in.a = li;
     in.b = ri;
+    return emit(in);
+  }
+
+  bool is_field_entity(int a) const {
+    AstKind k = node(a).kind;
+    return (k == AstKind::kWord && field_of_word(a) != kNoField) || k == AstKind::kLayer ||
+           k == AstKind::kReference;
+  }
+
+  // The whole value of field entity `a` (instruction v) as bytes, or tshark's refusal naming
+  // it as `name`.
+  int as_bytes(int v, int a, std::string_view name) {
+    VType t = out_.program.code[v].type;
+    if (t != VType::kIpv4 && t != VType::kIpv6 && t != VType::kString)
+      return fail_at(std::string(name) + " is a " + type_pretty_name(field_info(a)->def.type) +
+                         " and cannot be converted into a sequence of bytes.",
+                     a);
+    Insn in{Op::kSlice, VType::kBytes};
+    in.a = v;
+    in.first = static_cast<uint32_t>(out_.program.slices.size());
+    in.count = 1;
+    out_.program.slices.push_back({SliceRange::kToEnd, 0, 0});
     return emit(in);
   }
 
@@ -493,8 +568,8 @@ class Compiler {
       if (failed_) return -1;
       for (int v : {lv, hv})
         if (v >= 0 && !compatible(lt, out_.program.code[v].type))
-          return fail_at(std::string(text(n.children[0])) + " and " +
-                             std::string(text(range ? node(c).children[0] : c)) +
+          return fail_at(shown(n.children[0]) + " and " +
+                             shown(range ? node(c).children[0] : c) +
                              " are not of compatible types.",
                          c);
       elems.push_back(lv);

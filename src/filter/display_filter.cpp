@@ -1,6 +1,7 @@
 #include "filter/display_filter.h"
 
 #include "filter/compiler.h"
+#include "filter/macros.h"
 #include "filter/parser.h"
 #include "filter/program.h"
 
@@ -30,6 +31,11 @@ void print(const dfilter::Ast& ast, std::string_view src, int i, std::string& ou
     case AstKind::kLayer:
       print(ast, src, child(0), out);
       out += token();
+      break;
+    case AstKind::kReference:
+      out += "${";
+      print(ast, src, child(0), out);
+      out += '}';
       break;
     case AstKind::kFunction:
       out += n.token.text;
@@ -105,12 +111,19 @@ DisplayFilter::DisplayFilter(DisplayFilter&&) noexcept = default;
 DisplayFilter& DisplayFilter::operator=(DisplayFilter&&) noexcept = default;
 DisplayFilter::~DisplayFilter() = default;
 
-std::variant<DisplayFilter, FilterError> DisplayFilter::compile(std::string_view expr) {
+std::variant<DisplayFilter, FilterError> DisplayFilter::compile(std::string_view typed) {
+  auto expanded = dfilter::expand_macros(typed);
+  if (auto* e = std::get_if<FilterError>(&expanded)) return *e;
+  const std::string& expr = std::get<std::string>(expanded);
+  auto failed = [&](FilterError e) {
+    if (expr != typed) e.expression = expr;
+    return e;
+  };
   auto parsed = dfilter::parse(expr);
-  if (auto* e = std::get_if<FilterError>(&parsed)) return *e;
+  if (auto* e = std::get_if<FilterError>(&parsed)) return failed(*e);
   const dfilter::Ast& ast = std::get<dfilter::Ast>(parsed);
   auto compiled = dfilter::compile(ast, expr);
-  if (auto* e = std::get_if<FilterError>(&compiled)) return *e;
+  if (auto* e = std::get_if<FilterError>(&compiled)) return failed(*e);
   auto& c = std::get<dfilter::Compiled>(compiled);
   DisplayFilter f;
   f.program_ = std::make_unique<dfilter::Program>(std::move(c.program));
@@ -129,7 +142,7 @@ std::string format_filter_error(std::string_view program, std::string_view expr,
   out += '\n';
   if (e.length == 0 && e.offset == 0) return out;  // "Unexpected end of filter expression."
   out += "    ";
-  out += expr;
+  out += e.expression.empty() ? expr : std::string_view(e.expression);
   out += "\n    ";
   out.append(e.offset, ' ');
   out += '^';

@@ -20,7 +20,8 @@ class Program;
 
 class DisplayFilter {
  public:
-  // Compiles against the field registry (complete after register_all_dissectors()).
+  // Expands macros (filter/macros.h), then compiles against the field registry (complete
+  // after register_all_dissectors()).
   static std::variant<DisplayFilter, FilterError> compile(std::string_view expr);
 
   DisplayFilter(DisplayFilter&&) noexcept;

@@ -12,6 +12,9 @@ struct FilterError {
   std::string message;
   size_t offset = 0;
   size_t length = 0;
+  // The text offset and length refer to when it is not what the user typed (macros expanded:
+  // tshark shows the expanded filter under the message).
+  std::string expression;
 };
 
 // tshark's report: the message, then the expression and a ^~~~ marker under the token, each

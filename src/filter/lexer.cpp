@@ -50,7 +50,7 @@ bool looks_like_address(std::string_view w) {
 }
 
 FilterError error_at(std::string message, size_t pos, size_t len) {
-  return FilterError{std::move(message), pos, len};
+  return FilterError{std::move(message), pos, len, {}};
 }
 
 bool parse_int(std::string_view s, int64_t& v) {

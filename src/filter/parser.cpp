@@ -37,11 +37,11 @@ class Parser {
     if (!failed_) {
       failed_ = true;
       if (t.kind == Tok::kEnd)
-        err_ = {"Unexpected end of filter expression.", 0, 0};
+        err_ = {"Unexpected end of filter expression.", 0, 0, {}};
       else
         err_ = {"\"" + std::string(src_.substr(t.pos, t.len)) +
                     "\" was unexpected in this context.",
-                t.pos, t.len};
+                t.pos, t.len, {}};
     }
     return -1;
   }
@@ -89,7 +89,7 @@ class Parser {
     return parse_test();
   }
 
-  static bool is_relation(Tok k) {
+  static bool is_comparison(Tok k) {
     switch (k) {
       case Tok::kEq:
       case Tok::kNe:
@@ -99,12 +99,25 @@ class Parser {
       case Tok::kGe:
       case Tok::kLt:
       case Tok::kLe:
-      case Tok::kContains:
-      case Tok::kMatches:
         return true;
       default:
         return false;
     }
+  }
+
+  // "a < b <= c" is "a < b and b <= c": the middle operand is shared by both comparisons.
+  int parse_comparison_chain(int l) {
+    Token op = take();
+    int r = parse_arith();
+    if (failed_) return -1;
+    if (!is_comparison(peek().kind)) return add(AstKind::kCompare, std::move(op), {l, r});
+    int rest = parse_comparison_chain(r);
+    if (failed_) return -1;
+    int first = add(AstKind::kCompare, std::move(op), {l, r});
+    Token both;
+    both.kind = Tok::kAnd;
+    both.pos = ast_.nodes[first].begin;
+    return add(AstKind::kAnd, std::move(both), {first, rest});
   }
 
   int parse_test() {
@@ -120,13 +133,25 @@ class Parser {
     if (at(Tok::kAny) || at(Tok::kAll)) quantifier = take().kind;
     int l = parse_arith();
     if (failed_) return -1;
-    if (is_relation(peek().kind)) {
+    if (at(Tok::kContains) || at(Tok::kMatches)) {
       Token op = take();
       int r = parse_arith();
       if (failed_) return -1;
       int n = add(AstKind::kCompare, op, {l, r});
       ast_.nodes[n].quantifier = quantifier;
       return n;
+    }
+    if (is_comparison(peek().kind)) {
+      int n = parse_comparison_chain(l);
+      if (n >= 0) ast_.nodes[n].quantifier = quantifier;
+      return n;
+    }
+    // "a not in {...}" is "not (a in {...})"; a quantifier before it has no effect.
+    Token negation;
+    bool negated = at(Tok::kNot);
+    if (negated) {
+      negation = take();
+      if (!at(Tok::kIn)) return unexpected(peek());
     }
     if (at(Tok::kIn)) {
       Token op = take();
@@ -152,6 +177,7 @@ class Parser {
       }
       take();
       int n = add(AstKind::kIn, op, std::move(children));
+      if (negated) return add(AstKind::kNot, std::move(negation), {n});
       ast_.nodes[n].quantifier = quantifier;
       return n;
     }
@@ -241,6 +267,22 @@ class Parser {
         Token close = take();
         int n = add(AstKind::kFunction, std::move(name), std::move(args));
         ast_.nodes[n].end = close.pos + close.len;
+        return n;
+      }
+      case Tok::kDollar: {
+        // A field reference: the value of a field in the packet selected in a GUI. Its span
+        // is the field name's, where tshark points its messages.
+        Token dollar = take();
+        if (!at(Tok::kLBrace)) return unexpected(peek());
+        take();
+        if (!at(Tok::kWord)) return unexpected(peek());
+        int word = add(AstKind::kWord, take());
+        int field = at(Tok::kLayer) ? add(AstKind::kLayer, take(), {word}) : word;
+        if (!at(Tok::kRBrace)) return unexpected(peek());
+        take();
+        int n = add(AstKind::kReference, std::move(dollar), {field});
+        ast_.nodes[n].begin = ast_.nodes[word].begin;
+        ast_.nodes[n].end = ast_.nodes[word].end;
         return n;
       }
       case Tok::kString:

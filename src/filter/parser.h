@@ -19,6 +19,7 @@ enum class AstKind : uint8_t {
   kSlice,      // child[0] sliced by token's ranges
   kLayer,      // child[0] (a field) restricted to token's layer range
   kFunction,   // token is the name; children are the arguments
+  kReference,  // ${field} or ${field#layer}: children[0] (a kWord or kLayer); GUI only
   kArith,      // token is + - * / % &; children[0] op children[1]
   kNegate,     // unary minus: -children[0]
   kCompare,    // children[0] op children[1]; op token, optional any/all quantifier

@@ -27,4 +27,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# Wireshark's own display-filter test suite, for the filter differential test.
+bash "$(dirname "$0")/fetch-wireshark-suite.sh"
 echo "install-deps: all dependencies present"

@@ -95,20 +95,20 @@ bool parse_range(std::string_view s, SliceRange& r) {
 
 }  // namespace
 
-bool decode_escape(std::string_view s, size_t& i, std::string& out) {
-  if (i >= s.size()) return false;
+Escape decode_escape(std::string_view s, size_t& i, std::string& out) {
+  if (i >= s.size()) return Escape::kUnknown;
   char c = s[i++];
   switch (c) {
-    case '\'': out += '\''; return true;
-    case '"': out += '"'; return true;
-    case '\\': out += '\\'; return true;
-    case 'a': out += '\a'; return true;
-    case 'b': out += '\b'; return true;
-    case 'f': out += '\f'; return true;
-    case 'n': out += '\n'; return true;
-    case 'r': out += '\r'; return true;
-    case 't': out += '\t'; return true;
-    case 'v': out += '\v'; return true;
+    case '\'': out += '\''; return Escape::kOk;
+    case '"': out += '"'; return Escape::kOk;
+    case '\\': out += '\\'; return Escape::kOk;
+    case 'a': out += '\a'; return Escape::kOk;
+    case 'b': out += '\b'; return Escape::kOk;
+    case 'f': out += '\f'; return Escape::kOk;
+    case 'n': out += '\n'; return Escape::kOk;
+    case 'r': out += '\r'; return Escape::kOk;
+    case 't': out += '\t'; return Escape::kOk;
+    case 'v': out += '\v'; return Escape::kOk;
     case 'x': {
       unsigned v = 0;
       int n = 0;
@@ -117,20 +117,21 @@ bool decode_escape(std::string_view s, size_t& i, std::string& out) {
                                                                      : (s[i] | 0x20) - 'a' + 10);
         ++i, ++n;
       }
-      if (n == 0) return false;
+      if (n == 0) return Escape::kUnknown;
       out += static_cast<char>(v);
-      return true;
+      return Escape::kOk;
     }
     case 'u':
     case 'U': {
       int digits = c == 'u' ? 4 : 8;
       uint32_t cp = 0;
       for (int n = 0; n < digits; ++n, ++i) {
-        if (i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+        if (i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i])))
+          return Escape::kBadUniversal;
         cp = cp * 16 + (std::isdigit(static_cast<unsigned char>(s[i])) ? s[i] - '0'
                                                                         : (s[i] | 0x20) - 'a' + 10);
       }
-      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return Escape::kBadUniversal;
       // UTF-8 encoding of the code point.
       if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -147,18 +148,18 @@ bool decode_escape(std::string_view s, size_t& i, std::string& out) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
       }
-      return true;
+      return Escape::kOk;
     }
     default:
       if (c >= '0' && c <= '7') {
         unsigned v = c - '0';
         for (int n = 1; n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++n, ++i)
           v = v * 8 + (s[i] - '0');
-        if (v > 0xFF) return false;
+        if (v > 0xFF) return Escape::kTooLarge;
         out += static_cast<char>(v);
-        return true;
+        return Escape::kOk;
       }
-      return false;
+      return Escape::kUnknown;
   }
 }
 
@@ -196,8 +197,16 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
             continue;
           }
           size_t k = j + 1;
-          if (!decode_escape(s, k, text))
-            return error_at("Invalid escape sequence in string literal.", j, k - j);
+          Escape e = decode_escape(s, k, text);
+          if (e != Escape::kOk) {
+            std::string spelled(s.substr(j, k - j));
+            return error_at(spelled + (e == Escape::kTooLarge      ? " is larger than 255."
+                                       : e == Escape::kBadUniversal ? " is not a valid universal "
+                                                                      "character name"
+                                                                    : " is not a valid character "
+                                                                      "escape sequence"),
+                            j, k - j);
+          }
           j = k;
           continue;
         }
@@ -215,8 +224,18 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
       while (j < s.size() && s[j] != '\'') {
         if (s[j] == '\\') {
           size_t k = j + 1;
-          if (!decode_escape(s, k, text))
-            return error_at("Invalid escape sequence in character constant.", j, k - j);
+          Escape e = decode_escape(s, k, text);
+          if (e != Escape::kOk) {
+            // tshark names the whole constant, up to its closing quote.
+            size_t close = s.find('\'', k);
+            if (close == std::string_view::npos)
+              return error_at("The final quote was missing from a character constant.", i, 0);
+            std::string spelled(s.substr(i, close + 1 - i));
+            return error_at(spelled + (e == Escape::kTooLarge
+                                           ? " is too large to be a valid character constant."
+                                           : " isn't a valid character constant."),
+                            i, close + 1 - i);
+          }
           j = k;
         } else {
           text += s[j++];
@@ -319,6 +338,10 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
           break;
         }
       }
+      auto byte = static_cast<unsigned char>(c);
+      if (!found && (byte < 0x20 || byte >= 0x7f))
+        return error_at("Non-printable ASCII characters may only appear inside double-quotes.", i,
+                        1);
       if (!found)
         return error_at("\"" + std::string(1, c) + "\" was unexpected in this context.", i, 1);
     }

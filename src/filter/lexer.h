@@ -74,7 +74,13 @@ const char* token_spelling(Tok t);  // canonical text: "==", "contains", ...
 std::variant<std::vector<Token>, FilterError> tokenize(std::string_view expr);
 
 // Decodes one escape sequence after a backslash at s[i] (s[i] is the character after '\');
-// advances i past it and appends the bytes. Returns false on an invalid escape.
-bool decode_escape(std::string_view s, size_t& i, std::string& out);
+// advances i past what it read and appends the bytes. What tshark says of a bad one:
+enum class Escape : uint8_t {
+  kOk,
+  kUnknown,       // "\q is not a valid character escape sequence"
+  kBadUniversal,  // "\u12 is not a valid universal character name"
+  kTooLarge,      // "\777 is larger than 255."
+};
+Escape decode_escape(std::string_view s, size_t& i, std::string& out);
 
 }  // namespace netsift::dfilter

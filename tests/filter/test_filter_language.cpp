@@ -133,7 +133,7 @@ TEST_F(FilterTest, FrameFieldsAndOperators) {
   EXPECT_TRUE(match("frame.len >= 4 * {frame.number + 3}"));
   EXPECT_TRUE(match("frame.number & 4"));
   EXPECT_FALSE(match("frame.number & 8"));
-  EXPECT_FALSE(match("-frame.number < 0"));
+  EXPECT_TRUE(match("-frame.number < 0"));  // a negated unsigned value is signed, as in tshark
   EXPECT_TRUE(match("not frame.number == 1 and !(frame.len < 10)"));
   EXPECT_TRUE(match("frame.len == 1 or frame.len == 59 and frame.number == 7"));
   EXPECT_TRUE(match("string(frame.number) matches \"[13579]$\""));

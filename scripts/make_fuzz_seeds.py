@@ -81,6 +81,21 @@ def captures(corpus, patterns):
     return out
 
 
+def ipsec_seeds(corpus):
+    """fuzz_ipsec: UDP 500/4500 payloads of the IPsec captures (first byte: carrier 0/1, labels
+    and columns on, every other one in the session with keys)."""
+    seeds = []
+    for path in captures(corpus, ["ike-esp/*.pcap", "ike-esp/*.pcapng", "ike-esp/*.cap"]):
+        for row in tshark_rows(path, "isakmp || esp || udpencap", ["udp.dstport", "udp.srcport",
+                                                                   "udp.payload", "ip.proto"])[:12]:
+            if len(row) < 3 or not row[2]:
+                continue
+            encapsulated = "4500" in (row[0], row[1])
+            keyed = 0x20 if len(seeds) % 2 else 0  # every other seed in the session with keys
+            seeds.append(bytes([0xc0 | keyed | (1 if encapsulated else 0)]) + bytes.fromhex(row[2]))
+    return seeds
+
+
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "corpus")
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.pcap")))
@@ -200,6 +215,7 @@ def main():
     coded += [bytes([3 | i << 2 | (i & 1) << 7, 0xff, 0xff]) + p[:200]
               for i, p in enumerate(payloads[:6])]  # cut and corrupted gzip
     write_seeds("fuzz_decompress", coded)
+    write_seeds("fuzz_ipsec", ipsec_seeds(corpus))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ void register_json();
 void register_decryption_tables();
 void register_ftp();
 void register_x509();
+void register_isakmp();
+void register_esp();
+void register_ah();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -63,6 +66,9 @@ void register_all_dissectors() {
   register_decryption_tables();
   register_ftp();
   register_x509();
+  register_isakmp();
+  register_esp();
+  register_ah();
 }
 
 }  // namespace netsift

@@ -1,6 +1,7 @@
 #include "dissectors/all.h"
 
 #include "core/column_prefs.h"
+#include "core/name_prefs.h"
 #include "core/protocols.h"
 
 namespace netsift {
@@ -41,6 +42,7 @@ void register_all_dissectors() {
   done = true;
   protocols::register_core_protocols();
   column_prefs::register_prefs();
+  name_prefs::register_prefs();
   register_frame();
   register_eth();
   register_vlan();

@@ -61,6 +61,9 @@ struct BodyHeaders {
   std::string_view media_type;    // lower case, parameters stripped (arena)
   std::string_view content_encoding;
   bool chunked = false;
+  // tshark's http.dechunk_body and http.decompress_body: undone codings show as data.
+  bool dechunk = true;
+  bool decompress = true;
 };
 
 // Bytes of a chunked body starting at r[off] (chunks, last chunk, trailer and final CRLF), or

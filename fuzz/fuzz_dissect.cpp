@@ -2,8 +2,10 @@
 // printed by every printer (all registered fields, detail tree with hex dump, JSON in each
 // style), so that both dissectors and formatting are exercised on hostile input.
 //
-// The first input byte picks the link type and whether the frame claims to be longer than
-// captured (snap-length truncation); the rest are the frame's bytes.
+// The first input byte picks the link type, whether the frame claims to be longer than
+// captured (snap-length truncation) and whether checksums are verified (tcp/udp/ip
+// .check_checksum, which also keeps a bad TCP segment out of reassembly); the rest are the
+// frame's bytes.
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -67,6 +69,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                        : kLinkTypes[control % (sizeof kLinkTypes / sizeof kLinkTypes[0])];
   frame.ts = {1491516383, static_cast<uint32_t>(number * 1000)};
 
+  const char* verify = (control & 0x40) ? "TRUE" : "FALSE";
+  for (const char* pref : {"tcp.check_checksum", "udp.check_checksum", "ip.check_checksum"})
+    session.prefs.set(pref, verify);
   pkt.reset(++number, &frame, &session);
   pkt.cols.enabled = true;
   dissect_packet(pkt);

@@ -81,6 +81,21 @@ def captures(corpus, patterns):
     return out
 
 
+def ipsec_seeds(corpus):
+    """fuzz_ipsec: UDP 500/4500 payloads of the IPsec captures (first byte: carrier 0/1, labels
+    and columns on, every other one in the session with keys)."""
+    seeds = []
+    for path in captures(corpus, ["ike-esp/*.pcap", "ike-esp/*.pcapng", "ike-esp/*.cap"]):
+        for row in tshark_rows(path, "isakmp || esp || udpencap", ["udp.dstport", "udp.srcport",
+                                                                   "udp.payload", "ip.proto"])[:12]:
+            if len(row) < 3 or not row[2]:
+                continue
+            encapsulated = "4500" in (row[0], row[1])
+            keyed = 0x20 if len(seeds) % 2 else 0  # every other seed in the session with keys
+            seeds.append(bytes([0xc0 | keyed | (1 if encapsulated else 0)]) + bytes.fromhex(row[2]))
+    return seeds
+
+
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "corpus")
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.pcap")))
@@ -156,6 +171,15 @@ def main():
     write_seeds("fuzz_tcp_reassembly", [bytes([i % 2]) + p[:512] for i, p in enumerate(payloads)] +
                 [bytes([0]) + p for p in dns if p[0] == 3])
 
+    # HTTP/2 frames from the corpus's cleartext h2 connections: raw material for fuzz_http2's
+    # decision stream (frame types, flags, lengths, header fields are drawn from these bytes).
+    h2 = []
+    for path in captures(corpus, ["http2/*.pcap"])[:10]:
+        for row in tshark_rows(path, "http2", ["tcp.payload"])[:10]:
+            if row and row[0]:
+                h2.append(bytes.fromhex(row[0])[:1024])
+    write_seeds("fuzz_http2", [bytes([i % 2]) + p for i, p in enumerate(h2)])
+
     # TLS record bytes from real handshakes: raw material for fuzz_tls's decision stream
     # (record kinds, cut points and lying lengths are drawn from these bytes).
     tls = []
@@ -200,6 +224,7 @@ def main():
     coded += [bytes([3 | i << 2 | (i & 1) << 7, 0xff, 0xff]) + p[:200]
               for i, p in enumerate(payloads[:6])]  # cut and corrupted gzip
     write_seeds("fuzz_decompress", coded)
+    write_seeds("fuzz_ipsec", ipsec_seeds(corpus))
 
 
 if __name__ == "__main__":

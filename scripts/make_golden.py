@@ -9,7 +9,8 @@ tests/golden/<fixture>/<case>.txt holds a four-line header and then tshark's std
     # exit: <tshark's exit status>
 Cases: summary (plain), tree (-V), fields (-T fields with every field the differential tests
 compare) and z-<family> for the -z statistics netsift implements (dns and http only on fixtures
-that hold those protocols).
+that hold those protocols); keyed-summary, keyed-tree and keyed-fields again with the IPsec key
+tables found beside the fixture (X.esp_sa, X.ikev2_decryption_table).
 
 Usage: scripts/make_golden.py [--netsift build/src/netsift] [FIXTURE ...]
 Rerun after changing a fixture or adding fields to netsift, and review the diff: it is tshark's
@@ -43,9 +44,10 @@ FAMILIES = {
     "expert": "-z expert",
     "dns": "-z dns,tree",
     "http": "-z http,tree -z http_req,tree -z http_srv,tree -z http_seq,tree",
+    "http2": "-z http2,tree",
 }
 # Families only worth a file when the fixture holds the protocol.
-NEEDS_PROTOCOL = {"dns": "dns", "http": "http"}
+NEEDS_PROTOCOL = {"dns": "dns", "http": "http", "http2": "http2"}
 
 
 def run(args, cwd=FIXTURES):
@@ -85,6 +87,24 @@ def compared_fields(netsift):
     return [f for f in fields if f not in refused]
 
 
+def key_options(fixture):
+    """-o options for the IPsec key tables beside a fixture (X.esp_sa, X.ikev2_decryption_table,
+    tshark's UAT files), one row per -o uat: option, with ESP decryption and ICV checking on."""
+    base = os.path.splitext(os.path.join(FIXTURES, fixture))[0]
+    opts = ""
+    for table in ("esp_sa", "ikev2_decryption_table"):
+        path = base + "." + table
+        if not os.path.exists(path):
+            continue
+        with open(path) as f:
+            for row in f.read().splitlines():
+                if row and not row.startswith("#"):
+                    opts += " -o " + shlex.quote(f"uat:{table}:{row}")
+    if opts and os.path.exists(base + ".esp_sa"):
+        opts = " -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE" + opts
+    return opts
+
+
 def cases(fixture, fields):
     protocols = set(":".join(run(["tshark", "-r", fixture, "-T", "fields", "-e",
                                   "frame.protocols"])[1].decode().split()).split(":"))
@@ -95,6 +115,10 @@ def cases(fixture, fields):
         "fields": f"-r {q} -T fields -E occurrence=a -e frame.protocols" +
                   "".join(" -e " + f for f in fields),
     }
+    keys = key_options(fixture)
+    if keys:  # the same cases again with the key tables beside the fixture
+        for case in ("summary", "tree", "fields"):
+            out["keyed-" + case] = out[case] + keys
     for name, z in FAMILIES.items():
         if name in NEEDS_PROTOCOL and NEEDS_PROTOCOL[name] not in protocols:
             continue

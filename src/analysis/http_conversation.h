@@ -35,6 +35,10 @@ struct HttpConversation {
   // After a 101 Switching Protocols (or a successful CONNECT) the stream is no longer HTTP.
   bool switched = false;
   uint64_t switched_after_frame = 0;
+  // An "Upgrade: h2c" was seen; with the 101 the connection switches to HTTP/2, as it does at
+  // a client's connection preface.
+  bool upgrade_h2c = false;
+  bool http2 = false;
 };
 
 }  // namespace netsift

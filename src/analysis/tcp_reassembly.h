@@ -32,6 +32,7 @@ struct TcpPendingPdu {
   uint32_t needed = 0;    // total PDU length, kDesegmentOneMoreSegment or kDesegmentUntilFin
   std::vector<uint8_t> bytes;
   std::vector<Segment> segments;
+  bool frames_pdus = false;  // the dissector frames PDUs (TcpPayloadContext::frames_pdus)
 
   TcpPendingPdu() = default;
   TcpPendingPdu(const TcpPendingPdu&) = delete;

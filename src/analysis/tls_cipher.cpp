@@ -53,18 +53,24 @@ size_t digest_size(std::string_view digest) {
 
 namespace {
 
-bool digest(const char* name, std::initializer_list<std::span<const uint8_t>> parts,
-            uint8_t* out) {
+bool digest(const char* name, std::initializer_list<std::span<const uint8_t>> parts, uint8_t* out) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_get_digestbyname(name), nullptr) > 0;
-  for (std::span<const uint8_t> p : parts)
-    ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) > 0;
+  for (std::span<const uint8_t> p : parts) ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) > 0;
   ok = ok && EVP_DigestFinal_ex(ctx, out, nullptr) > 0;
   EVP_MD_CTX_free(ctx);
   return ok;
 }
 
 }  // namespace
+
+std::vector<uint8_t> tls_session_hash(std::string_view prf_digest, uint16_t version,
+                                      std::span<const uint8_t> transcript) {
+  std::string name = version < 0x0303 ? "MD5-SHA1" : std::string(prf_digest);
+  std::vector<uint8_t> out(version < 0x0303 ? 36 : digest_size(prf_digest));
+  if (out.empty() || !digest(name.c_str(), {transcript}, out.data())) out.clear();
+  return out;
+}
 
 bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
                  std::span<uint8_t> out) {
@@ -136,7 +142,8 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
     spec.evp_cipher = "DES-EDE3-CBC";
     spec.key_len = 24;
     spec.block_len = 8;
-  } else if (w.size() == 2 && w[1] == "CBC" && (w[0] == "DES" || w[0] == "IDEA" || w[0] == "SEED")) {
+  } else if (w.size() == 2 && w[1] == "CBC" &&
+             (w[0] == "DES" || w[0] == "IDEA" || w[0] == "SEED")) {
     spec.evp_cipher = std::string(w[0]) + "-CBC";
     spec.key_len = w[0] == "DES" ? 8 : 16;
     spec.block_len = w[0] == "SEED" ? 16 : 8;
@@ -178,8 +185,8 @@ bool tls_prf(std::string_view digest, std::span<const uint8_t> secret, std::stri
   std::string md(digest);
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, md.data(), 0),
-      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET,
-                                        const_cast<uint8_t*>(secret.data()), secret.size()),
+      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET, const_cast<uint8_t*>(secret.data()),
+                                        secret.size()),
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, full_seed.data(), full_seed.size()),
       OSSL_PARAM_construct_end()};
   bool ok = EVP_KDF_derive(ctx, out.data(), out.size(), params) > 0;
@@ -217,8 +224,8 @@ bool tls13_expand_label(std::string_view digest, std::span<const uint8_t> secret
   return ok;
 }
 
-bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version,
-                       std::span<const uint8_t> master, std::span<const uint8_t> client_random,
+bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version, std::span<const uint8_t> master,
+                       std::span<const uint8_t> client_random,
                        std::span<const uint8_t> server_random, TlsDirectionKeys& client,
                        TlsDirectionKeys& server) {
   if (version < kSsl3 || version >= kTls13 || spec.tls13) return false;
@@ -313,17 +320,23 @@ TlsRecordDecoder::TlsRecordDecoder(const TlsCipherSpec& spec, uint16_t version,
   }
   cipher_ = new EvpCipher{c};
   ctx_ = ctx;
-  // A stream cipher, and CBC with TLS 1.0's chained IV, keep their context across records.
+  bool ok = true;
   if (spec_.mode == TlsCipherMode::kStream ||
       (spec_.mode == TlsCipherMode::kCbc && version_ <= kTls10)) {
+    // A stream cipher, and CBC with TLS 1.0's chained IV, keep their context across records.
     const uint8_t* iv = keys_.iv.empty() ? nullptr : keys_.iv.data();
-    if (EVP_DecryptInit_ex(ctx, c, nullptr, keys_.key.data(), iv) <= 0) {
-      EVP_CIPHER_free(c);
-      delete cipher_;
-      cipher_ = nullptr;
-      return;
-    }
+    ok = EVP_DecryptInit_ex(ctx, c, nullptr, keys_.key.data(), iv) > 0;
     EVP_CIPHER_CTX_set_padding(ctx, 0);
+  } else if (spec_.mode == TlsCipherMode::kGcm || spec_.mode == TlsCipherMode::kChaCha20Poly1305) {
+    // GCM and ChaCha20-Poly1305 keep their key schedule: each record sets only its nonce.
+    ok = EVP_DecryptInit_ex(ctx, c, nullptr, nullptr, nullptr) > 0 &&
+         EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, 12, nullptr) > 0 &&
+         EVP_DecryptInit_ex(ctx, nullptr, nullptr, keys_.key.data(), nullptr) > 0;
+  }
+  if (!ok) {
+    EVP_CIPHER_free(c);
+    delete cipher_;
+    cipher_ = nullptr;
   }
 }
 
@@ -387,12 +400,10 @@ bool TlsRecordDecoder::decrypt(uint8_t content_type, uint16_t record_version,
   return true;
 }
 
-bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version,
-                                    std::span<const uint8_t> in) {
+bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version, std::span<const uint8_t> in) {
   auto* ctx = static_cast<EVP_CIPHER_CTX*>(ctx_);
   uint8_t nonce[12];
-  size_t explicit_len =
-      !spec_.tls13 && spec_.mode != TlsCipherMode::kChaCha20Poly1305 ? 8 : 0;
+  size_t explicit_len = !spec_.tls13 && spec_.mode != TlsCipherMode::kChaCha20Poly1305 ? 8 : 0;
   if (in.size() < explicit_len + spec_.tag_len) return false;
   if (explicit_len) {
     // TLS 1.2 GCM/CCM: 4 fixed bytes from the key block, 8 sent before the ciphertext.
@@ -420,16 +431,19 @@ bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version,
     pseudo_header(aad, seq_, type, version, ct.size());
     aad_len = 13;
   }
-  EVP_CIPHER* c = cipher_->cipher;
   int n = 0;
   bool ccm = spec_.mode == TlsCipherMode::kCcm;
-  if (EVP_DecryptInit_ex(ctx, c, nullptr, nullptr, nullptr) <= 0 ||
-      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, 12, nullptr) <= 0)
+  if (ccm) {
+    // CCM takes its tag before the key, so each record sets everything again.
+    if (EVP_DecryptInit_ex(ctx, cipher_->cipher, nullptr, nullptr, nullptr) <= 0 ||
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, 12, nullptr) <= 0 ||
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag.size()),
+                            const_cast<uint8_t*>(tag.data())) <= 0 ||
+        EVP_DecryptInit_ex(ctx, nullptr, nullptr, keys_.key.data(), nonce) <= 0)
+      return false;
+  } else if (EVP_DecryptInit_ex(ctx, nullptr, nullptr, nullptr, nonce) <= 0) {
     return false;
-  if (ccm && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag.size()),
-                                 const_cast<uint8_t*>(tag.data())) <= 0)
-    return false;
-  if (EVP_DecryptInit_ex(ctx, nullptr, nullptr, keys_.key.data(), nonce) <= 0) return false;
+  }
   if (ccm && EVP_DecryptUpdate(ctx, nullptr, &n, nullptr, static_cast<int>(ct.size())) <= 0)
     return false;
   if (EVP_DecryptUpdate(ctx, nullptr, &n, aad, static_cast<int>(aad_len)) <= 0) return false;
@@ -441,13 +455,18 @@ bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version,
                           const_cast<uint8_t*>(tag.data())) <= 0)
     return false;
   int fin = 0;
-  if (EVP_DecryptFinal_ex(ctx, out_.data() + n, &fin) <= 0) return false;
+  if (EVP_DecryptFinal_ex(ctx, out_.data() + n, &fin) <= 0) return ignore_mac_failure_;
   out_len_ += static_cast<size_t>(fin);
   return true;
 }
 
 bool TlsRecordDecoder::check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,
                                  std::span<const uint8_t> mac) {
+  return mac_matches(type, version, data, mac) || ignore_mac_failure_;
+}
+
+bool TlsRecordDecoder::mac_matches(uint8_t type, uint16_t version, std::span<const uint8_t> data,
+                                   std::span<const uint8_t> mac) {
   if (version_ == kSsl3) {
     // SSL 3.0's MAC (RFC 6101 section 5.2.3.1): hash(secret + pad_2 + hash(secret + pad_1 +
     // seq_num + type + length + content)), the pads 48 (MD5) or 40 (SHA-1) bytes long.
@@ -470,15 +489,14 @@ bool TlsRecordDecoder::check_mac(uint8_t type, uint16_t version, std::span<const
   scratch_.insert(scratch_.end(), data.begin(), data.end());
   uint8_t computed[64];
   size_t len = 0;
-  if (!EVP_Q_mac(nullptr, "HMAC", nullptr, spec_.mac_digest.c_str(), nullptr,
-                 keys_.mac_key.data(), keys_.mac_key.size(), scratch_.data(), scratch_.size(),
-                 computed, sizeof computed, &len))
+  if (!EVP_Q_mac(nullptr, "HMAC", nullptr, spec_.mac_digest.c_str(), nullptr, keys_.mac_key.data(),
+                 keys_.mac_key.size(), scratch_.data(), scratch_.size(), computed, sizeof computed,
+                 &len))
     return false;
   return len == mac.size() && CRYPTO_memcmp(computed, mac.data(), len) == 0;
 }
 
-bool TlsRecordDecoder::decrypt_cbc(uint8_t type, uint16_t version,
-                                   std::span<const uint8_t> in) {
+bool TlsRecordDecoder::decrypt_cbc(uint8_t type, uint16_t version, std::span<const uint8_t> in) {
   auto* ctx = static_cast<EVP_CIPHER_CTX*>(ctx_);
   size_t bs = spec_.block_len, mac = spec_.mac_len;
   std::span<const uint8_t> ct = in;
@@ -516,8 +534,7 @@ bool TlsRecordDecoder::decrypt_cbc(uint8_t type, uint16_t version,
   return true;
 }
 
-bool TlsRecordDecoder::decrypt_stream(uint8_t type, uint16_t version,
-                                      std::span<const uint8_t> in) {
+bool TlsRecordDecoder::decrypt_stream(uint8_t type, uint16_t version, std::span<const uint8_t> in) {
   int n = 0;
   if (in.size() < spec_.mac_len ||
       EVP_DecryptUpdate(static_cast<EVP_CIPHER_CTX*>(ctx_), out_.data(), &n, in.data(),

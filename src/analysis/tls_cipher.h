@@ -44,6 +44,10 @@ bool ssl3_derive(std::span<const uint8_t> secret, std::span<const uint8_t> seed,
 bool tls13_expand_label(std::string_view digest, std::span<const uint8_t> secret,
                         std::string_view label, std::span<uint8_t> out);
 size_t digest_size(std::string_view digest);
+// The extended master secret's session hash (RFC 7627 section 3) of the handshake messages
+// `transcript`: MD5 and SHA-1 side by side before TLS 1.2, else the PRF's hash `digest`.
+std::vector<uint8_t> tls_session_hash(std::string_view digest, uint16_t version,
+                                      std::span<const uint8_t> transcript);
 
 // The keys one direction uses, cut from a key block or expanded from a traffic secret.
 struct TlsDirectionKeys {
@@ -80,6 +84,9 @@ class TlsRecordDecoder {
   // Keys that arrive late start at the records already sent (not for TLS 1.0 CBC and stream
   // ciphers, whose state depends on every earlier record).
   void set_sequence(uint64_t seq) { seq_ = seq; }
+  // tshark's tls.ignore_ssl_mac_failed: a record whose MAC or authentication tag is wrong still
+  // gives its plaintext (not for CCM suites: OpenSSL keeps a CCM plaintext that fails its tag).
+  void set_ignore_mac_failure(bool ignore) { ignore_mac_failure_ = ignore; }
   const TlsCipherSpec& spec() const { return spec_; }
 
  private:
@@ -87,13 +94,17 @@ class TlsRecordDecoder {
   bool decrypt_cbc(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_stream(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_plain_mac(uint8_t type, uint16_t version, std::span<const uint8_t> in);
+  // Whether `mac` authenticates `data`, or the failure is to be ignored.
   bool check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,
                  std::span<const uint8_t> mac);
+  bool mac_matches(uint8_t type, uint16_t version, std::span<const uint8_t> data,
+                   std::span<const uint8_t> mac);
 
   TlsCipherSpec spec_;
   uint16_t version_;
   TlsDirectionKeys keys_;
   bool etm_;
+  bool ignore_mac_failure_ = false;
   uint64_t seq_ = 0;
   struct EvpCipher;
   EvpCipher* cipher_ = nullptr;

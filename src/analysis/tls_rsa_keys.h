@@ -23,6 +23,7 @@ class TlsRsaKeys {
   bool add_file(const std::string& path, const std::string& password);
   // The 48-byte pre-master secret `encrypted` holds under one of the keys.
   std::optional<std::vector<uint8_t>> decrypt_pre_master(std::span<const uint8_t> encrypted) const;
+  bool empty() const { return keys_.empty(); }
 
  private:
   struct Free {

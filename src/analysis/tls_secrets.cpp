@@ -1,5 +1,7 @@
 #include "analysis/tls_secrets.h"
 
+#include <openssl/sha.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -127,6 +129,7 @@ void TlsSecrets::add_all(const TlsSecrets& other) {
   }
   for (const auto& [id, s] : other.by_session_) by_session_[id] = s;
   for (const auto& [id, s] : other.by_epms_) by_epms_[id] = s;
+  for (const auto& [id, s] : other.by_ticket_) by_ticket_[id] = s;
   ++generation_;
 }
 
@@ -144,6 +147,24 @@ const TlsSecret* TlsSecrets::master_for_session(const std::vector<uint8_t>& sess
 void TlsSecrets::remember_session(const std::vector<uint8_t>& session_id,
                                   const TlsSecret& master) {
   if (!session_id.empty() && !master.empty()) by_session_[session_id] = master;
+}
+
+namespace {
+std::array<uint8_t, 32> ticket_key(std::span<const uint8_t> ticket) {
+  std::array<uint8_t, 32> key{};
+  SHA256(ticket.data(), ticket.size(), key.data());
+  return key;
+}
+}  // namespace
+
+const TlsSecret* TlsSecrets::master_for_ticket(std::span<const uint8_t> ticket) const {
+  if (ticket.empty()) return nullptr;
+  auto it = by_ticket_.find(ticket_key(ticket));
+  return it == by_ticket_.end() ? nullptr : &it->second;
+}
+
+void TlsSecrets::remember_ticket(std::span<const uint8_t> ticket, const TlsSecret& master) {
+  if (!ticket.empty() && !master.empty()) by_ticket_[ticket_key(ticket)] = master;
 }
 
 const TlsSecret* TlsSecrets::pre_master_for(const std::vector<uint8_t>& prefix) const {

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -47,8 +48,13 @@ class TlsSecrets {
   // this run decrypted), for resumption by session id.
   const TlsSecret* master_for_session(const std::vector<uint8_t>& session_id) const;
   void remember_session(const std::vector<uint8_t>& session_id, const TlsSecret& master);
+  // The master secret of the session a TLS 1.2 session ticket (NewSessionTicket) stands for,
+  // for resumption by ticket (RFC 5077).
+  const TlsSecret* master_for_ticket(std::span<const uint8_t> ticket) const;
+  void remember_ticket(std::span<const uint8_t> ticket, const TlsSecret& master);
   // The pre-master secret a ClientKeyExchange's first 8 encrypted bytes name ("RSA" label).
   const TlsSecret* pre_master_for(const std::vector<uint8_t>& encrypted_prefix) const;
+  bool has_rsa_pre_masters() const { return !by_epms_.empty(); }
 
   // Counts the secrets taken: a connection without keys looks again only once it has changed.
   uint64_t generation() const { return generation_; }
@@ -61,6 +67,8 @@ class TlsSecrets {
  private:
   std::map<TlsRandom, TlsConnectionSecrets> by_random_;
   std::map<std::vector<uint8_t>, TlsSecret> by_session_, by_epms_;
+  // By the ticket's SHA-256: tickets run to 64 KiB, and a capture may hold many.
+  std::map<std::array<uint8_t, 32>, TlsSecret> by_ticket_;
   std::unordered_set<std::string> files_read_;
   TlsKeyLog log_;
   uint64_t generation_ = 0;

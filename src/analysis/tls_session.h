@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/tcp_reassembly.h"
 #include "analysis/tls_cipher.h"
 #include "core/address.h"
 #include "core/dissector_table.h"
@@ -29,7 +30,7 @@ struct TlsHandshakeValues {
   uint8_t compression = 0;
   bool client_ems = false, server_ems = false;  // extended_master_secret offered / echoed
   bool client_etm = false, server_etm = false;  // encrypt_then_mac offered / echoed
-  bool client_session_ticket = false;           // session_ticket extension in ClientHello
+  std::vector<uint8_t> client_ticket;           // the ClientHello's session ticket (resumption)
   bool client_early_data = false;               // early_data offered: TLS 1.3
   std::vector<uint8_t> encrypted_pre_master;    // RSA key exchange: the ClientKeyExchange's
 };
@@ -49,7 +50,8 @@ struct TlsHandshakeReassembly {
 };
 
 // TLS 1.3 keys in use in a direction.
-enum class Tls13Keys : uint8_t { kNone, kHandshake, kApplication };
+// TLS 1.3 keys in use in a direction (kEarly: the client's 0-RTT early data keys).
+enum class Tls13Keys : uint8_t { kNone, kEarly, kHandshake, kApplication };
 
 struct TlsDirectionState {
   TlsHandshakeReassembly handshake;
@@ -63,9 +65,13 @@ struct TlsDirectionState {
   uint64_t records_without_keys = 0;
   // TlsSecrets::generation() when keys were last looked for in vain (+1; 0: never).
   uint64_t secrets_tried = 0;
+  // TLS 1.0-1.2: this direction's keys, cut from the key block when the peer's
+  // ChangeCipherSpec derived it, for the hellos whose randoms `keys_randoms` holds.
+  std::unique_ptr<TlsDirectionKeys> derived_keys;
+  std::array<uint8_t, 64> keys_randoms{};
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
-  // came from.
-  std::vector<uint8_t> app_pending;
+  // came from (bounded with TCP's pending PDUs).
+  std::unique_ptr<TcpPendingPdu> app_pending;
 };
 
 struct TlsSession {
@@ -94,8 +100,14 @@ struct TlsSession {
   std::vector<uint8_t> master_secret;
   std::array<uint8_t, 32> master_random{};
   bool tls13_started = false;  // the TLS 1.3 ServerHello was seen: records are protected
+  // TLS 1.3 0-RTT: the client's first protected record was tried with its early secret.
+  bool early_data_tried = false;
   // The dissector of the decrypted application data, once chosen.
   Dissector app_dissector = nullptr;
+  // The handshake messages from the ClientHello to the ClientKeyExchange, for the session hash
+  // of the extended master secret (RFC 7627): kept only while the hellos may negotiate it.
+  std::vector<uint8_t> transcript;
+  enum class Transcript : uint8_t { kOff, kCollecting, kComplete } transcript_state{};
 };
 
 }  // namespace netsift

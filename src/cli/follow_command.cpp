@@ -15,10 +15,12 @@ namespace netsift {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: netsift follow FILE STREAM [--udp|--http] [--hex|--raw|--yaml] [tshark options]\n"
+    "Usage: netsift follow FILE STREAM [--udp|--http|--tls] [--hex|--raw|--yaml] [tshark "
+    "options]\n"
     "  STREAM   a stream index (tcp.stream, udp.stream), or two endpoints\n"
     "           ADDR:PORT ADDR:PORT (IPv6 as [ADDR]:PORT)\n"
-    "  --udp, --http          follow a UDP stream or the HTTP messages of a TCP stream\n"
+    "  --udp, --http, --tls   follow a UDP stream, or the HTTP messages or decrypted TLS\n"
+    "                         records of a TCP stream\n"
     "  --hex, --raw, --yaml   output mode (default: ascii)\n"
     "Same output as: netsift -r FILE -q -z follow,tcp,ascii,STREAM\n";
 
@@ -49,7 +51,7 @@ int run_follow(int argc, char** argv) {
   std::vector<char*> rest{argv[0]};
   for (int i = next; i < argc; ++i) {
     std::string_view a = argv[i];
-    if (a == "--udp" || a == "--http" || a == "--tcp")
+    if (a == "--udp" || a == "--http" || a == "--tls" || a == "--tcp")
       proto = a.substr(2);
     else if (a == "--hex" || a == "--raw" || a == "--yaml" || a == "--ascii")
       mode = a.substr(2);

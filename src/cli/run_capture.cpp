@@ -18,6 +18,7 @@
 #include "core/config_files.h"
 #include "core/decode_as.h"
 #include "core/name_files.h"
+#include "core/name_prefs.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
@@ -29,12 +30,14 @@ namespace netsift {
 
 namespace {
 
-// tshark's -N replaces the default flags (MAC names only). 'N' (external resolvers such as DNS)
-// is accepted and has no effect: netsift never sends a query.
-void apply_name_resolution(const Options& opts, NameResolutionFlags& r) {
-  if (opts.no_resolve) r.mac = r.network = r.transport = false;
+// The nameres.* preferences give the flags (MAC names only by default); -n turns them off and
+// -N replaces them, as in tshark. 'N' (external resolvers such as DNS) is accepted and has no
+// effect: netsift never sends a query.
+void apply_name_resolution(const Options& opts, const PrefStore& prefs, NameResolutionFlags& r) {
+  r = name_prefs::resolution_flags(prefs);
+  if (opts.no_resolve) r = NameResolutionFlags{false, false, false, false, false};
   if (!opts.resolve_flags.empty()) {
-    r.mac = r.network = r.transport = false;
+    r = NameResolutionFlags{false, false, false, false, false};
     for (char c : opts.resolve_flags) {
       if (c == 'm') r.mac = true;
       if (c == 'n') r.network = true;
@@ -49,7 +52,9 @@ void apply_name_resolution(const Options& opts, NameResolutionFlags& r) {
 // files first, then -H and -d in order. Returns tshark's exit status for a bad one.
 int apply_configuration(const Options& opts, Session& session) {
   ConfigLocation config = config_location(opts.profile);
-  read_profile_name_files(config, session.names);
+  std::vector<std::string> problems;
+  read_profile_name_files(config, session.names, problems);
+  for (const std::string& p : problems) std::fprintf(stderr, "netsift: %s\n", p.c_str());
   for (const std::string& file : opts.hosts_files) {
     if (!read_hosts_file(file, session.names)) {
       std::fprintf(stderr, "netsift: Can't read host entries from \"%s\"\n", file.c_str());
@@ -124,7 +129,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
 
   OutputSink out(stdout);
   out.flush_every_packet = opts.line_buffered || is_streaming_input(opts);
-  apply_name_resolution(opts, session.resolve);
+  apply_name_resolution(opts, session.prefs, session.resolve);
   // Both were checked when the options were parsed.
   parse_time_display(opts.time_display, session.display.time_display);
   parse_seconds_display(opts.seconds_display, session.display.time_hms);

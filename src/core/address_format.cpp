@@ -54,8 +54,10 @@ void append_ip(std::string& out, const uint8_t* addr, size_t len) {
 
 void append_ip_host(std::string& out, const uint8_t* addr, size_t len, const NameResolver& names,
                     const NameResolutionFlags& resolve) {
-  if (resolve.network)
+  if (resolve.network) {
     if (const std::string* n = names.ip_name(addr, len)) return out.append(*n), void();
+    if (len == 4 && names.append_ipv4_subnet_name(out, addr)) return;
+  }
   append_ip(out, addr, len);
 }
 

@@ -17,7 +17,20 @@ bool read_services_file(const std::string& path, NameResolver& names);
 // cannot be opened.
 bool read_hosts_file(const std::string& path, NameResolver& names);
 
+// Reads MAC address names ("00:11:22:33:44:55 name", '-' or '.' between the bytes as well).
+bool read_ethers_file(const std::string& path, NameResolver& names,
+                      std::vector<std::string>& problems);
+// Reads IPv4 subnet names ("192.168.0.0/24 name").
+bool read_subnets_file(const std::string& path, NameResolver& names,
+                       std::vector<std::string>& problems);
+// Reads VLAN names ("ID<Tab>Name"; the name runs to the next tab and may hold spaces).
+bool read_vlans_file(const std::string& path, NameResolver& names,
+                     std::vector<std::string>& problems);
+
 // Reads the profile's and global files. The global services file is the built-in table.
-void read_profile_name_files(const ConfigLocation& loc, NameResolver& names);
+// Lines of the ethers, subnets and vlans files that cannot be read are skipped (as tshark
+// does, silently) and described in `problems` ("FILE:LINE: ..."), for the user.
+void read_profile_name_files(const ConfigLocation& loc, NameResolver& names,
+                             std::vector<std::string>& problems);
 
 }  // namespace netsift

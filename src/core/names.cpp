@@ -98,6 +98,10 @@ bool append_narrow_range(std::string& out, const uint8_t* mac, uint64_t addr) {
 void NameResolver::append_mac(std::string& out, const uint8_t* mac, bool resolve) const {
   if (!resolve) return append_raw(out, mac);
   uint64_t addr = mac_value(mac);
+  if (auto it = mac_names_.find(addr); it != mac_names_.end()) {
+    out.append(it->second);
+    return;
+  }
   if (const char* name = find_address(manuf::kWellKnown, addr)) {
     out.append(name);
     return;
@@ -131,8 +135,7 @@ const char* NameResolver::udp_port_name(uint16_t port) const {
   return find_port(manuf::kUdpPorts, port);
 }
 
-void NameResolver::append_port_info(std::string& out, bool tcp, uint16_t port,
-                                    bool resolve) const {
+void NameResolver::append_port_info(std::string& out, bool tcp, uint16_t port, bool resolve) const {
   const char* name = resolve ? (tcp ? tcp_port_name(port) : udp_port_name(port)) : nullptr;
   if (name) {
     out.append(name);
@@ -155,6 +158,46 @@ void NameResolver::add_ip_name(const uint8_t* addr, size_t len, std::string_view
 const std::string* NameResolver::ip_name(const uint8_t* addr, size_t len) const {
   auto it = ip_names_.find(std::string(reinterpret_cast<const char*>(addr), len));
   return it == ip_names_.end() ? nullptr : &it->second;
+}
+
+void NameResolver::add_mac_name(const uint8_t* mac, std::string_view name) {
+  mac_names_[mac_value(mac)] = std::string(name);
+}
+
+namespace {
+uint32_t prefix_mask(unsigned len) {
+  return len == 0 ? 0 : ~uint32_t{0} << (32 - len);
+}
+}  // namespace
+
+void NameResolver::add_ipv4_subnet(uint32_t network, unsigned prefix_len, std::string_view name) {
+  subnets_[prefix_len][network & prefix_mask(prefix_len)] = std::string(name);
+}
+
+bool NameResolver::append_ipv4_subnet_name(std::string& out, const uint8_t* addr) const {
+  uint32_t a = uint32_t{addr[0]} << 24 | uint32_t{addr[1]} << 16 | uint32_t{addr[2]} << 8 | addr[3];
+  for (int len = 32; len >= 0; --len) {
+    if (subnets_[len].empty()) continue;
+    auto it = subnets_[len].find(a & prefix_mask(static_cast<unsigned>(len)));
+    if (it == subnets_[len].end()) continue;
+    out.append(it->second);
+    // The octets the prefix does not cover whole, as Wireshark prints them.
+    for (int octet = len / 8; octet < 4; ++octet) {
+      if (octet > 0) out.push_back('.');
+      out.append(std::to_string(addr[octet]));
+    }
+    return true;
+  }
+  return false;
+}
+
+void NameResolver::add_vlan_name(uint16_t id, std::string_view name) {
+  vlan_names_[id] = std::string(name);
+}
+
+const std::string* NameResolver::vlan_name(uint16_t id) const {
+  auto it = vlan_names_.find(id);
+  return it == vlan_names_.end() ? nullptr : &it->second;
 }
 
 }  // namespace netsift

@@ -32,9 +32,21 @@ class NameResolver {
   // files at start-up, then the capture's NRB and DNS answers, as tshark 4.0 behaves).
   void add_ip_name(const uint8_t* addr, size_t len, std::string_view name);
   const std::string* ip_name(const uint8_t* addr, size_t len) const;
+  // Names of whole MAC addresses (ethers files), shown before any manufacturer name.
+  void add_mac_name(const uint8_t* mac, std::string_view name);
+  // IPv4 subnet names (the subnets file). An address without a host name shows as the longest
+  // matching subnet's name followed by its octets past the prefix ("lan.1" in lan 192.168.0.0/24).
+  void add_ipv4_subnet(uint32_t network, unsigned prefix_len, std::string_view name);
+  bool append_ipv4_subnet_name(std::string& out, const uint8_t* addr) const;
+  // VLAN names (the vlans file), shown with -N v.
+  void add_vlan_name(uint16_t id, std::string_view name);
+  const std::string* vlan_name(uint16_t id) const;
 
  private:
   std::unordered_map<std::string, std::string> ip_names_;
+  std::unordered_map<uint64_t, std::string> mac_names_;
+  std::unordered_map<uint32_t, std::string> subnets_[33];  // by prefix length, network as key
+  std::unordered_map<uint16_t, std::string> vlan_names_;
   std::unordered_map<uint16_t, std::string> tcp_ports_, udp_ports_;
 };
 

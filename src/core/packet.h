@@ -97,6 +97,9 @@ struct Packet {
   uint16_t src_port = 0, dst_port = 0;
   int ip_depth = 0;           // nesting depth of IP headers (tunnels, ICMP quotes)
   bool in_error_pkt = false;  // dissecting the packet an ICMP error quotes (Wireshark's flag)
+  // An IP fragment dissected without reassembly (Wireshark's pinfo->fragmented): the transport
+  // layer sees part of its segment, so cannot verify its checksum.
+  bool fragmented = false;
   // Whether TCP and UDP hand payloads to application dissectors: a run-wide setting, false when
   // nothing the run reads comes from above the transport layer (cli/field_interest.h).
   bool payloads = true;

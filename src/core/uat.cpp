@@ -20,21 +20,37 @@ std::string unescape(std::string_view s) {
     }
     char c = s[++i];
     switch (c) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
       case 'x': {
         int v = 0, n = 0;
         while (n < 2 && i + 1 < s.size() && hex_digit_value(s[i + 1]) >= 0) {
           v = v * 16 + hex_digit_value(s[++i]);
           ++n;
         }
-        if (n == 0) out += 'x';
-        else out += static_cast<char>(v);
+        if (n == 0)
+          out += 'x';
+        else
+          out += static_cast<char>(v);
         break;
       }
       default:
@@ -73,9 +89,7 @@ class UatReader {
     result_.error_line = line_;
   }
 
-  const char* field_name(size_t i) const {
-    return i < def_.fields.size() ? def_.fields[i] : "";
-  }
+  const char* field_name(size_t i) const { return i < def_.fields.size() ? def_.fields[i] : ""; }
 
   // A quoted string or hex byte pair run starting at pos_; false when neither starts here.
   bool read_value() {
@@ -144,6 +158,9 @@ class UatReader {
           ++pos_;
         } else if (c == '#' && state_ == State::kStartOfLine) {
           while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
+        } else if (c == ',' && state_ == State::kNextField) {
+          record_.emplace_back();  // an empty field (",,"), as tshark reads it; the ',' is next
+          end_field();
         } else if (read_value()) {
           end_field();
         } else {

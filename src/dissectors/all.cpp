@@ -1,6 +1,7 @@
 #include "dissectors/all.h"
 
 #include "core/column_prefs.h"
+#include "core/name_prefs.h"
 #include "core/protocols.h"
 
 namespace netsift {
@@ -23,6 +24,7 @@ void register_dns();
 void register_f5ethtrailer();
 void register_f5fileinfo();
 void register_http();
+void register_http2();
 void register_tls();
 void register_data_text_lines();
 void register_urlencoded_form();
@@ -30,6 +32,9 @@ void register_json();
 void register_decryption_tables();
 void register_ftp();
 void register_x509();
+void register_isakmp();
+void register_esp();
+void register_ah();
 void register_ntp();
 void register_frame_relay();
 void register_tftp();
@@ -40,6 +45,7 @@ void register_all_dissectors() {
   done = true;
   protocols::register_core_protocols();
   column_prefs::register_prefs();
+  name_prefs::register_prefs();
   register_frame();
   register_eth();
   register_vlan();
@@ -57,6 +63,7 @@ void register_all_dissectors() {
   register_f5ethtrailer();
   register_f5fileinfo();
   register_http();
+  register_http2();
   register_tls();
   register_data_text_lines();
   register_urlencoded_form();
@@ -64,6 +71,9 @@ void register_all_dissectors() {
   register_decryption_tables();
   register_ftp();
   register_x509();
+  register_isakmp();
+  register_esp();
+  register_ah();
   register_ntp();
   register_frame_relay();
   register_tftp();

@@ -15,7 +15,9 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/session.h"
 #include "core/text_format.h"
+#include "dissectors/http2.h"
 #include "dissectors/http_internal.h"
 #include "dissectors/tls.h"
 #include "dissectors/media.h"
@@ -30,6 +32,13 @@ namespace {
 constexpr uint16_t kTcpPorts[] = {80, 1900, 2710, 2869, 3128, 3132, 5985, 8080, 8088, 11371};
 
 constexpr size_t kMaxExpertText = 239;
+
+// Whether headers and bodies may ask TCP for more segments, and whether chunked and
+// content-coded bodies are decoded (tshark's http.desegment_*, dechunk_body, decompress_body).
+BoolPref pref_desegment_headers;
+BoolPref pref_desegment_body;
+BoolPref pref_dechunk_body;
+BoolPref pref_decompress_body;
 // A Content-Length beyond what tshark's reassembly takes (a signed 32-bit length): the body is
 // then read until the connection closes.
 constexpr uint64_t kMaxReassembledLength = 0x7fffffff;
@@ -63,6 +72,8 @@ void desegment(Packet& pkt, size_t off, uint32_t more) {
 // One message starting at r[off]. Returns the bytes it used, or 0 when TCP was asked for more.
 size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConversation& conv) {
   const TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  const PrefStore& prefs = pkt.session->prefs;
+  bool more_headers = tcp.can_desegment && prefs.get(pref_desegment_headers);
   std::string_view all{reinterpret_cast<const char*>(r.data()), r.size()};
   // The first line decides, even before it is complete, whether a message starts here.
   Line first = find_line(r, off);
@@ -74,12 +85,14 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     // shows nothing for them, unless text without a line end may still become a request.
     // Text still reaches its taps (export, follow), as a body without headers.
     bool text = !line.empty() && std::isprint(static_cast<unsigned char>(line[0]));
-    if (!(text && !first.complete && tcp.can_desegment)) {
+    if (!(text && !first.complete && more_headers)) {
       if (text) queue_unparsed(pkt, r, off, conv);
       return r.reported_size() - off;
     }
   }
-  if (!first.complete && tcp.can_desegment) {
+  // Binary bytes after HTTP was seen are a continuation at once, whatever their lines.
+  bool binary = kind == Kind::kOther && !std::isprint(static_cast<unsigned char>(all[off]));
+  if (!first.complete && more_headers && !binary) {
     desegment(pkt, off, kDesegmentOneMoreSegment);
     return 0;
   }
@@ -104,14 +117,23 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
     pkt.cols.set_info(info);
   }
 
+  // Without header reassembly tshark learns no body framing before it asks TCP for more: it
+  // reads a response until the close, and takes a request as it is.
+  if (!prefs.get(pref_desegment_headers) && prefs.get(pref_desegment_body) &&
+      kind == Kind::kResponse && tcp.can_desegment && !tcp.fin) {
+    desegment(pkt, off, kDesegmentUntilFin);
+    return 0;
+  }
   HeaderScan hs = scan_headers(r, first.next);
-  if (!hs.complete && tcp.can_desegment) {
+  if (!hs.complete && more_headers) {
     desegment(pkt, off, kDesegmentOneMoreSegment);
     return 0;
   }
   if (!hs.complete && r.truncated()) r.fail(r.size(), 1);
   size_t body_off = hs.complete ? hs.end : r.size();
   hs.body.media_type = media_type_of(pkt, hs.body.content_type);
+  hs.body.dechunk = prefs.get(pref_dechunk_body);
+  hs.body.decompress = prefs.get(pref_decompress_body);
 
   // The latest request decides whether a response has a body (HEAD), as in tshark.
   unsigned code = 0;
@@ -133,7 +155,8 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   size_t body_len = 0;
   // The sender's FIN: whatever of the body is here is all there will be (tshark's
   // end_of_stream).
-  bool more_body = tcp.can_desegment && !tcp.fin;
+  bool more_body = tcp.can_desegment && !tcp.fin && prefs.get(pref_desegment_body) &&
+                   prefs.get(pref_desegment_headers);
   if (!no_body && hs.complete) {
     if (hs.body.chunked) {
       size_t n = http_body::chunked_length(r, body_off);
@@ -190,10 +213,12 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   dissect_headers(pkt, top, r, first.next, body_off,
                   kind == Kind::kRequest ? f_request_line : f_response_line);
 
+  if (iequals(trim(hs.upgrade), "h2c")) conv.upgrade_h2c = true;
   if (kind == Kind::kRequest)
     record_request(pkt, top, r, off, conv, method, uri, hs.host, msg);
   else
     record_response(pkt, top, r, off, conv, code, msg);
+  if (code == 101 && conv.upgrade_h2c) conv.http2 = true;
   if (body_len > 0) {
     size_t avail = std::min(body_len, r.remaining(body_off));
     http_body::dissect_body(pkt, top, r, body_off, avail, hs.body, msg);
@@ -202,8 +227,31 @@ size_t dissect_message(const ByteReader& r, size_t off, Packet& pkt, HttpConvers
   return msg_len;
 }
 
+// The rest of the payload from `off` to HTTP/2. With `http_layer`, HTTP is a layer of the frame
+// (frame.protocols) without any item: tshark's HTTP hands an upgraded or prior-knowledge
+// connection over without showing itself (not even to "-Y http").
+void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool http_layer) {
+  const size_t tree_before = pkt.tree.size(), layers_before = pkt.layers.size();
+  if (http_layer) pkt.add_layer(http_fields::proto);
+  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  dissect_http2(r.sub(off), pkt, -1);
+  if (tcp.desegment_len == 0) return;
+  // Nothing whole yet: the segment shows no HTTP layer, as in tshark.
+  if (tcp.desegment_offset == 0 && http_layer) {
+    pkt.tree.truncate(tree_before);
+    pkt.layers.resize(layers_before);
+  }
+  tcp.desegment_offset += static_cast<uint32_t>(off);
+}
+
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   HttpConversation& conv = conversation(pkt);
+  if (conv.http2 || (conv.exchanges == 0 && r.has(0, kHttp2Preface.size()) &&
+                     r.text(0, kHttp2Preface.size()) == kHttp2Preface)) {
+    conv.http2 = true;
+    hand_to_http2(r, 0, pkt, true);
+    return r.reported_size();
+  }
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
@@ -218,7 +266,10 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
     off += used;
     if (pkt.cols.enabled) pkt.cols.fence();
     if (conv.switched && off < r.size()) {
-      pkt.call_data(r.sub(off), -1);
+      if (conv.http2)
+        hand_to_http2(r, off, pkt, false);
+      else
+        pkt.call_data(r.sub(off), -1);
       break;
     }
   }
@@ -240,12 +291,8 @@ const char kHttpMessageTap[] = "http";
 
 namespace {
 
-// tshark's "http" preferences (-o http.NAME:VALUE, -G defaultprefs). Accepted and listed; the
-// message framing does not read the desegment/dechunk/decompress ones yet.
-BoolPref pref_desegment_headers;
-BoolPref pref_desegment_body;
-BoolPref pref_dechunk_body;
-BoolPref pref_decompress_body;
+// tshark's "http" preferences (-o http.NAME:VALUE, -G defaultprefs); the handles are declared
+// with the message framing that reads them.
 RangePref pref_tls_port;
 
 const PrefReg kHttpPrefs[] = {

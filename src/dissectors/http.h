@@ -42,6 +42,10 @@ struct HttpMessage {
 };
 extern const char kHttpMessageTap[];
 
+// The reason phrase tshark's table gives an HTTP status code, or null (HTTP/2 names :status
+// with it).
+const char* http_status_name(unsigned code);
+
 // The HTTP messages queued on `pkt`, in order.
 template <typename F>
 void for_each_http_message(const Packet& pkt, F&& f) {
@@ -57,6 +61,9 @@ struct BodyHeaders {
   std::string_view media_type;    // lower case, parameters stripped (arena)
   std::string_view content_encoding;
   bool chunked = false;
+  // tshark's http.dechunk_body and http.decompress_body: undone codings show as data.
+  bool dechunk = true;
+  bool decompress = true;
 };
 
 // Bytes of a chunked body starting at r[off] (chunks, last chunk, trailer and final CRLF), or

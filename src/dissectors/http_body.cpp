@@ -26,7 +26,7 @@ namespace {
 constexpr size_t kMaxDecodedBody = 16 * 1024 * 1024;
 
 FieldId f_chunk_size, f_chunk_data, f_chunk_boundary, f_chunked_trailer_part, f_file_data,
-    f_decompression_failed, f_body_limit;
+    f_decompression_failed, f_decompression_disabled, f_body_limit;
 
 const FieldReg kFields[] = {
     {&f_chunked_trailer_part,
@@ -46,6 +46,8 @@ const FieldReg kFields[] = {
     {&f_file_data, {.name = "File Data", .abbrev = "http.file_data", .type = FieldType::kString}},
     {&f_decompression_failed,
      {.name = "Decompression failed", .abbrev = "http.decompression_failed"}},
+    {&f_decompression_disabled,
+     {.name = "Decompression disabled", .abbrev = "http.decompression_disabled"}},
     // netsift's own: tshark decodes without a limit.
     {&f_body_limit, {.name = "Decoded body limit reached", .abbrev = "http.decoded_body_limit"}},
 };
@@ -184,6 +186,10 @@ size_t chunked_length(const ByteReader& r, size_t off) {
 void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t len,
                   const BodyHeaders& h, HttpMessage& msg) {
   bool want_text = pkt.cols.enabled;
+  if (h.chunked && !h.dechunk) {  // the chunks as sent: nothing more can be decoded
+    pkt.call_data(r.sub(off, len), top);
+    return;
+  }
   ByteReader body = h.chunked ? dissect_chunks(pkt, top, r, off, len, want_text) : r.sub(off, len);
   ContentCoding coding = content_coding(h.content_encoding);
   if (coding != ContentCoding::kIdentity && body.size() > 0) {
@@ -192,6 +198,13 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
     if (want_text)
       label = fmt::format("Content-encoded entity body ({}): {} bytes", h.content_encoding,
                           body.size());
+    if (!h.decompress) {
+      if (want_text) pkt.set_label(e, label);
+      add_expert(pkt, e, f_decompression_disabled, body, 0, 0, "Decompression disabled",
+                 kExpertChat, kGroupUndecoded);
+      pkt.call_data(body, e);
+      return;
+    }
     static std::vector<uint8_t> decoded;  // reused: no allocation per packet once grown
     DecodeStatus st = coding == ContentCoding::kUnsupported
                           ? DecodeStatus::kFailed

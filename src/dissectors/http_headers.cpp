@@ -1,7 +1,14 @@
 // HTTP header lines: the headers tshark gives a field of their own (Content-Length with its
 // value, Transfer-Encoding checks, Basic credentials, cookie pairs), the rest as lines; and the
 // quick scan that tells the framing code how long the message is.
+#include <openssl/evp.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "core/expert.h"
+#include "dissectors/http2.h"
 #include "dissectors/http_internal.h"
 
 namespace netsift::http {
@@ -87,6 +94,28 @@ bool known_transfer_codings(std::string_view v) {
     have_coding = true;
   }
   return true;
+}
+
+// An HTTP2-Settings value (RFC 9113 section 3.2.1: base64url without padding), decoded by
+// OpenSSL into a "Base64uri decoded" source, its SETTINGS entries under the header's line.
+void dissect_http2_settings_header(Packet& pkt, int line, std::string_view value) {
+  std::string b64(value);
+  for (char& c : b64) {
+    if (c == '-') c = '+';
+    if (c == '_') c = '/';
+  }
+  while (b64.size() % 4) b64.push_back('=');
+  std::vector<uint8_t> out(b64.size() / 4 * 3 + 1);
+  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(b64.data()),
+                          static_cast<int>(b64.size()));
+  if (n < 0) return;
+  size_t len = static_cast<size_t>(n);
+  for (size_t i = b64.size(); i > 0 && b64[i - 1] == '=' && len > 0; --i) --len;
+  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(len ? len : 1, 1));
+  std::memcpy(copy, out.data(), len);
+  pkt.sources.push_back(DataSource{"Base64uri decoded", copy, static_cast<uint32_t>(len)});
+  dissect_http2_settings_list(
+      pkt, line, ByteReader(copy, len, len, 0, static_cast<uint16_t>(pkt.sources.size())));
 }
 
 // Base64 as tshark's in-place decoder reads it: up to the first character outside the
@@ -238,6 +267,7 @@ void dissect_headers(Packet& pkt, int top, const ByteReader& r, size_t off, size
         }
       }
       label_line(pkt, n, with_eol);
+      if (h->id == Hdr::kHttp2Settings) dissect_http2_settings_header(pkt, n, value);
       int hidden = add_string(pkt, top, line_field, r, off, len, with_eol, kHidden);
       label_line(pkt, hidden, with_eol);
     } else {

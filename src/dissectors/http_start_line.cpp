@@ -143,8 +143,7 @@ bool is_method(std::string_view line, std::string_view* method) {
 }
 
 const char* status_text(unsigned code) {
-  for (const ValueName& v : kStatusCodes)
-    if (v.value == code) return v.name;
+  if (const char* name = http_status_name(code)) return name;
   unsigned others = code / 100 * 100 + 99;
   for (const ValueName& v : kStatusCodes)
     if (v.value == others) return v.name;
@@ -152,6 +151,20 @@ const char* status_text(unsigned code) {
 }
 
 }  // namespace
+
+}  // namespace netsift::http
+
+namespace netsift {
+
+const char* http_status_name(unsigned code) {
+  for (const ValueName& v : http::kStatusCodes)
+    if (v.value == code) return v.name;
+  return nullptr;
+}
+
+}  // namespace netsift
+
+namespace netsift::http {
 
 Kind classify(std::string_view line, std::string_view* method) {
   if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") return Kind::kResponse;

@@ -24,8 +24,8 @@ namespace {
 using namespace icmp_fields;
 FieldId checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq, seq_le, mtu,
     num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level, originate_ts,
-    receive_ts, transmit_ts, address_mask, redir_gw, resp_in, no_resp, resp_not_found, resp_to, resptime, data_time,
-    data_time_relative, length, length_original;
+    receive_ts, transmit_ts, address_mask, redir_gw, resp_in, no_resp, resp_not_found, resp_to,
+    resptime, data_time, data_time_relative, length, length_original;
 
 enum : uint8_t {
   kEchoReply = 0,
@@ -485,8 +485,10 @@ void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char
     case kInfoReply:
     case kMaskRequest:
     case kMaskReply:
-      info += fmt::format(" id=0x{:04x}, seq={}/{}, ttl={}", r.u16(4), r.u16(6), r.u16le(6),
-                          last_uint(pkt, ip_fields::ttl));
+      info += fmt::format(" id=0x{:04x}, seq={}/{}", r.u16(4), r.u16(6), r.u16le(6));
+      // tshark knows the TTL only when IPv4 itself hands ICMP on (not AH or ESP).
+      if (pkt.layers.size() >= 2 && pkt.layers[pkt.layers.size() - 2] == ip_fields::protocol)
+        info += fmt::format(", ttl={}", last_uint(pkt, ip_fields::ttl));
       break;
     default:
       break;
@@ -565,7 +567,8 @@ BoolPref pref_favor_icmp_mpls;
 
 const PrefReg kIcmpPrefs[] = {
     pref_bool(&pref_favor_icmp_mpls, "favor_icmp_mpls",
-              "Whether the 128th and following bytes of the ICMP payload should be decoded as MPLS extensions or as a portion of the original packet",
+              "Whether the 128th and following bytes of the ICMP payload should be decoded as MPLS "
+              "extensions or as a portion of the original packet",
               false),
 };
 

@@ -6,6 +6,7 @@
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/value_strings.h"
+#include "dissectors/esp.h"
 #include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
@@ -19,8 +20,8 @@ UintField type, code;
 namespace {
 
 using namespace icmpv6_fields;
-FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_in, no_resp, resp_not_found, resp_to,
-    resptime;
+FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_in,
+    no_resp, resp_not_found, resp_to, resptime;
 FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p, ra_flag_rsv,
     ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r, na_flag_s, na_flag_o,
     na_flag_rsv, na_target, rd_target, rd_destination;
@@ -505,7 +506,9 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_pack
   int n = pkt.add_item(tree, checksum, r, 2, 2);
   bool have_addresses = pkt.net_src.type == AddressType::kIpv6;
   if (r.truncated() || in_error_packet || !have_addresses) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
+    if (pkt.labels)
+      pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
+                                   in_error_packet ? " [in ICMP error packet]" : ""));
     pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
     return;
   }
@@ -793,9 +796,10 @@ size_t dissect_icmpv6(const ByteReader& r, Packet& pkt, int parent) {
     case kEchoReply:
       pkt.add_item(tree, echo_id, r, 4, 2);
       pkt.add_item(tree, echo_seq, r, 6, 2);
-      if (pkt.cols.enabled)
-        info += fmt::format(" id=0x{:04x}, seq={}, hop limit={}", r.u16(4), r.u16(6),
-                            last_uint(pkt, ipv6_fields::hlim));
+      if (pkt.cols.enabled) info += fmt::format(" id=0x{:04x}, seq={}", r.u16(4), r.u16(6));
+      // tshark knows the hop limit only when IPv6 hands ICMPv6 on (not ESP).
+      if (pkt.layers.size() < 2 || pkt.layers[pkt.layers.size() - 2] != esp::protocol)
+        info += fmt::format(", hop limit={}", last_uint(pkt, ipv6_fields::hlim));
       if (pkt.cols.enabled) pkt.cols.set_info(info);
       if (!in_error_packet) match_echo(pkt, tree, r, t);
       if (r.reported_size() > 8) pkt.call_data(r.sub(8), tree);

@@ -456,6 +456,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     if (dissect_payload) payload = whole;
   } else if (fragmented && offset == 0) {
     dissect_payload = true;  // without reassembly, the first fragment is still decodable
+    pkt.fragmented = true;
   }
   if (dissect_payload) {
     pkt.call_next(tables::ip_proto(), next, payload, parent);

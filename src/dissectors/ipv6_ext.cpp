@@ -628,7 +628,8 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
 }  // namespace
 
 bool is_ipv6_extension(uint8_t next_header) {
-  return next_header == 0 || next_header == 43 || next_header == 44 || next_header == 60;
+  return next_header == 0 || next_header == 43 || next_header == 44 || next_header == 51 ||
+         next_header == 60;  // 51: the Authentication Header (dissectors/ah.cpp)
 }
 
 void register_ipv6_extensions() {

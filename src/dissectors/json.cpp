@@ -232,13 +232,13 @@ bool is_json_type(std::string_view media_type) {
   return false;
 }
 
-void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type, int parent) {
   bool want_text = pkt.cols.enabled;
   if (want_text) {
     pkt.cols.protocol += pkt.cols.protocol.empty() ? "JSON" : "/JSON";
     pkt.cols.append_sep_info(", ", "JavaScript Object Notation");
   }
-  int top = pkt.add_protocol(-1, proto_json, body, 0, 0);
+  int top = pkt.add_protocol(parent, proto_json, body, 0, 0);
   if (want_text) pkt.set_label(top, fmt::format("JavaScript Object Notation: {}", media_type));
   static std::vector<json::Event> events;  // reused: no allocation per body once grown
   events.clear();

@@ -16,15 +16,24 @@ namespace netsift {
 void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
                    int data_parent);
 
+// Dissects `body` under `parent` (-1: top level) when its media type has a dissector here
+// (text, forms, JSON); false, adding nothing, when it has none (tshark's dissector_try_string
+// on the media_type table, as HTTP/2 calls it).
+bool dissect_known_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                         int parent);
+
 // An application/x-www-form-urlencoded body (dissectors/urlencoded_form.cpp).
-void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type);
+void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                             int parent = -1);
 
 // A JSON body (dissectors/json.cpp), for the media types is_json_type() accepts.
 bool is_json_type(std::string_view media_type);
-void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type);
+void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                  int parent = -1);
 
 // "Line-based text data": the body's lines as a top-level item, " (type)" appended to Info.
-void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type);
+void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                        int parent = -1);
 
 // Text read as tshark's ENC_ASCII string does: it ends at the first NUL, and bytes above 0x7f
 // each become U+FFFD. Returns (part of) `s` itself when it is plain ASCII, else a converted

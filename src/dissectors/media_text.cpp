@@ -51,9 +51,10 @@ constexpr size_t kMaxLineLabelInput = 4096;
 
 }  // namespace
 
-void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+void dissect_text_lines(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                        int parent) {
   bool want_text = pkt.cols.enabled;
-  int top = pkt.add_protocol(-1, proto_text_lines, body, 0, body.size());
+  int top = pkt.add_protocol(parent, proto_text_lines, body, 0, body.size());
   const uint8_t* p = body.data();
   size_t n = body.size(), off = 0, lines = 0;
   std::string label;
@@ -121,6 +122,19 @@ void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_t
     dissect_json(pkt, body, media_type);
   else
     pkt.call_data(body, media_type.empty() ? data_parent : -1);
+}
+
+bool dissect_known_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                         int parent) {
+  if (is_text_type(media_type))
+    dissect_text_lines(pkt, body, media_type, parent);
+  else if (media_type == "application/x-www-form-urlencoded")
+    dissect_urlencoded_form(pkt, body, media_type, parent);
+  else if (is_json_type(media_type))
+    dissect_json(pkt, body, media_type, parent);
+  else
+    return false;
+  return true;
 }
 
 void register_data_text_lines() {

@@ -11,6 +11,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/flow_key.h"
+#include "core/internet_checksum.h"
 #include "core/packet.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -195,6 +196,51 @@ bool fin_initiates_close(TcpConversation& conv, int dir, uint16_t flags) {
   return true;
 }
 
+void add_unverified_checksum(Packet& pkt, int top, const ByteReader& r) {
+  int node = pkt.add_item(top, checksum, r, 16, 2);
+  if (pkt.labels) pkt.set_label(node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
+  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
+}
+
+// tcp.check_checksum: the checksum over the IPv4/IPv6 pseudo-header and the whole segment, as
+// tshark shows it. Returns false for a bad one (Wireshark then lets nothing reassemble it).
+bool verify_checksum(Packet& pkt, int top, const ByteReader& r) {
+  uint32_t total = ones_sum(pkt.net_src.bytes, pkt.net_src.size());
+  total = ones_sum(pkt.net_dst.bytes, pkt.net_dst.size(), total);
+  total += kIpProtoTcp + static_cast<uint32_t>(r.size());
+  total = ones_sum(r.data(), r.size(), total);
+  uint16_t value = r.u16(16);
+  int node = pkt.add_item(top, checksum, r, 16, 2);
+  if (fold(total) == 0xffff && value == 0xffff) {
+    // The data sum to zero, so the checksum should be 0x0000 (RFC 1624); most stacks accept it.
+    if (pkt.labels) pkt.set_label(node, "Checksum: 0xffff [should be 0x0000 (see RFC 1624)]");
+    pkt.add_generated_uint(node, checksum_calculated, 0);
+    int status = pkt.add_generated_uint(node, checksum_status, kChecksumIllegal);
+    add_expert(pkt, status, checksum_ffff, r, 16, 0,
+               "TCP Checksum 0xffff instead of 0x0000 (see RFC 1624)", kExpertWarn, kGroupChecksum);
+    if (pkt.cols.enabled) pkt.cols.info.append(" [TCP CHECKSUM 0xFFFF]");
+    return true;
+  }
+  if (fold(total) == 0xffff) {
+    if (pkt.labels) pkt.set_label(node, fmt::format("Checksum: 0x{:04x} [correct]", value));
+    pkt.add_generated_uint(top, checksum_status, kChecksumGood);
+    pkt.add_generated_uint(top, checksum_calculated, value);
+    return true;
+  }
+  uint16_t expected = static_cast<uint16_t>(~fold(total - value));
+  if (pkt.labels)
+    pkt.set_label(node, fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}(maybe "
+                                    "caused by \"TCP checksum offload\"?)",
+                                    value, expected));
+  add_expert(pkt, node, checksum_bad, r, 16, 2,
+             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertError,
+             kGroupChecksum);
+  pkt.add_generated_uint(top, checksum_status, kChecksumBad);
+  pkt.add_generated_uint(top, checksum_calculated, expected);
+  if (pkt.cols.enabled) pkt.cols.info.append(" [TCP CHECKSUM INCORRECT]");
+  return false;
+}
+
 size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   uint16_t sport = r.u16(0), dport = r.u16(2);
   if (pkt.cols.enabled) {
@@ -351,10 +397,13 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
                                      factor == -1 ? "unknown" : "no window scaling used"));
     }
   }
-  int checksum_node = pkt.add_item(top, checksum, r, 16, 2);
-  if (pkt.labels)
-    pkt.set_label(checksum_node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
-  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
+  // A segment with a bad checksum is still dissected, but never held for reassembly.
+  bool checksum_ok = true;
+  if (prefs.get(tcp_prefs::check_checksum) && !pkt.fragmented && !r.truncated() &&
+      (pkt.net_src.type == AddressType::kIpv4 || pkt.net_src.type == AddressType::kIpv6))
+    checksum_ok = verify_checksum(pkt, top, r);
+  else
+    add_unverified_checksum(pkt, top, r);
   pkt.add_item(top, urgent_pointer, r, 18, 2);
   if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
   if (have_seglen) append_info(pkt, " Len={}", seglen);
@@ -390,7 +439,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   // The iRTT is known from the handshake's last ACK on; with -2 also on the frames before it.
   int64_t first_rtt_ns = conv.seq_analysis.first_rtt_ns;
   if (first_rtt_ns)
-    later.note(tcp_analysis_fields::initial_rtt, flow.stream, 0, static_cast<uint64_t>(first_rtt_ns));
+    later.note(tcp_analysis_fields::initial_rtt, flow.stream, 0,
+               static_cast<uint64_t>(first_rtt_ns));
   else if (auto learnt = later.find(tcp_analysis_fields::initial_rtt, flow.stream))
     first_rtt_ns = static_cast<int64_t>(*learnt);
   add_tcp_analysis_tree(pkt, top, ta, first_rtt_ns);
@@ -422,9 +472,10 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
       pkt.call_data(data, -1);
     } else if ((upper = payload_dissector(conv, sport, dport, data,
                                           prefs.get(tcp_prefs::try_heuristic_first)))) {
-      if (prefs.get(tcp_prefs::desegment_tcp_streams)) {
+      if (prefs.get(tcp_prefs::desegment_tcp_streams) && checksum_ok) {
         tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
       } else {
+        pkt.scratch<TcpPayloadContext>().tcp_tree = top;  // PDUs still show their size
         upper(data, pkt, -1);  // each segment on its own, nothing held back
         upper = nullptr;
       }

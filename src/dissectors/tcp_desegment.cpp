@@ -23,7 +23,6 @@ using namespace tcp_reassembly_fields;
 
 std::vector<Dissector> pdu_dissectors;  // written at registration only
 
-
 // What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
 void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   FirstPassNotes& later = pkt.session->later;
@@ -64,6 +63,7 @@ bool call_desegmentable(Packet& pkt, int tcp_tree, Dissector upper, const ByteRe
   tcp.tcp_tree = tcp_tree;
   tcp.desegment_offset = 0;
   tcp.desegment_len = 0;
+  tcp.frames_pdus = false;
   upper(r, pkt, -1);
   tcp.can_desegment = false;
   *offset = tcp.desegment_offset;
@@ -86,6 +86,7 @@ bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const Byt
   p->needed = more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(n + more);
   p->next_seq = end_seq;
   p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
+  p->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
   st.pending = std::move(p);
   return true;
 }
@@ -97,31 +98,9 @@ ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
   std::memcpy(copy, p.bytes.data(), n);
   pkt.sources.push_back(DataSource{"Reassembled TCP", copy, n});
   ByteReader whole(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
-
-  int list = pkt.tree.add(-1, segments, whole, 0, n, Value(), kGenerated);
-  std::string label;
-  if (pkt.labels)
-    label = fmt::format("{} Reassembled TCP Segments ({} bytes): ", p.segments.size(), n);
-  uint32_t off = 0;
-  for (size_t i = 0; i < p.segments.size(); ++i) {
-    const TcpPendingPdu::Segment& s = p.segments[i];
-    int c = pkt.tree.add(list, segment, whole, off, s.length, Value::of_uint(s.frame), kGenerated);
-    if (pkt.labels) {
-      if (s.length == 0)  // the FIN that ended a PDU read until the close
-        pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
-      else
-        pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
-                                     off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
-      label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
-    }
-    off += s.length;
-  }
-  // tshark appends to this label only while it fits its 240-byte label buffer.
-  if (label.size() > 239) label.resize(239);
-  if (pkt.labels) pkt.set_label(list, label);
-  pkt.tree.add_generated(list, segment_count, Value::of_uint(p.segments.size()));
-  pkt.tree.add_generated(list, reassembled_length, Value::of_uint(n));
-  pkt.tree.add(list, reassembled_data, whole, 0, n, Value::of_bytes(copy, n), kGenerated);
+  static const ReassemblyTreeFields kTcpTree{segments,           segment,          segment_count,
+                                             reassembled_length, reassembled_data, "TCP Segments"};
+  add_reassembly_tree(pkt, kTcpTree, p.segments, whole);
   return whole;
 }
 
@@ -150,13 +129,17 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
   const size_t tree_before = pkt.tree.size();
   const size_t sources_before = pkt.sources.size();
   const size_t layers_before = pkt.layers.size();
-  if (std::find(pdu_dissectors.begin(), pdu_dissectors.end(), upper) != pdu_dissectors.end())
-    pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
+  const bool sized = p.frames_pdus || std::find(pdu_dissectors.begin(), pdu_dissectors.end(),
+                                                 upper) != pdu_dissectors.end();
+  if (sized) pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
   add_tcp_segment_data(pkt, tcp_tree, part, false);
   std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
   ByteReader whole = add_reassembled(pkt, *done);
   uint32_t off, more;
-  if (call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more)) {
+  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = sized;
+  bool wants_more = call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more);
+  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = false;
+  if (wants_more) {
     if (off == 0) {
       // The PDU's length is known only now and it is still short: as in tshark, this segment
       // is just one more segment of it (no reassembly shown yet), and collecting goes on.
@@ -176,6 +159,7 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
     rest->needed =
         more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() - off + more);
     rest->next_seq = done->next_seq;
+    rest->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
     rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
     st.pending = std::move(rest);
     return take;
@@ -205,6 +189,9 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, 
   if (used > 0 && st.pending) return;  // the completed PDU's dissector wants more already
 
   ByteReader rest = data.sub(used);
+  // Another PDU follows the reassembled one: what the Info column shows of that one stays, as
+  // tshark's TCP fences the column before dissecting the rest.
+  if (used > 0 && pkt.cols.enabled) pkt.cols.fence();
   uint32_t off, more;
   if (!call_desegmentable(pkt, tcp_tree, upper, rest, &off, &more)) return;
   if (!start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size())))
@@ -234,14 +221,49 @@ void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint
   upper(whole, pkt, -1);
 }
 
+void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
+                         const std::vector<TcpPendingPdu::Segment>& parts,
+                         const ByteReader& whole) {
+  uint32_t n = static_cast<uint32_t>(whole.size());
+  int list = pkt.tree.add(-1, fields.segments, whole, 0, n, Value(), kGenerated);
+  std::string label;
+  if (pkt.labels)
+    label = fmt::format("{} Reassembled {} ({} bytes): ", parts.size(), fields.noun, n);
+  uint32_t off = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const TcpPendingPdu::Segment& s = parts[i];
+    int c = pkt.tree.add(list, fields.segment, whole, off, s.length, Value::of_uint(s.frame),
+                         kGenerated);
+    if (pkt.labels) {
+      if (s.length == 0)  // the FIN that ended a PDU read until the close
+        pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));
+      else
+        pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", s.frame, off,
+                                     off + s.length - 1, s.length, s.length == 1 ? "" : "s"));
+      label += fmt::format("{}#{}({})", i ? ", " : "", s.frame, s.length);
+    }
+    off += s.length;
+  }
+  // tshark appends to this label only while it fits its 240-byte label buffer.
+  if (label.size() > 239) label.resize(239);
+  if (pkt.labels) pkt.set_label(list, label);
+  pkt.tree.add_generated(list, fields.count, Value::of_uint(parts.size()));
+  pkt.tree.add_generated(list, fields.length, Value::of_uint(n));
+  pkt.tree.add(list, fields.data, whole, 0, n, Value::of_bytes(whole.ptr(0, n), n), kGenerated);
+}
+
 void tcp_register_pdu_dissector(Dissector upper) {
   pdu_dissectors.push_back(upper);
 }
 
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len) {
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len, bool any_source) {
   // A reassembled PDU's reader has its own data source; TCP has shown its size already.
   int tcp_tree = pkt.scratch<TcpPayloadContext>().tcp_tree;
-  if (tcp_tree < 0 || r.source() != pkt.tree[tcp_tree].source) return;
+  const TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
+  if (tcp_tree < 0) return;
+  if (r.source() != pkt.tree[tcp_tree].source &&
+      (!any_source || (tcp.reassembled_pdu_sized && r.origin() + off == 0)))
+    return;
   pkt.tree.add(tcp_tree, pdu_size, r, off, len, Value::of_uint(len), kGenerated);
 }
 

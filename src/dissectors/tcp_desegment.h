@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "analysis/tcp_reassembly.h"
 #include "core/packet.h"
@@ -50,6 +51,12 @@ struct TcpPayloadContext {
   uint32_t desegment_len = 0;
   int tcp_tree = -1;  // the TCP node whose payload is being dissected (for tcp.pdu.size)
   bool fin = false;   // the segment carries a FIN: no more bytes will follow
+  // Set by a dissector that frames PDUs as tshark's tcp_dissect_pdus does without TCP knowing
+  // it (HTTP/2 behind HTTP's port) when it asks for more bytes: TCP then shows the size of the
+  // PDU it reassembles, as for a registered PDU dissector.
+  bool frames_pdus = false;
+  // Set by TCP while the dissector runs over a reassembled PDU whose size TCP has shown.
+  bool reassembled_pdu_sized = false;
 };
 
 // Hands a (non-retransmitted, fully captured) payload starting at raw sequence number `seq` to
@@ -61,12 +68,26 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tre
 // get no PDU size, as in tshark.
 void tcp_register_pdu_dissector(Dissector upper);
 // tcp.pdu.size for a whole PDU [off, off+len) of the payload `r` an upper dissector was given,
-// as tshark shows for each PDU (once, by TCP itself, for a reassembled one).
-void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len);
+// as tshark shows for each PDU (once, by TCP itself, for a reassembled one). `any_source`: also
+// when `r` is reassembled or decrypted data, as for a dissector TCP does not know frames PDUs
+// (HTTP/2 behind HTTP's port or TLS: its own tcp_dissect_pdus shows them there).
+void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len,
+                      bool any_source = false);
 // A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
 // the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
 // sequence number (after this segment's payload).
 void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
                         Dissector upper);
+
+// The fields of a reassembled PDU's segment list (TCP's, TLS's...), and the list's noun in its
+// label ("TCP Segments" in "[3 Reassembled TCP Segments (N bytes): #1(10), ...]").
+struct ReassemblyTreeFields {
+  FieldId segments, segment, count, length, data;
+  const char* noun;
+};
+// tshark's show_fragment_tree at the top level of the tree: the segments `parts` that made up
+// the reassembled PDU `whole`, their count, its length and data.
+void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
+                         const std::vector<TcpPendingPdu::Segment>& parts, const ByteReader& whole);
 
 }  // namespace netsift

@@ -16,7 +16,7 @@ BytesField payload;
 FieldId port, completeness, seq_raw, nxtseq, ack_raw, flags_res, flags_ae, flags_cwr, flags_ece,
     flags_urg, flags_ack, flags_push, flags_reset, flags_syn, flags_fin, flags_str,
     window_size_value, window_size_scalefactor, checksum, checksum_status, urgent_pointer, options,
-    time_delta, ack_nonzero, tfo_ack;
+    time_delta, ack_nonzero, tfo_ack, checksum_calculated, checksum_bad, checksum_ffff;
 }  // namespace tcp_fields
 
 namespace tcp_option_fields {
@@ -221,6 +221,16 @@ const FieldReg kFields[] = {
       .abbrev = "tcp.checksum.status",
       .type = FieldType::kUint8,
       .values = kChecksumStatusNames}},
+    {&checksum_calculated,
+     {.name = "Calculated Checksum",
+      .abbrev = "tcp.checksum_calculated",
+      .type = FieldType::kUint16,
+      .base = Base::kHex,
+      .blurb = "The expected TCP checksum field as calculated from the TCP segment"}},
+    {&checksum_bad, {.name = "Bad checksum", .abbrev = "tcp.checksum_bad.expert"}},
+    {&checksum_ffff,
+     {.name = "TCP Checksum 0xffff instead of 0x0000 (see RFC 1624)",
+      .abbrev = "tcp.checksum.ffff"}},
     {&urgent_pointer,
      {.name = "Urgent Pointer",
       .abbrev = "tcp.urgent_pointer",

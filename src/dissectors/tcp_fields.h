@@ -15,7 +15,7 @@ extern BytesField payload;
 extern FieldId port, completeness, seq_raw, nxtseq, ack_raw, flags_res, flags_ae, flags_cwr,
     flags_ece, flags_urg, flags_ack, flags_push, flags_reset, flags_syn, flags_fin, flags_str,
     window_size_value, window_size_scalefactor, checksum, checksum_status, urgent_pointer, options,
-    time_delta, ack_nonzero, tfo_ack;
+    time_delta, ack_nonzero, tfo_ack, checksum_calculated, checksum_bad, checksum_ffff;
 }  // namespace tcp_fields
 
 // Options (tcp_options.cpp), with the option pseudo-protocols tshark names.

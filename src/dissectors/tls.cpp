@@ -259,7 +259,7 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   }
 
   int dir = direction(s, pkt);
-  RecordContext ctx{pkt,    s, dir, from_server(s, pkt), version,
+  RecordContext ctx{pkt, top, s, dir, from_server(s, pkt), version,
                     static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u};
   if (dissect_protected_record(ctx, r, body, length, content_type, wire_version, record))
     return body + length;
@@ -458,6 +458,10 @@ bool looks_like_tls(const ByteReader& r) {
 
 namespace tls {
 
+bool ignore_mac_failed(const Packet& pkt) {
+  return pkt.session->prefs.get(pref_ignore_mac_failed);
+}
+
 TlsSession& session(Packet& pkt) {
   static TlsSession detached;  // TLS not over a tracked transport conversation
   if (!pkt.conversation) {
@@ -540,7 +544,8 @@ namespace {
 // tshark 4.0's tls preferences, accepted, kept and listed (-G defaultprefs) so that command
 // lines and profiles written for tshark work. tls.keylog_file feeds decryption; RSA keys
 // (keys_list), the PSK and the debug file have no effect yet, and record and application
-// data desegmentation are always on.
+// data desegmentation are always on; ignore_ssl_mac_failed keeps a record's plaintext whose
+// MAC or authentication tag is wrong.
 
 const PrefReg kTlsPrefs[] = {
     pref_string(&pref_keys_list, "keys_list",

@@ -2,6 +2,7 @@
 // as tshark finds them (the server's ALPN choice, then the server port, then heuristics).
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +26,20 @@ std::vector<HeuristicDissector>& heuristics();
 
 // Whether TLS is among the packet's layers so far (HTTP over TLS names its URIs https://).
 bool tls_in_layers(const Packet& pkt);
+
+// A record TLS decrypted in this packet, for -z follow,tls (tshark's "tls" follow tap): queued
+// on pkt.taps with tag kTlsDecryptedTap in record order, in the packet arena (valid until the
+// next packet); `plaintext` is in the record's "Decrypted TLS" data source.
+struct TlsDecryptedRecord {
+  uint8_t content_type;  // the inner type for TLS 1.3
+  std::span<const uint8_t> plaintext;
+};
+extern const char kTlsDecryptedTap[];
+
+template <typename F>
+void for_each_tls_decrypted_record(const Packet& pkt, F&& f) {
+  for (const TapRecord& t : pkt.taps)
+    if (t.tap == kTlsDecryptedTap) f(*static_cast<const TlsDecryptedRecord*>(t.data));
+}
 
 }  // namespace netsift

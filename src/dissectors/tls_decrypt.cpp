@@ -2,13 +2,13 @@
 // side's ChangeCipherSpec; TLS 1.3: the handshake keys after the ServerHello, the application
 // keys after each side's Finished, new ones after a KeyUpdate), and how a decrypted record is
 // shown: its plaintext as a "Decrypted TLS" data source, handshake messages and alerts dissected
-// from it, application data handed to the protocol inside (ALPN, server port, heuristics) with
-// its own reassembly across records, as tshark 4.0 does. Keys come from the run's TlsSecrets.
-#include <cstring>
+// from it, application data handed to the protocol inside (tls_app_data.cpp), as tshark 4.0
+// does. Keys come from the run's TlsSecrets.
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "analysis/tls_secrets.h"
-#include "dissectors/tcp_desegment.h"
 #include "dissectors/tls.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
@@ -17,9 +17,6 @@ namespace netsift::tls {
 
 namespace {
 
-// Decrypted application data kept for a PDU that spans records is bounded like TCP's.
-constexpr size_t kMaxAppPending = kTcpMaxPendingPerFlow;
-
 std::optional<TlsCipherSpec> session_spec(const TlsSession& s) {
   if (!s.values.have_cipher_suite) return std::nullopt;
   const char* name = value_name(tls_values::kTlsCipherSuites, s.values.cipher_suite);
@@ -27,25 +24,26 @@ std::optional<TlsCipherSpec> session_spec(const TlsSession& s) {
   return tls_cipher_spec(name);
 }
 
-ByteReader add_source(Packet& pkt, const char* name, std::span<const uint8_t> bytes) {
-  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(bytes.size() ? bytes.size() : 1, 1));
-  if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
-  pkt.sources.push_back(DataSource{name, copy, static_cast<uint32_t>(bytes.size())});
-  return ByteReader(copy, bytes.size(), bytes.size(), 0,
-                    static_cast<uint16_t>(pkt.sources.size()));
-}
-
-// The master secret from a pre-master secret (not with the extended master secret, which
-// hashes the handshake messages netsift does not keep).
+// The master secret from a pre-master secret: from the randoms, or with the extended master
+// secret from the session hash of the handshake messages (RFC 7627).
 bool derive_master(TlsSession& s, const TlsCipherSpec& spec, const TlsSecret& pre_master) {
-  if (s.values.client_ems && s.values.server_ems) return false;
-  std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
-  seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+  std::string_view prf = s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest);
   std::vector<uint8_t> master(48);
-  bool ok = s.version == kSsl3
-                ? ssl3_derive(pre_master, seed, master)
-                : tls_prf(s.version < kTls12 ? "MD5-SHA1" : std::string_view(spec.prf_digest),
-                          pre_master, "master secret", seed, master);
+  bool ok;
+  if (s.values.client_ems && s.values.server_ems) {
+    if (s.transcript_state != TlsSession::Transcript::kComplete) return false;
+    std::vector<uint8_t> hash = tls_session_hash(spec.prf_digest, s.version, s.transcript);
+    ok = !hash.empty() && tls_prf(prf, pre_master, "extended master secret", hash, master);
+    if (ok) {  // the master secret is all later records need
+      std::vector<uint8_t>().swap(s.transcript);
+      s.transcript_state = TlsSession::Transcript::kOff;
+    }
+  } else {
+    std::vector<uint8_t> seed(s.values.client_random.begin(), s.values.client_random.end());
+    seed.insert(seed.end(), s.values.server_random.begin(), s.values.server_random.end());
+    ok = s.version == kSsl3 ? ssl3_derive(pre_master, seed, master)
+                            : tls_prf(prf, pre_master, "master secret", seed, master);
+  }
   if (ok) s.master_secret = std::move(master);
   return ok;
 }
@@ -77,9 +75,11 @@ bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   } else if (std::optional<TlsSecret> pms = rsa_pre_master(pkt, s)) {
     derive_master(s, spec, *pms);
   }
-  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate))
-    if (const TlsSecret* m = keys.master_for_session(s.values.server_session_id))
-      s.master_secret = *m;
+  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate)) {
+    const TlsSecret* m = keys.master_for_session(s.values.server_session_id);
+    if (!m) m = keys.master_for_ticket(s.values.client_ticket);
+    if (m) s.master_secret = *m;
+  }
   if (s.master_secret.empty()) return false;
   keys.remember_session(s.values.server_session_id, s.master_secret);
   return true;
@@ -109,8 +109,20 @@ void install_tls13_keys(TlsSession& s, int dir, const TlsCipherSpec& spec, const
   if (phase == Tls13Keys::kApplication) d.traffic_secret = *secret;
 }
 
+// The client's early data is over (its EndOfEarlyData, or a record its early keys do not open):
+// its handshake keys take over once the ServerHello is known (tshark's rule).
+void end_early_data(RecordContext& ctx) {
+  TlsSession& s = ctx.session;
+  s.values.client_early_data = false;
+  std::optional<TlsCipherSpec> spec = session_spec(s);
+  if (s.tls13_started && spec && spec->tls13)
+    install_tls13_keys(s, ctx.dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
+                       Tls13Keys::kHandshake);
+}
+
 // After a decrypted TLS 1.3 handshake record: its Finished switches the sender to its
-// application keys, a KeyUpdate to the next ones (RFC 8446 section 7.2).
+// application keys, a KeyUpdate to the next ones (RFC 8446 section 7.2), the client's
+// EndOfEarlyData to its handshake keys.
 void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
   TlsSession& s = ctx.session;
   std::optional<TlsCipherSpec> spec = session_spec(s);
@@ -118,7 +130,9 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
   for (size_t off = 0; plain.has(off, 4); off += 4 + size_t{plain.u24(off + 1)}) {
     uint8_t type = plain.u8(off);
     TlsDirectionState& d = s.dir[ctx.dir];
-    if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
+    if (type == kEndOfEarlyData && d.tls13_keys == Tls13Keys::kEarly) {
+      end_early_data(ctx);
+    } else if (type == kFinished && d.tls13_keys == Tls13Keys::kHandshake) {
       install_tls13_keys(s, ctx.dir, *spec,
                          tls13_secret(ctx.pkt, s, ctx.is_server, Tls13Keys::kApplication),
                          Tls13Keys::kApplication);
@@ -129,63 +143,6 @@ void follow_tls13_handshake(RecordContext& ctx, const ByteReader& plain) {
       install_tls13_keys(s, ctx.dir, *spec, &next, Tls13Keys::kApplication);
     }
   }
-}
-
-// The dissector of the connection's application data, as tshark picks it: the server's ALPN
-// choice; else the first heuristic that accepts the data, else the protocol of the server's
-// port (either is kept for the connection); else none (data), asking again next time.
-Dissector app_dissector(RecordContext& ctx, const ByteReader& data) {
-  TlsSession& s = ctx.session;
-  if (s.app_dissector) return s.app_dissector;
-  if (!s.alpn.empty())
-    for (const tls_tables::AlpnDissector& a : tls_tables::alpn())
-      if (a.alpn == s.alpn) return s.app_dissector = a.dissect;
-  for (const HeuristicDissector& h : tls_tables::heuristics())
-    if (h.accepts(data)) return s.app_dissector = h.dissect;
-  Dissector port = tls_tables::port().find(ctx.pkt.src_port);
-  if (!port) port = tls_tables::port().find(ctx.pkt.dst_port);
-  return s.app_dissector = port;
-}
-
-// Decrypted application data: to its protocol, which may ask for more records' data as it
-// would ask TCP for more segments.
-void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain) {
-  Packet& pkt = ctx.pkt;
-  TlsDirectionState& d = ctx.session.dir[ctx.dir];
-  ByteReader data = plain;
-  if (!d.app_pending.empty()) {
-    d.app_pending.insert(d.app_pending.end(), plain.data(), plain.data() + plain.size());
-    data = add_source(pkt, "Reassembled TLS", d.app_pending);
-    // Freed, not kept: thousands of idle connections would each hold their largest PDU.
-    std::vector<uint8_t>().swap(d.app_pending);
-  }
-  if (data.size() == 0) return;
-  Dissector dissect = app_dissector(ctx, data);
-  if (!dissect) {
-    pkt.call_data(data, -1);
-    return;
-  }
-  // The record layer's own desegmentation state is TCP's; the application protocol gets a
-  // fresh one for the decrypted stream.
-  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
-  TcpPayloadContext saved = tcp;
-  tcp.can_desegment = true;
-  tcp.desegment_offset = 0;
-  tcp.desegment_len = 0;
-  tcp.fin = false;  // the end of the TCP stream is not the end of the decrypted one
-  std::string protocol;
-  if (pkt.cols.enabled) protocol = pkt.cols.protocol;
-  dissect(data, pkt, -1);
-  if (tcp.desegment_len != 0 && tcp.desegment_offset < data.size() &&
-      data.size() - tcp.desegment_offset <= kMaxAppPending) {
-    d.app_pending.assign(data.data() + tcp.desegment_offset, data.data() + data.size());
-    // Nothing of the protocol inside is complete in this record: it stays TLS's.
-    if (tcp.desegment_offset == 0 && pkt.cols.enabled) {
-      pkt.cols.set_protocol(protocol);
-      pkt.cols.set_info("[TLS segment of a reassembled PDU]");
-    }
-  }
-  tcp = saved;
 }
 
 }  // namespace
@@ -200,13 +157,28 @@ void start_decryption_tls12(RecordContext& ctx) {
     return;
   std::optional<TlsCipherSpec> spec = session_spec(s);
   if (!spec || spec->tls13 || !find_master_secret(ctx.pkt, s, *spec)) return;
-  TlsDirectionKeys client, server;
-  if (!tls12_derive_keys(*spec, s.version, s.master_secret, s.values.client_random,
-                         s.values.server_random, client, server))
-    return;
+  // The key block gives both directions' keys: the first ChangeCipherSpec derives it, the
+  // second takes what is left for it.
+  std::array<uint8_t, 64> randoms;
+  std::copy(s.values.client_random.begin(), s.values.client_random.end(), randoms.begin());
+  std::copy(s.values.server_random.begin(), s.values.server_random.end(), randoms.begin() + 32);
+  TlsDirectionKeys keys;
+  if (d.derived_keys && d.keys_randoms == randoms) {
+    keys = std::move(*d.derived_keys);
+  } else {
+    TlsDirectionKeys client, server;
+    if (!tls12_derive_keys(*spec, s.version, s.master_secret, s.values.client_random,
+                           s.values.server_random, client, server))
+      return;
+    keys = std::move(ctx.is_server ? server : client);
+    TlsDirectionState& peer = s.dir[1 - ctx.dir];
+    peer.derived_keys =
+        std::make_unique<TlsDirectionKeys>(std::move(ctx.is_server ? client : server));
+    peer.keys_randoms = randoms;
+  }
+  d.derived_keys.reset();
   bool etm = spec->mode == TlsCipherMode::kCbc && s.values.client_etm && s.values.server_etm;
-  d.decoder = std::make_unique<TlsRecordDecoder>(
-      *spec, s.version, ctx.is_server ? std::move(server) : std::move(client), etm);
+  d.decoder = std::make_unique<TlsRecordDecoder>(*spec, s.version, std::move(keys), etm);
   if (!d.decoder->usable()) d.decoder.reset();
 }
 
@@ -218,8 +190,10 @@ void start_decryption_tls13(RecordContext& ctx) {
   int server_dir = ctx.dir, client_dir = 1 - ctx.dir;
   install_tls13_keys(s, server_dir, *spec, tls13_secret(ctx.pkt, s, true, Tls13Keys::kHandshake),
                      Tls13Keys::kHandshake);
-  install_tls13_keys(s, client_dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
-                     Tls13Keys::kHandshake);
+  // A client sending early data keeps its early keys until its EndOfEarlyData.
+  if (!s.values.client_early_data)
+    install_tls13_keys(s, client_dir, *spec, tls13_secret(ctx.pkt, s, false, Tls13Keys::kHandshake),
+                       Tls13Keys::kHandshake);
 }
 
 namespace {
@@ -229,9 +203,8 @@ namespace {
 bool attach_late_keys(RecordContext& ctx) {
   TlsSession& s = ctx.session;
   TlsDirectionState& d = s.dir[ctx.dir];
-  bool protected_direction =
-      d.tls13_keys != Tls13Keys::kNone ||
-      (d.ccs_frame != 0 && s.version >= kSsl3 && s.version <= kTls12);
+  bool protected_direction = d.tls13_keys != Tls13Keys::kNone ||
+                             (d.ccs_frame != 0 && s.version >= kSsl3 && s.version <= kTls12);
   if (!protected_direction) return false;
   // Nothing new to look at since the last try (the common case of a capture without keys).
   uint64_t generation = secrets(ctx.pkt).generation() + 1;
@@ -265,6 +238,36 @@ bool try_application_keys(RecordContext& ctx) {
   return true;
 }
 
+// TLS 1.3 0-RTT data (RFC 8446 section 4.2.10): the client's records after a ClientHello that
+// offered early data, under keys from its CLIENT_EARLY_TRAFFIC_SECRET. Its cipher suite is
+// the resumed session's, unknown here: as tshark does, the first record is tried with each
+// TLS 1.3 suite, and the one that opens it is kept. Returns whether `record` decrypted.
+bool decrypt_early_data(RecordContext& ctx, uint16_t wire_version, std::span<const uint8_t> record,
+                        uint8_t* inner) {
+  TlsSession& s = ctx.session;
+  TlsDirectionState& d = s.dir[ctx.dir];
+  if (d.tls13_keys == Tls13Keys::kEarly)
+    return d.decoder && d.decoder->decrypt(kApplicationData, wire_version, record, inner);
+  if (s.early_data_tried) return false;
+  s.early_data_tried = true;
+  const TlsConnectionSecrets* c = secrets(ctx.pkt).find(s.values.client_random);
+  if (!c || c->client_early.empty()) return false;
+  for (const char* suite :
+       {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"}) {
+    std::optional<TlsCipherSpec> spec = tls_cipher_spec(suite);
+    TlsDirectionKeys keys;
+    if (!spec || !tls13_derive_keys(*spec, c->client_early, keys)) continue;
+    auto decoder = std::make_unique<TlsRecordDecoder>(*spec, kTls13, std::move(keys), false);
+    if (!decoder->usable() || !decoder->decrypt(kApplicationData, wire_version, record, inner))
+      continue;
+    d.decoder = std::move(decoder);
+    d.tls13_keys = Tls13Keys::kEarly;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
@@ -273,21 +276,32 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
   if (length == 0 || !r.has(body, length)) return false;
   // TLS 1.3 protects application data records only (the rest is plaintext).
   if (ctx.session.version == kTls13 && content_type != kApplicationData) return false;
-  if (!d.decoder && attach_late_keys(ctx) && !d.decoder) {
-    ++d.records_without_keys;
-    return false;
-  }
-  if (!d.decoder) return false;
   uint8_t inner = 0;
   std::span<const uint8_t> record_bytes{r.ptr(body, length), length};
-  if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
-      !(try_application_keys(ctx) &&
-        d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))
-    return false;
+  bool early = false;
+  if (ctx.session.values.client_early_data && !ctx.is_server && content_type == kApplicationData) {
+    early = decrypt_early_data(ctx, wire_version, record_bytes, &inner);
+    if (!early) end_early_data(ctx);
+  }
+  if (!early) {
+    if (!d.decoder && attach_late_keys(ctx) && !d.decoder) {
+      ++d.records_without_keys;
+      return false;
+    }
+    if (!d.decoder) return false;
+    d.decoder->set_ignore_mac_failure(ignore_mac_failed(ctx.pkt));
+    if (!d.decoder->decrypt(content_type, wire_version, record_bytes, &inner) &&
+        !(try_application_keys(ctx) &&
+          d.decoder->decrypt(content_type, wire_version, record_bytes, &inner)))
+      return false;
+  }
   Packet& pkt = ctx.pkt;
   bool tls13 = d.decoder->spec().tls13;
-  ByteReader plain = add_source(pkt, "Decrypted TLS", d.decoder->plaintext());
+  ByteReader plain = add_decrypted_source(pkt, "Decrypted TLS", d.decoder->plaintext());
   if (tls13) pkt.add_generated_uint(record, f_content_type, inner);
+  auto* tapped = new (pkt.arena.alloc(sizeof(TlsDecryptedRecord), alignof(TlsDecryptedRecord)))
+      TlsDecryptedRecord{inner, {plain.data(), plain.size()}};
+  pkt.taps.push_back(TapRecord{kTlsDecryptedTap, tapped});
   switch (inner) {
     case kChangeCipherSpec:
       // Encrypted in a renegotiation; shown as a plain one, from the record's own bytes.
@@ -310,3 +324,7 @@ bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t bo
 }
 
 }  // namespace netsift::tls
+
+namespace netsift {
+const char kTlsDecryptedTap[] = "tls";
+}  // namespace netsift

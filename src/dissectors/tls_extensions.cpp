@@ -123,8 +123,7 @@ void alpn(Packet& pkt, TlsSession& s, const ByteReader& r, size_t off, size_t en
   }
 }
 
-void next_protocol_negotiation(Packet& pkt, const ByteReader& r, size_t off, size_t end,
-                               int ext) {
+void next_protocol_negotiation(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext) {
   if (off >= end) return;
   int npn = add_text(pkt, ext, r, off, end - off, "Next Protocol Negotiation");
   while (off < end) {
@@ -200,8 +199,7 @@ void key_share(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext
   }
 }
 
-void pre_shared_key(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext,
-                    uint8_t hs) {
+void pre_shared_key(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext, uint8_t hs) {
   int psk = add_text(pkt, ext, r, off, end - off, "Pre-Shared Key extension");
   if (hs != kClientHello) {
     pkt.add_item(psk, f_psk_selected, r, off, 2);
@@ -242,7 +240,8 @@ void supported_versions(Packet& pkt, const ByteReader& r, size_t off, size_t end
   for (; off + 2 <= list_end; off += 2) {
     uint16_t v = r.u16(off);
     pkt.add_item(ext, f_supported_version, r, off, 2);
-    if (fp && !is_grease(v)) fp->highest_supported_version = std::max(fp->highest_supported_version, v);
+    if (fp && !is_grease(v))
+      fp->highest_supported_version = std::max(fp->highest_supported_version, v);
   }
 }
 
@@ -284,8 +283,8 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
     const char* name = value_name(tls_values::kTlsExtensionTypes, type);
     int ext = add_text(pkt, parent, r, off, 4 + size_t{len},
                        std::string("Extension: ") +
-                           (name ? name : "Unknown type " + std::to_string(type)) + " (len=" +
-                           std::to_string(len) + ")");
+                           (name ? name : "Unknown type " + std::to_string(type)) +
+                           " (len=" + std::to_string(len) + ")");
     pkt.add_item(ext, f_ext_type, r, off, 2);
     pkt.add_item(ext, f_ext_len, r, off + 2, 2);
     if (fp) {
@@ -343,7 +342,8 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
         dissect_distinguished_names(pkt, r, body, body_end, ext);
         break;
       case kSessionTicket: {
-        if (hs == kClientHello && len > 0) s.values.client_session_ticket = true;
+        if (hs == kClientHello)
+          s.values.client_ticket.assign(r.ptr(body, len), r.ptr(body, len) + len);
         int d = pkt.add_item(ext, f_ext_data, r, body, len);
         if (pkt.labels)
           pkt.set_label(d, "Data (" + std::to_string(len) + " byte" + plural(len, "", "s") + ")");

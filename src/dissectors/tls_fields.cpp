@@ -38,7 +38,8 @@ FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, f_
     f_ssl2_msg_type, f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len,
     f_ssl2_cipher_spec, f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version,
     f_sct_logid, f_sct_timestamp, f_sct_extensions_length, f_sct_extensions,
-    f_sct_signature_length, f_sct_signature;
+    f_sct_signature_length, f_sct_signature, f_segment_data, f_segment, f_segments,
+    f_segment_count, f_reassembled_in, f_reassembled_length, f_reassembled_data;
 
 namespace {
 
@@ -219,6 +220,14 @@ const FieldReg kFields[] = {
     {&f_sct_extensions, {.name = "Extensions", .abbrev = "tls.sct.sct_extensions", .type = FT::kNone, .blurb = "Future extensions to this protocol (currently none)"}},
     {&f_sct_signature_length, {.name = "Signature Length", .abbrev = "tls.sct.sct_signature_length", .type = FT::kUint16, .base = Base::kDec}},
     {&f_sct_signature, {.name = "Signature", .abbrev = "tls.sct.sct_signature", .type = FT::kBytes}},
+    // Reassembly of decrypted application data across records (tls_app_data.cpp).
+    {&f_segment_data, {.name = "TLS segment data", .abbrev = "tls.segment.data", .type = FT::kBytes, .blurb = "The payload of a single TLS segment"}},
+    {&f_segment, {.name = "TLS segment", .abbrev = "tls.segment", .type = FT::kFrameNum}},
+    {&f_segments, {.name = "Reassembled TLS segments", .abbrev = "tls.segments", .type = FT::kNone, .blurb = "TLS Segments"}},
+    {&f_segment_count, {.name = "Segment count", .abbrev = "tls.segment.count", .type = FT::kUint32, .base = Base::kDec}},
+    {&f_reassembled_in, {.name = "Reassembled PDU in frame", .abbrev = "tls.reassembled_in", .type = FT::kFrameNum, .blurb = "The PDU that doesn't end in this segment is reassembled in this frame"}},
+    {&f_reassembled_length, {.name = "Reassembled PDU length", .abbrev = "tls.reassembled.length", .type = FT::kUint32, .base = Base::kDec, .blurb = "The total length of the reassembled payload"}},
+    {&f_reassembled_data, {.name = "Reassembled PDU data", .abbrev = "tls.reassembled.data", .type = FT::kBytes, .blurb = "The payload of multiple reassembled TLS segments"}},
 };
 
 }  // namespace

@@ -18,10 +18,9 @@ namespace netsift::tls {
 
 namespace {
 
-constexpr uint8_t kHrrRandom[32] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11,
-                                    0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
-                                    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e,
-                                    0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
+constexpr uint8_t kHrrRandom[32] = {
+    0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
+    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
 
 const char* handshake_name(uint8_t type) {
   return value_name(tls_values::kTlsHandshakeTypes, type);
@@ -54,8 +53,10 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
   Packet& pkt = ctx.pkt;
   const char* name = "Encrypted Handshake Message";
   if (!encrypted) {
-    if (type == kHelloRetryRequest) name = "Hello Retry Request";
-    else if (const char* n = handshake_name(type)) name = n;
+    if (type == kHelloRetryRequest)
+      name = "Hello Retry Request";
+    else if (const char* n = handshake_name(type))
+      name = n;
   }
   if (pkt.cols.enabled) {
     if (complete)
@@ -70,8 +71,9 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
       pkt.set_label(record, version + " Record Layer: Handshake Protocol: " + name +
                                 (!complete && !encrypted ? " (fragment)" : ""));
     else
-      pkt.set_label(record, version + " Record Layer: Handshake Protocol: Multiple Handshake "
-                                      "Messages");
+      pkt.set_label(record, version +
+                                " Record Layer: Handshake Protocol: Multiple Handshake "
+                                "Messages");
   }
   int hs = pkt.tree.add(record, f_handshake, r, off, len, Value{});
   if (pkt.labels)
@@ -79,7 +81,6 @@ int show_details(RecordContext& ctx, int record, uint8_t type, bool encrypted, b
                           (!complete && !encrypted ? " (fragment)" : ""));
   return hs;
 }
-
 
 void add_hello_random(RecordContext& ctx, const ByteReader& r, size_t off, int parent) {
   Packet& pkt = ctx.pkt;
@@ -115,8 +116,7 @@ size_t add_session_id(Packet& pkt, const ByteReader& r, size_t off, int parent,
   return off + 1 + len;
 }
 
-void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
-                          int hs) {
+void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end, int hs) {
   Packet& pkt = ctx.pkt;
   TlsSession& s = ctx.session;
   Fingerprint fp;
@@ -126,6 +126,9 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   s.values.have_client_random = true;
   add_hello_random(ctx, r, off + 2, hs);
   off = add_session_id(pkt, r, off + 34, hs, &s.values.client_session_id);
+  // A renegotiation's hello offers its own extensions.
+  s.values.client_ticket.clear();
+  s.values.client_ems = s.values.client_etm = false;
 
   uint16_t suites_len = r.u16(off);
   pkt.add_item(hs, f_cipher_suites_length, r, off, 2);
@@ -156,8 +159,8 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   add_ja4(pkt, hs, fp);
 }
 
-void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
-                          int hs, uint8_t type) {
+void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end, int hs,
+                          uint8_t type) {
   Packet& pkt = ctx.pkt;
   TlsSession& s = ctx.session;
   Fingerprint fp;
@@ -166,6 +169,7 @@ void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   if (type != kHelloRetryRequest) {
     std::memcpy(s.values.server_random.data(), r.ptr(off + 2, 32), 32);
     s.values.have_server_random = true;
+    s.values.server_ems = s.values.server_etm = false;
   }
   add_hello_random(ctx, r, off + 2, hs);
   std::vector<uint8_t> client_id = s.values.client_session_id;
@@ -181,14 +185,15 @@ void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   if (end > off) dissect_extensions(ctx, r, off, end, hs, type, &fp);
   add_ja3s(pkt, hs, fp, cipher);
   add_ja4s(pkt, hs, fp, cipher);
-  // Resumption: the server echoes the session id the client offered (TLS 1.2 and before).
-  s.resumption_candidate = s.version != kTls13 && !client_id.empty() &&
-                           client_id == s.values.server_session_id;
+  // Resumption (TLS 1.2 and before): the server echoes the session id the client offered, or
+  // the client offered a session ticket (the server then goes straight to ChangeCipherSpec).
+  s.resumption_candidate =
+      s.version != kTls13 && ((!client_id.empty() && client_id == s.values.server_session_id) ||
+                              !s.values.client_ticket.empty());
   s.resumed = false;
 }
 
-void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
-                         int hs) {
+void dissect_certificate(RecordContext& ctx, const ByteReader& r, size_t off, size_t end, int hs) {
   Packet& pkt = ctx.pkt;
   bool tls13 = ctx.session.version == kTls13;
   if (tls13) {
@@ -372,7 +377,6 @@ void dissect_certificate_request(RecordContext& ctx, const ByteReader& r, size_t
   dissect_distinguished_names(pkt, r, off, end, hs);
 }
 
-
 void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                                 int hs) {
   Packet& pkt = ctx.pkt;
@@ -395,6 +399,11 @@ void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t 
   uint16_t len = r.u16(off);
   pkt.add_item(t, f_ticket_length, r, off, 2);
   pkt.add_item(t, f_ticket, r, off + 2, len);
+  // A TLS 1.2 ticket stands for this session's master secret when it comes back.
+  TlsSession& s = ctx.session;
+  if (!tls13 && r.has(off + 2, len) && !s.master_secret.empty() &&
+      s.master_random == s.values.client_random)
+    secrets(pkt).remember_ticket({r.ptr(off + 2, len), len}, s.master_secret);
   off += 2 + len;
   if (tls13 && off < end) dissect_extensions(ctx, r, off, end, t, kNewSessionTicket, nullptr);
 }
@@ -437,15 +446,53 @@ uint16_t scan_server_hello(const ByteReader& r, size_t off, size_t end, bool* hr
   return version;
 }
 
+// Whether a pre-master secret may be found for the connection of this ClientHello random:
+// only then is the extended master secret's transcript worth keeping.
+bool may_find_pre_master(Packet& pkt, const ByteReader& r, size_t random_off) {
+  if (!rsa_keys(pkt).empty() || secrets(pkt).has_rsa_pre_masters()) return true;
+  if (!r.has(random_off, 32)) return false;
+  TlsRandom random;
+  std::memcpy(random.data(), r.ptr(random_off, 32), 32);
+  const TlsConnectionSecrets* c = secrets(pkt).find(random);
+  return c && !c->pre_master.empty();
+}
+
+// The handshake messages r[off, off+len) of `type` the extended master secret's session hash
+// covers: from the ClientHello to the ClientKeyExchange, kept past the ServerHello only when
+// both hellos agreed on that secret, and given up beyond a bound no real handshake reaches.
+void collect_transcript(RecordContext& ctx, const ByteReader& r, size_t off, size_t len,
+                        uint8_t type) {
+  using State = TlsSession::Transcript;
+  constexpr size_t kMaxTranscript = 1 << 20;
+  TlsSession& s = ctx.session;
+  if (type == kHelloRequest) return;  // not part of the handshake (RFC 5246 section 7.4.1.1)
+  if (type == kClientHello) {
+    std::vector<uint8_t>().swap(s.transcript);
+    s.transcript_state =
+        may_find_pre_master(ctx.pkt, r, off + 6) ? State::kCollecting : State::kOff;
+  }
+  if (s.transcript_state != State::kCollecting) return;
+  bool after_hellos = type != kClientHello && type != kServerHello;
+  if ((after_hellos && !(s.values.client_ems && s.values.server_ems)) || !r.has(off, len) ||
+      s.transcript.size() + len > kMaxTranscript) {
+    std::vector<uint8_t>().swap(s.transcript);
+    s.transcript_state = State::kOff;
+    return;
+  }
+  const uint8_t* p = r.ptr(off, len);
+  s.transcript.insert(s.transcript.end(), p, p + len);
+  if (type == kClientKeyExchange) s.transcript_state = State::kComplete;
+}
+
 // One whole handshake message at r[off] (tshark's dissect_tls_handshake_full).
-void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int record,
-                     bool first) {
+void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int record, bool first) {
   Packet& pkt = ctx.pkt;
   TlsSession& s = ctx.session;
   uint8_t type = r.u8(off);
   uint32_t length = r.u24(off + 1);
   const char* name = handshake_name(type);
   if (!name && !first) return;
+  if (s.version != kTls13) collect_transcript(ctx, r, off, 4 + size_t{length}, type);
   bool hrr = false;
   if (first && type == kServerHello && length > 2) {
     uint16_t v = scan_server_hello(r, off + 4, off + 4 + length, &hrr);
@@ -455,8 +502,8 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
     else if ((v & 0xff00) == 0x7f00 || (v & 0xff00) == 0xfb00)
       s.version = kTls13;
   }
-  int hs = show_details(ctx, record, hrr ? uint8_t{kHelloRetryRequest} : type, false, first, true, r, off,
-                        4 + size_t{length});
+  int hs = show_details(ctx, record, hrr ? uint8_t{kHelloRetryRequest} : type, false, first, true,
+                        r, off, 4 + size_t{length});
   if (!name) return;
   pkt.add_uint(hs, f_hs_type, r, off, 1, type);
   pkt.add_uint(hs, f_hs_length, r, off + 1, 3, length);
@@ -473,7 +520,8 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
       if (s.values.client_early_data) s.version = kTls13;
       break;
     case kServerHello:
-      dissect_server_hello(ctx, r, body, end, hs, hrr ? uint8_t{kHelloRetryRequest} : uint8_t{kServerHello});
+      dissect_server_hello(ctx, r, body, end, hs,
+                           hrr ? uint8_t{kHelloRetryRequest} : uint8_t{kServerHello});
       break;
     case kNewSessionTicket:
       dissect_new_session_ticket(ctx, r, body, end, hs);
@@ -551,8 +599,8 @@ void show_fragments(Packet& pkt, int parent, const TlsHandshakeReassembly& h,
     const auto& f = h.fragments[i];
     int c = pkt.tree.add(list, f_hs_fragment, whole, off, f.length, Value::of_uint(f.frame));
     if (pkt.labels) {
-      pkt.set_label(c, "Frame: " + std::to_string(f.frame) + ", payload: " +
-                           std::to_string(off) + "-" + std::to_string(off + f.length - 1) + " (" +
+      pkt.set_label(c, "Frame: " + std::to_string(f.frame) + ", payload: " + std::to_string(off) +
+                           "-" + std::to_string(off + f.length - 1) + " (" +
                            std::to_string(f.length) + " byte" + plural(f.length, "", "s") + ")");
       label += (i ? ", #" : "#") + std::to_string(f.frame) + "(" + std::to_string(f.length) + ")";
     }
@@ -573,8 +621,7 @@ void dissect_distinguished_names(Packet& pkt, const ByteReader& r, size_t off, s
   off += 2;
   if (dn_len == 0) return;
   int list = pkt.tree.add(parent, f_dnames, r, off, dn_len, Value{});
-  if (pkt.labels)
-    pkt.set_label(list, count_label("Distinguished Names", dn_len, "byte", "bytes"));
+  if (pkt.labels) pkt.set_label(list, count_label("Distinguished Names", dn_len, "byte", "bytes"));
   size_t list_end = std::min<size_t>(off + dn_len, end);
   while (off + 2 <= list_end) {
     uint16_t len = r.u16(off);
@@ -636,8 +683,8 @@ void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t of
       off += subset;
       auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(h.bytes.size(), 1));
       std::memcpy(copy, h.bytes.data(), h.bytes.size());
-      pkt.sources.push_back(DataSource{"Reassembled TLS Handshake", copy,
-                                       static_cast<uint32_t>(h.bytes.size())});
+      pkt.sources.push_back(
+          DataSource{"Reassembled TLS Handshake", copy, static_cast<uint32_t>(h.bytes.size())});
       ByteReader whole(copy, h.bytes.size(), h.bytes.size(), 0,
                        static_cast<uint16_t>(pkt.sources.size()));
       show_fragments(pkt, record, h, whole);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +49,8 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
     f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version, f_sct_logid,
     f_sct_timestamp, f_sct_extensions_length, f_sct_extensions, f_sct_signature_length,
-    f_sct_signature;
+    f_sct_signature, f_segment_data, f_segment, f_segments, f_segment_count, f_reassembled_in,
+    f_reassembled_length, f_reassembled_data;
 
 // Protocol versions (record and negotiated).
 inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
@@ -92,6 +94,8 @@ TlsSession& session(Packet& pkt);
 
 // "TLSv1.2" (tshark's short version names, the Protocol column); nullptr when unknown.
 const char* version_short_name(uint16_t version);
+// The tls.ignore_ssl_mac_failed preference.
+bool ignore_mac_failed(const Packet& pkt);
 // Whether the packet carries the server's bytes.
 bool from_server(const TlsSession& s, const Packet& pkt);
 // 0 for the connection's first sender's bytes, 1 for its peer's (per-direction state).
@@ -100,6 +104,7 @@ int direction(TlsSession& s, const Packet& pkt);
 // Everything one dissection pass of a record needs about where it is.
 struct RecordContext {
   Packet& pkt;
+  int tls_tree;          // the TLS protocol node the record is under
   TlsSession& session;
   int dir;               // TCP direction of the record
   bool is_server;        // sent by the server
@@ -162,6 +167,12 @@ void start_decryption_tls13(RecordContext& ctx);
 // for an encrypted ChangeCipherSpec (a renegotiation's), which the caller shows as a plain one.
 bool dissect_protected_record(RecordContext& ctx, const ByteReader& r, size_t body, size_t length,
                               uint8_t content_type, uint16_t wire_version, int record);
+
+// Plaintext `bytes` as a new data source of the packet (named "Decrypted TLS", ...).
+ByteReader add_decrypted_source(Packet& pkt, const char* name, std::span<const uint8_t> bytes);
+// The decrypted application data of one record to the protocol inside (tls_app_data.cpp),
+// reassembled across records when that protocol asks for more.
+void dissect_app_plaintext(RecordContext& ctx, const ByteReader& plain);
 
 // Adds a text-only subtree node covering r[off, off+len) labelled `text`.
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,

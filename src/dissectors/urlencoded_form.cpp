@@ -73,9 +73,10 @@ void set_item_label(Packet& pkt, int item, std::string& label) {
 
 }  // namespace
 
-void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type) {
+void dissect_urlencoded_form(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                             int parent) {
   bool want_text = pkt.cols.enabled;
-  int top = pkt.add_protocol(-1, proto_form, body, 0, body.size());
+  int top = pkt.add_protocol(parent, proto_form, body, 0, body.size());
   if (want_text) {
     pkt.set_label(top, fmt::format("HTML Form URL Encoded: {}", media_type));
     pkt.cols.append_sep_info(" ", fmt::format("({})", media_type));

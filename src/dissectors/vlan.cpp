@@ -7,6 +7,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/session.h"
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
 #include "dissectors/frame.h"
@@ -15,7 +16,7 @@ namespace netsift {
 
 namespace {
 
-FieldId vlan_proto, priority, dei, id, etype, len, trailer, too_many_tags;
+FieldId vlan_proto, priority, dei, id, id_name, etype, len, trailer, too_many_tags;
 FieldId ad_proto, ah_proto, ad_priority, ad_dei, ad_id, ah_etype, ah_trailer;
 
 constexpr size_t kTagSize = 4;
@@ -59,6 +60,11 @@ const FieldReg kVlanFields[] = {
       .base = Base::kDec,
       .bitmask = 0x0fff,
       .blurb = "VLAN ID"}},
+    {&id_name,
+     {.name = "Name",
+      .abbrev = "vlan.id_name",
+      .type = FieldType::kString,
+      .blurb = "VLAN ID Name"}},
     {&etype,
      {.name = "Type",
       .abbrev = "vlan.etype",
@@ -137,6 +143,13 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(node, priority, r, 0, 2);
   pkt.add_item(node, dei, r, 0, 2);
   pkt.add_item(node, id, r, 0, 2);
+  // -N v (nameres.vlan_name): the name the profile's vlans file gives the ID, else "<ID>".
+  if (pkt.session->resolve.vlan) {
+    const std::string* known = pkt.session->names.vlan_name(tci & 0x0fff);
+    std::string name = known ? *known : fmt::format("<{}>", tci & 0x0fff);
+    int n = pkt.add_generated_string(node, id_name, name);
+    if (pkt.labels) pkt.set_label(n, fmt::format("[Name: {}]", name));
+  }
   uint16_t encap = r.u16(2);
   if (encap <= kMax8023Length) {
     // 802.3 inside the tag; no LLC dissector yet, so the payload is data.

@@ -20,9 +20,9 @@ struct FuncSpec {
 };
 
 constexpr FuncSpec kFunctions[] = {
-    {"len", Func::kLen, 1, 1},       {"count", Func::kCount, 1, 1}, {"upper", Func::kUpper, 1, 1},
-    {"lower", Func::kLower, 1, 1},   {"string", Func::kString, 1, 1}, {"max", Func::kMax, 1, 64},
-    {"min", Func::kMin, 1, 64},      {"abs", Func::kAbs, 1, 1},
+    {"len", Func::kLen, 1, 1},     {"count", Func::kCount, 1, 1},   {"upper", Func::kUpper, 1, 1},
+    {"lower", Func::kLower, 1, 1}, {"string", Func::kString, 1, 1}, {"max", Func::kMax, 1, 64},
+    {"min", Func::kMin, 1, 64},    {"abs", Func::kAbs, 1, 1},
 };
 
 bool is_numeric(VType t) {
@@ -55,8 +55,12 @@ class Compiler {
 
  private:
   const AstNode& node(int a) const { return ast_.nodes[a]; }
-  std::string_view text(int a) const { return src_.substr(node(a).begin, node(a).end - node(a).begin); }
-  std::string_view tok_text(int a) const { return src_.substr(node(a).token.pos, node(a).token.len); }
+  std::string_view text(int a) const {
+    return src_.substr(node(a).begin, node(a).end - node(a).begin);
+  }
+  std::string_view tok_text(int a) const {
+    return src_.substr(node(a).token.pos, node(a).token.len);
+  }
 
   int fail(std::string message, size_t pos, size_t len) {
     if (!failed_) {
@@ -78,8 +82,8 @@ class Compiler {
   int fail_unknown(int a) {
     std::string_view t = text(a);
     if (node(a).kind == AstKind::kWord && t.size() > 1 && t[0] == '.')
-      return fail_at("\"" + std::string(t.substr(1)) + "\" is not a valid protocol or protocol field.",
-                     a);
+      return fail_at(
+          "\"" + std::string(t.substr(1)) + "\" is not a valid protocol or protocol field.", a);
     return fail_at(std::string(t) + " is neither a field nor a protocol name.", a);
   }
   // A leading dot marks a field name (".udp.dstport"): never a literal.
@@ -99,7 +103,8 @@ class Compiler {
   // The field whose value names and width apply to literals compared with `a`.
   const FieldInfo* field_info(int a) const {
     const AstNode& n = node(a);
-    if (n.kind == AstKind::kLayer || n.kind == AstKind::kReference) return field_info(n.children[0]);
+    if (n.kind == AstKind::kLayer || n.kind == AstKind::kReference)
+      return field_info(n.children[0]);
     if (n.kind == AstKind::kArith || n.kind == AstKind::kNegate) {
       for (int c : n.children)
         if (const FieldInfo* f = field_info(c)) return f;
@@ -128,9 +133,12 @@ class Compiler {
         const SliceRange& r = c.token.ranges[k];
         if (k) out += ',';
         out += std::to_string(r.start);
-        if (!bracketed) out += ":1";  // "#4" is the range 4:1
-        else if (r.kind == SliceRange::kToEnd) out += ':';
-        else out += (r.kind == SliceRange::kStartEnd ? "-" : ":") + std::to_string(r.second);
+        if (!bracketed)
+          out += ":1";  // "#4" is the range 4:1
+        else if (r.kind == SliceRange::kToEnd)
+          out += ':';
+        else
+          out += (r.kind == SliceRange::kStartEnd ? "-" : ":") + std::to_string(r.second);
       }
       out += ']';
     }
@@ -169,9 +177,12 @@ class Compiler {
     std::string& store = *p.const_bytes.back();
     Val v;
     std::optional<std::string> e;
-    if (n.kind == AstKind::kWord) e = value_from_word(t, f, n.token.text, v, store);
-    else if (n.kind == AstKind::kString) e = value_from_string(t, f, n.token.text, v, store);
-    else e = value_from_char(t, f, static_cast<uint8_t>(n.token.number), n.token.text, v, store);
+    if (n.kind == AstKind::kWord)
+      e = value_from_word(t, f, n.token.text, v, store);
+    else if (n.kind == AstKind::kString)
+      e = value_from_string(t, f, n.token.text, v, store);
+    else
+      e = value_from_char(t, f, static_cast<uint8_t>(n.token.number), n.token.text, v, store);
     if (e) return fail_at(*e, a);
     Insn in{Op::kConst, t};
     in.first = static_cast<uint32_t>(p.consts.size());
@@ -205,11 +216,12 @@ class Compiler {
       }
       case AstKind::kSlice: {
         if (is_literal(n.children[0]))
-          return fail_at("Range is not supported on literal " + std::string(text(n.children[0])) +
-                             ".",
-                         n.children[0]);
+          return fail_at(
+              "Range is not supported on literal " + std::string(text(n.children[0])) + ".",
+              n.children[0]);
         if (node(n.children[0]).kind == AstKind::kReference)
-          return fail_at("Range is not supported for entity " + shown(n.children[0]), n.children[0]);
+          return fail_at("Range is not supported for entity " + shown(n.children[0]),
+                         n.children[0]);
         int src = value(n.children[0], VType::kNone, nullptr);
         if (src < 0) return -1;
         VType st = out_.program.code[src].type;
@@ -222,7 +234,8 @@ class Compiler {
         for (const SliceRange& r : n.token.ranges) out_.program.slices.push_back(r);
         return emit(in);
       }
-      case AstKind::kFunction: return function(a);
+      case AstKind::kFunction:
+        return function(a, hint);
       case AstKind::kReference: {
         // tshark has no selected packet: a reference has no value, and whatever compares
         // with it is false.
@@ -231,7 +244,8 @@ class Compiler {
         if (!f) return fail_at(node(w).token.text + " is not a valid field", w);
         return emit(Insn{Op::kConst, value_type(registry().info(f).def.type)});
       }
-      case AstKind::kArith: return arith(a, hint, hint_field);
+      case AstKind::kArith:
+        return arith(a, hint, hint_field);
       case AstKind::kNegate: {
         int c = value(n.children[0], hint, hint_field);
         if (c < 0) return -1;
@@ -251,6 +265,13 @@ class Compiler {
   int arith(int a, VType hint, const FieldInfo* hint_field) {
     const AstNode& n = node(a);
     int l = n.children[0], r = n.children[1];
+    for (int c : {l, r}) {
+      AstKind k = node(c).kind;
+      if (k == AstKind::kString)
+        return fail_at("\"" + node(c).token.text + "\" is not a valid arithmetic operand.", c);
+      if (k == AstKind::kChar)
+        return fail_at(std::string(text(c)) + " is not a valid arithmetic operand.", c);
+    }
     int li, ri;
     if (is_literal(l) && !is_literal(r)) {
       ri = value(r, hint, hint_field);
@@ -268,19 +289,30 @@ class Compiler {
     VType lt = out_.program.code[li].type, rt = out_.program.code[ri].type;
     ArithOp op;
     switch (n.token.kind) {
-      case Tok::kPlus: op = ArithOp::kAdd; break;
-      case Tok::kMinus: op = ArithOp::kSub; break;
-      case Tok::kStar: op = ArithOp::kMul; break;
-      case Tok::kSlash: op = ArithOp::kDiv; break;
-      case Tok::kPercent: op = ArithOp::kMod; break;
-      default: op = ArithOp::kBitAnd; break;
+      case Tok::kPlus:
+        op = ArithOp::kAdd;
+        break;
+      case Tok::kMinus:
+        op = ArithOp::kSub;
+        break;
+      case Tok::kStar:
+        op = ArithOp::kMul;
+        break;
+      case Tok::kSlash:
+        op = ArithOp::kDiv;
+        break;
+      case Tok::kPercent:
+        op = ArithOp::kMod;
+        break;
+      default:
+        op = ArithOp::kBitAnd;
+        break;
     }
-    bool ok = compatible(lt, rt) &&
-              (op == ArithOp::kBitAnd
-                   ? (lt == VType::kUint || lt == VType::kInt || is_bytes_like(lt))
-                   : is_numeric(lt));
-    if (!ok)
-      return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", a);
+    bool ok =
+        compatible(lt, rt) &&
+        (op == ArithOp::kBitAnd ? (lt == VType::kUint || lt == VType::kInt || is_bytes_like(lt))
+                                : is_numeric(lt));
+    if (!ok) return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", a);
     Insn in{Op::kArith, is_bytes_like(lt) ? VType::kBytes : lt, static_cast<uint8_t>(op)};
     in.a = li;
     in.b = ri;
@@ -294,7 +326,7 @@ class Compiler {
            (allow_slice && k == AstKind::kSlice);
   }
 
-  int function(int a) {
+  int function(int a, VType outer_hint) {
     const AstNode& n = node(a);
     const FuncSpec* spec = nullptr;
     for (const FuncSpec& f : kFunctions)
@@ -325,9 +357,16 @@ class Compiler {
           if (!field_arg(c, false))
             return fail_at("Only fields can be used as parameter for " + name + "()", c);
           break;
-        default: break;
+        default:
+          break;
       }
-      VType hint = args.empty() ? VType::kNone : out_.program.code[args[0]].type;
+      // A literal argument takes its type from an earlier argument, or from what the result
+      // is compared with ("udp.dstport == abs(-67)").
+      VType hint =
+          !args.empty() ? out_.program.code[args[0]].type
+          : spec->func == Func::kAbs || spec->func == Func::kMax || spec->func == Func::kMin
+              ? outer_hint
+              : VType::kNone;
       int v = value(c, hint, nullptr);
       if (v < 0) return -1;
       VType vt = out_.program.code[v].type;
@@ -353,14 +392,14 @@ class Compiler {
         case Func::kMin:
         case Func::kAbs:
           if (!is_numeric(vt))
-            return fail_at("Argument '" + std::string(text(c)) + "' is not valid for " + name +
-                               "()",
-                           c);
+            return fail_at(
+                "Argument '" + std::string(text(c)) + "' is not valid for " + name + "()", c);
           if (!args.empty() && vt != type)
             return fail_at("Arguments to '" + name + "' must have the same type", c);
           type = vt;
           break;
-        default: break;
+        default:
+          break;
       }
       args.push_back(v);
     }
@@ -398,10 +437,13 @@ class Compiler {
         if (!f) return fail_unknown(n.children[0]);
         return field_insn(Op::kExists, f, &n);
       }
-      case AstKind::kCompare: return compare(a);
-      case AstKind::kIn: return membership(a);
+      case AstKind::kCompare:
+        return compare(a);
+      case AstKind::kIn:
+        return membership(a);
       case AstKind::kReference:
-        if (!registry().find(node(reference_word(a)).token.text)) return value(a, VType::kNone, nullptr);
+        if (!registry().find(node(reference_word(a)).token.text))
+          return value(a, VType::kNone, nullptr);
         return fail_at(shown(a) + " is neither a field nor a protocol name.", a);
       case AstKind::kString:
       case AstKind::kChar:
@@ -411,8 +453,7 @@ class Compiler {
         bool known = false;
         for (const FuncSpec& f : kFunctions) known |= f.name == n.token.text;
         if (!known)
-          return fail("Function '" + n.token.text + "' does not exist", n.token.pos,
-                      n.token.len);
+          return fail("Function '" + n.token.text + "' does not exist", n.token.pos, n.token.len);
         return fail("You cannot test whether a function is present.", n.token.pos, n.token.len);
       }
       default: {
@@ -430,8 +471,8 @@ class Compiler {
     int l = node(op_node).children[0];
     if (is_literal(l))
       return fail_at("Left side of \"" + std::string(tok_text(op_node)) +
-                         "\" expression must be a field or function, not " +
-                         std::string(text(l)) + ".",
+                         "\" expression must be a field or function, not " + std::string(text(l)) +
+                         ".",
                      l);
     return value(l, VType::kNone, nullptr);
   }
@@ -446,8 +487,7 @@ class Compiler {
       int li = lhs(l, a);
       if (li < 0) return -1;
       VType lt = out_.program.code[li].type;
-      if (!is_bytes_like(lt))
-        return fail_at(participate(l, lt, "matches"), l);
+      if (!is_bytes_like(lt)) return fail_at(participate(l, lt, "matches"), l);
       return regex(a, li);
     }
     int li = lhs(l, a);
@@ -488,22 +528,37 @@ class Compiler {
     // Booleans share kUint with unsigned integers, but a boolean compares only with booleans.
     const FieldInfo* lf = is_field_entity(l) ? field_info(l) : nullptr;
     const FieldInfo* rf = is_field_entity(r) ? field_info(r) : nullptr;
-    bool boolean_mix = lf && rf && lf->def.type == FieldType::kBoolean &&
-                       rf->def.type != FieldType::kBoolean;
+    bool boolean_mix =
+        lf && rf && lf->def.type == FieldType::kBoolean && rf->def.type != FieldType::kBoolean;
     if (boolean_mix || !compatible(lt, out_.program.code[ri].type))
       return fail_at(shown(l) + " and " + shown(r) + " are not of compatible types.", r);
     Insn in{Op::kCompare};
     Cmp c = Cmp::kEq;
     bool all = false;
     switch (op) {
-      case Tok::kEq: break;
-      case Tok::kNe: c = Cmp::kNe, all = true; break;
-      case Tok::kAllEq: all = true; break;
-      case Tok::kAnyNe: c = Cmp::kNe; break;
-      case Tok::kGt: c = Cmp::kGt; break;
-      case Tok::kGe: c = Cmp::kGe; break;
-      case Tok::kLt: c = Cmp::kLt; break;
-      default: c = Cmp::kLe; break;
+      case Tok::kEq:
+        break;
+      case Tok::kNe:
+        c = Cmp::kNe, all = true;
+        break;
+      case Tok::kAllEq:
+        all = true;
+        break;
+      case Tok::kAnyNe:
+        c = Cmp::kNe;
+        break;
+      case Tok::kGt:
+        c = Cmp::kGt;
+        break;
+      case Tok::kGe:
+        c = Cmp::kGe;
+        break;
+      case Tok::kLt:
+        c = Cmp::kLt;
+        break;
+      default:
+        c = Cmp::kLe;
+        break;
     }
     if (n.quantifier != Tok::kEnd) all = n.quantifier == Tok::kAll;
     in.sub = static_cast<uint8_t>(c);
@@ -551,8 +606,8 @@ class Compiler {
     if (!re) {
       PCRE2_UCHAR msg[256];
       pcre2_get_error_message(code, msg, sizeof msg);
-      return fail_at(std::string("Regular expression \"") + r.token.text + "\" is invalid: " +
-                         reinterpret_cast<const char*>(msg),
+      return fail_at(std::string("Regular expression \"") + r.token.text +
+                         "\" is invalid: " + reinterpret_cast<const char*>(msg),
                      node(a).children[1]);
     }
     Program& p = out_.program;
@@ -582,8 +637,7 @@ class Compiler {
       if (failed_) return -1;
       for (int v : {lv, hv})
         if (v >= 0 && !compatible(lt, out_.program.code[v].type))
-          return fail_at(shown(n.children[0]) + " and " +
-                             shown(range ? node(c).children[0] : c) +
+          return fail_at(shown(n.children[0]) + " and " + shown(range ? node(c).children[0] : c) +
                              " are not of compatible types.",
                          c);
       elems.push_back(lv);

@@ -338,6 +338,10 @@ std::variant<std::vector<Token>, FilterError> tokenize(std::string_view s) {
           break;
         }
       }
+      auto byte = static_cast<unsigned char>(c);
+      if (!found && (byte < 0x20 || byte >= 0x7f))
+        return error_at("Non-printable ASCII characters may only appear inside double-quotes.", i,
+                        1);
       if (!found)
         return error_at("\"" + std::string(1, c) + "\" was unexpected in this context.", i, 1);
     }

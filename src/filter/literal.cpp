@@ -15,14 +15,19 @@ namespace netsift::dfilter {
 
 namespace {
 
-std::string quoted(std::string_view w) { return "\"" + std::string(w) + "\""; }
+std::string quoted(std::string_view w) {
+  return "\"" + std::string(w) + "\"";
+}
 
 // C-style integer: 0x hex, 0b binary, leading 0 octal, else decimal.
 bool parse_uint(std::string_view w, uint64_t& v) {
   int base = 10;
-  if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) base = 16, w.remove_prefix(2);
-  else if (w.size() > 2 && w[0] == '0' && (w[1] == 'b' || w[1] == 'B')) base = 2, w.remove_prefix(2);
-  else if (w.size() > 1 && w[0] == '0') base = 8, w.remove_prefix(1);
+  if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X'))
+    base = 16, w.remove_prefix(2);
+  else if (w.size() > 2 && w[0] == '0' && (w[1] == 'b' || w[1] == 'B'))
+    base = 2, w.remove_prefix(2);
+  else if (w.size() > 1 && w[0] == '0')
+    base = 8, w.remove_prefix(1);
   if (w.empty()) return false;
   v = 0;
   for (char c : w) {
@@ -66,11 +71,13 @@ std::optional<std::string> integer(VType t, const FieldInfo* f, std::string_view
     int bits = integer_bits(ft);
     if (t == VType::kInt) {
       uint64_t max = bits >= 64 ? INT64_MAX : (uint64_t{1} << (bits - 1)) - 1;
-      if (v > max) return quoted(w) + " too big for this field, maximum " + std::to_string(max) + ".";
+      if (v > max)
+        return quoted(w) + " too big for this field, maximum " + std::to_string(max) + ".";
       out.i = static_cast<int64_t>(v);
     } else {
       uint64_t max = bits >= 64 ? UINT64_MAX : (uint64_t{1} << bits) - 1;
-      if (v > max) return quoted(w) + " too big for this field, maximum " + std::to_string(max) + ".";
+      if (v > max)
+        return quoted(w) + " too big for this field, maximum " + std::to_string(max) + ".";
       out.u = v;
     }
     return std::nullopt;
@@ -84,41 +91,44 @@ std::optional<std::string> integer(VType t, const FieldInfo* f, std::string_view
   return quoted(w) + " is not a valid number.";
 }
 
-// Hex byte string: "aa:bb", "aa-bb", "a.b.c", "aabbcc", "7", or a one-byte hex integer "0xff".
+bool is_byte_separator(char c) {
+  return c == ':' || c == '-' || c == '.';
+}
+
+// Hex byte string, read as tshark 4.0 reads one: runs of four or two hex digits, or one digit
+// before a separator or at the end, separated by any of ':', '-', '.' ("aa:bb", "a.b-c",
+// "aabbcc", "153" = 15 03); a four-character "0xff" or ten-character "0b11110000" is one byte.
 bool parse_bytes(std::string_view w, std::string& out) {
   out.clear();
-  if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) {
-    uint64_t v;
-    if (!parse_uint(w, v) || v > 0xFF) return false;
+  if (w.size() == 4 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) w.remove_prefix(2);
+  if (w.size() == 10 && w[0] == '0' && (w[1] == 'b' || w[1] == 'B') &&
+      (w[2] == '0' || w[2] == '1') &&
+      w.substr(2).find_first_not_of("01") == std::string_view::npos) {
+    int v = 0;
+    for (char c : w.substr(2)) v = v * 2 + (c - '0');
     out += static_cast<char>(v);
     return true;
   }
-  char sep = 0;
-  for (char c : w)
-    if (c == ':' || c == '-' || c == '.') {
-      if (sep && sep != c) return false;
-      sep = c;
-    }
-  size_t start = 0;
-  while (start <= w.size()) {
-    size_t end = sep ? w.find(sep, start) : std::string_view::npos;
-    std::string_view g = w.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                       : end - start);
-    if (g.empty()) return false;
-    if (g.size() % 2 == 1) {
-      if (g.size() != 1 || hex_digit_value(g[0]) < 0) return false;
-      out += static_cast<char>(hex_digit_value(g[0]));
+  auto hex = [&](size_t k) { return k < w.size() ? hex_digit_value(w[k]) : -1; };
+  size_t p = 0;
+  while (p < w.size()) {
+    size_t digits = hex(p) < 0                           ? 0
+                    : hex(p + 1) < 0                     ? 1
+                    : hex(p + 2) >= 0 && hex(p + 3) >= 0 ? 4
+                                                         : 2;
+    if (digits == 1 && p + 1 < w.size() && !is_byte_separator(w[p + 1])) return false;
+    if (digits == 0) return false;
+    if (digits == 1) {
+      out += static_cast<char>(hex(p));
     } else {
-      for (size_t k = 0; k < g.size(); k += 2) {
-        int hi = hex_digit_value(g[k]), lo = hex_digit_value(g[k + 1]);
-        if (hi < 0 || lo < 0) return false;
-        out += static_cast<char>(hi * 16 + lo);
-      }
+      for (size_t k = 0; k < digits; k += 2)
+        out += static_cast<char>(hex(p + k) * 16 + hex(p + k + 1));
     }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
+    p += digits;
+    // After a run, a separator is skipped; anything else starts the next run.
+    if (p < w.size() && is_byte_separator(w[p])) ++p;
   }
-  return !out.empty();
+  return true;
 }
 
 void point_at(Val& out, const std::string& store, size_t from) {
@@ -146,7 +156,8 @@ bool parse_rel_time(std::string_view w, int64_t& ns) {
   bool neg = !w.empty() && w[0] == '-';
   if (neg) w.remove_prefix(1);
   size_t dot = w.find('.');
-  std::string_view whole = w.substr(0, dot), frac = dot == std::string_view::npos ? "" : w.substr(dot + 1);
+  std::string_view whole = w.substr(0, dot),
+                   frac = dot == std::string_view::npos ? "" : w.substr(dot + 1);
   if (whole.empty() && frac.empty()) return false;
   if (whole.size() > 11 || frac.size() > 9) return false;
   int64_t s = 0, f = 0;
@@ -166,7 +177,8 @@ bool parse_rel_time(std::string_view w, int64_t& ns) {
 
 // Reads the digits of "SS[.fraction]" into seconds and nanoseconds.
 bool parse_seconds(const char*& p, int& sec, int64_t& ns) {
-  if (!std::isdigit(static_cast<unsigned char>(p[0])) || !std::isdigit(static_cast<unsigned char>(p[1])))
+  if (!std::isdigit(static_cast<unsigned char>(p[0])) ||
+      !std::isdigit(static_cast<unsigned char>(p[1])))
     return false;
   sec = (p[0] - '0') * 10 + (p[1] - '0');
   p += 2;
@@ -211,8 +223,10 @@ std::string_view parse_abs_time(const std::string& text, int64_t& out) {
     }
     const char* zone = p;
     while (!iso_t && *zone == ' ') ++zone;
-    if (*p == 'Z') utc = true, ++p;
-    else if (!iso_t && std::strncmp(zone, "UTC", 3) == 0) utc = true, p = zone + 3;
+    if (*p == 'Z')
+      utc = true, ++p;
+    else if (!iso_t && std::strncmp(zone, "UTC", 3) == 0)
+      utc = true, p = zone + 3;
     else if (*p == '+' || *p == '-') {
       int sign = *p == '-' ? -1 : 1;
       ++p;
@@ -250,34 +264,61 @@ std::string_view parse_abs_time(const std::string& text, int64_t& out) {
 
 const char* type_pretty_name(FieldType t) {
   switch (t) {
-    case FieldType::kNone: return "Label";
-    case FieldType::kProtocol: return "Protocol";
-    case FieldType::kBoolean: return "Boolean";
-    case FieldType::kChar: return "Character (1 byte)";
-    case FieldType::kUint8: return "Unsigned integer (1 byte)";
-    case FieldType::kUint16: return "Unsigned integer (2 bytes)";
-    case FieldType::kUint24: return "Unsigned integer (3 bytes)";
-    case FieldType::kUint32: return "Unsigned integer (4 bytes)";
-    case FieldType::kUint40: return "Unsigned integer (5 bytes)";
-    case FieldType::kUint48: return "Unsigned integer (6 bytes)";
-    case FieldType::kUint64: return "Unsigned integer (8 bytes)";
-    case FieldType::kInt8: return "Signed integer (1 byte)";
-    case FieldType::kInt16: return "Signed integer (2 bytes)";
-    case FieldType::kInt24: return "Signed integer (3 bytes)";
-    case FieldType::kInt32: return "Signed integer (4 bytes)";
-    case FieldType::kInt64: return "Signed integer (8 bytes)";
-    case FieldType::kFloat: return "Floating point (single-precision)";
-    case FieldType::kDouble: return "Floating point (double-precision)";
-    case FieldType::kEther: return "Ethernet or other MAC address";
-    case FieldType::kIpv4: return "IPv4 address";
-    case FieldType::kIpv6: return "IPv6 address";
-    case FieldType::kBytes: return "Byte sequence";
+    case FieldType::kNone:
+      return "Label";
+    case FieldType::kProtocol:
+      return "Protocol";
+    case FieldType::kBoolean:
+      return "Boolean";
+    case FieldType::kChar:
+      return "Character (1 byte)";
+    case FieldType::kUint8:
+      return "Unsigned integer (1 byte)";
+    case FieldType::kUint16:
+      return "Unsigned integer (2 bytes)";
+    case FieldType::kUint24:
+      return "Unsigned integer (3 bytes)";
+    case FieldType::kUint32:
+      return "Unsigned integer (4 bytes)";
+    case FieldType::kUint40:
+      return "Unsigned integer (5 bytes)";
+    case FieldType::kUint48:
+      return "Unsigned integer (6 bytes)";
+    case FieldType::kUint64:
+      return "Unsigned integer (8 bytes)";
+    case FieldType::kInt8:
+      return "Signed integer (1 byte)";
+    case FieldType::kInt16:
+      return "Signed integer (2 bytes)";
+    case FieldType::kInt24:
+      return "Signed integer (3 bytes)";
+    case FieldType::kInt32:
+      return "Signed integer (4 bytes)";
+    case FieldType::kInt64:
+      return "Signed integer (8 bytes)";
+    case FieldType::kFloat:
+      return "Floating point (single-precision)";
+    case FieldType::kDouble:
+      return "Floating point (double-precision)";
+    case FieldType::kEther:
+      return "Ethernet or other MAC address";
+    case FieldType::kIpv4:
+      return "IPv4 address";
+    case FieldType::kIpv6:
+      return "IPv6 address";
+    case FieldType::kBytes:
+      return "Byte sequence";
     case FieldType::kString:
-    case FieldType::kStringz: return "Character string";
-    case FieldType::kAbsTime: return "Date and time";
-    case FieldType::kRelTime: return "Time offset";
-    case FieldType::kFrameNum: return "Frame number";
-    case FieldType::kOid: return "ASN.1 object identifier";
+    case FieldType::kStringz:
+      return "Character string";
+    case FieldType::kAbsTime:
+      return "Date and time";
+    case FieldType::kRelTime:
+      return "Time offset";
+    case FieldType::kFrameNum:
+      return "Frame number";
+    case FieldType::kOid:
+      return "ASN.1 object identifier";
   }
   return "Label";
 }
@@ -286,11 +327,13 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
                                            Val& out, std::string& store) {
   size_t from = store.size();
   // A leading colon marks a byte string (":00:01:6c", ":fc"): never a field name or number.
-  if (w.size() > 1 && w[0] == ':' && w[1] != ':' && (t == VType::kBytes || t == VType::kEther || t == VType::kProtocol))
+  if (w.size() > 1 && w[0] == ':' && w[1] != ':' &&
+      (t == VType::kBytes || t == VType::kEther || t == VType::kProtocol))
     w.remove_prefix(1);
   switch (t) {
     case VType::kUint:
-    case VType::kInt: return integer(t, f, w, out, false);
+    case VType::kInt:
+      return integer(t, f, w, out, false);
     case VType::kDouble: {
       std::string s(w);
       char* end = nullptr;
@@ -302,12 +345,12 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
     case VType::kRelTime:
       if (!parse_rel_time(w, out.i)) return quoted(w) + " is not a valid time.";
       return std::nullopt;
-    case VType::kAbsTime:
-    {
+    case VType::kAbsTime: {
       std::string_view e = parse_abs_time(std::string(w), out.i);
       if (e == kNotAbsTime)
-        return quoted(w) + " is not a valid absolute time. Example: \"Nov 12, 1999 "
-                           "08:55:44.123\" or \"2011-07-04 12:34:56\"";
+        return quoted(w) +
+               " is not a valid absolute time. Example: \"Nov 12, 1999 "
+               "08:55:44.123\" or \"2011-07-04 12:34:56\"";
       if (!e.empty()) return std::string(e);
       return std::nullopt;
     }
@@ -353,7 +396,8 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
       std::string bytes;
       if (f && f->def.type == FieldType::kOid) {
         if (!encode_oid(w, bytes)) return quoted(w) + " is not a valid OID.";
-      } else if (!parse_bytes(w, bytes)) return quoted(w) + " is not a valid byte string.";
+      } else if (!parse_bytes(w, bytes))
+        return quoted(w) + " is not a valid byte string.";
       store += bytes;
       point_at(out, store, from);
       return std::nullopt;
@@ -362,7 +406,8 @@ std::optional<std::string> value_from_word(VType t, const FieldInfo* f, std::str
       store += w;
       point_at(out, store, from);
       return std::nullopt;
-    case VType::kNone: break;
+    case VType::kNone:
+      break;
   }
   return quoted(w) + " is not a valid value.";
 }
@@ -372,8 +417,10 @@ std::optional<std::string> value_from_string(VType t, const FieldInfo* f, std::s
   size_t from = store.size();
   switch (t) {
     case VType::kUint:
-    case VType::kInt: return integer(t, f, s, out, true);
-    case VType::kAbsTime: return value_from_word(t, f, s, out, store);
+    case VType::kInt:
+      return integer(t, f, s, out, true);
+    case VType::kAbsTime:
+      return value_from_word(t, f, s, out, store);
     case VType::kBytes:
     case VType::kString:
     case VType::kProtocol:
@@ -404,8 +451,8 @@ std::optional<std::string> value_from_char(VType t, const FieldInfo* f, uint8_t 
       return std::nullopt;
     default: {
       FieldType ft = f ? f->def.type : FieldType::kBytes;
-      return std::string(type_pretty_name(ft)) + " cannot be converted from a character constant (" +
-             std::string(spelled) + ").";
+      return std::string(type_pretty_name(ft)) +
+             " cannot be converted from a character constant (" + std::string(spelled) + ").";
     }
   }
 }

@@ -9,22 +9,25 @@
 #include <vector>
 
 #include "analysis/tcp_follow.h"
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "dissectors/http.h"
+#include "dissectors/http2.h"
 #include "dissectors/tcp_fields.h"
+#include "dissectors/tls.h"
 #include "dissectors/udp_fields.h"
-#include "core/address_format.h"
 
 namespace netsift {
 
 namespace {
 
-enum class FollowProto { kTcp, kUdp, kHttp };
+enum class FollowProto { kTcp, kUdp, kHttp, kHttp2, kTls };
 enum class FollowMode { kAscii, kHex, kRaw, kYaml };
 
 constexpr std::string_view kSeparator =
     "===================================================================\n";
 constexpr char kHexDigits[] = "0123456789abcdef";
+constexpr uint8_t kTlsApplicationData = 23;
 
 [[noreturn]] void fail(const char* what) {
   throw StatisticArgumentError(fmt::format("follow - {}", what));
@@ -196,6 +199,14 @@ class FollowStream : public Statistic {
       add_http_messages(pkt, src, dst);
       return;
     }
+    if (proto_ == FollowProto::kHttp2) {
+      add_http2_frames(pkt, src, dst);
+      return;
+    }
+    if (proto_ == FollowProto::kTls) {
+      add_tls_records(pkt, src, dst);
+      return;
+    }
     // tshark hands a segment to follow only once its header and options were dissected whole:
     // TCP adds tcp.time_relative right after them.
     if (proto_ == FollowProto::kTcp && !(have_len && header_whole)) return;
@@ -254,8 +265,12 @@ class FollowStream : public Statistic {
       proto_ = FollowProto::kTcp;
     else if (eat(s, "udp"))
       proto_ = FollowProto::kUdp;
+    else if (eat(s, "http2"))
+      proto_ = FollowProto::kHttp2;
     else if (eat(s, "http"))
       proto_ = FollowProto::kHttp;
+    else if (eat(s, "tls"))
+      proto_ = FollowProto::kTls;
     if (eat(s, ",hex"))
       mode_ = FollowMode::kHex;
     else if (eat(s, ",ascii"))
@@ -272,6 +287,18 @@ class FollowStream : public Statistic {
   }
 
   void parse_filter(std::string_view& s) {
+    if (proto_ == FollowProto::kHttp2) {
+      // TCP stream and HTTP/2 stream ids.
+      int64_t index, sub;
+      if (!eat(s, ",") || !read_int(s, &index) || !eat(s, ",") || !read_int(s, &sub))
+        fail("Invalid parameter.");
+      if (index < 0 || index > 0x7fffffff || sub < 0 || sub > 0x7fffffff)
+        fail("Error registering tap listener.");
+      stream_index_ = index;
+      substream_ = static_cast<uint32_t>(sub);
+      filter_text_ = fmt::format("tcp.stream eq {} and http2.streamid eq {}", index, sub);
+      return;
+    }
     std::string_view probe = s;
     int64_t index;
     if (eat(probe, ",") && read_int(probe, &index) && (probe.empty() || probe[0] == ',')) {
@@ -322,6 +349,10 @@ class FollowStream : public Statistic {
         return "udp";
       case FollowProto::kHttp:
         return "http";
+      case FollowProto::kHttp2:
+        return "http2";
+      case FollowProto::kTls:
+        return "tls";
     }
     return "";
   }
@@ -334,6 +365,32 @@ class FollowStream : public Statistic {
       add_message_chunk(pkt, src, dst, m.header);
       if (m.has_body)
         add_message_chunk(pkt, src, dst, {reinterpret_cast<const char*>(m.body), m.body_len});
+    });
+  }
+
+  // HTTP/2's follow tap: every frame of the followed stream, a header block as its decoded
+  // fields, any other frame whole (header included).
+  void add_http2_frames(const Packet& pkt, const Endpoint& src, const Endpoint& dst) {
+    for_each_http2_frame(pkt, [&](const Http2FrameRecord& f) {
+      if (f.magic || f.stream_id != substream_ || f.follow_len == 0) return;
+      add_message_chunk(pkt, src, dst,
+                        {reinterpret_cast<const char*>(f.follow_data), f.follow_len});
+    });
+  }
+
+  // TLS's follow tap, as tshark 4.0 has it: the sender of the first packet with any decrypted
+  // record is node 0 (the server, in TLS 1.3, whose EncryptedExtensions come first) and node 1
+  // stays empty; each decrypted application data record with bytes is one chunk.
+  void add_tls_records(const Packet& pkt, const Endpoint& src, const Endpoint&) {
+    for_each_tls_decrypted_record(pkt, [&](const TlsDecryptedRecord& r) {
+      if (!have_client_) {
+        client_ = src;
+        have_client_ = true;
+      }
+      if (r.content_type != kTlsApplicationData || r.plaintext.empty()) return;
+      messages_.push_back(FollowChunk{
+          !(src == client_), static_cast<uint32_t>(pkt.number), pkt.frame->ts, 0,
+          std::string(reinterpret_cast<const char*>(r.plaintext.data()), r.plaintext.size())});
     });
   }
 
@@ -421,6 +478,7 @@ class FollowStream : public Statistic {
   FollowProto proto_ = FollowProto::kTcp;
   FollowMode mode_ = FollowMode::kAscii;
   int64_t stream_index_ = -1;
+  uint32_t substream_ = 0;  // HTTP/2 stream id
   Endpoint filter_[2];
   std::string filter_text_;
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;
@@ -432,7 +490,8 @@ class FollowStream : public Statistic {
   bool have_client_ = false;
   Endpoint client_, server_;
   TcpFollowAssembler tcp_;
-  std::vector<FollowChunk> messages_;  // UDP datagrams or HTTP header blocks and bodies
+  // UDP datagrams, HTTP header blocks and bodies, HTTP/2 frames or TLS records.
+  std::vector<FollowChunk> messages_;
 };
 
 }  // namespace

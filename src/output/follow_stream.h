@@ -1,4 +1,4 @@
-// -z follow,tcp|udp,MODE,FILTER[,RANGE]: tshark's "Follow Stream" output. FILTER is a stream
+// -z follow,tcp|udp|http|tls,MODE,FILTER[,RANGE]: tshark's "Follow Stream" output. FILTER is a stream
 // index or two ADDR:PORT endpoints ([v6]:port); MODE is ascii, hex, raw or yaml; RANGE
 // (N or N-M) picks chunks by number. Only the followed stream's bytes are kept.
 #pragma once

@@ -13,6 +13,7 @@
 #include "output/f5_stats.h"
 #include "output/flow_text.h"
 #include "output/follow_stream.h"
+#include "output/http2_stats.h"
 #include "output/http_stats.h"
 #include "output/io_stat.h"
 #include "output/packet_length_stats.h"
@@ -40,6 +41,8 @@ constexpr StatisticKind kStatistics[] = {
     {"http_req,tree", make_http_requests},
     {"http_srv,tree", make_http_load_distribution},
     {"http_seq,tree", make_http_request_sequences},
+    {"http2,tree", make_http2_tree},
+    {"http2_streams", make_http2_streams},  // netsift only
 };
 
 // Statistics that take parameters after a fixed prefix ("conv,tcp,FILTER"); `make` returns
@@ -53,7 +56,8 @@ struct ParameterisedKind {
 constexpr ParameterisedKind kParameterised[] = {
     {"follow,tcp", nullptr, make_follow_stream},
     {"follow,udp", nullptr, make_follow_stream},
-    {"follow,http", nullptr, make_follow_stream},
+    {"follow,http", nullptr, make_follow_stream},  // also follow,http2
+    {"follow,tls", nullptr, make_follow_stream},
     {"flow,", nullptr, make_flow_text},
     {"conv,", "conv,eth|ip|ipv6|tcp|udp[,filter]", make_conversation_statistic},
     {"endpoints,", "endpoints,eth|ip|ipv6|tcp|udp[,filter]", make_endpoint_statistic},

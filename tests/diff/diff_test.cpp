@@ -310,6 +310,21 @@ TEST(TlsDecryptionSecretsBlock, DecryptsWithThePcapngSecrets) {
   EXPECT_EQ(netsift(args).out, theirs);
 }
 
+// A record whose GCM authentication tag is wrong (tests/fixtures/gen_tls_ems.py) stays
+// encrypted; with tls.ignore_ssl_mac_failed its plaintext is shown all the same, as tshark does.
+TEST(TlsIgnoreMacFailed, ShowsThePlaintextOfARecordThatFailsItsTag) {
+  const std::string file = std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/tls-bad-tag.pcapng";
+  const std::string fields =
+      " -T fields -e frame.number -e _ws.col.Protocol -e http.request.uri -e tls.app_data_proto";
+  const std::string plain = "-r " + shell_quote(file) + fields;
+  const std::string ignoring = plain + " -o tls.ignore_ssl_mac_failed:TRUE";
+  std::string strict = tshark(plain), lenient = tshark(ignoring);
+  EXPECT_EQ(strict.find("/ems/1"), std::string::npos) << "tshark decrypted the bad record";
+  EXPECT_NE(lenient.find("/ems/1"), std::string::npos) << "tshark ignored no MAC failure";
+  EXPECT_EQ(netsift(plain).out, strict);
+  EXPECT_EQ(netsift(ignoring).out, lenient);
+}
+
 INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
                          [](const auto& info) { return info.param.test_name; });
 

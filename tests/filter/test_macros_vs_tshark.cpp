@@ -1,7 +1,8 @@
 // Display-filter macros and field references against tshark 4.0: every line of
-// macro_cases.txt, with the global dfilter_macros (private_ipv4, ...) plus the macros below
-// given as -o uat:dfilter_macros lines; and a profile's own dfilter_macros file, which
-// replaces the global one, with the lines tshark refuses reported and skipped.
+// macro_cases.txt (and of message_cases.txt: filters whose error messages must be tshark's), with
+// the global dfilter_macros (private_ipv4, ...) plus the macros below given as -o
+// uat:dfilter_macros lines; and a profile's own dfilter_macros file, which replaces the global one,
+// with the lines tshark refuses reported and skipped.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -38,8 +39,8 @@ std::string macro_options() {
   return out;
 }
 
-std::vector<std::string> cases() {
-  std::ifstream in(std::string(NETSIFT_FILTER_TESTS_DIR) + "/macro_cases.txt");
+std::vector<std::string> cases(const char* file) {
+  std::ifstream in(std::string(NETSIFT_FILTER_TESTS_DIR) + "/" + file);
   std::vector<std::string> out;
   for (std::string line; std::getline(in, line);)
     if (!line.empty() && line[0] != '#') out.push_back(line);
@@ -48,8 +49,9 @@ std::vector<std::string> cases() {
 
 TEST(FilterMacrosVsTshark, CasesWithGlobalAndOptionMacros) {
   std::string dir = test::profile_dir({});
-  std::vector<std::string> all = cases();
+  std::vector<std::string> all = cases("macro_cases.txt");
   ASSERT_GT(all.size(), 40u);
+  for (const std::string& f : cases("message_cases.txt")) all.push_back(f);
   for (const std::string& f : all) {
     std::string args =
         "-r " + kCapture + macro_options() + " -Y " + shell_quote(f) + " -T fields -e frame.number";

@@ -4,6 +4,7 @@
 // tshark's answers are cached.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -75,9 +76,28 @@ std::vector<FollowCase> cases() {
       {"http_endpoints",
        "http1/pcpp-three_http_streams.pcap",
        {"follow,http,hex,172.16.133.132:44305,98.138.19.88:80"}},
+      // HTTP/2: header blocks as decoded fields, DATA/WINDOW_UPDATE/RST_STREAM frames whole,
+      // frames cut across segments, h2c after an upgrade, decrypted TLS.
+      {"http2_frame_size", "fixtures/http2-frame-size.pcap", every_mode("http2", "0,3")},
+      {"http2_refused", "fixtures/http2-frame-size.pcap", {"follow,http2,hex,0,7"}},
+      {"http2_h2c", "http2/wiki-http2-h2c.pcap", {"follow,http2,ascii,0,1", "follow,http2,raw,0,3"}},
       {"endpoints_udp",
        "dns-mdns/wiki-dns.cap",
        {"follow,udp,raw,192.168.170.20:53,192.168.170.8:32796"}},
+      // Decrypted TLS (key log beside the capture, or a pcapng's own secrets): a record per
+      // chunk, TLS 1.0's empty records left out, node 0 the first sender of a decrypted record.
+      {"tls_records", "tls-decrypt/snet-tls10.pcap", every_mode("tls", "0")},
+      {"tls13_server_first", "tls-decrypt/illustrated-tls13.pcap", every_mode("tls", "0")},
+      {"tls_reassembled_http", "tls-decrypt/lekensteyn-http-chunked-ssl.pcapng",
+       every_mode("tls", "0")},
+      {"tls13_early_data", "fixtures/tls-early-data.pcapng", every_mode("tls", "0")},
+      {"tls_resumed_by_ticket",
+       "fixtures/tls-resumption.pcapng",
+       {"follow,tls,ascii,1", "follow,tls,yaml,1", "follow,tls,hex,1,1"}},
+      {"tls_endpoints",
+       "fixtures/tls-ems.pcapng",
+       {"follow,tls,raw,192.168.57.10:51001,192.168.57.20:443"}},
+      {"tls_without_keys", "tls-handshake/pcpp-tls.pcap", {"follow,tls,ascii,0"}},
   };
   return c;
 }
@@ -86,6 +106,13 @@ std::string path_of(const std::string& capture) {
   if (capture.rfind("fixtures/", 0) == 0)
     return std::string(NETSIFT_SOURCE_DIR) + "/tests/" + capture;
   return std::string(NETSIFT_CORPUS_DIR) + "/" + capture;
+}
+
+// A key log beside the capture (X.keys) as the differential tests give it to both tools.
+std::string key_args(const std::string& capture) {
+  std::string keys = capture.substr(0, capture.rfind('.')) + ".keys";
+  if (!std::filesystem::exists(keys)) return "";
+  return " -o " + shell_quote("tls.keylog_file:" + keys);
 }
 
 std::string z_args(const FollowCase& c) {
@@ -98,7 +125,8 @@ class FollowVsTshark : public ::testing::TestWithParam<FollowCase> {};
 
 TEST_P(FollowVsTshark, SameOutput) {
   const FollowCase& c = GetParam();
-  std::string args = "-r " + shell_quote(path_of(c.capture)) + " -q" + z_args(c);
+  std::string args =
+      "-r " + shell_quote(path_of(c.capture)) + key_args(path_of(c.capture)) + " -q" + z_args(c);
   CommandResult tshark = shell_cached("tshark " + args + " 2>/dev/null");
   CommandResult ours = run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
   ASSERT_FALSE(tshark.out.empty()) << "tshark printed nothing for " << args;
@@ -151,6 +179,17 @@ TEST(FollowCommand, SameOutputAsTsharkFollow) {
   CommandResult unpaired =
       run_command(std::string(NETSIFT_BINARY) + " follow " + shell_quote(file) + " 1.2.3.4:5 2>&1");
   EXPECT_NE(unpaired.status, 0);
+}
+
+// `--tls` follows the decrypted records (keys from the capture's own secrets block).
+TEST(FollowCommand, TlsSpelling) {
+  const std::string file = path_of("fixtures/tls-resumption.pcapng");
+  CommandResult tshark =
+      shell_cached("tshark -r " + shell_quote(file) + " -q -z follow,tls,yaml,2 2>/dev/null");
+  CommandResult ours =
+      run_command(std::string(NETSIFT_BINARY) + " follow " + shell_quote(file) + " 2 --tls --yaml");
+  ASSERT_NE(tshark.out.find("packet:"), std::string::npos) << "tshark followed nothing";
+  EXPECT_EQ(ours.out, tshark.out);
 }
 
 }  // namespace

@@ -102,6 +102,28 @@ const Effect kEffects[] = {
      "-e _ws.expert.message"},
     {"http1/scapy-http_content_length.pcap",
      "-o gui.column.format:\"No.\",\"%m\",\"Method\",\"%Cus:http.request.method\""},
+    // Good and bad (offloaded) checksums; a bad one keeps DNS over TCP from being reassembled.
+    {"dns-mdns/zeek-dns-edns-ecs.pcap", "-o tcp.check_checksum:TRUE -V"},
+    // The HTTP side of segments left unreassembled is not compared: tshark reads the header
+    // lines of a continuation, netsift shows it as data (see README).
+    {"http1/ndpi-http-lines-split.pcap",
+     "-o tcp.check_checksum:TRUE -T fields -e frame.number -e tcp.checksum -e "
+     "tcp.checksum.status -e tcp.checksum_calculated -e tcp.reassembled_in -e tcp.len"},
+    {"http1/ndpi-http-lines-split.pcap", "-o tcp.check_checksum:TRUE -Y tcp.len==0"},
+    {"http1/scapy-http_content_length.pcap", "-o http.desegment_headers:FALSE -V"},
+    {"http1/zeek-http-post-large.pcap", "-o http.desegment_headers:FALSE"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.desegment_headers:FALSE -V"},
+    {"http1/scapy-http_content_length.pcap", "-o http.desegment_body:FALSE"},
+    {"http1/zeek-http-post-large.pcap", "-o http.desegment_body:FALSE"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.dechunk_body:FALSE -V"},
+    {"http1/scapy-http_compressed.pcap", "-o http.decompress_body:FALSE -V"},
+    {"http1/wiki-http-chunked-gzip.pcap", "-o http.decompress_body:FALSE -V"},
+    {"http1/ndpi-http-lines-split.pcap", "-o nameres.mac_name:FALSE -V"},
+    {"http1/ndpi-http-lines-split.pcap", "-o nameres.transport_name:TRUE -V"},
+    // Names from the capture's DNS answers (nameres.dns_pkt_addr_resolution is TRUE by
+    // default); netsift never asks an external resolver, so tshark is told not to either.
+    {"dns-mdns/pcpp-DnsPackets.pcap",
+     "-o nameres.network_name:TRUE -o nameres.use_external_name_resolver:FALSE"},
 };
 
 TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {
@@ -216,6 +238,48 @@ TEST(PrefsVsTshark, ProfilePreferencesFileAndCurrentPrefs) {
   expect_same("-r " + corpus("ip-fragments/wiki-ipv4frags.pcap") +
                   " -T fields -e ip.checksum.status -e frame.protocols",
               env);
+}
+
+// The profile's ethers, subnets and vlans files in Wireshark's format: MAC names (before the
+// manufacturer's), subnet names for addresses without a host name, VLAN names with -N v. Lines
+// tshark skips silently are skipped too, and netsift says which.
+TEST(PrefsVsTshark, ProfileEthersSubnetsVlans) {
+  std::string dir = profile_dir({{"ethers",
+                                  "60:38:e0:c5:35:a0 routerA # comment\n"
+                                  "00-18-F3-64-B1-88\tclientB\n"
+                                  "bad line here\n"
+                                  "00.18.f3.64.b1 short\n"},
+                                 {"subnets",
+                                  "192.168.0.0/24\tlan\n"
+                                  "192.168.0.20/32 one\n"
+                                  "bogus\n"
+                                  "10.0.0.0/33 x\n"},
+                                 {"vlans", "32\tMgmt Net\n5 Users\nxx bad\n"}});
+  std::string env = "WIRESHARK_CONFIG_DIR=" + shell_quote(dir);
+  const std::string vlan = corpus("vlan/wiki-vlan.cap");
+  const std::string cases[] = {
+      "-r " + kHttp + " -c 2 -V",
+      "-r " + kHttp + " -N n",
+      "-r " + kHttp + " -T fields -e eth.src_resolved -e ip.src_host -e ip.dst_host -N mn",
+      "-r " + kHttp + " -o nameres.network_name:TRUE -o nameres.use_external_name_resolver:FALSE",
+      "-r " + vlan + " -T fields -e vlan.id -e vlan.id_name -N v",
+      "-r " + vlan + " -T fields -e vlan.id -e vlan.id_name -o nameres.vlan_name:TRUE",
+      // (the VLAN's payload, X11, is not dissected by netsift)
+      "-r " + vlan + " -N v -c 3 -V 2>/dev/null | grep -F -B4 '[Name:'",
+  };
+  for (const std::string& args : cases) {
+    std::string theirs = shell_cached(env + " tshark " + args + " 2>/dev/null").out;
+    EXPECT_EQ(run_command(env + " " + NETSIFT_BINARY + " " + args + " 2>/dev/null").out, theirs)
+        << args;
+    // The files matter: without them tshark prints something else.
+    EXPECT_NE(shell_cached("tshark " + args + " 2>/dev/null").out, theirs) << args;
+  }
+  std::string warnings =
+      run_command(env + " " + NETSIFT_BINARY + " -r " + kHttp + " -c 1 2>&1 >/dev/null").out;
+  for (const char* where : {"/ethers:3: ", "/ethers:4: ", "/subnets:3: ", "/subnets:4: ",
+                            "/vlans:3: "})
+    EXPECT_NE(warnings.find(dir + where + "malformed line skipped"), std::string::npos) << where;
+  EXPECT_EQ(test::split_lines(warnings).size(), 5u) << warnings;
 }
 
 TEST(PrefsVsTshark, ProfileByName) {

@@ -34,6 +34,7 @@ constexpr Family kFamilies[] = {
     {"expert", "-z expert"},
     {"dns", "-z dns,tree"},
     {"http", "-z http,tree -z http_req,tree -z http_srv,tree -z http_seq,tree"},
+    {"http2", "-z http2,tree"},
 };
 
 // IPv4 and IPv6, VLAN, TCP-heavy, UDP/DNS-heavy, ICMP errors, fragments, F5, truncated and
@@ -60,6 +61,8 @@ const char* const kCaptures[] = {
     "corpus/malformed/zeek-tcp-truncated-header.pcap",
     "corpus/arp/wiki-arp-storm.pcap",
     "corpus/file-formats/pcpp-sll.pcap",
+    "corpus/http2/wiki-http2-h2c.pcap",
+    "corpus/http2/suricata-http2-range.pcap",
 };
 
 // Captures whose first and last frames are months apart (24 M one-second rows in tshark too).

@@ -1,0 +1,92 @@
+// libFuzzer target: arbitrary bytes as an ISAKMP message (UDP 500), a UDP-encapsulated IPsec
+// datagram (UDP 4500: NAT-keepalive, non-ESP marker + ISAKMP, ESP), or an ESP or AH header as
+// IP protocol 50/51. The first byte picks the carrier, whether the tree's labels and the
+// columns are built, and (bit 5) a session with keys: ESP SAs for any SPI with each cipher
+// (CBC, CTR, GCM, NULL) and the IKEv2 SAs of the corpus capture whose messages seed this
+// target, so decryption runs over hostile payloads too. The rest is the payload. One Session
+// of each kind across inputs, so ESP's per-SPI sequence analysis also sees hostile sequences.
+#include <cstddef>
+#include <cstdint>
+
+#include "core/dissector_table.h"
+#include "core/packet.h"
+#include "core/session.h"
+#include "dissectors/all.h"
+
+namespace {
+
+using namespace netsift;
+
+void add_keys(Session& s) {
+  s.prefs.set("esp.enable_encryption_decode", "TRUE");
+  s.prefs.set("esp.enable_authentication_check", "TRUE");
+  const char* const esp[][4] = {
+      {"AES-CBC [RFC3602]", "0x343c9a1a9e4519749c3c2b5e5240b428", "HMAC-SHA-256-128 [RFC4868]",
+       "0x9214b049b45529f1b3a04e46cc5151a2497281c2b9adff36395f6ebbb2f3dc20"},
+      {"AES-CTR [RFC3686]", "0x9e93603f8c0e5406e7bf052518fec074c3ff06c9", "HMAC-SHA-1-96 [RFC2404]",
+       "hmacsha1authenticati"},
+      {"AES-GCM with 16 octet ICV [RFC4106]", "0x167fc4915921b24f27f71e7498b1978c238398d6", "NULL",
+       ""},
+      {"NULL", "", "HMAC-MD5-96 [RFC2403]", "0x00112233445566778899aabbccddeeff"},
+  };
+  UatTable& sas = s.prefs.uat("esp_sa");
+  for (const auto& e : esp)
+    for (const char* family : {"IPv4", "IPv6"})
+      sas.records.push_back({family, "*", "*", "*", e[0], e[1], e[2], e[3]});
+  auto bytes = [](const char* hex) {
+    std::string out;
+    for (size_t i = 0; hex[i] && hex[i + 1]; i += 2)
+      out.push_back(static_cast<char>(std::stoi(std::string(hex + i, 2), nullptr, 16)));
+    return out;
+  };
+  UatTable& ike = s.prefs.uat("ikev2_decryption_table");
+  ike.records.push_back(
+      {bytes("89922c915f35570e"), bytes("98d56d32e2a04742"),
+       bytes("f49c0d53899c8aef4435e2850619825dacc1c8b4bfd636f7175032cfbe4c57db8b7b260f"),
+       bytes("42e53af4eabccaabf10ad37da3b980edc5af5a4c742fd47a29b4341f7847caf92ccacf3d"),
+       "AES-GCM-256 with 16 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
+  ike.records.push_back(
+      {bytes("5a64e0edca3a3614"), bytes("7c9ebe2a8e9ff7b8"),
+       bytes("2d9578e0f30c32d388596ee7cc7df5d43d5faf8dc34369f66c39ea08a19e7596"),
+       bytes("67092f15716ef8c5188e0f9d1e775c0fdeae7e29bed2607e82410252eb8aeeb1"),
+       "AES-CBC-256 [RFC3602]",
+       bytes("784e29258b3752e25a5c9105643299ec0981b565a14008120ce39170752182e3"),
+       bytes("cf5f22bc7ca5c84811dc7e8fb85721e241fee51a8eaa856423b6138310da824b"),
+       "HMAC_SHA2_256_128 [RFC4868]"});
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static bool registered = (register_all_dissectors(), true);
+  static Session plain;
+  static Session keyed = [] {
+    Session s;
+    add_keys(s);
+    return s;
+  }();
+  static Packet pkt;
+  static uint64_t number = 0;
+  (void)registered;
+  if (size < 1) return 0;
+  unsigned pick = data[0] % 4;
+  static const Address kSrc = Address::ipv4(reinterpret_cast<const uint8_t*>("\x0a\x00\x00\x01"));
+  CapturedFrame frame;
+  frame.data = data + 1;
+  frame.caplen = frame.len = static_cast<uint32_t>(size - 1);
+  Session& session = data[0] & 0x20 ? keyed : plain;
+  pkt.reset(++number, &frame, &session);
+  pkt.cols.enabled = data[0] & 0x80;
+  pkt.labels = data[0] & 0x40;
+  pkt.set_net_addresses(kSrc, kSrc);
+  ByteReader r(frame.data, frame.caplen, frame.len);
+  static constexpr uint16_t kPorts[] = {500, 4500};
+  static constexpr uint8_t kProtocols[] = {50, 51};
+  Dissector d = pick < 2 ? tables::udp_port().find(kPorts[pick])
+                         : tables::ip_proto().find(kProtocols[pick - 2]);
+  try {
+    if (d) d(r, pkt, -1);
+  } catch (const BoundsError&) {
+  }
+  return 0;
+}

@@ -1,0 +1,89 @@
+// What one HTTP/2 connection remembers across packets (a per-conversation protocol state of
+// its TCP connection): for each direction the HPACK decoder and the SETTINGS not yet
+// acknowledged, and for each stream what its header blocks said (content type and coding, the
+// request line for the Info column) and the DATA collected for its body. Also the flow-control
+// view (the peers' SETTINGS_MAX_FRAME_SIZE and windows) behind netsift's own expert items, and
+// the request/response links (http2.request_in, http2.response_in, http2.time).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/http2_hpack.h"
+#include "core/address.h"
+
+namespace netsift {
+
+// The parts of a SETTINGS frame that wait for the peer's ACK (tshark's http2_settings_t).
+struct Http2PendingSettings {
+  bool has_header_table_size = false;
+  uint32_t header_table_size = 0, min_header_table_size = 0xffffffff;
+};
+
+// One direction of one stream.
+struct Http2StreamSide {
+  // The first header block (HEADERS and its CONTINUATIONs): frames numbered per connection.
+  uint64_t header_start = 0, header_end = 0;
+  std::string content_type, content_type_params, content_encoding;
+  bool partial_content = false;   // :status 206
+  bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
+  bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
+  // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next).
+  std::vector<uint8_t> body;
+  struct Fragment {
+    uint64_t frame;
+    uint32_t length;
+  };
+  std::vector<Fragment> fragments;
+  bool body_too_large = false;
+  uint64_t data_frames = 0, data_bytes = 0;
+  int64_t window = 65535;  // what the peer still allows on this stream (flow control)
+};
+
+struct Http2Stream {
+  Http2StreamSide side[2];
+  bool is_connect = false;
+  // Request/response links (netsift's own): the first request HEADERS and response HEADERS.
+  uint64_t request_frame = 0, response_frame = 0;
+  int64_t request_ns = 0;
+};
+
+struct Http2Connection {
+  static constexpr size_t kMaxStreams = 4096;        // streams kept; the oldest go first
+  static constexpr size_t kMaxBodyBytes = 16 << 20;  // per stream direction
+
+  bool have_first_sender = false;
+  Address first_sender;
+  uint16_t first_sender_port = 0;
+  HpackDecoder hpack[2];
+  std::deque<Http2PendingSettings> settings[2];
+  std::map<uint32_t, Http2Stream> streams;
+  uint64_t frames = 0;  // HTTP/2 frames seen, numbering them (tshark's http2_frame_num_t)
+  // Flow control and frame size as each side announced them (index: the announcing side).
+  uint32_t max_frame_size[2] = {16384, 16384};
+  uint32_t initial_window[2] = {65535, 65535};
+  int64_t connection_window[2] = {65535, 65535};  // what side i may still send
+
+  int direction(const Address& src, uint16_t src_port) {
+    if (!have_first_sender) {
+      have_first_sender = true;
+      first_sender = src;
+      first_sender_port = src_port;
+    }
+    return src == first_sender && src_port == first_sender_port ? 0 : 1;
+  }
+  Http2Stream& stream(uint32_t id) {
+    auto it = streams.find(id);
+    if (it != streams.end()) return it->second;
+    if (streams.size() >= kMaxStreams) streams.erase(streams.begin());
+    Http2Stream& s = streams[id];
+    // What each side may send on a new stream: the peer's SETTINGS_INITIAL_WINDOW_SIZE.
+    for (int d = 0; d < 2; ++d) s.side[d].window = initial_window[d ^ 1];
+    return s;
+  }
+};
+
+}  // namespace netsift

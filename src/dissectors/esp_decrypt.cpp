@@ -1,0 +1,113 @@
+// ESP payloads decrypted with the user's esp_sa table (esp.enable_encryption_decode): the IV,
+// the encrypted data, the ICV (checked when esp.enable_authentication_check is set), then the
+// decrypted data with its padding and next header, and the protected packet dissected from
+// the decrypted bytes, as tshark 4.0 shows them.
+#include "dissectors/esp_decrypt.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "analysis/esp_sa.h"
+#include "core/field_registry.h"
+#include "core/session.h"
+#include "core/text_format.h"
+#include "dissectors/esp_fields.h"
+#include "dissectors/ip.h"
+
+namespace netsift {
+
+using namespace esp_fields;
+
+namespace {
+
+// "<hex, cut as tshark cuts bytes> (N bytes)".
+std::string bytes_text(FieldId f, const uint8_t* p, size_t n) {
+  std::string out;
+  append_bytes_label(out, registry().info(f).def, Value::of_bytes(p, n));
+  return fmt::format("{} ({} bytes)", out, n);
+}
+
+void add_bytes(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t n,
+               const char* prefix, const std::string& suffix = {}) {
+  int node = pkt.add_item(parent, f, r, off, n);
+  if (pkt.labels)
+    pkt.set_label(node, std::string(prefix) + bytes_text(f, r.ptr(off, n), n) + suffix);
+}
+
+// The ICV and, beneath it, whether it matched (only when checked).
+void add_icv(Packet& pkt, int top, const ByteReader& r, size_t off, size_t n, const EspSa& sa,
+             const char* algorithm, bool check, const bool* combined_ok) {
+  std::string status = " [unchecked]";
+  bool good = false, bad = false;
+  if (check && combined_ok) {  // AES-GCM: the tag decryption checked
+    good = *combined_ok;
+    bad = !good;
+    status = good ? " [correct]" : " [incorrect]";
+  } else if (check && sa.authentication->digest) {
+    std::vector<uint8_t> expected = esp_icv(sa, r.ptr(0, off), off);
+    good = expected.size() == n && std::memcmp(expected.data(), r.ptr(off, n), n) == 0;
+    bad = !good;
+    std::string hex;
+    append_hex_bytes(hex, expected.data(), expected.size());
+    status = good ? " [correct]" : " [incorrect, should be " + hex + "]";
+  }
+  int node = pkt.add_item(top, icv, r, off, n);
+  if (pkt.labels)
+    pkt.set_label(
+        node, "ESP ICV: " + bytes_text(icv, r.ptr(off, n), n) + " <" + algorithm + ">" + status);
+  pkt.tree.add_generated(node, icv_good, Value::of_uint(good));
+  pkt.tree.add_generated(node, icv_bad, Value::of_uint(bad));
+}
+
+}  // namespace
+
+bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top, const EspSa& sa,
+                           bool check_icv) {
+  const EspEncryption& e = *sa.encryption;
+  bool combined = e.mode == EspCipherMode::kGcm || e.mode == EspCipherMode::kGmac;
+  size_t icv_len = combined ? e.icv_len : sa.authentication->icv_len;
+  size_t total = r.size();
+  if (total < 8 + e.iv_len + icv_len + 2) return false;
+  size_t data_off = 8 + e.iv_len;
+  size_t data_len = total - data_off - icv_len;
+  std::vector<uint8_t> plain;
+  bool tag_ok = false;
+  if (!esp_decrypt(sa, r.ptr(0, 8), r.ptr(8, e.iv_len), r.ptr(data_off, data_len), data_len,
+                   r.ptr(data_off + data_len, icv_len), plain, &tag_ok) ||
+      plain.size() < 2)
+    return false;
+  size_t n = plain.size();
+  uint8_t pad_len = plain[n - 2];
+  uint8_t next = plain[n - 1];
+  if (pad_len + 2u > n) return false;
+
+  if (e.iv_len) add_bytes(pkt, top, iv, r, 8, e.iv_len, "ESP IV: ");
+  add_bytes(pkt, top, encrypted_data, r, data_off, data_len,
+            "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">");
+  if (icv_len)
+    add_icv(pkt, top, r, data_off + data_len, icv_len, sa,
+            combined ? e.display_name : sa.authentication->uat_name, check_icv,
+            e.mode == EspCipherMode::kGcm ? &tag_ok : nullptr);
+
+  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n, 1));
+  std::memcpy(copy, plain.data(), n);
+  pkt.sources.push_back(DataSource{"Decrypted Data", copy, static_cast<uint32_t>(n)});
+  ByteReader d(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
+  size_t inner = n - 2 - pad_len;
+  int dec = pkt.add_item(top, decrypted_data, d, 0, n);
+  if (pkt.labels) pkt.set_label(dec, "ESP Decrypted Data: " + bytes_text(decrypted_data, copy, n));
+  add_bytes(pkt, dec, contained_data, d, 0, inner, "ESP Contained Data: ");
+  pkt.add_item(dec, pad, d, inner, pad_len);
+  pkt.add_item(dec, esp_fields::pad_len, d, n - 2, 1);
+  int nh = pkt.add_item(dec, protocol, d, n - 1, 1);
+  if (pkt.labels) {
+    const char* name = value_name(ip_proto_names(), next);
+    pkt.set_label(nh, fmt::format("Next header: {} (0x{:02x})", name ? name : "Unknown", next));
+  }
+  pkt.call_next(tables::ip_proto(), next, d.sub(0, inner), parent);
+  return true;
+}
+
+}  // namespace netsift

@@ -1,0 +1,97 @@
+// Shared by the ISAKMP files (isakmp.cpp: header and payload chain; isakmp_sa.cpp: SA,
+// proposals, transforms and their attributes; isakmp_payloads.cpp: the other payloads).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "analysis/ikev2_sa.h"
+#include "core/packet.h"
+
+namespace netsift::isakmp {
+
+// Payload types (RFC 2408 §3.1 and RFC 7296 §3.2 numbering; Wireshark's PLOAD_IKE_*).
+enum PayloadType : uint8_t {
+  kNone = 0,
+  kSa = 1,
+  kProposal = 2,
+  kTransform = 3,
+  kKeyExchange = 4,
+  kId = 5,
+  kCert = 6,
+  kCertReq = 7,
+  kHash = 8,
+  kSig = 9,
+  kNonce = 10,
+  kNotify = 11,
+  kDelete = 12,
+  kVendorId = 13,
+  kAttributes = 14,
+  kSaKek = 15,
+  kNatD = 20,
+  kNatOa = 21,
+  kSa2 = 33,
+  kKeyExchange2 = 34,
+  kIdI = 35,
+  kIdR = 36,
+  kCert2 = 37,
+  kCertReq2 = 38,
+  kAuth = 39,
+  kNonce2 = 40,
+  kNotify2 = 41,
+  kDelete2 = 42,
+  kVendorId2 = 43,
+  kTsI = 44,
+  kTsR = 45,
+  kEncrypted = 46,
+  kConfig = 47,
+  kEap = 48,
+  kGspm = 49,
+  kEncryptedFragment = 53,
+  kNatDDraft = 130,
+  kNatOaDraft = 131,
+};
+
+// One message being dissected: its IKE major version decides numbering and layouts.
+struct Message {
+  Packet& pkt;
+  int version;                   // 1 or 2
+  const ByteReader* msg;         // the whole message, from its header
+  uint8_t next_payload = kNone;  // the next-payload field of the payload being dissected
+};
+
+// The run's IKEv2 SA keys, read from the ikev2_decryption_table once (per capture).
+struct Ikev2Keys {
+  bool loaded = false;
+  Ikev2Sas sas;
+};
+
+// The Encrypted payload's body r[off, end) decrypted with the message's IKE SA keys; false,
+// with nothing added, when no key matches or the payload does not decrypt.
+bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end, int node);
+
+// A field's value name as Wireshark's val_to_str/rval_to_str gives it: the name, else
+// `unknown` (with a %u-style number appended when it ends in a space).
+std::string value_text(FieldId f, uint64_t v, const char* unknown = "Unknown");
+// "Name: Value Name (3)" for a value-named field (its label with the number).
+std::string named_label(FieldId f, uint64_t v);
+
+// Walks a chain of payloads starting with `first` over r[off, off+len).
+void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, uint8_t first,
+                      int parent, uint32_t proposal_protocol = 0);
+
+// Payload bodies: r[off, off+len) is what follows the 4-byte generic payload header; `node`
+// is the payload's subtree (its label may gain a suffix: "# 1", " - NOTIFY", " : vendor").
+void dissect_sa(Message& m, const ByteReader& r, size_t off, size_t len, int node);
+void dissect_proposal(Message& m, const ByteReader& r, size_t off, size_t len, int node);
+void dissect_transform(Message& m, const ByteReader& r, size_t off, size_t len, int node,
+                       uint32_t protocol);
+void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int node);
+void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, int node);
+void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t off, size_t len,
+                           int node);
+
+// Appends `suffix` to node `n`'s label (tshark's proto_item_append_text).
+void append_label(Packet& pkt, int n, const std::string& suffix);
+
+}  // namespace netsift::isakmp

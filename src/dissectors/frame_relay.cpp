@@ -176,7 +176,9 @@ bool add_address(Packet& pkt, int tree, const ByteReader& r) {
   pkt.add_item(n, becn, r, 1, 1);
   pkt.add_item(n, de, r, 1, 1);
   pkt.add_item(n, ea, r, 1, 1);
-  pkt.add_uint(tree, dlci, r, 0, 2, ((a >> 2) << 4) | (b >> 4));
+  uint32_t number = ((a >> 2) << 4) | (b >> 4);
+  pkt.add_uint(tree, dlci, r, 0, 2, number);
+  if (pkt.cols.enabled) pkt.cols.set_info(fmt::format("DLCI {}", number));
   return true;
 }
 
@@ -201,6 +203,7 @@ size_t dissect_frame_relay(const ByteReader& r, Packet& pkt, int parent) {
   uint8_t c = r.u8(2);
   int n = pkt.add_item(tree, control, r, 2, 1);
   if (c != kControlUi) return 3 + pkt.call_data(r.sub(3), parent);
+  if (pkt.cols.enabled) pkt.cols.append_info(", U, func=UI");
   if (pkt.labels) pkt.set_label(n, "Control field: U, func=UI (0x03)");
   pkt.add_item(n, u_modifier_cmd, r, 2, 1);
   pkt.add_item(n, ftype, r, 2, 1);

@@ -16,6 +16,7 @@
 #include "core/packet.h"
 #include "core/protocol_state.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "dissectors/udp_conversations.h"
 
 namespace netsift {
@@ -148,7 +149,12 @@ void add_options(Packet& pkt, int tree, const ByteReader& r, size_t off, TftpTra
     if (pkt.labels) pkt.set_label(n, fmt::format("Option: {} = {}", name, value));
     pkt.add_item(n, option_name, r, off, name_len + 1);
     pkt.add_item(n, option_value, r, value_off, value_len + 1);
-    if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), ", {}={}", name, value);
+    if (pkt.cols.enabled) {
+      pkt.cols.append_info(", ");
+      append_formatted_text(pkt.cols.info, name);
+      pkt.cols.append_info("=");
+      append_formatted_text(pkt.cols.info, value);
+    }
     // RFC 2348: the block size the server acknowledges holds for the transfer.
     if (transfer && name == "blksize") {
       std::string digits(value);
@@ -164,8 +170,10 @@ void add_request(Packet& pkt, int tree, const ByteReader& r, uint16_t op, TftpTr
       add_stringz(pkt, tree, op == kReadRequest ? source_file : destination_file, r, 2, &file);
   if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), ", File: {}", file);
   off = add_stringz(pkt, tree, type, r, off, &mode);
-  if (pkt.cols.enabled)
-    fmt::format_to(std::back_inserter(pkt.cols.info), ", Transfer type: {}", mode);
+  if (pkt.cols.enabled) {
+    pkt.cols.append_info(", Transfer type: ");
+    append_formatted_text(pkt.cols.info, mode);
+  }
   transfer = TftpTransfer{};
   transfer.request_frame = pkt.number;
   transfer.request_opcode = op;
@@ -241,8 +249,9 @@ size_t dissect_tftp(const ByteReader& r, Packet& pkt, int parent) {
       add_stringz(pkt, tree, error_message, r, 4, &message);
       if (pkt.cols.enabled) {
         const char* name = value_name(kErrorCodes, code);
-        fmt::format_to(std::back_inserter(pkt.cols.info), ", Code: {}, Message: {}",
-                       name ? std::string(name) : fmt::format("Unknown (0x{:02x})", code), message);
+        fmt::format_to(std::back_inserter(pkt.cols.info), ", Code: {}, Message: ",
+                       name ? std::string(name) : fmt::format("Unknown (0x{:02x})", code));
+        append_formatted_text(pkt.cols.info, message);
       }
       add_expert(pkt, tree, error_expert, r, 0, r.size(), "TFTP ERROR packet", kExpertWarn,
                  kGroupResponse);

@@ -39,6 +39,7 @@ struct HttpConversation {
   // a client's connection preface.
   bool upgrade_h2c = false;
   bool http2 = false;
+  bool preface_tapped = false;  // the packet HTTP handed the preface over in was tapped
 };
 
 }  // namespace netsift

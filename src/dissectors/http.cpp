@@ -249,7 +249,15 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   if (conv.http2 || (conv.exchanges == 0 && r.has(0, kHttp2Preface.size()) &&
                      r.text(0, kHttp2Preface.size()) == kHttp2Preface)) {
     conv.http2 = true;
+    const size_t layers_before = pkt.layers.size();
     hand_to_http2(r, 0, pkt, true);
+    // Prior knowledge only: after an "Upgrade: h2c" or a CONNECT tshark taps nothing for the
+    // preface.
+    if (!conv.preface_tapped && !conv.upgrade_h2c && conv.exchanges == 0 &&
+        pkt.layers.size() > layers_before) {
+      conv.preface_tapped = true;
+      pkt.taps.push_back(TapRecord{kHttpPrefaceTap, nullptr});
+    }
     return r.reported_size();
   }
   if (conv.switched) {
@@ -288,6 +296,7 @@ bool looks_like_http(const ByteReader& r) {
 }  // namespace
 
 const char kHttpMessageTap[] = "http";
+const char kHttpPrefaceTap[] = "http-preface";
 
 namespace {
 

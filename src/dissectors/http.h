@@ -41,6 +41,9 @@ struct HttpMessage {
   size_t body_len = 0;
 };
 extern const char kHttpMessageTap[];
+// Queued (no data) where HTTP hands a connection's preface to HTTP/2: tshark's HTTP tap
+// counts that packet among "Other HTTP Packets".
+extern const char kHttpPrefaceTap[];
 
 // The reason phrase tshark's table gives an HTTP status code, or null (HTTP/2 names :status
 // with it).

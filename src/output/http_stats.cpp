@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
+#include "dissectors/http.h"
 #include "dissectors/http_fields.h"
 #include "core/address_format.h"
 #include "output/stat_taps.h"
@@ -74,6 +75,11 @@ class HttpStatistic : public Statistic {
       if (tap.method.empty() && tap.response_code == 0 && binary(pkt, pkt.tree[i])) continue;
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       count(pkt, tap);
+    }
+    for (const TapRecord& t : pkt.taps) {
+      if (t.tap != kHttpPrefaceTap) continue;
+      tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
+      count(pkt, HttpTap{});
     }
   }
 

@@ -125,4 +125,18 @@ inline std::vector<Segment> cut_into_segments(Input& in, const std::string (&str
   return segs;
 }
 
+// One TCP connection to port 80 whose two byte streams are sent as the segments cut from them.
+struct Connection {
+  FrameRunner frames;
+  std::string stream[2];  // [0] client -> server, [1] server -> client
+  uint32_t isn[2] = {1000, 90000};
+
+  void send(const Segment& s, uint8_t flags) {
+    int d = s.to_server ? 0 : 1;
+    frames.run(tcp_frame(80, s.to_server, isn[d] + 1 + s.off, isn[1 - d] + 1, flags,
+                         stream[d].data() + s.off, s.len),
+               true);
+  }
+};
+
 }  // namespace netsift::fuzz

@@ -91,19 +91,6 @@ std::string message(Input& in, bool request) {
   return m;
 }
 
-struct Connection {
-  FrameRunner frames;
-  std::string stream[2];  // [0] client -> server, [1] server -> client
-  uint32_t isn[2] = {1000, 90000};
-
-  void send(const Segment& s, uint8_t flags) {
-    int d = s.to_server ? 0 : 1;
-    frames.run(tcp_frame(80, s.to_server, isn[d] + 1 + s.off, isn[1 - d] + 1, flags,
-                         stream[d].data() + s.off, s.len),
-               true);
-  }
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -39,6 +39,7 @@ void register_ntp();
 void register_frame_relay();
 void register_tftp();
 void register_dhcp();
+void register_igmp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -79,6 +80,7 @@ void register_all_dissectors() {
   register_frame_relay();
   register_tftp();
   register_dhcp();
+  register_igmp();
 }
 
 }  // namespace netsift

@@ -9,6 +9,7 @@
 #include "core/field_registry.h"
 #include "core/internet_checksum.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 
 namespace netsift {
 
@@ -258,28 +259,10 @@ std::string ipv4_text(const ByteReader& r, size_t off) {
 // The checksum over the first `len` octets (0: the whole message), verified as tshark does
 // unless the message is an IP fragment or not wholly captured.
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t len) {
+  const ChecksumItems items{checksum, checksum_status, bad_checksum, kExpertError};
   if (len == 0) len = r.reported_size();
-  uint16_t value = r.u16(2);
-  int n = pkt.add_item(tree, checksum, r, 2, 2);
-  if (pkt.fragmented || r.size() < len) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
-    return;
-  }
-  uint32_t sum = ones_sum(r.data(), len);
-  if (fold(sum) == 0xffff) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
-    return;
-  }
-  uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
-  if (pkt.labels)
-    pkt.set_label(n,
-                  fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
-  add_expert(pkt, n, bad_checksum, r, 2, 2,
-             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertError,
-             kGroupChecksum);
+  if (pkt.fragmented || r.size() < len) return add_unverified_checksum(pkt, tree, r, 2, items);
+  add_verified_checksum(pkt, tree, r, 2, ones_sum(r.data(), len), items);
 }
 
 // The protocol item, the generated version and the type, with the Protocol and Info columns.

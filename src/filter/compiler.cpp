@@ -16,28 +16,16 @@ namespace {
 // The field types tshark 4.0's string() converts (numbers, addresses, OIDs); strings, bytes,
 // booleans, times and protocols are refused.
 bool string_convertible(FieldType t) {
-  switch (t) {
-    case FieldType::kUint8:
-    case FieldType::kUint16:
-    case FieldType::kUint24:
-    case FieldType::kUint32:
-    case FieldType::kUint40:
-    case FieldType::kUint48:
-    case FieldType::kUint64:
-    case FieldType::kInt8:
-    case FieldType::kInt16:  // tshark 4.0 leaves FT_INT24 out
-    case FieldType::kInt32:
-    case FieldType::kInt64:
-    case FieldType::kIpv4:
-    case FieldType::kIpv6:
-    case FieldType::kFloat:
-    case FieldType::kDouble:
-    case FieldType::kEther:
-    case FieldType::kFrameNum:
-    case FieldType::kOid:
+  switch (value_kind(t)) {
+    case ValueKind::kUint:
+      return t != FieldType::kBoolean && t != FieldType::kChar;
+    case ValueKind::kInt:
+      return t != FieldType::kInt24;  // tshark 4.0 leaves FT_INT24 out
+    case ValueKind::kDouble:
+    case ValueKind::kIpv4:
       return true;
     default:
-      return false;
+      return t == FieldType::kIpv6 || t == FieldType::kEther || t == FieldType::kOid;
   }
 }
 

@@ -1,6 +1,7 @@
 #include "core/names.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "core/manuf_table.h"
@@ -141,9 +142,10 @@ void NameResolver::append_port_info(std::string& out, bool tcp, uint16_t port, b
     out.append(name);
     out.push_back('(');
   }
+  // Twice in every TCP/UDP Info column: to_chars, not a printf parsing its format each time.
   char digits[8];
-  int n = std::snprintf(digits, sizeof digits, "%u", unsigned{port});
-  out.append(digits, static_cast<size_t>(n));
+  char* end = std::to_chars(digits, digits + sizeof digits, unsigned{port}).ptr;
+  out.append(digits, end);
   if (name) out.push_back(')');
 }
 

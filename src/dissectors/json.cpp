@@ -317,11 +317,15 @@ BoolPref pref_ignore_leading_bytes;
 BoolPref pref_hide_extended_path_based_filtering;
 
 const PrefReg kJsonPrefs[] = {
-    pref_bool(&pref_compact_form, "compact_form", "Display JSON like in browsers devtool", false),
+    pref_bool(&pref_compact_form, "compact_form",
+              "Display JSON like in browsers devtool",
+              false),
     pref_bool(&pref_ignore_leading_bytes, "ignore_leading_bytes",
-              "Leading bytes will be ignored until first '[' or '{' is found.", false),
+              "Leading bytes will be ignored until first '[' or '{' is found.",
+              false),
     pref_bool(&pref_hide_extended_path_based_filtering, "hide_extended_path_based_filtering",
-              "Hide extended path based filtering", false),
+              "Hide extended path based filtering",
+              false),
 };
 
 }  // namespace

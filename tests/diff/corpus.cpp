@@ -46,8 +46,8 @@ std::map<std::string, std::string> capture_options(const std::string& path) {
 }  // namespace
 
 std::string input_args(const std::string& file) {
-  static const std::map<std::string, std::string> options = capture_options(
-      std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
+  static const std::map<std::string, std::string> options =
+      capture_options(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
   std::string args = "-r " + shell_quote(file);
   fs::path base = fs::path(file).replace_extension();
   for (const char* ext : {".keys", ".keylog"}) {

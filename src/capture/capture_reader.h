@@ -47,7 +47,8 @@ class CaptureReader {
 };
 
 // Opens `path` ("-" for standard input), detecting gzip, pcap and pcapng from the first bytes.
-// Throws CaptureError when the file cannot be opened or is not a capture.
-std::unique_ptr<CaptureReader> open_capture(const std::string& path);
+// Throws CaptureError when the file cannot be opened or is not a capture. With `read_ahead`, a
+// regular file is read and decompressed on a thread of its own (--threads 2 and more).
+std::unique_ptr<CaptureReader> open_capture(const std::string& path, bool read_ahead = false);
 
 }  // namespace netsift

@@ -1,4 +1,6 @@
 // open_capture(): picks the reader from the first bytes of the input, unwrapping gzip first.
+#include <sys/stat.h>
+
 #include <memory>
 
 #include "capture/byte_order.h"
@@ -12,17 +14,25 @@
 #include "capture/pcap_reader.h"
 #include "capture/pcapng_reader.h"
 #include "capture/pcapng_types.h"
+#include "capture/read_ahead_source.h"
 
 namespace netsift {
 
-std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source) {
+std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source,
+                                                   bool read_ahead) {
   auto in = std::make_unique<InputStream>(std::move(source));
   size_t got = 0;
   const uint8_t* p = in->peek(4, got);
   if (is_gzip_magic(p, got)) {
     // The peeked bytes are still unread in `in`, so the decompressor sees the whole stream;
     // offsets reported from here on count decompressed bytes.
-    in = std::make_unique<InputStream>(std::make_unique<GzipSource>(std::move(in)));
+    std::unique_ptr<ByteSource> inflated = std::make_unique<GzipSource>(std::move(in));
+    if (read_ahead) inflated = std::make_unique<ReadAheadSource>(std::move(inflated));
+    in = std::make_unique<InputStream>(std::move(inflated));
+    p = in->peek(4, got);
+  } else if (read_ahead) {
+    // The stream keeps its peeked bytes: the thread reads them first.
+    in = std::make_unique<InputStream>(std::make_unique<ReadAheadSource>(std::move(in)));
     p = in->peek(4, got);
   }
   if (got < 4) {
@@ -39,8 +49,11 @@ std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> s
   throw CaptureError(kNotCapture, 0, 0);
 }
 
-std::unique_ptr<CaptureReader> open_capture(const std::string& path) {
-  return open_capture_stream(open_fd_source(path));
+std::unique_ptr<CaptureReader> open_capture(const std::string& path, bool read_ahead) {
+  // Only a regular file's reads always end: a pipe's could wait forever for a writer.
+  struct stat st {};
+  read_ahead = read_ahead && path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  return open_capture_stream(open_fd_source(path), read_ahead);
 }
 
 }  // namespace netsift

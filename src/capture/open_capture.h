@@ -10,6 +10,9 @@ namespace netsift {
 
 // Detects gzip, pcap and pcapng from the first bytes of `source` and returns the matching
 // reader. Throws CaptureError for anything else. Used by tests and fuzzers with MemorySource.
-std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source);
+// With `read_ahead`, reading and decompression run on a thread of their own (ReadAheadSource):
+// only for sources whose reads always return.
+std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source,
+                                                   bool read_ahead = false);
 
 }  // namespace netsift

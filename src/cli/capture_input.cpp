@@ -26,7 +26,7 @@ bool is_streaming_input(const Options& opts) {
 }
 
 std::unique_ptr<CaptureReader> open_input(const Options& opts) {
-  if (!opts.read_file.empty()) return open_capture(opts.read_file);
+  if (!opts.read_file.empty()) return open_capture(opts.read_file, opts.threads > 1);
   if (opts.interface == "-") {
     // tshark treats -i - as a capture: it announces it and counts the packets at the end.
     std::fputs("Capturing on '-'\n", stderr);

@@ -60,8 +60,10 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
       opts.output_type == "text" && !opts.verbose && !opts.hex_dump && opts.only_protocols.empty();
   const bool prints_tree = prints && opts.output_type != "fields" && !summary_only;
   std::vector<std::string> statistic_fields;
-  if (!extras.statistic_fields(statistic_fields) || prints_tree) return std::nullopt;
+  bool top_level = false;
+  if (!extras.statistic_fields(statistic_fields, top_level) || prints_tree) return std::nullopt;
   FieldInterest in;
+  in.top_level = top_level;
   in.wanted.assign(registry().size(), 0);
   for (const std::string& name : statistic_fields) mark_name(in.wanted, name);
   if (prints && opts.output_type == "fields")
@@ -73,7 +75,8 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
   if (columns)
     for (FieldId id : column_fields) mark(in.wanted, id);
   // -N d learns host names from every DNS answer, whatever is printed.
-  in.payloads = columns || opts.resolve_flags.find('d') != std::string::npos;
+  // The protocol hierarchy lists every protocol, application ones included.
+  in.payloads = columns || top_level || opts.resolve_flags.find('d') != std::string::npos;
   for (const FieldInfo& f : registry().all())
     if (in.wanted[f.id] && needs_payloads(f)) in.payloads = true;
   // Protocol nodes are cheap and give fields their layer; some fields are read back.

@@ -16,6 +16,7 @@ namespace netsift {
 struct FieldInterest {
   std::vector<uint8_t> wanted;  // by FieldId: keep nodes of this field
   bool payloads = true;         // TCP/UDP payloads must be handed to application dissectors
+  bool top_level = false;       // every top-level item is kept too (-z io,phs)
 };
 
 // nullopt when the run needs every field. `columns`: the summary columns are computed (their

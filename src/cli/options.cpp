@@ -1,8 +1,10 @@
 #include "cli/options.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "output/columns.h"
 
@@ -60,6 +62,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   app.add_option("-C", o.profile, "Start with the configuration profile NAME");
+  app.add_option("--threads", o.threads,
+                 "Threads to use (default: the machine's cores; 1: everything on one). From 2 "
+                 "on, a file is read and decompressed on a thread of its own")
+      ->check(CLI::Range(1u, 1024u));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -105,6 +111,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  o.seconds_display.c_str());
     return 1;
   }
+  if (o.threads == 0) o.threads = std::max(1u, std::thread::hardware_concurrency());
   if (app.count("-G") && !o.glossary) o.glossary = "fields";
   if (o.glossary && o.glossary->empty()) o.glossary = "fields";
   return std::nullopt;

@@ -46,6 +46,7 @@ struct Options {
   std::string profile;                      // -C NAME: the configuration profile
   CaptureOptions capture;                   // live capture: -p -s -B -a -b -D -L
   bool remote_input = false;                // netsift remote: the input is the ssh stream
+  unsigned threads = 0;                     // --threads N (0: the machine's cores; 1: one)
 };
 
 // Parses argv. On --help/--version or a usage error, prints and returns the exit status to use;

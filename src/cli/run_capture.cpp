@@ -160,7 +160,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   int status = 0;
   Packet pkt;
   if (interest) {
-    pkt.tree.set_interest(&interest->wanted);
+    pkt.tree.set_interest(&interest->wanted, interest->top_level);
     pkt.payloads = interest->payloads;
   }
   std::unique_ptr<CaptureReader> reader;

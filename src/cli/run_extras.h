@@ -40,9 +40,13 @@ class RunExtras {
   // Whether any extra needs packets dissected.
   bool needs_dissection() const { return !statistics_.empty() || collect_keys_; }
   // The fields the statistics read (see Statistic::reads_only); false when one reads whole trees.
-  bool statistic_fields(std::vector<std::string>& names) const {
-    for (const auto& s : statistics_)
-      if (!s->reads_only(names)) return false;
+  // `top_level`: one also reads every top-level item (Statistic::reads_top_level_only).
+  bool statistic_fields(std::vector<std::string>& names, bool& top_level) const {
+    for (const auto& s : statistics_) {
+      if (s->reads_only(names)) continue;
+      if (!s->reads_top_level_only(names)) return false;
+      top_level = true;
+    }
     return true;
   }
   bool needs_columns() const {

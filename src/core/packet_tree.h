@@ -114,20 +114,24 @@ class PacketTree {
   const std::vector<Node>& nodes() const { return nodes_; }
 
   // Keeps only nodes whose field is set in `wanted` (indexed by FieldId); null keeps all.
-  void set_interest(const std::vector<uint8_t>* wanted) { interest_ = wanted; }
+  // `top_level`: every node without a parent is kept too, whatever its field.
+  void set_interest(const std::vector<uint8_t>* wanted, bool top_level = false) {
+    interest_ = wanted;
+    keep_top_level_ = top_level;
+  }
   bool wants(FieldId f) const { return !interest_ || (*interest_)[f]; }
 
   // Adds a node covering r[off, off+len), with an explicit value.
   int add(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Value v,
           uint8_t flags = 0) {
-    if (!wants(f)) return discard(parent, f, v);
+    if (!keeps(f, parent)) return discard(parent, f, v);
     nodes_.push_back(Node{f, kept(parent), static_cast<uint32_t>(r.origin() + off),
                           static_cast<uint32_t>(len), r.source(), flags, v, nullptr});
     return static_cast<int>(nodes_.size() - 1);
   }
   // Adds a node with no bytes behind it (a [generated] value).
   int add_generated(int parent, FieldId f, Value v, uint8_t extra_flags = 0) {
-    if (!wants(f)) return discard(parent, f, v);
+    if (!keeps(f, parent)) return discard(parent, f, v);
     nodes_.push_back(
         Node{f, kept(parent), 0, 0, 0, static_cast<uint8_t>(kGenerated | extra_flags), v, nullptr});
     return static_cast<int>(nodes_.size() - 1);
@@ -142,6 +146,9 @@ class PacketTree {
 
  private:
   int kept(int parent) const { return parent == kDiscarded ? discard_.parent : parent; }
+  bool keeps(FieldId f, int parent) const {
+    return wants(f) || (keep_top_level_ && kept(parent) == -1);
+  }
   int discard(int parent, FieldId f, Value v) {
     discard_.parent = kept(parent);
     discard_.field = f;
@@ -153,6 +160,7 @@ class PacketTree {
   std::vector<Node> nodes_;
   Node discard_{};
   const std::vector<uint8_t>* interest_ = nullptr;
+  bool keep_top_level_ = false;
 };
 
 }  // namespace netsift

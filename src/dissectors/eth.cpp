@@ -229,6 +229,14 @@ void add_address(Packet& pkt, const ByteReader& r, int tree, size_t off, bool is
     add_expert(pkt, node, ei_src_not_group, r, off, 6,
                "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)",
                kExpertWarn, kGroupProtocol);
+  // Most runs keep none of the items below (summary lines, filters on other fields): they
+  // would only be discarded one by one, twice per frame.
+  bool wants_any = false;
+  for (FieldId f : {is_dst ? dst_resolved : src_resolved, is_dst ? dst_oui : src_oui,
+                    is_dst ? dst_oui_resolved : src_oui_resolved, addr, addr_resolved, addr_oui,
+                    addr_oui_resolved, is_dst ? dst_lg : src_lg, lg, is_dst ? dst_ig : src_ig, ig})
+    wants_any = wants_any || pkt.tree.wants(f);
+  if (!wants_any) return;
   // Name lookups cost more than the rest of Ethernet: only done when a resolved field is kept.
   FieldId resolved_field = is_dst ? dst_resolved : src_resolved;
   const bool want_names = pkt.tree.wants(resolved_field) || pkt.tree.wants(addr_resolved) ||

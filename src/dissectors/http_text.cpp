@@ -41,7 +41,8 @@ std::string escaped(std::string_view line_with_eol) {
 }
 
 void label_line(Packet& pkt, int node, std::string_view line_with_eol) {
-  if (text_wanted(pkt)) pkt.set_label(node, escaped(line_with_eol));
+  // Tree text only: summary lines (columns alone) never print it.
+  if (pkt.labels) pkt.set_label(node, escaped(line_with_eol));
 }
 
 int add_string(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,

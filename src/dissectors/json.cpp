@@ -78,6 +78,8 @@ Value text_value(std::string_view s) {
 // under ("[]" inside arrays). Strings are C strings to tshark: they end at a NUL.
 class TreeBuilder {
  public:
+  static constexpr size_t kMaxTreeItems = 1000000;
+
   TreeBuilder(Packet& pkt, const ByteReader& body, int top)
       : pkt_(pkt),
         body_(body),
@@ -104,7 +106,6 @@ class TreeBuilder {
   // tshark counts every item added to a packet's tree and stops the dissection past
   // 1 000 000 (the gui.max_tree_items default); netsift counts the nodes before the body and
   // every item added here. That also bounds the memory one body's tree can take.
-  static constexpr size_t kMaxTreeItems = 1000000;
   int add(int parent, FieldId f, uint32_t off, uint32_t len, Value v, uint8_t flags = 0) {
     if (++items_ > kMaxTreeItems)
       throw DissectorBug{
@@ -224,6 +225,60 @@ class TreeBuilder {
   static inline std::vector<std::string_view> keys_;
 };
 
+// Whether the run keeps any JSON item (the fake tree may keep none: summary lines, -T fields
+// and filters on other protocols).
+bool wants_json_items(const Packet& pkt) {
+  for (FieldId f : {f_array, f_object, f_member, f_key, f_path, f_path_with_value,
+                    f_member_with_value, f_string, f_number, f_false, f_null, f_true, f_nan})
+    if (pkt.tree.wants(f)) return true;
+  return false;
+}
+
+// When no JSON item is kept, what replaying the events would still decide: the dissector bugs
+// TreeBuilder raises. A string can fail to unescape only where it has a backslash, and each
+// event adds a fixed number of items (Begin*: 1; EndMember: Key and Path; a scalar: its two
+// generated items and the value).
+void check_events(Packet& pkt, const ByteReader& body, int top,
+                  const std::vector<json::Event>& events) {
+  using json::EventKind;
+  static std::string unescaped;
+  auto check_string = [&](uint32_t off, uint32_t len) {
+    std::string_view raw(reinterpret_cast<const char*>(body.data() + off + 1), len - 2);
+    if (raw.find('\\') != std::string_view::npos && !json::unescape(raw, unescaped))
+      throw DissectorBug{"JSON",
+                         "./epan/dissectors/packet-json.c:533: failed assertion "
+                         "\"DISSECTOR_ASSERT_NOT_REACHED\""};
+  };
+  size_t items = pkt.tree.size();
+  for (const json::Event& e : events) {
+    size_t added = 1;
+    switch (e.kind) {
+      case EventKind::kEndObject:
+      case EventKind::kEndArray:
+        added = 0;
+        break;
+      case EventKind::kBeginObject:
+      case EventKind::kBeginArray:
+        break;
+      case EventKind::kBeginMember:
+        check_string(e.key_off, e.key_len);
+        break;
+      case EventKind::kEndMember:
+        added = 2;
+        break;
+      default:
+        if (e.kind == EventKind::kString) check_string(e.off, e.len);
+        added = 3;
+    }
+    // Past the limit, the replay raises the bug naming the item that crosses it.
+    if (items + added > TreeBuilder::kMaxTreeItems) {
+      TreeBuilder(pkt, body, top).replay(events);
+      return;
+    }
+    items += added;
+  }
+}
+
 }  // namespace
 
 bool is_json_type(std::string_view media_type) {
@@ -244,7 +299,10 @@ void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_ty
   events.clear();
   size_t used = json::recognise(body.data(), body.size(), events);
   pkt.tree[top].length = static_cast<uint32_t>(used);
-  TreeBuilder(pkt, body, top).replay(events);
+  if (wants_json_items(pkt))
+    TreeBuilder(pkt, body, top).replay(events);
+  else
+    check_events(pkt, body, top, events);
   if (used < body.size())
     dissect_text_lines(pkt, body.sub(used, body.size() - used), media_type);
   else if (want_text)

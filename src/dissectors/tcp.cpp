@@ -168,6 +168,14 @@ void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
     fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
 }
 
+// " Seq=123": the summary's per-segment numbers, appended without parsing a format string for
+// each (they are a good part of a summary line's cost).
+void append_info_number(Packet& pkt, std::string_view label, uint64_t v) {
+  if (!pkt.cols.enabled) return;
+  fmt::format_int digits(v);
+  pkt.cols.info.append(label).append(digits.data(), digits.size());
+}
+
 // Sequence analysis of a segment with a known length, then the initial RTT: the time from the
 // most recent SYN to the first ACK without SYN.
 void analyze_segment(Packet& pkt, TcpConversation& conv, int dir, const TcpSegment& s,
@@ -319,9 +327,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.cols.info.append(" [");
     append_flag_names(pkt.cols.info, s.flags);
     pkt.cols.info.append("]");
-    append_info(pkt, " Seq={}", rel_seq);
-    if (s.flags & kTcpAck) append_info(pkt, " Ack={}", rel_ack);
-    append_info(pkt, " Win={}", window);
+    append_info_number(pkt, " Seq=", rel_seq);
+    if (s.flags & kTcpAck) append_info_number(pkt, " Ack=", rel_ack);
+    append_info_number(pkt, " Win=", window);
   }
   int seq_node = pkt.add_uint(top, seq, r, 4, 4, rel_seq);
   if (pkt.labels) {
@@ -405,8 +413,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   else
     add_unverified_checksum(pkt, top, r);
   pkt.add_item(top, urgent_pointer, r, 18, 2);
-  if (s.flags & kTcpUrg) append_info(pkt, " Urg={}", r.u16(18));
-  if (have_seglen) append_info(pkt, " Len={}", seglen);
+  if (s.flags & kTcpUrg) append_info_number(pkt, " Urg=", r.u16(18));
+  if (have_seglen) append_info_number(pkt, " Len=", seglen);
 
   conv.seq_analysis.dir[dir].sack_blocks = 0;  // the options below may set them again
   if (hlen > kMinHeader) {

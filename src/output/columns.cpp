@@ -17,6 +17,12 @@ namespace netsift {
 
 namespace {
 
+// Numbers in every summary line: digits appended directly, no format string parsed.
+void append_decimal(std::string& out, uint64_t v) {
+  fmt::format_int digits(v);
+  out.append(digits.data(), digits.size());
+}
+
 struct NamedTimeDisplay {
   std::string_view name;
   TimeDisplay display;
@@ -113,7 +119,7 @@ void append_port(std::string& out, const Packet& pkt, uint16_t port, bool unreso
   if (name)
     out.append(name);
   else
-    fmt::format_to(std::back_inserter(out), "{}", port);
+    append_decimal(out, port);
 }
 
 void append_addr(std::string& out, const Packet& pkt, const Address& a, bool unresolved) {
@@ -279,7 +285,7 @@ void append_column(std::string& out, const Packet& pkt, const ColumnSpec& c) {
   const Session& s = *pkt.session;
   switch (c.column) {
     case Column::kNumber:
-      fmt::format_to(std::back_inserter(out), "{}", pkt.number);
+      append_decimal(out, pkt.number);
       break;
     case Column::kTime:
       append_time(out, pkt, c.time.value_or(s.display.time_display));
@@ -312,7 +318,7 @@ void append_column(std::string& out, const Packet& pkt, const ColumnSpec& c) {
       out.append(pkt.cols.protocol);
       break;
     case Column::kLength:
-      fmt::format_to(std::back_inserter(out), "{}", pkt.frame->len);
+      append_decimal(out, pkt.frame->len);
       break;
     case Column::kInfo: {
       // tshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes (a very long HTTP line).

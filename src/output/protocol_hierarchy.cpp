@@ -30,6 +30,11 @@ class ProtocolHierarchy : public Statistic {
     return {&*filter_};
   }
   void set_context(const StatisticContext& ctx) override { frame_item_ = ctx.frame_in_tree; }
+  bool reads_top_level_only(std::vector<std::string>& names) const override {
+    if (filter_)
+      for (FieldId id : filter_->referenced()) names.emplace_back(registry().info(id).def.abbrev);
+    return true;
+  }
 
   void packet(const Packet& pkt) override {
     if (filter_ && !filter_->matches(pkt)) return;

@@ -38,6 +38,10 @@ class Statistic {
   // The protocols and fields it reads (filter abbreviations; a protocol stands for every field
   // of it), so dissection can skip the rest (cli/field_interest.h); false: whole trees.
   virtual bool reads_only(std::vector<std::string>& names) const { return false; }
+  // Whether the statistic reads only the tree's top-level items (protocols and the frame's
+  // comments: the protocol hierarchy) and the fields it adds to `names`; then a tree keeping
+  // every top-level item and those fields serves it.
+  virtual bool reads_top_level_only(std::vector<std::string>& names) const { return false; }
   // The statistic's own display filters (-z ...,FILTER).
   virtual std::vector<const DisplayFilter*> tap_filters() const { return {}; }
   virtual void set_context(const StatisticContext&) {}

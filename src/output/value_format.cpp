@@ -26,8 +26,10 @@ uint64_t width_mask(FieldType t) {
 void append_int_in_base(std::string& out, int64_t v, FieldType t, Base b) {
   if (b == Base::kHex || b == Base::kHexDec || b == Base::kOct)
     append_uint_in_base(out, static_cast<uint64_t>(v) & width_mask(t), type_hex_digits(t), b);
-  else
-    fmt::format_to(std::back_inserter(out), "{}", v);
+  else {
+    fmt::format_int digits(v);
+    out.append(digits.data(), digits.size());
+  }
 }
 
 char bytes_separator(Base b) {
@@ -71,9 +73,12 @@ void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b) {
     case Base::kOct:
       fmt::format_to(it, "0{:o}", v);
       break;
-    default:
-      fmt::format_to(it, "{}", v);
+    default: {
+      // The common case (ports, lengths, numbers in -T fields): no format string to parse.
+      fmt::format_int digits(v);
+      out.append(digits.data(), digits.size());
       break;
+    }
   }
 }
 

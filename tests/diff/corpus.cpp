@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <ostream>
 
+#include "run_command.h"
 #include "test_names.h"
 
 namespace netsift::test {
@@ -28,7 +31,36 @@ void collect(const fs::path& root, const std::string& prefix, std::vector<Captur
   }
 }
 
+// tests/diff/capture_options.txt: "<capture file name> <options>" lines ('#' comments).
+std::map<std::string, std::string> capture_options(const std::string& path) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t space = line.find(' ');
+    if (space != std::string::npos) out[line.substr(0, space)] = line.substr(space + 1);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string input_args(const std::string& file) {
+  static const std::map<std::string, std::string> options =
+      capture_options(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
+  std::string args = "-r " + shell_quote(file);
+  fs::path base = fs::path(file).replace_extension();
+  for (const char* ext : {".keys", ".keylog"}) {
+    fs::path keys = base.string() + ext;
+    if (fs::exists(keys)) args += " -o " + shell_quote("tls.keylog_file:" + keys.string());
+  }
+  fs::path rsa_key = base.string() + ".key";  // a server's RSA private key (PEM)
+  if (fs::exists(rsa_key))
+    args += " -o " + shell_quote("uat:rsa_keys:\"" + rsa_key.string() + "\",\"\"");
+  auto it = options.find(fs::path(file).filename().string());
+  if (it != options.end()) args += " " + it->second;
+  return args;
+}
 
 void PrintTo(const CaptureFile& c, std::ostream* os) {
   *os << c.name;

@@ -17,4 +17,10 @@ void PrintTo(const CaptureFile& c, std::ostream* os);
 
 std::vector<CaptureFile> all_captures();
 
+// How a tool reads a corpus capture: -r, the TLS key material beside it (key log X.keys, or
+// X.keylog for the BIG-IP captures; RSA private key X.key) so that decryption is exercised
+// too, and the decode-as options tests/diff/capture_options.txt gives it (tshark needs them
+// where it does not detect a protocol by port).
+std::string input_args(const std::string& file);
+
 }  // namespace netsift::test

@@ -22,45 +22,11 @@ constexpr size_t kMaxReported = 15;  // mismatches reported per test, to keep fa
 
 namespace fs = std::filesystem;
 
-// tests/diff/capture_options.txt: "<capture file name> <options>" lines ('#' comments).
-std::map<std::string, std::string> capture_options(const std::string& path) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t space = line.find(' ');
-    if (space != std::string::npos) out[line.substr(0, space)] = line.substr(space + 1);
-  }
-  return out;
-}
-
 std::string tshark(const std::string& args) {
   return tshark_cached(args);
 }
 CommandResult netsift(const std::string& args) {
   return run_command(std::string(NETSIFT_BINARY) + " " + args + " 2>/dev/null");
-}
-
-// How both tools read a capture: the capture, the TLS key material beside it (key log X.keys,
-// or X.keylog for the BIG-IP captures; RSA private key X.key) so that decryption is compared
-// too, and the decode-as options
-// tests/diff/capture_options.txt gives it (tshark needs them where it does not detect a
-// protocol by port).
-std::string input_args(const std::string& file) {
-  static const std::map<std::string, std::string> options = capture_options(
-      std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/capture_options.txt");
-  std::string args = "-r " + shell_quote(file);
-  fs::path base = fs::path(file).replace_extension();
-  for (const char* ext : {".keys", ".keylog"}) {
-    fs::path keys = base.string() + ext;
-    if (fs::exists(keys)) args += " -o " + shell_quote("tls.keylog_file:" + keys.string());
-  }
-  fs::path rsa_key = base.string() + ".key";  // a server's RSA private key (PEM)
-  if (fs::exists(rsa_key))
-    args += " -o " + shell_quote("uat:rsa_keys:\"" + rsa_key.string() + "\",\"\"");
-  auto it = options.find(fs::path(file).filename().string());
-  if (it != options.end()) args += " " + it->second;
-  return args;
 }
 
 // Whether every protocol of a colon-separated frame.protocols list is one netsift implements.

@@ -27,7 +27,6 @@ constexpr size_t kHeaderSize = 28;
 constexpr uint8_t kFlagEncrypted = 0x01;  // IKEv1
 constexpr uint8_t kFlagInitiator = 0x08;  // IKEv2
 constexpr uint8_t kFlagHigherVersion = 0x10;
-constexpr uint8_t kFlagResponse = 0x20;
 
 // IKEv2's flags label: "Flags: 0x08 (Initiator, No higher version, Request)".
 std::string v2_flags_label(uint8_t flags) {

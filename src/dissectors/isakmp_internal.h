@@ -52,6 +52,10 @@ enum PayloadType : uint8_t {
   kNatOaDraft = 131,
 };
 
+// The ISAKMP header's flags octet and the IKEv2 Response flag (RFC 7296 §3.1).
+constexpr size_t kFlagsOffset = 19;
+constexpr uint8_t kFlagResponse = 0x20;
+
 // One message being dissected: its IKE major version decides numbering and layouts.
 struct Message {
   Packet& pkt;

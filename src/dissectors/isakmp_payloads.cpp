@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
@@ -44,6 +45,7 @@ enum IdType : uint8_t {
   kIpv6Subnet = 6,
   kIpv4Range = 7,
   kIpv6Range = 8,
+  kDerAsn1Dn = 9,
   kKeyId = 11,
 };
 
@@ -176,6 +178,9 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
     case kKeyId:
       pkt.add_item(data, id_data_key_id, r, off, len);
       break;
+    case kDerAsn1Dn:
+      dissect_x509_name(r.sub(off, len), pkt, data, id_data_der_asn1_dn);
+      break;
     default:
       break;
   }
@@ -241,9 +246,14 @@ void dissect_auth(Message& m, const ByteReader& r, size_t off, size_t end, int n
   if (method == kAuthDigitalSignature) {  // RFC 7427 §3: AlgorithmIdentifier, then the value
     uint8_t len = r.u8(off);
     pkt.add_item(data, auth_data_sig_asn1_len, r, off, 1);
-    pkt.add_item(data, auth_data_sig_asn1_data, r, off + 1, len);
-    off += 1 + len;
-    if (off < end) pkt.add_item(data, auth_data_sig_value, r, off, end - off);
+    ++off;
+    // tshark shows the two parts only when the length leaves room for a signature value.
+    if (len > 0 && len < end - off) {
+      int asn1 = pkt.add_item(data, auth_data_sig_asn1_data, r, off, len);
+      dissect_unknown_ber(r.sub(off, len), pkt, asn1);
+      off += len;
+      pkt.add_item(data, auth_data_sig_value, r, off, end - off);
+    }
   }
 }
 
@@ -326,6 +336,10 @@ void dissect_config(Message& m, const ByteReader& r, size_t off, size_t end, int
     pkt.add_item(a, cfg_attr_format, r, off, 2);
     pkt.add_uint(a, type_field, r, off, 2, type);
     if (!tv) pkt.add_item(a, cfg_attr_length, r, off + 2, 2);
+    // An empty value is expected in a request (the peer fills it in), noted in a response.
+    if (!vlen && (m.msg->u8(kFlagsOffset) & kFlagResponse))
+      add_expert(pkt, a, attribute_value_empty, r, off, 0, "Attribute value is empty",
+                 kExpertNote, kGroupProtocol);
     if (vlen) pkt.add_item(a, cfg_attr_value, r, voff, vlen);
     if (FieldId f = config_value_field(m.version, type, vlen)) pkt.add_item(a, f, r, voff, vlen);
     off = voff + vlen;

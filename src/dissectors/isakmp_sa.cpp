@@ -4,6 +4,7 @@
 // IKEv2 transform attributes, RFC 7296 §3.3.5), labelled as tshark 4.0 labels them.
 #include <fmt/format.h>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
@@ -173,6 +174,13 @@ size_t dissect_attribute(Message& m, const ByteReader& r, size_t off, int parent
   pkt.add_item(node, f.format, r, off, 2);
   pkt.add_uint(node, f.type, r, off, 2, type);
   if (!tv) pkt.add_item(node, f.length, r, off + 2, 2);
+  if (vlen == 0) {
+    add_expert(pkt, node, attribute_value_empty, r, off, 0, "Attribute value is empty", kExpertNote,
+               kGroupProtocol);
+    if (pkt.labels)
+      pkt.set_label(node, fmt::format("{} (t={},l=0): {}", what, type, value_text(f.type, type)));
+    return total;
+  }
   ByteReader v = r.sub(voff, vlen);
   pkt.add_item(node, f.value, v, 0, vlen);
   std::string text;

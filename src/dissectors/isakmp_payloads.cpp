@@ -458,13 +458,31 @@ void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, 
   const char* name = vid ? vid->name : "Unknown Vendor ID";
   pkt.tree.add(node, vid_string, r, off, len,
                Value::of_bytes(reinterpret_cast<const uint8_t*>(name), std::strlen(name)));
-  std::string suffix = std::string(" : ") + name;
-  if (vid && vid->kind == VendorIdKind::kCiscoUnity && len >= vid->length + 2) {
-    pkt.add_item(node, vid_cisco_unity_major, r, off + vid->length, 1);
-    pkt.add_item(node, vid_cisco_unity_minor, r, off + vid->length + 1, 1);
-    suffix += fmt::format(" {}.{}", p[vid->length], p[vid->length + 1]);
+  append_label(pkt, node, std::string(" : ") + name);
+  // The vendor IDs whose following bytes tshark decodes (when the payload holds them: tshark
+  // would read on into the next payload).
+  if (len >= 40 && starts_with_vendor_id(p, len, "CryptoPro/GOST 0.1 / Check Point R65")) {
+    size_t at = off + 20;
+    for (FieldId f :
+         {vid_cp_product, vid_cp_version, vid_cp_timestamp, vid_cp_reserved, vid_cp_features}) {
+      pkt.add_item(node, f, r, at, 4);
+      at += 4;
+    }
   }
-  append_label(pkt, node, suffix);
+  if (len >= 16 && starts_with_vendor_id(p, len, "CISCO-UNITY")) {
+    pkt.add_item(node, vid_cisco_unity_major, r, off + 14, 1);
+    append_label(pkt, node, fmt::format(" {}", r.u8(off + 14)));
+    pkt.add_item(node, vid_cisco_unity_minor, r, off + 15, 1);
+    append_label(pkt, node, fmt::format(".{}", r.u8(off + 15)));
+  }
+  if (len >= 20 && starts_with_vendor_id(p, len, "MS NT5 ISAKMPOAKLEY"))
+    pkt.add_item(node, vid_ms_nt5_isakmpoakley, r, off + 16, 4);
+  if (len >= 19 && starts_with_vendor_id(p, len, "VIA Auth Profile (Aruba Networks)"))
+    pkt.add_item(node, vid_aruba_via_auth_profile, r, off + 19, len - 19);
+  if (len >= 16 && starts_with_vendor_id(p, len, "Fortigate (Fortinet)")) {
+    pkt.add_item(node, vid_fortinet_fortigate_release, r, off + 12, 2);
+    pkt.add_item(node, vid_fortinet_fortigate_build, r, off + 14, 2);
+  }
 }
 
 void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t off, size_t len,

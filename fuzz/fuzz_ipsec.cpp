@@ -64,7 +64,11 @@ void add_keys(Session& s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static bool registered = (register_all_dissectors(), true);
-  static Session plain;
+  static Session plain = [] {  // no keys: ESP goes through tshark's NULL-encryption heuristic
+    Session s;
+    s.prefs.set("esp.enable_null_encryption_decode_heuristic", "TRUE");
+    return s;
+  }();
   static Session keyed = [] {
     Session s;
     add_keys(s);

@@ -91,7 +91,8 @@ def compared_fields(netsift):
 def key_options(fixture):
     """-o options for the IPsec key tables beside a fixture (X.esp_sa, X.ikev1_decryption_table,
     X.ikev2_decryption_table,
-    tshark's UAT files), one row per -o uat: option, with ESP decryption and ICV checking on."""
+    tshark's UAT files), one row per -o uat: option, with ESP decryption, ICV checking and the
+    NULL-encryption heuristic on."""
     base = os.path.splitext(os.path.join(FIXTURES, fixture))[0]
     opts = ""
     for table in ("esp_sa", "ikev1_decryption_table", "ikev2_decryption_table"):
@@ -103,7 +104,8 @@ def key_options(fixture):
                 if row and not row.startswith("#"):
                     opts += " -o " + shlex.quote(f"uat:{table}:{row}")
     if opts and os.path.exists(base + ".esp_sa"):
-        opts = " -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE" + opts
+        opts = (" -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE"
+                " -o esp.enable_null_encryption_decode_heuristic:TRUE" + opts)
     return opts
 
 

@@ -1,10 +1,12 @@
 // libFuzzer target: arbitrary bytes as an ISAKMP message (UDP 500), a UDP-encapsulated IPsec
 // datagram (UDP 4500: NAT-keepalive, non-ESP marker + ISAKMP, ESP), or an ESP or AH header as
 // IP protocol 50/51. The first byte picks the carrier, whether the tree's labels and the
-// columns are built, and (bit 5) a session with keys: ESP SAs for any SPI with each cipher
-// (CBC, CTR, GCM, NULL) and the IKEv2 SAs of the corpus capture whose messages seed this
-// target, so decryption runs over hostile payloads too. The rest is the payload. One Session
-// of each kind across inputs, so ESP's per-SPI sequence analysis also sees hostile sequences.
+// columns are built, (bit 5) a session with keys: ESP SAs for any SPI with each cipher
+// (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture whose messages seed this target
+// and the IKEv1 SA of the ipsec.pcap fixture, so decryption runs over hostile payloads too,
+// and (bit 4) which of two peers sends it (IKEv1 tells initiator from responder by address). The
+// rest is the payload. One Session of each kind across inputs, so ESP's per-SPI sequence analysis
+// also sees hostile sequences.
 #include <cstddef>
 #include <cstdint>
 
@@ -45,21 +47,28 @@ void add_keys(Session& s) {
        bytes("f49c0d53899c8aef4435e2850619825dacc1c8b4bfd636f7175032cfbe4c57db8b7b260f"),
        bytes("42e53af4eabccaabf10ad37da3b980edc5af5a4c742fd47a29b4341f7847caf92ccacf3d"),
        "AES-GCM-256 with 16 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
-  ike.records.push_back(
-      {bytes("5a64e0edca3a3614"), bytes("7c9ebe2a8e9ff7b8"),
-       bytes("2d9578e0f30c32d388596ee7cc7df5d43d5faf8dc34369f66c39ea08a19e7596"),
-       bytes("67092f15716ef8c5188e0f9d1e775c0fdeae7e29bed2607e82410252eb8aeeb1"),
-       "AES-CBC-256 [RFC3602]",
-       bytes("784e29258b3752e25a5c9105643299ec0981b565a14008120ce39170752182e3"),
-       bytes("cf5f22bc7ca5c84811dc7e8fb85721e241fee51a8eaa856423b6138310da824b"),
-       "HMAC_SHA2_256_128 [RFC4868]"});
+  ike.records.push_back({bytes("5a64e0edca3a3614"), bytes("7c9ebe2a8e9ff7b8"),
+                         bytes("2d9578e0f30c32d388596ee7cc7df5d43d5faf8dc34369f66c39ea08a19e7596"),
+                         bytes("67092f15716ef8c5188e0f9d1e775c0fdeae7e29bed2607e82410252eb8aeeb1"),
+                         "AES-CBC-256 [RFC3602]",
+                         bytes("784e29258b3752e25a5c9105643299ec0981b565a14008120ce39170752182e3"),
+                         bytes("cf5f22bc7ca5c84811dc7e8fb85721e241fee51a8eaa856423b6138310da824b"),
+                         "HMAC_SHA2_256_128 [RFC4868]"});
+  s.prefs.uat("ikev1_decryption_table")
+      .records.push_back(
+          {bytes("1122334455667788"),
+           bytes("c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7")});
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static bool registered = (register_all_dissectors(), true);
-  static Session plain;
+  static Session plain = [] {  // no keys: ESP goes through tshark's NULL-encryption heuristic
+    Session s;
+    s.prefs.set("esp.enable_null_encryption_decode_heuristic", "TRUE");
+    return s;
+  }();
   static Session keyed = [] {
     Session s;
     add_keys(s);
@@ -70,7 +79,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)registered;
   if (size < 1) return 0;
   unsigned pick = data[0] % 4;
-  static const Address kSrc = Address::ipv4(reinterpret_cast<const uint8_t*>("\x0a\x00\x00\x01"));
+  static const Address kPeers[] = {
+      Address::ipv4(reinterpret_cast<const uint8_t*>("\x0a\x00\x00\x01")),
+      Address::ipv4(reinterpret_cast<const uint8_t*>("\x0a\x00\x00\x02"))};
   CapturedFrame frame;
   frame.data = data + 1;
   frame.caplen = frame.len = static_cast<uint32_t>(size - 1);
@@ -78,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pkt.reset(++number, &frame, &session);
   pkt.cols.enabled = data[0] & 0x80;
   pkt.labels = data[0] & 0x40;
-  pkt.set_net_addresses(kSrc, kSrc);
+  bool second = data[0] & 0x10;
+  pkt.set_net_addresses(kPeers[second], kPeers[!second]);
   ByteReader r(frame.data, frame.caplen, frame.len);
   static constexpr uint16_t kPorts[] = {500, 4500};
   static constexpr uint8_t kProtocols[] = {50, 51};

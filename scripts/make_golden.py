@@ -10,7 +10,8 @@ tests/golden/<fixture>/<case>.txt holds a four-line header and then tshark's std
 Cases: summary (plain), tree (-V), fields (-T fields with every field the differential tests
 compare) and z-<family> for the -z statistics netsift implements (dns and http only on fixtures
 that hold those protocols); keyed-summary, keyed-tree and keyed-fields again with the IPsec key
-tables found beside the fixture (X.esp_sa, X.ikev2_decryption_table).
+tables found beside the fixture (X.esp_sa, X.ikev1_decryption_table,
+X.ikev2_decryption_table).
 
 Usage: scripts/make_golden.py [--netsift build/src/netsift] [FIXTURE ...]
 Rerun after changing a fixture or adding fields to netsift, and review the diff: it is tshark's
@@ -88,11 +89,13 @@ def compared_fields(netsift):
 
 
 def key_options(fixture):
-    """-o options for the IPsec key tables beside a fixture (X.esp_sa, X.ikev2_decryption_table,
-    tshark's UAT files), one row per -o uat: option, with ESP decryption and ICV checking on."""
+    """-o options for the IPsec key tables beside a fixture (X.esp_sa, X.ikev1_decryption_table,
+    X.ikev2_decryption_table,
+    tshark's UAT files), one row per -o uat: option, with ESP decryption, ICV checking and the
+    NULL-encryption heuristic on."""
     base = os.path.splitext(os.path.join(FIXTURES, fixture))[0]
     opts = ""
-    for table in ("esp_sa", "ikev2_decryption_table"):
+    for table in ("esp_sa", "ikev1_decryption_table", "ikev2_decryption_table"):
         path = base + "." + table
         if not os.path.exists(path):
             continue
@@ -101,7 +104,8 @@ def key_options(fixture):
                 if row and not row.startswith("#"):
                     opts += " -o " + shlex.quote(f"uat:{table}:{row}")
     if opts and os.path.exists(base + ".esp_sa"):
-        opts = " -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE" + opts
+        opts = (" -o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE"
+                " -o esp.enable_null_encryption_decode_heuristic:TRUE" + opts)
     return opts
 
 

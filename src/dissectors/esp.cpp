@@ -108,14 +108,21 @@ size_t dissect_esp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_item(top, sequence, r, 4, 4);
   const PrefStore& prefs = pkt.session->prefs;
   if (prefs.get(do_sequence_analysis)) analyse_sequence(pkt, top, spi_value, seq);
-  if (!prefs.get(enable_encryption_decode)) return r.reported_size();
-  EspKeys& keys = pkt.session->state<EspKeys>();
-  if (!keys.loaded) {
-    keys.loaded = true;
-    if (const UatTable* t = prefs.find_uat("esp_sa")) keys.sas.load(*t);
+  if (r.reported_size() <= 8) return r.reported_size();
+  // The heuristic runs when decryption is off, or on and no SA matches.
+  bool null_heuristic = prefs.get(enable_null_heuristic);
+  if (prefs.get(enable_encryption_decode)) {
+    EspKeys& keys = pkt.session->state<EspKeys>();
+    if (!keys.loaded) {
+      keys.loaded = true;
+      if (const UatTable* t = prefs.find_uat("esp_sa")) keys.sas.load(*t);
+    }
+    if (const EspSa* sa = keys.sas.find(pkt.net_src, pkt.net_dst, spi_value)) {
+      dissect_esp_decrypted(r, pkt, parent, top, *sa, prefs.get(enable_authentication_check));
+      null_heuristic = false;
+    }
   }
-  if (const EspSa* sa = keys.sas.find(pkt.net_src, pkt.net_dst, spi_value))
-    dissect_esp_decrypted(r, pkt, parent, top, *sa, prefs.get(enable_authentication_check));
+  if (null_heuristic) dissect_esp_null_heuristic(r, pkt, parent, top);
   return r.reported_size();
 }
 

@@ -1,7 +1,8 @@
 // ESP payloads decrypted with the user's esp_sa table (esp.enable_encryption_decode): the IV,
 // the encrypted data, the ICV (checked when esp.enable_authentication_check is set), then the
 // decrypted data with its padding and next header, and the protected packet dissected from
-// the decrypted bytes, as tshark 4.0 shows them.
+// the decrypted bytes, as tshark 4.0 shows them; and tshark's heuristic for NULL encryption
+// without an SA.
 #include "dissectors/esp_decrypt.h"
 
 #include <fmt/format.h>
@@ -61,7 +62,55 @@ void add_icv(Packet& pkt, int top, const ByteReader& r, size_t off, size_t n, co
   pkt.tree.add_generated(node, icv_bad, Value::of_uint(bad));
 }
 
+// "Next header: ICMP (0x01)".
+void add_next_header(Packet& pkt, int parent, const ByteReader& r, size_t off) {
+  int nh = pkt.add_item(parent, protocol, r, off, 1);
+  if (pkt.labels) {
+    uint8_t next = r.u8(off);
+    const char* name = value_name(ip_proto_names(), next);
+    pkt.set_label(nh, fmt::format("Next header: {} (0x{:02x})", name ? name : "Unknown", next));
+  }
+}
+
 }  // namespace
+
+bool dissect_esp_null_heuristic(const ByteReader& r, Packet& pkt, int parent, int top) {
+  constexpr size_t kHeader = 8;  // SPI and sequence number
+  size_t total = r.reported_size();
+  for (size_t icv_len : {12, 16, 24, 32}) {
+    if (total < icv_len + 2 || !r.has(total - icv_len - 2, 2)) continue;
+    size_t trailer = total - icv_len - 2;
+    uint8_t pad_len = r.u8(trailer);
+    uint8_t next = r.u8(trailer + 1);
+    Dissector d = tables::ip_proto().find(next);
+    if (!d || kHeader + pad_len > trailer) continue;
+    bool padding_ok = true;  // RFC 4303 §2.4: the default padding is 1, 2, 3, ...
+    for (size_t j = 0; j < pad_len && padding_ok; ++j)
+      padding_ok = r.u8(trailer - j - 1) == pad_len - j;
+    if (!padding_ok) continue;
+    if (d(r.sub(kHeader, trailer - kHeader - pad_len), pkt, parent) == 0) continue;
+    if (pad_len) pkt.add_item(top, pad, r, trailer - pad_len, pad_len);
+    pkt.add_item(top, esp_fields::pad_len, r, trailer, 1);
+    add_next_header(pkt, top, r, trailer + 1);
+    size_t icv_off = total - icv_len;
+    bool whole = r.has(icv_off, icv_len);
+    size_t shown = whole ? icv_len : r.size() - icv_off;
+    int node = pkt.add_item(top, icv, r, icv_off, shown);
+    if (pkt.labels) {
+      std::string text = "Integrity Check Value (truncated)";
+      if (whole) {
+        text = "ESP ICV: ";
+        append_bytes_label(text, registry().info(icv).def,
+                           Value::of_bytes(r.ptr(icv_off, shown), shown));
+      }
+      pkt.set_label(node, text + " [unchecked]");
+    }
+    pkt.tree.add_generated(node, icv_good, Value::of_uint(false));
+    pkt.tree.add_generated(node, icv_bad, Value::of_uint(false));
+    return true;
+  }
+  return false;
+}
 
 bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top, const EspSa& sa,
                            bool check_icv) {
@@ -101,11 +150,7 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
   add_bytes(pkt, dec, contained_data, d, 0, inner, "ESP Contained Data: ");
   pkt.add_item(dec, pad, d, inner, pad_len);
   pkt.add_item(dec, esp_fields::pad_len, d, n - 2, 1);
-  int nh = pkt.add_item(dec, protocol, d, n - 1, 1);
-  if (pkt.labels) {
-    const char* name = value_name(ip_proto_names(), next);
-    pkt.set_label(nh, fmt::format("Next header: {} (0x{:02x})", name ? name : "Unknown", next));
-  }
+  add_next_header(pkt, dec, d, n - 1);
   pkt.call_next(tables::ip_proto(), next, d.sub(0, inner), parent);
   return true;
 }

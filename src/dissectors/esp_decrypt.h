@@ -12,4 +12,11 @@ namespace netsift {
 bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top, const EspSa& sa,
                            bool check_icv);
 
+// tshark's NULL-encryption heuristic (esp.enable_null_encryption_decode_heuristic, RFC 5879):
+// for ICV lengths of 12, 16, 24 and 32 bytes, a trailer whose next header has a dissector and
+// whose padding counts 1, 2, 3, ... is taken when that dissector accepts the payload; the
+// payload is dissected under `parent`, the padding, pad length, next header and an unchecked
+// ICV added under `top`. False, with nothing added, when no ICV length fits.
+bool dissect_esp_null_heuristic(const ByteReader& r, Packet& pkt, int parent, int top);
+
 }  // namespace netsift

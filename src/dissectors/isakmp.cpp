@@ -27,7 +27,6 @@ constexpr size_t kHeaderSize = 28;
 constexpr uint8_t kFlagEncrypted = 0x01;  // IKEv1
 constexpr uint8_t kFlagInitiator = 0x08;  // IKEv2
 constexpr uint8_t kFlagHigherVersion = 0x10;
-constexpr uint8_t kFlagResponse = 0x20;
 
 // IKEv2's flags label: "Flags: 0x08 (Initiator, No higher version, Request)".
 std::string v2_flags_label(uint8_t flags) {
@@ -168,14 +167,18 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
   }
   uint8_t flags = r.u8(19);
   isakmp::Message m{pkt, r.u8(17) >> 4, &r};
+  if (m.version == 1) m.v1 = &isakmp::v1_state(pkt, r.ptr(0, 8));
   isakmp::set_info(m, r, flags);
   isakmp::add_header(m, r, top, flags);
   uint32_t len = r.u32(24);
   if (len < isakmp::kHeaderSize) return r.reported_size();
   size_t body = std::min<size_t>(len, r.reported_size()) - isakmp::kHeaderSize;
   if (m.version == 1 && (flags & isakmp::kFlagEncrypted)) {
-    int n = pkt.tree.add(top, enc_data, r, isakmp::kHeaderSize, body, Value{});
-    pkt.set_label(n, fmt::format("Encrypted Data ({} bytes)", body));
+    if (body) {
+      int n = pkt.tree.add(top, enc_data, r, isakmp::kHeaderSize, body, Value{});
+      pkt.set_label(n, fmt::format("Encrypted Data ({} byte{})", body, body == 1 ? "" : "s"));
+      isakmp::dissect_v1_decrypted(m, r, isakmp::kHeaderSize, body, n);
+    }
   } else if (m.version == 1 || m.version == 2) {
     isakmp::dissect_payloads(m, r, isakmp::kHeaderSize, body, r.u8(16), top);
   }
@@ -188,6 +191,7 @@ void register_isakmp() {
       {"Internet Security Association and Key Management Protocol", "ISAKMP", "isakmp"});
   isakmp_fields::register_fields(isakmp::proto);
   register_protocol_state<isakmp::Ikev2Keys>(StateScope::kCapture);
+  register_protocol_state<isakmp::Ikev1Keys>(StateScope::kCapture);
   tables::udp_port().add(500, dissect_isakmp, "isakmp");
 }
 

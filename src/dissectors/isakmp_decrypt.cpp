@@ -1,4 +1,7 @@
-// The IKEv2 Encrypted payload (RFC 7296 §3.14) decrypted with the user's
+// IKEv1 messages with the Encryption flag decrypted with the user's ikev1_decryption_table
+// (RFC 2409 §5, Appendix B; the IV chain in analysis/ikev1_sa.cpp), their payloads dissected
+// under the Encrypted Data item as tshark 4.0 shows them. The IKEv2 Encrypted payload
+// (RFC 7296 §3.14) decrypted with the user's
 // ikev2_decryption_table: the IV, encrypted data, the decrypted data with the payloads it
 // contains (dissected like the message's own), padding and pad length, and the integrity
 // checksum, checked (HMAC over the message; the tag for AES-GCM, RFC 5282), as tshark 4.0
@@ -29,6 +32,30 @@ std::string hex(const uint8_t* p, size_t n) {
 }
 
 }  // namespace
+
+Ikev1Sa& v1_state(Packet& pkt, const uint8_t icookie[8]) {
+  Ikev1Keys& keys = pkt.session->state<Ikev1Keys>();
+  if (!keys.loaded) {
+    keys.loaded = true;
+    if (const UatTable* t = pkt.session->prefs.find_uat("ikev1_decryption_table"))
+      keys.sas.load(*t);
+  }
+  Ikev1Sa& sa = keys.sas.find_or_add(icookie);
+  if (!sa.initiator) sa.initiator = pkt.src;
+  return sa;
+}
+
+void dissect_v1_decrypted(Message& m, const ByteReader& r, size_t off, size_t len, int node) {
+  Packet& pkt = m.pkt;
+  const ByteReader& msg = *m.msg;
+  std::vector<uint8_t> plain;
+  if (!m.v1 || !r.has(off, len) || !m.v1->decrypt(msg.u32(20), r.ptr(off, len), len, plain)) return;
+  auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(len, 1));
+  std::memcpy(copy, plain.data(), len);
+  pkt.sources.push_back(DataSource{"Decrypted IKE", copy, static_cast<uint32_t>(len)});
+  ByteReader d(copy, len, len, 0, static_cast<uint16_t>(pkt.sources.size()));
+  dissect_payloads(m, d, 0, len, msg.u8(16), node);
+}
 
 bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end,
                                  int node) {

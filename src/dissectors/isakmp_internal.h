@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "analysis/ikev1_sa.h"
 #include "analysis/ikev2_sa.h"
 #include "core/packet.h"
 
@@ -52,12 +53,17 @@ enum PayloadType : uint8_t {
   kNatOaDraft = 131,
 };
 
+// The ISAKMP header's flags octet and the IKEv2 Response flag (RFC 7296 §3.1).
+constexpr size_t kFlagsOffset = 19;
+constexpr uint8_t kFlagResponse = 0x20;
+
 // One message being dissected: its IKE major version decides numbering and layouts.
 struct Message {
   Packet& pkt;
   int version;                   // 1 or 2
   const ByteReader* msg;         // the whole message, from its header
   uint8_t next_payload = kNone;  // the next-payload field of the payload being dissected
+  Ikev1Sa* v1 = nullptr;         // IKEv1: the initiator cookie's decryption state
 };
 
 // The run's IKEv2 SA keys, read from the ikev2_decryption_table once (per capture).
@@ -65,6 +71,20 @@ struct Ikev2Keys {
   bool loaded = false;
   Ikev2Sas sas;
 };
+
+// The run's IKEv1 decryption state, seeded from the ikev1_decryption_table once (per capture).
+struct Ikev1Keys {
+  bool loaded = false;
+  Ikev1Sas sas;
+};
+
+// The decryption state of the IKEv1 message's initiator cookie (made on first sight, its
+// initiator the sender of that message, as tshark keeps it).
+Ikev1Sa& v1_state(Packet& pkt, const uint8_t icookie[8]);
+
+// An IKEv1 message's encrypted body r[off, off+len), under the Encrypted Data item `node`:
+// decrypted with the cookie's key and dissected, or left as it is when that cannot be done.
+void dissect_v1_decrypted(Message& m, const ByteReader& r, size_t off, size_t len, int node);
 
 // The Encrypted payload's body r[off, end) decrypted with the message's IKE SA keys; false,
 // with nothing added, when no key matches or the payload does not decrypt.

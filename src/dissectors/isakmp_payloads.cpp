@@ -6,9 +6,13 @@
 // RFC 7383.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "core/address_format.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 #include "dissectors/isakmp_vendor_ids.h"
@@ -44,6 +48,7 @@ enum IdType : uint8_t {
   kIpv6Subnet = 6,
   kIpv4Range = 7,
   kIpv6Range = 8,
+  kDerAsn1Dn = 9,
   kKeyId = 11,
 };
 
@@ -128,6 +133,24 @@ void dissect_key_exchange(Message& m, const ByteReader& r, size_t off, size_t en
     off += 4;
   }
   m.pkt.add_item(node, key_exchange_data, r, off, end - off);
+  if (m.v1) {  // the Phase 1 IV is derived from both sides' public values
+    bool from_initiator = m.v1->initiator == m.pkt.src;
+    std::string& g = from_initiator ? m.v1->gi : m.v1->gr;
+    if (g.empty()) g = std::string(r.text(off, end - off));
+  }
+}
+
+// "a/b" of two IPv4 or IPv6 addresses at off and off + n (tshark's "%s/%s").
+std::string address_pair(const ByteReader& r, size_t off, size_t n) {
+  std::string out;
+  for (size_t at : {off, off + n}) {
+    if (at != off) out += '/';
+    if (n == 4)
+      append_ipv4(out, r.u32(at));
+    else
+      append_ipv6(out, r.ptr(at, 16));
+  }
+  return out;
 }
 
 void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
@@ -135,8 +158,11 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
   uint8_t type = r.u8(off);
   if (m.version == 1) {
     pkt.add_item(node, id_type_v1, r, off, 1);
-    pkt.add_item(node, id_protoid, r, off + 1, 1);
-    pkt.add_item(node, id_port, r, off + 2, 2);
+    // RFC 2407 §4.6.2: a zero protocol or port means the field is not used.
+    int protocol = pkt.add_item(node, id_protoid, r, off + 1, 1);
+    if (r.u8(off + 1) == 0) pkt.set_label(protocol, "Protocol ID: Unused");
+    int port = pkt.add_item(node, id_port, r, off + 2, 2);
+    if (r.u16(off + 2) == 0) pkt.set_label(port, "Port: Unused");
   } else {
     pkt.add_item(node, id_type_v2, r, off, 1);
     pkt.add_item(node, reserved, r, off + 1, 3);
@@ -144,49 +170,62 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
   off += 4;
   size_t len = end - off;
   int data = pkt.tree.add(node, id_data, r, off, len, Value{});
+  // "Identification Data:" followed by the text tshark appends for the type.
+  std::string text;
   switch (type) {
     case kIpv4Addr:
       pkt.add_item(data, id_data_ipv4_addr, r, off, 4);
+      append_ipv4(text, r.u32(off));
       break;
     case kFqdn:
       pkt.add_item(data, id_data_fqdn, r, off, len);
+      text = r.text(off, len);
       break;
     case kUserFqdn:
       pkt.add_item(data, id_data_user_fqdn, r, off, len);
+      text = r.text(off, len);
       break;
     case kIpv4Subnet:
-      pkt.add_item(data, id_data_ipv4_subnet, r, off, 4);
+      pkt.add_item(data, id_data_ipv4_addr, r, off, 4);
       pkt.add_item(data, id_data_ipv4_subnet, r, off + 4, 4);
+      text = address_pair(r, off, 4);
       break;
     case kIpv4Range:
       pkt.add_item(data, id_data_ipv4_range_start, r, off, 4);
       pkt.add_item(data, id_data_ipv4_range_end, r, off + 4, 4);
+      text = address_pair(r, off, 4);
       break;
     case kIpv6Addr:
       pkt.add_item(data, id_data_ipv6_addr, r, off, 16);
+      append_ipv6(text, r.ptr(off, 16));
       break;
     case kIpv6Subnet:
-      pkt.add_item(data, id_data_ipv6_subnet, r, off, 16);
+      pkt.add_item(data, id_data_ipv6_addr, r, off, 16);
       pkt.add_item(data, id_data_ipv6_subnet, r, off + 16, 16);
+      text = address_pair(r, off, 16);
       break;
     case kIpv6Range:
       pkt.add_item(data, id_data_ipv6_range_start, r, off, 16);
       pkt.add_item(data, id_data_ipv6_range_end, r, off + 16, 16);
+      text = address_pair(r, off, 16);
       break;
     case kKeyId:
       pkt.add_item(data, id_data_key_id, r, off, len);
       break;
-    default:
+    case kDerAsn1Dn:
+      dissect_x509_name(r.sub(off, len), pkt, data, id_data_der_asn1_dn);
       break;
+    default: {  // tshark's bytes_to_str: at most 36 bytes, then an ellipsis
+      constexpr size_t kShown = 36;
+      append_hex_bytes(text, r.ptr(off, len), std::min(len, kShown));
+      if (len > kShown) text += "\u2026";
+      break;
+    }
   }
-  // "Identification Data:" followed by the first value's text, as tshark appends it.
   if (pkt.labels) {
-    std::string text = "Identification Data:";
-    if (type == kFqdn || type == kUserFqdn)
-      text += std::string(r.text(off, len));
-    else if (type == kIpv4Addr && len >= 4)
-      text += fmt::format("{}.{}.{}.{}", r.u8(off), r.u8(off + 1), r.u8(off + 2), r.u8(off + 3));
-    pkt.set_label(data, text);
+    std::string label = "Identification Data:" + text;
+    cut_appended_label(label);
+    pkt.set_label(data, label);
   }
 }
 
@@ -241,9 +280,14 @@ void dissect_auth(Message& m, const ByteReader& r, size_t off, size_t end, int n
   if (method == kAuthDigitalSignature) {  // RFC 7427 §3: AlgorithmIdentifier, then the value
     uint8_t len = r.u8(off);
     pkt.add_item(data, auth_data_sig_asn1_len, r, off, 1);
-    pkt.add_item(data, auth_data_sig_asn1_data, r, off + 1, len);
-    off += 1 + len;
-    if (off < end) pkt.add_item(data, auth_data_sig_value, r, off, end - off);
+    ++off;
+    // tshark shows the two parts only when the length leaves room for a signature value.
+    if (len > 0 && len < end - off) {
+      int asn1 = pkt.add_item(data, auth_data_sig_asn1_data, r, off, len);
+      dissect_unknown_ber(r.sub(off, len), pkt, asn1);
+      off += len;
+      pkt.add_item(data, auth_data_sig_value, r, off, end - off);
+    }
   }
 }
 
@@ -326,6 +370,10 @@ void dissect_config(Message& m, const ByteReader& r, size_t off, size_t end, int
     pkt.add_item(a, cfg_attr_format, r, off, 2);
     pkt.add_uint(a, type_field, r, off, 2, type);
     if (!tv) pkt.add_item(a, cfg_attr_length, r, off + 2, 2);
+    // An empty value is expected in a request (the peer fills it in), noted in a response.
+    if (!vlen && (m.msg->u8(kFlagsOffset) & kFlagResponse))
+      add_expert(pkt, a, attribute_value_empty, r, off, 0, "Attribute value is empty", kExpertNote,
+                 kGroupProtocol);
     if (vlen) pkt.add_item(a, cfg_attr_value, r, voff, vlen);
     if (FieldId f = config_value_field(m.version, type, vlen)) pkt.add_item(a, f, r, voff, vlen);
     off = voff + vlen;
@@ -410,13 +458,31 @@ void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, 
   const char* name = vid ? vid->name : "Unknown Vendor ID";
   pkt.tree.add(node, vid_string, r, off, len,
                Value::of_bytes(reinterpret_cast<const uint8_t*>(name), std::strlen(name)));
-  std::string suffix = std::string(" : ") + name;
-  if (vid && vid->kind == VendorIdKind::kCiscoUnity && len >= vid->length + 2) {
-    pkt.add_item(node, vid_cisco_unity_major, r, off + vid->length, 1);
-    pkt.add_item(node, vid_cisco_unity_minor, r, off + vid->length + 1, 1);
-    suffix += fmt::format(" {}.{}", p[vid->length], p[vid->length + 1]);
+  append_label(pkt, node, std::string(" : ") + name);
+  // The vendor IDs whose following bytes tshark decodes (when the payload holds them: tshark
+  // would read on into the next payload).
+  if (len >= 40 && starts_with_vendor_id(p, len, "CryptoPro/GOST 0.1 / Check Point R65")) {
+    size_t at = off + 20;
+    for (FieldId f :
+         {vid_cp_product, vid_cp_version, vid_cp_timestamp, vid_cp_reserved, vid_cp_features}) {
+      pkt.add_item(node, f, r, at, 4);
+      at += 4;
+    }
   }
-  append_label(pkt, node, suffix);
+  if (len >= 16 && starts_with_vendor_id(p, len, "CISCO-UNITY")) {
+    pkt.add_item(node, vid_cisco_unity_major, r, off + 14, 1);
+    append_label(pkt, node, fmt::format(" {}", r.u8(off + 14)));
+    pkt.add_item(node, vid_cisco_unity_minor, r, off + 15, 1);
+    append_label(pkt, node, fmt::format(".{}", r.u8(off + 15)));
+  }
+  if (len >= 20 && starts_with_vendor_id(p, len, "MS NT5 ISAKMPOAKLEY"))
+    pkt.add_item(node, vid_ms_nt5_isakmpoakley, r, off + 16, 4);
+  if (len >= 19 && starts_with_vendor_id(p, len, "VIA Auth Profile (Aruba Networks)"))
+    pkt.add_item(node, vid_aruba_via_auth_profile, r, off + 19, len - 19);
+  if (len >= 16 && starts_with_vendor_id(p, len, "Fortigate (Fortinet)")) {
+    pkt.add_item(node, vid_fortinet_fortigate_release, r, off + 12, 2);
+    pkt.add_item(node, vid_fortinet_fortigate_build, r, off + 14, 2);
+  }
 }
 
 void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t off, size_t len,

@@ -4,6 +4,7 @@
 // IKEv2 transform attributes, RFC 7296 §3.3.5), labelled as tshark 4.0 labels them.
 #include <fmt/format.h>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
@@ -157,11 +158,19 @@ FieldId ike2_decoded(uint16_t type, uint16_t) {
   return type == 14 ? ike2_attr_key_length : kNoField;
 }
 
+// What IKEv1 decryption needs from the ISAKMP transform (RFC 2409 Appendix A classes).
+void note_phase1_attribute(Ikev1Sa& sa, uint16_t type, uint16_t value) {
+  constexpr uint16_t kEncryption = 1, kHash = 2, kKeyLength = 14;
+  if (type == kEncryption) sa.encryption = value;
+  if (type == kHash) sa.hash = value;
+  if (type == kKeyLength) sa.key_length = value;
+}
+
 // One data attribute (RFC 2408 §3.3): TV when the format bit is set, else TLV. The label is
 // "IKE Attribute (t=1,l=2): Encryption-Algorithm: AES-CBC"; returns the bytes used.
 size_t dissect_attribute(Message& m, const ByteReader& r, size_t off, int parent,
                          const AttributeFields& f, const char* what,
-                         FieldId (*decoded)(uint16_t, uint16_t)) {
+                         FieldId (*decoded)(uint16_t, uint16_t), Ikev1Sa* v1 = nullptr) {
   Packet& pkt = m.pkt;
   uint16_t head = r.u16(off);
   uint16_t type = head & 0x7fff;
@@ -173,6 +182,14 @@ size_t dissect_attribute(Message& m, const ByteReader& r, size_t off, int parent
   pkt.add_item(node, f.format, r, off, 2);
   pkt.add_uint(node, f.type, r, off, 2, type);
   if (!tv) pkt.add_item(node, f.length, r, off + 2, 2);
+  if (vlen == 0) {
+    add_expert(pkt, node, attribute_value_empty, r, off, 0, "Attribute value is empty", kExpertNote,
+               kGroupProtocol);
+    if (pkt.labels)
+      pkt.set_label(node, fmt::format("{} (t={},l=0): {}", what, type, value_text(f.type, type)));
+    return total;
+  }
+  if (v1) note_phase1_attribute(*v1, type, r.u16(voff));
   ByteReader v = r.sub(voff, vlen);
   pkt.add_item(node, f.value, v, 0, vlen);
   std::string text;
@@ -209,7 +226,7 @@ void dissect_attributes(Message& m, const ByteReader& r, size_t off, size_t end,
     if (m.version == 2)
       off += dissect_attribute(m, r, off, parent, kIke2, "Transform Attribute", ike2_decoded);
     else if (protocol == kProtoIsakmp)
-      off += dissect_attribute(m, r, off, parent, kIke, "IKE Attribute", ike_decoded);
+      off += dissect_attribute(m, r, off, parent, kIke, "IKE Attribute", ike_decoded, m.v1);
     else
       off += dissect_attribute(m, r, off, parent, kIpsec, "IPsec Attribute", ipsec_decoded);
   }
@@ -269,6 +286,11 @@ void dissect_transform(Message& m, const ByteReader& r, size_t off, size_t len, 
       pkt.set_label(t, fmt::format("Transform ID: {} ({})", name ? name : "Unknown", id));
     }
     pkt.add_item(node, reserved, r, off + 2, 2);
+    constexpr uint8_t kKeyIke = 1;
+    if (m.v1 && protocol == kProtoIsakmp && id == kKeyIke) {
+      // The last ISAKMP transform seen decides; one without an attribute leaves it unset.
+      m.v1->encryption = m.v1->key_length = m.v1->hash = 0;
+    }
     dissect_attributes(m, r, off + 4, end, node, protocol);
     return;
   }

@@ -226,6 +226,11 @@ void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int paren
   dissect_distinguished_name(t, parent, f, t.next(0, r.reported_size()));
 }
 
+void dissect_x509_name(const ByteReader& r, Packet& pkt, int parent, FieldId choice_field) {
+  BerTree t(pkt, r);
+  dissect_name(t, parent, choice_field, x509if::rdnSequence, t.next(0, r.reported_size()));
+}
+
 size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item) {
   BerTree t(pkt, r);
   BerHeader cert = t.expect_universal(0, r.reported_size(), kSequence);

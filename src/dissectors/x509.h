@@ -18,6 +18,16 @@ size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item)
 // tls.handshake.dname) under `parent`. Malformed encodings throw BoundsError{false}.
 void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int parent, FieldId f);
 
+// Dissects the DER Name (a CHOICE of one RDNSequence) filling `r` as choice item `choice_field`
+// under `parent`, as tshark's dissect_x509if_Name (IKE's ID_DER_ASN1_DN identities). Malformed
+// encodings throw BoundsError{false}.
+void dissect_x509_name(const ByteReader& r, Packet& pkt, int parent, FieldId choice_field);
+
+// tshark's dissect_unknown_ber: the BER element at the start of `r` shown without a schema
+// (constructed elements by their tag, "SEQUENCE", "[CONTEXT 0]"; OIDs, integers, strings,
+// NULL and BOOLEAN as ber.unknown.* items). Malformed encodings throw BoundsError{false}.
+void dissect_unknown_ber(const ByteReader& r, Packet& pkt, int parent);
+
 void register_x509();
 
 }  // namespace netsift

@@ -613,6 +613,44 @@ const FieldReg kBerFields[] = {
               "this supported",
       .abbrev = "ber.error.oid_not_implemented",
       .type = FT::kNone}},
+    {&ber::null_tag, {.name = "NULL tag", .abbrev = "ber.null_tag", .type = FT::kNone}},
+    {&ber::unknown_BOOLEAN,
+     {.name = "BOOLEAN",
+      .abbrev = "ber.unknown.BOOLEAN",
+      .type = FT::kUint8,
+      .base = Base::kHex,
+      .blurb = "This is an unknown BOOLEAN"}},
+    {&ber::unknown_INTEGER,
+     {.name = "INTEGER",
+      .abbrev = "ber.unknown.INTEGER",
+      .type = FT::kInt64,
+      .base = Base::kDec,
+      .blurb = "This is an unknown INTEGER"}},
+    {&ber::unknown_OCTETSTRING,
+     {.name = "OCTETSTRING",
+      .abbrev = "ber.unknown.OCTETSTRING",
+      .type = FT::kBytes,
+      .blurb = "This is an unknown OCTETSTRING"}},
+    {&ber::unknown_OID,
+     {.name = "OID",
+      .abbrev = "ber.unknown.OID",
+      .type = FT::kOid,
+      .blurb = "This is an unknown Object Identifier"}},
+    {&ber::unknown_PrintableString,
+     {.name = "PrintableString",
+      .abbrev = "ber.unknown.PrintableString",
+      .type = FT::kString,
+      .blurb = "This is an unknown PrintableString"}},
+    {&ber::unknown_IA5String,
+     {.name = "IA5String",
+      .abbrev = "ber.unknown.IA5String",
+      .type = FT::kString,
+      .blurb = "This is an unknown IA5String"}},
+    {&ber::unknown_UTF8String,
+     {.name = "UTF8String",
+      .abbrev = "ber.unknown.UTF8String",
+      .type = FT::kString,
+      .blurb = "This is an unknown UTF8String"}},
 };
 
 }  // namespace
@@ -660,7 +698,8 @@ FieldId proto, AuthorityInfoAccessSyntax, AccessDescription_element, accessMetho
     explicitText, visibleString, ia5String, utf8String, bmpString;
 }  // namespace pkix1implicit
 namespace ber {
-FieldId proto, bitstring_padding, error_oid_not_implemented;
+FieldId proto, bitstring_padding, error_oid_not_implemented, null_tag, unknown_BOOLEAN, unknown_INTEGER,
+    unknown_OCTETSTRING, unknown_OID, unknown_PrintableString, unknown_IA5String, unknown_UTF8String;
 }  // namespace ber
 
 void register_x509_fields() {

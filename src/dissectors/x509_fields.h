@@ -64,7 +64,9 @@ extern FieldId AuthorityInfoAccessSyntax, AccessDescription_element, accessMetho
 
 namespace ber {
 extern FieldId proto;
-extern FieldId bitstring_padding, error_oid_not_implemented;
+extern FieldId bitstring_padding, error_oid_not_implemented, null_tag, unknown_BOOLEAN,
+    unknown_INTEGER, unknown_OCTETSTRING, unknown_OID, unknown_PrintableString, unknown_IA5String,
+    unknown_UTF8String;
 }  // namespace ber
 
 // Registers the protocols and fields above (called by register_x509()).

@@ -186,6 +186,20 @@ void FieldsPrinter::append_summary_column(std::string& out, const Packet& pkt,
   if (format_.quote) out.push_back(format_.quote);
 }
 
+namespace {
+
+// A value as -T fields prints it: as everywhere else, except that an empty byte string reads
+// "<MISSING>" ("<none>" where the field allows empty values), as tshark's print.c writes it.
+void append_fields_value(std::string& out, const Packet& pkt, const Node& n) {
+  const FieldDef& d = registry().info(n.field).def;
+  if (d.type == FieldType::kBytes && n.value.bytes.n == 0)
+    out.append(d.base == Base::kAllowZero ? "<none>" : "<MISSING>");
+  else
+    append_field_value(out, pkt, n);
+}
+
+}  // namespace
+
 void FieldsPrinter::packet(const Packet& pkt, OutputSink& out) {
   values_.clear();
   for (auto& o : occurrences_) o.clear();
@@ -193,7 +207,7 @@ void FieldsPrinter::packet(const Packet& pkt, OutputSink& out) {
     if (n.field >= first_column_.size()) continue;
     for (int c = first_column_[n.field]; c != -1; c = next_column_[c]) {
       uint32_t begin = static_cast<uint32_t>(values_.size());
-      append_field_value(values_, pkt, n);
+      append_fields_value(values_, pkt, n);
       occurrences_[c].push_back({begin, static_cast<uint32_t>(values_.size())});
     }
   }

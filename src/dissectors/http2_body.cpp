@@ -11,6 +11,7 @@
 #include "analysis/decompress.h"
 #include "core/expert.h"
 #include "dissectors/http2_internal.h"
+#include "dissectors/grpc.h"
 #include "dissectors/media.h"
 
 namespace netsift::http2 {
@@ -38,11 +39,29 @@ ContentCoding body_coding(const Http2StreamSide& side) {
   return ContentCoding::kIdentity;
 }
 
+// What the body's dissector learns of the stream: its id, the request's path (from this side's
+// headers or the other's), this side's grpc-encoding.
+void set_carrier(Frame& f, const Http2StreamSide& side) {
+  const Http2StreamSide& request = f.stream().side[side.has_path ? f.dir : f.dir ^ 1];
+  BodyCarrier& c = f.pkt.scratch<BodyCarrier>();
+  c.http2_stream = f.stream_id;
+  c.has_path = request.has_path;
+  c.path = request.path;
+  c.request = side.has_path;
+  c.grpc_encoding = side.grpc_encoding;
+}
+
 // http2.data.data over the body under `tree`, and its media type's dissector under `parent`.
+// That is where tshark's visible tree has it; a tree built only for fields and statistics
+// fakes the Stream and text items (each is the HTTP/2 item itself), so the body's protocol is
+// a top-level item there, as tshark's -z io,phs counts it.
 void dissect_body_data(Frame& f, const Http2StreamSide& side, int tree, int parent,
                        const ByteReader& body) {
   f.pkt.add_item(tree, data_data, body, 0, body.size());
-  if (side.content_type.empty() || !dissect_known_media(f.pkt, body, side.content_type, parent))
+  set_carrier(f, side);
+  const int media_parent = f.pkt.labels ? parent : -1;
+  if (side.content_type.empty() ||
+      !dissect_known_media(f.pkt, body, side.content_type, media_parent))
     f.pkt.call_data(body, parent);
 }
 
@@ -124,6 +143,16 @@ void check_flow_control(Frame& f, Http2StreamSide& side, size_t flow_len) {
   side.window -= static_cast<int64_t>(flow_len);
 }
 
+// A DATA payload of a streaming stream (gRPC), handed on by itself as tshark's
+// reassemble_http2_data_according_to_subdissector does when no message spans DATA frames.
+void dissect_streaming_data(Frame& f, Http2StreamSide& side, size_t off, size_t len) {
+  int item = f.pkt.add_item(f.tree, data_data, f.r, off, len);
+  f.pkt.set_label(item, fmt::format("DATA payload ({} byte{})", len, len == 1 ? "" : "s"));
+  if (!is_grpc_type(side.content_type)) return;  // the only streaming dissector
+  set_carrier(f, side);
+  dissect_grpc(f.pkt, f.r.sub(off, len), side.content_type, f.proto_node);
+}
+
 }  // namespace
 
 void dissect_data(Frame& f, size_t off) {
@@ -139,7 +168,10 @@ void dissect_data(Frame& f, size_t off) {
   check_flow_control(f, side, f.r.reported_size() - kFrameHeaderLength);
   const bool end = f.flags & kEndStream;
   bool shown = false;
-  if (should_reassemble(s, side) && f.r.has(off, len)) {
+  if (s.streaming) {
+    dissect_streaming_data(f, side, off, len);
+    shown = true;
+  } else if (should_reassemble(s, side) && f.r.has(off, len)) {
     if (end && len == 0) {
       if (!side.fragments.empty()) {
         complete_body(f, side);

@@ -43,6 +43,11 @@ struct Http2StreamSide {
   };
   std::vector<Fragment> fragments;
   bool body_too_large = false;
+  // Streaming mode (gRPC): the message begun in an earlier DATA frame, its fragments, and the
+  // bytes it still needs (tshark's last_msp and prev_deseg_len).
+  std::vector<uint8_t> pending;
+  std::vector<Fragment> pending_fragments;
+  size_t pending_missing = 0;
   uint64_t data_frames = 0, data_bytes = 0;
   int64_t window = 65535;  // what the peer still allows on this stream (flow control)
 };

@@ -196,35 +196,45 @@ void dissect_message(Packet& pkt, int tree, const ByteReader& r, size_t off, siz
   dissect_message_data(pkt, tree, plain, 0, plain.size(), true, trailer, ctx);
 }
 
+// tshark's proto_tree_add_expert_format: a text item holding the expert item.
 void add_malformed(Packet& pkt, const ByteReader& r, size_t off, size_t left, size_t need) {
-  add_expert(pkt, -1, ei_body_malformed, r, off, r.size() - off,
-             fmt::format("GRPC Malformed message data: only {} bytes left, need at least {} "
-                         "bytes.",
-                         left, need),
-             kExpertWarn, kGroupUndecoded);
+  std::string msg = fmt::format(
+      "GRPC Malformed message data: only {} bytes left, need at least {} bytes.", left, need);
+  int item = pkt.tree.add(-1, f_text, r, off, r.size() - off, Value{});
+  pkt.set_label(item, msg);
+  add_expert(pkt, item, ei_body_malformed, r, off, r.size() - off, msg, kExpertWarn,
+             kGroupUndecoded);
 }
 
 }  // namespace
 
-void dissect_grpc(Packet& pkt, const ByteReader& body, std::string_view media_type, int) {
+namespace {
+
+// The messages of `body`; a message cut at the end is reported in the result when
+// `can_desegment`, else flagged malformed.
+GrpcStreamResult dissect_messages(Packet& pkt, const ByteReader& body,
+                                  std::string_view media_type, bool can_desegment) {
   const BodyCarrier& carrier = pkt.scratch<BodyCarrier>();
+  const bool text = media_type.starts_with("application/grpc-web-text");
   ByteReader r = body;
-  if (media_type.starts_with("application/grpc-web-text")) {
+  if (text) {
     std::vector<uint8_t> decoded = decode_base64(body);
     r = add_source(pkt, "Decoded base64 body", decoded.data(), decoded.size());
   }
   const Context ctx{media_type, carrier};
   const char* name = protocol_name(media_type);
   size_t off = 0;
+  GrpcStreamResult result;
   while (off < r.size()) {
     const size_t left = r.size() - off;
-    if (left < kMessageHeadLength) {
-      add_malformed(pkt, r, off, left, kMessageHeadLength);
-      break;
-    }
-    const size_t length = kMessageHeadLength + size_t{r.u32(off + 1)};
-    if (left < length) {
-      add_malformed(pkt, r, off, left, length);
+    const size_t need = left < kMessageHeadLength ? kMessageHeadLength
+                                                  : kMessageHeadLength + size_t{r.u32(off + 1)};
+    if (left < need) {
+      if (can_desegment) {
+        result.missing = need - left;
+        break;
+      }
+      add_malformed(pkt, r, off, left, need);
       break;
     }
     if (off == 0 && pkt.cols.enabled) {
@@ -233,8 +243,8 @@ void dissect_grpc(Packet& pkt, const ByteReader& body, std::string_view media_ty
       pkt.cols.fence_protocol();
     }
     // tshark lists the protocol once per call in frame.protocols, however many messages.
-    int item = off == 0 ? pkt.add_protocol(-1, proto_grpc, r, off, length)
-                        : pkt.tree.add(-1, proto_grpc, r, off, length, Value{});
+    int item = off == 0 ? pkt.add_protocol(-1, proto_grpc, r, off, need)
+                        : pkt.tree.add(-1, proto_grpc, r, off, need, Value{});
     if (pkt.labels) {
       std::string label = fmt::format("{} Message", name);
       if (carrier.has_path)
@@ -242,9 +252,27 @@ void dissect_grpc(Packet& pkt, const ByteReader& body, std::string_view media_ty
       if (r.u8(off) & kTrailerFrame) label += " (Trailer)";
       pkt.set_label(item, label);
     }
-    dissect_message(pkt, item, r, off, length, ctx);
-    off += length;
+    dissect_message(pkt, item, r, off, need, ctx);
+    off += need;
   }
+  result.used = off;
+  // gRPC-Web-Text: tshark converts the counts back to base64 lengths.
+  if (text) {
+    result.used = (result.used + 2) / 3 * 4;
+    result.missing = (result.missing + 2) / 3 * 4;
+  }
+  return result;
+}
+
+}  // namespace
+
+void dissect_grpc(Packet& pkt, const ByteReader& body, std::string_view media_type, int) {
+  dissect_messages(pkt, body, media_type, false);
+}
+
+GrpcStreamResult dissect_grpc_streaming(Packet& pkt, const ByteReader& data,
+                                        std::string_view media_type) {
+  return dissect_messages(pkt, data, media_type, true);
 }
 
 bool is_grpc_type(std::string_view media_type) {

@@ -200,6 +200,7 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   // tshark's appended texts stop at its label buffer (240 bytes), silently.
   if (f.label.size() > kMaxLabel) f.label.resize(kMaxLabel);
   pkt.set_label(tree, f.label);
+  rec.whole = true;
 }
 
 }  // namespace

@@ -193,7 +193,13 @@ void FieldsPrinter::packet(const Packet& pkt, OutputSink& out) {
     if (n.field >= first_column_.size()) continue;
     for (int c = first_column_[n.field]; c != -1; c = next_column_[c]) {
       uint32_t begin = static_cast<uint32_t>(values_.size());
-      append_field_value(values_, pkt, n);
+      const FieldDef& def = registry().info(n.field).def;
+      if (def.type == FieldType::kBytes && n.value.bytes.n == 0)
+        // An empty byte string is no bytes at all to tshark's -T fields (its array has no
+        // data): "<MISSING>", or "<none>" where the field allows empty values.
+        values_.append(def.base == Base::kAllowZero ? "<none>" : "<MISSING>");
+      else
+        append_field_value(values_, pkt, n);
       occurrences_[c].push_back({begin, static_cast<uint32_t>(values_.size())});
     }
   }

@@ -212,8 +212,8 @@ namespace {
 
 // The messages of `body`; a message cut at the end is reported in the result when
 // `can_desegment`, else flagged malformed.
-GrpcStreamResult dissect_messages(Packet& pkt, const ByteReader& body,
-                                  std::string_view media_type, bool can_desegment) {
+GrpcStreamResult dissect_messages(Packet& pkt, const ByteReader& body, std::string_view media_type,
+                                  bool can_desegment) {
   const BodyCarrier& carrier = pkt.scratch<BodyCarrier>();
   const bool text = media_type.starts_with("application/grpc-web-text");
   ByteReader r = body;

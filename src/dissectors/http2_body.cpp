@@ -12,8 +12,8 @@
 
 #include "analysis/decompress.h"
 #include "core/expert.h"
-#include "dissectors/http2_internal.h"
 #include "dissectors/grpc.h"
+#include "dissectors/http2_internal.h"
 #include "dissectors/media.h"
 
 namespace netsift::http2 {
@@ -98,18 +98,18 @@ void add_fragment_tree(Frame& f, int parent, const std::vector<Http2StreamSide::
                        const ByteReader& whole) {
   Packet& pkt = f.pkt;
   int list = pkt.tree.add(parent, body_fragments, whole, 0, whole.size(), Value{}, kGenerated);
-  std::string label = fmt::format("[{} Body fragment{} ({} byte{}): ", frags.size(),
-                                  frags.size() == 1 ? "" : "s", whole.size(),
-                                  whole.size() == 1 ? "" : "s");
+  std::string label =
+      fmt::format("[{} Body fragment{} ({} byte{}): ", frags.size(), frags.size() == 1 ? "" : "s",
+                  whole.size(), whole.size() == 1 ? "" : "s");
   size_t off = 0;
   for (size_t i = 0; i < frags.size(); ++i) {
     const Http2StreamSide::Fragment& frag = frags[i];
     int item = pkt.tree.add(list, body_fragment, whole, off, frag.length,
                             Value::of_uint(frag.frame), kGenerated);
     if (pkt.labels) {
-      pkt.set_label(item, fmt::format("[Frame: {}, payload: {}-{} ({} byte{})]", frag.frame, off,
-                                      off + frag.length - 1, frag.length,
-                                      frag.length == 1 ? "" : "s"));
+      pkt.set_label(item,
+                    fmt::format("[Frame: {}, payload: {}-{} ({} byte{})]", frag.frame, off,
+                                off + frag.length - 1, frag.length, frag.length == 1 ? "" : "s"));
       label += fmt::format("{}#{}({})", i ? ", " : "", frag.frame, frag.length);
     }
     off += frag.length;

@@ -14,7 +14,7 @@ DnsTransactions::Transaction& DnsTransactions::insert(const Key& k) {
   return it->second;
 }
 
-DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint16_t id, uint64_t frame,
+DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint32_t id, uint64_t frame,
                                                int64_t now_ns) {
   Key k{flow, id};
   auto it = table_.find(k);
@@ -26,7 +26,7 @@ DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint16_t id,
   return {Outcome::kNewQuery, &t};
 }
 
-DnsTransactions::Result DnsTransactions::response(const FlowKey& flow, uint16_t id,
+DnsTransactions::Result DnsTransactions::response(const FlowKey& flow, uint32_t id,
                                                   uint64_t frame) {
   auto it = table_.find(Key{flow, id});
   if (it == table_.end() || it->second.request_frame == 0) return {Outcome::kUnsolicited, nullptr};

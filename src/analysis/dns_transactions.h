@@ -33,13 +33,14 @@ class DnsTransactions {
     const Transaction* t;
   };
 
-  Result query(const FlowKey& flow, uint16_t id, uint64_t frame, int64_t now_ns);
-  Result response(const FlowKey& flow, uint16_t id, uint64_t frame);
+  // `id` is the transaction ID, or for DNS over HTTP/2 the stream ID (tshark's reqresp_id).
+  Result query(const FlowKey& flow, uint32_t id, uint64_t frame, int64_t now_ns);
+  Result response(const FlowKey& flow, uint32_t id, uint64_t frame);
 
  private:
   struct Key {
     FlowKey flow;
-    uint16_t id;
+    uint32_t id;
     bool operator==(const Key& o) const { return id == o.id && flow == o.flow; }
   };
   struct KeyHash {

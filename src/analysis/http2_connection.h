@@ -28,6 +28,10 @@ struct Http2StreamSide {
   // The first header block (HEADERS and its CONTINUATIONs): frames numbered per connection.
   uint64_t header_start = 0, header_end = 0;
   std::string content_type, content_type_params, content_encoding;
+  // :path and grpc-encoding of the first header block, for gRPC (tshark's
+  // http2_get_header_value).
+  bool has_path = false;
+  std::string path, grpc_encoding;
   bool partial_content = false;   // :status 206
   bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
   bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
@@ -39,6 +43,11 @@ struct Http2StreamSide {
   };
   std::vector<Fragment> fragments;
   bool body_too_large = false;
+  // Streaming mode (gRPC): the message begun in an earlier DATA frame, its fragments, and the
+  // bytes it still needs (tshark's last_msp and prev_deseg_len).
+  std::vector<uint8_t> pending;
+  std::vector<Fragment> pending_fragments;
+  size_t pending_missing = 0;
   uint64_t data_frames = 0, data_bytes = 0;
   int64_t window = 65535;  // what the peer still allows on this stream (flow control)
 };
@@ -46,6 +55,9 @@ struct Http2StreamSide {
 struct Http2Stream {
   Http2StreamSide side[2];
   bool is_connect = false;
+  // DATA goes to the body's dissector frame by frame, not reassembled (tshark's
+  // HTTP2_DATA_REASSEMBLY_MODE_STREAMING, for gRPC's content types).
+  bool streaming = false;
   // Request/response links (netsift's own): the first request HEADERS and response HEADERS.
   uint64_t request_frame = 0, response_frame = 0;
   int64_t request_ns = 0;

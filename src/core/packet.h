@@ -40,13 +40,20 @@ struct Columns {
   std::string protocol;
   std::string info;
   size_t info_fence = 0;  // info text before this index is kept by later set_info calls
+  size_t protocol_fence = 0;  // the same for set_protocol (tshark's col_set_fence)
 
   void clear() {
     protocol.clear();
     info.clear();
     info_fence = 0;
+    protocol_fence = 0;
   }
-  void set_protocol(std::string_view p) { protocol.assign(p); }
+  // Replaces the protocol text after the fence.
+  void set_protocol(std::string_view p) {
+    protocol.resize(protocol_fence);
+    protocol.append(p);
+  }
+  void fence_protocol() { protocol_fence = protocol.size(); }
   // Replaces the info text after the fence.
   void set_info(std::string_view s) {
     info.resize(info_fence);

@@ -29,6 +29,8 @@ void register_tls();
 void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
+void register_grpc();
+void register_protobuf();
 void register_decryption_tables();
 void register_ftp();
 void register_x509();
@@ -70,6 +72,8 @@ void register_all_dissectors() {
   register_data_text_lines();
   register_urlencoded_form();
   register_json();
+  register_grpc();
+  register_protobuf();
   register_decryption_tables();
   register_ftp();
   register_x509();

@@ -440,7 +440,8 @@ const FieldReg kTransactionFields[] = {
 
 // Links a query and its response, and flags retransmissions and unsolicited responses, under
 // the message's tree node `top`; `id_node` is the Transaction ID item the warnings hang from.
-void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint16_t txid,
+// `key` is the transaction ID, or the HTTP/2 stream of a DNS over HTTPS exchange.
+void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint32_t key,
                      bool response) {
   DnsTransactions& transactions = pkt.session->state<DnsTransactions>();
   uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
@@ -448,8 +449,8 @@ void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uin
       FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   using O = DnsTransactions::Outcome;
-  DnsTransactions::Result res = response ? transactions.response(flow, txid, pkt.number)
-                                         : transactions.query(flow, txid, pkt.number, now);
+  DnsTransactions::Result res = response ? transactions.response(flow, key, pkt.number)
+                                         : transactions.query(flow, key, pkt.number, now);
   switch (res.outcome) {
     case O::kNewQuery:
       // With -2 a query shows the response the first pass matched to it.
@@ -724,9 +725,10 @@ void start_info(const Message& m, uint16_t fl, uint16_t txid) {
 }
 
 // Dissects one DNS message held in `r`; `prefix` bytes before it (the TCP length) are already
-// in the tree under `top`.
+// in the tree under `top`. `exchange` pairs query and response instead of the transaction ID
+// when non-zero (DNS over HTTP/2: the stream).
 void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl_text, bool mdns,
-                     bool llmnr) {
+                     bool llmnr, uint32_t exchange = 0) {
   Message m{r, pkt, mdns, pkt.cols.enabled};
   uint16_t txid = r.u16(0);
   uint16_t fl = r.u16(2);
@@ -749,7 +751,8 @@ void dissect_message(const ByteReader& r, Packet& pkt, int top, const Flavor& fl
   off = dissect_section(m, top, off, nauth, "Authoritative nameservers", false);
   dissect_section(m, top, off, nadd, "Additional records", false);
   // A message quoted by an ICMP error is not part of its conversation (tshark's in_error_pkt).
-  if (!pkt.in_error_pkt) add_transaction(pkt, r, top, id_node, txid, is_response(fl));
+  if (!pkt.in_error_pkt)
+    add_transaction(pkt, r, top, id_node, exchange ? exchange : txid, is_response(fl));
 }
 
 const Flavor kDnsFlavor{0, "DNS", "Domain Name System"};
@@ -811,6 +814,12 @@ size_t dissect_dns_tcp(const ByteReader& r, Packet& pkt, int) {
 }
 
 }  // namespace
+
+void dissect_doh(Packet& pkt, const ByteReader& body, int parent, uint32_t http2_stream) {
+  if (pkt.cols.enabled) pkt.cols.set_protocol("DoH");
+  int top = pkt.add_protocol(parent, proto_dns, body, 0, body.size());
+  dissect_message(body, pkt, top, kDnsFlavor, false, false, http2_stream);
+}
 
 FieldId resp_type_field() {
   return resp_type;

@@ -51,6 +51,11 @@ struct Message {
   bool want_text;  // columns and tree labels wanted
 };
 
+// A DNS over HTTPS message (RFC 8484: an application/dns-message body) under `parent`,
+// "DoH" in the Protocol column; query and response pair by `http2_stream` when it is not 0
+// (over HTTP/1.x, by transaction ID), as tshark does.
+void dissect_doh(Packet& pkt, const ByteReader& body, int parent, uint32_t http2_stream);
+
 // Expands the name at `off` (with compression pointers) into the packet arena.
 Name read_name(const Message& m, size_t off);
 

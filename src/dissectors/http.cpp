@@ -351,6 +351,7 @@ void register_http() {
   register_protocol_state<HttpConversation>(StateScope::kConversation);
   header_defs[5].field = f_content_length_header;
   http_body::register_fields(http_fields::proto);
+  register_http_path_fields(http_fields::proto);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp, "http");
   tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp});
   // Decrypted TLS application data (tshark's http.tls.port, the "http/1.1" ALPN and the

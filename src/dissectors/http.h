@@ -49,6 +49,12 @@ extern const char kHttpPrefaceTap[];
 // with it).
 const char* http_status_name(unsigned code);
 
+// http.path_segment and http.path_sub_segment items under `item` for the request path
+// r[off, off+len) (dissectors/http_path.cpp), as tshark splits HTTP/2's :path.
+void add_http_path_components(Packet& pkt, int item, const ByteReader& r, size_t off,
+                              size_t len);
+void register_http_path_fields(FieldId proto_http);
+
 // The HTTP messages queued on `pkt`, in order.
 template <typename F>
 void for_each_http_message(const Packet& pkt, F&& f) {

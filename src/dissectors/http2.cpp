@@ -14,6 +14,7 @@
 #include <new>
 
 #include "core/conversation.h"
+#include "core/dissector_table.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/http2_internal.h"
@@ -199,6 +200,7 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   // tshark's appended texts stop at its label buffer (240 bytes), silently.
   if (f.label.size() > kMaxLabel) f.label.resize(kMaxLabel);
   pkt.set_label(tree, f.label);
+  rec.whole = true;
 }
 
 }  // namespace
@@ -260,6 +262,9 @@ bool looks_like_http2(const ByteReader& r) {
 void register_http2() {
   http2_fields::register_fields();
   register_protocol_state<Http2Connection>(StateScope::kConversation);
+  // No port of its own (tshark's dissector_add_for_decode_as_with_preference): -d
+  // tcp.port==N,http2 for cleartext HTTP/2 that starts without a preface in the capture.
+  tables::tcp_port().add_decode_as("http2", dissect_http2);
   tls_tables::alpn().push_back({"h2", dissect_http2});
   tls_tables::heuristics().push_back({looks_like_http2, dissect_http2});
 }

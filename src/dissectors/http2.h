@@ -35,6 +35,9 @@ struct Http2FrameRecord {
   // (name length, name, value length, value) of a header block, else the whole frame.
   const uint8_t* follow_data = nullptr;
   size_t follow_len = 0;
+  // Dissected to its end: tshark taps a frame (-z http2,tree) only then, not one that ends
+  // malformed.
+  bool whole = false;
 };
 extern const char kHttp2FrameTap[];
 

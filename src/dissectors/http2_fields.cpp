@@ -25,11 +25,11 @@ UintField length, type, streamid, flags, flags_end_stream, flags_eh, flags_padde
     priority_update_stream_id, request_in, response_in;
 LabelField stream, header, header_table_size_update, settings, body_fragments, origin,
     header_size_exceeded, header_lines_exceeded, body_decompression_failed, frame_too_large,
-    window_exceeded, text;
+    window_exceeded, reassembly_error, text;
 StringField magic, header_name, header_value, header_unescaped, header_repr, request_full_uri,
     continuation_header, altsvc_origin, altsvc_field_value, origin_origin,
     priority_update_field_value;
-BytesField unknown, data_data, data_padding, body_reassembled_data, headers, headers_padding,
+BytesField unknown, data_data, data_segment, data_padding, body_reassembled_data, headers, headers_padding,
     push_promise_header, push_promise_padding, ping, pong, goaway_addata;
 TimeField time;
 StringField h_method, h_path, h_authority;
@@ -247,6 +247,11 @@ const FieldReg kFields[] = {
       .abbrev = "http2.data.data",
       .type = FT::kBytes,
       .blurb = "Application data"}},
+    {&data_segment,
+     {.name = "DATA segment",
+      .abbrev = "http2.data.segment",
+      .type = FT::kBytes,
+      .blurb = "A data segment used in reassembly"}},
     {&data_padding,
      {.name = "Padding",
       .abbrev = "http2.data.padding",
@@ -772,6 +777,8 @@ const FieldReg kFields[] = {
      {.name = "Frame exceeds the peer's SETTINGS_MAX_FRAME_SIZE",
       .abbrev = "http2.analysis.frame_too_large",
       .type = FT::kNone}},
+    {&reassembly_error,
+     {.name = "Reassembly failed", .abbrev = "http2.reassembly_error", .type = FT::kNone}},
     {&window_exceeded,
      {.name = "DATA exceeds the flow-control window",
       .abbrev = "http2.analysis.window_exceeded",

@@ -14,6 +14,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
+#include "dissectors/grpc.h"
 #include "dissectors/http.h"
 #include "dissectors/http2_internal.h"
 #include "dissectors/media.h"
@@ -94,8 +95,15 @@ void track_header(Frame& f, std::string_view name, std::string_view value) {
   if (name == ":status" || name == ":method") side.data_initiated = true;
   if (name == "transfer-encoding") side.transfer_encoded = true;
   if (name == ":method" && value == "CONNECT") s.is_connect = true;
-  if (name == "content-type" && side.content_type.empty())
+  if (name == "content-type" && side.content_type.empty()) {
     split_content_type(value, side.content_type, side.content_type_params);
+    s.streaming = is_grpc_type(side.content_type);
+  }
+  if (name == ":path" && !side.has_path) {
+    side.has_path = true;
+    side.path.assign(value);
+  }
+  if (name == "grpc-encoding" && side.grpc_encoding.empty()) side.grpc_encoding.assign(value);
 }
 
 // netsift's request/response links (hidden items: tshark's tree has none): the first block
@@ -192,9 +200,12 @@ void inflate_block(Frame& f, size_t off, size_t len) {
     if (FieldId named = named_header(name); named != kNoField) {
       const FieldDef& def = registry().info(named).def;
       uint64_t n;
-      if (def.type == FieldType::kString)
-        pkt.tree.add(item, named, dec, hoff, h.value.size(),
-                     Value::of_bytes(reinterpret_cast<const uint8_t*>(value.data()), value.size()));
+      if (def.type == FieldType::kString) {
+        int n_item = pkt.tree.add(
+            item, named, dec, hoff, h.value.size(),
+            Value::of_bytes(reinterpret_cast<const uint8_t*>(value.data()), value.size()));
+        if (name == ":path") add_http_path_components(pkt, n_item, dec, hoff, h.value.size());
+      }
       else if (parse_uint(value, def.type == FieldType::kUint64 ? UINT64_MAX : UINT32_MAX, &n))
         pkt.tree.add(item, named, dec, hoff, h.value.size(), Value::of_uint(n));
     }

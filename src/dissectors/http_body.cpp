@@ -240,6 +240,10 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
                      Value::of_bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
     if (want_text) pkt.set_label(fd, fmt::format("File Data: {} bytes", body.size()));
   }
+  BodyCarrier& carrier = pkt.scratch<BodyCarrier>();
+  carrier.has_path = msg.has_request_uri;
+  carrier.path = msg.request_uri;
+  carrier.request = msg.kind == HttpMessage::Kind::kRequest;
   dissect_media(pkt, body, h.media_type, top);
 }
 

@@ -1,6 +1,6 @@
 // Dissectors of message bodies chosen by media type (tshark's "media_type" table), used by
 // HTTP and any later protocol carrying MIME bodies: data-text-lines for text, json,
-// urlencoded-form; everything else as raw data.
+// urlencoded-form, DNS (DNS over HTTPS), gRPC; everything else as raw data.
 #pragma once
 
 #include <string_view>
@@ -8,6 +8,18 @@
 #include "core/packet.h"
 
 namespace netsift {
+
+// What the carrier of a body tells its media dissector (a Packet scratch state): HTTP/2 sets
+// the stream before each body it hands over (tshark's http2_get_stream_id), 0 elsewhere.
+struct BodyCarrier {
+  uint32_t http2_stream = 0;
+  // The exchange's request path and whether the body is the request's; the message's
+  // grpc-encoding header (gRPC reads them).
+  bool has_path = false;
+  std::string_view path;
+  bool request = false;
+  std::string_view grpc_encoding;
+};
 
 // Dissects `body` (a top-level tree item, as tshark puts media dissectors beside HTTP) by
 // `media_type` (lower case, parameters stripped; may be empty), appending " (type)" to Info

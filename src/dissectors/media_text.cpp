@@ -7,6 +7,9 @@
 
 #include "core/field_registry.h"
 #include "core/text_format.h"
+#include "core/protocol_state.h"
+#include "dissectors/dns.h"
+#include "dissectors/grpc.h"
 #include "dissectors/media.h"
 
 namespace netsift {
@@ -112,29 +115,39 @@ std::string_view media_type_of(Packet& pkt, std::string_view content_type) {
   return copy;
 }
 
+namespace {
+
+using MediaDissector = void (*)(Packet&, const ByteReader&, std::string_view, int);
+
+void dissect_dns_message(Packet& pkt, const ByteReader& body, std::string_view, int parent) {
+  dns::dissect_doh(pkt, body, parent, pkt.scratch<BodyCarrier>().http2_stream);
+}
+
+// tshark's "media_type" dissector table, for the types netsift has a dissector for.
+MediaDissector media_dissector(std::string_view media_type) {
+  if (is_text_type(media_type)) return dissect_text_lines;
+  if (media_type == "application/x-www-form-urlencoded") return dissect_urlencoded_form;
+  if (is_json_type(media_type)) return dissect_json;
+  if (media_type == "application/dns-message") return dissect_dns_message;
+  if (is_grpc_type(media_type)) return dissect_grpc;
+  return nullptr;
+}
+
+}  // namespace
+
 void dissect_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
                    int data_parent) {
-  if (is_text_type(media_type))
-    dissect_text_lines(pkt, body, media_type);
-  else if (media_type == "application/x-www-form-urlencoded")
-    dissect_urlencoded_form(pkt, body, media_type);
-  else if (is_json_type(media_type))
-    dissect_json(pkt, body, media_type);
+  if (MediaDissector d = media_dissector(media_type))
+    d(pkt, body, media_type, -1);
   else
     pkt.call_data(body, media_type.empty() ? data_parent : -1);
 }
 
 bool dissect_known_media(Packet& pkt, const ByteReader& body, std::string_view media_type,
                          int parent) {
-  if (is_text_type(media_type))
-    dissect_text_lines(pkt, body, media_type, parent);
-  else if (media_type == "application/x-www-form-urlencoded")
-    dissect_urlencoded_form(pkt, body, media_type, parent);
-  else if (is_json_type(media_type))
-    dissect_json(pkt, body, media_type, parent);
-  else
-    return false;
-  return true;
+  MediaDissector d = media_dissector(media_type);
+  if (d) d(pkt, body, media_type, parent);
+  return d != nullptr;
 }
 
 void register_data_text_lines() {
@@ -142,6 +155,7 @@ void register_data_text_lines() {
   proto_text_lines =
       reg.add_protocol({"Line-based text data", "Line-based text data", "data-text-lines"});
   reg.add_fields(proto_text_lines, kFields);
+  register_protocol_state<BodyCarrier>(StateScope::kPacket);
 }
 
 }  // namespace netsift

@@ -59,8 +59,8 @@ std::optional<TlsSecret> rsa_pre_master(Packet& pkt, const TlsSession& s) {
 }
 
 // The master secret of a TLS 1.0-1.2 connection: from its client random (the secret itself,
-// or derived from a logged pre-master secret), from an RSA key exchange, or by the session id
-// a resumed session reuses.
+// or derived from a logged pre-master secret), from an RSA key exchange, by the server's session
+// id, or by the ticket a resumed session reuses.
 bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   // A renegotiation brings new randoms, and a new master secret.
   if (!s.master_secret.empty() && s.master_random == s.values.client_random) return true;
@@ -75,11 +75,14 @@ bool find_master_secret(Packet& pkt, TlsSession& s, const TlsCipherSpec& spec) {
   } else if (std::optional<TlsSecret> pms = rsa_pre_master(pkt, s)) {
     derive_master(s, spec, *pms);
   }
-  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate)) {
-    const TlsSecret* m = keys.master_for_session(s.values.server_session_id);
-    if (!m) m = keys.master_for_ticket(s.values.client_ticket);
-    if (m) s.master_secret = *m;
-  }
+  // By the server's session id whether or not the session is resumed: a key log's
+  // "RSA Session-ID:" line names a full handshake's master secret too (tshark tries the
+  // session id for every connection).
+  if (s.master_secret.empty() && !s.values.server_session_id.empty())
+    if (const TlsSecret* m = keys.master_for_session(s.values.server_session_id))
+      s.master_secret = *m;
+  if (s.master_secret.empty() && (s.resumed || s.resumption_candidate))
+    if (const TlsSecret* m = keys.master_for_ticket(s.values.client_ticket)) s.master_secret = *m;
   if (s.master_secret.empty()) return false;
   keys.remember_session(s.values.server_session_id, s.master_secret);
   return true;

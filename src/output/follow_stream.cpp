@@ -287,20 +287,25 @@ class FollowStream : public Statistic {
   }
 
   void parse_filter(std::string_view& s) {
-    if (proto_ == FollowProto::kHttp2) {
-      // TCP stream and HTTP/2 stream ids.
-      int64_t index, sub;
-      if (!eat(s, ",") || !read_int(s, &index) || !eat(s, ",") || !read_int(s, &sub))
-        fail("Invalid parameter.");
-      if (index < 0 || index > 0x7fffffff || sub < 0 || sub > 0x7fffffff)
-        fail("Error registering tap listener.");
-      stream_index_ = index;
-      substream_ = static_cast<uint32_t>(sub);
-      filter_text_ = fmt::format("tcp.stream eq {} and http2.streamid eq {}", index, sub);
-      return;
-    }
     std::string_view probe = s;
     int64_t index;
+    if (proto_ == FollowProto::kHttp2) {
+      // TCP stream and HTTP/2 stream ids; or, as for TCP, the two endpoints (every stream).
+      int64_t sub;
+      if (eat(probe, ",") && read_int(probe, &index) && (probe.empty() || probe[0] == ',')) {
+        if (!eat(probe, ",") || !read_int(probe, &sub))
+          fail("Error creating filter for this stream.");
+        s = probe;
+        if (index < 0 || index > 0x7fffffff || sub < 0 || sub > 0x7fffffff)
+          fail("Error registering tap listener.");
+        stream_index_ = index;
+        substream_ = static_cast<uint32_t>(sub);
+        filter_text_ = fmt::format("tcp.stream eq {} and http2.streamid eq {}", index, sub);
+        return;
+      }
+      all_substreams_ = true;
+      probe = s;
+    }
     if (eat(probe, ",") && read_int(probe, &index) && (probe.empty() || probe[0] == ',')) {
       s = probe;
       if (index < 0 || index > 0x7fffffff) fail("Error registering tap listener.");
@@ -372,7 +377,8 @@ class FollowStream : public Statistic {
   // fields, any other frame whole (header included).
   void add_http2_frames(const Packet& pkt, const Endpoint& src, const Endpoint& dst) {
     for_each_http2_frame(pkt, [&](const Http2FrameRecord& f) {
-      if (f.magic || f.stream_id != substream_ || f.follow_len == 0) return;
+      if (f.magic || (!all_substreams_ && f.stream_id != substream_) || f.follow_len == 0)
+        return;
       add_message_chunk(pkt, src, dst,
                         {reinterpret_cast<const char*>(f.follow_data), f.follow_len});
     });
@@ -478,7 +484,8 @@ class FollowStream : public Statistic {
   FollowProto proto_ = FollowProto::kTcp;
   FollowMode mode_ = FollowMode::kAscii;
   int64_t stream_index_ = -1;
-  uint32_t substream_ = 0;  // HTTP/2 stream id
+  uint32_t substream_ = 0;        // HTTP/2 stream id
+  bool all_substreams_ = false;  // HTTP/2 followed by endpoints: every stream
   Endpoint filter_[2];
   std::string filter_text_;
   uint64_t chunk_min_ = 1, chunk_max_ = UINT32_MAX;

@@ -28,7 +28,7 @@ class Http2Tree : public Statistic {
   }
   void packet(const Packet& pkt) override {
     for_each_http2_frame(pkt, [&](const Http2FrameRecord& f) {
-      if (f.magic) return;
+      if (f.magic || !f.whole) return;
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       tree_.tick("HTTP2", StatsTree::kRoot);
       const char* name = value_name(registry().info(http2_fields::type).def, f.type);

@@ -1,6 +1,7 @@
 // HTTP/2 on hand-built connections (prior knowledge on port 80): HPACK state across blocks and
 // CONTINUATION, the dynamic table size applied on SETTINGS ACK, a frame split over segments,
-// and netsift's own frame-size and flow-control expert items, which no corpus capture triggers.
+// and netsift's own frame-size and flow-control expert items, which no corpus capture triggers;
+// tshark's :path segments, DNS over HTTPS and gRPC with Protocol Buffers on small cases.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -144,6 +145,73 @@ TEST(Http2, DataBeyondTheFlowControlWindow) {
   c.send(true, frame(8, 0, 1, hex("00000064")));
   c.send(false, frame(0, 0x01, 1, Bytes(50, 'a')));
   EXPECT_FALSE(d.has("http2.analysis.window_exceeded"));
+}
+
+// ":path: /x?a=1&b@zzz" split as tshark 4.0's http_add_path_components_to_tree does: only ":?#[]@"
+// delimit segments, every later segment is as long as the first, and the next general
+// delimiter is always looked for after the first one.
+TEST(Http2, PathSegmentsAsTsharkSplitsThem) {
+  Connection c;
+  c.send(true, preface());
+  // :method GET, :scheme http, :path (literal, indexed name 4) "/x?a=1&b@zzz".
+  Dissected& d = c.send(true, frame(1, 0x05, 1, hex("8286 040c 2f783f613d312662407a7a7a")));
+  EXPECT_EQ(d.str("http2.headers.path"), "/x?a=1&b@zzz");
+  ASSERT_EQ(d.count("http.path_segment"), 3);
+  EXPECT_EQ(d.str("http.path_segment", 0), "/x");
+  EXPECT_EQ(d.str("http.path_segment", 1), "b@");
+  EXPECT_EQ(d.str("http.path_segment", 2), "zz");
+  ASSERT_EQ(d.count("http.path_sub_segment"), 1);
+  EXPECT_EQ(d.str("http.path_sub_segment"), "a=1");
+  // A path without a general delimiter has none.
+  c.send(true, frame(1, 0x05, 3, hex("8286 0404 2f612f62")));
+  EXPECT_FALSE(d.has("http.path_segment"));
+}
+
+// "content-type: application/dns-message" (literal, indexed name 31).
+const Bytes kDnsMessageType = hex("0f10 17 6170706c69636174696f6e2f646e732d6d657373616765");
+
+TEST(Http2, DnsOverHttpsBodies) {
+  Connection c;
+  c.send(true, preface());
+  // POST / with a DNS query for a.com (transaction 0, as RFC 8484 advises).
+  c.send(true, frame(1, 0x04, 1, cat({hex("838684"), kDnsMessageType})));
+  Dissected& d = c.send(true, frame(0, 0x01, 1, hex("0000 0100 0001 0000 0000 0000 "
+                                                     "01610363 6f6d00 0001 0001")));
+  EXPECT_EQ(d.packet().cols.protocol, "DoH");
+  EXPECT_EQ(d.info(), "Standard query 0x0000 A a.com");
+  EXPECT_EQ(d.protocols(), "eth:ethertype:ip:tcp:http:http2:dns");
+  c.send(false, frame(1, 0x04, 1, cat({hex("88"), kDnsMessageType})));
+  // The answer, and a PING after it in the same packet: the protocol is HTTP2 again.
+  c.send(false, cat({frame(0, 0x01, 1, hex("0000 8180 0001 0001 0000 0000 01610363 6f6d00 0001 0001 "
+                                           "c00c 0001 0001 0000003c 0004 01020304")),
+                     frame(6, 0, 0, Bytes(8, 0))}));
+  EXPECT_EQ(d.packet().cols.protocol, "HTTP2");
+  EXPECT_EQ(d.info(), "Standard query response 0x0000 A a.com A 1.2.3.4, PING[0]");
+  EXPECT_EQ(d.str("dns.qry.name"), "a.com");
+  EXPECT_EQ(d.count("dns.a"), 1);
+  EXPECT_EQ(d.uint("dns.response_to"), 3u);  // paired by the HTTP/2 stream
+}
+
+TEST(Http2, GrpcMessagesAsProtocolBuffers) {
+  Connection c;
+  c.send(true, preface());
+  // POST /p.S/M, content-type application/grpc (literal, indexed name 31).
+  c.send(true, frame(1, 0x04, 1,
+                     hex("838684 0406 2f702e532f4d 0f10 10 6170706c69636174696f6e2f67727063")));
+  // One message: field 1 "abc" (length-delimited), field 2 = 150 (varint).
+  Dissected& d = c.send(true, frame(0, 0x01, 1, hex("00 00000008 0a03616263 109601")));
+  EXPECT_EQ(d.packet().cols.protocol, "GRPC");
+  EXPECT_EQ(d.info(), "DATA[1] (GRPC) (PROTOBUF)");
+  EXPECT_EQ(d.protocols(), "eth:ethertype:ip:tcp:http:http2:grpc:protobuf");
+  EXPECT_EQ(d.uint("grpc.message_length"), 8u);
+  EXPECT_EQ(d.uint("grpc.compressed_flag"), 0u);
+  ASSERT_EQ(d.count("protobuf.field.number"), 2);
+  EXPECT_EQ(d.uint("protobuf.field.number", 1), 2u);
+  EXPECT_EQ(d.uint("protobuf.field.wiretype", 0), 2u);
+  EXPECT_EQ(d.uint("protobuf.field.value.length"), 3u);
+  EXPECT_EQ(d.bytes("protobuf.field.value", 0), "616263");
+  EXPECT_EQ(d.uint("protobuf.field.value.uint32"), 150u);
+  EXPECT_EQ(d.str("protobuf.field.name"), "<UNKNOWN>");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/memory_budget.h"
 #include "output/columns.h"
 
 namespace netsift {
@@ -60,6 +61,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   add_capture_options(app, o.capture);
   app.add_option("-o", o.preferences, "Preference name:value")->allow_extra_args(false);
   app.add_option("-C", o.profile, "Start with the configuration profile NAME");
+  app.add_option("--max-memory", o.max_memory,
+                 "Memory for state kept across packets (reassembly, bodies, fragments, flows), "
+                 "e.g. 512M or 2G; default 96M keeps peak RSS under 150 MB");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -78,6 +82,15 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "\t'v' to enable VLAN IDs to names resolution\n",
                  c);
     return 1;
+  }
+  if (!o.max_memory.empty()) {
+    o.max_memory_bytes = parse_byte_size(o.max_memory);
+    // Below 1 MiB every share would round to nothing.
+    if (o.max_memory_bytes < (size_t{1} << 20)) {
+      std::fprintf(stderr, "netsift: --max-memory \"%s\" is not a size of at least 1M\n",
+                   o.max_memory.c_str());
+      return 1;
+    }
   }
   TimeDisplay time_display;
   if (!parse_time_display(o.time_display, time_display)) {

@@ -57,4 +57,12 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
   }
 }
 
+int add_expert_text(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+                    std::string_view msg, ExpertSeverity severity, ExpertGroup group) {
+  int text = pkt.tree.add(parent, kNoField, r, off, len, Value{});
+  pkt.set_label(text, msg);
+  add_expert(pkt, text, f, r, off, len, msg, severity, group);
+  return text;
+}
+
 }  // namespace netsift

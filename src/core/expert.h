@@ -34,6 +34,10 @@ enum ExpertGroup : uint32_t {
 void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
                 std::string_view msg, ExpertSeverity severity, ExpertGroup group);
 
+// Wireshark's proto_tree_add_expert: a text item labelled `msg` that carries the expert item.
+int add_expert_text(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+                    std::string_view msg, ExpertSeverity severity, ExpertGroup group);
+
 // tshark's names: "Comment", "Chat", "Note", "Warning", "Error"; "Checksum", "Sequence", ...
 // "Protocol".
 const char* severity_text(ExpertSeverity s);

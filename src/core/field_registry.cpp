@@ -1,6 +1,7 @@
 #include "core/field_registry.h"
 
 #include <stdexcept>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -52,6 +53,20 @@ void FieldRegistry::add_fields(FieldId protocol, std::span<const FieldReg> regs)
 FieldId FieldRegistry::find(std::string_view abbrev) const {
   auto it = by_abbrev_.find(abbrev);
   return it == by_abbrev_.end() ? kNoField : it->second;
+}
+
+void FieldRegistry::add_protocol_alias(FieldId protocol, std::string_view alias) {
+  aliases_.emplace(alias, info(protocol).def.abbrev);
+}
+
+FieldId FieldRegistry::find_by_alias(std::string_view name) const {
+  size_t dot = name.find('.');
+  auto it = aliases_.find(name.substr(0, dot));
+  if (it == aliases_.end()) return kNoField;
+  if (dot == std::string_view::npos) return find(it->second);
+  std::string real(it->second);
+  real += name.substr(dot);
+  return find(real);
 }
 
 FieldRegistry g_registry;

@@ -22,6 +22,11 @@ class FieldRegistry {
   // Marks a field a dissector reads back from the packet tree (see PacketTree::set_interest).
   void mark_read_back(FieldId id) { fields_[id].read_back = true; }
   FieldId find(std::string_view abbrev) const;  // kNoField when unknown
+  // An old name of a protocol ("ssl" for "tls", "bootp" for "dhcp"): display filters accept
+  // the alias and its fields ("ssl.record.version"), as tshark's proto_register_alias.
+  void add_protocol_alias(FieldId protocol, std::string_view alias);
+  // The field an aliased name stands for, kNoField when `name` does not start with an alias.
+  FieldId find_by_alias(std::string_view name) const;
   std::span<const FieldInfo> all() const { return {fields_.data() + 1, fields_.size() - 1}; }
   size_t size() const { return fields_.size(); }
 
@@ -31,6 +36,7 @@ class FieldRegistry {
   FieldId add(const FieldInfo& f);
   std::vector<FieldInfo> fields_;
   std::unordered_map<std::string_view, FieldId> by_abbrev_;
+  std::unordered_map<std::string_view, std::string_view> aliases_;  // alias -> protocol abbrev
 };
 
 // The process-wide registry, complete after register_all_dissectors() (dissectors/all.h).

@@ -1,6 +1,8 @@
 // Text helpers shared by dissectors (Info and label text) and printers.
 #include "core/text_format.h"
 
+#include "core/field_registry.h"
+
 #include <cstdint>
 
 namespace netsift {
@@ -125,6 +127,55 @@ void cut_appended_label(std::string& label) {
   size_t cut = kMaxAppendedLabel;
   while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0) == 0x80) --cut;
   label.resize(cut);
+}
+
+void append_bitmask_title(std::string& out, uint64_t value, std::initializer_list<FieldId> fields) {
+  for (FieldId f : fields) {
+    const FieldDef& d = registry().info(f).def;
+    uint64_t bits = value & d.bitmask;
+    if (d.type == FieldType::kBoolean) {
+      if (bits) {
+        out += ", ";
+        out += d.name;
+      }
+      continue;
+    }
+    if (d.values.empty()) continue;
+    bits >>= __builtin_ctzll(d.bitmask);
+    const char* name = "Unknown";
+    for (const ValueName& v : d.values)
+      if (v.value == bits) name = v.name;
+    out += ", ";
+    out += d.name;
+    out += ": ";
+    out += name;
+  }
+}
+
+void append_time_secs(std::string& out, uint32_t secs) {
+  if (secs == 0) {
+    out += "0 seconds";
+    return;
+  }
+  const uint32_t parts[] = {secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60};
+  static constexpr const char* kUnits[] = {"day", "hour", "minute", "second"};
+  bool first = true;
+  for (int i = 0; i < 4; ++i) {
+    if (parts[i] == 0) continue;
+    if (!first) out += ", ";
+    out += std::to_string(parts[i]);
+    out += ' ';
+    out += kUnits[i];
+    if (parts[i] != 1) out += 's';
+    first = false;
+  }
+}
+
+void append_signed_time_secs(std::string& out, int32_t secs) {
+  if (secs >= 0) return append_time_secs(out, static_cast<uint32_t>(secs));
+  out += '-';
+  // The magnitude of INT32_MIN fits only in the unsigned type.
+  append_time_secs(out, 0u - static_cast<uint32_t>(secs));
 }
 
 }  // namespace netsift

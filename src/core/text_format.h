@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,17 @@ void append_hex_bytes(std::string& out, const uint8_t* p, size_t n, char sep = '
 // A bytes field's value as a tree label shows it: at most 36 bytes in hex (separated as the
 // field's base says), then an ellipsis; "<MISSING>" or "<none>" (BASE_ALLOW_ZERO) when empty.
 void append_bytes_label(std::string& out, const FieldDef& d, const Value& v);
+
+// Wireshark's unsigned_time_secs_to_str(): "1 day, 2 hours, 3 minutes, 4 seconds", zero units
+// left out, "0 seconds" for zero.
+void append_time_secs(std::string& out, uint32_t secs);
+// Wireshark's signed_time_secs_to_str(): as above, with a leading "-" for negative times.
+void append_signed_time_secs(std::string& out, int32_t secs);
+
+// What Wireshark's proto_tree_add_bitmask appends to the header item's label for `value`:
+// ", Name" for each set boolean flag, ", Name: text" for each integer field with value names
+// (integers without names and unset flags add nothing).
+void append_bitmask_title(std::string& out, uint64_t value, std::initializer_list<FieldId> fields);
 
 // Wireshark keeps an item's text in ITEM_LABEL_LENGTH (240) bytes. Text appended to an item's
 // label (proto_item_append_text) stops silently at 239 bytes, cut here on a character boundary,

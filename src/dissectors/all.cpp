@@ -38,6 +38,8 @@ void register_ah();
 void register_ntp();
 void register_frame_relay();
 void register_tftp();
+void register_dhcp();
+void register_igmp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -77,6 +79,8 @@ void register_all_dissectors() {
   register_ntp();
   register_frame_relay();
   register_tftp();
+  register_dhcp();
+  register_igmp();
 }
 
 }  // namespace netsift

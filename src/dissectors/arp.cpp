@@ -8,6 +8,7 @@
 #include "core/field_registry.h"
 #include "core/preferences.h"
 #include "core/session.h"
+#include "dissectors/arp.h"
 #include "dissectors/arp_state.h"
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
@@ -254,6 +255,8 @@ void append_mac(std::string& out, const uint8_t* p) {
       fmt::format("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", p[0], p[1], p[2], p[3], p[4], p[5]));
 }
 
+}  // namespace
+
 void append_hw_address(std::string& out, const ByteReader& r, size_t off, uint8_t len,
                        uint16_t type) {
   if (len == 0) return out.append("<No address>"), void();
@@ -261,6 +264,12 @@ void append_hw_address(std::string& out, const ByteReader& r, size_t off, uint8_
   if (hw_is_ether(type, len)) return append_mac(out, p);
   append_hex(out, p, len);
 }
+
+std::span<const ValueName> arp_hardware_types() {
+  return kHardwareTypes;
+}
+
+namespace {
 
 void append_proto_address(std::string& out, const ByteReader& r, size_t off, uint8_t len,
                           uint16_t type) {
@@ -510,20 +519,15 @@ BoolPref pref_register_network_address_binding;
 
 const PrefReg kArpPrefs[] = {
     pref_bool(&pref_detect_request_storms, "detect_request_storms",
-              "Attempt to detect excessive rate of ARP requests",
-              false),
+              "Attempt to detect excessive rate of ARP requests", false),
     pref_uint(&pref_detect_storm_number_of_packets, "detect_storm_number_of_packets",
-              "Number of requests needed within period to indicate a storm",
-              30),
+              "Number of requests needed within period to indicate a storm", 30),
     pref_uint(&pref_detect_storm_period, "detect_storm_period",
-              "Period in milliseconds during which a packet storm may be detected",
-              100),
+              "Period in milliseconds during which a packet storm may be detected", 100),
     pref_bool(&pref_detect_duplicate_ips, "detect_duplicate_ips",
-              "Attempt to detect duplicate use of IP addresses",
-              true),
+              "Attempt to detect duplicate use of IP addresses", true),
     pref_bool(&pref_register_network_address_binding, "register_network_address_binding",
-              "Try to resolve physical addresses to host names from ARP requests/responses",
-              true),
+              "Try to resolve physical addresses to host names from ARP requests/responses", true),
 };
 
 }  // namespace

@@ -9,9 +9,10 @@
 
 #include "analysis/dns_transactions.h"
 #include "core/field_registry.h"
-#include "core/preferences.h"
 #include "core/flow_key.h"
+#include "core/preferences.h"
 #include "core/session.h"
+#include "core/text_format.h"
 #include "core/value_strings.h"
 #include "dissectors/dns.h"
 #include "dissectors/dns_fields.h"
@@ -672,7 +673,7 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
     if (m.want_text) {
       uint32_t ttl = m.r.u32(p + 4);
       std::string tl = fmt::format("Time to live: {} (", ttl);
-      append_duration(tl, ttl);
+      append_time_secs(tl, ttl);
       tl += ')';
       m.pkt.set_label(t, tl);
     }
@@ -883,10 +884,13 @@ UintPref pref_retransmission_timer;
 
 const PrefReg kDnsPrefs[] = {
     pref_bool(&pref_desegment_dns_messages, "desegment_dns_messages",
-              "Whether the DNS dissector should reassemble messages spanning multiple TCP segments. To use this option, you must also enable \"Allow subdissectors to reassemble TCP streams\" in the TCP protocol settings.",
+              "Whether the DNS dissector should reassemble messages spanning multiple TCP "
+              "segments. To use this option, you must also enable \"Allow subdissectors to "
+              "reassemble TCP streams\" in the TCP protocol settings.",
               true),
     pref_uint(&pref_retransmission_timer, "retransmission_timer",
-              "Number of seconds allowed between DNS requests with the same transaction ID to consider it a retransmission. Otherwise its considered a new request.",
+              "Number of seconds allowed between DNS requests with the same transaction ID to "
+              "consider it a retransmission. Otherwise its considered a new request.",
               5),
 };
 

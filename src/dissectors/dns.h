@@ -91,9 +91,6 @@ FieldId resp_type_field();
 // Registers the fields of the record data (dns_records.cpp).
 void register_record_fields(FieldId proto);
 
-// Appends tshark's time_secs_to_str() form: "1 hour, 2 minutes, 3 seconds".
-void append_duration(std::string& out, uint32_t secs);
-
 // Adds the RDATA of a record of `type` at [off, off+len) under `tree`. Appends the record's
 // Info column text to `info` and its tree label suffix (", addr 1.2.3.4") to `label` when
 // text is wanted.

@@ -8,6 +8,7 @@
 #include "core/address_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "core/value_strings.h"
 #include "dissectors/dns.h"
 
@@ -657,7 +658,7 @@ void add_seconds(const Message& m, int parent, FieldId fid, size_t off) {
   if (!m.want_text) return;
   uint32_t v = m.r.u32(off);
   std::string label = fmt::format("{}: {} (", registry().info(fid).def.name, v);
-  append_duration(label, v);
+  append_time_secs(label, v);
   label += ')';
   m.pkt.set_label(n, label);
 }
@@ -1110,27 +1111,6 @@ const char* type_short_name(uint16_t type) {
   for (const TypeName& t : kTypes)
     if (t.type == type) return t.short_name;
   return nullptr;
-}
-
-void append_duration(std::string& out, uint32_t secs) {
-  if (secs == 0) {
-    out += "0 seconds";
-    return;
-  }
-  struct Unit {
-    uint32_t size;
-    const char* name;
-  };
-  static constexpr Unit kUnits[] = {{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}};
-  bool first = true;
-  for (const Unit& u : kUnits) {
-    uint32_t n = secs / u.size;
-    secs %= u.size;
-    if (n == 0) continue;
-    fmt::format_to(std::back_inserter(out), "{}{} {}{}", first ? "" : ", ", n, u.name,
-                   n == 1 ? "" : "s");
-    first = false;
-  }
 }
 
 void dissect_rdata(const Message& m, int tree, uint16_t type, size_t off, size_t len,

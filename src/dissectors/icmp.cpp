@@ -9,6 +9,7 @@
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 #include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
@@ -291,29 +292,11 @@ std::string code_text(uint8_t t, uint8_t c) {
 
 // tshark verifies the checksum when the whole message was captured and is not itself quoted.
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_packet) {
-  uint16_t value = r.u16(2);
-  int n = pkt.add_item(tree, checksum, r, 2, 2);
-  if (r.truncated() || in_error_packet) {
-    if (pkt.labels)
-      pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
-                                   in_error_packet ? " [in ICMP error packet]" : ""));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
-    return;
-  }
-  uint32_t sum = ones_sum(r.data(), r.size());
-  if (fold(sum) == 0xffff) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
-    return;
-  }
-  uint16_t expected = static_cast<uint16_t>(~fold(sum - value));
-  if (pkt.labels)
-    pkt.set_label(n,
-                  fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
-  add_expert(pkt, n, checksum_bad, r, 2, 2,
-             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
-             kGroupChecksum);
+  const ChecksumItems items{checksum, checksum_status, checksum_bad, kExpertWarn};
+  if (r.truncated() || in_error_packet)
+    return add_unverified_checksum(pkt, tree, r, 2, items,
+                                   in_error_packet ? " [in ICMP error packet]" : "");
+  add_verified_checksum(pkt, tree, r, 2, ones_sum(r.data(), r.size()), items);
 }
 
 // Identifier and sequence number, in both byte orders since hosts differ on it.

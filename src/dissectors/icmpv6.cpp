@@ -4,8 +4,10 @@
 
 #include "analysis/icmp_transactions.h"
 #include "core/field_registry.h"
+#include "core/internet_checksum.h"
 #include "core/session.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 #include "dissectors/esp.h"
 #include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
@@ -502,41 +504,16 @@ std::string mac_text(const uint8_t* p) {
 
 // The checksum covers a pseudo-header of the addresses, the length and next header 58.
 void add_checksum(Packet& pkt, int tree, const ByteReader& r, bool in_error_packet) {
-  uint16_t value = r.u16(2);
-  int n = pkt.add_item(tree, checksum, r, 2, 2);
+  const ChecksumItems items{checksum, checksum_status, checksum_bad, kExpertWarn};
   bool have_addresses = pkt.net_src.type == AddressType::kIpv6;
-  if (r.truncated() || in_error_packet || !have_addresses) {
-    if (pkt.labels)
-      pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", value,
-                                   in_error_packet ? " [in ICMP error packet]" : ""));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
-    return;
-  }
-  uint64_t sum = 0;
-  auto add = [&sum](const uint8_t* p, size_t len) {
-    for (size_t i = 0; i + 1 < len; i += 2) sum += (p[i] << 8) | p[i + 1];
-    if (len & 1) sum += p[len - 1] << 8;
-  };
-  add(pkt.net_src.bytes, 16);
-  add(pkt.net_dst.bytes, 16);
-  sum += r.size() + 58;
-  add(r.data(), r.size());
-  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
-  if (sum == 0xffff) {
-    if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
-    return;
-  }
-  uint64_t without = sum + 0xffff - value;
-  while (without >> 16) without = (without & 0xffff) + (without >> 16);
-  uint16_t expected = static_cast<uint16_t>(~without);
-  if (pkt.labels)
-    pkt.set_label(n,
-                  fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
-  add_expert(pkt, n, checksum_bad, r, 2, 2,
-             fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertWarn,
-             kGroupChecksum);
+  if (r.truncated() || in_error_packet || !have_addresses)
+    return add_unverified_checksum(pkt, tree, r, 2, items,
+                                   in_error_packet ? " [in ICMP error packet]" : "");
+  uint32_t sum = ones_sum(pkt.net_src.bytes, 16);
+  sum = ones_sum(pkt.net_dst.bytes, 16, sum);
+  sum += static_cast<uint32_t>(r.size()) + 58;
+  sum = ones_sum(r.data(), r.size(), sum);
+  add_verified_checksum(pkt, tree, r, 2, sum, items);
 }
 
 // tshark shows option reserved bytes as a bare "Reserved" label (an FT_NONE field).

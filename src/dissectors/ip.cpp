@@ -342,11 +342,11 @@ int local_network_control_ttl(uint32_t dst) {
 // tshark's notes on a TTL that cannot be right for the destination: link-local multicast with
 // another TTL than its protocol's, or a unicast TTL below 5 (except PIM and OSPF, which use 1).
 void check_ttl(Packet& pkt, int item, const ByteReader& r) {
-  constexpr uint8_t kOspf = 89, kPim = 103;
+  constexpr uint8_t kIgmp = 2, kOspf = 89, kPim = 103;
   uint8_t value = r.u8(8), next = r.u8(9);
   uint32_t dst = r.u32(16);
   if ((dst & 0xffffff00) == 0xe0000000) {
-    int expected = local_network_control_ttl(dst);
+    int expected = next == kIgmp ? 1 : local_network_control_ttl(dst);
     if (expected >= 0 && expected != value)
       add_expert(pkt, item, ttl_lncb, r, 8, 1,
                  fmt::format("\"Time To Live\" != {} for a packet sent to the Local Network "

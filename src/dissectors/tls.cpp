@@ -621,6 +621,7 @@ void register_tls() {
   register_protocol_state<TlsRsaKeys>(StateScope::kCapture);
   FieldRegistry& reg = registry();
   proto_tls = reg.add_protocol({"Transport Layer Security", "TLS", "tls"});
+  reg.add_protocol_alias(proto_tls, "ssl");
   tls::register_fields(proto_tls);
   register_protocol_state<TlsSession>(StateScope::kConversation);
   register_tls_certificates();

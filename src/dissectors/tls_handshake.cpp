@@ -9,6 +9,7 @@
 
 #include "core/der_reader.h"
 #include "core/field_registry.h"
+#include "core/text_format.h"
 #include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
 #include "dissectors/tls_values.h"
@@ -28,22 +29,6 @@ const char* handshake_name(uint8_t type) {
 
 std::string count_label(const char* what, uint64_t n, const char* one, const char* many) {
   return std::string(what) + " (" + std::to_string(n) + " " + plural(n, one, many) + ")";
-}
-
-// Wireshark's unsigned_time_secs_to_str: "2 hours", "1 day, 3 minutes, 1 second".
-std::string duration_text(uint32_t secs) {
-  if (secs == 0) return "0 seconds";
-  std::string out;
-  auto part = [&](uint32_t v, const char* unit) {
-    if (v == 0) return;
-    if (!out.empty()) out += ", ";
-    out += std::to_string(v) + " " + unit + (v == 1 ? "" : "s");
-  };
-  part(secs / 86400, "day");
-  part(secs / 3600 % 24, "hour");
-  part(secs / 60 % 60, "minute");
-  part(secs % 60, "second");
-  return out;
 }
 
 // The handshake/record labels and Info text of one message (tshark's
@@ -384,10 +369,16 @@ void dissect_new_session_ticket(RecordContext& ctx, const ByteReader& r, size_t 
   int t = add_text(pkt, hs, r, off, end - off, "TLS Session Ticket");
   uint32_t lifetime = r.u32(off);
   int lt = pkt.add_item(t, f_ticket_lifetime, r, off, 4);
-  if (pkt.labels)
-    pkt.set_label(lt, "Session Ticket Lifetime Hint: " + std::to_string(lifetime) + " second" +
-                          plural(lifetime, "", "s") +
-                          (lifetime ? " (" + duration_text(lifetime) + ")" : std::string()));
+  if (pkt.labels) {
+    std::string label = "Session Ticket Lifetime Hint: " + std::to_string(lifetime) + " second" +
+                        plural(lifetime, "", "s");
+    if (lifetime) {
+      label += " (";
+      append_time_secs(label, lifetime);
+      label += ')';
+    }
+    pkt.set_label(lt, label);
+  }
   off += 4;
   if (tls13) {
     pkt.add_item(t, f_ticket_age_add, r, off, 4);

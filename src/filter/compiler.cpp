@@ -13,6 +13,29 @@ namespace netsift::dfilter {
 
 namespace {
 
+// The field types tshark 4.0's string() converts (numbers, addresses, OIDs); strings, bytes,
+// booleans, times and protocols are refused.
+bool string_convertible(FieldType t) {
+  switch (value_kind(t)) {
+    case ValueKind::kUint:
+      return t != FieldType::kBoolean && t != FieldType::kChar;
+    case ValueKind::kInt:
+      return t != FieldType::kInt24;  // tshark 4.0 leaves FT_INT24 out
+    case ValueKind::kDouble:
+    case ValueKind::kIpv4:
+      return true;
+    default:
+      return t == FieldType::kIpv6 || t == FieldType::kEther || t == FieldType::kOid;
+  }
+}
+
+// A field by name, or by a protocol alias's name ("ssl.record.version"), as tshark's
+// dfilter_resolve_unparsed.
+FieldId find_field(std::string_view name) {
+  if (FieldId f = registry().find(name)) return f;
+  return registry().find_by_alias(name);
+}
+
 struct FuncSpec {
   std::string_view name;
   Func func;
@@ -91,7 +114,7 @@ class Compiler {
     if (node(a).kind != AstKind::kWord) return kNoField;
     std::string_view name = node(a).token.text;
     if (name.size() > 1 && name[0] == '.') name.remove_prefix(1);
-    return registry().find(name);
+    return find_field(name);
   }
   // A word that names no field, a string or a character: its meaning depends on the other side.
   bool is_literal(int a) const {
@@ -142,7 +165,7 @@ class Compiler {
       }
       out += ']';
     }
-    FieldId f = registry().find(w.token.text);
+    FieldId f = find_field(w.token.text);
     if (f) out += std::string(" <") + field_type_name(registry().info(f).def.type) + ">";
     return out;
   }
@@ -240,7 +263,7 @@ class Compiler {
         // tshark has no selected packet: a reference has no value, and whatever compares
         // with it is false.
         int w = reference_word(a);
-        FieldId f = registry().find(node(w).token.text);
+        FieldId f = find_field(node(w).token.text);
         if (!f) return fail_at(node(w).token.text + " is not a valid field", w);
         return emit(Insn{Op::kConst, value_type(registry().info(f).def.type)});
       }
@@ -382,12 +405,16 @@ class Compiler {
                            c);
           type = VType::kString;
           break;
-        case Func::kString:
-          if (vt == VType::kString || vt == VType::kBytes || vt == VType::kProtocol ||
-              vt == VType::kNone)
-            return fail_at("Only non-string fields can be used as parameter for string()", c);
+        case Func::kString: {
+          int w = node(c).kind == AstKind::kLayer ? node(c).children[0] : c;
+          FieldId f = field_of_word(w);
+          if (f && !string_convertible(registry().info(f).def.type))
+            return fail_at(std::string("String conversion for field \"") +
+                               registry().info(f).def.abbrev + "\" is not supported",
+                           c);
           type = VType::kString;
           break;
+        }
         case Func::kMax:
         case Func::kMin:
         case Func::kAbs:
@@ -442,8 +469,7 @@ class Compiler {
       case AstKind::kIn:
         return membership(a);
       case AstKind::kReference:
-        if (!registry().find(node(reference_word(a)).token.text))
-          return value(a, VType::kNone, nullptr);
+        if (!find_field(node(reference_word(a)).token.text)) return value(a, VType::kNone, nullptr);
         return fail_at(shown(a) + " is neither a field nor a protocol name.", a);
       case AstKind::kString:
       case AstKind::kChar:

@@ -24,6 +24,11 @@ attacks=(
   "dns-pointer-header|100000|pcap"
   "vlan-stack|1000|pcap"
   "tunnel-nesting|3000|pcap"
+  "mpls-stack|1000|pcap"
+  "h2-gzip-bomb|1024|pcap"
+  "hpack-bomb|10000|pcap"
+  "json-nesting|1000000|pcap"
+  "x509-nesting|100000|pcap"
 )
 
 capture() {  # attack scale ext -> path (generated once)

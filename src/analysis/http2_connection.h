@@ -14,6 +14,7 @@
 
 #include "analysis/http2_hpack.h"
 #include "core/address.h"
+#include "core/memory_budget.h"
 
 namespace netsift {
 
@@ -35,8 +36,9 @@ struct Http2StreamSide {
   bool partial_content = false;   // :status 206
   bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
   bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
-  // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next).
-  std::vector<uint8_t> body;
+  // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next), charged to the
+  // Session's memory budget (HTTP/2 bodies share; one body at most its item limit).
+  BudgetedBytes body;
   struct Fragment {
     uint64_t frame;
     uint32_t length;
@@ -64,8 +66,7 @@ struct Http2Stream {
 };
 
 struct Http2Connection {
-  static constexpr size_t kMaxStreams = 4096;        // streams kept; the oldest go first
-  static constexpr size_t kMaxBodyBytes = 16 << 20;  // per stream direction
+  static constexpr size_t kMaxStreams = 4096;  // streams kept; the oldest go first
 
   bool have_first_sender = false;
   Address first_sender;

@@ -33,8 +33,18 @@ void IpReassembler::recycle_completed(uint64_t frame) {
   completed_frame_ = frame;
 }
 
+void IpReassembler::grow(size_t n) {
+  total_bytes_ += n;
+  if (budget_) budget_->charge(MemoryUse::kIpFragments, n);
+}
+
+void IpReassembler::shrink(size_t n) {
+  total_bytes_ -= n;
+  if (budget_) budget_->release(MemoryUse::kIpFragments, n);
+}
+
 void IpReassembler::drop(std::unordered_map<FragmentKey, Pending, FragmentKeyHash>::iterator it) {
-  total_bytes_ -= it->second.data.size();
+  shrink(it->second.data.size());
   spare_buffers_.push_back(std::move(it->second.data));
   by_age_.erase(it->second.age);
   pending_.erase(it);
@@ -45,8 +55,7 @@ void IpReassembler::expire(int64_t now_ns) {
   // age index, so each eviction costs O(log n).
   while (!by_age_.empty()) {
     auto oldest = by_age_.begin();
-    if (now_ns - oldest->first.first <= limits_.timeout_ns &&
-        total_bytes_ <= limits_.max_total_bytes)
+    if (now_ns - oldest->first.first <= limits_.timeout_ns && total_bytes_ <= max_total_bytes())
       break;
     drop(pending_.find(oldest->second));
   }
@@ -71,7 +80,7 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
   }
   Pending& p = it->second;
   if (p.data.size() < end) {
-    total_bytes_ += end - p.data.size();
+    grow(end - p.data.size());
     p.data.resize(end);
     p.have.resize(end);
   }
@@ -111,7 +120,7 @@ const ReassembledDatagram* IpReassembler::add(const FragmentKey& key, uint64_t f
     done->view.any_overlap |= f.overlap;
     done->view.any_conflict |= f.overlap_conflict;
   }
-  total_bytes_ -= p.have.size();
+  shrink(p.have.size());
   by_age_.erase(p.age);
   pending_.erase(it);
   completed_.push_back(std::move(done));

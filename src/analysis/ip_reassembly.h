@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/address.h"
+#include "core/memory_budget.h"
 
 namespace netsift {
 
@@ -60,6 +61,17 @@ struct ReassembledDatagram {
 class IpReassembler {
  public:
   explicit IpReassembler(ReassemblyLimits limits = {}) : limits_(limits) {}
+  IpReassembler(const IpReassembler&) = delete;
+  IpReassembler& operator=(const IpReassembler&) = delete;
+  ~IpReassembler() { shrink(total_bytes_); }
+
+  // Charges the buffered bytes to `budget` (the Session's), whose IP-fragment share then
+  // replaces limits.max_total_bytes.
+  void use_budget(MemoryBudget& budget) {
+    if (budget_) return;
+    budget_ = &budget;
+    budget.charge(MemoryUse::kIpFragments, total_bytes_);
+  }
 
   // Adds the fragment bytes [offset, offset+data.size()) of datagram `key` seen in `frame` at
   // `time_ns`; `more` is the More Fragments flag. Returns the datagram when this fragment
@@ -87,8 +99,14 @@ class IpReassembler {
   void drop(std::unordered_map<FragmentKey, Pending, FragmentKeyHash>::iterator it);
   void recycle_completed(uint64_t frame);
   std::vector<uint8_t> take_buffer();
+  void grow(size_t n);
+  void shrink(size_t n);
+  size_t max_total_bytes() const {
+    return budget_ ? budget_->share(MemoryUse::kIpFragments) : limits_.max_total_bytes;
+  }
 
   ReassemblyLimits limits_;
+  MemoryBudget* budget_ = nullptr;
   std::unordered_map<FragmentKey, Pending, FragmentKeyHash> pending_;
   AgeIndex by_age_;
   uint64_t arrivals_ = 0;

@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
+
+#include "core/memory_budget.h"
 
 namespace netsift {
 
@@ -16,11 +19,11 @@ inline constexpr uint32_t kDesegmentOneMoreSegment = 0x0fffffff;
 // desegment_len meaning "everything until the sender's FIN" (an HTTP body without a length).
 inline constexpr uint32_t kDesegmentUntilFin = 0x0ffffffe;
 
-// Memory bounds: a pending PDU larger than this is dropped (expert note on the frame). The total
-// leaves room, within the 150 MB peak RSS every input must stay under, for IP fragments (16 MiB),
-// a decoded body (16 MiB) and the copy of a PDU being dissected.
-inline constexpr size_t kTcpMaxPendingPerFlow = 10 * 1024 * 1024;
-inline constexpr size_t kTcpMaxPendingTotal = 64 * 1024 * 1024;
+// Memory bounds without a Session's budget (unit tests, fuzz drivers): the defaults of
+// core/memory_budget.h, one PDU at most 16 MiB, all flows at most 40 MiB. With a budget its TCP
+// share and item limit apply (--max-memory scales them).
+inline constexpr size_t kTcpMaxPendingPerFlow = MemoryBudget::kDefaultLimit / 6;
+inline constexpr size_t kTcpMaxPendingTotal = MemoryBudget::kDefaultLimit / 96 * 40;
 
 // A PDU being collected: its bytes so far and the frames they came from.
 struct TcpPendingPdu {
@@ -32,7 +35,8 @@ struct TcpPendingPdu {
   uint32_t needed = 0;    // total PDU length, kDesegmentOneMoreSegment or kDesegmentUntilFin
   std::vector<uint8_t> bytes;
   std::vector<Segment> segments;
-  bool frames_pdus = false;  // the dissector frames PDUs (TcpPayloadContext::frames_pdus)
+  bool frames_pdus = false;        // the dissector frames PDUs (TcpPayloadContext::frames_pdus)
+  MemoryBudget* budget = nullptr;  // the Session's, charged with `bytes`; null: fixed bounds
 
   TcpPendingPdu() = default;
   TcpPendingPdu(const TcpPendingPdu&) = delete;
@@ -41,6 +45,9 @@ struct TcpPendingPdu {
   void append(const uint8_t* p, size_t n);
   // Whether `more` bytes may be added within the per-flow and total bounds.
   bool within_limits(size_t more) const;
+  // Which bound refuses `more` bytes, in words for the expert info ("over 16 MiB per PDU", "the
+  // TCP reassembly budget of 40 MiB of --max-memory 96 MiB used up").
+  std::string limit_hit(size_t more) const;
 };
 
 // The desegmentation state of one direction of a connection; freed with the connection.

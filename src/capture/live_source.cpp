@@ -59,8 +59,10 @@ LiveSource::LiveSource(const LiveOptions& opts) {
   pcap_set_snaplen(handle_, snaplen);
   pcap_set_promisc(handle_, opts.promiscuous ? 1 : 0);
   pcap_set_buffer_size(handle_, opts.buffer_mib * 1024 * 1024);
-  // Immediate mode: each packet is handed over when it arrives, not when a buffer fills.
-  pcap_set_immediate_mode(handle_, 1);
+  // As dumpcap: no immediate mode, packets are handed over when a block fills or after the
+  // 250 ms timeout. Immediate mode makes Linux libpcap use a TPACKET_V2 ring of one
+  // MTU-sized slot per packet (about 1,300 in the default 2 MiB) instead of TPACKET_V3's packed
+  // blocks: a burst of 100,000 small frames on a veth lost three quarters of them.
   pcap_set_timeout(handle_, kPollTimeoutMs);
   // Nanosecond time stamps where the kernel has them, as dumpcap asks for.
   nsec_ = pcap_set_tstamp_precision(handle_, PCAP_TSTAMP_PRECISION_NANO) == 0;
@@ -102,6 +104,12 @@ LiveSource::~LiveSource() {
   set_stop_waker(nullptr);
   g_active.store(nullptr);
   if (handle_) pcap_close(handle_);
+}
+
+uint64_t LiveSource::dropped() const {
+  struct pcap_stat st {};
+  if (!handle_ || pcap_stats(handle_, &st) != 0) return 0;
+  return st.ps_drop;
 }
 
 bool LiveSource::next(CapturedFrame& frame) {

@@ -39,6 +39,9 @@ class LiveSource final : public CaptureReader {
   const std::vector<NameRecord>& names() const override { return empty_names_; }
   const std::vector<std::string>& tls_key_log() const override { return empty_strings_; }
 
+  // Packets lost before netsift read them (libpcap's ps_drop: the kernel buffer was full).
+  uint64_t dropped() const;
+
   // The name tshark shows in "Capturing on '...'": "Loopback: lo", or just the name.
   const std::string& display_name() const { return display_name_; }
 

@@ -81,8 +81,14 @@ bool CaptureLimits::reached(uint64_t frames) const {
   return stop_.filesize_kb != 0 && writer_ && writer_->file_bytes() >= stop_.filesize_kb * 1000;
 }
 
-void CaptureLimits::finish(const Options& opts, uint64_t frames) const {
+void CaptureLimits::finish(const Options& opts, uint64_t frames,
+                           const CaptureReader* reader) const {
   if (!opts.read_file.empty() || opts.interface.empty()) return;  // a file, not a capture
+  // dumpcap reports its drops before tshark counts the packets.
+  auto* live = dynamic_cast<const LiveSource*>(reader);
+  if (uint64_t lost = live ? live->dropped() : 0)
+    std::fprintf(stderr, "%llu packet%s dropped from %s\n", static_cast<unsigned long long>(lost),
+                 lost == 1 ? "" : "s", live->display_name().c_str());
   std::fprintf(stderr, "%llu packet%s captured\n", static_cast<unsigned long long>(frames),
                frames == 1 ? "" : "s");
 }

@@ -34,8 +34,8 @@ class CaptureLimits {
   // Should the loop stop before reading another frame? `frames` counts frames read so far.
   bool reached(uint64_t frames) const;
   // After the loop: for a capture (-i, netsift remote) prints "N packets captured" to stderr
-  // as tshark does.
-  void finish(const Options& opts, uint64_t frames) const;
+  // as tshark does, after "N packets dropped from IFACE" when libpcap lost packets of `reader`.
+  void finish(const Options& opts, uint64_t frames, const CaptureReader* reader) const;
 
  private:
   StopLimits stop_;

@@ -35,6 +35,7 @@ void run_first_pass(const Options& opts, const PacketFilters& filters, Session& 
     wanted[f.id] = f.def.type == FieldType::kProtocol || f.read_back;
   Session first;
   first.prefs = session.prefs;
+  first.memory().set_limit(session.memory().limit());
   first.resolve = session.resolve;
   first.later.start_recording();
   Packet pkt;
@@ -64,6 +65,7 @@ void learn_f5_tls_secrets(const Options& opts, const PacketFilters& filters, Ses
   std::vector<uint8_t> wanted(registry().size());  // no tree: the trailers feed the secrets
   Session scan;
   scan.prefs = session.prefs;
+  scan.memory().set_limit(session.memory().limit());
   Packet pkt;
   pkt.tree.set_interest(&wanted);
   pkt.payloads = false;

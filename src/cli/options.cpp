@@ -6,6 +6,7 @@
 #include <cstring>
 #include <thread>
 
+#include "core/memory_budget.h"
 #include "output/columns.h"
 
 namespace netsift {
@@ -66,6 +67,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Threads to use (default: the machine's cores; 1: everything on one). From 2 "
                  "on, a file is read and decompressed on a thread of its own")
       ->check(CLI::Range(1u, 1024u));
+  app.add_option("--max-memory", o.max_memory,
+                 "Memory for state kept across packets (reassembly, bodies, fragments, flows), "
+                 "e.g. 512M or 2G; default 96M keeps peak RSS under 150 MB");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -84,6 +88,15 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "\t'v' to enable VLAN IDs to names resolution\n",
                  c);
     return 1;
+  }
+  if (!o.max_memory.empty()) {
+    o.max_memory_bytes = parse_byte_size(o.max_memory);
+    // Below 1 MiB every share would round to nothing.
+    if (o.max_memory_bytes < (size_t{1} << 20)) {
+      std::fprintf(stderr, "netsift: --max-memory \"%s\" is not a size of at least 1M\n",
+                   o.max_memory.c_str());
+      return 1;
+    }
   }
   TimeDisplay time_display;
   if (!parse_time_display(o.time_display, time_display)) {

@@ -44,6 +44,8 @@ struct Options {
   std::vector<std::string> export_objects;  // --export-objects PROTOCOL,DIR
   std::vector<std::string> preferences;     // -o name:value
   std::string profile;                      // -C NAME: the configuration profile
+  std::string max_memory;                   // --max-memory SIZE (core/memory_budget.h)
+  size_t max_memory_bytes = 0;              // parsed; 0: the default budget
   CaptureOptions capture;                   // live capture: -p -s -B -a -b -D -L
   bool remote_input = false;                // netsift remote: the input is the ssh stream
   unsigned threads = 0;                     // --threads N (0: the machine's cores; 1: one)

@@ -109,6 +109,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     return print_glossary(*opts.glossary, current);
   }
   Session session;
+  if (opts.max_memory_bytes) session.memory().set_limit(opts.max_memory_bytes);
   // Preferences first: a port preference (http.tcp.port) re-registers its ports, and decode-as
   // applies on top of them, as in tshark. Display-filter macros are one of their tables.
   register_filter_macro_table();
@@ -236,7 +237,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     if (reader) extras.finish(out, *reader);
   }
   out.flush();
-  limits.finish(opts, read_count);
+  limits.finish(opts, read_count, reader.get());
   return status;
 }
 

@@ -46,6 +46,8 @@ class ConversationTable {
   }
 
   uint32_t streams() const { return next_stream_; }
+  // Charges the conversations to the Session's memory budget (core/flow_table.h).
+  void use_budget(MemoryBudget& budget) { flows_.use_budget(budget); }
 
  private:
   void start(Conversation& c, int64_t now_ns) {

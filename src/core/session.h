@@ -4,9 +4,12 @@
 // engine can shard them by flow without changing dissectors.
 #pragma once
 
+#include <memory>
+
 #include "core/captured_frame.h"
 #include "core/conversation.h"
 #include "core/first_pass_notes.h"
+#include "core/memory_budget.h"
 #include "core/names.h"
 #include "core/preferences.h"
 #include "core/protocol_state.h"
@@ -56,10 +59,21 @@ struct Session {
   NameResolutionFlags resolve;
   FrameTiming timing;
   NameResolver names;
+  // Declared before every holder of capture-driven state, so it outlives what charges it. on
+  // the heap, so the holders' pointers stay valid when a Session is moved.
+  std::unique_ptr<MemoryBudget> budget = std::make_unique<MemoryBudget>();
   ConversationTable tcp;  // tcp.stream numbering, per-connection protocol states
   ConversationTable udp;  // udp.stream numbering, per-flow protocol states
   ProtocolStates<StateScope::kCapture> states;
   FirstPassNotes later;  // -2: what the first pass learnt for earlier frames
+
+  Session() {
+    tcp.use_budget(*budget);
+    udp.use_budget(*budget);
+  }
+
+  // The memory budget every holder of capture-driven state charges (core/memory_budget.h).
+  MemoryBudget& memory() { return *budget; }
 
   // The per-capture state `T` (registered with StateScope::kCapture), created on first use.
   template <class T>

@@ -12,6 +12,7 @@
 
 #include "analysis/decompress.h"
 #include "core/expert.h"
+#include "core/session.h"
 #include "dissectors/grpc.h"
 #include "dissectors/http2_internal.h"
 #include "dissectors/media.h"
@@ -21,8 +22,6 @@ namespace netsift::http2 {
 using namespace http2_fields;
 
 namespace {
-
-constexpr size_t kMaxDecodedBody = 16 * 1024 * 1024;
 
 ByteReader add_source(Packet& pkt, const char* name, const uint8_t* data, size_t n) {
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n ? n : 1, 1));
@@ -79,7 +78,8 @@ void dissect_full_body(Frame& f, const Http2StreamSide& side, const ByteReader& 
   std::string label =
       fmt::format("Content-encoded entity body ({}): {} bytes", side.content_encoding, body.size());
   static std::vector<uint8_t> decoded;  // reused: no allocation per body once grown
-  DecodeStatus st = decompress(coding, body.data(), body.size(), kMaxDecodedBody, decoded);
+  const size_t limit = pkt.session->memory().item_limit();
+  DecodeStatus st = decompress(coding, body.data(), body.size(), limit, decoded);
   if (st == DecodeStatus::kFailed) {
     pkt.set_label(e, label);
     add_expert(pkt, e, body_decompression_failed, body, 0, body.size(), "Body decompression failed",
@@ -88,6 +88,11 @@ void dissect_full_body(Frame& f, const Http2StreamSide& side, const ByteReader& 
     return;
   }
   pkt.set_label(e, fmt::format("{} -> {} bytes", label, decoded.size()));
+  if (st == DecodeStatus::kTruncated)
+    add_expert(pkt, e, body_limit, body, 0, body.size(),
+               fmt::format("Decoded body cut at {} bytes ({}, a sixth of --max-memory {})", limit,
+                           byte_size_text(limit), byte_size_text(pkt.session->memory().limit())),
+               kExpertWarn, kGroupUndecoded);
   ByteReader plain = add_source(pkt, "Uncompressed entity body", decoded.data(), decoded.size());
   dissect_body_data(f, side, e, f.tree, plain);
 }
@@ -128,7 +133,7 @@ void complete_body(Frame& f, Http2StreamSide& side) {
   ByteReader whole = add_source(f.pkt, "Reassembled body", side.body.data(), side.body.size());
   add_fragment_tree(f, f.tree, side.fragments, whole);
   dissect_full_body(f, side, whole);
-  std::vector<uint8_t>().swap(side.body);
+  side.body.clear();
   side.fragments.clear();
 }
 
@@ -276,11 +281,20 @@ void dissect_data(Frame& f, size_t off) {
       dissect_full_body(f, side, f.r.sub(off, len));
       shown = true;
     } else {
-      if (side.body.size() + len <= Http2Connection::kMaxBodyBytes) {
-        side.body.insert(side.body.end(), f.r.ptr(off, len), f.r.ptr(off, len) + len);
+      MemoryBudget& budget = f.pkt.session->memory();
+      if (!side.body_too_large && side.body.size() + len <= budget.item_limit() &&
+          side.body.append(budget, MemoryUse::kHttp2Bodies, f.r.ptr(off, len), len)) {
         side.fragments.push_back({f.pkt.number, static_cast<uint32_t>(len)});
-      } else {
+      } else if (!side.body_too_large) {
+        // The rest of this body is not collected: the frames so far are shown as they came.
         side.body_too_large = true;
+        add_expert(
+            f.pkt, f.tree, body_limit, f.r, off, len,
+            side.body.size() + len > budget.item_limit()
+                ? fmt::format("Body not reassembled: over {} per body (--max-memory {})",
+                              byte_size_text(budget.item_limit()), byte_size_text(budget.limit()))
+                : "Body not reassembled: over " + budget.describe(MemoryUse::kHttp2Bodies),
+            kExpertNote, kGroupReassemble);
       }
       if (end) {
         complete_body(f, side);

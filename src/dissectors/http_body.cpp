@@ -12,6 +12,7 @@
 #include "analysis/decompress.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "core/text_format.h"
 #include "dissectors/http.h"
 #include "dissectors/http_internal.h"  // http::f_text
@@ -23,7 +24,6 @@ namespace {
 
 // Decoded bodies larger than this are cut, with an expert note (a decompression bomb must not
 // exhaust memory; tshark has no limit).
-constexpr size_t kMaxDecodedBody = 16 * 1024 * 1024;
 
 FieldId f_chunk_size, f_chunk_data, f_chunk_boundary, f_chunked_trailer_part, f_file_data,
     f_decompression_failed, f_decompression_disabled, f_body_limit;
@@ -206,9 +206,11 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
       return;
     }
     static std::vector<uint8_t> decoded;  // reused: no allocation per packet once grown
+    // The cap of a body with a Content-Length (TCP's per-PDU limit), however it was framed.
+    const size_t limit = pkt.session->memory().item_limit();
     DecodeStatus st = coding == ContentCoding::kUnsupported
                           ? DecodeStatus::kFailed
-                          : decompress(coding, body.data(), body.size(), kMaxDecodedBody, decoded);
+                          : decompress(coding, body.data(), body.size(), limit, decoded);
     if (st == DecodeStatus::kFailed) {
       if (want_text) pkt.set_label(e, label);
       add_expert(pkt, e, f_decompression_failed, body, 0, 0, "Decompression failed", kExpertWarn,
@@ -219,8 +221,9 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
     if (want_text) pkt.set_label(e, fmt::format("{} -> {} bytes", label, decoded.size()));
     if (st == DecodeStatus::kTruncated)
       add_expert(pkt, e, f_body_limit, body, 0, body.size(),
-                 fmt::format("Decoded body cut at {} bytes", kMaxDecodedBody), kExpertWarn,
-                 kGroupUndecoded);
+                 fmt::format("Decoded body cut at {} bytes ({}, a sixth of --max-memory {})", limit,
+                             byte_size_text(limit), byte_size_text(pkt.session->memory().limit())),
+                 kExpertWarn, kGroupUndecoded);
     auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(decoded.empty() ? 1 : decoded.size(), 1));
     if (!decoded.empty()) std::memcpy(copy, decoded.data(), decoded.size());
     pkt.sources.push_back(

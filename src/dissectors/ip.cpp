@@ -311,7 +311,9 @@ bool reassemble(Packet& pkt, int tree, const ByteReader& header, const ByteReade
   FragmentKey key{Address::ipv4(header.ptr(12, 4)), Address::ipv4(header.ptr(16, 4)), header.u16(4),
                   header.u8(9)};
   uint16_t word = header.u16(6);
-  const ReassembledDatagram* dg = pkt.session->state<IpReassembler>().add(
+  IpReassembler& reassembler = pkt.session->state<IpReassembler>();
+  reassembler.use_budget(pkt.session->memory());
+  const ReassembledDatagram* dg = reassembler.add(
       key, pkt.number, pkt.frame->ts.total_ns(), (word & 0x1fff) * 8u, word & 0x2000,
       {payload.data(), payload.size()});
   if (!dg) return false;

@@ -605,7 +605,9 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.session->prefs.get(ipv6_prefs::defragment) && !in_error_packet && !payload.truncated() &&
       enclosing_addresses(pkt, s, d)) {
     FragmentKey key{s, d, ident, 0};
-    const ReassembledDatagram* dg = pkt.session->state<IpReassembler>().add(
+    IpReassembler& reassembler = pkt.session->state<IpReassembler>();
+    reassembler.use_budget(pkt.session->memory());
+    const ReassembledDatagram* dg = reassembler.add(
         key, pkt.number, pkt.frame->ts.total_ns(), offset, more, {payload.data(), payload.size()});
     if (dg) {
       pkt.sources.push_back(DataSource{"Reassembled IPv6", dg->data, dg->length});

@@ -49,10 +49,11 @@ void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
   }
 }
 
-void report_limit(Packet& pkt, int tcp_tree, const ByteReader& data) {
+void report_limit(Packet& pkt, int tcp_tree, const ByteReader& data, const TcpPendingPdu& p,
+                  size_t more) {
   add_expert(pkt, tcp_tree, limit_exceeded, data, 0, data.size(),
-             "Reassembly memory limit exceeded: pending PDU dropped", kExpertNote,
-             kGroupReassemble);
+             "Reassembly memory limit exceeded: pending PDU dropped (" + p.limit_hit(more) + ")",
+             kExpertNote, kGroupReassemble);
 }
 
 // Calls `upper` on `r` allowing it to ask for more bytes; returns whether it did (and where).
@@ -77,8 +78,10 @@ bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const Byt
                    uint32_t off, uint32_t more, uint32_t end_seq) {
   size_t n = r.size() - off;
   auto p = std::make_shared<TcpPendingPdu>();
-  if (!p->within_limits(n + (more >= kDesegmentUntilFin ? 0 : more))) {
-    report_limit(pkt, tcp_tree, r);
+  if (pkt.session) p->budget = &pkt.session->memory();
+  size_t wanted = n + (more >= kDesegmentUntilFin ? 0 : more);
+  if (!p->within_limits(wanted)) {
+    report_limit(pkt, tcp_tree, r, *p, wanted);
     st.pending.reset();
     return false;
   }
@@ -112,7 +115,7 @@ size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, cons
   size_t take = data.size();
   if (p.needed < kDesegmentUntilFin) take = std::min<size_t>(take, p.needed - p.bytes.size());
   if (!p.within_limits(take)) {
-    report_limit(pkt, tcp_tree, data);
+    report_limit(pkt, tcp_tree, data, p, take);
     st.pending.reset();
     return 0;
   }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "core/session.h"
 #include "dissectors/tcp_desegment.h"
 #include "dissectors/tls.h"
 #include "dissectors/tls_internal.h"
@@ -97,6 +98,7 @@ bool start_pending(TlsDirectionState& d, Packet& pkt, const ByteReader& data, ui
                    uint32_t more) {
   size_t n = data.size() - off;
   auto p = std::make_unique<TcpPendingPdu>();
+  if (pkt.session) p->budget = &pkt.session->memory();
   if (!p->within_limits(n)) return false;
   p->append(data.ptr(off, n), n);
   p->needed = needed_after(n, more);

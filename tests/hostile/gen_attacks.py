@@ -16,8 +16,13 @@ ATTACK and what SCALE counts:
   pcapng-big-shb        KiB of options in the Section Header Block (then 2,020 packets)
   pcapng-claimed-shb    MiB a Section Header Block claims to be (the file holds 92 bytes)
   dns-pointer-header    DNS responses whose answer name points into the DNS header
-  vlan-stack            802.1Q tags in front of a UDP packet (MPLS: once netsift dissects it)
+  vlan-stack            802.1Q tags in front of a UDP packet
+  mpls-stack            MPLS labels in front of an IPv4/UDP packet (netsift shows them as data)
   tunnel-nesting        IPv4-in-IPv4 levels around a UDP packet (GRE: once netsift dissects it)
+  h2-gzip-bomb          MiB an HTTP/2 (prior knowledge) gzip body inflates to, in DATA frames
+  hpack-bomb            HEADERS frames each repeating a 4,000-byte dynamic-table entry 4,000 times
+  json-nesting          levels of nested JSON arrays in an application/json response
+  x509-nesting          levels of nested DER SEQUENCEs inside a TLS Certificate message
 """
 
 import struct
@@ -89,17 +94,17 @@ class Pcap:
 class Flow:
     """One TCP connection's segments (client 10.x, server 192.0.2.1:80)."""
 
-    def __init__(self, out, n, sport=40000):
-        self.out, self.c, self.sport = out, ip4(n), sport
+    def __init__(self, out, n, sport=40000, port=80):
+        self.out, self.c, self.sport, self.port = out, ip4(n), sport, port
         self.cseq, self.sseq = 1000, 5000
 
     def send(self, from_client, flags, data=b""):
         if from_client:
-            seg = tcp(self.c, SERVER, self.sport, 80, self.cseq, self.sseq, flags, data)
+            seg = tcp(self.c, SERVER, self.sport, self.port, self.cseq, self.sseq, flags, data)
             self.out.add(ether(ipv4(self.c, SERVER, 6, seg)))
             self.cseq += len(data) + (1 if flags & 0x03 else 0)
         else:
-            seg = tcp(SERVER, self.c, 80, self.sport, self.sseq, self.cseq, flags, data)
+            seg = tcp(SERVER, self.c, self.port, self.sport, self.sseq, self.cseq, flags, data)
             self.out.add(ether(ipv4(SERVER, self.c, 6, seg)))
             self.sseq += len(data) + (1 if flags & 0x03 else 0)
 
@@ -233,6 +238,139 @@ def tunnel_nesting(path, depth):
     out.close()
 
 
+def mpls_stack(path, depth):
+    """`depth` MPLS label stack entries (bottom-of-stack on the last), then IPv4/UDP; ten frames."""
+    out = Pcap(path)
+    for i in range(10):
+        inner = ipv4(ip4(i + 1), SERVER, 17, udp(ip4(i + 1), SERVER, 1234, 9, b"m" * 16))
+        labels = b"".join(struct.pack("!I", ((16 + k) << 12) | (0x100 if k == depth - 1 else 0) | 64)
+                          for k in range(depth))
+        out.add(ether(labels + inner, 0x8847))
+    out.close()
+
+
+def hpack_literal(name, value, indexing=False):
+    """An HPACK literal with a new name (RFC 7541 6.2), no Huffman coding."""
+    def string(b):
+        n = len(b)
+        if n < 127:
+            return bytes([n]) + b
+        out, n = bytearray([127]), n - 127
+        while n >= 128:
+            out.append((n & 0x7F) | 0x80)
+            n >>= 7
+        out.append(n)
+        return bytes(out) + b
+    return (b"\x40" if indexing else b"\x00") + string(name) + string(value)
+
+
+def h2_frame(ftype, flags, stream, payload):
+    return struct.pack("!I", len(payload))[1:] + struct.pack("!BBI", ftype, flags, stream) + payload
+
+
+class H2:
+    """An HTTP/2 prior-knowledge connection over Flow (port 80): preface and SETTINGS done."""
+
+    def __init__(self, out):
+        self.f = Flow(out, 1)
+        self.f.send(True, 0x02)
+        self.f.send(False, 0x12)
+        self.f.send(True, 0x10)
+        self.client(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + h2_frame(4, 0, 0, b""))
+        self.server(h2_frame(4, 0, 0, b""))
+
+    def client(self, data):
+        for i in range(0, len(data), 1400):
+            self.f.send(True, 0x18, data[i:i + 1400])
+
+    def server(self, data):
+        for i in range(0, len(data), 1400):
+            self.f.send(False, 0x18, data[i:i + 1400])
+
+    def request(self, stream):
+        block = (hpack_literal(b":method", b"GET") + hpack_literal(b":scheme", b"http") +
+                 hpack_literal(b":path", b"/bomb") + hpack_literal(b":authority", b"bomb.example"))
+        self.client(h2_frame(1, 0x05, stream, block))
+
+
+def h2_gzip_bomb(path, mib):
+    """One response whose gzip body inflates to `mib` MiB of zeros, in 16 KiB DATA frames."""
+    out = Pcap(path)
+    h = H2(out)
+    h.request(1)
+    block = (hpack_literal(b":status", b"200") + hpack_literal(b"content-type", b"text/plain") +
+             hpack_literal(b"content-encoding", b"gzip"))
+    h.server(h2_frame(1, 0x04, 1, block))
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = b"".join(comp.compress(bytes(1 << 20)) for _ in range(mib)) + comp.flush()
+    frames = b""
+    for i in range(0, len(body), 16384):
+        last = i + 16384 >= len(body)
+        frames += h2_frame(0, 0x01 if last else 0, 1, body[i:i + 16384])
+    h.server(frames)
+    out.close()
+
+
+def hpack_bomb(path, count):
+    """A 4,000-byte header entered in the dynamic table, then `count` HEADERS frames each naming it
+    4,000 times (one byte each): 16 MB of header text per 4 KB frame."""
+    out = Pcap(path)
+    h = H2(out)
+    h.request(1)
+    first = hpack_literal(b":status", b"200") + hpack_literal(b"x-bomb", b"b" * 4000, True)
+    h.server(h2_frame(1, 0x04, 1, first))
+    for i in range(count):
+        h.request(3 + 2 * i)
+        h.server(h2_frame(1, 0x04, 3 + 2 * i, b"\x88" + b"\xbe" * 4000))
+    out.close()
+
+
+def json_nesting(path, depth):
+    """An application/json response of `depth` nested arrays around a number."""
+    out = Pcap(path)
+    f = Flow(out, 1)
+    f.send(True, 0x02)
+    f.send(False, 0x12)
+    f.send(True, 0x10)
+    f.send(True, 0x18, b"GET /deep HTTP/1.1\r\nHost: deep.example\r\n\r\n")
+    body = b"[" * depth + b"1" + b"]" * depth
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+    stream = head % len(body) + body
+    for i in range(0, len(stream), 1400):
+        f.send(False, 0x18, stream[i:i + 1400])
+    out.close()
+
+
+def der(tag, content):
+    n = len(content)
+    if n < 128:
+        return bytes([tag, n]) + content
+    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(size)]) + size + content
+
+
+def x509_nesting(path, depth):
+    """A TLS Certificate message whose one certificate is `depth` nested SEQUENCEs."""
+    out = Pcap(path)
+    f = Flow(out, 1, 40443, 443)
+    f.send(True, 0x02)
+    f.send(False, 0x12)
+    f.send(True, 0x10)
+    cert = der(0x02, b"\x01")
+    for _ in range(depth):
+        cert = der(0x30, cert)
+    certs = struct.pack("!I", len(cert))[1:] + cert
+    body = struct.pack("!I", len(certs))[1:] + certs
+    hs = b"\x0b" + struct.pack("!I", len(body))[1:] + body
+    records = b""
+    for i in range(0, len(hs), 16384):
+        piece = hs[i:i + 16384]
+        records += struct.pack("!BHH", 22, 0x0303, len(piece)) + piece
+    for i in range(0, len(records), 1400):
+        f.send(False, 0x18, records[i:i + 1400])
+    out.close()
+
+
 ATTACKS = {
     "http-deflate-chunked": lambda p, n: http_bomb(p, n, False),
     "http-gzip-chunked": lambda p, n: http_bomb(p, n, True),
@@ -244,6 +382,11 @@ ATTACKS = {
     "dns-pointer-header": dns_pointer_header,
     "vlan-stack": vlan_stack,
     "tunnel-nesting": tunnel_nesting,
+    "mpls-stack": mpls_stack,
+    "h2-gzip-bomb": h2_gzip_bomb,
+    "hpack-bomb": hpack_bomb,
+    "json-nesting": json_nesting,
+    "x509-nesting": x509_nesting,
 }
 
 if __name__ == "__main__":

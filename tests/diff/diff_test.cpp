@@ -351,10 +351,12 @@ TEST_P(TlsIgnoreMacFailed, ShowsThePlaintextOfARecordThatFailsItsTag) {
   EXPECT_EQ(netsift(ignoring).out, lenient);
 }
 
-INSTANTIATE_TEST_SUITE_P(Gcm, TlsIgnoreMacFailed,
-                         ::testing::Values(BadTagCapture{"tls-bad-tag.pcapng", "/ems/1"}));
-INSTANTIATE_TEST_SUITE_P(Ccm, TlsIgnoreMacFailed,
-                         ::testing::Values(BadTagCapture{"tls-bad-tag-ccm.pcapng", "/ems/3"}));
+INSTANTIATE_TEST_SUITE_P(Aead, TlsIgnoreMacFailed,
+                         ::testing::Values(BadTagCapture{"tls-bad-tag.pcapng", "/ems/1"},
+                                           BadTagCapture{"tls-bad-tag-ccm.pcapng", "/ems/3"}),
+                         [](const auto& info) {
+                           return std::string(info.index == 0 ? "Gcm" : "Ccm");
+                         });
 
 INSTANTIATE_TEST_SUITE_P(Keyed, TlsDecryption, ::testing::ValuesIn(captures_with_keys()),
                          [](const auto& info) { return info.param.test_name; });

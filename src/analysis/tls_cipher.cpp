@@ -264,8 +264,10 @@ bool export_keys(const TlsCipherSpec& spec, uint16_t version, std::string_view p
       return false;
     std::memcpy(client_key.data(), ck, spec.key_len);
     std::memcpy(server_key.data(), sk, spec.key_len);
-    std::memcpy(ivs.data(), civ, iv_len);
-    std::memcpy(ivs.data() + iv_len, siv, iv_len);
+    if (iv_len) {  // stream ciphers have none (and an empty vector no buffer)
+      std::memcpy(ivs.data(), civ, iv_len);
+      std::memcpy(ivs.data() + iv_len, siv, iv_len);
+    }
   } else if (!tls_prf(prf, client.key, "client write key", cs, client_key) ||
              !tls_prf(prf, server.key, "server write key", cs, server_key) ||
              (iv_len && !tls_prf(prf, {}, "IV block", cs, ivs))) {

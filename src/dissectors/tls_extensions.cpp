@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "dissectors/tls_certificates.h"
 #include "dissectors/tls_internal.h"
@@ -43,6 +44,7 @@ enum ExtensionType : uint16_t {
   kKeyShare = 51,
   kApplicationSettings = 17513,
   kSignatureAlgorithmsCert = 50,
+  kStatusRequestV2 = 17,
   kRenegotiationInfo = 65281,
   kEncryptedServerName = 65486,
 };
@@ -272,18 +274,52 @@ size_t supported_versions(Packet& pkt, const ByteReader& r, size_t off, size_t e
   return off;
 }
 
-size_t status_request(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext) {
+// A note over bytes tshark leaves undecoded (its proto_tree_add_expert_format).
+void add_undecoded(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
+                   const std::string& msg) {
+  int n = add_text(pkt, parent, r, off, len, msg);
+  add_expert(pkt, n, f_status_request_undecoded, r, off, len, msg, kExpertNote, kGroupUndecoded);
+}
+
+// CertificateStatusRequest (RFC 6066 section 8), or an item of status_request_v2's list (RFC
+// 6961), which has a length after its type.
+size_t status_request(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext,
+                      bool has_length) {
   uint8_t type = r.u8(off);
   pkt.add_item(ext, f_status_request_type, r, off, 1);
   off += 1;
+  if (has_length) {
+    pkt.add_item(ext, f_status_request_len, r, off, 2);
+    off += 2;
+  }
   if (type != 1 && type != 2) return off;  // OCSP and OCSP multi carry two vectors
   uint32_t ids_len, exts_len;
   if (!add_vector(pkt, ext, r, off, end, f_status_request_responder_ids_len, 0, 0xffff, &ids_len))
     return end;
-  off += 2 + ids_len;
+  off += 2;
+  // tshark decodes neither list (its note asks for captures that have them).
+  if (ids_len)
+    add_undecoded(pkt, ext, r, off, ids_len,
+                  "Responder ID list is not implemented, contact Wireshark developers if you want "
+                  "this to be supported");
+  off += ids_len;
   if (!add_vector(pkt, ext, r, off, end, f_status_request_exts_len, 0, 0xffff, &exts_len))
     return end;
-  return off + 2 + exts_len;
+  off += 2;
+  if (exts_len)
+    add_undecoded(pkt, ext, r, off, exts_len,
+                  "Request Extensions are not implemented, contact Wireshark developers if you "
+                  "want this to be supported");
+  return off + exts_len;
+}
+
+size_t status_request_v2(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext) {
+  uint32_t len;
+  if (!add_vector(pkt, ext, r, off, end, f_status_request_list_len, 1, 0xffff, &len)) return end;
+  off += 2;
+  size_t list_end = off + len;
+  while (off < list_end) off = status_request(pkt, r, off, list_end, ext, true);
+  return off;
 }
 
 size_t renegotiation_info(Packet& pkt, const ByteReader& r, size_t off, size_t end, int ext) {
@@ -388,7 +424,11 @@ size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, s
       case kStatusRequest:
         // A TLS 1.3 Certificate entry's OCSP response is not decoded yet: it shows as data.
         off = body;
-        if (hs == kClientHello) off = status_request(pkt, r, body, body_end, ext);
+        if (hs == kClientHello) off = status_request(pkt, r, body, body_end, ext, false);
+        break;
+      case kStatusRequestV2:
+        off = body;
+        if (hs == kClientHello) off = status_request_v2(pkt, r, body, body_end, ext);
         break;
       case kSupportedGroups:
         off = supported_groups(pkt, r, body, body_end, ext, hs == kClientHello ? fp : nullptr);

@@ -33,7 +33,7 @@ FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_version, f_
     f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length,
     f_compressed_message, f_record_size_limit, f_alps_len, f_alps_alpn_list, f_alps_alpn_str_len,
     f_alps_alpn_str, f_resumed, f_ignored_unknown_record, f_malformed_vector_length,
-    f_malformed_trailing, f_malformed_too_small, f_esni_suite, f_esni_record_digest_length,
+    f_malformed_trailing, f_malformed_too_small, f_status_request_undecoded, f_esni_suite, f_esni_record_digest_length,
     f_esni_record_digest, f_esni_encrypted_sni_length, f_esni_encrypted_sni, f_esni_nonce, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type,
     f_dname, f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn,
     f_ssl2_msg_type, f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len,
@@ -212,6 +212,7 @@ const FieldReg kFields[] = {
     {&f_ignored_unknown_record, {.name = "Ignored Unknown Record", .abbrev = "tls.ignored_unknown_record", .type = FT::kNone}},
     {&f_malformed_vector_length, {.name = "Variable vector length is outside the permitted range", .abbrev = "tls.malformed.vector_length", .type = FT::kNone}},
     {&f_malformed_trailing, {.name = "Undecoded trailing data is present", .abbrev = "tls.malformed.trailing_data", .type = FT::kNone}},
+    {&f_status_request_undecoded, {.name = "Responder ID list or Request Extensions are not implemented, contact Wireshark developers if you want this to be supported", .abbrev = "tls.handshake.status_request.undecoded", .type = FT::kNone}},
     {&f_malformed_too_small, {.name = "Malformed message, not enough data is available", .abbrev = "tls.malformed.buffer_too_small", .type = FT::kNone}},
     // The encrypted_server_name extension (draft-ietf-tls-esni-01).
     {&f_esni_suite, {.name = "Cipher Suite", .abbrev = "tls.esni.suite", .type = FT::kUint16, .base = Base::kHex, .values = tls_values::kTlsCipherSuites, .blurb = "Cipher suite used to encrypt the SNI"}},

@@ -38,8 +38,8 @@ size_t length(Input& in, size_t real) {
 
 std::string extensions(Input& in) {
   static const uint16_t kTypes[] = {0,  1,  5,  10, 11, 13, 15, 16, 18, 21, 22, 23, 27,
-                                    28, 34, 35, 40, 41, 42, 43, 44, 45, 49, 51, 13172,
-                                    17513, 65281, 0x0a0a, 65037};
+                                    28, 34, 35, 40, 41, 42, 43, 44, 45, 49, 50, 51, 13172,
+                                    17513, 65281, 65486, 0x0a0a, 65037};
   std::string list;
   size_t n = in.byte() % 8;
   for (size_t i = 0; i < n; ++i) {

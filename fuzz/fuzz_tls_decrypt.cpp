@@ -65,11 +65,14 @@ void decoder_alone(Input& in) {
       "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_RSA_WITH_NULL_SHA256",
       "TLS_RSA_WITH_RC4_128_SHA",             "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA",
       "TLS_AES_128_GCM_SHA256",               "TLS_AES_256_GCM_SHA384",
-      "TLS_CHACHA20_POLY1305_SHA256",         "TLS_AES_128_CCM_8_SHA256"};
+      "TLS_CHACHA20_POLY1305_SHA256",         "TLS_AES_128_CCM_8_SHA256",
+      "TLS_RSA_WITH_AES_256_CCM",             "TLS_RSA_EXPORT_WITH_RC4_40_MD5",
+      "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5",   "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA",
+      "TLS_RSA_EXPORT1024_WITH_RC4_56_SHA"};
   std::optional<TlsCipherSpec> spec = tls_cipher_spec(kSuites[in.byte() % std::size(kSuites)]);
   CHECK(spec.has_value());
-  static const uint16_t kVersions[] = {0x0301, 0x0302, 0x0303};
-  uint16_t version = spec->tls13 ? 0x0304 : kVersions[in.byte() % 3];
+  static const uint16_t kVersions[] = {0x0300, 0x0301, 0x0302, 0x0303};
+  uint16_t version = spec->tls13 ? 0x0304 : kVersions[in.byte() % 4];
   TlsDirectionKeys client, server;
   if (spec->tls13) {
     CHECK(tls13_derive_keys(*spec, as_bytes(exact(in, digest_size(spec->prf_digest))), client));
@@ -79,6 +82,7 @@ void decoder_alone(Input& in) {
                             server));
   }
   TlsRecordDecoder decoder(*spec, version, std::move(client), in.byte() & 1);
+  decoder.set_ignore_mac_failure(in.byte() & 1);
   size_t records = 1 + in.byte() % 8;
   for (size_t i = 0; i < records; ++i) {
     uint8_t type = 20 + in.byte() % 6;

@@ -100,8 +100,15 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
   } else {
     spec.tls13 = true;  // TLS_AES_128_GCM_SHA256: no key exchange in the name
   }
+  // Export suites cut their write keys to 40 bits (56 for the EXPORT1024 ones), as tshark's
+  // ssl_get_cipher_export_keymat_size; Kerberos ones are not decrypted.
+  std::string_view kex = name.substr(4, name.size() - 4 - rest.size());
+  if (kex.find("EXPORT") != std::string_view::npos) {
+    if (kex.find("KRB5") != std::string_view::npos) return std::nullopt;
+    spec.export_key_len = kex.find("EXPORT1024") != std::string_view::npos ? 7 : 5;
+  }
   std::vector<std::string_view> w = words(rest);
-  if (w.empty() || rest.find("EXPORT") != std::string_view::npos) return std::nullopt;
+  if (w.empty()) return std::nullopt;
   // The trailing hash: the MAC of MAC-then-encrypt suites, the PRF hash of AEAD ones.
   std::string hash;
   if (w.back() == "SHA" || w.back() == "SHA256" || w.back() == "SHA384" || w.back() == "MD5") {
@@ -127,6 +134,13 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
     spec.prf_digest = hash == "SHA384" ? "SHA384" : "SHA256";
     return spec;
   }
+  // Export RC4 and RC2 name their effective key size; the cipher itself keys with 128 bits.
+  if (spec.export_key_len && w.size() == 2 && w[0] == "RC4" && (w[1] == "40" || w[1] == "56"))
+    w[1] = "128";
+  if (spec.export_key_len && w.size() == 3 && w[0] == "RC2" && w[1] == "CBC" &&
+      (w[2] == "40" || w[2] == "56"))
+    w.pop_back();
+  if (spec.export_key_len && w.size() == 2 && w[0] == "DES40" && w[1] == "CBC") w[0] = "DES";
   if (w.size() == 2 && w[0] == "RC4" && w[1] == "128") {
     if (hash.empty()) return std::nullopt;
     spec.evp_cipher = "RC4";
@@ -143,7 +157,7 @@ std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view name) {
     spec.key_len = 24;
     spec.block_len = 8;
   } else if (w.size() == 2 && w[1] == "CBC" &&
-             (w[0] == "DES" || w[0] == "IDEA" || w[0] == "SEED")) {
+             (w[0] == "DES" || w[0] == "IDEA" || w[0] == "SEED" || w[0] == "RC2")) {
     spec.evp_cipher = std::string(w[0]) + "-CBC";
     spec.key_len = w[0] == "DES" ? 8 : 16;
     spec.block_len = w[0] == "SEED" ? 16 : 8;
@@ -185,7 +199,10 @@ bool tls_prf(std::string_view digest, std::span<const uint8_t> secret, std::stri
   std::string md(digest);
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, md.data(), 0),
-      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET, const_cast<uint8_t*>(secret.data()),
+      // An empty secret (export suites' "IV block") still needs a pointer for OpenSSL.
+      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SECRET,
+                                        secret.empty() ? static_cast<void*>(full_seed.data())
+                                                       : const_cast<uint8_t*>(secret.data()),
                                         secret.size()),
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SEED, full_seed.data(), full_seed.size()),
       OSSL_PARAM_construct_end()};
@@ -224,6 +241,47 @@ bool tls13_expand_label(std::string_view digest, std::span<const uint8_t> secret
   return ok;
 }
 
+namespace {
+
+// The final keys of an export suite from the key block's short ones (RFC 2246 section 6.3;
+// RFC 6101 section 6.2.2 for SSL 3.0), and the CBC IVs, which export suites do not take from
+// the key block.
+bool export_keys(const TlsCipherSpec& spec, uint16_t version, std::string_view prf,
+                 std::span<const uint8_t> client_random, std::span<const uint8_t> server_random,
+                 TlsDirectionKeys& client, TlsDirectionKeys& server) {
+  std::vector<uint8_t> cs(client_random.begin(), client_random.end());
+  cs.insert(cs.end(), server_random.begin(), server_random.end());
+  std::vector<uint8_t> sc(server_random.begin(), server_random.end());
+  sc.insert(sc.end(), client_random.begin(), client_random.end());
+  size_t iv_len = spec.mode == TlsCipherMode::kCbc ? spec.block_len : 0;
+  std::vector<uint8_t> client_key(spec.key_len), server_key(spec.key_len), ivs(2 * iv_len);
+  if (version == kSsl3) {
+    // MD5 outputs of 16 bytes: every export key and IV fits.
+    uint8_t ck[16], sk[16], civ[16], siv[16];
+    if (spec.key_len > 16 || iv_len > 16 || !digest("MD5", {client.key, cs}, ck) ||
+        !digest("MD5", {server.key, sc}, sk) || !digest("MD5", {cs}, civ) ||
+        !digest("MD5", {sc}, siv))
+      return false;
+    std::memcpy(client_key.data(), ck, spec.key_len);
+    std::memcpy(server_key.data(), sk, spec.key_len);
+    if (iv_len) {  // stream ciphers have none (and an empty vector no buffer)
+      std::memcpy(ivs.data(), civ, iv_len);
+      std::memcpy(ivs.data() + iv_len, siv, iv_len);
+    }
+  } else if (!tls_prf(prf, client.key, "client write key", cs, client_key) ||
+             !tls_prf(prf, server.key, "server write key", cs, server_key) ||
+             (iv_len && !tls_prf(prf, {}, "IV block", cs, ivs))) {
+    return false;
+  }
+  client.key = std::move(client_key);
+  server.key = std::move(server_key);
+  client.iv.assign(ivs.begin(), ivs.begin() + iv_len);
+  server.iv.assign(ivs.begin() + iv_len, ivs.end());
+  return true;
+}
+
+}  // namespace
+
 bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version, std::span<const uint8_t> master,
                        std::span<const uint8_t> client_random,
                        std::span<const uint8_t> server_random, TlsDirectionKeys& client,
@@ -235,7 +293,7 @@ bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version, std::span<co
   if (spec.mode == TlsCipherMode::kCbc && version <= kTls10) iv_len = spec.block_len;
   if (spec.mode == TlsCipherMode::kGcm || spec.mode == TlsCipherMode::kCcm) iv_len = 4;
   if (spec.mode == TlsCipherMode::kChaCha20Poly1305) iv_len = 12;
-  size_t mac_len = spec.mac_len, key_len = spec.key_len;
+  size_t mac_len = spec.mac_len, key_len = spec.export_key_len ? spec.export_key_len : spec.key_len;
   std::vector<uint8_t> block(2 * (mac_len + key_len + iv_len));
   std::vector<uint8_t> seed(server_random.begin(), server_random.end());
   seed.insert(seed.end(), client_random.begin(), client_random.end());
@@ -255,7 +313,8 @@ bool tls12_derive_keys(const TlsCipherSpec& spec, uint16_t version, std::span<co
   take(client.iv, iv_len);
   take(server.iv, iv_len);
   OPENSSL_cleanse(block.data(), block.size());
-  return true;
+  return !spec.export_key_len ||
+         export_keys(spec, version, prf, client_random, server_random, client, server);
 }
 
 bool tls13_derive_keys(const TlsCipherSpec& spec, std::span<const uint8_t> secret,
@@ -448,7 +507,8 @@ bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version, std::span<co
     return false;
   if (EVP_DecryptUpdate(ctx, nullptr, &n, aad, static_cast<int>(aad_len)) <= 0) return false;
   if (EVP_DecryptUpdate(ctx, out_.data(), &n, ct.data(), static_cast<int>(ct.size())) <= 0)
-    return false;  // CCM checks its tag here
+    // CCM checks its tag here and keeps no plaintext when it fails.
+    return ccm && ignore_mac_failure_ && ccm_plaintext_unchecked(nonce, ct);
   out_len_ = static_cast<size_t>(n);
   if (ccm) return true;
   if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag.size()),
@@ -458,6 +518,25 @@ bool TlsRecordDecoder::decrypt_aead(uint8_t type, uint16_t version, std::span<co
   if (EVP_DecryptFinal_ex(ctx, out_.data() + n, &fin) <= 0) return ignore_mac_failure_;
   out_len_ += static_cast<size_t>(fin);
   return true;
+}
+
+bool TlsRecordDecoder::ccm_plaintext_unchecked(const uint8_t nonce[12],
+                                               std::span<const uint8_t> ct) {
+  // CCM encrypts with CTR (RFC 3610 section 2.3): counter blocks A_i = flags (L - 1 = 2 for
+  // 12-byte nonces) || nonce || i as 3 bytes, the payload from A_1 on.
+  uint8_t counter[16] = {2};
+  std::memcpy(counter + 1, nonce, 12);
+  counter[15] = 1;
+  const char* name = keys_.key.size() == 32 ? "AES-256-CTR" : "AES-128-CTR";
+  EVP_CIPHER* ctr = EVP_CIPHER_fetch(nullptr, name, nullptr);
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  int n = 0;
+  bool ok = ctr && ctx && EVP_DecryptInit_ex(ctx, ctr, nullptr, keys_.key.data(), counter) > 0 &&
+            EVP_DecryptUpdate(ctx, out_.data(), &n, ct.data(), static_cast<int>(ct.size())) > 0;
+  EVP_CIPHER_CTX_free(ctx);
+  EVP_CIPHER_free(ctr);
+  out_len_ = ok ? static_cast<size_t>(n) : 0;
+  return ok;
 }
 
 bool TlsRecordDecoder::check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,

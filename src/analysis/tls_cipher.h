@@ -28,10 +28,13 @@ struct TlsCipherSpec {
   size_t mac_len = 0;
   std::string prf_digest;   // TLS 1.2 PRF / TLS 1.3 HKDF hash ("SHA256", "SHA384")
   bool tls13 = false;       // a TLS 1.3 suite (TLS_AES_128_GCM_SHA256, ...)
+  // Export suites (RFC 2246 section 6.3): the key block holds this many bytes of each write
+  // key, which the final key_len-byte keys are derived from; 0 for other suites.
+  size_t export_key_len = 0;
 };
 
 // What a suite name ("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256") says, or nothing for a cipher
-// netsift does not decrypt (export suites, unknown names).
+// netsift does not decrypt (unknown names, ciphers OpenSSL lacks are refused later).
 std::optional<TlsCipherSpec> tls_cipher_spec(std::string_view iana_name);
 
 // TLS PRF (RFC 5246 section 5; for TLS 1.0/1.1 the MD5+SHA-1 PRF when `digest` is "MD5-SHA1").
@@ -85,7 +88,7 @@ class TlsRecordDecoder {
   // ciphers, whose state depends on every earlier record).
   void set_sequence(uint64_t seq) { seq_ = seq; }
   // tshark's tls.ignore_ssl_mac_failed: a record whose MAC or authentication tag is wrong still
-  // gives its plaintext (not for CCM suites: OpenSSL keeps a CCM plaintext that fails its tag).
+  // gives its plaintext.
   void set_ignore_mac_failure(bool ignore) { ignore_mac_failure_ = ignore; }
   const TlsCipherSpec& spec() const { return spec_; }
 
@@ -94,6 +97,8 @@ class TlsRecordDecoder {
   bool decrypt_cbc(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_stream(uint8_t type, uint16_t version, std::span<const uint8_t> in);
   bool decrypt_plain_mac(uint8_t type, uint16_t version, std::span<const uint8_t> in);
+  // A CCM record's plaintext without its tag check (for tls.ignore_ssl_mac_failed).
+  bool ccm_plaintext_unchecked(const uint8_t nonce[12], std::span<const uint8_t> ct);
   // Whether `mac` authenticates `data`, or the failure is to be ignored.
   bool check_mac(uint8_t type, uint16_t version, std::span<const uint8_t> data,
                  std::span<const uint8_t> mac);

@@ -72,6 +72,9 @@ struct TlsDirectionState {
   // Decrypted application data an upper dissector asked more bytes for, and the frames it
   // came from (bounded with TCP's pending PDUs).
   std::unique_ptr<TcpPendingPdu> app_pending;
+  // The pending PDU was found still short once complete (tshark's partial reassembly): -2 then
+  // names its completing frame on its first segment only.
+  bool app_pending_partial = false;
 };
 
 struct TlsSession {

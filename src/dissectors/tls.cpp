@@ -208,8 +208,9 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   // TLS 1.0-1.2 ignore records of unknown types (RFC 2246 section 6).
   if (s.version >= kTls10 && s.version <= kTls12 && !valid_content_type(r.u8(off))) {
     if (pkt.cols.enabled) append_info(pkt, "Ignored Unknown Record");
-    add_expert(pkt, top, f_ignored_unknown_record, r, off, available, "Ignored Unknown Record",
-               kExpertNote, kGroupProtocol);
+    int n = add_text(pkt, top, r, off, available, "Ignored Unknown Record");
+    add_expert(pkt, n, f_ignored_unknown_record, r, off, available, "Ignored Unknown Record",
+               kExpertWarn, kGroupProtocol);
     return off + available;
   }
   if (available < 5) {
@@ -532,6 +533,7 @@ TlsRsaKeys& rsa_keys(Packet& pkt) {
 
 int add_text(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t len,
              std::string_view text) {
+  r.need(off, len);  // as tshark's subtrees, the bytes must exist
   int n = pkt.tree.add(parent, f_text, r, off, len, Value{});
   pkt.set_label(n, text);
   return n;

@@ -66,6 +66,25 @@ AppAnswer call_app(RecordContext& ctx, const ByteReader& data) {
   return answer;
 }
 
+// -2: the frame whose record completes the PDU this frame's record is a segment of, noted by
+// the first pass, shown before the segment data as tshark's second pass does.
+void add_later_reassembled_in(Packet& pkt, int tls_tree) {
+  if (auto frame = pkt.session->later.find(f_reassembled_in, pkt.number);
+      frame && *frame != pkt.number)
+    pkt.add_generated_uint(tls_tree, f_reassembled_in, *frame);
+}
+
+// First pass of -2: the PDU `p` completes in this frame. As tshark's second pass, its first
+// segment names this frame, and so do the others unless the PDU was once found still short
+// (tshark then keeps the reassembly partial and shows nothing on them).
+void note_reassembled_in(Packet& pkt, const TcpPendingPdu& p, bool partial) {
+  for (const auto& segment : p.segments) {
+    if (segment.frame != pkt.number)
+      pkt.session->later.note(f_reassembled_in, segment.frame, 0, pkt.number);
+    if (partial) break;
+  }
+}
+
 void add_segment_data(Packet& pkt, int tls_tree, const ByteReader& data) {
   int n = pkt.add_item(tls_tree, f_segment_data, data, 0, data.size());
   if (pkt.labels)
@@ -104,6 +123,7 @@ bool start_pending(TlsDirectionState& d, Packet& pkt, const ByteReader& data, ui
   p->needed = needed_after(n, more);
   p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
   d.app_pending = std::move(p);
+  d.app_pending_partial = false;
   return true;
 }
 
@@ -113,6 +133,7 @@ void dissect_new(RecordContext& ctx, const ByteReader& data) {
   if (a.more == 0 || a.offset >= data.size()) return;
   if (!start_pending(ctx.session.dir[ctx.dir], ctx.pkt, data, a.offset, a.more)) return;
   if (a.offset == 0) mark_segment_of_pdu(ctx);
+  add_later_reassembled_in(ctx.pkt, ctx.tls_tree);
   add_segment_data(ctx.pkt, ctx.tls_tree, data.sub(a.offset));
 }
 
@@ -143,6 +164,7 @@ size_t continue_pending(RecordContext& ctx, const ByteReader& data) {
   p.segments.push_back({pkt.number, static_cast<uint32_t>(take)});
   if (!complete(p)) {
     mark_segment_of_pdu(ctx);
+    add_later_reassembled_in(pkt, ctx.tls_tree);
     add_segment_data(pkt, ctx.tls_tree, data);
     return take;
   }
@@ -162,10 +184,14 @@ size_t continue_pending(RecordContext& ctx, const ByteReader& data) {
     pkt.layers.resize(layers_before);
     done->needed = needed_after(done->bytes.size(), a.more);
     d.app_pending = std::move(done);
+    d.app_pending_partial = true;
     if (a.offset == 0) mark_segment_of_pdu(ctx);
+    add_later_reassembled_in(pkt, ctx.tls_tree);
     add_segment_data(pkt, ctx.tls_tree, data);
     return data.size();
   }
+  note_reassembled_in(pkt, *done, d.app_pending_partial);
+  d.app_pending_partial = false;
   // The Info column keeps what the completed PDU wrote; the rest of the record appends.
   if (pkt.cols.enabled) pkt.cols.fence();
   add_segment_data(pkt, ctx.tls_tree, data);

@@ -115,24 +115,25 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   s.values.client_ticket.clear();
   s.values.client_ems = s.values.client_etm = false;
 
-  uint16_t suites_len = r.u16(off);
-  pkt.add_item(hs, f_cipher_suites_length, r, off, 2);
+  // A broken suite or compression list ends the hello, with no fingerprints (as tshark).
+  uint32_t suites_len, comp_len;
+  if (!add_vector(pkt, hs, r, off, end, f_cipher_suites_length, 2, 0xffff, &suites_len)) return;
   off += 2;
+  size_t suites_end = off + suites_len;
   int suites = pkt.tree.add(hs, f_cipher_suites, r, off, suites_len, Value{});
   if (pkt.labels)
     pkt.set_label(suites, count_label("Cipher Suites", suites_len / 2, "suite", "suites"));
-  for (size_t i = 0; i + 1 < suites_len; i += 2) {
-    uint16_t c = r.u16(off + i);
-    pkt.add_item(suites, f_cipher_suite, r, off + i, 2);
+  for (; off + 2 <= suites_end; off += 2) {
+    uint16_t c = r.u16(off);
+    pkt.add_item(suites, f_cipher_suite, r, off, 2);
     fp.cipher_list.push_back(c);
     if (!is_grease(c)) {
       if (!fp.ciphers.empty()) fp.ciphers += '-';
       fp.ciphers += std::to_string(c);
     }
   }
-  off += suites_len;
-  uint8_t comp_len = r.u8(off);
-  pkt.add_item(hs, f_comp_methods_length, r, off, 1);
+  if (!end_vector(pkt, suites, r, off, suites_end)) off = suites_end;
+  if (!add_vector(pkt, hs, r, off, end, f_comp_methods_length, 1, 0xff, &comp_len)) return;
   off += 1;
   int comps = pkt.tree.add(hs, f_comp_methods, r, off, comp_len, Value{});
   if (pkt.labels)
@@ -358,7 +359,8 @@ void dissect_certificate_request(RecordContext& ctx, const ByteReader& r, size_t
     for (size_t i = 0; i < types; ++i) pkt.add_item(list, f_cert_type, r, off + i, 1);
     off += types;
   }
-  if (ctx.session.version == kTls12) off = dissect_signature_algorithms(pkt, r, off, hs);
+  if (ctx.session.version == kTls12)
+    off = dissect_signature_algorithms(pkt, r, off, end, hs, nullptr);
   dissect_distinguished_names(pkt, r, off, end, hs);
 }
 
@@ -709,16 +711,22 @@ void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t of
   }
 }
 
-size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent) {
-  uint16_t len = r.u16(off);
-  pkt.add_item(parent, f_sig_hash_alg_len, r, off, 2);
+size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, size_t end,
+                                    int parent, std::vector<uint16_t>* schemes) {
+  uint32_t len;
+  if (!add_vector(pkt, parent, r, off, end, f_sig_hash_alg_len, 2, 0xfffe, &len)) return end;
   off += 2;
+  size_t list_end = off + len;
   int list = pkt.tree.add(parent, f_sig_hash_algs, r, off, len, Value{});
   if (pkt.labels)
     pkt.set_label(list,
                   count_label("Signature Hash Algorithms", len / 2, "algorithm", "algorithms"));
-  for (size_t i = 0; i + 1 < len; i += 2) add_signature_scheme(pkt, list, r, off + i);
-  return off + len;
+  for (; off + 2 <= list_end; off += 2) {
+    add_signature_scheme(pkt, list, r, off);
+    if (schemes) schemes->push_back(r.u16(off));
+  }
+  if (!end_vector(pkt, list, r, off, list_end)) off = list_end;
+  return off;
 }
 
 }  // namespace netsift::tls

@@ -44,7 +44,8 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_compress_algorithm, f_compress_uncompressed_length, f_compressed_length,
     f_compressed_message, f_record_size_limit, f_alps_len, f_alps_alpn_list, f_alps_alpn_str_len,
     f_alps_alpn_str, f_resumed, f_ignored_unknown_record, f_malformed_vector_length,
-    f_malformed_trailing, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
+    f_malformed_trailing, f_malformed_too_small, f_status_request_undecoded, f_esni_suite, f_esni_record_digest_length,
+    f_esni_record_digest, f_esni_encrypted_sni_length, f_esni_encrypted_sni, f_esni_nonce, f_hs_type, f_session_id_length, f_text, f_ja4, f_ja4s, f_cert_type, f_dname,
     f_modulus_len, f_modulus, f_exponent_len, f_exponent, f_npn_str_len, f_npn, f_ssl2_msg_type,
     f_ssl2_cipher_spec_len, f_ssl2_session_id_len, f_ssl2_challenge_len, f_ssl2_cipher_spec,
     f_ssl2_challenge, f_sct_scts_length, f_sct_length, f_sct_version, f_sct_logid,
@@ -121,8 +122,10 @@ void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t of
 struct Fingerprint;
 size_t dissect_extensions(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                           int parent, uint8_t hs_type, Fingerprint* fp);
-// A uint16 list of signature schemes (signature_algorithms, CertificateRequest).
-size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, int parent);
+// A uint16 list of signature schemes (signature_algorithms, CertificateRequest) inside
+// r[off, end); returns the offset after it. `schemes` collects them when not null.
+size_t dissect_signature_algorithms(Packet& pkt, const ByteReader& r, size_t off, size_t end,
+                                    int parent, std::vector<uint16_t>* schemes);
 // A uint16-length list of X.509 distinguished names (CertificateRequest, the TLS 1.3
 // certificate_authorities extension) from r[off, end).
 void dissect_distinguished_names(Packet& pkt, const ByteReader& r, size_t off, size_t end,
@@ -139,6 +142,8 @@ struct Fingerprint {
   bool have_sni = false;
   std::string first_alpn;
   std::vector<uint16_t> cipher_list, extension_list, sig_algs;
+  // The extensions ended at a broken vector: tshark's JA3 then has no group and format lists.
+  bool extensions_cut = false;
 };
 void add_ja3(Packet& pkt, int parent, const Fingerprint& fp);
 void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
@@ -183,6 +188,17 @@ inline void append_info(Packet& pkt, std::string_view s) {
   if (!pkt.cols.info.empty()) pkt.cols.info.append(", ");
   pkt.cols.info.append(s);
 }
+// A length-prefixed vector's length field at r[off] inside r[off, end), as tshark's
+// ssl_add_vector: the field is 1..4 bytes wide as `max` needs. A length outside [min, max] is a
+// warning; one running past `end` is an error and is cut to what is left (*len). False when the
+// vector is cut or its length field does not fit (then *len is 0), after which tshark's
+// dissectors stop at their enclosing vector's end.
+bool add_vector(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t end, FieldId f,
+                uint32_t min, uint32_t max, uint32_t* len);
+// Whether a vector's dissection stopped exactly at its end `end` (tshark's ssl_end_vector):
+// otherwise an expert item for the trailing or overrun bytes, and false.
+bool end_vector(Packet& pkt, int parent, const ByteReader& r, size_t off, size_t end);
+
 // Plural helper for tshark's "(%u %s)" labels.
 inline const char* plural(uint64_t n, const char* one, const char* many) {
   return n == 1 ? one : many;

@@ -97,8 +97,8 @@ std::string two_digits(size_t n) {
 }  // namespace
 
 void add_ja3(Packet& pkt, int parent, const Fingerprint& fp) {
-  std::string full = std::to_string(fp.version) + "," + fp.ciphers + "," + fp.extensions + "," +
-                     fp.groups + "," + fp.ec_formats;
+  std::string full = std::to_string(fp.version) + "," + fp.ciphers + "," + fp.extensions;
+  if (!fp.extensions_cut) full += "," + fp.groups + "," + fp.ec_formats;
   pkt.add_generated_string(parent, f_ja3_full, full);
   pkt.add_generated_string(parent, f_ja3, md5_hex(full));
 }

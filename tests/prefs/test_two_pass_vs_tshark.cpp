@@ -55,5 +55,17 @@ TEST(TwoPassVsTshark, SecondPassShowsWhatTheFirstLearnt) {
   }
 }
 
+// Decrypted TLS: a record holding the start of an HTTP response names the frame whose record
+// completes it (tls.reassembled_in on frame 30).
+TEST(TwoPassVsTshark, TlsSegmentsNameTheFrameTheirPduIsReassembledIn) {
+  std::string args = "-r " + corpus("tls-decrypt/lekensteyn-http-chunked-ssl.pcapng") +
+                     " -o tls.keylog_file:" +
+                     corpus("tls-decrypt/lekensteyn-http-chunked-ssl.keys") +
+                     " -T fields -e frame.number -e tls.reassembled_in";
+  CommandResult theirs = tshark_in(kNoProfile, "-2 " + args);
+  EXPECT_NE(theirs.out.find("30\t50"), std::string::npos) << theirs.out;
+  EXPECT_EQ(netsift_in(kNoProfile, "-2 " + args).out, theirs.out);
+}
+
 }  // namespace
 }  // namespace netsift::test

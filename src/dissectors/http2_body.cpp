@@ -194,7 +194,8 @@ void dissect_streaming_data(Frame& f, Http2StreamSide& side, size_t off, size_t 
   bool need_more = side.pending_missing > len;
   side.pending_missing -= to_previous;
   while (to_previous > 0) {
-    if (side.pending.size() + to_previous > Http2Connection::kMaxBodyBytes) {
+    // One message may hold at most the budget's item limit (not charged to the HTTP/2 share).
+    if (side.pending.size() + to_previous > pkt.session->memory().item_limit()) {
       side.pending.clear();  // beyond the bound: given up, the rest shown as segments
       side.pending_fragments.clear();
       side.pending_missing = 0;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "run_command.h"
+#include "sanitizer_build.h"
 #include "tshark_cache.h"
 
 namespace netsift::test {
@@ -61,22 +62,13 @@ std::string netsift(const std::string& args) {
 // The memory budget holds for the release build; AddressSanitizer's shadow memory and
 // quarantine multiply RSS, so the sanitizer pass allows it three times over (it checks the
 // same runs for memory errors instead).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr long kRssBudgetKb = 3 * 150 * 1024;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr long kRssBudgetKb = 3 * 150 * 1024;
-#else
-constexpr long kRssBudgetKb = 150 * 1024;
-#endif
-#else
-constexpr long kRssBudgetKb = 150 * 1024;
-#endif
+constexpr long kRssBudgetKb = (netsift::test::kSanitizerBuild ? 3 : 1) * 150 * 1024;
 
 // Time at `scale` over time at 1,000 units must stay within `factor` times linear growth. The
 // 1,000-unit run is floored at 10 ms so start-up noise cannot make the ratio meaningless.
 void expect_linear(const std::string& attack, int scale, const std::string& args, double factor) {
-  Usage small = measure("-r " + shell_quote(attack_file(attack, 1000)) + " " + args + " >/dev/null");
+  Usage small =
+      measure("-r " + shell_quote(attack_file(attack, 1000)) + " " + args + " >/dev/null");
   Usage big = measure("-r " + shell_quote(attack_file(attack, scale)) + " " + args + " >/dev/null");
   double base = std::max(small.cpu_seconds, 0.01);
   double linear = scale / 1000.0;
@@ -127,7 +119,8 @@ TEST(Hostile, ChunkedDeflateBombWithinBudget) {
   Usage u = measure("-r " + shell_quote(attack_file("http-deflate-chunked", 512)) + " >/dev/null");
   EXPECT_LT(u.peak_rss_kb, kRssBudgetKb);
   std::string f = attack_file("http-gzip-chunked", 512);
-  std::string fields = netsift("-r " + shell_quote(f) + " -Y http.response -T fields -e _ws.expert");
+  std::string fields =
+      netsift("-r " + shell_quote(f) + " -Y http.response -T fields -e _ws.expert");
   EXPECT_NE(fields.find("Decoded body cut at 16777216 bytes"), std::string::npos) << fields;
 }
 
@@ -145,8 +138,9 @@ TEST(Hostile, Http2GzipBodyAsTsharkAndCutAtTheItemLimit) {
   // 256 MiB inflated from DATA frames: cut at the 16 MiB a Content-Length body may have.
   std::string g = attack_file("h2-gzip-bomb", 256);
   Usage u = measure("-r " + shell_quote(g) + " -T fields -e _ws.expert.message");
-  EXPECT_NE(u.out.find("Decoded body cut at 16777216 bytes (16 MiB, a sixth of --max-memory 96 MiB)"),
-            std::string::npos)
+  EXPECT_NE(
+      u.out.find("Decoded body cut at 16777216 bytes (16 MiB, a sixth of --max-memory 96 MiB)"),
+      std::string::npos)
       << u.out;
   EXPECT_LT(u.peak_rss_kb, kRssBudgetKb);
 }
@@ -171,7 +165,8 @@ TEST(Hostile, DeepX509AndMplsStacksBounded) {
   // tshark 4.0 shows the nested certificate as a BER "Wrong field in SEQUENCE" error and
   // dissects MPLS, which netsift does not yet (both outputs differ): here only bounds.
   for (const auto& [attack, scale] : {std::pair{"x509-nesting", 100000}, {"mpls-stack", 1000}}) {
-    Usage u = measure("-r " + shell_quote(attack_file(attack, scale)) + " -T fields -e frame.number");
+    Usage u =
+        measure("-r " + shell_quote(attack_file(attack, scale)) + " -T fields -e frame.number");
     EXPECT_FALSE(u.out.empty()) << attack;
     EXPECT_LT(u.peak_rss_kb, kRssBudgetKb) << attack;
   }

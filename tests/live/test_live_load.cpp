@@ -12,6 +12,7 @@
 #include <string>
 
 #include "live_test_util.h"
+#include "sanitizer_build.h"
 
 namespace netsift::test {
 namespace {
@@ -83,8 +84,9 @@ TEST_F(LiveLoad, WritingKeepsUpAndCountsAddUp) {
   EXPECT_GT(sent, 0);
   EXPECT_EQ(captured + dropped, sent) << r.err;
   EXPECT_EQ(tshark_frame_count(file), captured);
-  // With -w and -q nothing is dissected: the capture keeps up with the sender.
-  EXPECT_EQ(dropped, 0) << r.err;
+  // With -w and -q nothing is dissected: the capture keeps up with the sender (in the release
+  // build; under AddressSanitizer netsift is several times slower and the kernel may drop).
+  if (!netsift::test::kSanitizerBuild) EXPECT_EQ(dropped, 0) << r.err;
 }
 
 TEST_F(LiveLoad, SlowOutputReportsDropsAsTshark) {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/address_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/text_format.h"
@@ -218,8 +219,9 @@ int add_string(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t o
 }
 
 std::string ipv4_text(const ByteReader& r, size_t off) {
-  const uint8_t* p = r.ptr(off, 4);
-  return fmt::format("{}.{}.{}.{}", p[0], p[1], p[2], p[3]);
+  std::string out;
+  append_ipv4(out, r.u32(off));
+  return out;
 }
 
 // Items of `width` octets each over the option's value; a remainder is a length error.

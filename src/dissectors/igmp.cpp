@@ -5,6 +5,7 @@
 // their own dissectors) are shown as unknown IGMP types.
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/internet_checksum.h"
@@ -252,8 +253,9 @@ const char* name_of(std::span<const ValueName> names, uint64_t v, const char* un
 }
 
 std::string ipv4_text(const ByteReader& r, size_t off) {
-  const uint8_t* p = r.ptr(off, 4);
-  return fmt::format("{}.{}.{}.{}", p[0], p[1], p[2], p[3]);
+  std::string out;
+  append_ipv4(out, r.u32(off));
+  return out;
 }
 
 // The checksum over the first `len` octets (0: the whole message), verified as tshark does

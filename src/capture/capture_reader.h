@@ -23,6 +23,13 @@ class CaptureError : public std::runtime_error {
   uint64_t offset;
 };
 
+// Opening or writing a file failed: the message is tshark's whole sentence, naming the file
+// (`The file "x" doesn't exist.`, `The path to the file "y" doesn't exist.`), printed as it is.
+class FileError : public CaptureError {
+ public:
+  explicit FileError(const std::string& sentence) : CaptureError(sentence, 0, 0) {}
+};
+
 // Name resolution record from a pcapng NRB.
 struct NameRecord {
   std::vector<uint8_t> address;  // 4 bytes (IPv4) or 16 (IPv6)

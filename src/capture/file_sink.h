@@ -10,7 +10,7 @@ namespace netsift {
 
 class FileSink {
  public:
-  // Creates/truncates `path`, or uses standard output for "-". Throws CaptureError.
+  // Creates/truncates `path`, or uses standard output for "-". Throws FileError.
   explicit FileSink(const std::string& path);
   ~FileSink();
   FileSink(const FileSink&) = delete;
@@ -26,6 +26,7 @@ class FileSink {
 
   int fd_ = -1;
   bool owned_ = false;
+  std::string path_;  // for the write error's message
   std::vector<uint8_t> buf_;
   size_t used_ = 0;
 };

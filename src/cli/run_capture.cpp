@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "analysis/tls_secrets.h"
+#include "capture/capture_errors.h"
 #include "capture/capture_reader.h"
 #include "capture/capture_writer.h"
 #include "capture/stop_signal.h"
@@ -118,10 +119,6 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;
-  if (opts.count == 0) {
-    std::fprintf(stderr, "netsift: The specified packet count is zero\n");
-    return 1;
-  }
   std::string path = input_name(opts);
   if (path.empty()) {
     std::fprintf(stderr, "netsift: no input: use -r FILE or -i - (live capture: -i IFACE)\n");
@@ -226,13 +223,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);
     out.flush();
-    if (e.frame)
-      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(), e.what(),
-                   static_cast<unsigned long long>(e.frame),
-                   static_cast<unsigned long long>(e.offset));
-    else
-      std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
-    status = 2;
+    // A live interface's errors are libpcap's own sentences; a file's are tshark's about the file.
+    const bool live = opts.read_file.empty() && opts.interface != "-";
+    std::fprintf(stderr, "netsift: %s\n", live ? e.what() : describe_capture_error(e, path).c_str());
+    // tshark exits 1 when the interface cannot be opened (dumpcap failed), 2 for a damaged file.
+    status = live && !reader ? 1 : 2;
     // tshark still prints the statistics of the packets read before the damage.
     if (reader) extras.finish(out, *reader);
   }

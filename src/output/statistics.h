@@ -62,5 +62,7 @@ std::unique_ptr<Statistic> make_statistic(std::string_view z_arg);
 
 // tshark's complaint about an unknown -z argument, printed by the CLI before exiting with 1.
 void print_statistics_usage(std::string_view z_arg);
+// -z help: the same list, as tshark prints it (on stderr, exit status 0).
+void print_statistics_list();
 
 }  // namespace netsift

@@ -1,6 +1,7 @@
 #include "capture/file_sink.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,7 +15,7 @@ namespace {
 constexpr size_t kBufferSize = 64 * 1024;
 }
 
-FileSink::FileSink(const std::string& path) : buf_(kBufferSize) {
+FileSink::FileSink(const std::string& path, bool group_read) : buf_(kBufferSize) {
   if (path == "-") {
     fd_ = STDOUT_FILENO;
     return;
@@ -30,6 +31,8 @@ FileSink::FileSink(const std::string& path) : buf_(kBufferSize) {
     throw FileError("The file \"" + path + "\" could not be created: " + std::strerror(err) + ".");
   }
   path_ = path;
+  struct stat st {};
+  if (group_read && ::fstat(fd_, &st) == 0) ::fchmod(fd_, (st.st_mode & 07777) | S_IRGRP);
   owned_ = true;
 }
 

@@ -11,7 +11,8 @@ namespace netsift {
 class FileSink {
  public:
   // Creates/truncates `path`, or uses standard output for "-". Throws FileError.
-  explicit FileSink(const std::string& path);
+  // With `group_read`, the file is made readable by its group (tshark -g).
+  explicit FileSink(const std::string& path, bool group_read = false);
   ~FileSink();
   FileSink(const FileSink&) = delete;
   FileSink& operator=(const FileSink&) = delete;

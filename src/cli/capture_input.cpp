@@ -79,6 +79,7 @@ std::unique_ptr<CaptureWriter> CaptureLimits::create_writer(const Options& opts)
   if (opts.write_file.empty()) return nullptr;
   WriterOptions wopts;
   wopts.flush_each_frame = is_streaming_input(opts) || opts.line_buffered;
+  wopts.group_read = opts.group_read;
   RingOptions ring{ring_.filesize_kb, ring_.duration_s, ring_.files};
   auto format = opts.write_format == "pcap" ? WriteFormat::kPcap : WriteFormat::kPcapng;
   auto writer = std::make_unique<RingWriter>(opts.write_file, format, wopts, ring);

@@ -188,7 +188,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     if (level->empty()) continue;
     bool known = false;
     for (const char* l : kLogLevels) known = known || *level == l;
-    if (!known || (level == &log_fatal && *level != "critical" && *level != "warning")) {
+    if (!known) {
       std::fprintf(stderr, "netsift: Invalid log level \"%s\".\n\n", level->c_str());
       return 1;
     }
@@ -202,7 +202,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   if (o.really_quiet) o.quiet = true;
   if (!o.only_protocols.empty()) o.verbose = true;  // -O implies -V, as in tshark
   if (auto status = apply_hexdump_args(hexdump_args, o)) return status;
-  if (!count_arg.empty()) {
+  if (app.count("-c")) {
     std::optional<int> n = positive_int_arg(count_arg, "packet count");
     if (!n) return 1;
     o.count = *n;

@@ -11,7 +11,7 @@ namespace {
 void print_fields_usage(std::string_view key) {
   std::fprintf(stderr,
                "netsift: \"%.*s\" is not a valid field output option=value pair.\n"
-               "netsift: The available options for field output \"E\" are:\n"
+               "TShark: The available options for field output \"E\" are:\n"
                "bom=y|n    Prepend output with the UTF-8 BOM (def: N: no)\n"
                "header=y|n    Print field abbreviations as first line of output (def: N: no)\n"
                "separator=/t|/s|<character>   Set the separator to use;\n"

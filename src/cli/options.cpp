@@ -93,6 +93,17 @@ constexpr const char* kLogLevels[] = {"error", "critical", "warning", "message",
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
   CLI::App app{"netsift: a fast, tshark-compatible packet analyser", "netsift"};
   app.allow_extras();  // unknown options and filter words: take_leftover_words
+  app.footer(
+      "Commands:\n"
+      "  remote HOST   capture on a remote host (a BIG-IP) over ssh with tcpdump, read live\n"
+      "  follow        follow a TCP/UDP/HTTP/TLS stream of a capture file\n"
+      "  certs         list the TLS certificate chains of a capture; pair an SSL forward\n"
+      "                proxy's minted chain with the server's\n"
+      "  info          summarise capture files as capinfos does, with the BIG-IP capture\n"
+      "                information and F5 trailer noise levels\n"
+      "  help COMMAND  a command's own help\n"
+      "\n"
+      "The options are tshark's: see netsift(1) (man netsift) and the README.");
   std::string count_arg;
   std::vector<std::string> unsupported_args(std::size(kUnsupported));
   std::string log_level, log_fatal, log_other, temp_dir;
@@ -163,7 +174,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   for (const char* name : {"--log-domains", "--log-debug", "--log-noisy", "--log-file"})
     app.add_option(name, log_other, "tshark's logging option: accepted, netsift logs errors only");
   for (size_t i = 0; i < std::size(kUnsupported); ++i)
-    app.add_option(kUnsupported[i].name, unsupported_args[i], "Not supported by netsift");
+    app.add_option(kUnsupported[i].name, unsupported_args[i])->group("");  // refused below
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -51,6 +51,8 @@ class CaptureReader {
   virtual const std::vector<NameRecord>& names() const = 0;
   // TLS key log lines from decryption-secrets blocks, in file order.
   virtual const std::vector<std::string>& tls_key_log() const = 0;
+  // Bytes of the (decompressed) input read so far, for progress reports; 0 where unknown.
+  virtual uint64_t bytes_read() const { return 0; }
 };
 
 // Opens `path` ("-" for standard input), detecting gzip, pcap and pcapng from the first bytes.

@@ -168,6 +168,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Memory for state kept across packets (reassembly, bodies, fragments, flows), "
                  "e.g. 512M or 2G; default 96M keeps peak RSS under 150 MB");
   app.add_flag("-g", o.group_read, "Enable group read access on the output file(s)");
+  app.add_flag("--no-progress", o.no_progress,
+               "No progress line on stderr (shown on a terminal when reading a file takes over "
+               "a second)");
   app.add_option("--temp-dir", temp_dir, "Directory for temporary files (default: /tmp)");
   app.add_option("--log-level", log_level, "Active log level (\"critical\", \"warning\", etc.)");
   app.add_option("--log-fatal", log_fatal, "Log level that aborts (\"critical\" or \"warning\")");

@@ -25,6 +25,7 @@ struct Options {
   bool quiet = false;                       // -q
   bool really_quiet = false;                // -Q: -q, and only errors on stderr
   bool group_read = false;                  // -g: output files readable by the group
+  bool no_progress = false;                 // --no-progress: no progress line on a terminal
   bool print_when_writing = false;          // -P
   bool verbose = false;                     // -V
   bool hex_dump = false;                    // -x (or --hexdump)

@@ -15,6 +15,7 @@
 #include "cli/packet_filters.h"
 #include "cli/preference_options.h"
 #include "cli/printer_factory.h"
+#include "cli/progress.h"
 #include "cli/run_extras.h"
 #include "core/config_files.h"
 #include "core/decode_as.h"
@@ -188,9 +189,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     // keeps that one as the time reference, whatever the filter says).
     const bool drops_frames = opts.two_pass && filters.read;
     Timestamp first_read, last_kept;
+    Progress progress(!opts.no_progress, opts.read_file);
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
+      progress.update(read_count, reader->bytes_read());
       learn_capture_names(*reader, session.names, names_seen);
       learn_capture_secrets(*reader, secrets, secrets_seen);
       if (!filters.pass_capture(frame)) continue;
@@ -216,6 +219,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       if (drops_frames && number == 1) session.timing.prev_displayed = first_read;
       out.end_packet();
     }
+    progress.finish();
     if (printer) printer->end(out);
     if (writer) writer->close();
     extras.add_tls_keys(secrets.key_log());

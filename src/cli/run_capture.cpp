@@ -213,6 +213,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       ++number;
       extras.tapped(pkt);
       if (!filters.pass_display(pkt)) continue;
+      extras.displayed(pkt);
       if (printer) printer->packet(pkt, out);
       if (writer) writer->write_frame(frame, reader->interfaces());
       note_displayed(pkt);

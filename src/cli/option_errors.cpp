@@ -190,9 +190,6 @@ std::optional<int> check_capture_options(const Options& o) {
   if (o.capture.list_link_types) return fail("You can't specify -L and a capture file to be read.");
   if (o.capture.list_tstamp_types)
     return fail("You can't specify --list-time-stamp-types and a capture file to be read.");
-  if (!o.capture_filter.empty())
-    return fail(
-        "Only read filters, not capture filters, can be specified when reading a capture file.");
   if (!o.capture.ring.empty())
     return fail("Multiple capture files requested, but a capture isn't being done.");
   for (const std::string& a : o.capture.autostop)

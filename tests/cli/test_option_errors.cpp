@@ -46,7 +46,7 @@ TEST(OptionErrors, ValuesAndCombinationsAsTshark) {
   for (const char* a :
        {"-T nosuch", "-e ip.src", "-T fields", "-x -T fields -e ip.src", "-T fields -e no.such",
         "-E header=x -T fields -e ip.src", "-E nosuch=y -T fields -e ip.src", "-N z", "-t zz",
-        "-u zz", "-R ip", "-Y 'ip.src =='", "-Y tcp extra words", "-f tcp", "-a duration:5",
+        "-u zz", "-R ip", "-Y 'ip.src =='", "-Y tcp extra words", "-a duration:5",
         "-b files:2", "-L", "--list-time-stamp-types", "-G fields", "--hexdump nosuch",
         "--log-level bogus", "--log-fatal info", "--temp-dir /nonexistent/dir",
         "-z nosuch,tree -q"})

@@ -14,6 +14,7 @@ packages=(
   tshark tcpdump                       # the test oracle and the BPF reference
   openssh-server openssh-client iputils-ping  # netsift remote's integration tests
   time gzip ccache
+  groff-base man-db                    # the man page (docs/netsift.1) and its check
   python3-cryptography                 # bench/gen_tls_capture.py (TLS decryption benchmark)
 )
 

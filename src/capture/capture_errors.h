@@ -26,6 +26,18 @@ inline constexpr const char* kNotCapture = "isn't a capture file in a format TSh
   throw CaptureError(kCutShort, frame, offset);
 }
 
+// The whole message for an error reading `path`: tshark's sentence (`The file "x" appears to be
+// damaged or corrupt.` and its detail line), then where the damage is, which tshark does not say:
+// `(frame 12, byte offset 3000)`.
+inline std::string describe_capture_error(const CaptureError& e, const std::string& path) {
+  if (dynamic_cast<const FileError*>(&e)) return e.what();
+  std::string text = "The file \"" + path + "\" " + e.what();
+  if (e.frame)
+    text += "\n(frame " + std::to_string(e.frame) + ", byte offset " + std::to_string(e.offset) +
+            ")";
+  return text;
+}
+
 // Errors raised below the reader (I/O, gzip) carry no position; give them the reader's.
 [[noreturn]] inline void rethrow_positioned(const CaptureError& e, uint64_t frame,
                                             uint64_t offset) {

@@ -23,6 +23,13 @@ class CaptureError : public std::runtime_error {
   uint64_t offset;
 };
 
+// Opening or writing a file failed: the message is tshark's whole sentence, naming the file
+// (`The file "x" doesn't exist.`, `The path to the file "y" doesn't exist.`), printed as it is.
+class FileError : public CaptureError {
+ public:
+  explicit FileError(const std::string& sentence) : CaptureError(sentence, 0, 0) {}
+};
+
 // Name resolution record from a pcapng NRB.
 struct NameRecord {
   std::vector<uint8_t> address;  // 4 bytes (IPv4) or 16 (IPv6)
@@ -44,6 +51,8 @@ class CaptureReader {
   virtual const std::vector<NameRecord>& names() const = 0;
   // TLS key log lines from decryption-secrets blocks, in file order.
   virtual const std::vector<std::string>& tls_key_log() const = 0;
+  // Bytes of the (decompressed) input read so far, for progress reports; 0 where unknown.
+  virtual uint64_t bytes_read() const { return 0; }
 };
 
 // Opens `path` ("-" for standard input), detecting gzip, pcap and pcapng from the first bytes.

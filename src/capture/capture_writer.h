@@ -15,6 +15,8 @@ enum class WriteFormat { kPcap, kPcapng };
 struct WriterOptions {
   // Push every frame to the file/pipe as soon as it is written (tshark -l / live pipes).
   bool flush_each_frame = false;
+  // -g: the written files are readable by their group, whatever the umask.
+  bool group_read = false;
 };
 
 class CaptureWriter {

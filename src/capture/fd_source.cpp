@@ -36,14 +36,14 @@ std::unique_ptr<FdSource> open_fd_source(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
-    if (err == ENOENT) throw CaptureError("doesn't exist.", 0, 0);
-    if (err == EACCES) throw CaptureError("could not be opened due to lack of permissions.", 0, 0);
-    throw CaptureError(std::string("could not be opened: ") + std::strerror(err), 0, 0);
+    if (err == ENOENT) throw FileError("The file \"" + path + "\" doesn't exist.");
+    if (err == EACCES) throw FileError("You don't have permission to read the file \"" + path + "\".");
+    throw FileError("The file \"" + path + "\" could not be opened: " + std::strerror(err) + ".");
   }
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw CaptureError("is a directory (folder), not a file.", 0, 0);
+    throw FileError("\"" + path + "\" is a directory (folder), not a file.");
   }
   return std::make_unique<FdSource>(fd, true);
 }

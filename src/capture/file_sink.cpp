@@ -1,6 +1,7 @@
 #include "capture/file_sink.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,15 +15,24 @@ namespace {
 constexpr size_t kBufferSize = 64 * 1024;
 }
 
-FileSink::FileSink(const std::string& path) : buf_(kBufferSize) {
+FileSink::FileSink(const std::string& path, bool group_read) : buf_(kBufferSize) {
   if (path == "-") {
     fd_ = STDOUT_FILENO;
     return;
   }
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd_ < 0) {
-    throw CaptureError(std::string("could not be created: ") + std::strerror(errno), 0, 0);
+    // tshark's sentences (wsutil's file_open_error_message for a file being written).
+    const int err = errno;
+    if (err == ENOENT) throw FileError("The path to the file \"" + path + "\" doesn't exist.");
+    if (err == EACCES)
+      throw FileError("You don't have permission to create or write to the file \"" + path + "\".");
+    if (err == EISDIR) throw FileError("\"" + path + "\" is a directory (folder), not a file.");
+    throw FileError("The file \"" + path + "\" could not be created: " + std::strerror(err) + ".");
   }
+  path_ = path;
+  struct stat st {};
+  if (group_read && ::fstat(fd_, &st) == 0) ::fchmod(fd_, (st.st_mode & 07777) | S_IRGRP);
   owned_ = true;
 }
 
@@ -39,7 +49,8 @@ void FileSink::write_all(const uint8_t* p, size_t n) {
     ssize_t w = ::write(fd_, p, n);
     if (w < 0) {
       if (errno == EINTR) continue;
-      throw CaptureError(std::string("could not be written: ") + std::strerror(errno), 0, 0);
+      throw FileError("An error occurred while writing to the file \"" + path_ + "\": " +
+                      std::strerror(errno) + ".");
     }
     p += w;
     n -= static_cast<size_t>(w);

@@ -10,8 +10,9 @@ namespace netsift {
 
 class FileSink {
  public:
-  // Creates/truncates `path`, or uses standard output for "-". Throws CaptureError.
-  explicit FileSink(const std::string& path);
+  // Creates/truncates `path`, or uses standard output for "-". Throws FileError.
+  // With `group_read`, the file is made readable by its group (tshark -g).
+  explicit FileSink(const std::string& path, bool group_read = false);
   ~FileSink();
   FileSink(const FileSink&) = delete;
   FileSink& operator=(const FileSink&) = delete;
@@ -26,6 +27,7 @@ class FileSink {
 
   int fd_ = -1;
   bool owned_ = false;
+  std::string path_;  // for the write error's message
   std::vector<uint8_t> buf_;
   size_t used_ = 0;
 };

@@ -43,6 +43,9 @@ std::string find_friendly_name(const std::string& name) {
 std::string activation_error(pcap_t* h, int rc, const std::string& iface) {
   if (rc == PCAP_ERROR_NO_SUCH_DEVICE)
     return "There is no device named \"" + iface + "\".\n(" + pcap_geterr(h) + ")";
+  if (rc == PCAP_ERROR_RFMON_NOTSUP)
+    return "Capturing in monitor mode is not supported on device \"" + iface + "\".\n(" +
+           pcap_statustostr(rc) + ")";
   if (rc == PCAP_ERROR_PERM_DENIED)
     return "You don't have permission to capture on that device.\n(" + std::string(pcap_geterr(h)) +
            ")";
@@ -64,11 +67,25 @@ LiveSource::LiveSource(const LiveOptions& opts) {
   // MTU-sized slot per packet (about 1,300 in the default 2 MiB) instead of TPACKET_V3's packed
   // blocks: a burst of 100,000 small frames on a veth lost three quarters of them.
   pcap_set_timeout(handle_, kPollTimeoutMs);
+  if (opts.monitor) pcap_set_rfmon(handle_, 1);
+  // An unknown time stamp type is ignored, as dumpcap does.
+  if (!opts.tstamp_type.empty()) {
+    int type = pcap_tstamp_type_name_to_val(opts.tstamp_type.c_str());
+    if (type >= 0) pcap_set_tstamp_type(handle_, type);
+  }
   // Nanosecond time stamps where the kernel has them, as dumpcap asks for.
   nsec_ = pcap_set_tstamp_precision(handle_, PCAP_TSTAMP_PRECISION_NANO) == 0;
   int rc = pcap_activate(handle_);
   if (rc < 0) {
     std::string msg = activation_error(handle_, rc, opts.interface);
+    pcap_close(handle_);
+    handle_ = nullptr;
+    throw CaptureError(msg, 0, 0);
+  }
+  if (!opts.link_type.empty() &&
+      pcap_set_datalink(handle_, pcap_datalink_name_to_val(opts.link_type.c_str())) != 0) {
+    std::string msg = "The capture session could not be initiated on interface '" +
+                      opts.interface + "' (" + pcap_geterr(handle_) + ").";
     pcap_close(handle_);
     handle_ = nullptr;
     throw CaptureError(msg, 0, 0);
@@ -182,6 +199,32 @@ int print_link_types(const std::string& interface, FILE* out) {
   if (count >= 0) pcap_free_datalinks(types);
   pcap_close(h);
   return 0;
+}
+
+int print_time_stamp_types(const std::string& interface, FILE* out) {
+  char err[PCAP_ERRBUF_SIZE] = "";
+  pcap_t* h = pcap_create(interface.c_str(), err);
+  if (!h) {
+    std::fprintf(stderr, "netsift: %s\n", err);
+    return 2;
+  }
+  int* types = nullptr;
+  int count = pcap_list_tstamp_types(h, &types);
+  std::fputs("Timestamp types of the interface (use option --time-stamp-type to set):\n", out);
+  // libpcap lists none when only the default, host time, is available.
+  if (count == 0) std::fputs("  host (Host)\n", out);
+  for (int i = 0; i < count; ++i) {
+    const char* name = pcap_tstamp_type_val_to_name(types[i]);
+    const char* desc = pcap_tstamp_type_val_to_description(types[i]);
+    std::fprintf(out, "  %s (%s)\n", name ? name : "unknown", desc ? desc : "unknown");
+  }
+  if (count > 0) pcap_free_tstamp_types(types);
+  pcap_close(h);
+  return 0;
+}
+
+bool is_link_type_name(const std::string& name) {
+  return pcap_datalink_name_to_val(name.c_str()) >= 0;
 }
 
 }  // namespace netsift

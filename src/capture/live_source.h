@@ -20,6 +20,9 @@ struct LiveOptions {
   bool promiscuous = true;  // -p turns it off
   int buffer_mib = 2;       // -B, as dumpcap's default
   std::string filter;       // -f, compiled by libpcap for the interface
+  bool monitor = false;     // -I: 802.11 monitor mode
+  std::string link_type;    // -y: a DLT name ("EN10MB"), empty for the default
+  std::string tstamp_type;  // --time-stamp-type: a libpcap name ("host", "adapter"...)
 };
 
 class LiveSource final : public CaptureReader {
@@ -60,5 +63,9 @@ int print_interfaces(FILE* out);
 // -L: prints the interface's link types ("Data link types of interface lo (use option -y to
 // set):" then "  EN10MB (Ethernet)"). Returns the exit status; errors go to stderr.
 int print_link_types(const std::string& interface, FILE* out);
+// --list-time-stamp-types: the interface's time stamp types, as tshark lists them.
+int print_time_stamp_types(const std::string& interface, FILE* out);
+// Whether libpcap knows `name` as a link type (-y), as tshark checks it.
+bool is_link_type_name(const std::string& name);
 
 }  // namespace netsift

@@ -18,6 +18,28 @@
 
 namespace netsift {
 
+namespace {
+
+// An empty input: tshark reads it as a capture with no packets (exit 0, nothing printed).
+class EmptyCapture : public CaptureReader {
+ public:
+  bool next(CapturedFrame&) override { return false; }
+  FileFormat format() const override { return FileFormat::kPcapng; }
+  const std::vector<InterfaceInfo>& interfaces() const override { return none_.interfaces; }
+  const std::vector<std::string>& section_comments() const override { return none_.strings; }
+  const std::vector<NameRecord>& names() const override { return none_.names; }
+  const std::vector<std::string>& tls_key_log() const override { return none_.strings; }
+
+ private:
+  struct {
+    std::vector<InterfaceInfo> interfaces;
+    std::vector<std::string> strings;
+    std::vector<NameRecord> names;
+  } none_;
+};
+
+}  // namespace
+
 std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> source,
                                                    bool read_ahead) {
   auto in = std::make_unique<InputStream>(std::move(source));
@@ -35,8 +57,10 @@ std::unique_ptr<CaptureReader> open_capture_stream(std::unique_ptr<ByteSource> s
     in = std::make_unique<InputStream>(std::make_unique<ReadAheadSource>(std::move(in)));
     p = in->peek(4, got);
   }
+  if (got == 0) return std::make_unique<EmptyCapture>();
   if (got < 4) {
-    // tshark calls an empty or tiny file neither damaged nor a capture.
+    // A tiny file is neither damaged nor a capture (tshark reads some as one-packet text
+    // files, which netsift does not).
     throw CaptureError(kNotCapture, 0, 0);
   }
   uint32_t le = load_le32(p);

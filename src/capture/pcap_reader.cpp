@@ -94,4 +94,6 @@ bool PcapReader::read_record(CapturedFrame& frame, uint64_t record_offset) {
   return true;
 }
 
+uint64_t PcapReader::bytes_read() const { return in_->offset(); }
+
 }  // namespace netsift

@@ -22,6 +22,7 @@ class PcapReader final : public CaptureReader {
   const std::vector<InterfaceInfo>& interfaces() const override { return interfaces_; }
   const std::vector<std::string>& section_comments() const override { return empty_strings_; }
   const std::vector<NameRecord>& names() const override { return empty_names_; }
+  uint64_t bytes_read() const override;
   const std::vector<std::string>& tls_key_log() const override { return empty_strings_; }
 
  private:

@@ -8,7 +8,7 @@ namespace netsift {
 
 class PcapWriter final : public CaptureWriter {
  public:
-  PcapWriter(const std::string& path, WriterOptions options) : sink_(path), options_(options) {}
+  PcapWriter(const std::string& path, WriterOptions options) : sink_(path, options.group_read), options_(options) {}
   ~PcapWriter() override;
 
   void start(const std::vector<InterfaceInfo>& interfaces) override;

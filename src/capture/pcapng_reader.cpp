@@ -131,4 +131,6 @@ bool PcapngReader::dispatch(const Block& b, CapturedFrame& frame) {
   }
 }
 
+uint64_t PcapngReader::bytes_read() const { return in_->offset(); }
+
 }  // namespace netsift

@@ -24,6 +24,7 @@ class PcapngReader final : public CaptureReader {
   const std::vector<InterfaceInfo>& interfaces() const override { return interfaces_; }
   const std::vector<std::string>& section_comments() const override { return section_comments_; }
   const std::vector<NameRecord>& names() const override { return names_; }
+  uint64_t bytes_read() const override;
   const std::vector<std::string>& tls_key_log() const override { return tls_key_log_; }
 
  private:

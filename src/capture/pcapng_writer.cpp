@@ -19,7 +19,7 @@ uint16_t clamp_len(size_t n) {
 }  // namespace
 
 PcapngWriter::PcapngWriter(const std::string& path, WriterOptions options)
-    : sink_(path), options_(options) {
+    : sink_(path, options.group_read), options_(options) {
   write_shb();  // a reader of a pipe can identify the format at once
 }
 

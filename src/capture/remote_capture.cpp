@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <regex>
 #include <sstream>
 
@@ -197,6 +198,14 @@ std::string watched_command(const std::string& command) {
          "wait $t";
 }
 
+bool is_tmsh_reply(const std::string& probe_output) {
+  // The probe's first line never came back, and what did is tmsh's complaint about the shell
+  // command it was given ("Syntax Error: "echo" unknown property").
+  return probe_output.find(kConnectionTag) == std::string::npos &&
+         (probe_output.find("Syntax Error:") != std::string::npos ||
+          probe_output.find("tmsh") != std::string::npos);
+}
+
 std::string summarize_remote_failure(const std::string& text, int status) {
   auto has = [&](const char* s) { return text.find(s) != std::string::npos; };
   // Ended by a signal (Ctrl-C reaches ssh too) or cleanly: nothing failed.
@@ -221,6 +230,12 @@ std::string summarize_remote_failure(const std::string& text, int status) {
 
 std::vector<std::string> RemoteCapture::ssh_args(const std::string& remote_command) const {
   std::vector<std::string> a = {"ssh"};
+  // One authentication for the probe and the capture: the probe's connection becomes a master
+  // the capture's session shares (one password prompt). It outlives the probe by at most 10 s
+  // when nothing uses it, and close_master() ends it after the capture.
+  if (!control_dir_.empty())
+    a.insert(a.end(), {"-o", "ControlMaster=auto", "-o", "ControlPath=" + control_dir_ + "/cm",
+                       "-o", "ControlPersist=10"});
   if (!opts_.port.empty()) a.insert(a.end(), {"-p", opts_.port});
   if (!opts_.identity.empty()) a.insert(a.end(), {"-i", opts_.identity});
   for (const auto& o : opts_.ssh_options) a.insert(a.end(), {"-o", o});
@@ -229,11 +244,19 @@ std::vector<std::string> RemoteCapture::ssh_args(const std::string& remote_comma
 }
 
 std::string RemoteCapture::probe() {
-  int out = -1;
-  pid_t pid = spawn(ssh_args(probe_command()), &out, nullptr);
+  char dir[] = "/tmp/netsift-ssh-XXXXXX";
+  if (::mkdtemp(dir)) control_dir_ = dir;
+  int out = -1, err = -1;
+  pid_t pid = spawn(ssh_args(probe_command()), &out, &err);
   std::string text = read_all(out);
+  std::string errors = read_all(err);
   int status = wait_for(pid);
+  ssize_t ignored = ::write(STDERR_FILENO, errors.data(), errors.size());  // ssh's own words
+  (void)ignored;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 255) return summarize_remote_failure("", status);
+  if (is_tmsh_reply(text + errors))
+    return "the account's login shell is tmsh (a BIG-IP admin's default), which runs no shell "
+           "commands: give it bash (tmsh modify auth user NAME shell bash) or log in as root";
   probe_ = parse_probe_output(text);
   if (!probe_.has_tcpdump) return summarize_remote_failure(kTcpdumpTag, status);
   return "";
@@ -277,7 +300,10 @@ std::string RemoteCapture::finish(bool stopped_by_us) {
   }
   if (session_stdin_ >= 0) ::close(session_stdin_);  // the remote watcher ends tcpdump
   session_stdin_ = -1;
-  if (ssh_pid_ <= 0) return "";
+  if (ssh_pid_ <= 0) {
+    close_master();
+    return "";
+  }
   int status = 0;
   // When the stream ended by itself ssh is exiting: give it a moment so its status (the
   // remote tcpdump's) can be judged; otherwise we are the ones ending the capture.
@@ -293,8 +319,31 @@ std::string RemoteCapture::finish(bool stopped_by_us) {
   }
   ssh_pid_ = -1;
   if (stderr_relay_.joinable()) stderr_relay_.join();
+  close_master();
   if (killed) return "";
+  // The watcher ended tcpdump with SIGTERM because we closed the session's stdin (-c, -a or
+  // Ctrl-C here): the shell reports 128 + 15, which is our own stop, not a failure.
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM) return "";
   return summarize_remote_failure(remote_errors_, status);
+}
+
+void RemoteCapture::close_master() {
+  if (control_dir_.empty()) return;
+  // Ends the shared connection now rather than when ControlPersist runs out.
+  std::vector<std::string> args = {"ssh", "-o", "ControlPath=" + control_dir_ + "/cm", "-O",
+                                   "exit", "--", opts_.destination};
+  int out = -1, err = -1;
+  try {
+    pid_t pid = spawn(args, &out, &err);
+    read_all(out);
+    read_all(err);
+    wait_for(pid);
+  } catch (const CaptureError&) {
+    // No ssh to ask: the master ends by itself when ControlPersist runs out.
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(control_dir_, ec);
+  control_dir_.clear();
 }
 
 RemoteCapture::~RemoteCapture() {

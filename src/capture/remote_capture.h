@@ -1,7 +1,8 @@
 // netsift remote: capture on another host with its tcpdump, over the system's ssh client, and
 // stream the pcap it writes into the local run loop.
 //
-// One cheap ssh command probes the remote first: the client and server addresses the session
+// One cheap ssh command probes the remote first (its connection, authenticated once, is shared
+// with the capture's session): the client and server addresses the session
 // sees ($SSH_CONNECTION, so the capture can exclude its own ssh traffic), whether tcpdump exists
 // and whether it can write packet-buffered output (-U; BIG-IP 11.x's cannot). Then ssh runs
 // tcpdump, its stdout is the capture stream and its stderr is relayed verbatim.
@@ -80,6 +81,7 @@ class RemoteCapture {
 
  private:
   std::vector<std::string> ssh_args(const std::string& remote_command) const;
+  void close_master();
 
   RemoteOptions opts_;
   RemoteProbe probe_;
@@ -88,8 +90,12 @@ class RemoteCapture {
   int session_stdin_ = -1;  // kept open while capturing: its EOF stops the remote tcpdump
   std::thread stderr_relay_;
   std::string remote_errors_;  // what the remote wrote to stderr, kept for the summary
+  std::string control_dir_;    // the shared ssh connection's socket directory
 };
 
+// Whether the probe's output is tmsh's (BIG-IP's management shell as the login shell) rather
+// than a POSIX shell's.
+bool is_tmsh_reply(const std::string& probe_output);
 // Turns the remote's messages and ssh's exit status into a one-line summary.
 std::string summarize_remote_failure(const std::string& stderr_text, int ssh_status);
 

@@ -18,6 +18,13 @@ std::optional<int> run_capture_listing(const Options& opts) {
     }
     return print_link_types(opts.interface, stdout);
   }
+  if (opts.capture.list_tstamp_types) {
+    if (opts.interface.empty() || opts.interface == "-") {
+      std::fputs("netsift: --list-time-stamp-types needs an interface: -i IFACE\n", stderr);
+      return 1;
+    }
+    return print_time_stamp_types(opts.interface, stdout);
+  }
   return std::nullopt;
 }
 
@@ -29,7 +36,7 @@ std::unique_ptr<CaptureReader> open_input(const Options& opts) {
   if (!opts.read_file.empty()) return open_capture(opts.read_file, opts.threads > 1);
   if (opts.interface == "-") {
     // tshark treats -i - as a capture: it announces it and counts the packets at the end.
-    std::fputs("Capturing on '-'\n", stderr);
+    if (!opts.really_quiet) std::fputs("Capturing on '-'\n", stderr);
     return open_capture("-");
   }
   LiveOptions live;
@@ -38,8 +45,12 @@ std::unique_ptr<CaptureReader> open_input(const Options& opts) {
   live.promiscuous = !opts.capture.no_promiscuous;
   live.buffer_mib = opts.capture.buffer_mib;
   live.filter = opts.capture_filter;
+  live.monitor = opts.capture.monitor;
+  live.link_type = opts.capture.link_type;
+  live.tstamp_type = opts.capture.tstamp_type;
   auto source = std::make_unique<LiveSource>(live);
-  std::fprintf(stderr, "Capturing on '%s'\n", source->display_name().c_str());
+  if (!opts.really_quiet)
+    std::fprintf(stderr, "Capturing on '%s'\n", source->display_name().c_str());
   return source;
 }
 
@@ -68,6 +79,7 @@ std::unique_ptr<CaptureWriter> CaptureLimits::create_writer(const Options& opts)
   if (opts.write_file.empty()) return nullptr;
   WriterOptions wopts;
   wopts.flush_each_frame = is_streaming_input(opts) || opts.line_buffered;
+  wopts.group_read = opts.group_read;
   RingOptions ring{ring_.filesize_kb, ring_.duration_s, ring_.files};
   auto format = opts.write_format == "pcap" ? WriteFormat::kPcap : WriteFormat::kPcapng;
   auto writer = std::make_unique<RingWriter>(opts.write_file, format, wopts, ring);
@@ -84,6 +96,7 @@ bool CaptureLimits::reached(uint64_t frames) const {
 void CaptureLimits::finish(const Options& opts, uint64_t frames,
                            const CaptureReader* reader) const {
   if (!opts.read_file.empty() || opts.interface.empty()) return;  // a file, not a capture
+  if (opts.really_quiet) return;                                  // -Q
   // dumpcap reports its drops before tshark counts the packets.
   auto* live = dynamic_cast<const LiveSource*>(reader);
   if (uint64_t lost = live ? live->dropped() : 0)

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "capture/capture_errors.h"
 #include "capture/capture_reader.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
@@ -71,12 +72,7 @@ int describe(const std::string& path, bool first, const std::vector<uint8_t>& wa
     return 0;
   } catch (const CaptureError& e) {
     std::fflush(stdout);
-    if (e.frame)
-      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(), e.what(),
-                   static_cast<unsigned long long>(e.frame),
-                   static_cast<unsigned long long>(e.offset));
-    else
-      std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
+    std::fprintf(stderr, "netsift: %s\n", describe_capture_error(e, path).c_str());
     return 2;
   }
 }

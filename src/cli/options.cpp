@@ -4,19 +4,114 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 
+#include "cli/number_args.h"
+#include "cli/option_errors.h"
 #include "core/memory_budget.h"
 #include "output/columns.h"
+#include "output/statistics.h"
 
 namespace netsift {
 
+namespace {
+
+// Options of tshark that mean nothing to netsift: rejected, naming the option and why, rather
+// than accepted and ignored.
+struct Unsupported {
+  const char* name;
+  const char* why;
+};
+constexpr Unsupported kUnsupported[] = {
+    {"-X", "extension options (Lua scripts, read_format) are not supported by netsift"},
+    {"-K", "Kerberos keytabs are not supported: netsift does not dissect Kerberos"},
+    {"-U", "PDU export (-U tap_name) is not supported by netsift"},
+    {"-W", "-W n (name resolution records in the written file) is not supported by netsift"},
+    {"-M", "session auto reset is not needed: netsift's state is bounded by --max-memory"},
+    {"--enable-protocol", "enabling or disabling protocols is not supported by netsift"},
+    {"--disable-protocol", "enabling or disabling protocols is not supported by netsift"},
+    {"--enable-heuristic", "enabling or disabling heuristics is not supported by netsift"},
+    {"--disable-heuristic", "enabling or disabling heuristics is not supported by netsift"},
+    {"--elastic-mapping-filter", "-G elastic-mapping is not supported by netsift"},
+};
+
+// --hexdump values, in order (the last data-source and ASCII choices win).
+std::optional<int> apply_hexdump_args(const std::vector<std::string>& args, Options& o) {
+  using Ascii = HexDumpStyle::Ascii;
+  for (const std::string& a : args) {
+    o.hex_dump = true;
+    if (a == "all")
+      o.hex_style.frame_only = false;
+    else if (a == "frames")
+      o.hex_style.frame_only = true;
+    else if (a == "ascii")
+      o.hex_style.ascii = Ascii::kInclude;
+    else if (a == "delimit")
+      o.hex_style.ascii = Ascii::kDelimit;
+    else if (a == "noascii")
+      o.hex_style.ascii = Ascii::kExclude;
+    else if (a == "help") {
+      std::fputs(
+          "netsift 0.1.0\n"
+          "\n"
+          "netsift: Valid --hexdump <hexoption> values include:\n"
+          "\n"
+          "Data source options:\n"
+          "  all                      add hexdump, dump all data sources (-x default)\n"
+          "  frames                   add hexdump, dump only frame data source\n"
+          "\n"
+          "ASCII options:\n"
+          "  ascii                    add hexdump, include ASCII dump text (-x default)\n"
+          "  delimit                  add hexdump, delimit ASCII dump text with '|' characters\n"
+          "  noascii                  add hexdump, exclude ASCII dump text\n"
+          "\n"
+          "Miscellaneous:\n"
+          "  help                     display this help and exit\n"
+          "\n"
+          "Example:\n"
+          "\n"
+          "    $ netsift ... --hexdump frames --hexdump delimit ...\n"
+          "\n",
+          stdout);
+      return 0;
+    } else {
+      std::fprintf(stderr, "netsift: \"%s\" is an invalid value for --hexdump <hexoption>\n",
+                   a.c_str());
+      std::fputs("For valid <hexoption> values enter: netsift --hexdump help\n", stderr);
+      return 1;
+    }
+  }
+  return std::nullopt;
+}
+
+constexpr const char* kLogLevels[] = {"error", "critical", "warning", "message",
+                                      "info",  "debug",    "noisy"};
+
+}  // namespace
+
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
   CLI::App app{"netsift: a fast, tshark-compatible packet analyser", "netsift"};
+  app.allow_extras();  // unknown options and filter words: take_leftover_words
+  app.footer(
+      "Commands:\n"
+      "  remote HOST   capture on a remote host (a BIG-IP) over ssh with tcpdump, read live\n"
+      "  follow        follow a TCP/UDP/HTTP/TLS stream of a capture file\n"
+      "  certs         list the TLS certificate chains of a capture; pair an SSL forward\n"
+      "                proxy's minted chain with the server's\n"
+      "  info          summarise capture files as capinfos does, with the BIG-IP capture\n"
+      "                information and F5 trailer noise levels\n"
+      "  help COMMAND  a command's own help\n"
+      "\n"
+      "The options are tshark's: see netsift(1) (man netsift) and the README.");
+  std::string count_arg;
+  std::vector<std::string> unsupported_args(std::size(kUnsupported));
+  std::string log_level, log_fatal, log_other, temp_dir;
+  std::vector<std::string> hexdump_args;
   app.set_version_flag("-v,--version", "netsift 0.1.0");
   app.add_option("-r,--read-file", o.read_file, "Read packets from FILE (\"-\": stdin)");
   app.add_option("-i,--interface", o.interface, "Capture interface (\"-\": stdin)");
-  app.add_option("-c", o.count, "Stop after N packets");
+  app.add_option("-c", count_arg, "Stop after N packets");
   app.add_option("-t", o.time_display, "Time column: a|ad|adoy|d|dd|e|r|u|ud|udoy");
   app.add_option("-u", o.seconds_display, "Seconds in relative times: s|hms");
   app.add_flag("-n", o.no_resolve, "Disable all name resolution");
@@ -29,19 +124,21 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
       ->allow_extra_args(false);
   app.add_flag("-l", o.line_buffered, "Flush output after each packet");
   app.add_flag("-q", o.quiet, "Do not print packets");
+  app.add_flag("-Q", o.really_quiet, "Only log true errors to stderr (quieter than -q)");
   app.add_flag("-P", o.print_when_writing, "Print packet summaries even when writing to a file");
   app.add_flag("-V", o.verbose, "Print the packet detail tree");
   app.add_flag("-x", o.hex_dump, "Print hex and ASCII dump of the packet bytes");
+  app.add_option("--hexdump", hexdump_args,
+                 "Hex dump: all|frames (data sources), ascii|delimit|noascii; help")
+      ->allow_extra_args(false);
   app.add_option("-O", o.only_protocols, "Show details of these protocols only");
-  app.add_option("-T", o.output_type, "Output format: text|fields|json|jsonraw|ek")
-      ->check(CLI::IsMember({"text", "fields", "json", "jsonraw", "ek", "tabs"}));
+  app.add_option("-T", o.output_type, "Output format: text|fields|json|jsonraw|ek");
   app.add_option("-e", o.fields, "Field to print with -T fields (repeatable)")
       ->allow_extra_args(false);
   app.add_option("-E", o.field_opts, "Fields option: header|separator|quote|occurrence|aggregator")
       ->allow_extra_args(false);
   app.add_option("-w", o.write_file, "Write packets to FILE (\"-\": stdout)");
-  app.add_option("-F", o.write_format, "Output file format: pcap|pcapng")
-      ->check(CLI::IsMember({"pcap", "pcapng"}));
+  app.add_option("-F", o.write_format, "Output file format: pcap|pcapng");
   app.add_option("-G", o.glossary, "Print a glossary: fields|protocols|defaultprefs|currentprefs")->expected(0, 1);
   app.add_option("-Y,--display-filter", o.display_filter, "Display filter");
   app.add_option("-R,--read-filter", o.read_filter, "Read filter (with -2)");
@@ -70,11 +167,68 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("--max-memory", o.max_memory,
                  "Memory for state kept across packets (reassembly, bodies, fragments, flows), "
                  "e.g. 512M or 2G; default 96M keeps peak RSS under 150 MB");
+  app.add_flag("-g", o.group_read, "Enable group read access on the output file(s)");
+  app.add_flag("--no-progress", o.no_progress,
+               "No progress line on stderr (shown on a terminal when reading a file takes over "
+               "a second)");
+  app.add_option("--temp-dir", temp_dir, "Directory for temporary files (default: /tmp)");
+  app.add_option("--log-level", log_level, "Active log level (\"critical\", \"warning\", etc.)");
+  app.add_option("--log-fatal", log_fatal, "Log level that aborts (\"critical\" or \"warning\")");
+  for (const char* name : {"--log-domains", "--log-debug", "--log-noisy", "--log-file"})
+    app.add_option(name, log_other, "tshark's logging option: accepted, netsift logs errors only");
+  for (size_t i = 0; i < std::size(kUnsupported); ++i)
+    app.add_option(kUnsupported[i].name, unsupported_args[i])->group("");  // refused below
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return report_parse_error(app, e, argc, argv);
   }
+  if (auto status = take_leftover_words(app, app.remaining(), o)) return status;
+  // tshark checks -M's number before anything else.
+  for (size_t i = 0; i < std::size(kUnsupported); ++i)
+    if (kUnsupported[i].name == std::string_view("-M") && app.count("-M") &&
+        !positive_int_arg(unsupported_args[i], "epan reset count"))
+      return 1;
+  for (size_t i = 0; i < std::size(kUnsupported); ++i)
+    if (app.count(kUnsupported[i].name)) {
+      std::fprintf(stderr, "netsift: %s: %s\n", kUnsupported[i].name, kUnsupported[i].why);
+      return 1;
+    }
+  for (const std::string* level : {&log_level, &log_fatal}) {
+    if (level->empty()) continue;
+    bool known = false;
+    for (const char* l : kLogLevels) known = known || *level == l;
+    if (!known) {
+      std::fprintf(stderr, "netsift: Invalid log level \"%s\".\n\n", level->c_str());
+      return 1;
+    }
+  }
+  if (!temp_dir.empty() && !std::filesystem::is_directory(temp_dir)) {
+    const int err = std::filesystem::exists(temp_dir) ? ENOTDIR : ENOENT;
+    std::fprintf(stderr, "netsift: Can't set temporary directory %s: %s\n", temp_dir.c_str(),
+                 std::strerror(err));
+    return 1;
+  }
+  if (o.really_quiet) o.quiet = true;
+  if (!o.only_protocols.empty()) o.verbose = true;  // -O implies -V, as in tshark
+  if (auto status = apply_hexdump_args(hexdump_args, o)) return status;
+  if (app.count("-c")) {
+    std::optional<int> n = positive_int_arg(count_arg, "packet count");
+    if (!n) return 1;
+    o.count = *n;
+  }
+  if (!finish_capture_options(o.capture)) return 1;
+  for (const std::string& z : o.statistics)
+    if (z == "help") {
+      print_statistics_list();
+      return 0;
+    }
+  if (auto status = check_output_options(o, argc, argv)) return status;
+  if (auto status = check_capture_options(o)) return status;
   for (char c : o.resolve_flags) {
     if (std::strchr("dmnNtv", c)) continue;
     std::fprintf(stderr,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/capture_options.h"
+#include "output/hex_dump.h"
 
 namespace netsift {
 
@@ -22,9 +23,13 @@ struct Options {
   std::vector<std::string> decode_as;       // -d layer==selector,protocol (repeatable)
   bool line_buffered = false;               // -l
   bool quiet = false;                       // -q
+  bool really_quiet = false;                // -Q: -q, and only errors on stderr
+  bool group_read = false;                  // -g: output files readable by the group
+  bool no_progress = false;                 // --no-progress: no progress line on a terminal
   bool print_when_writing = false;          // -P
   bool verbose = false;                     // -V
-  bool hex_dump = false;                    // -x
+  bool hex_dump = false;                    // -x (or --hexdump)
+  HexDumpStyle hex_style;                   // --hexdump all|frames|ascii|delimit|noascii
   std::string only_protocols;               // -O proto,proto
   std::string output_type = "text";         // -T text|fields|json|jsonraw|ek
   std::vector<std::string> fields;          // -e FIELD (repeatable)

@@ -47,6 +47,7 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     mode.summary = opts.print_when_writing;
     mode.details = details;
     mode.hex = opts.hex_dump;
+    mode.hex_style = opts.hex_style;
     mode.columns = columns;
     for (size_t start = 0; start < opts.only_protocols.size();) {
       size_t comma = opts.only_protocols.find(',', start);

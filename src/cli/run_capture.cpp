@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "analysis/tls_secrets.h"
+#include "capture/capture_errors.h"
 #include "capture/capture_reader.h"
 #include "capture/capture_writer.h"
 #include "capture/stop_signal.h"
@@ -14,6 +15,7 @@
 #include "cli/packet_filters.h"
 #include "cli/preference_options.h"
 #include "cli/printer_factory.h"
+#include "cli/progress.h"
 #include "cli/run_extras.h"
 #include "core/config_files.h"
 #include "core/decode_as.h"
@@ -118,10 +120,6 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;
-  if (opts.count == 0) {
-    std::fprintf(stderr, "netsift: The specified packet count is zero\n");
-    return 1;
-  }
   std::string path = input_name(opts);
   if (path.empty()) {
     std::fprintf(stderr, "netsift: no input: use -r FILE or -i - (live capture: -i IFACE)\n");
@@ -191,9 +189,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     // keeps that one as the time reference, whatever the filter says).
     const bool drops_frames = opts.two_pass && filters.read;
     Timestamp first_read, last_kept;
+    Progress progress(!opts.no_progress, opts.read_file);
     while ((opts.count < 0 || read_count < static_cast<uint64_t>(opts.count)) &&
            !limits.reached(read_count) && !out.failed() && next_frame(frame)) {
       ++read_count;
+      progress.update(read_count, reader->bytes_read());
       learn_capture_names(*reader, session.names, names_seen);
       learn_capture_secrets(*reader, secrets, secrets_seen);
       if (!filters.pass_capture(frame)) continue;
@@ -213,12 +213,14 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
       ++number;
       extras.tapped(pkt);
       if (!filters.pass_display(pkt)) continue;
+      extras.displayed(pkt);
       if (printer) printer->packet(pkt, out);
       if (writer) writer->write_frame(frame, reader->interfaces());
       note_displayed(pkt);
       if (drops_frames && number == 1) session.timing.prev_displayed = first_read;
       out.end_packet();
     }
+    progress.finish();
     if (printer) printer->end(out);
     if (writer) writer->close();
     extras.add_tls_keys(secrets.key_log());
@@ -226,13 +228,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   } catch (const CaptureError& e) {
     if (printer) printer->end(out);
     out.flush();
-    if (e.frame)
-      std::fprintf(stderr, "netsift: %s: %s at frame %llu, offset %llu\n", path.c_str(), e.what(),
-                   static_cast<unsigned long long>(e.frame),
-                   static_cast<unsigned long long>(e.offset));
-    else
-      std::fprintf(stderr, "netsift: %s: %s\n", path.c_str(), e.what());
-    status = 2;
+    // A live interface's errors are libpcap's own sentences; a file's are tshark's about the file.
+    const bool live = opts.read_file.empty() && opts.interface != "-";
+    std::fprintf(stderr, "netsift: %s\n", live ? e.what() : describe_capture_error(e, path).c_str());
+    // tshark exits 1 when the interface cannot be opened (dumpcap failed), 2 for a damaged file.
+    status = live && !reader ? 1 : 2;
     // tshark still prints the statistics of the packets read before the damage.
     if (reader) extras.finish(out, *reader);
   }

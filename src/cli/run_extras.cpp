@@ -109,7 +109,13 @@ void RunExtras::dissected(const Packet& pkt) {
 }
 
 void RunExtras::tapped(const Packet& pkt) {
-  for (auto& s : statistics_) s->packet(pkt);
+  for (auto& s : statistics_)
+    if (!s->displayed_only()) s->packet(pkt);
+}
+
+void RunExtras::displayed(const Packet& pkt) {
+  for (auto& s : statistics_)
+    if (s->displayed_only()) s->packet(pkt);
 }
 
 int RunExtras::finish(OutputSink& out, const CaptureReader& reader) {

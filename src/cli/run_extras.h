@@ -1,6 +1,6 @@
 // What a run gathers beside printing packets: the -z statistics and --export-objects (fed every
 // packet that passes the read filter, whatever -Y shows, as tshark's taps are; printed or
-// finished after the run) and the TLS
+// finished after the run), the --flow-graph (fed the packets -Y displays) and the TLS
 // key log that --export-tls-keys writes (secrets from F5 trailers and pcapng decryption-secrets
 // blocks).
 #pragma once
@@ -28,6 +28,8 @@ class RunExtras {
   void dissected(const Packet& pkt);
   // Every packet that passed the read filter, before -Y (statistics).
   void tapped(const Packet& pkt);
+  // Every packet -Y displays (the flow graph).
+  void displayed(const Packet& pkt);
   // After the last packet: prints the statistics and writes the key log. Returns an exit
   // status (2 when the key log cannot be written).
   int finish(OutputSink& out, const CaptureReader& reader);

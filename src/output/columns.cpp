@@ -199,6 +199,16 @@ const ColumnFormat kFormats[] = {
     {"%i", Column::kInfo},
 };
 
+}  // namespace
+
+bool is_column_format(std::string_view code) {
+  for (const ColumnFormat& f : kFormats)
+    if (f.code == code) return true;
+  return false;
+}
+
+namespace {
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);

@@ -59,6 +59,8 @@ void append_column(std::string& out, const Packet& pkt, const ColumnSpec& c);
 
 // Parses a -t argument ("ad") and a -u argument ("hms"); false for an unknown one.
 bool parse_time_display(std::string_view arg, TimeDisplay& out);
+// Whether gui.column.format's code ("%m", "%Rt"...) is one netsift's columns implement.
+bool is_column_format(std::string_view code);
 bool parse_seconds_display(std::string_view arg, bool& hms);
 
 }  // namespace netsift

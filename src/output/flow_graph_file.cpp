@@ -67,6 +67,7 @@ class FlowGraphFile : public Statistic {
   explicit FlowGraphFile(std::string path) : path_(std::move(path)), flow_(FlowKind::kTcp, true) {}
 
   void packet(const Packet& pkt) override { flow_.packet(pkt); }
+  bool displayed_only() const override { return true; }
 
   void print(OutputSink&) override {
     std::string svg = flow_graph_svg(flow_);

@@ -44,7 +44,7 @@ int write_glossary(std::string_view which, std::FILE* out, const PrefStore& curr
     append_preferences(text, PrefStore());
   } else if (which == "currentprefs") {
     append_preferences(text, current);
-  } else {
+  } else if (!append_glossary_report(which, text)) {
     std::fprintf(stderr,
                  "netsift: Invalid \"%.*s\" option for -G flag, enter -G help for more help.\n",
                  static_cast<int>(which.size()), which.data());

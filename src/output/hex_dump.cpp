@@ -17,7 +17,8 @@ int offset_digits(size_t n) {
 }
 }  // namespace
 
-void append_hex_dump(std::string& out, const uint8_t* data, size_t n) {
+void append_hex_dump(std::string& out, const uint8_t* data, size_t n, HexDumpStyle::Ascii ascii) {
+  using Ascii = HexDumpStyle::Ascii;
   int digits = offset_digits(n);
   for (size_t line = 0; line < n; line += kPerLine) {
     size_t count = n - line < kPerLine ? n - line : kPerLine;
@@ -32,26 +33,30 @@ void append_hex_dump(std::string& out, const uint8_t* data, size_t n) {
       }
     }
     out.append("   ");
-    for (size_t i = 0; i < count; ++i) {
-      uint8_t c = data[line + i];
-      out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '.');
+    if (ascii != Ascii::kExclude) {
+      if (ascii == Ascii::kDelimit) out.push_back('|');
+      for (size_t i = 0; i < count; ++i) {
+        uint8_t c = data[line + i];
+        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '.');
+      }
+      if (ascii == Ascii::kDelimit) out.push_back('|');
     }
     out.push_back('\n');
   }
 }
 
-void append_packet_hex_dump(std::string& out, const Packet& pkt) {
+void append_packet_hex_dump(std::string& out, const Packet& pkt, const HexDumpStyle& style) {
   const uint8_t* data = pkt.frame ? pkt.frame->data : nullptr;
   size_t n = pkt.frame ? pkt.frame->caplen : 0;
-  if (pkt.sources.empty()) {
-    append_hex_dump(out, data, n);
+  if (pkt.sources.empty() || style.frame_only) {
+    append_hex_dump(out, data, n, style.ascii);
     return;
   }
   fmt::format_to(std::back_inserter(out), "Frame ({} bytes):\n", n);
-  append_hex_dump(out, data, n);
+  append_hex_dump(out, data, n, style.ascii);
   for (const DataSource& s : pkt.sources) {
     fmt::format_to(std::back_inserter(out), "{} ({} bytes):\n", s.name, s.length);
-    append_hex_dump(out, s.data, s.length);
+    append_hex_dump(out, s.data, s.length, style.ascii);
   }
 }
 

@@ -93,12 +93,23 @@ DisplayFilter compile_tap_filter(std::string_view text, std::string_view tap) {
   return std::move(std::get<DisplayFilter>(compiled));
 }
 
-void print_statistics_usage(std::string_view z_arg) {
-  std::fprintf(stderr, "netsift: Invalid -z argument \"%.*s\"; it must be one of:\n",
-               static_cast<int>(z_arg.size()), z_arg.data());
+namespace {
+void print_statistic_names() {
   for (const StatisticKind& k : kStatistics) std::fprintf(stderr, "     %s\n", k.name);
   for (const ParameterisedKind& k : kParameterised)
     if (k.usage) std::fprintf(stderr, "     %s\n", k.usage);
+}
+}  // namespace
+
+void print_statistics_usage(std::string_view z_arg) {
+  std::fprintf(stderr, "netsift: Invalid -z argument \"%.*s\"; it must be one of:\n",
+               static_cast<int>(z_arg.size()), z_arg.data());
+  print_statistic_names();
+}
+
+void print_statistics_list() {
+  std::fputs("netsift: The available statistics for the \"-z\" option are:\n", stderr);
+  print_statistic_names();
 }
 
 }  // namespace netsift

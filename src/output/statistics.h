@@ -45,6 +45,9 @@ class Statistic {
   // The statistic's own display filters (-z ...,FILTER).
   virtual std::vector<const DisplayFilter*> tap_filters() const { return {}; }
   virtual void set_context(const StatisticContext&) {}
+  // Whether it is fed the packets -Y displays (as Wireshark's "limit to display filter") rather
+  // than every packet, as tshark's taps are.
+  virtual bool displayed_only() const { return false; }
 };
 
 // A -z argument netsift knows whose parameters are wrong; what() is tshark's complaint.
@@ -62,5 +65,7 @@ std::unique_ptr<Statistic> make_statistic(std::string_view z_arg);
 
 // tshark's complaint about an unknown -z argument, printed by the CLI before exiting with 1.
 void print_statistics_usage(std::string_view z_arg);
+// -z help: the same list, as tshark prints it (on stderr, exit status 0).
+void print_statistics_list();
 
 }  // namespace netsift

@@ -123,7 +123,7 @@ void TreePrinter::packet(const Packet& pkt, OutputSink& out) {
   }
   if (mode_.hex) {
     if (mode_.summary || mode_.details) buf.push_back('\n');
-    append_packet_hex_dump(buf, pkt);
+    append_packet_hex_dump(buf, pkt, mode_.hex_style);
     buf.push_back('\n');
   }
 }

@@ -8,6 +8,7 @@
 
 #include "core/field.h"
 #include "output/columns.h"
+#include "output/hex_dump.h"
 #include "output/printer.h"
 
 namespace netsift {
@@ -16,6 +17,7 @@ struct TreeMode {
   bool summary = false;  // the one-line summary first
   bool details = false;  // -V or -O
   bool hex = false;      // -x
+  HexDumpStyle hex_style;  // --hexdump
   // -O: protocols whose subtrees are expanded; empty means all of them.
   std::vector<std::string> only_protocols;
   ColumnLayout columns = default_column_layout();  // of the summary line

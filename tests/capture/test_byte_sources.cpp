@@ -150,7 +150,7 @@ TEST(OpenCapture, Errors) {
     open_capture("/nonexistent/file.pcap");
     FAIL();
   } catch (const CaptureError& e) {
-    EXPECT_STREQ(e.what(), "doesn't exist.");
+    EXPECT_STREQ(e.what(), "The file \"/nonexistent/file.pcap\" doesn't exist.");
   }
   std::string text = "hello, this is not a capture\n";
   std::vector<uint8_t> bytes(text.begin(), text.end());
@@ -160,8 +160,16 @@ TEST(OpenCapture, Errors) {
   } catch (const CaptureError& e) {
     EXPECT_NE(std::string(e.what()).find("isn't a capture file"), std::string::npos);
   }
+  std::vector<uint8_t> tiny = {0x0a, 0x0d};
+  EXPECT_THROW(open_bytes(tiny), CaptureError);
+}
+
+// tshark reads an empty file as a capture with no packets, and exits 0.
+TEST(OpenCapture, EmptyInputHasNoFrames) {
   std::vector<uint8_t> empty;
-  EXPECT_THROW(open_bytes(empty), CaptureError);
+  auto reader = open_bytes(empty);
+  CapturedFrame frame;
+  EXPECT_FALSE(reader->next(frame));
 }
 
 TEST(OpenCapture, ReadsFileFromPath) {

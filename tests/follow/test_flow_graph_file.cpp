@@ -40,16 +40,19 @@ CommandResult read_graph(const std::string& file) {
   return run_command("python3 -c " + shell_quote(script) + " " + shell_quote(file));
 }
 
-void check_capture(const std::string& capture, const std::string& suffix) {
+// The graph of `capture`'s packets that `filter` displays (a TCP filter): one arrow per segment.
+void check_capture(const std::string& capture, const std::string& suffix,
+                   const std::string& filter = "tcp") {
   std::string path = std::string(NETSIFT_CORPUS_DIR) + "/" + capture;
   std::string out = testing::TempDir() + "flow_graph_test" + suffix;
   std::remove(out.c_str());
+  std::string display = filter == "tcp" ? "" : " -Y " + shell_quote(filter);
   CommandResult run = run_command(std::string(NETSIFT_BINARY) + " -r " + shell_quote(path) +
-                                  " -q --flow-graph " + shell_quote(out));
+                                  display + " -q --flow-graph " + shell_quote(out));
   ASSERT_EQ(run.status, 0);
   std::vector<std::string> segments =
-      split_lines(tshark_cached("-r " + shell_quote(path) +
-                                " -Y tcp -T fields -e tcp.flags -e tcp.seq -e tcp.ack -e tcp.len "
+      split_lines(tshark_cached("-r " + shell_quote(path) + " -Y " + shell_quote(filter) +
+                                " -T fields -e tcp.flags -e tcp.seq -e tcp.ack -e tcp.len "
                                 "-e tcp.window_size"));
   ASSERT_FALSE(segments.empty());
   CommandResult graph = read_graph(out);
@@ -65,6 +68,12 @@ void check_capture(const std::string& capture, const std::string& suffix) {
 TEST(FlowGraphFile, SvgHasOneLabelledArrowPerSegment) {
   check_capture("http1/pcpp-three_http_streams.pcap", ".svg");
   check_capture("tcp/wiki-tcp-4-times-close.pcap", ".svg");
+}
+
+// As Wireshark's "limit to display filter": only the packets -Y displays are drawn.
+TEST(FlowGraphFile, DrawsWhatTheDisplayFilterShows) {
+  check_capture("http1/pcpp-three_http_streams.pcap", ".svg", "tcp.stream == 1");
+  check_capture("tcp/wiki-tcp-4-times-close.pcap", ".svg", "tcp.flags.fin == 1 || tcp.flags.syn == 1");
 }
 
 TEST(FlowGraphFile, HtmlEmbedsTheSameGraph) {

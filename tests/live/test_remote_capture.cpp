@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 
 class SshServer {
  public:
-  // Returns "" or why the server could not be started.
-  std::string start() {
+  // Returns "" or why the server could not be started. `extra_config` is appended to
+  // sshd_config (a ForceCommand standing in for another login shell).
+  std::string start(const std::string& extra_config = "") {
     if (!fs::exists("/usr/sbin/sshd")) return "/usr/sbin/sshd is not installed";
     dir_ = make_temp_dir();
     for (const char* key : {"host_key", "client_key"}) {
@@ -38,13 +39,14 @@ class SshServer {
                                          << "StrictModes no\nPermitRootLogin yes\n"
                                          << "PasswordAuthentication no\n"
                                          << "KbdInteractiveAuthentication no\nUsePAM no\n"
-                                         << "LogLevel ERROR\n";
-    server_ = std::make_unique<Child>(
-        std::vector<std::string>{"/usr/sbin/sshd", "-D", "-e", "-f", dir_ + "/sshd_config"});
+                                         << "LogLevel VERBOSE\n"  // logs each authentication
+                                         << extra_config;
+    server_ = std::make_unique<Child>(std::vector<std::string>{
+        "/usr/sbin/sshd", "-D", "-E", log_path(), "-f", dir_ + "/sshd_config"});
     // Ready when a login works.
     for (int i = 0; i < 50; ++i) {
       auto r = run_process(ssh({"true"}), 10000);
-      if (r.exit_code == 0) return "";
+      if (r.exit_code != 255 && r.exit_code >= 0) return "";  // logged in (ssh fails with 255)
       if (server_->exited()) return "sshd exited: " + server_->wait(100).err;
       ::usleep(100000);
     }
@@ -94,6 +96,15 @@ class SshServer {
   }
   int port() const { return port_; }
   const std::string& dir() const { return dir_; }
+  std::string log_path() const { return dir_ + "/sshd.log"; }
+  // Successful logins so far.
+  size_t authentications() const {
+    std::ifstream log(log_path());
+    size_t n = 0;
+    for (std::string line; std::getline(log, line);)
+      if (line.find("Accepted publickey") != std::string::npos) ++n;
+    return n;
+  }
 
  private:
   std::string dir_;
@@ -165,6 +176,19 @@ TEST_F(RemoteCapture, NudgePingsAreCapturedButHidden) {
   for (const auto& l : lines) EXPECT_TRUE(l == "17\t" || l.rfind("1\t3", 0) == 0) << l;
 }
 
+// -c ends the capture: the remote tcpdump is stopped by us, which is no failure (exit 0), and
+// the probe and the capture share one ssh authentication (one password prompt).
+TEST_F(RemoteCapture, CountEndsCleanlyAfterOneAuthentication) {
+  size_t before = sshd_.authentications();
+  Child c(sshd_.remote({"-i", "lo", "-f", "udp port " + std::to_string(udp_port_), "-c", "3"}));
+  feed_until_exit(c);
+  ProcessResult r = c.wait(10000);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(split_lines(r.out).size(), 3u) << r.out;
+  EXPECT_EQ(r.err.find("failed"), std::string::npos) << r.err;
+  EXPECT_EQ(sshd_.authentications() - before, 1u);
+}
+
 TEST_F(RemoteCapture, BadRemoteFilterGivesTcpdumpsErrorAndFails) {
   ProcessResult r = run_process(sshd_.remote({"-i", "lo", "-f", "no such filter syntax"}), 20000);
   EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -178,6 +202,26 @@ TEST_F(RemoteCapture, UnknownRemoteInterfaceFails) {
   ProcessResult r = run_process(sshd_.remote({"-i", "nosuchif0", "-c", "1"}), 20000);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("cannot capture on that interface"), std::string::npos) << r.err;
+}
+
+// BIG-IP admin accounts log in to tmsh, which runs no shell commands: a stand-in that answers
+// as tmsh does makes netsift say so, and what to change, in one line.
+TEST(RemoteSsh, TmshLoginShellIsExplained) {
+  if (::geteuid() != 0) GTEST_SKIP() << "sshd needs root";
+  std::string dir = make_temp_dir();
+  std::string shell = dir + "/tmsh";
+  std::ofstream(shell) << "#!/bin/sh\n"
+                       << "echo \"Syntax Error: \\\"${SSH_ORIGINAL_COMMAND%% *}\\\" unknown property\"\n"
+                       << "exit 1\n";
+  fs::permissions(shell, fs::perms::owner_all);
+  SshServer sshd;
+  if (std::string why = sshd.start("ForceCommand " + shell + "\n"); !why.empty())
+    GTEST_SKIP() << why;
+  ProcessResult r = run_process(sshd.remote({"-i", "lo", "-c", "1"}), 20000);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("login shell is tmsh"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("shell bash"), std::string::npos) << r.err;
+  fs::remove_all(dir);
 }
 
 TEST(RemoteSsh, UnreachableHostFailsWithSummary) {

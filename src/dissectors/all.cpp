@@ -42,6 +42,8 @@ void register_frame_relay();
 void register_tftp();
 void register_dhcp();
 void register_igmp();
+void register_llc();
+void register_stp();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -85,6 +87,8 @@ void register_all_dissectors() {
   register_tftp();
   register_dhcp();
   register_igmp();
+  register_llc();
+  register_stp();
 }
 
 }  // namespace netsift

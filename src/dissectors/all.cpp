@@ -44,6 +44,9 @@ void register_dhcp();
 void register_igmp();
 void register_llc();
 void register_stp();
+void register_echo();
+void register_daytime();
+void register_syslog();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -89,6 +92,9 @@ void register_all_dissectors() {
   register_igmp();
   register_llc();
   register_stp();
+  register_echo();
+  register_daytime();
+  register_syslog();
 }
 
 }  // namespace netsift

@@ -296,9 +296,10 @@ void add_pvst_tlvs(Packet& pkt, int tree, const ByteReader& r) {
     // tshark's TLV item throws when it passes the end of the BPDU, before its own length check
     // could report the TLV as truncated.
     r.need(off, 4 + size_t{tlv_len});
-    int t = pkt.tree.add(tree, kNoField, r, off, 4 + size_t{tlv_len}, Value{});
     const char* name = value_name(kPvstTlvTypes, tlv_type);
     std::string label = name ? name : fmt::format("Unknown TLV type: 0x{:04x}", tlv_type);
+    int t = pkt.tree.add(tree, kNoField, r, off, 4 + size_t{tlv_len}, Value{});
+    pkt.set_label(t, label);
     pkt.add_item(t, pvst_tlvtype, r, off, 2);
     int len_node = pkt.add_item(t, pvst_tlvlen, r, off + 2, 2);
     off += 4;
@@ -329,9 +330,12 @@ void add_pvst_tlvs(Packet& pkt, int tree, const ByteReader& r) {
 void add_msti(Packet& pkt, int parent, const ByteReader& r, size_t off) {
   uint8_t hi = r.u8(off + 1);
   unsigned mstid = ((hi & 0x0f) << 8) + r.u8(off + 2);
+  // The label is read before the text item exists: an item never stays without its label.
+  std::string label = fmt::format("MSTID {}, Regional Root Identifier {} / {}", mstid,
+                                  (hi & 0xf0) << 8, mac_text(r, off + 3));
+  r.need(off, kMstiSize);  // tshark's text item throws when it passes the end
   int t = pkt.tree.add(parent, kNoField, r, off, kMstiSize, Value{});
-  pkt.set_label(t, fmt::format("MSTID {}, Regional Root Identifier {} / {}", mstid,
-                               (hi & 0xf0) << 8, mac_text(r, off + 3)));
+  pkt.set_label(t, label);
   add_flags(pkt, t, r, off, msti_flags, true);
   pkt.add_item(t, msti_priority, r, off + 1, 1);
   pkt.add_item(t, msti_id_fff, r, off + 1, 2);
@@ -346,9 +350,11 @@ void add_msti(Packet& pkt, int parent, const ByteReader& r, size_t off) {
 void add_alt_msti(Packet& pkt, int parent, const ByteReader& r, size_t off) {
   uint8_t hi = r.u8(off + 3);
   unsigned mstid = ((hi & 0x0f) << 8) + r.u8(off + 4);
+  std::string label = fmt::format("MSTID {}, Regional Root Identifier {} / {}", mstid,
+                                  (hi & 0xf0) << 8, mac_text(r, off + 5));
+  r.need(off, kMstiSize);  // tshark's text item throws when it passes the end
   int t = pkt.tree.add(parent, kNoField, r, off, kMstiSize, Value{});
-  pkt.set_label(t, fmt::format("MSTID {}, Regional Root Identifier {} / {}", mstid,
-                               (hi & 0xf0) << 8, mac_text(r, off + 5)));
+  pkt.set_label(t, label);
   pkt.add_item(t, msti_id, r, off, 2);
   add_flags(pkt, t, r, off + 2, msti_flags, true);
   pkt.add_item(t, msti_priority, r, off + 3, 1);
@@ -367,6 +373,7 @@ void add_spt_extension(Packet& pkt, int tree, const ByteReader& r, size_t off) {
   int spt = pkt.tree.add(tree, kNoField, r, off, r.size() - off, Value{});
   pkt.set_label(spt, "SPT Extension");
   off += 2;
+  r.need(off, kMcidLength);
   int mcid = pkt.tree.add(spt, kNoField, r, off, kMcidLength, Value{});
   pkt.set_label(mcid, "MCID Data");
   pkt.add_item(mcid, spt_config_format, r, off, 1);

@@ -42,6 +42,11 @@ void register_frame_relay();
 void register_tftp();
 void register_dhcp();
 void register_igmp();
+void register_llc();
+void register_stp();
+void register_echo();
+void register_daytime();
+void register_syslog();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -85,6 +90,11 @@ void register_all_dissectors() {
   register_tftp();
   register_dhcp();
   register_igmp();
+  register_llc();
+  register_stp();
+  register_echo();
+  register_daytime();
+  register_syslog();
 }
 
 }  // namespace netsift

@@ -14,6 +14,7 @@
 #include "dissectors/ethertype_names.h"
 #include "dissectors/frame.h"
 #include "dissectors/ip.h"
+#include "dissectors/llc.h"
 
 namespace netsift {
 
@@ -288,7 +289,8 @@ void label_protocol(Packet& pkt, int node, std::string_view prefix, const uint8_
 }
 
 // IEEE 802.3: a length instead of a type, then LLC (or raw IPX when the payload starts 0xffff).
-size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uint16_t length) {
+size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uint16_t length,
+                     bool is_802_2) {
   int len_node = pkt.add_uint(tree, len, r, 12, 2, length);
   size_t payload_len = length;
   size_t available = r.reported_remaining(kHeaderSize);
@@ -300,8 +302,11 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
   }
   ByteReader payload = r.sub(kHeaderSize, payload_len);
   try {
-    // No LLC dissector yet: the 802.2 payload is shown as data.
-    pkt.call_data(payload, parent);
+    // Raw 802.3 (IPX without LLC) has no dissector here: shown as data.
+    if (is_802_2)
+      dissect_llc(payload, pkt, parent);
+    else
+      pkt.call_data(payload, parent);
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
   } catch (const DissectorBug& e) {
@@ -345,7 +350,7 @@ size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
       pkt.set_label(node, is_802_2 ? "IEEE 802.3 Ethernet " : "IEEE 802.3 Ethernet Raw ");
     }
     add_addresses(pkt, r, node, false);
-    return dissect_802_3(r, pkt, parent, node, etype);
+    return dissect_802_3(r, pkt, parent, node, etype, is_802_2);
   }
   if (pkt.cols.enabled) pkt.cols.set_info("Ethernet II");
   if (pkt.labels) label_protocol(pkt, node, "Ethernet II", s, d);

@@ -11,6 +11,7 @@
 #include "core/value_strings.h"
 #include "dissectors/ip_options.h"
 #include "dissectors/ip_prefs.h"
+#include "dissectors/llc.h"
 
 namespace netsift {
 
@@ -483,6 +484,8 @@ void register_ip() {
   register_ipv4_options(protocol);
   tables::ethertype().add(0x0800, dissect_ipv4, "ip");
   tables::ip_proto().add(4, dissect_ipv4, "ip");
+  constexpr uint8_t kSapIp = 0x06;  // IPv4 straight over 802.2 LLC (no SNAP)
+  llc::dsap_table().add(kSapIp, dissect_ipv4, "ip");
 }
 
 }  // namespace netsift

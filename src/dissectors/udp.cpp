@@ -253,8 +253,9 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
   if (pkt.labels)
-    pkt.set_label(payload_node, fmt::format("UDP payload ({} byte{})", data.reported_size(),
-                                            data.reported_size() == 1 ? "" : "s"));
+    // The bytes captured, as tshark counts them.
+    pkt.set_label(payload_node, fmt::format("UDP payload ({} byte{})", data.size(),
+                                            data.size() == 1 ? "" : "s"));
   if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);
   return datagram;
 }

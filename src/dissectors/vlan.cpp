@@ -11,6 +11,7 @@
 #include "dissectors/eth.h"
 #include "dissectors/ethertype_names.h"
 #include "dissectors/frame.h"
+#include "dissectors/llc.h"
 
 namespace netsift {
 
@@ -152,11 +153,15 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   }
   uint16_t encap = r.u16(2);
   if (encap <= kMax8023Length) {
-    // 802.3 inside the tag; no LLC dissector yet, so the payload is data.
+    // 802.3 inside the tag: LLC, or raw IPX (no dissector here: data) when it starts 0xffff.
     pkt.add_item(node, len, r, 2, 2);
     size_t payload_len = std::min<size_t>(encap, r.reported_remaining(kTagSize));
+    bool is_802_2 = !(r.has(kTagSize, 2) && r.u16(kTagSize) == 0xffff);
     try {
-      pkt.call_data(r.sub(kTagSize, payload_len), parent);
+      if (is_802_2)
+        dissect_llc(r.sub(kTagSize, payload_len), pkt, parent);
+      else
+        pkt.call_data(r.sub(kTagSize, payload_len), parent);
     } catch (const BoundsError& e) {
       flag_exception(pkt, e);
     } catch (const DissectorBug& e) {

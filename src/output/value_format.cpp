@@ -5,6 +5,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/abs_time.h"
 #include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/oid.h"
@@ -90,6 +91,8 @@ void append_abs_time(std::string& out, int64_t ns, Base base) {
     }
     base = Base::kAbsUtc;
   }
+  bool unset = ns == kUnsetAbsTime;
+  if (unset) ns = 0;
   // Floor division so that times before 1970 keep a positive fraction, as struct tm needs.
   int64_t sec = ns / 1000000000, frac = ns % 1000000000;
   if (frac < 0) {
@@ -104,9 +107,10 @@ void append_abs_time(std::string& out, int64_t ns, Base base) {
     return;
   }
   const char* zone = base == Base::kAbsUtc ? "UTC" : tm.tm_zone;
-  fmt::format_to(std::back_inserter(out), "{} {:2}, {} {:02}:{:02}:{:02}.{:09} {}",
-                 kMonths[tm.tm_mon], tm.tm_mday, tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-                 tm.tm_sec, frac, zone ? zone : "");
+  fmt::format_to(std::back_inserter(out), "{} {:2}, {} {:02}:{:02}:{:02}", kMonths[tm.tm_mon],
+                 tm.tm_mday, tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  if (!unset) fmt::format_to(std::back_inserter(out), ".{:09}", frac);
+  fmt::format_to(std::back_inserter(out), " {}", zone ? zone : "");
 }
 
 void append_double(std::string& out, double d, FieldType t) {

@@ -82,7 +82,10 @@ TEST(Eth, Ieee8023LengthFrame) {
   Dissected d(kEthernet, hex("0180c2000000 7831c1c63fc2 0003 424203"));
   EXPECT_EQ(d.uint("eth.len"), 3u);
   EXPECT_FALSE(d.has("eth.type"));
-  EXPECT_EQ(d.packet().cols.info, "IEEE 802.3 Ethernet ");
+  // The length frame carries LLC; with no bytes after its header, no BPDU follows (tshark's Info).
+  EXPECT_EQ(d.protocols(), "eth:llc");
+  EXPECT_EQ(d.packet().cols.info,
+            "U, func=UI; DSAP Spanning Tree BPDU Individual, SSAP Spanning Tree BPDU Command");
 }
 
 TEST(Eth, TruncatedHeaderIsFlaggedNotThrown) {

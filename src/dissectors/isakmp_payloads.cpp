@@ -537,10 +537,7 @@ void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t
         dissect_encrypted(m, r, off, end, node);
       break;
     case kEncryptedFragment:
-      if (m.version != 2) break;
-      pkt.add_item(node, frag_number, r, off, 2);
-      pkt.add_item(node, frag_total, r, off + 2, 2);
-      dissect_encrypted(m, r, off + 4, end, node);
+      if (m.version == 2) dissect_encrypted_fragment(m, r, off, end, node);
       break;
     case kSaKek:
       dissect_sa_kek(m, r, off, node);

@@ -65,6 +65,10 @@ void add_keys(Session& s) {
                          bytes("0102030405060708090a0b0c0d0e0f1011121314"),
                          bytes("15161718191a1b1c1d1e1f202122232425262728"),
                          "AES-GCM-128 with 16 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
+  ike.records.push_back({bytes("f1a9000000000003"), bytes("f1a90000000000cc"),
+                         bytes("292a2b2c2d2e2f303132333435363738393a3b"),
+                         bytes("3c3d3e3f404142434445464748494a4b4c4d4e"),
+                         "AES-CCM-128 with 12 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
   s.prefs.uat("ikev1_decryption_table")
       .records.push_back(
           {bytes("1122334455667788"),

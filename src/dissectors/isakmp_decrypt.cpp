@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "analysis/ikev2_sa.h"
+#include "core/expert.h"
 #include "core/protocol_state.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -72,13 +73,15 @@ std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteR
   Packet& pkt = m.pkt;
   const ByteReader& msg = *m.msg;
   const Ikev2Encryption& e = *sa.encryption;
-  bool gcm = e.mode == EspCipherMode::kGcm;
-  size_t icd_len = gcm ? e.icv_len : sa.integrity->icv_len;
+  bool aead = e.mode == EspCipherMode::kGcm || e.mode == EspCipherMode::kCcm;
+  size_t icd_len = aead ? e.icv_len : sa.integrity->icv_len;
   if (end < off || end - off < e.iv_len + icd_len + 1) return std::nullopt;
   bool initiator = msg.u8(19) & kFlagInitiator;
   const std::string& ek = initiator ? sa.sk_ei : sa.sk_er;
   const std::string& ak = initiator ? sa.sk_ai : sa.sk_ar;
-  size_t salt = e.mode == EspCipherMode::kNull || e.mode == EspCipherMode::kCbc ? 0 : 4;
+  size_t salt = e.mode == EspCipherMode::kNull || e.mode == EspCipherMode::kCbc ? 0
+                : e.mode == EspCipherMode::kCcm                                 ? 3
+                                                                                : 4;
   if (ek.size() != e.key_len + salt) return std::nullopt;
   size_t data_off = off + e.iv_len;
   size_t data_len = end - data_off - icd_len;
@@ -96,9 +99,10 @@ std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteR
   c.aad_len = in_msg + off;
   c.tag = r.ptr(data_off + data_len, icd_len);
   c.tag_len = icd_len;
-  std::vector<uint8_t> plain;
+  std::vector<uint8_t> plain, expected_tag;
   bool tag_ok = false;
-  if (!ipsec_decrypt(c, r.ptr(data_off, data_len), data_len, plain, &tag_ok) || plain.empty())
+  if (!ipsec_decrypt(c, r.ptr(data_off, data_len), data_len, plain, &tag_ok, &expected_tag) ||
+      plain.empty())
     return std::nullopt;
   size_t n = plain.size();
   uint8_t pad = plain[n - 1];
@@ -140,20 +144,27 @@ std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteR
 
   if (icd_len) {
     const uint8_t* icd = r.ptr(data_off + data_len, icd_len);
-    bool correct = tag_ok;
-    std::string expected;
-    if (!gcm) {
-      size_t covered = in_msg + data_off + data_len;
-      std::vector<uint8_t> mac = ikev2_integrity(*sa.integrity, ak, msg.ptr(0, covered), covered);
-      correct = mac.size() == icd_len && std::memcmp(mac.data(), icd, icd_len) == 0;
-      expected = hex(mac.data(), mac.size());
-    }
     int i = pkt.add_item(node, enc_icd, r, data_off + data_len, icd_len);
     std::string text =
         fmt::format("Integrity Checksum Data: {} ({} bytes)", hex(icd, icd_len), icd_len);
-    if (!gcm) text += fmt::format(" <{}>", sa.integrity->name);
-    text += correct ? "[correct]" : gcm ? "[incorrect]" : "[incorrect, should be " + expected + "]";
+    bool correct = tag_ok;
+    std::string expected = hex(expected_tag.data(), expected_tag.size());
+    if (!aead && !sa.integrity->digest) {
+      text += "[not validated]";  // an "ANY n-bits" integrity: its length only
+    } else {
+      if (!aead) {
+        size_t covered = in_msg + data_off + data_len;
+        std::vector<uint8_t> mac = ikev2_integrity(*sa.integrity, ak, msg.ptr(0, covered), covered);
+        correct = mac.size() == icd_len && std::memcmp(mac.data(), icd, icd_len) == 0;
+        expected = hex(mac.data(), mac.size());
+        text += fmt::format(" <{}>", sa.integrity->name);
+      }
+      text += correct ? "[correct]" : "[incorrect, should be " + expected + "]";
+    }
     pkt.set_label(i, text);
+    if (!correct && (aead || sa.integrity->digest))
+      add_expert(pkt, i, ikev2_integrity_checksum, r, data_off + data_len, icd_len,
+                 "IKEv2 Integrity Checksum Data is incorrect", kExpertWarn, kGroupChecksum);
   }
   return out;
 }

@@ -2,11 +2,11 @@
 // datagram (UDP 4500: NAT-keepalive, non-ESP marker + ISAKMP, ESP), or an ESP or AH header as
 // IP protocol 50/51. The first byte picks the carrier, whether the tree's labels and the
 // columns are built, (bit 5) a session with keys: ESP SAs for any SPI with each cipher
-// (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture whose messages seed this target
-// and the IKEv1 SA of the ipsec.pcap fixture, so decryption runs over hostile payloads too,
-// and (bit 4) which of two peers sends it (IKEv1 tells initiator from responder by address). The
-// rest is the payload. One Session of each kind across inputs, so ESP's per-SPI sequence analysis
-// also sees hostile sequences.
+// (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture and of the ikev2-fragments.pcap
+// fixture whose messages seed this target and the IKEv1 SA of the ipsec.pcap fixture, so decryption
+// runs over hostile payloads too, and (bit 4) which of two peers sends it (IKEv1 tells initiator
+// from responder by address). The rest is the payload. One Session of each kind across inputs, so
+// ESP's per-SPI sequence analysis also sees hostile sequences.
 #include <cstddef>
 #include <cstdint>
 
@@ -54,6 +54,21 @@ void add_keys(Session& s) {
                          bytes("784e29258b3752e25a5c9105643299ec0981b565a14008120ce39170752182e3"),
                          bytes("cf5f22bc7ca5c84811dc7e8fb85721e241fee51a8eaa856423b6138310da824b"),
                          "HMAC_SHA2_256_128 [RFC4868]"});
+  // The SAs of the ikev2-fragments.pcap fixture (RFC 7383 fragments), whose messages seed too.
+  ike.records.push_back({bytes("f1a9000000000001"), bytes("f1a90000000000aa"),
+                         bytes("000102030405060708090a0b0c0d0e0f"),
+                         bytes("101112131415161718191a1b1c1d1e1f"), "AES-CBC-128 [RFC3602]",
+                         bytes("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"),
+                         bytes("404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"),
+                         "HMAC_SHA2_256_128 [RFC4868]"});
+  ike.records.push_back({bytes("f1a9000000000002"), bytes("f1a90000000000bb"),
+                         bytes("0102030405060708090a0b0c0d0e0f1011121314"),
+                         bytes("15161718191a1b1c1d1e1f202122232425262728"),
+                         "AES-GCM-128 with 16 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
+  ike.records.push_back({bytes("f1a9000000000003"), bytes("f1a90000000000cc"),
+                         bytes("292a2b2c2d2e2f303132333435363738393a3b"),
+                         bytes("3c3d3e3f404142434445464748494a4b4c4d4e"),
+                         "AES-CCM-128 with 12 octet ICV [RFC5282]", "", "", "NONE [RFC4306]"});
   s.prefs.uat("ikev1_decryption_table")
       .records.push_back(
           {bytes("1122334455667788"),

@@ -16,7 +16,8 @@
 
 namespace netsift {
 
-enum class EspCipherMode : uint8_t { kNull, kCbc, kCtr, kGcm, kGmac };
+// kCcm: AES-CCM (RFC 4309 / RFC 5282) with a 3-byte salt, so an 11-byte nonce.
+enum class EspCipherMode : uint8_t { kNull, kCbc, kCtr, kGcm, kGmac, kCcm };
 
 struct EspEncryption {
   const char* uat_name;      // the table's spelling: "AES-GCM with 16 octet ICV [RFC4106]"
@@ -54,8 +55,8 @@ class EspSas {
 };
 
 // One decryption's parameters (ESP and the IKEv2 Encrypted payload share the modes): the
-// OpenSSL cipher, the key and, for CTR and GCM, the 4-byte salt after it, the IV, and for GCM
-// the associated data and the tag.
+// OpenSSL cipher, the key and, for CTR, GCM and CCM, the salt after it (3 bytes for CCM, else
+// 4), the IV, and for GCM and CCM the associated data and the tag.
 struct IpsecCipher {
   const char* evp_name = nullptr;
   EspCipherMode mode = EspCipherMode::kNull;
@@ -70,9 +71,10 @@ struct IpsecCipher {
 };
 
 // Decrypts `n` bytes at `data` into `out` (no padding removed); `tag_ok`, when given, tells
-// whether a GCM tag matched. False when OpenSSL refuses the key or the data.
+// whether a GCM or CCM tag matched, and `expected_tag` receives the tag the data should carry.
+// False when OpenSSL refuses the key or the data.
 bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vector<uint8_t>& out,
-                   bool* tag_ok);
+                   bool* tag_ok, std::vector<uint8_t>* expected_tag = nullptr);
 
 // Decrypts `n` bytes at `data` (after the IV, before the ICV) into `out`; `header` is the SPI
 // and sequence number (the AEAD modes' associated data), `icv` the combined modes' tag

@@ -12,7 +12,7 @@ namespace {
 
 using M = EspCipherMode;
 
-// tshark 4.0's IKEv2 encryption algorithms (the ones OpenSSL decrypts).
+// tshark 4.0's IKEv2 encryption algorithms (its whole ikev2_encr_algs table).
 const Ikev2Encryption kEncryptions[] = {
     {"NULL [RFC2410]", nullptr, M::kNull, 0, 0, 0},
     {"3DES [RFC2451]", "DES-EDE3-CBC", M::kCbc, 24, 8, 0},
@@ -31,15 +31,34 @@ const Ikev2Encryption kEncryptions[] = {
     {"AES-GCM-128 with 16 octet ICV [RFC5282]", "AES-128-GCM", M::kGcm, 16, 8, 16},
     {"AES-GCM-192 with 16 octet ICV [RFC5282]", "AES-192-GCM", M::kGcm, 24, 8, 16},
     {"AES-GCM-256 with 16 octet ICV [RFC5282]", "AES-256-GCM", M::kGcm, 32, 8, 16},
+    {"AES-CCM-128 with 8 octet ICV [RFC5282]", "AES-128-CCM", M::kCcm, 16, 8, 8},
+    {"AES-CCM-192 with 8 octet ICV [RFC5282]", "AES-192-CCM", M::kCcm, 24, 8, 8},
+    {"AES-CCM-256 with 8 octet ICV [RFC5282]", "AES-256-CCM", M::kCcm, 32, 8, 8},
+    {"AES-CCM-128 with 12 octet ICV [RFC5282]", "AES-128-CCM", M::kCcm, 16, 8, 12},
+    {"AES-CCM-192 with 12 octet ICV [RFC5282]", "AES-192-CCM", M::kCcm, 24, 8, 12},
+    {"AES-CCM-256 with 12 octet ICV [RFC5282]", "AES-256-CCM", M::kCcm, 32, 8, 12},
+    {"AES-CCM-128 with 16 octet ICV [RFC5282]", "AES-128-CCM", M::kCcm, 16, 8, 16},
+    {"AES-CCM-192 with 16 octet ICV [RFC5282]", "AES-192-CCM", M::kCcm, 24, 8, 16},
+    {"AES-CCM-256 with 16 octet ICV [RFC5282]", "AES-256-CCM", M::kCcm, 32, 8, 16},
 };
 
 const Ikev2Integrity kIntegrities[] = {
     {"NONE [RFC4306]", nullptr, 0},
     {"HMAC_MD5_96 [RFC2403]", "MD5", 12},
     {"HMAC_SHA1_96 [RFC2404]", "SHA1", 12},
+    {"HMAC_MD5_128 [RFC4595]", "MD5", 16},
+    {"HMAC_SHA1_160 [RFC4595]", "SHA1", 20},
+    {"HMAC_SHA2_256_96 [draft-ietf-ipsec-ciph-sha-256-00]", "SHA256", 12},
     {"HMAC_SHA2_256_128 [RFC4868]", "SHA256", 16},
     {"HMAC_SHA2_384_192 [RFC4868]", "SHA384", 24},
     {"HMAC_SHA2_512_256 [RFC4868]", "SHA512", 32},
+    // A checksum of the length given, shown but not checked.
+    {"ANY 64-bits of Authentication [No Checking]", nullptr, 8},
+    {"ANY 96-bits of Authentication [No Checking]", nullptr, 12},
+    {"ANY 128-bits of Authentication [No Checking]", nullptr, 16},
+    {"ANY 160-bits of Authentication [No Checking]", nullptr, 20},
+    {"ANY 192-bits of Authentication [No Checking]", nullptr, 24},
+    {"ANY 256-bits of Authentication [No Checking]", nullptr, 32},
 };
 
 }  // namespace

@@ -17,14 +17,14 @@ struct Ikev2Encryption {
   const char* name;      // the table's and the tree's spelling
   const char* evp_name;  // OpenSSL's; null for NULL encryption
   EspCipherMode mode;
-  size_t key_len;  // without the CTR nonce / GCM salt
+  size_t key_len;  // without the CTR nonce / GCM or CCM salt
   size_t iv_len;
-  size_t icv_len;  // GCM's tag
+  size_t icv_len;  // GCM's or CCM's tag
 };
 
 struct Ikev2Integrity {
   const char* name;
-  const char* digest;  // null: none
+  const char* digest;  // null: none, or (with an ICV length) a checksum not checked
   size_t icv_len;
 };
 

@@ -98,14 +98,16 @@ void analyse_sequence(Packet& pkt, int top, uint32_t spi, uint32_t sequence) {
 size_t dissect_esp(const ByteReader& r, Packet& pkt, int parent) {
   using namespace esp_fields;
   int top = pkt.add_protocol(parent, esp::protocol, r, 0, r.reported_size());
-  uint32_t spi_value = r.u32(0);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ESP");
-    pkt.cols.set_info(fmt::format("ESP (SPI=0x{:08x})", spi_value));
+    pkt.cols.set_info("");
   }
   pkt.add_item(top, spi, r, 0, 4);
-  uint32_t seq = r.u32(4);
+  uint32_t spi_value = r.u32(0);
   pkt.add_item(top, sequence, r, 4, 4);
+  uint32_t seq = r.u32(4);
+  // Like tshark, the Info column names the SPI once the header is there (not when cut short).
+  if (pkt.cols.enabled) pkt.cols.set_info(fmt::format("ESP (SPI=0x{:08x})", spi_value));
   const PrefStore& prefs = pkt.session->prefs;
   if (prefs.get(do_sequence_analysis)) analyse_sequence(pkt, top, spi_value, seq);
   if (r.reported_size() <= 8) return r.reported_size();

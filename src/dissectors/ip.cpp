@@ -291,7 +291,7 @@ void add_address(Packet& pkt, int tree, const ByteReader& r, size_t off, FieldId
 }
 
 const FragmentFields& fragment_fields() {
-  static const FragmentFields f{"IPv4",
+  static const FragmentFields f{"IPv4 Fragments",
                                 fragments,
                                 fragment,
                                 fragment_error,

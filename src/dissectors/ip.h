@@ -33,9 +33,10 @@ const char* ecn_short_name(unsigned ecn);
 // quote ending early is not an error.
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent);
 
-// The fields of an IPv4 or IPv6 fragment tree ("ip.fragments" and its children).
+// The fields of a fragment tree ("ip.fragments" and its children; ISAKMP's too, which has no
+// reassembled-data field: kNoField).
 struct FragmentFields {
-  const char* version;  // "IPv4", "IPv6"
+  const char* tag;  // what the list's label calls the fragments: "IPv4 Fragments"
   FieldId fragments, fragment, error, overlap, overlap_conflict, too_long, count,
       reassembled_length, reassembled_data, reassembled_in;
 };

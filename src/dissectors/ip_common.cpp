@@ -130,8 +130,7 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                   : Value{};
   int n = pkt.tree.add(tree, ff.fragments, whole, 0, dg.length, all, kGenerated);
   std::string label;
-  if (pkt.labels)
-    label = fmt::format("{} {} Fragments ({} bytes): ", dg.fragments.size(), ff.version, dg.length);
+  if (pkt.labels) label = fmt::format("{} {} ({} bytes): ", dg.fragments.size(), ff.tag, dg.length);
   for (size_t i = 0; i < dg.fragments.size(); ++i) {
     const FragmentRecord& f = dg.fragments[i];
     FieldId item = f.overlap_conflict || f.too_long ? ff.error : ff.fragment;
@@ -150,8 +149,9 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
   if (pkt.labels) pkt.set_label(n, label);
   pkt.tree.add_generated(n, ff.count, Value::of_uint(dg.fragments.size()));
   pkt.tree.add_generated(n, ff.reassembled_length, Value::of_uint(dg.length));
-  pkt.tree.add(n, ff.reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
-               kGenerated);
+  if (ff.reassembled_data != kNoField)
+    pkt.tree.add(n, ff.reassembled_data, whole, 0, dg.length, Value::of_bytes(dg.data, dg.length),
+                 kGenerated);
 }
 
 void dissect_quoted_packet(Packet& pkt, Dissector d, const ByteReader& r, int parent) {

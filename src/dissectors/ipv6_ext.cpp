@@ -560,7 +560,7 @@ bool enclosing_addresses(const Packet& pkt, Address& s, Address& d) {
 }
 
 const FragmentFields& fragment_fields() {
-  static const FragmentFields f{"IPv6",
+  static const FragmentFields f{"IPv6 Fragments",
                                 fragments,
                                 fragment,
                                 fragment_error,

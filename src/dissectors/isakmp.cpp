@@ -192,6 +192,7 @@ void register_isakmp() {
   isakmp_fields::register_fields(isakmp::proto);
   register_protocol_state<isakmp::Ikev2Keys>(StateScope::kCapture);
   register_protocol_state<isakmp::Ikev1Keys>(StateScope::kCapture);
+  isakmp::register_isakmp_fragment_state();
   tables::udp_port().add(500, dissect_isakmp, "isakmp");
 }
 

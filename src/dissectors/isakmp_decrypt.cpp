@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "analysis/ikev2_sa.h"
+#include "core/expert.h"
 #include "core/protocol_state.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -57,27 +58,31 @@ void dissect_v1_decrypted(Message& m, const ByteReader& r, size_t off, size_t le
   dissect_payloads(m, d, 0, len, msg.u8(16), node);
 }
 
-bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end,
-                                 int node) {
-  Packet& pkt = m.pkt;
-  Ikev2Keys& keys = pkt.session->state<Ikev2Keys>();
+const Ikev2Sa* ikev2_sa(Message& m) {
+  Ikev2Keys& keys = m.pkt.session->state<Ikev2Keys>();
   if (!keys.loaded) {
     keys.loaded = true;
-    if (const UatTable* t = pkt.session->prefs.find_uat("ikev2_decryption_table"))
+    if (const UatTable* t = m.pkt.session->prefs.find_uat("ikev2_decryption_table"))
       keys.sas.load(*t);
   }
+  return keys.sas.find(m.msg->ptr(0, 8), m.msg->ptr(8, 8));
+}
+
+std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteReader& r,
+                                      size_t off, size_t end, int node, bool fragment) {
+  Packet& pkt = m.pkt;
   const ByteReader& msg = *m.msg;
-  const Ikev2Sa* sa = keys.sas.find(msg.ptr(0, 8), msg.ptr(8, 8));
-  if (!sa) return false;
-  const Ikev2Encryption& e = *sa->encryption;
-  bool gcm = e.mode == EspCipherMode::kGcm;
-  size_t icd_len = gcm ? e.icv_len : sa->integrity->icv_len;
-  if (end - off < e.iv_len + icd_len + 1) return false;
+  const Ikev2Encryption& e = *sa.encryption;
+  bool aead = e.mode == EspCipherMode::kGcm || e.mode == EspCipherMode::kCcm;
+  size_t icd_len = aead ? e.icv_len : sa.integrity->icv_len;
+  if (end < off || end - off < e.iv_len + icd_len + 1) return std::nullopt;
   bool initiator = msg.u8(19) & kFlagInitiator;
-  const std::string& ek = initiator ? sa->sk_ei : sa->sk_er;
-  const std::string& ak = initiator ? sa->sk_ai : sa->sk_ar;
-  size_t salt = e.mode == EspCipherMode::kNull || e.mode == EspCipherMode::kCbc ? 0 : 4;
-  if (ek.size() != e.key_len + salt) return false;
+  const std::string& ek = initiator ? sa.sk_ei : sa.sk_er;
+  const std::string& ak = initiator ? sa.sk_ai : sa.sk_ar;
+  size_t salt = e.mode == EspCipherMode::kNull || e.mode == EspCipherMode::kCbc ? 0
+                : e.mode == EspCipherMode::kCcm                                 ? 3
+                                                                                : 4;
+  if (ek.size() != e.key_len + salt) return std::nullopt;
   size_t data_off = off + e.iv_len;
   size_t data_len = end - data_off - icd_len;
   size_t in_msg = r.origin() - msg.origin();  // where r starts within the message
@@ -88,61 +93,91 @@ bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, si
   c.key_len = e.key_len;
   c.salt = c.key + e.key_len;
   c.iv = r.ptr(off, e.iv_len);
-  c.aad = msg.ptr(0, in_msg + off);  // RFC 5282 §5.1: the header through the payload header
+  // RFC 5282 §5.1: the header through the payload header (for SKF, RFC 7383 §2.5, through
+  // the Fragment Number and Total Fragments).
+  c.aad = msg.ptr(0, in_msg + off);
   c.aad_len = in_msg + off;
   c.tag = r.ptr(data_off + data_len, icd_len);
   c.tag_len = icd_len;
-  std::vector<uint8_t> plain;
+  std::vector<uint8_t> plain, expected_tag;
   bool tag_ok = false;
-  if (!ipsec_decrypt(c, r.ptr(data_off, data_len), data_len, plain, &tag_ok) || plain.empty())
-    return false;
+  if (!ipsec_decrypt(c, r.ptr(data_off, data_len), data_len, plain, &tag_ok, &expected_tag) ||
+      plain.empty())
+    return std::nullopt;
   size_t n = plain.size();
   uint8_t pad = plain[n - 1];
-  if (pad + 1u > n) return false;
+  if (pad + 1u > n) return std::nullopt;
 
-  if (e.iv_len) {
-    int iv = pkt.add_item(node, enc_iv, r, off, e.iv_len);
-    pkt.set_label(iv, fmt::format("Initialization Vector: {} ({} bytes)",
-                                  hex(r.ptr(off, e.iv_len), e.iv_len), e.iv_len));
+  // An SKF payload shows its IV and encrypted data plainly (tshark adds them before it knows
+  // whether the fragment decrypts); an SK payload with their lengths and the cipher.
+  if (fragment) {
+    if (e.iv_len) pkt.add_item(node, enc_iv, r, off, e.iv_len);
+    pkt.tree.add(node, enc_data, r, data_off, data_len, Value{});
+  } else {
+    if (e.iv_len) {
+      int iv = pkt.add_item(node, enc_iv, r, off, e.iv_len);
+      pkt.set_label(iv, fmt::format("Initialization Vector: {} ({} bytes)",
+                                    hex(r.ptr(off, e.iv_len), e.iv_len), e.iv_len));
+    }
+    int data = pkt.tree.add(node, enc_data, r, data_off, data_len, Value{});
+    pkt.set_label(data, fmt::format("Encrypted Data ({} bytes) <{}>", data_len, e.name));
   }
-  int data = pkt.tree.add(node, enc_data, r, data_off, data_len, Value{});
-  pkt.set_label(data, fmt::format("Encrypted Data ({} bytes) <{}>", data_len, e.name));
 
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n, 1));
   std::memcpy(copy, plain.data(), n);
   pkt.sources.push_back(DataSource{"Decrypted Data", copy, static_cast<uint32_t>(n)});
-  ByteReader d(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
-  size_t inner = n - 1 - pad;
+  DecryptedSk out{ByteReader(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size())), -1,
+                  n - 1 - pad};
+  const ByteReader& d = out.data;
   int dec = pkt.tree.add(node, enc_decrypted, d, 0, n, Value{});
-  pkt.set_label(dec, fmt::format("Decrypted Data ({} bytes)", n));
-  if (inner) {
-    int contained = pkt.tree.add(dec, enc_contained, d, 0, inner, Value{});
-    pkt.set_label(contained, fmt::format("Contained Data ({} bytes)", inner));
-    Message inner_msg{pkt, m.version, m.msg};
-    dissect_payloads(inner_msg, d, 0, inner, m.next_payload, contained);
+  pkt.set_label(dec, fmt::format("Decrypted Data ({} byte{})", n, n == 1 ? "" : "s"));
+  if (out.inner) {
+    out.contained = pkt.tree.add(dec, enc_contained, d, 0, out.inner, Value{});
+    pkt.set_label(out.contained,
+                  fmt::format("Contained Data ({} byte{})", out.inner, out.inner == 1 ? "" : "s"));
   }
   if (pad) {
-    int p = pkt.tree.add(dec, enc_padding, d, inner, pad, Value{});
-    pkt.set_label(p, fmt::format("Padding ({} bytes)", pad));
+    int p = pkt.tree.add(dec, enc_padding, d, out.inner, pad, Value{});
+    pkt.set_label(p, fmt::format("Padding ({} byte{})", pad, pad == 1 ? "" : "s"));
   }
   pkt.add_item(dec, enc_pad_length, d, n - 1, 1);
 
   if (icd_len) {
     const uint8_t* icd = r.ptr(data_off + data_len, icd_len);
-    bool correct = tag_ok;
-    std::string expected;
-    if (!gcm) {
-      size_t covered = in_msg + data_off + data_len;
-      std::vector<uint8_t> mac = ikev2_integrity(*sa->integrity, ak, msg.ptr(0, covered), covered);
-      correct = mac.size() == icd_len && std::memcmp(mac.data(), icd, icd_len) == 0;
-      expected = hex(mac.data(), mac.size());
-    }
     int i = pkt.add_item(node, enc_icd, r, data_off + data_len, icd_len);
     std::string text =
         fmt::format("Integrity Checksum Data: {} ({} bytes)", hex(icd, icd_len), icd_len);
-    if (!gcm) text += fmt::format(" <{}>", sa->integrity->name);
-    text += correct ? "[correct]" : gcm ? "[incorrect]" : "[incorrect, should be " + expected + "]";
+    bool correct = tag_ok;
+    std::string expected = hex(expected_tag.data(), expected_tag.size());
+    if (!aead && !sa.integrity->digest) {
+      text += "[not validated]";  // an "ANY n-bits" integrity: its length only
+    } else {
+      if (!aead) {
+        size_t covered = in_msg + data_off + data_len;
+        std::vector<uint8_t> mac = ikev2_integrity(*sa.integrity, ak, msg.ptr(0, covered), covered);
+        correct = mac.size() == icd_len && std::memcmp(mac.data(), icd, icd_len) == 0;
+        expected = hex(mac.data(), mac.size());
+        text += fmt::format(" <{}>", sa.integrity->name);
+      }
+      text += correct ? "[correct]" : "[incorrect, should be " + expected + "]";
+    }
     pkt.set_label(i, text);
+    if (!correct && (aead || sa.integrity->digest))
+      add_expert(pkt, i, ikev2_integrity_checksum, r, data_off + data_len, icd_len,
+                 "IKEv2 Integrity Checksum Data is incorrect", kExpertWarn, kGroupChecksum);
+  }
+  return out;
+}
+
+bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end,
+                                 int node) {
+  const Ikev2Sa* sa = ikev2_sa(m);
+  if (!sa) return false;
+  std::optional<DecryptedSk> dec = decrypt_sk(m, *sa, r, off, end, node, false);
+  if (!dec) return false;
+  if (dec->inner) {
+    Message inner_msg{m.pkt, m.version, m.msg};
+    dissect_payloads(inner_msg, dec->data, 0, dec->inner, m.next_payload, dec->contained);
   }
   return true;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "analysis/ikev1_sa.h"
@@ -86,9 +87,35 @@ Ikev1Sa& v1_state(Packet& pkt, const uint8_t icookie[8]);
 // decrypted with the cookie's key and dissected, or left as it is when that cannot be done.
 void dissect_v1_decrypted(Message& m, const ByteReader& r, size_t off, size_t len, int node);
 
+// The message's IKE SA from the user's ikev2_decryption_table (by its SPIs), or null.
+const Ikev2Sa* ikev2_sa(Message& m);
+
+// An SK or SKF payload's decrypted content: its bytes (a "Decrypted Data" source) with the
+// payloads' length (padding and pad length removed), and their Contained Data node (-1 when
+// empty).
+struct DecryptedSk {
+  ByteReader data;
+  int contained;
+  size_t inner;
+};
+// Decrypts the SK/SKF payload body r[off, end) (IV, encrypted data, integrity checksum) with
+// `sa`, adding under `node` the IV, the encrypted and decrypted data (padding and pad length)
+// and the checked integrity checksum as tshark 4.0 shows them (plainer IV and data items for a
+// `fragment`); nothing is added when it does not decrypt.
+std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteReader& r,
+                                      size_t off, size_t end, int node, bool fragment);
+
 // The Encrypted payload's body r[off, end) decrypted with the message's IKE SA keys; false,
 // with nothing added, when no key matches or the payload does not decrypt.
 bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, size_t end, int node);
+
+// The Encrypted and Authenticated Fragment payload's body r[off, end) (RFC 7383): its numbers,
+// with keys its decrypted content, and in the frame that completes the message the fragment
+// list and the message's payloads.
+void dissect_encrypted_fragment(Message& m, const ByteReader& r, size_t off, size_t end, int node);
+// Registers the fragment reassembly state (per capture) and the first fragment's next payload
+// (per conversation).
+void register_isakmp_fragment_state();
 
 // A field's value name as Wireshark's val_to_str/rval_to_str gives it: the name, else
 // `unknown` (with a %u-style number appended when it ends in a space).

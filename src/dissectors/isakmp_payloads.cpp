@@ -57,6 +57,7 @@ enum TsType : uint8_t { kTsIpv4Range = 7, kTsIpv6Range = 8 };
 constexpr uint8_t kGatewayIpv4 = 1, kGatewayIpv6 = 2, kGatewayFqdn = 3;
 constexpr uint8_t kAuthDigitalSignature = 14;
 constexpr size_t kSha1Size = 20;
+constexpr uint8_t kX509Signature = 4;  // certificate encoding (RFC 2408 §3.9, RFC 7296 §3.6)
 
 // REDIRECT / REDIRECTED_FROM (RFC 5685 §8): a gateway identity and, for REDIRECT, a nonce.
 void dissect_redirect(Packet& pkt, const ByteReader& r, size_t off, size_t end, int node,
@@ -91,9 +92,14 @@ void dissect_notify_data(Message& m, uint16_t type, const ByteReader& r, size_t 
         pkt.add_item(node, notify_data_ipcomp_cpi, r, off, 2);
         pkt.add_item(node, notify_data_ipcomp_transform_id, r, off + 2, 1);
         break;
-      case kAuthLifetime:
-        pkt.add_item(node, notify_data_auth_lifetime, r, off, 4);
+      case kAuthLifetime: {  // RFC 4478: seconds, shown also as hours, minutes and seconds
+        uint32_t s = r.u32(off);
+        int n = pkt.add_uint(node, notify_data_auth_lifetime, r, off, end - off, s);
+        pkt.set_label(n, fmt::format("Authentication Lifetime: {} seconds ({} hour(s) {:02} "
+                                     "minute(s) {:02} second(s))",
+                                     s, s / 3600, s % 3600 / 60, s % 60));
         break;
+      }
       case kRedirect:
       case kRedirectedFrom:
         dissect_redirect(pkt, r, off, end, node, type == kRedirect);
@@ -232,7 +238,6 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
 // A certificate: X.509 signature certificates (encoding 4) as the X.509 dissector shows them,
 // the item's text gaining the subject.
 void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
-  constexpr uint8_t kX509Signature = 4;
   Packet& pkt = m.pkt;
   uint8_t encoding = r.u8(off);
   pkt.add_item(node, m.version == 2 ? cert_encoding_v2 : cert_encoding_v1, r, off, 1);
@@ -243,6 +248,8 @@ void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int n
     dissect_x509_certificate(r.sub(off, end - off), pkt, data);
 }
 
+// A certificate request: IKEv2's SHA-1 hashes of authorities' keys; IKEv1's authority, for
+// X.509 signature certificates its Name (as tshark's dissect_x509if_Name).
 void dissect_certreq(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
   Packet& pkt = m.pkt;
   pkt.add_item(node, m.version == 2 ? certreq_type_v2 : certreq_type_v1, r, off, 1);
@@ -250,6 +257,9 @@ void dissect_certreq(Message& m, const ByteReader& r, size_t off, size_t end, in
   if (m.version == 2) {  // RFC 7296 §3.7: SHA-1 hashes of the trusted authorities' keys
     for (; off + kSha1Size <= end; off += kSha1Size)
       pkt.add_item(node, ike_certreq_authority, r, off, kSha1Size);
+  } else if (r.u8(off - 1) == kX509Signature && off < end) {  // the authority's X.509 Name
+    dissect_x509_name(r.sub(off, end - off), pkt, node, ike_certreq_authority_sig);
+    return;
   }
   if (off < end) pkt.add_item(node, ike_certreq_authority, r, off, end - off);
 }
@@ -537,10 +547,7 @@ void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t
         dissect_encrypted(m, r, off, end, node);
       break;
     case kEncryptedFragment:
-      if (m.version != 2) break;
-      pkt.add_item(node, frag_number, r, off, 2);
-      pkt.add_item(node, frag_total, r, off + 2, 2);
-      dissect_encrypted(m, r, off + 4, end, node);
+      if (m.version == 2) dissect_encrypted_fragment(m, r, off, end, node);
       break;
     case kSaKek:
       dissect_sa_kek(m, r, off, node);

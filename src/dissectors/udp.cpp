@@ -220,8 +220,9 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
                kExpertError, kGroupMalformed);
     return ip_payload;
   }
-  // A quoted datagram is cut short by design: not a bad length (tshark's in_error_pkt).
-  if (ulen > ip_payload && !pkt.in_error_pkt) {
+  // A quoted datagram is cut short by design, and an IP fragment carries only part of the
+  // datagram: neither is a bad length (tshark's in_error_pkt and pinfo->fragmented).
+  if (ulen > ip_payload && !pkt.in_error_pkt && !pkt.fragmented) {
     if (pkt.cols.enabled) {
       fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} > IP PAYLOAD LENGTH]",
                      ulen);
@@ -252,10 +253,10 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   add_stream(pkt, top, sport, dport, data.reported_size() > 0 && !pkt.in_error_pkt);
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
+  // tshark counts the captured bytes (fewer in a capture cut short).
   if (pkt.labels)
-    // The bytes captured, as tshark counts them.
-    pkt.set_label(payload_node, fmt::format("UDP payload ({} byte{})", data.size(),
-                                            data.size() == 1 ? "" : "s"));
+    pkt.set_label(payload_node,
+                  fmt::format("UDP payload ({} byte{})", data.size(), data.size() == 1 ? "" : "s"));
   if (pkt.payloads) dispatch_payload(pkt, data, sport, dport);
   return datagram;
 }

@@ -43,6 +43,26 @@ std::map<std::string, std::string> capture_options(const std::string& path) {
   return out;
 }
 
+// Wireshark's own IPsec test captures (scripts/fetch-wireshark-suite.sh puts them on every
+// machine), decrypted with the tables its test/suite_decryption.py uses (capture_options.txt).
+constexpr const char* kSuiteCaptures[] = {
+    "esp-bug-12671.pcapng.gz",          "ikev1-bug-12610.pcapng.gz",
+    "ikev1-bug-12620.pcapng.gz",        "ikev1-certs.pcap",
+    "ikev2-decrypt-3des-sha1_160.pcap", "ikev2-decrypt-aes128ccm12-2.pcap",
+    "ikev2-decrypt-aes128ccm12.pcap",   "ikev2-decrypt-aes192ctr.pcap",
+    "ikev2-decrypt-aes256cbc.pcapng",   "ikev2-decrypt-aes256ccm16.pcapng",
+    "ikev2-decrypt-aes256gcm16.pcap",   "ikev2-decrypt-aes256gcm8.pcap",
+};
+
+void collect_suite(std::vector<CaptureFile>& out) {
+  fs::path dir = fs::path(NETSIFT_WIRESHARK_SUITE) / "current" / "captures";
+  for (const char* name : kSuiteCaptures) {
+    fs::path p = dir / name;
+    std::string rel = std::string("wireshark-suite/") + name;
+    if (fs::exists(p)) out.push_back({p.string(), rel, sanitized_name(rel)});
+  }
+}
+
 }  // namespace
 
 std::string input_args(const std::string& file) {
@@ -71,6 +91,7 @@ std::vector<CaptureFile> all_captures() {
   collect(NETSIFT_CORPUS_DIR, "corpus/", files);
   std::sort(files.begin(), files.end(),
             [](const CaptureFile& a, const CaptureFile& b) { return a.path < b.path; });
+  collect_suite(files);
   return files;
 }
 

@@ -1,5 +1,5 @@
-// The captures differential tests run on: the shared corpus (the generated fixtures have
-// golden files instead, tests/golden).
+// The captures differential tests run on: the shared corpus and Wireshark's own IPsec test
+// captures (the generated fixtures have golden files instead, tests/golden).
 #pragma once
 
 #include <iosfwd>

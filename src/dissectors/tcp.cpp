@@ -460,6 +460,16 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   // tshark lets TCP reassemble only whole segments of a connection, with a good checksum.
   const bool can_desegment = prefs.get(tcp_prefs::desegment_tcp_streams) && checksum_ok &&
                              have_seglen && !r.truncated() && !pkt.fragmented && !pkt.in_error_pkt;
+  // The direction's pending PDUs go with its FIN or RST, once this segment is done with them
+  // (tshark keeps them: only a segment after the close filling a hole differs; memory does not
+  // outlive the connection).
+  struct ReleaseAtClose {
+    TcpStreamReassembly& st;
+    bool close;
+    ~ReleaseAtClose() {
+      if (close) tcp_reassembly_release(st);
+    }
+  } release_at_close{reassembly, (s.flags & (kTcpFin | kTcpRst)) != 0};
   if (!have_seglen) return r.reported_size();
   ByteReader data = r.sub(hlen);
   // A FIN completes a PDU read until the close; its payload is then that PDU's last part.

@@ -145,11 +145,17 @@ void tcp_analyze_segment(TcpSeqAnalysis& a, int dir, const TcpAnalysisInput& in,
   }
 
   if (rev.maxseqtobeacked && gt_seq(ack, rev.maxseqtobeacked) && (f & kTcpAck)) {
-    // Reported once per gap. The peer's dup-ACK counter gets tshark's -1 marker, which, unsigned,
-    // also passes the fast-retransmission test (observed in tshark 4.0's output).
-    flags |= kTaAckLostPacket;
-    rev.dupacknum = kDupAckAfterLost;
-    rev.maxseqtobeacked = rev.nextseq;
+    // Reported once per gap: when the peer has sent more than this side had to acknowledge,
+    // else (the peer stalled, sending pure ACKs) only while no ACK of this side was counted.
+    // The dup-ACK counter then gets tshark's -1 marker, which, unsigned, also passes the
+    // fast-retransmission test (observed in tshark 4.0's output).
+    if (lt_seq(rev.maxseqtobeacked, rev.nextseq)) {
+      rev.maxseqtobeacked = rev.nextseq;
+      flags |= kTaAckLostPacket;
+    } else {
+      if (rev.dupacknum == 0) flags |= kTaAckLostPacket;
+      rev.dupacknum = kDupAckAfterLost;
+    }
   }
 
   if ((seglen > 0 || (f & (kTcpSyn | kTcpFin))) && !(flags & kTaKeepAlive)) {

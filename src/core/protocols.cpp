@@ -5,7 +5,7 @@
 namespace netsift::protocols {
 
 FieldId data, data_data, data_len;
-FieldId malformed, malformed_expert, malformed_dissector_bug, short_frame;
+FieldId malformed, malformed_expert, malformed_dissector_bug, malformed_reassembly, short_frame;
 FieldId expert, expert_message, expert_severity, expert_group;
 
 namespace {
@@ -16,11 +16,11 @@ constexpr ValueName kSeverities[] = {{0x00100000, "Comment"},
                                      {0x00600000, "Warning"},
                                      {0x00800000, "Error"}};
 constexpr ValueName kGroups[] = {
-    {0x01000000, "Checksum"},     {0x02000000, "Sequence"},  {0x03000000, "Response"},
-    {0x04000000, "Request"}, {0x05000000, "Undecoded"}, {0x06000000, "Reassemble"},
-    {0x07000000, "Malformed"},    {0x08000000, "Debug"},     {0x09000000, "Protocol"},
-    {0x0a000000, "Security"},     {0x0b000000, "Comment"},   {0x0c000000, "Decryption"},
-    {0x0d000000, "Assumption"},   {0x0e000000, "Deprecated"}};
+    {0x01000000, "Checksum"},   {0x02000000, "Sequence"},  {0x03000000, "Response"},
+    {0x04000000, "Request"},    {0x05000000, "Undecoded"}, {0x06000000, "Reassemble"},
+    {0x07000000, "Malformed"},  {0x08000000, "Debug"},     {0x09000000, "Protocol"},
+    {0x0a000000, "Security"},   {0x0b000000, "Comment"},   {0x0c000000, "Decryption"},
+    {0x0d000000, "Assumption"}, {0x0e000000, "Deprecated"}};
 }  // namespace
 
 void register_core_protocols() {
@@ -37,6 +37,7 @@ void register_core_protocols() {
   static const FieldReg malformed_fields[] = {
       {&malformed_dissector_bug,
        {.name = "Dissector bug", .abbrev = "_ws.malformed.dissector_bug"}},
+      {&malformed_reassembly, {.name = "Reassembly error", .abbrev = "_ws.malformed.reassembly"}},
       {&malformed_expert,
        {.name = "Malformed Packet (Exception occurred)", .abbrev = "_ws.malformed.expert"}},
   };

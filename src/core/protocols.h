@@ -12,6 +12,7 @@ extern FieldId data_len;
 extern FieldId malformed;                // _ws.malformed
 extern FieldId malformed_expert;         // _ws.malformed.expert, the expert item under it
 extern FieldId malformed_dissector_bug;  // _ws.malformed.dissector_bug, a failed assertion's
+extern FieldId malformed_reassembly;     // _ws.malformed.reassembly, a reassembly error
 extern FieldId short_frame;              // _ws.short
 extern FieldId expert;                   // _ws.expert
 extern FieldId expert_message;           // _ws.expert.message

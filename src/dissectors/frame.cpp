@@ -28,11 +28,15 @@ namespace {
 using namespace frame_fields;
 
 // Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
-constexpr ValueName kEncapNames[] = {
-    {1, "Ethernet"},           {7, "Raw IP"},
-    {15, "NULL/Loopback"},     {25, "Linux cooked-mode capture v1"}, {26, "Frame Relay"},
-    {129, "Raw IPv4"},         {130, "Raw IPv6"},
-    {174, "OpenBSD loopback"}, {210, "Linux cooked-mode capture v2"}};
+constexpr ValueName kEncapNames[] = {{1, "Ethernet"},
+                                     {7, "Raw IP"},
+                                     {15, "NULL/Loopback"},
+                                     {25, "Linux cooked-mode capture v1"},
+                                     {26, "Frame Relay"},
+                                     {129, "Raw IPv4"},
+                                     {130, "Raw IPv6"},
+                                     {174, "OpenBSD loopback"},
+                                     {210, "Linux cooked-mode capture v2"}};
 
 // pcapng epb_flags (section 4.3.1 of the pcapng draft): direction, reception type, FCS length,
 // then one bit per link-layer error in the top byte.
@@ -343,6 +347,17 @@ void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
   if (pkt.cols.enabled) pkt.cols.append_info(text);
   ByteReader none;
   add_expert(pkt, n, protocols::malformed_dissector_bug, none, 0, 0, e.message, kExpertError,
+             kGroupMalformed);
+}
+
+void flag_reassembly_error(Packet& pkt, const TcpReassemblyError& e) {
+  pkt.malformed = true;
+  std::string text = fmt::format("[Reassembly error, protocol TCP: {}]", e.message);
+  int n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+  pkt.set_label(n, text);
+  if (pkt.cols.enabled) pkt.cols.append_info(text);
+  ByteReader none;
+  add_expert(pkt, n, protocols::malformed_reassembly, none, 0, 0, e.message, kExpertError,
              kGroupMalformed);
 }
 

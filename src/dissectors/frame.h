@@ -2,6 +2,7 @@
 // entry point of dissection for every packet.
 #pragma once
 
+#include "analysis/tcp_reassembly.h"
 #include "core/dissector_bug.h"
 #include "core/packet.h"
 
@@ -16,6 +17,9 @@ void dissect_packet(Packet& pkt);
 void flag_exception(Packet& pkt, const BoundsError& e);
 // Shows a dissector's failed assertion as tshark does: "[Dissector bug, protocol P: message]".
 void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
+// TCP's reassembly refused a segment (tshark's ReassemblyError): "[Reassembly error, protocol
+// TCP: ...]" with an Error/Malformed expert.
+void flag_reassembly_error(Packet& pkt, const TcpReassemblyError& e);
 
 // Marks the packet as displayed, for frame.time_delta_displayed of the next one. Called by the
 // output stage after filtering.

@@ -16,6 +16,7 @@
 #include "core/session.h"
 #include "core/text_format.h"
 #include "core/value_strings.h"
+#include "dissectors/frame.h"
 #include "dissectors/tcp_analysis_tree.h"
 #include "dissectors/tcp_desegment.h"
 #include "dissectors/tcp_fields.h"
@@ -456,44 +457,67 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   TcpStreamReassembly& reassembly = conv.dir[dir].reassembly;
   pkt.conversation = &flow;
   pkt.scratch<TcpPayloadContext>().fin = s.flags & kTcpFin;
-  bool retransmitted = ta.flags & (kTaRetransmission | kTaSpuriousRetransmission);
-  if (!have_seglen || seglen == 0) {
-    if ((s.flags & kTcpFin) && !retransmitted)
-      tcp_reassembly_fin(pkt, reassembly, top, s.seq, known_dissector(conv, sport, dport));
-    if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
+  // tshark lets TCP reassemble only whole segments of a connection, with a good checksum.
+  const bool can_desegment = prefs.get(tcp_prefs::desegment_tcp_streams) && checksum_ok &&
+                             have_seglen && !r.truncated() && !pkt.fragmented && !pkt.in_error_pkt;
+  // The direction's pending PDUs go with its FIN or RST, once this segment is done with them
+  // (tshark keeps them: only a segment after the close filling a hole differs; memory does not
+  // outlive the connection).
+  struct ReleaseAtClose {
+    TcpStreamReassembly& st;
+    bool close;
+    ~ReleaseAtClose() {
+      if (close) tcp_reassembly_release(st);
+    }
+  } release_at_close{reassembly, (s.flags & (kTcpFin | kTcpRst)) != 0};
+  if (!have_seglen) return r.reported_size();
+  ByteReader data = r.sub(hlen);
+  // A FIN completes a PDU read until the close; its payload is then that PDU's last part.
+  try {
+    if ((s.flags & kTcpFin) && can_desegment && pkt.payloads &&
+        tcp_reassembly_fin(pkt, reassembly, top, s.seq, data, known_dissector(conv, sport, dport)))
+      return r.reported_size();
+  } catch (const TcpReassemblyError& e) {
+    // tshark's exception ends the dissection; TCP is the last protocol, so showing it here
+    // leaves the frame (Ethernet padding) as tshark's ethertype dissector finishes it.
+    flag_reassembly_error(pkt, e);
     return r.reported_size();
   }
-  ByteReader data = r.sub(hlen);
+  if (seglen == 0) return r.reported_size();
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
   if (pkt.labels)
     pkt.set_label(payload_node,
                   fmt::format("TCP payload ({} byte{})", seglen, seglen == 1 ? "" : "s"));
-  // tshark hands retransmitted data to no dissector, and reassembles only for a dissector.
-  Dissector upper = nullptr;
-  if (pkt.payloads) {
-    // tcp.no_subdissector_on_error: no subdissector for retransmitted or out-of-order data.
-    bool no_sub_on_error = prefs.get(tcp_prefs::no_subdissector_on_error);
-    if (retransmitted && no_sub_on_error) {
-      add_tcp_segment_data(pkt, top, data, true);
-    } else if ((ta.flags & kTaOutOfOrder) && no_sub_on_error) {
-    } else if (ta.flags & kTaKeepAlive) {  // tshark hands a keep-alive's byte to "data"
-      pkt.call_data(data, -1);
-    } else if ((upper = payload_dissector(conv, sport, dport, data,
-                                          prefs.get(tcp_prefs::try_heuristic_first)))) {
-      if (prefs.get(tcp_prefs::desegment_tcp_streams) && checksum_ok) {
-        tcp_reassemble_payload(pkt, reassembly, top, s.seq, data, upper);
-      } else {
-        pkt.scratch<TcpPayloadContext>().tcp_tree = top;  // PDUs still show their size
-        upper(data, pkt, -1);  // each segment on its own, nothing held back
-        upper = nullptr;
-      }
-    } else {
-      pkt.call_data(data, -1);
+  if (!pkt.payloads) return r.reported_size();
+  // tcp.no_subdissector_on_error: no subdissector for retransmitted or out-of-order data.
+  const bool no_sub_on_error = prefs.get(tcp_prefs::no_subdissector_on_error);
+  const bool retransmitted = ta.flags & (kTaRetransmission | kTaSpuriousRetransmission);
+  // Segments no dissector will see on their own look for none (no heuristic runs on them).
+  const bool skipped = (ta.flags & kTaKeepAlive) ||
+                       (no_sub_on_error && (retransmitted || (ta.flags & kTaOutOfOrder)));
+  Dissector upper = skipped ? known_dissector(conv, sport, dport)
+                            : payload_dissector(conv, sport, dport, data,
+                                                prefs.get(tcp_prefs::try_heuristic_first));
+  if (can_desegment) {
+    // A SYN's data starts after the SYN's own sequence number.
+    uint32_t first = s.seq + ((s.flags & kTcpSyn) ? 1 : 0);
+    try {
+      tcp_reassemble_payload(pkt, reassembly, top, TcpSegmentInfo{first, ta.flags, no_sub_on_error},
+                             data, upper);
+    } catch (const TcpReassemblyError& e) {
+      flag_reassembly_error(pkt, e);
     }
+  } else if (retransmitted && no_sub_on_error) {
+    add_tcp_segment_data(pkt, top, data, true);
+  } else if ((ta.flags & kTaOutOfOrder) && no_sub_on_error) {
+  } else if (ta.flags & kTaKeepAlive) {  // tshark hands a keep-alive's byte to "data"
+    pkt.call_data(data, -1);
+  } else if (upper) {
+    pkt.scratch<TcpPayloadContext>().tcp_tree = top;  // PDUs still show their size
+    upper(data, pkt, -1);                             // each segment on its own, nothing held back
+  } else {
+    pkt.call_data(data, -1);
   }
-  if ((s.flags & kTcpFin) && upper)
-    tcp_reassembly_fin(pkt, reassembly, top, s.seq + static_cast<uint32_t>(data.size()), upper);
-  if (s.flags & (kTcpFin | kTcpRst)) tcp_reassembly_release(reassembly);
   return r.reported_size();
 }
 

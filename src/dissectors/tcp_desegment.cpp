@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/tcp_sequence_analysis.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/session.h"
@@ -23,205 +24,272 @@ using namespace tcp_reassembly_fields;
 
 std::vector<Dissector> pdu_dissectors;  // written at registration only
 
-// What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
-void note_reassembled(Packet& pkt, const TcpPendingPdu& p) {
-  FirstPassNotes& later = pkt.session->later;
-  if (!later.recording()) return;
-  for (const TcpPendingPdu::Segment& s : p.segments)
-    if (s.frame != pkt.number) later.note(reassembled_in, s.frame, 0, pkt.number);
+bool lt_seq(uint32_t a, uint32_t b) {
+  return static_cast<int32_t>(a - b) < 0;
+}
+bool le_seq(uint32_t a, uint32_t b) {
+  return static_cast<int32_t>(a - b) <= 0;
 }
 
-// A segment holding the start or the middle of a PDU: with -2 it names the frame the first
-// pass reassembled that PDU in.
-void add_start_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
+// The frames of a PDU's segments, in the order tshark lists them (by offset).
+std::vector<TcpPendingPdu::Segment> segments_of(const TcpMsp& m) {
+  std::vector<TcpPendingPdu::Segment> parts;
+  for (const TcpMsp::Fragment& f : m.fragments)
+    parts.push_back({f.frame, static_cast<uint32_t>(f.bytes.size()), f.offset});
+  return parts;
+}
+
+// What the first pass of -2 notes when a PDU is complete: where each earlier segment went.
+void note_reassembled(Packet& pkt, const TcpMsp& m) {
+  FirstPassNotes& later = pkt.session->later;
+  if (!later.recording()) return;
+  for (const TcpMsp::Fragment& f : m.fragments)
+    if (f.frame != pkt.number) later.note(reassembled_in, f.frame, 0, pkt.number);
+}
+
+// Segment data of a PDU's start or middle: with -2 it names the frame the first pass
+// reassembled that PDU in.
+void add_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
   if (auto frame = pkt.session->later.find(reassembled_in, pkt.number))
     pkt.add_generated_uint(tcp_tree, reassembled_in, *frame);
   add_tcp_segment_data(pkt, tcp_tree, data, false);
 }
 
-void mark_segment_of_pdu(Packet& pkt, int tcp_tree, const ByteReader& data) {
-  add_start_of_pdu(pkt, tcp_tree, data);
-  if (pkt.cols.enabled) {
-    pkt.cols.set_protocol("TCP");
-    // A payload dissector may have cleared the column (TLS does): no separator then.
-    pkt.cols.append_info(pkt.cols.info.empty() ? "[TCP segment of a reassembled PDU]"
-                                               : " [TCP segment of a reassembled PDU]");
-  }
+void mark_segment_of_pdu(Packet& pkt) {
+  if (!pkt.cols.enabled) return;
+  pkt.cols.set_protocol("TCP");
+  // A payload dissector may have cleared the column (TLS does): no separator then.
+  pkt.cols.append_info(pkt.cols.info.empty() ? "[TCP segment of a reassembled PDU]"
+                                             : " [TCP segment of a reassembled PDU]");
 }
 
-void report_limit(Packet& pkt, int tcp_tree, const ByteReader& data, const TcpPendingPdu& p,
-                  size_t more) {
+void report_limit(Packet& pkt, int tcp_tree, const ByteReader& data, const std::string& why) {
   add_expert(pkt, tcp_tree, limit_exceeded, data, 0, data.size(),
-             "Reassembly memory limit exceeded: pending PDU dropped (" + p.limit_hit(more) + ")",
-             kExpertNote, kGroupReassemble);
+             "Reassembly memory limit exceeded: pending PDU dropped (" + why + ")", kExpertNote,
+             kGroupReassemble);
 }
 
-// Calls `upper` on `r` allowing it to ask for more bytes; returns whether it did (and where).
-bool call_desegmentable(Packet& pkt, int tcp_tree, Dissector upper, const ByteReader& r,
-                        uint32_t* offset, uint32_t* len) {
+// tshark's process_tcp_payload/decode_tcp_ports for `r`: a keep-alive's byte is data, a
+// retransmitted or out-of-order segment goes to no dissector (tcp.no_subdissector_on_error),
+// else `upper` (data without one), allowed to ask for more bytes when `can_desegment`.
+// Returns the dissector's answer in `offset`/`len` (0 when it asks for nothing).
+void process_payload(Packet& pkt, int tcp_tree, const TcpSegmentInfo& seg, Dissector upper,
+                     const ByteReader& r, bool can_desegment, uint32_t* offset, uint32_t* len) {
+  *offset = *len = 0;
   TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
-  tcp.can_desegment = true;
   tcp.tcp_tree = tcp_tree;
+  if (seg.analysis & kTaKeepAlive) {
+    pkt.call_data(r, -1);
+    return;
+  }
+  if (seg.no_subdissector_on_error && (seg.analysis & (kTaRetransmission | kTaOutOfOrder))) return;
+  if (!upper) {
+    pkt.call_data(r, -1);
+    return;
+  }
+  tcp.can_desegment = can_desegment;
   tcp.desegment_offset = 0;
   tcp.desegment_len = 0;
   tcp.frames_pdus = false;
   upper(r, pkt, -1);
   tcp.can_desegment = false;
+  if (!can_desegment || tcp.desegment_len == 0 || tcp.desegment_offset >= r.size()) return;
   *offset = tcp.desegment_offset;
   *len = tcp.desegment_len;
-  return *len > 0 && *offset < r.size();
-}
-
-// Starts a pending PDU with bytes [off, end) of `r`, which ends just before raw `end_seq`;
-// false when the memory limits refuse it.
-bool start_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const ByteReader& r,
-                   uint32_t off, uint32_t more, uint32_t end_seq) {
-  size_t n = r.size() - off;
-  auto p = std::make_shared<TcpPendingPdu>();
-  if (pkt.session) p->budget = &pkt.session->memory();
-  size_t wanted = n + (more >= kDesegmentUntilFin ? 0 : more);
-  if (!p->within_limits(wanted)) {
-    report_limit(pkt, tcp_tree, r, *p, wanted);
-    st.pending.reset();
-    return false;
-  }
-  p->append(r.ptr(off, n), n);
-  p->needed = more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(n + more);
-  p->next_seq = end_seq;
-  p->segments.push_back({pkt.number, static_cast<uint32_t>(n)});
-  p->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
-  st.pending = std::move(p);
-  return true;
 }
 
 // The reassembled PDU: its own data source and tshark's segment list at the top of the tree.
-ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
-  uint32_t n = static_cast<uint32_t>(p.bytes.size());
+ByteReader add_reassembled(Packet& pkt, const TcpMsp& m) {
+  uint32_t n = static_cast<uint32_t>(m.whole.size());
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n ? n : 1, 1));
-  std::memcpy(copy, p.bytes.data(), n);
+  if (n) std::memcpy(copy, m.whole.data(), n);
   pkt.sources.push_back(DataSource{"Reassembled TCP", copy, n});
   ByteReader whole(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
   static const ReassemblyTreeFields kTcpTree{segments,           segment,          segment_count,
                                              reassembled_length, reassembled_data, "TCP Segments"};
-  add_reassembly_tree(pkt, kTcpTree, p.segments, whole);
+  add_reassembly_tree(pkt, kTcpTree, segments_of(m), whole);
   return whole;
 }
 
-// Adds this segment's bytes to the pending PDU; returns how many it took, and dissects the PDU
-// when they complete it.
-size_t continue_pending(TcpStreamReassembly& st, Packet& pkt, int tcp_tree, const ByteReader& data,
-                        Dissector upper) {
-  TcpPendingPdu& p = *st.pending;
-  size_t take = data.size();
-  if (p.needed < kDesegmentUntilFin) take = std::min<size_t>(take, p.needed - p.bytes.size());
-  if (!p.within_limits(take)) {
-    report_limit(pkt, tcp_tree, data, p, take);
-    st.pending.reset();
-    return 0;
+// Adds a fragment to `m`, within the memory bounds (a PDU refused is dropped with an expert
+// info). True when the PDU is whole.
+bool add_fragment(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, TcpMsp& m, uint32_t offset,
+                  const ByteReader& part, bool more) {
+  uint32_t n = static_cast<uint32_t>(part.size());
+  size_t need = n + (more ? 0 : uint64_t{offset} + n);  // the reassembled copy too
+  if (!m.within_limits(need)) {
+    report_limit(pkt, tcp_tree, part, m.limit_hit(need));
+    st.msps.erase(m.seq);
+    return false;
   }
-  p.append(data.ptr(0, take), take);
-  p.segments.push_back({pkt.number, static_cast<uint32_t>(take)});
-  p.next_seq += static_cast<uint32_t>(take);
-  ByteReader part = data.sub(0, take);
-  if (p.needed == kDesegmentUntilFin ||
-      (p.needed != kDesegmentOneMoreSegment && p.bytes.size() < p.needed)) {
-    mark_segment_of_pdu(pkt, tcp_tree, part);
-    return take;
-  }
+  return m.add(pkt.number, offset, part.ptr(0, n), n, more);
+}
 
-  const size_t tree_before = pkt.tree.size();
-  const size_t sources_before = pkt.sources.size();
-  const size_t layers_before = pkt.layers.size();
-  const bool sized = p.frames_pdus || std::find(pdu_dissectors.begin(), pdu_dissectors.end(),
-                                                 upper) != pdu_dissectors.end();
-  if (sized) pkt.add_generated_uint(tcp_tree, pdu_size, p.bytes.size());
-  add_tcp_segment_data(pkt, tcp_tree, part, false);
-  std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
-  ByteReader whole = add_reassembled(pkt, *done);
-  uint32_t off, more;
-  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = sized;
-  bool wants_more = call_desegmentable(pkt, tcp_tree, upper, whole, &off, &more);
-  pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = false;
-  if (wants_more) {
-    if (off == 0) {
-      // The PDU's length is known only now and it is still short: as in tshark, this segment
-      // is just one more segment of it (no reassembly shown yet), and collecting goes on.
-      pkt.tree.truncate(tree_before);
-      pkt.sources.resize(sources_before);
-      pkt.layers.resize(layers_before);
-      mark_segment_of_pdu(pkt, tcp_tree, part);
-      done->needed =
-          more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() + more);
-      st.pending = std::move(done);
-      return take;
-    }
-    note_reassembled(pkt, *done);
-    // A whole PDU, then the start of the next one: collect that one from where it starts.
-    auto rest = std::make_shared<TcpPendingPdu>();
-    rest->append(done->bytes.data() + off, done->bytes.size() - off);
-    rest->needed =
-        more >= kDesegmentUntilFin ? more : static_cast<uint32_t>(done->bytes.size() - off + more);
-    rest->next_seq = done->next_seq;
-    rest->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
-    rest->segments.push_back({pkt.number, static_cast<uint32_t>(take)});
-    st.pending = std::move(rest);
-    return take;
-  }
-  note_reassembled(pkt, *done);
-  return take;
+// A new PDU from `deseg_seq` to `nxtpdu`, starting with `part` (pdu_store_sequencenumber_of_
+// next_pdu and its first fragment).
+void start_pdu(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t deseg_seq,
+               uint32_t nxtpdu, bool entire_segment, const ByteReader& part, uint32_t nxtseq) {
+  auto m = std::make_shared<TcpMsp>();
+  if (pkt.session) m->budget = &pkt.session->memory();
+  m->seq = deseg_seq;
+  m->nxtpdu = nxtpdu;
+  m->first_frame = m->last_frame = pkt.number;
+  m->entire_segment = entire_segment;
+  m->frames_pdus = pkt.scratch<TcpPayloadContext>().frames_pdus;
+  TcpMsp& added = st.insert(std::move(m));
+  add_fragment(pkt, st, tcp_tree, added, 0, part, lt_seq(nxtseq, nxtpdu));
 }
 
 }  // namespace
 
-void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t seq,
-                            const ByteReader& data, Dissector upper) {
-  if (data.truncated()) {  // a PDU cannot be rebuilt from a cut snapshot
-    st.pending.reset();
-    pkt.scratch<TcpPayloadContext>().tcp_tree = tcp_tree;
-    upper(data, pkt, -1);
-    return;
-  }
-  size_t used = 0;
-  if (st.pending) {
-    if (st.pending->next_seq == seq)
-      used = continue_pending(st, pkt, tcp_tree, data, upper);
-    else
-      st.pending.reset();  // a gap or overlap: in-order reassembly gives the PDU up
-  }
-  if (used == data.size()) return;
-  if (used > 0 && st.pending) return;  // the completed PDU's dissector wants more already
+void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree,
+                            const TcpSegmentInfo& seg, const ByteReader& data, Dissector upper) {
+  const uint32_t nxtseq = seg.seq + static_cast<uint32_t>(data.size());
+  uint32_t offset = 0;
+  uint32_t seq = seg.seq;
+  bool first_pdu = true;
+  for (;;) {  // tshark's desegment_tcp, one PDU of the segment per round
+    ByteReader here = data.sub(offset);
+    uint32_t deseg_off = 0, deseg_len = 0;  // the last dissector's answer
+    bool called = false, must_desegment = false;
+    uint32_t deseg_offset = offset;
+    uint32_t another_pdu_follows = 0;
+    uint32_t last_fragment_len = 0;
+    bool complete = false;
 
-  ByteReader rest = data.sub(used);
-  // Another PDU follows the reassembled one: what the Info column shows of that one stays, as
-  // tshark's TCP fences the column before dissecting the rest.
-  if (used > 0 && pkt.cols.enabled) pkt.cols.fence();
-  uint32_t off, more;
-  if (!call_desegmentable(pkt, tcp_tree, upper, rest, &off, &more)) return;
-  if (!start_pending(st, pkt, tcp_tree, rest, off, more, seq + static_cast<uint32_t>(data.size())))
-    return;
-  // The start of the next PDU is shown as segment data; only a segment that holds nothing else
-  // is called a segment of a reassembled PDU (tshark's rule).
-  ByteReader tail = rest.sub(off);
-  if (off == 0 && used == 0)
-    mark_segment_of_pdu(pkt, tcp_tree, tail);
-  else
-    add_start_of_pdu(pkt, tcp_tree, tail);
+    TcpMsp* msp = st.find(seq);
+    if (msp && nxtseq <= msp->nxtpdu && msp->last_frame != pkt.number) {
+      // The first segment of a known PDU again: a retransmission.
+      add_tcp_segment_data(pkt, tcp_tree, here, msp->first_frame != pkt.number);
+      return;
+    }
+    if (seg.analysis & kTaSpuriousRetransmission) return;
+    if (seg.analysis & kTaRetransmission) {
+      add_tcp_segment_data(pkt, tcp_tree, here, true);
+      return;
+    }
+    if (!msp) msp = st.find_le(seq - 1);
+    if (msp && le_seq(msp->seq, seq) && lt_seq(seq, msp->nxtpdu)) {
+      // The segment continues a PDU (whatever came before it): add it where it belongs.
+      msp->last_frame = pkt.number;
+      uint32_t len = msp->entire_segment ? static_cast<uint32_t>(here.size())
+                                         : std::min(nxtseq - seq, msp->nxtpdu - seq);
+      last_fragment_len = len;
+      bool entire = msp->entire_segment;
+      uint32_t msp_seq = msp->seq;
+      complete = add_fragment(pkt, st, tcp_tree, *msp, seq - msp_seq, here.sub(0, len),
+                              lt_seq(nxtseq, msp->nxtpdu));
+      msp = st.find(msp_seq);  // null when the memory bounds dropped it
+      if (msp && complete && entire) {
+        msp->entire_segment = false;
+        if (lt_seq(msp->nxtpdu, nxtseq)) msp->nxtpdu = nxtseq;
+      }
+      if (msp && msp->nxtpdu < nxtseq && msp->nxtpdu >= seq && len > 0)
+        another_pdu_follows = msp->nxtpdu - seq;
+    } else {
+      msp = nullptr;
+      process_payload(pkt, tcp_tree, seg, upper, here, true, &deseg_off, &deseg_len);
+      called = true;
+      if (deseg_len) {
+        must_desegment = true;
+        deseg_offset = offset + deseg_off;
+      }
+    }
+
+    if (msp && complete && msp->reassembled_in == pkt.number) {
+      const size_t tree_before = pkt.tree.size();
+      const size_t sources_before = pkt.sources.size();
+      const size_t layers_before = pkt.layers.size();
+      const bool sized = msp->frames_pdus || std::find(pdu_dissectors.begin(), pdu_dissectors.end(),
+                                                       upper) != pdu_dissectors.end();
+      if (sized) pkt.add_generated_uint(tcp_tree, pdu_size, msp->whole.size());
+      ByteReader whole = add_reassembled(pkt, *msp);
+      pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = sized;
+      process_payload(pkt, tcp_tree, seg, upper, whole, true, &deseg_off, &deseg_len);
+      pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = false;
+      called = true;
+      if (deseg_len) {
+        if (deseg_off == 0) {
+          // Nothing of it dissected: the segment is one more segment of the PDU, which the
+          // dissector now knows to be longer.
+          pkt.tree.truncate(tree_before);
+          pkt.sources.resize(sources_before);
+          pkt.layers.resize(layers_before);
+          msp->set_partial();
+        } else if (le_seq(msp->seq + deseg_off, seq)) {
+          msp->set_partial();
+        } else {
+          // A whole PDU, then the start of the next one: that one is a PDU of its own.
+          note_reassembled(pkt, *msp);
+          std::shared_ptr<TcpMsp> rest = msp->split(deseg_off, pkt.number);
+          msp = &st.insert(std::move(rest));
+        }
+        if (deseg_len == kDesegmentOneMoreSegment) {
+          uint32_t end = seq + static_cast<uint32_t>(here.size());
+          msp->nxtpdu = (lt_seq(msp->nxtpdu, end) ? end : msp->nxtpdu) + 1;
+          msp->entire_segment = true;
+        } else if (deseg_len == kDesegmentUntilFin) {
+          st.until_fin = true;
+          msp->nxtpdu = msp->seq + 0x40000000;
+        } else if (!lt_seq(seq + last_fragment_len, msp->nxtpdu)) {
+          msp->nxtpdu = seq + last_fragment_len + deseg_len;
+        } else {
+          msp->nxtpdu += deseg_len;  // an out-of-order segment completed it
+        }
+        offset += last_fragment_len;
+        seq += last_fragment_len;
+        if (offset < data.size()) continue;
+      } else {
+        uint32_t n = another_pdu_follows ? another_pdu_follows : static_cast<uint32_t>(here.size());
+        add_tcp_segment_data(pkt, tcp_tree, here.sub(0, n), false);
+        note_reassembled(pkt, *msp);
+        if (!msp->partial) msp->drop_bytes();
+      }
+    }
+
+    if (must_desegment) {
+      uint32_t deseg_seq = seq + (deseg_offset - offset);
+      if (deseg_len == kDesegmentUntilFin) st.until_fin = true;
+      if (nxtseq - deseg_seq <= 1024 * 1024) {
+        uint32_t nxtpdu = deseg_len == kDesegmentOneMoreSegment ? nxtseq + 1
+                          : deseg_len == kDesegmentUntilFin     ? nxtseq + 0x40000000
+                                                                : nxtseq + deseg_len;
+        start_pdu(pkt, st, tcp_tree, deseg_seq, nxtpdu, deseg_len == kDesegmentOneMoreSegment,
+                  data.sub(deseg_offset), nxtseq);
+      }
+    }
+
+    if (!called || deseg_len != 0) {
+      // The middle of a PDU, or the start of one the dissector could not finish.
+      if (deseg_off == 0 && first_pdu) mark_segment_of_pdu(pkt);
+      ByteReader rest = data.sub(deseg_offset);
+      add_segment_of_pdu(pkt, tcp_tree,
+                         another_pdu_follows ? rest.sub(0, another_pdu_follows) : rest);
+    }
+    if (!another_pdu_follows) return;
+    // Another PDU follows in this segment: what the Info column shows of this one stays.
+    if (pkt.cols.enabled) pkt.cols.fence();
+    first_pdu = false;
+    offset += another_pdu_follows;
+    seq += another_pdu_follows;
+  }
 }
 
-void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t fin_seq,
-                        Dissector upper) {
-  if (!st.pending || !upper || st.pending->needed != kDesegmentUntilFin ||
-      st.pending->next_seq != fin_seq)
-    return;
-  std::shared_ptr<TcpPendingPdu> done = std::move(st.pending);
-  if (done->segments.empty() || done->segments.back().frame != pkt.number)
-    done->segments.push_back({pkt.number, 0});
-  ByteReader whole = add_reassembled(pkt, *done);
-  note_reassembled(pkt, *done);
-  TcpPayloadContext& tcp = pkt.scratch<TcpPayloadContext>();
-  tcp.tcp_tree = tcp_tree;
-  tcp.can_desegment = false;
-  upper(whole, pkt, -1);
+bool tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint32_t seq,
+                        const ByteReader& data, Dissector upper) {
+  if (!st.until_fin) return false;
+  if (st.fin_frame && st.fin_frame != pkt.number) return false;  // a retransmitted FIN
+  st.fin_frame = pkt.number;
+  TcpMsp* msp = st.find_le(seq - 1);
+  if (!msp) return false;
+  if (!add_fragment(pkt, st, tcp_tree, *msp, seq - msp->seq, data, false)) return false;
+  if (msp->reassembled_in != pkt.number) return false;
+  ByteReader whole = add_reassembled(pkt, *msp);
+  note_reassembled(pkt, *msp);
+  uint32_t off, len;
+  process_payload(pkt, tcp_tree, TcpSegmentInfo{seq, 0, false}, upper, whole, false, &off, &len);
+  msp->drop_bytes();
+  return true;
 }
 
 void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
@@ -235,8 +303,10 @@ void add_reassembly_tree(Packet& pkt, const ReassemblyTreeFields& fields,
   uint32_t off = 0;
   for (size_t i = 0; i < parts.size(); ++i) {
     const TcpPendingPdu::Segment& s = parts[i];
-    int c = pkt.tree.add(list, fields.segment, whole, off, s.length, Value::of_uint(s.frame),
-                         kGenerated);
+    if (s.offset >= 0) off = static_cast<uint32_t>(s.offset);
+    uint32_t shown = off > n ? 0 : std::min(s.length, n - off);
+    int c =
+        pkt.tree.add(list, fields.segment, whole, off, shown, Value::of_uint(s.frame), kGenerated);
     if (pkt.labels) {
       if (s.length == 0)  // the FIN that ended a PDU read until the close
         pkt.set_label(c, fmt::format("Frame: {} (no data)", s.frame));

@@ -2,8 +2,9 @@
 // upper-layer dissector that finds its PDU cut at the end of a segment asks TCP for more bytes,
 // TCP keeps the pending bytes of that direction in sequence order and, in the frame that
 // completes the PDU, calls the dissector again on the reassembled buffer (a "Reassembled TCP
-// (N bytes)" data source). Only in-order data is collected (tshark 4.0's
-// tcp.reassemble_out_of_order is FALSE); retransmissions add nothing.
+// (N bytes)" data source). As tshark 4.0 with tcp.reassemble_out_of_order FALSE, a segment is
+// added to the PDU whose sequence range it falls in, after a capture gap too, and the PDU
+// completes when its range is covered; retransmissions add nothing.
 //
 // How an upper dissector asks (HTTP, TLS, DNS...), through TCP's per-packet TcpPayloadContext:
 //
@@ -59,10 +60,21 @@ struct TcpPayloadContext {
   bool reassembled_pdu_sized = false;
 };
 
-// Hands a (non-retransmitted, fully captured) payload starting at raw sequence number `seq` to
-// `upper`, reassembling PDUs across segments. `tcp_tree` is the TCP protocol node.
-void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t seq,
-                            const ByteReader& data, Dissector upper);
+// What TCP knows of a segment whose payload it hands over for desegmentation.
+struct TcpSegmentInfo {
+  uint32_t seq;       // raw sequence number of the payload's first byte
+  uint16_t analysis;  // the segment's tcp.analysis flags (kTa*, analysis/tcp_sequence_analysis.h)
+  bool no_subdissector_on_error;  // tcp.no_subdissector_on_error
+};
+
+// tshark 4.0's desegment_tcp (tcp.reassemble_out_of_order FALSE) for a fully captured payload
+// with a good checksum: a segment falling in a pending PDU's range is added to it where it
+// belongs, after a capture gap as well (shown as "[TCP segment of a reassembled PDU]"), and the
+// PDU is dissected with `upper` in the frame whose segment makes it whole; a retransmission adds
+// nothing. `tcp_tree` is the TCP protocol node. Throws TcpReassemblyError where tshark's
+// reassembly throws (a segment overlapping a PDU already dissected).
+void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& state, int tcp_tree,
+                            const TcpSegmentInfo& seg, const ByteReader& data, Dissector upper);
 // Declares that `upper` frames its PDUs as tshark's tcp_dissect_pdus() does (DNS): TCP then
 // shows tcp.pdu.size for its reassembled PDUs. Protocols doing their own desegmentation (HTTP)
 // get no PDU size, as in tshark.
@@ -73,11 +85,12 @@ void tcp_register_pdu_dissector(Dissector upper);
 // (HTTP/2 behind HTTP's port or TLS: its own tcp_dissect_pdus shows them there).
 void tcp_add_pdu_size(Packet& pkt, const ByteReader& r, size_t off, size_t len,
                       bool any_source = false);
-// A FIN ends the direction: a PDU collected until the FIN is dissected now (with `upper`, on
-// the reassembled bytes, without the right to ask for more). `fin_seq` is the FIN's raw
-// sequence number (after this segment's payload).
-void tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t fin_seq,
-                        Dissector upper);
+// A FIN ends the direction: when a dissector asked for everything until the FIN, the FIN
+// segment (`seq` its raw sequence number, `data` its payload, maybe empty) completes that PDU,
+// which is dissected now with `upper` without the right to ask for more. True when it did (the
+// payload is then part of the PDU and not dissected on its own).
+bool tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& state, int tcp_tree, uint32_t seq,
+                        const ByteReader& data, Dissector upper);
 
 // The fields of a reassembled PDU's segment list (TCP's, TLS's...), and the list's noun in its
 // label ("TCP Segments" in "[3 Reassembled TCP Segments (N bytes): #1(10), ...]").

@@ -9,6 +9,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/frame.h"
+#include "dissectors/tcp_fields.h"
 #include "filter/display_filter.h"
 
 namespace netsift {
@@ -40,16 +41,34 @@ class ProtocolHierarchy : public Statistic {
     if (filter_ && !filter_->matches(pkt)) return;
     size_t level = 0;  // the node whose children hold the next item
     bool comments = false;
-    for (size_t i = 0; i < pkt.tree.size(); ++i) {
-      FieldId f = pkt.tree[i].field;
-      if (pkt.tree[i].parent != -1 || (f == frame_fields::proto && !frame_item_)) continue;
-      // tshark gathers a packet's comments under one "pkt_comment" item; netsift keeps them
-      // as top-level frame.comment items.
-      if (f == frame_fields::comment && std::exchange(comments, true)) continue;
+    auto count = [&](FieldId f) {
       level = child(level, f);
       nodes_[level].frames++;
       nodes_[level].bytes += pkt.frame->len;
+    };
+    int deferred = -1;  // a TCP segment list waiting for its PDU's protocols
+    for (size_t i = 0; i < pkt.tree.size(); ++i) {
+      const netsift::Node& n = pkt.tree[i];
+      FieldId f = n.field;
+      if (n.parent != -1 || (f == frame_fields::proto && !frame_item_)) continue;
+      // tshark gathers a packet's comments under one "pkt_comment" item; netsift keeps them
+      // as top-level frame.comment items.
+      if (f == frame_fields::comment && std::exchange(comments, true)) continue;
+      // tshark adds a reassembled PDU's segment list after the PDU's dissector ran, and moves
+      // it up beside TCP only in a tree meant for display: here it follows the PDU's protocols
+      // (on the reassembled bytes and the sources made from them), before what the frame's
+      // own bytes hold next.
+      if (deferred >= 0 && (n.source == 0 || f == tcp_reassembly_fields::segments)) {
+        count(pkt.tree[deferred].field);
+        deferred = -1;
+      }
+      if (f == tcp_reassembly_fields::segments) {
+        deferred = static_cast<int>(i);
+        continue;
+      }
+      count(f);
     }
+    if (deferred >= 0) count(pkt.tree[deferred].field);
   }
 
   void print(OutputSink& out) override {

@@ -11,7 +11,7 @@
 namespace netsift::test {
 namespace {
 
-constexpr uint16_t kSyn = 0x002, kAck = 0x010, kPsh = 0x008, kFin = 0x001;
+constexpr uint16_t kSyn = 0x002, kAck = 0x010, kPsh = 0x008;
 constexpr uint32_t kClientIsn = 1000, kServerIsn = 5000;
 
 // Query 0x1234 for www.example.com A IN, preceded by its 2-byte length (33).
@@ -73,24 +73,71 @@ TEST(TcpReassembly, DnsQuerySplitOverThreeSegments) {
   EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
 }
 
-TEST(TcpReassembly, GapAbandonsThePendingPdu) {
+// tshark 4.0 (tcp.reassemble_out_of_order FALSE) adds a segment after a capture gap to the
+// pending PDU whose range it falls in, and completes the PDU when the hole is filled.
+TEST(TcpReassembly, SegmentAfterAGapJoinsThePendingPdu) {
   Bytes q = dns_query_over_tcp();
   Dissected d(kLinkEthernet);
   handshake(d);
   d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));
-  d.next_at(4, c2s(21, kAck, slice(q, 20, 15)));  // bytes 10..19 never seen
+  d.next_at(4, c2s(21, kAck, slice(q, 20, 15)));  // bytes 10..19 not (yet) seen
+  EXPECT_NE(d.info().find("[TCP segment of a reassembled PDU]"), std::string::npos);
   EXPECT_FALSE(d.has("dns.id"));
-  EXPECT_FALSE(d.has("tcp.segment"));
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 25u);
 }
 
-TEST(TcpReassembly, FinReleasesPendingBytes) {
+// The hole filled by a segment sequence analysis calls out-of-order (it comes within the
+// iRTT): the PDU is whole in that frame, but tcp.no_subdissector_on_error (default TRUE)
+// keeps DNS from it; without that preference DNS dissects it.
+TEST(TcpReassembly, OutOfOrderSegmentCompletesThePdu) {
+  Bytes q = dns_query_over_tcp();
+  for (bool no_sub_on_error : {true, false}) {
+    Dissected d(kLinkEthernet);
+    if (!no_sub_on_error) d.session().prefs.set("tcp.no_subdissector_on_error", "FALSE");
+    handshake(d);
+    d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));     // frame 4
+    d.next_at(20, c2s(21, kAck, slice(q, 20, 15)));  // frame 5
+    d.next_at(21, c2s(11, kAck, slice(q, 10, 10)));  // frame 6, 1 ms later: out of order
+    EXPECT_TRUE(d.has("tcp.analysis.out_of_order"));
+    EXPECT_EQ(d.num("tcp.segment.count"), 3);
+    EXPECT_EQ(d.num("tcp.segment", 0), 4);  // by offset
+    EXPECT_EQ(d.num("tcp.segment", 1), 6);
+    EXPECT_EQ(d.num("tcp.segment", 2), 5);
+    EXPECT_EQ(d.num("tcp.reassembled.length"), 35);
+    EXPECT_EQ(d.has("dns.id"), !no_sub_on_error);
+    EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
+  }
+}
+
+// A plain retransmission adds nothing: the PDU stays incomplete.
+TEST(TcpReassembly, RetransmissionDoesNotFillTheHole) {
   Bytes q = dns_query_over_tcp();
   Dissected d(kLinkEthernet);
   handshake(d);
   d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));
-  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 10u);
-  d.next_at(4, c2s(11, kAck | kFin));
-  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 0u);
+  d.next_at(20, c2s(21, kAck, slice(q, 20, 15)));
+  d.next_at(400, c2s(11, kAck, slice(q, 10, 10)));  // long after: a retransmission
+  EXPECT_TRUE(d.has("tcp.analysis.retransmission"));
+  EXPECT_FALSE(d.has("tcp.segment"));
+  EXPECT_FALSE(d.has("dns.id"));
+  EXPECT_EQ(tcp_reassembly_buffered_bytes(), 25u);
+}
+
+// A segment inside a PDU already dissected (a keep-alive's byte) is tshark's reassembly error.
+TEST(TcpReassembly, SegmentInsideADissectedPduIsAReassemblyError) {
+  Bytes q = dns_query_over_tcp();
+  Dissected d(kLinkEthernet);
+  handshake(d);
+  d.next_at(3, c2s(1, kAck, slice(q, 0, 10)));
+  d.next_at(4, c2s(11, kAck, slice(q, 10, 25)));
+  ASSERT_TRUE(d.has("dns.id"));
+  d.next_at(5000, c2s(35, kAck, slice(q, 34, 1)));  // the last byte again, as a keep-alive
+  EXPECT_TRUE(d.has("tcp.analysis.keep_alive"));
+  EXPECT_NE(d.info().find("[Reassembly error, protocol TCP: New fragment overlaps old data "
+                          "(retransmission?)]"),
+            std::string::npos);
+  EXPECT_TRUE(d.has("_ws.malformed.reassembly"));
+  EXPECT_FALSE(d.has("data"));
 }
 
 TEST(TcpReassembly, WholeMessagesInOneSegmentNeedNoReassembly) {

@@ -119,10 +119,7 @@ class PacketTree {
     interest_ = wanted;
     keep_top_level_ = top_level;
   }
-  bool wants(FieldId f) const {
-    if (map_) f = mapped(f);
-    return !interest_ || (*interest_)[f];
-  }
+  bool wants(FieldId f) const { return !interest_ || (*interest_)[f]; }
 
   // A protocol that shows another's dissection under its own field names (DTLS reuses TLS's
   // handshake dissector as dtls.*, as Wireshark registers its SSL_COMMON_LIST twice): while a

@@ -23,8 +23,8 @@ namespace netsift {
 using namespace tls;
 using dtls::f_epoch, dtls::f_sequence_number, dtls::f_message_seq, dtls::f_fragment_offset,
     dtls::f_fragment_length, dtls::f_fragments, dtls::f_fragment, dtls::f_fragment_count,
-    dtls::f_fragment_length_zero, dtls::f_fragment_length_too_long,
-    dtls::f_fragment_past_end, dtls::f_msg_len_diff, dtls::proto_dtls, dtls::field_map;
+    dtls::f_fragment_length_zero, dtls::f_fragment_length_too_long, dtls::f_fragment_past_end,
+    dtls::f_msg_len_diff, dtls::proto_dtls, dtls::field_map;
 
 namespace {
 
@@ -113,8 +113,8 @@ void show_fragments(Packet& pkt, int parent, const PendingMessage& m, const Byte
     const auto& f = m.fragments[i];
     int c = pkt.tree.add(list, f_fragment, whole, f.offset, f.length, Value::of_uint(f.frame));
     if (pkt.labels) {
-      pkt.set_label(c, "Frame: " + std::to_string(f.frame) + ", payload: " +
-                           std::to_string(f.offset) + "-" +
+      pkt.set_label(c, "Frame: " + std::to_string(f.frame) +
+                           ", payload: " + std::to_string(f.offset) + "-" +
                            std::to_string(f.offset + f.length - 1) + " (" +
                            std::to_string(f.length) + " byte" + plural(f.length, "", "s") + ")");
       label += (i ? ", #" : "#") + std::to_string(f.frame) + "(" + std::to_string(f.length) + ")";
@@ -122,8 +122,7 @@ void show_fragments(Packet& pkt, int parent, const PendingMessage& m, const Byte
   }
   if (label.size() > 239) label.resize(239);
   pkt.set_label(list, label);
-  pkt.tree.add(list, f_fragment_count, whole, 0, 0, Value::of_uint(m.fragments.size()),
-               kGenerated);
+  pkt.tree.add(list, f_fragment_count, whole, 0, 0, Value::of_uint(m.fragments.size()), kGenerated);
   pkt.tree.add(list, dtls::f_reassembled_length, whole, 0, 0, Value::of_uint(whole.size()),
                kGenerated);
 }
@@ -195,8 +194,7 @@ void dissect_handshake(RecordContext& ctx, const ByteReader& r, size_t off, size
       return;
     }
     if (pkt.cols.enabled) append_info(pkt, name);
-    int hs = pkt.tree.add(record, f_handshake, r, off, kHandshakeHeader + fragment_length,
-                          Value{});
+    int hs = pkt.tree.add(record, f_handshake, r, off, kHandshakeHeader + fragment_length, Value{});
     uint32_t length = r.u24(off + 1);
     uint16_t message_seq = r.u16(off + 4);
     uint32_t fragment_offset = r.u24(off + 6);
@@ -214,8 +212,7 @@ void dissect_handshake(RecordContext& ctx, const ByteReader& r, size_t off, size
     if (uint64_t{fragment_length} + fragment_offset > length) {
       if (fragment_offset == 0) {
         add_expert(pkt, frag_item, f_fragment_length_too_long, r, off - 3, 3,
-                   "Fragment length is larger than message length", kExpertError,
-                   kGroupProtocol);
+                   "Fragment length is larger than message length", kExpertError, kGroupProtocol);
       } else {
         fragmented = true;
         add_expert(pkt, frag_item, f_fragment_past_end, r, off - 3, 3,
@@ -223,8 +220,7 @@ void dissect_handshake(RecordContext& ctx, const ByteReader& r, size_t off, size
       }
     } else if (fragment_offset > 0 && fragment_length == 0) {
       add_expert(pkt, frag_item, f_fragment_length_zero, r, off - 3, 3,
-                 "Zero-length fragment length for fragmented message", kExpertWarn,
-                 kGroupProtocol);
+                 "Zero-length fragment length for fragmented message", kExpertWarn, kGroupProtocol);
       continue;
     } else if (fragment_length < length) {
       fragmented = true;
@@ -242,8 +238,8 @@ void dissect_handshake(RecordContext& ctx, const ByteReader& r, size_t off, size
                    "Message length differs from value in earlier fragment", kExpertError,
                    kGroupProtocol);
       }
-      if (it != pending.end() && add_fragment(pkt, it->second, r, off, fragment_offset,
-                                              fragment_length)) {
+      if (it != pending.end() &&
+          add_fragment(pkt, it->second, r, off, fragment_offset, fragment_length)) {
         PendingMessage& m = it->second;
         auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(m.bytes.size(), 1));
         std::memcpy(copy, m.bytes.data(), m.bytes.size());
@@ -355,8 +351,14 @@ size_t dissect_record(const ByteReader& r, size_t off, Packet& pkt, TlsSession& 
   if (pkt.cols.enabled) pkt.cols.set_protocol(version_label(s));
 
   int dir = direction(s, pkt);
-  RecordContext ctx{pkt, top, s, dir, from_server(s, pkt), s.version,
-                    static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u, true};
+  RecordContext ctx{pkt,
+                    top,
+                    s,
+                    dir,
+                    from_server(s, pkt),
+                    s.version,
+                    static_cast<uint32_t>(r.origin() + off) + r.source() * 0x10000u,
+                    true};
   switch (content_type) {
     case kChangeCipherSpec:
       if (pkt.cols.enabled) append_info(pkt, "Change Cipher Spec");

@@ -10,8 +10,8 @@ namespace netsift::dtls {
 
 extern FieldId proto_dtls, f_epoch, f_sequence_number, f_message_seq, f_fragment_offset,
     f_fragment_length, f_fragments, f_fragment, f_fragment_count, f_reassembled_in,
-    f_reassembled_length, f_fragment_length_zero, f_fragment_length_too_long,
-    f_fragment_past_end, f_msg_len_diff;
+    f_reassembled_length, f_fragment_length_zero, f_fragment_length_too_long, f_fragment_past_end,
+    f_msg_len_diff;
 
 // Registers the DTLS fields under `proto`, and the dtls.* twin of every shared TLS field.
 void register_fields(FieldId proto);

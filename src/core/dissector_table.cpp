@@ -44,6 +44,11 @@ std::vector<HeuristicDissector>& tcp_heuristics() {
   return v;
 }
 
+std::vector<HeuristicDissector>& udp_heuristics() {
+  static std::vector<HeuristicDissector> v;
+  return v;
+}
+
 std::vector<DissectorTable*> all() {
   // Sorted by name, as tshark lists layer types.
   return {&ethertype(), &ip_proto(), &tcp_port(), &udp_port(), &linktype()};

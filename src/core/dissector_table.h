@@ -71,6 +71,9 @@ DissectorTable& ip_proto();
 DissectorTable& tcp_port();
 DissectorTable& udp_port();
 std::vector<HeuristicDissector>& tcp_heuristics();  // in registration order
+// Tried on a UDP payload no port claims, before the data dissector (each datagram on its own:
+// `accepts` does not make a UDP conversation the heuristic's).
+std::vector<HeuristicDissector>& udp_heuristics();
 // The table of that name ("tcp.port"), or nullptr; all(), sorted by name.
 DissectorTable* find(std::string_view name);
 std::vector<DissectorTable*> all();

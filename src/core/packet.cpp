@@ -36,9 +36,21 @@ static int64_t sign_extend(uint64_t v, int bits) {
   return static_cast<int64_t>((v ^ m) - m);
 }
 
+namespace {
+
+// The field a node of `f` is filed as: under a field map (DTLS's dtls.* twins) the run asks
+// for the mapped field.
+FieldId filed_as(const PacketTree& tree, FieldId f) {
+  if (const std::vector<FieldId>* map = tree.field_map())
+    if (f < map->size() && (*map)[f] != kNoField) return (*map)[f];
+  return f;
+}
+
+}  // namespace
+
 int Packet::add_item(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Endian e) {
   const FieldDef& d = registry().info(f).def;
-  if (!tree.wants(f)) {
+  if (!tree.wants(filed_as(tree, f))) {
     // Bounds are checked even for a skipped item, so a short packet is flagged the same way
     // whichever fields the run reads (Wireshark does the same before faking an item).
     r.need(off, len);
@@ -103,7 +115,7 @@ int Packet::add_item(int parent, FieldId f, const ByteReader& r, size_t off, siz
 }
 
 int Packet::add_generated_string(int parent, FieldId f, std::string_view s, uint8_t flags) {
-  if (!tree.wants(f)) return tree.add_generated(parent, f, Value{}, flags);
+  if (!tree.wants(filed_as(tree, f))) return tree.add_generated(parent, f, Value{}, flags);
   std::string_view copy = arena.copy(s);
   return tree.add_generated(
       parent, f, Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),

@@ -121,9 +121,16 @@ class PacketTree {
   }
   bool wants(FieldId f) const { return !interest_ || (*interest_)[f]; }
 
+  // A protocol that shows another's dissection under its own field names (DTLS reuses TLS's
+  // handshake dissector as dtls.*, as Wireshark registers its SSL_COMMON_LIST twice): while a
+  // map is set, a field with a non-zero entry in it is added as that entry. Null: no mapping.
+  void set_field_map(const std::vector<FieldId>* map) { map_ = map; }
+  const std::vector<FieldId>* field_map() const { return map_; }
+
   // Adds a node covering r[off, off+len), with an explicit value.
   int add(int parent, FieldId f, const ByteReader& r, size_t off, size_t len, Value v,
           uint8_t flags = 0) {
+    if (map_) f = mapped(f);
     if (!keeps(f, parent)) return discard(parent, f, v);
     nodes_.push_back(Node{f, kept(parent), static_cast<uint32_t>(r.origin() + off),
                           static_cast<uint32_t>(len), r.source(), flags, v, nullptr});
@@ -131,6 +138,7 @@ class PacketTree {
   }
   // Adds a node with no bytes behind it (a [generated] value).
   int add_generated(int parent, FieldId f, Value v, uint8_t extra_flags = 0) {
+    if (map_) f = mapped(f);
     if (!keeps(f, parent)) return discard(parent, f, v);
     nodes_.push_back(
         Node{f, kept(parent), 0, 0, 0, static_cast<uint8_t>(kGenerated | extra_flags), v, nullptr});
@@ -145,6 +153,9 @@ class PacketTree {
   }
 
  private:
+  FieldId mapped(FieldId f) const {
+    return f < map_->size() && (*map_)[f] != kNoField ? (*map_)[f] : f;
+  }
   int kept(int parent) const { return parent == kDiscarded ? discard_.parent : parent; }
   bool keeps(FieldId f, int parent) const {
     return wants(f) || (keep_top_level_ && kept(parent) == -1);
@@ -161,6 +172,7 @@ class PacketTree {
   Node discard_{};
   const std::vector<uint8_t>* interest_ = nullptr;
   bool keep_top_level_ = false;
+  const std::vector<FieldId>* map_ = nullptr;
 };
 
 }  // namespace netsift

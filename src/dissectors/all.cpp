@@ -26,6 +26,7 @@ void register_f5fileinfo();
 void register_http();
 void register_http2();
 void register_tls();
+void register_dtls();
 void register_data_text_lines();
 void register_urlencoded_form();
 void register_json();
@@ -74,6 +75,7 @@ void register_all_dissectors() {
   register_http();
   register_http2();
   register_tls();
+  register_dtls();
   register_data_text_lines();
   register_urlencoded_form();
   register_json();

@@ -242,6 +242,10 @@ const FieldReg kFields[] = {
 
 }  // namespace
 
+std::span<const FieldReg> field_table() {
+  return kFields;
+}
+
 void register_fields(FieldId proto) {
   registry().add_fields(proto, kFields);
 }

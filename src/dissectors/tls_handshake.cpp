@@ -111,6 +111,12 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   s.values.have_client_random = true;
   add_hello_random(ctx, r, off + 2, hs);
   off = add_session_id(pkt, r, off + 34, hs, &s.values.client_session_id);
+  if (ctx.dtls) {  // DTLS: the cookie of a HelloVerifyRequest, echoed
+    uint32_t cookie_len;
+    if (!add_vector(pkt, hs, r, off, end, f_dtls_cookie_length, 0, 32, &cookie_len)) return;
+    if (cookie_len) pkt.add_item(hs, f_dtls_cookie, r, off + 1, cookie_len);
+    off += 1 + cookie_len;
+  }
   // A renegotiation's hello offers its own extensions.
   s.values.client_ticket.clear();
   s.values.client_ems = s.values.client_etm = false;
@@ -322,7 +328,8 @@ void dissect_client_key_exchange(RecordContext& ctx, const ByteReader& r, size_t
     case Kex::kRsaExport: {
       int params = add_text(pkt, hs, r, off, end - off, "RSA Encrypted PreMaster Secret");
       size_t epms = off, len = end - off;
-      if (ctx.session.version == kSsl3) {
+      // SSL 3.0 and OpenSSL's pre-standard DTLS 1.0 send the secret without a length.
+      if (ctx.session.version == kSsl3 || ctx.session.version == kDtls10OpenSsl) {
         pkt.add_item(params, f_epms, r, off, end - off);
       } else {
         len = r.u16(off);
@@ -500,7 +507,16 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
   if (!name) return;
   pkt.add_uint(hs, f_hs_type, r, off, 1, type);
   pkt.add_uint(hs, f_hs_length, r, off + 1, 3, length);
-  size_t body = off + 4, end = body + length;
+  dissect_message_body(ctx, r, off + 4, off + 4 + length, type, hrr, hs, record);
+}
+
+}  // namespace
+
+void dissect_message_body(RecordContext& ctx, const ByteReader& r, size_t body, size_t end,
+                          uint8_t type, bool hrr, int hs, int record) {
+  Packet& pkt = ctx.pkt;
+  TlsSession& s = ctx.session;
+  size_t length = end - body;
   switch (type) {
     case kClientHello:
       // The client's first message tells which side is the server.
@@ -531,6 +547,13 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
     case kCertificateRequest:
       dissect_certificate_request(ctx, r, body, end, hs);
       break;
+    case kHelloVerifyRequest: {  // DTLS (RFC 6347 section 4.2.1)
+      pkt.add_item(hs, f_hs_version, r, body, 2);
+      uint32_t cookie_len;
+      if (!add_vector(pkt, hs, r, body + 2, end, f_dtls_cookie_length, 0, 32, &cookie_len)) break;
+      if (cookie_len) pkt.add_item(hs, f_dtls_cookie, r, body + 3, cookie_len);
+      break;
+    }
     case kServerHelloDone:
       // A full handshake: not a resumption.
       s.resumption_candidate = false;
@@ -561,6 +584,8 @@ void dissect_message(RecordContext& ctx, const ByteReader& r, size_t off, int re
       break;
   }
 }
+
+namespace {
 
 // Whether a handshake record looks encrypted (tshark's is_encrypted_handshake_message).
 bool looks_encrypted(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,

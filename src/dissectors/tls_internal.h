@@ -52,10 +52,13 @@ extern FieldId proto_tls, f_record, f_content_type, f_opaque_type, f_record_vers
     f_sct_timestamp, f_sct_extensions_length, f_sct_extensions, f_sct_signature_length,
     f_sct_signature, f_segment_data, f_segment, f_segments, f_segment_count, f_reassembled_in,
     f_reassembled_length, f_reassembled_data;
+// DTLS's own handshake fields (dtls_fields.cpp), used by the shared ClientHello dissection.
+extern FieldId f_dtls_cookie_length, f_dtls_cookie;
 
 // Protocol versions (record and negotiated).
 inline constexpr uint16_t kSsl2 = 0x0002, kSsl3 = 0x0300, kTls10 = 0x0301, kTls11 = 0x0302,
                           kTls12 = 0x0303, kTls13 = 0x0304, kTlcp = 0x0101;
+inline constexpr uint16_t kDtls10 = 0xfeff, kDtls12 = 0xfefd, kDtls10OpenSsl = 0x0100;
 
 // Content types.
 enum ContentType : uint8_t {
@@ -72,6 +75,7 @@ enum HandshakeType : uint8_t {
   kHelloRequest = 0,
   kClientHello = 1,
   kServerHello = 2,
+  kHelloVerifyRequest = 3,
   kNewSessionTicket = 4,
   kEndOfEarlyData = 5,
   kHelloRetryRequest = 6,
@@ -111,11 +115,17 @@ struct RecordContext {
   bool is_server;        // sent by the server
   uint16_t version;      // record layer version used for labels (session version when known)
   uint32_t record_id;    // tells records of one frame apart (handshake reassembly)
+  bool dtls = false;     // a DTLS record (dtls.cpp): ClientHello has a cookie
 };
 
 // The handshake protocol content of one record r[off, end) under `record` (its tree node).
 void dissect_handshake_record(RecordContext& ctx, const ByteReader& r, size_t off, size_t end,
                               int record, bool maybe_encrypted);
+
+// The body r[body, end) of a handshake message of `type` under its node `hs`, its record's node
+// being `record` (the part TLS and DTLS share; `hrr`: a ServerHello that is a HelloRetryRequest).
+void dissect_message_body(RecordContext& ctx, const ByteReader& r, size_t body, size_t end,
+                          uint8_t type, bool hrr, int hs, int record);
 
 // Hello extensions r[off, end) of a message of `hs_type`; returns the offset after them.
 // `ja3` collects the extension types and groups for the fingerprints when not null.
@@ -152,6 +162,8 @@ void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
 bool is_grease(uint16_t v);
 
 void register_fields(FieldId proto);
+// The TLS field table (DTLS registers its dtls.* twins from it).
+std::span<const FieldReg> field_table();
 
 // Records of the record layer tls.cpp shows, also for decrypted content.
 void dissect_alert(RecordContext& ctx, const ByteReader& r, size_t off, size_t len, int record);

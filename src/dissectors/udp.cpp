@@ -141,6 +141,8 @@ size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uin
   for (uint16_t p : {low, high})
     if (p != 0)
       if (Dissector d = tables::udp_port().find(p)) return d(data, pkt, -1);
+  for (const HeuristicDissector& h : tables::udp_heuristics())
+    if (h.accepts(data)) return h.dissect(data, pkt, -1);
   return pkt.call_data(data, -1);
 }
 

@@ -91,8 +91,15 @@ void member(std::string& out, int depth, bool& first, std::string_view key) {
   out.append(": ");
 }
 
+// A text item (tshark's hf_text_only): a node without field, or of a protocol's own "Text"
+// field, "<protocol>.text" (FT_NONE), which netsift's dissectors use for text lines so that
+// field interest keeps them with their protocol; tshark has no such fields.
 bool is_text(const FieldInfo& f) {
-  return f.id == kNoField;
+  if (f.id == kNoField) return true;
+  if (f.def.type != FieldType::kNone || f.protocol == kNoField) return false;
+  std::string_view abbrev = f.def.abbrev, proto = registry().info(f.protocol).def.abbrev;
+  return abbrev.size() == proto.size() + 5 && abbrev.starts_with(proto) &&
+         abbrev.ends_with(".text");
 }
 
 // Whether a node has a value (tshark: fvalue_to_string_repr gives one): protocols, text items
@@ -541,8 +548,9 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   out.append("{\"index\":{\"_index\":\"");
   append_index_name(out, pkt);
   out.append("\",\"_type\":\"doc\"}}\n{\"timestamp\":\"");
+  // tshark writes the seconds, then the milliseconds in three digits: "0000" at the epoch.
   int64_t ms = pkt.frame ? pkt.frame->ts.total_ns() / 1000000 : 0;
-  fmt::format_to(std::back_inserter(out), "{}", ms);
+  fmt::format_to(std::back_inserter(out), "{}{:03}", ms / 1000, ms % 1000);
   out.append("\",\"layers\":{");
   if (!names_.empty()) {
     bool first = true;

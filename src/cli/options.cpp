@@ -133,6 +133,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
       ->allow_extra_args(false);
   app.add_option("-O", o.only_protocols, "Show details of these protocols only");
   app.add_option("-T", o.output_type, "Output format: text|fields|json|jsonraw|ek");
+  app.add_option("-j", o.json_protocols,
+                 "Protocols layers filter (space separated) if -T ek|json|jsonraw selected");
+  app.add_option("-J", o.json_top_protocols,
+                 "Top level protocol filter (space separated) if -T ek|json|jsonraw selected");
+  app.add_flag("--no-duplicate-keys", o.no_duplicate_keys,
+               "If -T json is specified, merge duplicate keys in an object");
   app.add_option("-e", o.fields, "Field to print with -T fields (repeatable)")
       ->allow_extra_args(false);
   app.add_option("-E", o.field_opts, "Fields option: header|separator|quote|occurrence|aggregator")

@@ -32,6 +32,9 @@ struct Options {
   HexDumpStyle hex_style;                   // --hexdump all|frames|ascii|delimit|noascii
   std::string only_protocols;               // -O proto,proto
   std::string output_type = "text";         // -T text|fields|json|jsonraw|ek
+  std::string json_protocols;               // -j "proto proto"
+  std::string json_top_protocols;           // -J "proto proto": with everything below them
+  bool no_duplicate_keys = false;           // --no-duplicate-keys
   std::vector<std::string> fields;          // -e FIELD (repeatable)
   std::vector<std::string> field_opts;      // -E key=value (repeatable)
   std::string write_file;                   // -w FILE

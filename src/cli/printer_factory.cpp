@@ -1,5 +1,6 @@
 #include "cli/printer_factory.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/field_registry.h"
@@ -74,6 +75,19 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
                                                       : JsonStyle::kEk;
     auto json = std::make_unique<JsonPrinter>(style, opts.fields, columns);
     if (!json->resolve()) return 1;
+    JsonTreeOptions tree;
+    tree.hex = opts.hex_dump;
+    tree.merge_duplicate_keys = opts.no_duplicate_keys;
+    // tshark keeps the last of -j and -J; a word per protocol, split at spaces.
+    const std::string& filter =
+        opts.json_top_protocols.empty() ? opts.json_protocols : opts.json_top_protocols;
+    tree.filter_includes_children = !opts.json_top_protocols.empty();
+    for (size_t start = 0; start <= filter.size() && !filter.empty();) {
+      size_t space = std::min(filter.find(' ', start), filter.size());
+      tree.protocol_filter.push_back(filter.substr(start, space - start));
+      start = space + 1;
+    }
+    json->set_tree_options(std::move(tree));
     printer = std::move(json);
     return 0;
   }

@@ -159,6 +159,10 @@ struct ProtocolDef {
   const char* name;        // "Transmission Control Protocol"
   const char* short_name;  // "TCP"
   const char* abbrev;      // "tcp"
+  // tshark registers TCP and IP options as protocols "in name only" of type FT_BYTES: such a
+  // protocol has a value, its bytes (tcp.options.mss "02:04:05:b4" in JSON, "020405b4" in -T
+  // fields), where other protocols have none.
+  bool bytes_value = false;
 };
 
 struct FieldInfo {
@@ -168,6 +172,7 @@ struct FieldInfo {
   const char* short_name = nullptr;   // protocols only
   FieldId same_name_next = kNoField;  // other fields with the same abbreviation
   bool read_back = false;  // dissectors read it from the tree: kept even when no output needs it
+  bool protocol_bytes_value = false;  // ProtocolDef::bytes_value
 };
 
 const char* field_type_name(FieldType t);   // "FT_UINT16"

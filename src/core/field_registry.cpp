@@ -31,6 +31,7 @@ FieldId FieldRegistry::add_protocol(const ProtocolDef& p) {
   f.def.abbrev = p.abbrev;
   f.def.type = FieldType::kProtocol;
   f.short_name = p.short_name;
+  f.protocol_bytes_value = p.bytes_value;
   FieldId id = add(f);
   fields_[id].protocol = id;
   return id;

@@ -300,7 +300,7 @@ void register_ipv4_options(FieldId ip_protocol) {
   for (size_t i = 0; i < std::size(kKinds); ++i) {
     fmt::format_to_n(g_proto_names[i], sizeof g_proto_names[i] - 1, "IP Option - {}",
                      kKinds[i].name);
-    kKinds[i].proto = reg.add_protocol({g_proto_names[i], g_proto_names[i], kKinds[i].abbrev});
+    kKinds[i].proto = reg.add_protocol({g_proto_names[i], g_proto_names[i], kKinds[i].abbrev, true});
   }
 }
 

@@ -375,7 +375,8 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   for (FieldId f : {flags_res, flags_ae, flags_cwr, flags_ece, flags_urg, flags_ack, flags_push,
                     flags_reset, flags_syn, flags_fin}) {
     uint64_t mask = registry().info(f).def.bitmask;
-    int n = pkt.add_uint(fl, f, r, 12, 2, (s.flags & mask) != 0);
+    // As tshark, each flag covers the one byte holding it (Reserved and AE the first).
+    int n = pkt.add_uint(fl, f, r, mask > 0xff ? 12 : 13, 1, (s.flags & mask) != 0);
     if (f == flags_syn) flag_nodes.syn = n;
     if (f == flags_reset) flag_nodes.reset = n;
     // The three reserved bits are one boolean, but tshark's bit pattern shows each bit as sent.

@@ -3,6 +3,8 @@
 // them lives in tcp.cpp, tcp_options.cpp, tcp_analysis.cpp and analysis/tcp_reassembly.cpp.
 #include "dissectors/tcp_fields.h"
 
+#include <string_view>
+
 #include "core/field_registry.h"
 #include "core/value_strings.h"
 
@@ -643,8 +645,12 @@ void register_tcp_fields() {
   reg.add_fields(proto, header_table::kFields);
   // The F5 trailer pairs proxied connections by it (peer_stream).
   reg.mark_read_back(tcp_fields::stream);
-  for (const option_table::OptionProtocol& p : option_table::kProtocols)
-    *p.id = reg.add_protocol(p.def);
+  for (const option_table::OptionProtocol& p : option_table::kProtocols) {
+    ProtocolDef def = p.def;
+    // Every option is FT_BYTES in tshark; MPTCP is a protocol of its own.
+    def.bytes_value = std::string_view(def.abbrev).starts_with("tcp.options.");
+    *p.id = reg.add_protocol(def);
+  }
   reg.add_fields(proto, option_table::kFields);
   reg.add_fields(proto, analysis_table::kFields);
   reg.add_fields(proto, reassembly_table::kFields);

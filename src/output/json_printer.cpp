@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -13,7 +14,6 @@
 namespace netsift {
 
 namespace {
-constexpr char kHex[] = "0123456789abcdef";
 
 // Wireshark's ftenum numbers, the last element of a jsonraw "_raw" array.
 int ftenum(FieldType t) {
@@ -83,25 +83,60 @@ void indent(std::string& out, int depth) {
 }
 
 // Starts a member of a pretty-printed object: separator, newline, indentation, key.
-void member(std::string& out, int depth, bool& first, std::string_view key,
-            std::string_view suffix = {}) {
+void member(std::string& out, int depth, bool& first, std::string_view key) {
   out.append(first ? "\n" : ",\n");
   first = false;
   indent(out, depth);
   append_json_string(out, key);
-  if (!suffix.empty()) {
-    out.pop_back();  // the closing quote: the suffix belongs inside the name
-    out.append(suffix);
-    out.push_back('"');
-  }
   out.append(": ");
 }
 
-// Whether a node has a value member: protocols, text items and FT_NONE items never (tshark
-// shows an FT_NONE item as "" or as its subtree, whatever bytes it covers), every other field
-// always.
+// A text item (tshark's hf_text_only): a node without field, or of a protocol's own "Text"
+// field, "<protocol>.text" (FT_NONE), which netsift's dissectors use for text lines so that
+// field interest keeps them with their protocol; tshark has no such fields.
+bool is_text(const FieldInfo& f) {
+  if (f.id == kNoField) return true;
+  if (f.def.type != FieldType::kNone || f.protocol == kNoField) return false;
+  std::string_view abbrev = f.def.abbrev, proto = registry().info(f.protocol).def.abbrev;
+  return abbrev.size() == proto.size() + 5 && abbrev.starts_with(proto) &&
+         abbrev.ends_with(".text");
+}
+
+// Whether a node has a value (tshark: fvalue_to_string_repr gives one): protocols, text items
+// and FT_NONE items never, except the option protocols tshark registers as FT_BYTES.
 bool has_value(const FieldInfo& f) {
-  return f.def.type != FieldType::kProtocol && f.def.type != FieldType::kNone && f.id != kNoField;
+  if (f.def.type == FieldType::kProtocol) return f.protocol_bytes_value;
+  return f.def.type != FieldType::kNone && !is_text(f);
+}
+
+// A node's text as tshark keeps it (the item's representation): its tree label, without the
+// brackets the tree shows around a generated item.
+void append_representation(std::string& out, const Packet& pkt, const Node& n) {
+  size_t start = out.size();
+  append_label(out, pkt, n);
+  if ((n.flags & kGenerated) && out.size() - start >= 2 && out[start] == '[' && out.back() == ']') {
+    out.pop_back();
+    out.erase(start, 1);
+  }
+}
+
+// The bytes a node covers as jsonraw and -x show them ("_raw"), or the value of a bitmask
+// field in hex, as tshark's json_write_field_hex_value and its bitmask case.
+void append_raw_value(std::string& out, const Packet& pkt, const Node& n, const FieldInfo& f) {
+  if (f.def.bitmask != 0 && f.def.type != FieldType::kProtocol) {
+    uint64_t v = n.value.u;
+    if (is_signed(f.def.type) && integer_bits(f.def.type) <= 32) v &= 0xffffffffu;
+    fmt::format_to(std::back_inserter(out), "\"{:X}\"", v);
+    return;
+  }
+  ByteReader r = source_reader(pkt, n.source);
+  if (!r.has(n.offset, n.length)) {
+    out.append("\"field length invalid!\"");
+    return;
+  }
+  out.push_back('"');
+  append_hex_bytes(out, r.data() + n.offset, n.length);
+  out.push_back('"');
 }
 
 // "packets-2017-04-06", from the packet's local date as tshark uses it.
@@ -117,7 +152,7 @@ void append_index_name(std::string& out, const Packet& pkt) {
 // keep colons between the bytes.
 void append_json_value(std::string& value, const Packet& pkt, const Node& n) {
   const FieldInfo& f = registry().info(n.field);
-  if (f.def.type == FieldType::kNone) {
+  if (f.def.type == FieldType::kProtocol) {  // an FT_BYTES option protocol: its bytes
     ByteReader r = source_reader(pkt, n.source);
     if (r.has(n.offset, n.length)) append_hex_bytes(value, r.data() + n.offset, n.length, ':');
   } else if (f.def.type == FieldType::kBytes && f.def.base == Base::kNone)
@@ -141,68 +176,14 @@ void append_ek_time(std::string& out, int64_t ns) {
                  frac);
 }
 
-void append_ek_key(std::string& out, const FieldInfo& f) {
-  if (f.id == kNoField) {
-    out.append("text");
-    return;
-  }
-  const char* proto = registry().info(f.protocol).def.abbrev;
-  for (const char* p = proto; *p; ++p) out.push_back(*p == '.' ? '_' : *p);
-  out.push_back('_');
-  for (const char* p = f.def.abbrev; *p; ++p) out.push_back(*p == '.' ? '_' : *p);
+// An ek member name (dots become underscores when written): a protocol's abbreviation, a
+// field's prefixed with its protocol's (tshark's hfinfo->parent), "text" for a text item.
+std::string ek_name(const FieldInfo& f) {
+  if (is_text(f)) return "text";
+  if (f.protocol == f.id) return f.def.abbrev;
+  return std::string(registry().info(f.protocol).def.abbrev) + "_" + f.def.abbrev;
 }
 }  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<uint8_t>(s[i]);
-    size_t n = utf8_sequence_length(s, i);
-    if (n == 0) {
-      out.append("\uFFFD");
-      ++i;
-      continue;
-    }
-    if (n > 1) {
-      out.append(s.substr(i, n));
-      i += n;
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\b':
-        out.append("\\b");
-        break;
-      case '\f':
-        out.append("\\f");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 JsonPrinter::JsonPrinter(JsonStyle style, std::vector<std::string> fields, ColumnLayout columns)
     : style_(style), names_(std::move(fields)), columns_(std::move(columns)) {}
@@ -261,62 +242,128 @@ void JsonPrinter::build_children(const Packet& pkt) {
   }
 }
 
-void JsonPrinter::append_node(std::string& out, const Packet& pkt, int index, int depth,
-                              bool& first) {
+std::string JsonPrinter::json_key(const Packet& pkt, int index) {
   const Node& n = pkt.tree[index];
   const FieldInfo& f = registry().info(n.field);
-  bool value = has_value(f);
-  bool children = first_child_[index] != -1;
-  // Text-only items (no field) are keyed by their text when they have children, as tshark does.
-  std::string_view key = f.id != kNoField ? f.def.abbrev : children && n.label ? n.label : "text";
-  if (style_ == JsonStyle::kJsonRaw) {
-    member(out, depth, first, key, "_raw");
-    ByteReader r = source_reader(pkt, n.source);
-    out.append("[\n");
-    indent(out, depth + 1);
-    out.push_back('"');
-    if (n.length && r.has(n.offset, n.length)) append_hex_bytes(out, r.data() + n.offset, n.length);
-    out.append("\",\n");
-    fmt::format_to(std::back_inserter(out), "{0:{1}}{2},\n{0:{1}}{3},\n{0:{1}}0,\n{0:{1}}{4}\n", "",
-                   (depth + 1) * 2, n.offset, n.length, ftenum(f.def.type));
-    indent(out, depth);
-    out.push_back(']');
-    if (children) {
-      member(out, depth, first, key, value ? "_tree" : "");
-      append_children(out, pkt, first_child_[index], depth);
+  if (!is_text(f)) return f.def.abbrev;
+  std::string key;
+  append_representation(key, pkt, n);
+  return key;
+}
+
+// tshark's check_protocolfilter (json) and ek_check_protocolfilter (ek, where "ip_flags" also
+// lists ip.flags).
+bool JsonPrinter::listed(std::string_view key, bool ek) const {
+  for (const std::string& p : *filter_) {
+    if (p == key) return true;
+    if (ek && p.size() == key.size()) {
+      bool same = true;
+      for (size_t i = 0; i < p.size() && same; ++i) same = p[i] == (key[i] == '.' ? '_' : key[i]);
+      if (same) return true;
     }
-    return;
   }
-  if (value) {
-    member(out, depth, first, key);
-    scratch_.clear();
-    append_json_value(scratch_, pkt, n);
-    append_json_string(out, scratch_);
+  return false;
+}
+
+void JsonPrinter::write_raw(JsonWriter& w, const Packet& pkt, const Node& n) {
+  const FieldInfo& f = registry().info(n.field);
+  w.begin_array();
+  scratch_.clear();
+  append_raw_value(scratch_, pkt, n, f);
+  w.raw(scratch_);
+  w.raw(std::to_string(n.offset));
+  w.raw(std::to_string(n.length));
+  w.raw(std::to_string(f.def.type == FieldType::kProtocol ? 0 : f.def.bitmask));
+  w.raw(std::to_string(f.protocol_bytes_value ? ftenum(FieldType::kBytes) : ftenum(f.def.type)));
+  w.end_array();
+}
+
+void JsonPrinter::write_value(JsonWriter& w, const Packet& pkt, const Node& n) {
+  scratch_.clear();
+  append_json_value(scratch_, pkt, n);
+  w.string(scratch_);
+}
+
+// A node without value or children: a protocol shows its text, anything else "".
+void JsonPrinter::write_no_value(JsonWriter& w, const Packet& pkt, const Node& n) {
+  scratch_.clear();
+  if (registry().info(n.field).def.type == FieldType::kProtocol)
+    append_representation(scratch_, pkt, n);
+  w.string(scratch_);
+}
+
+// tshark's write_json_proto_node_list for one key: its nodes' raw bytes, values, children and
+// empty values, each one member (an array when the key has several nodes).
+void JsonPrinter::write_group(JsonWriter& w, const Packet& pkt, const std::vector<int>& group) {
+  const Node& first = pkt.tree[group[0]];
+  const FieldInfo& f = registry().info(first.field);
+  std::string key = json_key(pkt, group[0]);
+  bool text = is_text(f), value = has_value(f);
+  bool children = false;
+  for (int g : group) children |= first_child_[g] != -1;
+  bool print_text = style_ != JsonStyle::kJsonRaw;
+  bool print_hex = style_ == JsonStyle::kJsonRaw || tree_.hex;
+  bool many = group.size() > 1;
+  auto each = [&](auto&& write_one) {
+    if (many) w.begin_array();
+    for (int g : group) write_one(g);
+    if (many) w.end_array();
+  };
+  if (print_hex && (!print_text || first.length > 0) && !text) {
+    w.name(key, "_raw");
+    each([&](int g) { write_raw(w, pkt, pkt.tree[g]); });
+  }
+  if (print_text && value) {
+    w.name(key);
+    each([&](int g) { write_value(w, pkt, pkt.tree[g]); });
   }
   if (children) {
-    member(out, depth, first, key, value ? "_tree" : "");
-    append_children(out, pkt, first_child_[index], depth);
+    w.name(key, value ? "_tree" : "");
+    if (filter_ && !listed(key, false)) {
+      each([&](int) {
+        w.begin_object();
+        w.name("filtered");
+        w.string(key);
+        w.end_object();
+      });
+    } else {
+      const std::vector<std::string>* saved = filter_;
+      if (tree_.filter_includes_children) filter_ = nullptr;
+      each([&](int g) {
+        if (first_child_[g] == -1)
+          write_no_value(w, pkt, pkt.tree[g]);
+        else
+          write_children(w, pkt, g);
+      });
+      filter_ = saved;
+    }
   }
-  if (!value && !children) {
-    // A leaf without a value: protocols show their name, text items their text, others "".
-    member(out, depth, first, key);
-    if (f.def.type == FieldType::kProtocol)
-      append_json_string(out, n.label ? n.label : f.def.name);
-    else
-      append_json_string(out, f.id == kNoField && n.label ? n.label : "");
+  if (!value && !children && (print_text || (print_hex && text))) {
+    w.name(key);
+    each([&](int g) { write_no_value(w, pkt, pkt.tree[g]); });
   }
 }
 
-void JsonPrinter::append_children(std::string& out, const Packet& pkt, int first_index, int depth) {
-  out.push_back('{');
-  bool first = true;
-  for (int c = first_index; c != -1; c = next_sibling_[c])
-    append_node(out, pkt, c, depth + 1, first);
-  if (!first) {
-    out.push_back('\n');
-    indent(out, depth);
+// The children of `parent` (-1: the top-level protocols) as an object, each child its own
+// member as tshark writes by default, or grouped by key with --no-duplicate-keys.
+void JsonPrinter::write_children(JsonWriter& w, const Packet& pkt, int parent) {
+  std::vector<std::vector<int>> groups;
+  std::vector<std::string> keys;
+  for (int c = parent < 0 ? first_root_ : first_child_[parent]; c != -1; c = next_sibling_[c]) {
+    if (tree_.merge_duplicate_keys) {
+      std::string key = json_key(pkt, c);
+      auto it = std::find(keys.begin(), keys.end(), key);
+      if (it != keys.end()) {
+        groups[it - keys.begin()].push_back(c);
+        continue;
+      }
+      keys.push_back(std::move(key));
+    }
+    groups.push_back({c});
   }
-  out.push_back('}');
+  w.begin_object();
+  for (const auto& g : groups) write_group(w, pkt, g);
+  w.end_object();
 }
 
 void JsonPrinter::append_selected_fields(std::string& out, const Packet& pkt, int depth) {
@@ -383,73 +430,127 @@ void JsonPrinter::packet(const Packet& pkt, OutputSink& out) {
     append_selected_fields(buf, pkt, 3);
   } else {
     build_children(pkt);
-    append_children(buf, pkt, first_root_, 3);
+    filter_ = tree_.protocol_filter.empty() ? nullptr : &tree_.protocol_filter;
+    JsonWriter w(buf, true, false, 3);
+    write_children(w, pkt, -1);
   }
   buf.append("\n    }\n  }");
 }
 
-// ek: fields flattened under "<proto>_<abbrev>" keys. As tshark does, the children of the
-// nodes in `parents` are grouped by key in order of first appearance: one member per key (an
-// array when the key repeats), followed by the grouped children of that key's nodes; nested
-// protocols become objects.
-void JsonPrinter::append_ek_fields(std::string& out, const Packet& pkt,
-                                   const std::vector<int>& parents, bool& first_member) {
-  std::vector<int> siblings;
-  for (int p : parents)
-    for (int c = first_child_[p]; c != -1; c = next_sibling_[c]) siblings.push_back(c);
-  std::vector<bool> done(siblings.size(), false);
-  std::vector<int> group;
-  for (size_t i = 0; i < siblings.size(); ++i) {
-    if (done[i]) continue;
-    FieldId field = pkt.tree[siblings[i]].field;
-    group.clear();
-    for (size_t k = i; k < siblings.size(); ++k)
-      if (!done[k] && pkt.tree[siblings[k]].field == field) {
-        done[k] = true;
-        group.push_back(siblings[k]);
+// ek (tshark's proto_tree_write_node_ek): the descendants of `parent` down to the next
+// protocols, grouped by their parent's and their own field in order of first appearance; each
+// group is one member "<protocol>_<abbrev>" (an array when it has several nodes), a nested
+// protocol an object of its own.
+void JsonPrinter::collect_ek_attrs(const Packet& pkt, int parent,
+                                   std::vector<std::vector<int>>& attrs) {
+  FieldId parent_field = parent < 0 ? kNoField : pkt.tree[parent].field;
+  for (int c = parent < 0 ? first_root_ : first_child_[parent]; c != -1; c = next_sibling_[c]) {
+    const Node& n = pkt.tree[c];
+    bool found = false;
+    for (auto& a : attrs) {
+      const Node& head = pkt.tree[a[0]];
+      int head_parent = head.parent;
+      FieldId head_parent_field = head_parent < 0 ? kNoField : pkt.tree[head_parent].field;
+      if (head.field == n.field && head_parent_field == parent_field &&
+          (head_parent < 0) == (parent < 0)) {
+        a.push_back(c);
+        found = true;
+        break;
       }
-    const FieldInfo& f = registry().info(field);
-    if (!first_member) out.push_back(',');
-    first_member = false;
-    out.push_back('"');
-    append_ek_key(out, f);
-    out.append("\":");
-    if (f.def.type == FieldType::kProtocol) {
-      out.push_back('{');
-      bool inner_first = true;
-      append_ek_fields(out, pkt, group, inner_first);
-      out.push_back('}');
+    }
+    if (!found) attrs.push_back({c});
+    const FieldInfo& f = registry().info(n.field);
+    if (f.def.type == FieldType::kProtocol && !f.protocol_bytes_value) continue;
+    if (first_child_[c] == -1) continue;
+    if (!filter_) {
+      collect_ek_attrs(pkt, c, attrs);
+    } else if (!is_text(f) && listed(f.def.abbrev, true)) {
+      const std::vector<std::string>* saved = filter_;
+      if (tree_.filter_includes_children) filter_ = nullptr;
+      collect_ek_attrs(pkt, c, attrs);
+      filter_ = saved;
+    }
+  }
+}
+
+void JsonPrinter::write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n) {
+  const FieldInfo& f = registry().info(n.field);
+  scratch_.clear();
+  if (is_text(f)) {
+    append_representation(scratch_, pkt, n);
+    w.string(scratch_);
+  } else if (f.def.type == FieldType::kNone) {
+    w.raw("null");
+  } else if (f.def.type == FieldType::kBoolean) {
+    w.raw(n.value.u ? "true" : "false");
+  } else if (f.def.type == FieldType::kAbsTime) {
+    append_ek_time(scratch_, n.value.i);
+    w.raw(scratch_);
+  } else {
+    append_json_value(scratch_, pkt, n);
+    w.string(scratch_);
+  }
+}
+
+void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& group) {
+  const Node& first = pkt.tree[group[0]];
+  const FieldInfo& f = registry().info(first.field);
+  std::string name = ek_name(f);
+  bool many = group.size() > 1;
+  if (tree_.hex && first.length > 0 && !is_text(f)) {
+    w.name(name, "_raw");
+    if (many) w.begin_array();
+    for (int g : group) {
+      scratch_.clear();
+      append_raw_value(scratch_, pkt, pkt.tree[g], f);
+      w.raw(scratch_);
+    }
+    if (many) w.end_array();
+  }
+  w.name(name);
+  if (many) w.begin_array();
+  for (int g : group) {
+    bool protocol = f.def.type == FieldType::kProtocol && !f.protocol_bytes_value;
+    bool shown = !filter_ || (!is_text(f) && listed(f.def.abbrev, true));
+    if (!protocol) {
+      if (shown) {
+        write_ek_value(w, pkt, pkt.tree[g]);
+      } else {
+        w.begin_object();
+        w.name("filtered");
+        w.string(f.def.abbrev);
+        w.end_object();
+      }
       continue;
     }
-    if (group.size() > 1) out.push_back('[');
-    for (size_t g = 0; g < group.size(); ++g) {
-      if (g) out.push_back(',');
-      const Node& n = pkt.tree[group[g]];
-      if (f.id == kNoField) {
-        append_json_string(out, n.label ? n.label : "");
-      } else if (f.def.type == FieldType::kNone && n.length == 0) {
-        out.append("null");
-      } else if (f.def.type == FieldType::kBoolean) {
-        out.append(n.value.u ? "true" : "false");
-      } else if (f.def.type == FieldType::kAbsTime) {
-        append_ek_time(out, n.value.i);
-      } else {
-        scratch_.clear();
-        append_json_value(scratch_, pkt, n);
-        append_json_string(out, scratch_);
-      }
+    w.begin_object();
+    if (shown) {
+      const std::vector<std::string>* saved = filter_;
+      if (filter_ && tree_.filter_includes_children) filter_ = nullptr;
+      write_ek_node(w, pkt, g);
+      filter_ = saved;
+    } else {
+      w.name("filtered");
+      w.string(f.def.abbrev);
     }
-    if (group.size() > 1) out.push_back(']');
-    append_ek_fields(out, pkt, group, first_member);
+    w.end_object();
   }
+  if (many) w.end_array();
+}
+
+void JsonPrinter::write_ek_node(JsonWriter& w, const Packet& pkt, int parent) {
+  std::vector<std::vector<int>> attrs;
+  collect_ek_attrs(pkt, parent, attrs);
+  for (const auto& a : attrs) write_ek_attr(w, pkt, a);
 }
 
 void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   out.append("{\"index\":{\"_index\":\"");
   append_index_name(out, pkt);
   out.append("\",\"_type\":\"doc\"}}\n{\"timestamp\":\"");
+  // tshark writes the seconds, then the milliseconds in three digits: "0000" at the epoch.
   int64_t ms = pkt.frame ? pkt.frame->ts.total_ns() / 1000000 : 0;
-  fmt::format_to(std::back_inserter(out), "{}", ms);
+  fmt::format_to(std::back_inserter(out), "{}{:03}", ms / 1000, ms % 1000);
   out.append("\",\"layers\":{");
   if (!names_.empty()) {
     bool first = true;
@@ -488,21 +589,15 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
     }
   } else {
     build_children(pkt);
-    bool first = true;
-    std::vector<int> root(1);
-    for (int r = first_root_; r != -1; r = next_sibling_[r]) {
-      const FieldInfo& f = registry().info(pkt.tree[r].field);
-      if (!first) out.push_back(',');
-      first = false;
-      out.push_back('"');
-      for (const char* p = f.def.abbrev ? f.def.abbrev : "text"; *p; ++p)
-        out.push_back(*p == '.' ? '_' : *p);
-      out.append("\":{");
-      bool inner_first = true;
-      root[0] = r;
-      append_ek_fields(out, pkt, root, inner_first);
-      out.push_back('}');
-    }
+    filter_ = tree_.protocol_filter.empty() ? nullptr : &tree_.protocol_filter;
+    out.pop_back();  // the "layers" object's brace: the writer opens it
+    JsonWriter w(out, false, true);
+    w.begin_object();
+    write_ek_node(w, pkt, -1);
+    w.end_object();
+    out.push_back('}');
+    out.push_back('\n');
+    return;
   }
   out.append("}}\n");
 }

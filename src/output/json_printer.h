@@ -1,7 +1,9 @@
-// -T json, -T jsonraw and -T ek in tshark 4.0's layout: an array of Elasticsearch-style
-// documents ({"_index", "_type", "_score", "_source": {"layers": ...}}), one member per tree
-// node in tree order (duplicate keys kept, as tshark does), "<abbrev>_tree" for the children
-// of a node that also has a value; with -e, only the listed fields as arrays of values.
+// -T json, -T jsonraw and -T ek in tshark 4.0's layout (epan/print.c): an array of
+// Elasticsearch-style documents ({"_index", "_type", "_score", "_source": {"layers": ...}}),
+// one member per tree node in tree order (duplicate keys kept unless --no-duplicate-keys),
+// "<abbrev>_tree" for the children of a node that also has a value, "<abbrev>_raw" for its
+// bytes (-x, and jsonraw alone); ek flattens the fields of each protocol under
+// "<protocol>_<abbrev>" keys. With -e, only the listed fields as arrays of values.
 #pragma once
 
 #include <string>
@@ -9,11 +11,20 @@
 
 #include "core/field.h"
 #include "output/columns.h"
+#include "output/json_writer.h"
 #include "output/printer.h"
 
 namespace netsift {
 
 enum class JsonStyle { kJson, kJsonRaw, kEk };
+
+struct JsonTreeOptions {
+  bool hex = false;                   // -x: "_raw" members beside the values
+  bool merge_duplicate_keys = false;  // --no-duplicate-keys: one member (an array) per key
+  // -j/-J: the keys whose children are written; others show {"filtered": key}. Empty: all.
+  std::vector<std::string> protocol_filter;
+  bool filter_includes_children = false;  // -J: below a listed key, everything
+};
 
 class JsonPrinter : public PacketPrinter {
  public:
@@ -21,21 +32,32 @@ class JsonPrinter : public PacketPrinter {
               ColumnLayout columns = default_column_layout());
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
   bool resolve();
+  void set_tree_options(JsonTreeOptions options) { tree_ = std::move(options); }
 
   void begin(OutputSink& out) override;
   void packet(const Packet& pkt, OutputSink& out) override;
   void end(OutputSink& out) override;
 
  private:
-  void append_children(std::string& out, const Packet& pkt, int first, int depth);
-  void append_node(std::string& out, const Packet& pkt, int index, int depth, bool& first);
+  void write_children(JsonWriter& w, const Packet& pkt, int parent);
+  void write_group(JsonWriter& w, const Packet& pkt, const std::vector<int>& group);
+  void write_raw(JsonWriter& w, const Packet& pkt, const Node& n);
+  void write_value(JsonWriter& w, const Packet& pkt, const Node& n);
+  void write_no_value(JsonWriter& w, const Packet& pkt, const Node& n);
+  std::string json_key(const Packet& pkt, int index);
+  bool listed(std::string_view key, bool ek) const;
   void append_selected_fields(std::string& out, const Packet& pkt, int depth);
   void append_ek(std::string& out, const Packet& pkt);
-  void append_ek_fields(std::string& out, const Packet& pkt, const std::vector<int>& parents,
-                        bool& first_member);
+  void write_ek_node(JsonWriter& w, const Packet& pkt, int parent);
+  void collect_ek_attrs(const Packet& pkt, int parent, std::vector<std::vector<int>>& attrs);
+  void write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& instances);
+  void write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n);
   void build_children(const Packet& pkt);
 
   JsonStyle style_;
+  JsonTreeOptions tree_;
+  // The protocol filter in force while writing: -J lifts it below a listed key.
+  const std::vector<std::string>* filter_ = nullptr;
   std::vector<std::string> names_;
   std::vector<std::vector<FieldId>> ids_;  // by -e column
   // by -e column: the summary column it names (-e _ws.col.Info), if any
@@ -47,9 +69,5 @@ class JsonPrinter : public PacketPrinter {
   int first_root_ = -1;
   std::string scratch_;
 };
-
-// Appends `s` as a JSON string literal, escaped as tshark's json_dumper escapes it (invalid
-// UTF-8 becomes U+FFFD).
-void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace netsift

@@ -138,8 +138,8 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
       out.push_back('1');  // tshark prints "1" so that presence can be tested
       break;
     case FieldType::kProtocol:
-      if (n.field == protocols::data) {
-        // The data "protocol" is printed as its bytes.
+      if (n.field == protocols::data || f.protocol_bytes_value) {
+        // The data "protocol" and the FT_BYTES option protocols are printed as their bytes.
         ByteReader r = source_reader(pkt, n.source);
         size_t off = n.offset, len = n.length;
         if (r.has(off, len)) append_hex_bytes(out, r.data() + off, len);

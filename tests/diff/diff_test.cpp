@@ -203,6 +203,55 @@ TEST_P(Differential, Tree) {
       ADD_FAILURE() << file << " frame " << i + 1 << " " << first_difference(theirs[i], mine[i]);
 }
 
+// One document per packet of -T json ("  {" opens each) or -T ek (an index line and a
+// document line).
+std::vector<std::string> json_documents(const std::string& text) {
+  std::vector<std::string> docs;
+  for (const std::string& l : split_lines(text)) {
+    if (l == "  {") docs.emplace_back();
+    if (!docs.empty()) docs.back() += l + "\n";
+  }
+  return docs;
+}
+std::vector<std::string> ek_documents(const std::string& text) {
+  std::vector<std::string> docs;
+  auto lines = split_lines(text);
+  for (size_t i = 0; i + 1 < lines.size(); i += 2) docs.push_back(lines[i] + "\n" + lines[i + 1]);
+  return docs;
+}
+
+// The JSON outputs of every packet whose -V tree is already tshark's (Tree compares the trees;
+// this test their layout): -T json (values, "_tree" children, text keys) and -T ek (flattened
+// "<protocol>_<abbrev>" members). Two tshark runs per capture: on every tenth capture, to keep
+// the suite's time (about 8 s a capture without the tshark cache).
+TEST_P(Differential, JsonFormats) {
+  const std::string& file = GetParam().path;
+  size_t index = 0;
+  for (const CaptureFile& c : all_captures()) {
+    if (c.path == file) break;
+    ++index;
+  }
+  if (index % 10 != 0) GTEST_SKIP() << "JSON formats run on every tenth capture";
+  std::vector<bool> scope = packets_in_scope(file);
+  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
+  auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
+  ASSERT_EQ(my_trees.size(), their_trees.size()) << "packet count differs for " << file;
+  for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
+    scope[i] = scope[i] && their_trees[i] == my_trees[i];
+  size_t reported = 0;
+  for (const char* format : {" -T json", " -T ek"}) {
+    bool ek = std::string(format).find("ek") != std::string::npos;
+    auto split = ek ? ek_documents : json_documents;
+    auto theirs = split(tshark(input_args(file) + format));
+    auto mine = split(netsift(input_args(file) + format).out);
+    ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file << format;
+    for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
+      if (scope[i] && mine[i] != theirs[i] && reported++ < kMaxReported)
+        ADD_FAILURE() << file << format << " frame " << i + 1 << " "
+                      << first_difference(theirs[i], mine[i]);
+  }
+}
+
 TEST_P(Differential, ExitStatus) {
   const std::string& file = GetParam().path;
   // The summary-lines test's tshark run, so its status costs no extra tshark run.

@@ -189,6 +189,33 @@ TEST(JsonPrinter, StringEscaping) {
                                            "e\xffz\n\x7f",
                                            13));
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\td\\u0001e\uFFFDz\\n\x7f\"");
+  out.clear();
+  append_json_string(out, "</script> a/b");  // json_dumper's "<\/"
+  EXPECT_EQ(out, "\"<\\/script> a/b\"");
+}
+
+TEST(JsonWriter, PrettyAndCompactLayouts) {
+  std::string pretty;
+  JsonWriter p(pretty, true, false, 1);
+  p.begin_object();
+  p.name("ip.flags", "_tree");
+  p.begin_array();
+  p.string("a");
+  p.raw("0");
+  p.end_array();
+  p.name("empty");
+  p.begin_object();
+  p.end_object();
+  p.end_object();
+  EXPECT_EQ(pretty, "{\n    \"ip.flags_tree\": [\n      \"a\",\n      0\n    ],\n"
+                    "    \"empty\": {}\n  }");
+  std::string compact;
+  JsonWriter c(compact, false, true);
+  c.begin_object();
+  c.name("tcp.options.mss");
+  c.string("1.2");
+  c.end_object();
+  EXPECT_EQ(compact, "{\"tcp_options_mss\":\"1.2\"}");
 }
 
 TEST(Glossary, FieldLinesAsTshark) {

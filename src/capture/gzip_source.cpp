@@ -1,5 +1,7 @@
 #include "capture/gzip_source.h"
 
+#include <cstdio>
+
 #include <zlib.h>
 
 #include <string>
@@ -62,6 +64,15 @@ size_t GzipSource::read(uint8_t* buf, size_t max) {
     // each frame as soon as its compressed bytes arrived.
     if (produced != 0) return produced;
   }
+}
+
+bool is_gzip_file(const std::string& path) {
+  uint8_t magic[2] = {};
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  size_t n = std::fread(magic, 1, 2, f);
+  std::fclose(f);
+  return is_gzip_magic(magic, n);
 }
 
 }  // namespace netsift

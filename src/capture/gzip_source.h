@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "capture/byte_source.h"
@@ -35,5 +36,8 @@ class GzipSource final : public ByteSource {
 inline bool is_gzip_magic(const uint8_t* p, size_t n) {
   return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
 }
+
+// True when the file at `path` starts with the gzip magic (false when it cannot be read).
+bool is_gzip_file(const std::string& path);
 
 }  // namespace netsift

@@ -7,6 +7,7 @@
 
 #include "capture/capture_errors.h"
 #include "capture/capture_reader.h"
+#include "capture/gzip_source.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/session.h"
@@ -25,15 +26,6 @@ constexpr const char* kUsage =
     "Prints each capture file's summary as capinfos does (type, encapsulation, packets, sizes,\n"
     "times, rates, interfaces), then the BIG-IP capture information and F5 trailer noise\n"
     "levels when present.\n";
-
-bool is_gzip(const std::string& path) {
-  unsigned char magic[2] = {};
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  size_t n = std::fread(magic, 1, 2, f);
-  std::fclose(f);
-  return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-}
 
 // The tree nodes the report reads: the F5 trailer's and FILEINFO's (other items are checked but
 // not stored), plus protocol nodes and fields dissectors read back.
@@ -65,7 +57,7 @@ int describe(const std::string& path, bool first, const std::vector<uint8_t>& wa
     }
     std::error_code ec;
     uint64_t size = std::filesystem::file_size(path, ec);
-    std::string text = info.format(path, ec ? 0 : size, reader->format(), is_gzip(path),
+    std::string text = info.format(path, ec ? 0 : size, reader->format(), is_gzip_file(path),
                                    reader->interfaces(), reader->names());
     if (!first) std::fputc('\n', stdout);
     std::fwrite(text.data(), 1, text.size(), stdout);

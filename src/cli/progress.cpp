@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "capture/gzip_source.h"
+
 namespace netsift {
 
 namespace {
@@ -36,15 +38,6 @@ std::string grouped(uint64_t n) {
     out.push_back(digits[i]);
   }
   return out;
-}
-
-bool is_gzip_file(const std::string& path) {
-  unsigned char magic[2] = {};
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  size_t n = std::fread(magic, 1, 2, f);
-  std::fclose(f);
-  return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
 }  // namespace

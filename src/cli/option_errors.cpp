@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstring>
 
 namespace netsift {
 
@@ -91,15 +90,18 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e, int argc, 
       return 1;
     }
   }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && std::strstr(e.what(), "flag")) {
-    // --flag=value
-    for (int i = 1; i < argc; ++i)
-      if (std::string(argv[i]).starts_with("--") && std::strchr(argv[i], '=')) {
-        std::fprintf(stderr, "netsift: option does not take an argument: %s\n",
-                     option_name(argv[i]).c_str());
-        print_usage(app);
-        return 1;
-      }
+  // A flag given a value ("--no-duplicate-keys=x"), which CLI11 tries to convert.
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    const CLI::Option* opt = arg.starts_with("--") && arg.find('=') != std::string::npos
+                                 ? find_option(app, arg)
+                                 : nullptr;
+    if (opt && !takes_value(opt)) {
+      std::fprintf(stderr, "netsift: option does not take an argument: %s\n",
+                   option_name(arg).c_str());
+      print_usage(app);
+      return 1;
+    }
   }
   std::fprintf(stderr, "netsift: %s\n", e.what());
   print_usage(app);

@@ -77,7 +77,7 @@ TEST(OptionErrors, FilesAsTshark) {
 
 TEST(OptionErrors, UnknownOptionsAndMissingArgumentsAsTshark) {
   // The usage text that follows is each program's own: the first line and the status are compared.
-  for (const char* a : {"-k", "-kq", "--foo", "-c", "-T", "-Y", "-e"})
+  for (const char* a : {"-k", "-kq", "--foo", "-c", "-T", "-Y", "-e", "--no-duplicate-keys=x"})
     expect_same("-r " + kCapture + " " + a, true);
 }
 

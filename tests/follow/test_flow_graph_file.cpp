@@ -44,7 +44,9 @@ CommandResult read_graph(const std::string& file) {
 void check_capture(const std::string& capture, const std::string& suffix,
                    const std::string& filter = "tcp") {
   std::string path = std::string(NETSIFT_CORPUS_DIR) + "/" + capture;
-  std::string out = testing::TempDir() + "flow_graph_test" + suffix;
+  // ctest runs each test in its own process, in parallel: one file name per test.
+  std::string out = testing::TempDir() + "flow_graph_" +
+                    testing::UnitTest::GetInstance()->current_test_info()->name() + suffix;
   std::remove(out.c_str());
   std::string display = filter == "tcp" ? "" : " -Y " + shell_quote(filter);
   CommandResult run = run_command(std::string(NETSIFT_BINARY) + " -r " + shell_quote(path) +

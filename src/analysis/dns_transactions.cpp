@@ -15,11 +15,11 @@ DnsTransactions::Transaction& DnsTransactions::insert(const Key& k) {
 }
 
 DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint32_t id, uint64_t frame,
-                                               int64_t now_ns) {
+                                               int64_t now_ns, int64_t retransmit_window_ns) {
   Key k{flow, id};
   auto it = table_.find(k);
   if (it != table_.end() && it->second.request_frame != 0 && it->second.response_frame == 0 &&
-      it->second.request_frame != frame && now_ns - it->second.request_ns < kRetransmitWindowNs)
+      it->second.request_frame != frame && now_ns - it->second.request_ns < retransmit_window_ns)
     return {Outcome::kRetransmittedQuery, &it->second};
   Transaction& t = insert(k);
   t = Transaction{frame, 0, now_ns};

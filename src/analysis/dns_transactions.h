@@ -34,7 +34,10 @@ class DnsTransactions {
   };
 
   // `id` is the transaction ID, or for DNS over HTTP/2 the stream ID (tshark's reqresp_id).
-  Result query(const FlowKey& flow, uint32_t id, uint64_t frame, int64_t now_ns);
+  // A repeated query counts as a retransmission only less than `retransmit_window_ns` after
+  // the original (tshark's dns.retransmission_timer); later it starts a new transaction.
+  Result query(const FlowKey& flow, uint32_t id, uint64_t frame, int64_t now_ns,
+               int64_t retransmit_window_ns);
   Result response(const FlowKey& flow, uint32_t id, uint64_t frame);
 
  private:
@@ -46,9 +49,6 @@ class DnsTransactions {
   struct KeyHash {
     size_t operator()(const Key& k) const { return k.flow.hash() * 31 + k.id; }
   };
-  // A repeated query counts as a retransmission only this soon after the original (tshark's
-  // default "dns.retransmission_timer" of 5 seconds); later it starts a new transaction.
-  static constexpr int64_t kRetransmitWindowNs = 5'000'000'000;
   // Bounded: the oldest transactions are forgotten first once the table is full.
   static constexpr size_t kMaxEntries = 1 << 17;
   Transaction& insert(const Key& k);

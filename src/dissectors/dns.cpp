@@ -2,6 +2,7 @@
 // (RFC 4795, UDP 5355): header and flags, the four sections, Info text and tree labels as tshark
 // 4.0 shows them. The data of each record type is in dns_records.cpp; query/response matching
 // in analysis/dns_transactions.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <cstring>
@@ -53,6 +54,10 @@ FieldId text, resp_ttl, resp_len, a, aaaa, cname, ns, ptr, mx_pref, mx_exchange,
 }  // namespace f
 
 namespace {
+
+// tshark's "dns" preferences (-o dns.NAME:VALUE, -G defaultprefs), registered below.
+BoolPref pref_desegment_dns_messages;
+UintPref pref_retransmission_timer;
 
 using namespace dns_fields;
 
@@ -449,8 +454,9 @@ void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uin
       FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   using O = DnsTransactions::Outcome;
+  int64_t window_ns = int64_t{pkt.session->prefs.get(pref_retransmission_timer)} * 1'000'000'000;
   DnsTransactions::Result res = response ? transactions.response(flow, key, pkt.number)
-                                         : transactions.query(flow, key, pkt.number, now);
+                                         : transactions.query(flow, key, pkt.number, now, window_ns);
   switch (res.outcome) {
     case O::kNewQuery:
       // With -2 a query shows the response the first pass matched to it.
@@ -774,12 +780,14 @@ size_t dissect_udp_flavor(const ByteReader& r, Packet& pkt, FieldId proto, const
   return r.reported_size();
 }
 
-// Whichever port matched, tshark names the protocol by the port pair: 5353 on either side is
-// mDNS, 5355 LLMNR, anything else plain DNS.
+// The protocol is the one registered on the port UDP matched: as tshark's UDP, the lower port
+// of the pair is tried first (53 -> 5353 is DNS, 5353 -> 5353 mDNS, 5355 -> 50000 LLMNR).
 size_t dissect_dns_udp(const ByteReader& r, Packet& pkt, int) {
-  if (pkt.src_port == kPortMdns || pkt.dst_port == kPortMdns)
-    return dissect_udp_flavor(r, pkt, proto_mdns, kMdnsFlavor, true, false);
-  if (pkt.src_port == kPortLlmnr || pkt.dst_port == kPortLlmnr)
+  auto ours = [](uint16_t p) { return p == kPortDns || p == kPortMdns || p == kPortLlmnr; };
+  uint16_t low = std::min(pkt.src_port, pkt.dst_port), high = std::max(pkt.src_port, pkt.dst_port);
+  uint16_t port = ours(low) ? low : high;
+  if (port == kPortMdns) return dissect_udp_flavor(r, pkt, proto_mdns, kMdnsFlavor, true, false);
+  if (port == kPortLlmnr)
     return dissect_udp_flavor(r, pkt, proto_llmnr, kLlmnrFlavor, false, true);
   return dissect_udp_flavor(r, pkt, proto_dns, kDnsFlavor, false, false);
 }
@@ -887,17 +895,13 @@ Name read_name(const Message& m, size_t off) {
 
 namespace {
 
-// tshark's "dns" preferences (-o dns.NAME:VALUE, -G defaultprefs).
-BoolPref pref_desegment_dns_messages;
-UintPref pref_retransmission_timer;
-
 const PrefReg kDnsPrefs[] = {
-    pref_bool(&pref_desegment_dns_messages, "desegment_dns_messages",
+    pref_bool(&dns::pref_desegment_dns_messages, "desegment_dns_messages",
               "Whether the DNS dissector should reassemble messages spanning multiple TCP "
               "segments. To use this option, you must also enable \"Allow subdissectors to "
               "reassemble TCP streams\" in the TCP protocol settings.",
               true),
-    pref_uint(&pref_retransmission_timer, "retransmission_timer",
+    pref_uint(&dns::pref_retransmission_timer, "retransmission_timer",
               "Number of seconds allowed between DNS requests with the same transaction ID to "
               "consider it a retransmission. Otherwise its considered a new request.",
               5),

@@ -7,9 +7,9 @@
 
 #include "analysis/f5_flow_pairing.h"
 #include "core/field_registry.h"
-#include "core/preferences.h"
 #include "core/session.h"
 #include "dissectors/eth.h"
+#include "dissectors/f5ethtrailer_prefs.h"
 #include "dissectors/ip.h"
 #include "dissectors/tcp_fields.h"
 
@@ -206,33 +206,35 @@ bool dpt_magic_at(const ByteReader& t, size_t off) {
   return t.has(off, 6) && t.u32(off) == kDptMagic;
 }
 
-// tshark 4.0's heuristic (spec §2.2) without the byte-walk preference, which is off by default.
-// Its arithmetic quirks (remaining length counted from the zero-skipped start) are kept.
-Location locate(const ByteReader& t) {
+// tshark 4.0's heuristic (spec §2.2); with f5ethtrailer.pref_walk_trailer it steps byte by
+// byte past non-zero padding. Its arithmetic quirks are kept: the length left is counted once,
+// from the zero-skipped start, and compared with the absolute offset in unsigned arithmetic.
+Location locate(const ByteReader& t, bool walk) {
   size_t n = t.size();
   size_t zeros = 0;
   while (zeros < n && t.u8(zeros) == 0) ++zeros;
   size_t remaining = n - zeros;
   if (remaining < 7) return {};
-  size_t p = zeros;
-  if (remaining >= p + 12) {
-    if (dpt_magic_at(t, p))
-      return t.u16(p + 4) > remaining ? Location{} : Location{Location::kDpt, p};
-    // A trailer appended after an FCS whose leading zero bytes were skipped as padding.
-    for (size_t i = 0; i <= (p < 4 ? p : 4); ++i) {
-      size_t q = p + 4 - i;
-      if (dpt_magic_at(t, q))
-        return t.u16(q + 4) > remaining ? Location{} : Location{Location::kDpt, q, true};
+  for (size_t p = zeros;; ++p) {
+    if (p > remaining || remaining - p >= 12) {
+      if (dpt_magic_at(t, p))
+        return t.u16(p + 4) > remaining ? Location{} : Location{Location::kDpt, p};
+      // A trailer appended after an FCS whose leading zero bytes were skipped as padding.
+      for (size_t i = 0; i <= (p < 4 ? p : 4); ++i) {
+        size_t q = p + 4 - i;
+        if (dpt_magic_at(t, q))
+          return t.u16(q + 4) > remaining ? Location{} : Location{Location::kDpt, q, true};
+      }
     }
+    if (t.has(p, 3)) {
+      uint8_t block_type = t.u8(p);
+      size_t total = t.u8(p + 1) + 2u;
+      if (block_type >= 1 && block_type <= 3 && total >= 7 && total <= 140 &&
+          total <= remaining && t.u8(p + 2) <= 3)
+        return {Location::kLegacy, p};
+    }
+    if (!walk || n - p <= 7) return {};
   }
-  if (t.has(p, 3)) {
-    uint8_t block_type = t.u8(p);
-    size_t total = t.u8(p + 1) + 2u;
-    if (block_type >= 1 && block_type <= 3 && total >= 7 && total <= 140 && total <= remaining &&
-        t.u8(p + 2) <= 3)
-      return {Location::kLegacy, p};
-  }
-  return {};
 }
 
 // A legacy block header is usable when its type, length and version are plausible and the
@@ -334,10 +336,11 @@ size_t dissect_dpt(F5Dissection& d, const ByteReader& t) {
   return total;
 }
 
-// "IN  s1/tmm3 : " in front of whatever the payload wrote.
+// "IN  s1/tmm3 : " (or the form f5ethtrailer.info_type asks for) in front of whatever the
+// payload wrote.
 void prefix_info(F5Dissection& d) {
   Columns& cols = d.pkt.cols;
-  std::string prefix = fmt::format("{} s{}/tmm{:<2}: ", d.ingress ? "IN " : "OUT", d.slot, d.tmm);
+  std::string prefix = f5_prefs::info_prefix(d.pkt, d.ingress, d.slot, d.tmm);
   cols.info.insert(0, prefix);
   cols.info_fence += prefix.size();
 }
@@ -371,7 +374,7 @@ void note_proxy_flow(F5Dissection& d) {
 
 bool dissect_f5ethtrailer(const ByteReader& t, Packet& pkt, int parent) {
   if (t.truncated() || pkt.frame->caplen < pkt.frame->len) return false;
-  Location loc = locate(t);
+  Location loc = locate(t, pkt.session->prefs.get(f5_prefs::walk_trailer));
   if (loc.kind == Location::kNone) return false;
   ByteReader body = t.sub(loc.start);
   int node = pkt.add_protocol(parent, proto, body, 0, 0);
@@ -380,6 +383,7 @@ bool dissect_f5ethtrailer(const ByteReader& t, Packet& pkt, int parent) {
   size_t used = loc.kind == Location::kDpt ? dissect_dpt(d, body) : dissect_legacy(d, body);
   pkt.tree[node].length = static_cast<uint32_t>(used);
   note_proxy_flow(d);
+  if (pkt.session->prefs.get(f5_prefs::perform_analysis)) f5_add_analysis(d, body);
   if (d.low_seen && pkt.cols.enabled) prefix_info(d);
   return true;
 }
@@ -434,55 +438,8 @@ bool f5_tap_info(const Packet& pkt, F5TapInfo& out) {
   return have_tmm;
 }
 
-namespace {
-
-// tshark's "f5ethtrailer" preferences (-o f5ethtrailer.NAME:VALUE, -G defaultprefs).
-BoolPref pref_pref_walk_trailer;
-BoolPref pref_pref_pop_other_fields;
-BoolPref pref_perform_analysis;
-EnumPref pref_info_type;
-StringPref pref_brief_inout_chars;
-StringPref pref_slots_regex;
-BoolPref pref_rstcause_in_info;
-BoolPref pref_generate_keylog;
-
-const PrefEnumValue kInfoTypeValues[] = {
-    {"none", "None", 0},
-    {"full", "Full", 1},
-    {"in_out", "In/out only", 2},
-    {"brief", "Brief", 3},
-    {"brief_in_out", "Brief in/out only", 4},
-};
-
-const PrefReg kF5ethtrailerPrefs[] = {
-    pref_bool(&pref_pref_walk_trailer, "pref_walk_trailer",
-              "In a few cases a short ethernet frame will be padded with non-zerobytes.  If this happens, an f5ethtrailer will not be found.Enabling this will step through each byte of the ethernet trailerto try and find the start of an f5ethtrailer",
-              false),
-    pref_bool(&pref_pref_pop_other_fields, "pref_pop_other_fields",
-              "Disable this if you do not want this dissector to populate well-known fields in other dissectors (i.e. ip.addr, ipv6.addr, tcp.port and udp.port).  Enabling this will allow filters that reference those fields to also find data in the trailers but will reduce performance.  After disabling, you should restart Wireshark to get performance back.",
-              false),
-    pref_bool(&pref_perform_analysis, "perform_analysis",
-              "Enabling this will perform analysis of the trailer data.  It will enable taps on other protocols and slow down Wireshark.",
-              false),
-    pref_enum(&pref_info_type, "info_type",
-              "In/out only removes slot/tmm information.  Brief shortens the string to >S/T (for in) or <S/T (for out).  See \"Brief in/out characters\" below.",
-              1, kInfoTypeValues),
-    pref_string(&pref_brief_inout_chars, "brief_inout_chars",
-                "A string specifying the characters to use to represent \"in\" and \"out\" in the brief summary.  The default is \"><\" ('>' for in and '<' for out).  If this is not set or is less than two characters, the default is used.  If it is longer than two characters, the extra characters are ignored."),
-    pref_string(&pref_slots_regex, "slots_regex",
-                "If the platform in the F5 FILEINFO packet matches the provided regex, slot information will be displayed in the info column; otherwise, it will not.  A reasonable value is \"^(A.*|Z101)$\".  If the regex is empty or there is no platform information in the capture, slot information is always displayed."),
-    pref_bool(&pref_rstcause_in_info, "rstcause_in_info",
-              "If present, include the RST cause text from the trailer in the \"info\" column of the packet list pane.",
-              true),
-    pref_bool(&pref_generate_keylog, "generate_keylog",
-              "If enabled, KEYLOG entries will be added to the TLS decode in the f5ethtrailer protocol tree.  It will populate the f5ethtrailer.tls.keylog field.",
-              true),
-};
-
-}  // namespace
-
 void register_f5ethtrailer() {
-  prefs_registry().add_module({"f5ethtrailer", "F5 Ethernet Trailer Protocol"}, kF5ethtrailerPrefs);
+  f5_prefs::register_prefs();
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"F5 Ethernet Trailer Protocol", "F5 Ethernet trailer", "f5ethtrailer"});
   reg.add_fields(proto, kFields);

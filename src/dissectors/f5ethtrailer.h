@@ -49,6 +49,7 @@ struct F5Dissection {
   bool low_seen = false;      // a low-noise block gave ingress/slot/tmm (Info prefix, tap)
   bool ingress = false;
   uint8_t slot = 0, tmm = 0;
+  bool flows_set = false;             // a block carried the flow ids
   uint64_t flow_id = 0, peer_id = 0;  // medium noise (for proxy flow pairing)
   std::optional<FlowKey> peer;        // the peer flow's 4-tuple, from high noise
   bool want_text() const { return pkt.cols.enabled; }
@@ -69,6 +70,10 @@ void register_f5_tls_state();
 
 // Adds the "F5 Trailer Header, Provider: P, Type: T" subtree of a DPT TLV under `parent`.
 void f5_add_tlv_header(F5Dissection& d, const ByteReader& r, int parent);
+
+// f5ethtrailer.perform_analysis: adds f5ethtrailer.analysis with its expert items when the
+// frame's TCP flags disagree with the trailer's flow ids. `trailer`: the trailer's bytes.
+void f5_add_analysis(F5Dissection& d, const ByteReader& trailer);
 
 // Adds `f` as an expert item (f5ethtrailer.badlen and friends) under `parent`.
 void f5_add_expert(F5Dissection& d, int parent, FieldId f, const ByteReader& r, size_t off,

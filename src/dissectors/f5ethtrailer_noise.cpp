@@ -5,7 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/f5ethtrailer.h"
+#include "dissectors/f5ethtrailer_prefs.h"
+#include "dissectors/tcp_fields.h"
 
 namespace netsift {
 
@@ -13,7 +17,8 @@ namespace {
 using namespace f5_fields;
 
 constexpr uint16_t kLowType = 1, kMediumType = 2, kHighType = 3;
-constexpr uint8_t kTcp = 6;  // IP protocol number; 0 (before BIG-IP 11) means the frame's own
+// IP protocol numbers of the high block; 0 (before BIG-IP 11) means the frame's own.
+constexpr uint8_t kTcp = 6, kUdp = 17;
 
 void hide(Packet& pkt, int node) {
   pkt.tree[node].flags |= kHidden;
@@ -47,6 +52,7 @@ void add_flow_ids(F5Dissection& d, int parent, const ByteReader& r, size_t off, 
   d.pkt.add_uint(parent, peerid, r, off + width, width, peer);
   hide(d.pkt, d.pkt.add_uint(parent, anyflowid, r, off + width, width, peer));
   if (peer != 0) d.peer_id_seen = true;
+  d.flows_set = true;
   d.flow_id = flow;
   d.peer_id = peer;
 }
@@ -79,6 +85,7 @@ void add_rst_cause(F5Dissection& d, int parent, const ByteReader& r, size_t off)
   pkt.set_label(val_node, fmt::format("Value: 0x{:012x}", value));
   pkt.set_label(node,
                 fmt::format("RST cause: [{:x}:{}]{} {}", value, line, peer ? " {peer}" : "", text));
+  if (!pkt.session->prefs.get(f5_prefs::rstcause_in_info)) return;
   std::string& info = pkt.cols.info;
   if (!info.empty()) info.push_back(' ');
   info.append(fmt::format("[F5RST{}: {}]", peer ? "(peer)" : "", text));
@@ -95,8 +102,20 @@ Address peer_address(const uint8_t* a) {
   return Address::ipv6(a);
 }
 
+// With f5ethtrailer.pref_pop_other_fields, the peer's addresses and ports are also added as
+// hidden ip.addr / ipv6.addr / tcp.port / udp.port, so those filters find the other side.
+struct OtherFields {
+  FieldId ip_addr, ipv6_addr, udp_port;
+};
+const OtherFields& other_fields() {
+  static const OtherFields f{registry().find("ip.addr"), registry().find("ipv6.addr"),
+                             registry().find("udp.port")};
+  return f;
+}
+
 // One 16-byte peer address (spec §5): the IPv4 form when it is IPv4-mapped or in F5's
-// route-domain encoding, then always the IPv6 form; each also as the hidden "either" field.
+// route-domain encoding (each followed by its route domain), then always the IPv6 form; each
+// also as the hidden "either" field.
 void add_peer_address(F5Dissection& d, int parent, const ByteReader& r, size_t off, bool remote) {
   static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
   static constexpr uint8_t kRouteDomain[10] = {0x26, 0x20, 0, 0, 0x0c, 0x10, 0xf5, 0x01, 0, 0};
@@ -104,20 +123,36 @@ void add_peer_address(F5Dissection& d, int parent, const ByteReader& r, size_t o
   const uint8_t* a = r.ptr(off, 16);
   bool mapped = std::memcmp(a, kMapped, sizeof kMapped) == 0;
   bool routed = !mapped && std::memcmp(a, kRouteDomain, sizeof kRouteDomain) == 0;
+  if (pkt.session->prefs.get(f5_prefs::pop_other_fields)) {
+    if (mapped || routed) hide(pkt, pkt.add_item(parent, other_fields().ip_addr, r, off + 12, 4));
+    hide(pkt, pkt.add_item(parent, other_fields().ipv6_addr, r, off, 16));
+  }
   if (mapped || routed) {
     pkt.add_item(parent, remote ? peerremoteaddr : peerlocaladdr, r, off + 12, 4);
+    if (routed) pkt.add_item(parent, remote ? peerremotertdom : peerlocalrtdom, r, off + 10, 2);
     hide(pkt, pkt.add_item(parent, peeraddr, r, off + 12, 4));
-  }
-  if (routed) {
-    pkt.add_item(parent, remote ? peerremotertdom : peerlocalrtdom, r, off + 10, 2);
-    hide(pkt, pkt.add_item(parent, peerrtdom, r, off + 10, 2));
+    if (routed) hide(pkt, pkt.add_item(parent, peerrtdom, r, off + 10, 2));
   }
   pkt.add_item(parent, remote ? peerremoteaddr6 : peerlocaladdr6, r, off, 16);
   hide(pkt, pkt.add_item(parent, peeraddr6, r, off, 16));
 }
 
+// A peer port, preceded by its hidden tcp.port / udp.port with pref_pop_other_fields.
+void add_peer_port(F5Dissection& d, int parent, const ByteReader& r, size_t off, bool remote,
+                   uint8_t ip_proto) {
+  Packet& pkt = d.pkt;
+  if (pkt.session->prefs.get(f5_prefs::pop_other_fields)) {
+    if (ip_proto == kTcp) hide(pkt, pkt.add_item(parent, tcp_fields::port, r, off, 2));
+    if (ip_proto == kUdp) hide(pkt, pkt.add_item(parent, other_fields().udp_port, r, off, 2));
+  }
+  pkt.add_item(parent, remote ? peerremoteport : peerlocalport, r, off, 2);
+  hide(pkt, pkt.add_item(parent, peerport, r, off, 2));
+}
+
 // High noise content from `off` (legacy offset 3, TLV offset 8); gated on a peer flow id.
-void add_high_content(F5Dissection& d, int parent, const ByteReader& r, size_t off) {
+// `legacy`: a legacy block without the IP protocol (0) takes the frame's own for its
+// pref_pop_other_fields ports, as tshark's legacy decoder does (its DPT decoder does not).
+void add_high_content(F5Dissection& d, int parent, const ByteReader& r, size_t off, bool legacy) {
   Packet& pkt = d.pkt;
   if (!d.peer_id_seen) {
     pkt.tree.add(parent, nopeer, r, off, r.size() - off, Value{});
@@ -127,11 +162,14 @@ void add_high_content(F5Dissection& d, int parent, const ByteReader& r, size_t o
   pkt.add_item(parent, peervlan, r, off + 1, 2);
   add_peer_address(d, parent, r, off + 3, true);
   add_peer_address(d, parent, r, off + 19, false);
-  pkt.add_item(parent, peerremoteport, r, off + 35, 2);
-  hide(pkt, pkt.add_item(parent, peerport, r, off + 35, 2));
-  pkt.add_item(parent, peerlocalport, r, off + 37, 2);
-  hide(pkt, pkt.add_item(parent, peerport, r, off + 37, 2));
   uint8_t proto = r.u8(off);
+  uint8_t port_proto = proto;
+  if (legacy && proto == 0)
+    port_proto = pkt.port_type == PortType::kTcp   ? kTcp
+                 : pkt.port_type == PortType::kUdp ? kUdp
+                                                   : 0;
+  add_peer_port(d, parent, r, off + 35, true, port_proto);
+  add_peer_port(d, parent, r, off + 37, false, port_proto);
   if (proto == 0 || proto == kTcp)
     d.peer = FlowKey::make(peer_address(r.ptr(off + 3, 16)), r.u16(off + 35),
                            peer_address(r.ptr(off + 19, 16)), r.u16(off + 37), kTcp, nullptr);
@@ -252,7 +290,7 @@ size_t dpt_high(F5Dissection& d, const ByteReader& r) {
   if (r.size() < 47) return 0;
   int node = d.pkt.tree.add(d.tree, high, r, 0, r.size(), Value{});
   f5_add_tlv_header(d, r, node);
-  add_high_content(d, node, r, 8);
+  add_high_content(d, node, r, 8, false);
   return r.size();
 }
 
@@ -343,7 +381,7 @@ size_t f5_legacy_medium(F5Dissection& d, const ByteReader& r, int block) {
 
 size_t f5_legacy_high(F5Dissection& d, const ByteReader& r, int block) {
   if (r.u8(2) != 0 || r.size() != 42) return 0;
-  add_high_content(d, block, r, 3);
+  add_high_content(d, block, r, 3, true);
   return r.size();
 }
 

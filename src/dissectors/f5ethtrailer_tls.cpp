@@ -11,6 +11,7 @@
 #include "analysis/tls_secrets.h"
 #include "core/session.h"
 #include "dissectors/f5ethtrailer.h"
+#include "dissectors/f5ethtrailer_prefs.h"
 
 namespace netsift {
 
@@ -79,8 +80,10 @@ void add_keylog(F5Dissection& d, int parent, const char* label, const Secret& cl
   line.push_back(' ');
   for (size_t i = 0; i < secret.len; ++i)
     fmt::format_to(std::back_inserter(line), "{:02x}", secret.bytes[i]);
-  d.pkt.add_generated_string(parent, tls_keylog, line);
-  // netsift decrypts with the secrets the trailers carry, with no key option.
+  if (d.pkt.session->prefs.get(f5_prefs::generate_keylog))
+    d.pkt.add_generated_string(parent, tls_keylog, line);
+  // netsift decrypts with the secrets the trailers carry, with no key option (whatever
+  // generate_keylog says: it only chooses whether the tree shows the lines).
   d.pkt.session->state<TlsSecrets>().add_line(line);
 }
 

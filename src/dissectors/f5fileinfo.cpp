@@ -7,6 +7,7 @@
 
 #include "core/field_registry.h"
 #include "dissectors/eth.h"
+#include "dissectors/f5ethtrailer_prefs.h"
 #include "dissectors/f5fileinfo.h"
 
 namespace netsift {
@@ -125,6 +126,7 @@ bool dissect_f5fileinfo(const ByteReader& r, Packet& pkt, int parent) {
   pkt.add_layer(proto);
   if (pkt.cols.enabled) pkt.cols.set_protocol("FILEINFO");
   // Items go at top level: tshark adds no protocol node (so "-Y f5fileinfo" matches nothing).
+  std::string_view platform_id;
   for (size_t off = sizeof kSignature; off < r.size();) {
     std::string_view rest = r.text(off, r.size() - off);
     size_t nul = rest.find('\0');
@@ -138,10 +140,14 @@ bool dissect_f5fileinfo(const ByteReader& r, Packet& pkt, int parent) {
       pkt.tree.add(-1, *tag.field, r, off, span,
                    Value::of_bytes(reinterpret_cast<const uint8_t*>(value.data()), value.size()));
       if (tag.field == &cmdline && pkt.cols.enabled) pkt.cols.set_info(value);
-      if (tag.field == &platform) add_platform_name(pkt, r, off, span, value);
+      if (tag.field == &platform) {
+        add_platform_name(pkt, r, off, span, value);
+        platform_id = value;
+      }
     }
     off += len + 1;
   }
+  f5_prefs::note_platform(pkt, platform_id);
   return true;
 }
 

@@ -440,7 +440,7 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     --pkt.ip_depth;
     return r.size();
   }
-  if (pkt.labels) set_summary(pkt, tree, r);
+  if (pkt.labels && pkt.session->prefs.get(ip_prefs::summary_in_tree)) set_summary(pkt, tree, r);
   pkt.set_net_addresses(Address::ipv4(r.ptr(12, 4)), Address::ipv4(r.ptr(16, 4)));
   if (hlen > 20) dissect_ipv4_options(pkt, tree, r.sub(20, hlen - 20));
 

@@ -279,7 +279,7 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   pkt.tree.add(tree, ip_fields::version, r, 0, 1, Value::of_uint(ver), kHidden);
   if (pkt.labels) {
     set_version_label(pkt, v, ver);
-    set_summary(pkt, tree, r);
+    if (pkt.session->prefs.get(ipv6_prefs::summary_in_tree)) set_summary(pkt, tree, r);
   }
   add_traffic_class(pkt, tree, r);
   pkt.add_item(tree, flow, r, 1, 3);

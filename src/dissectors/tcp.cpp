@@ -105,14 +105,17 @@ struct TcpLabels {
   Packet& pkt;
   int top;
   bool relative;
+  bool summary;  // tcp.summary_in_tree: the protocol line carries the header's summary
   std::string protocol_line;
 
   template <class... Args>
   void append_protocol(fmt::format_string<Args...> f, Args&&... args) {
+    if (!summary) return;
     fmt::format_to(std::back_inserter(protocol_line), f, std::forward<Args>(args)...);
     pkt.set_label(top, protocol_line);
   }
   void ports(uint16_t sport, uint16_t dport) {
+    if (!summary) return;
     protocol_line = "Transmission Control Protocol, Src Port: ";
     append_port(protocol_line, pkt, sport);
     protocol_line.append(", Dst Port: ");
@@ -264,7 +267,7 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   const PrefStore& prefs = pkt.session->prefs;
   bool analyze = prefs.get(tcp_prefs::analyze_sequence_numbers);
   bool relative = analyze && prefs.get(tcp_prefs::relative_sequence_numbers);
-  TcpLabels labels{pkt, top, relative, {}};
+  TcpLabels labels{pkt, top, relative, prefs.get(tcp_prefs::summary_in_tree), {}};
   if (pkt.labels) labels.ports(sport, dport);
   pkt.add_item(top, srcport, r, 0, 2);
   pkt.add_item(top, dstport, r, 2, 2);

@@ -25,11 +25,18 @@ BytesField payload;
 
 namespace {
 
+// The module's preferences (-o NAME:VALUE), registered at the end of the file.
+BoolPref pref_summary_in_tree;
+BoolPref pref_try_heuristic_first;
+BoolPref pref_ignore_ipv6_zero_checksum;
+BoolPref pref_process_info;
+BoolPref pref_calculate_timestamps;
+
 using namespace udp_fields;
 
 constexpr uint8_t kIpProtoUdp = 17;
 
-FieldId port, length, checksum, checksum_calculated, checksum_bad, checksum_status, time_relative,
+FieldId port, length, checksum, checksum_calculated, checksum_bad, checksum_zero, checksum_status, time_relative,
     time_delta, length_bad;
 
 // udp.checksum.status / tcp.checksum.status values (Wireshark's proto_checksum_vals).
@@ -73,6 +80,7 @@ const FieldReg kFields[] = {
       .base = Base::kHex,
       .blurb = "The expected UDP checksum field as calculated from the UDP packet"}},
     {&checksum_bad, {.name = "Bad checksum", .abbrev = "udp.checksum.bad"}},
+    {&checksum_zero, {.name = "Illegal checksum value (0)", .abbrev = "udp.checksum.zero"}},
     {&checksum_status,
      {.name = "Checksum Status",
       .abbrev = "udp.checksum.status",
@@ -175,19 +183,28 @@ void verify_checksum(Packet& pkt, int top, int sum_node, const ByteReader& datag
   pkt.add_generated_uint(top, checksum_status, kChecksumBad);
 }
 
-// A checksum left unverified; a zero one means "none" over IPv4 but is not allowed over IPv6
-// (RFC 8200).
+// A checksum left unverified.
 void add_unverified_checksum(Packet& pkt, int top, int sum_node, uint16_t sum) {
-  uint8_t status = sum != 0                                 ? kChecksumUnverified
-                   : pkt.net_src.type == AddressType::kIpv6 ? kChecksumIllegal
-                                                            : kChecksumNotPresent;
-  // tshark puts the status under the checksum when the checksum is absent.
-  pkt.add_generated_uint(status == kChecksumNotPresent ? sum_node : top, checksum_status, status);
+  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
+  if (pkt.labels) pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [unverified]", sum));
+}
+
+// No checksum (zero): "none" over IPv4, not allowed over IPv6 (RFC 8200) unless
+// udp.ignore_ipv6_zero_checksum says so; a quoted datagram's is never complained about.
+void add_zero_checksum(Packet& pkt, const ByteReader& r, int sum_node) {
+  bool ignored = pkt.net_src.type == AddressType::kIpv4 || pkt.in_error_pkt ||
+                 (pkt.net_src.type == AddressType::kIpv6 &&
+                  pkt.session->prefs.get(pref_ignore_ipv6_zero_checksum));
   if (pkt.labels)
-    pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [{}]", sum,
-                                        status == kChecksumUnverified   ? "unverified"
-                                        : status == kChecksumNotPresent ? "zero-value ignored"
-                                                                        : "illegal"));
+    pkt.set_label(sum_node, ignored ? "Checksum: 0x0000 [zero-value ignored]"
+                                    : "Checksum: 0x0000 [zero-value illegal]");
+  if (!ignored) {
+    add_expert(pkt, sum_node, checksum_zero, r, 6, 2, "Illegal checksum value (0)", kExpertError,
+               kGroupChecksum);
+    if (pkt.cols.enabled) pkt.cols.append_info(" [ILLEGAL CHECKSUM (0)]");
+  }
+  pkt.add_generated_uint(sum_node, checksum_status,
+                         ignored ? kChecksumNotPresent : kChecksumIllegal);
 }
 
 size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
@@ -201,7 +218,8 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   pkt.port_type = PortType::kUdp;
   pkt.src_port = sport;
   pkt.dst_port = dport;
-  if (pkt.labels) label_protocol(pkt, top, sport, dport);
+  if (pkt.labels && pkt.session->prefs.get(pref_summary_in_tree))
+    label_protocol(pkt, top, sport, dport);
 
   uint16_t ulen = r.u16(4);
   size_t ip_payload = r.reported_size();
@@ -241,7 +259,9 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
 
   uint16_t sum = r.u16(6);
   int sum_node = pkt.add_item(top, checksum, r, 6, 2);
-  if (sum != 0 && pkt.session->prefs.get(pref_check_checksum) && !pkt.in_error_pkt &&
+  if (sum == 0)
+    add_zero_checksum(pkt, r, sum_node);
+  else if (pkt.session->prefs.get(pref_check_checksum) && !pkt.in_error_pkt &&
       ulen <= ip_payload && !r.sub(0, ulen).truncated() &&
       (pkt.net_src.type == AddressType::kIpv4 || pkt.net_src.type == AddressType::kIpv6))
     verify_checksum(pkt, top, sum_node, r.sub(0, ulen));
@@ -252,7 +272,9 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   // payload is ignored as tshark does, keeping what the IP layer gave.
   size_t datagram = ulen > ip_payload ? ip_payload : ulen;
   ByteReader data = r.sub(8, datagram - 8);
-  add_stream(pkt, top, sport, dport, data.reported_size() > 0 && !pkt.in_error_pkt);
+  add_stream(pkt, top, sport, dport,
+             data.reported_size() > 0 && !pkt.in_error_pkt &&
+                 pkt.session->prefs.get(pref_calculate_timestamps));
   if (data.reported_size() == 0) return datagram;
   int payload_node = pkt.add_item(top, payload, data, 0, data.size());
   // tshark counts the captured bytes (fewer in a capture cut short).
@@ -269,11 +291,6 @@ namespace {
 
 // tshark's "udp" preferences (-o udp.NAME:VALUE, -G defaultprefs); pref_check_checksum is
 // declared with the checksum code.
-BoolPref pref_summary_in_tree;
-BoolPref pref_try_heuristic_first;
-BoolPref pref_ignore_ipv6_zero_checksum;
-BoolPref pref_process_info;
-BoolPref pref_calculate_timestamps;
 
 const PrefReg kUdpPrefs[] = {
     pref_bool(&pref_summary_in_tree, "summary_in_tree",

@@ -17,6 +17,12 @@ namespace netsift {
 
 namespace {
 
+// The module's preferences (-o NAME:VALUE), registered at the end of the file.
+BoolPref pref_summary_in_tree;
+UintPref pref_qinq_ethertype;
+EnumPref pref_version;
+EnumPref pref_priority_drop;
+
 FieldId vlan_proto, priority, dei, id, id_name, etype, len, trailer, too_many_tags;
 FieldId ad_proto, ah_proto, ad_priority, ad_dei, ad_id, ah_etype, ah_trailer;
 
@@ -138,7 +144,7 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
     return r.size();
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
-  if (pkt.labels)
+  if (pkt.labels && pkt.session->prefs.get(pref_summary_in_tree))
     pkt.set_label(node, fmt::format("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", tci >> 13,
                                     (tci >> 12) & 1, tci & 0x0fff));
   pkt.add_item(node, priority, r, 0, 2);
@@ -200,10 +206,6 @@ size_t dissect_ieee8021ad(const ByteReader& r, Packet& pkt, int parent) {
 namespace {
 
 // tshark's "vlan" preferences (-o vlan.NAME:VALUE, -G defaultprefs).
-BoolPref pref_summary_in_tree;
-UintPref pref_qinq_ethertype;
-EnumPref pref_version;
-EnumPref pref_priority_drop;
 
 const PrefEnumValue kVersionValues[] = {
     {"1998", "IEEE 802.1Q-1998", 0},

@@ -395,6 +395,7 @@ void IoStat::print(OutputSink& out) {
   uint64_t elapsed_secs = static_cast<uint64_t>(elapsed_ns_) / kNsPerSec;
   uint64_t elapsed_nsecs = static_cast<uint64_t>(elapsed_ns_) % kNsPerSec;
   uint64_t duration = elapsed_secs * kUsPerSec + (elapsed_nsecs + 500) / 1000;
+  const uint64_t unrounded_duration = duration;
   bool whole = interval_ == kWholeCapture || interval_ > duration;
   uint64_t interval = whole ? duration : interval_;
 
@@ -443,14 +444,14 @@ void IoStat::print(OutputSink& out) {
   };
   text += fmt::format("|{:<{}}|\n", " IO Statistics", borderlen - 2);
   text += fmt::format("|{:<{}}|\n", "", borderlen - 2);
-  unsigned dur_prec = invl_prec == 0 ? 6 : invl_prec;
-  uint64_t round_ns = 1;
-  for (unsigned i = dur_prec; i < 9; ++i) round_ns *= 10;
-  uint64_t rounded = (static_cast<uint64_t>(elapsed_ns_) + round_ns / 2) / round_ns * round_ns;
+  // As tshark: whole-second intervals show the duration's microseconds as measured, others
+  // the duration rounded above (half a unit rounds down) and cut to the interval's precision.
+  uint64_t shown = invl_prec == 0 ? unrounded_duration : duration;
   int dur_w = static_cast<int>(magnitude(elapsed_secs, 5) + (invl_prec == 0 ? 0 : invl_prec + 1));
-  boxed(fmt::format(
-      "| Duration: {:>{}} secs",
-      seconds_text(rounded / kNsPerSec, rounded % kNsPerSec, dur_prec, invl_prec == 0), dur_w));
+  boxed(fmt::format("| Duration: {:>{}} secs",
+                    seconds_text(shown / kUsPerSec, shown % kUsPerSec * 1000,
+                                 invl_prec == 0 ? 6 : invl_prec, invl_prec == 0),
+                    dur_w));
   boxed(fmt::format("| Interval: {:>{}} secs",
                     seconds_text(interval / kUsPerSec, interval % kUsPerSec * 1000, invl_prec),
                     dur_w));

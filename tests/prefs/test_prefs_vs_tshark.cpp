@@ -124,6 +124,19 @@ const Effect kEffects[] = {
     // default); netsift never asks an external resolver, so tshark is told not to either.
     {"dns-mdns/pcpp-DnsPackets.pcap",
      "-o nameres.network_name:TRUE -o nameres.use_external_name_resolver:FALSE"},
+    // Protocol lines without their summaries.
+    {"dns-mdns/zeek-mdns.pcap", "-o udp.summary_in_tree:FALSE -V"},
+    {"dns-mdns/zeek-mdns.pcap", "-o ip.summary_in_tree:FALSE -V"},
+    {"ipv6/tcpdump-ipv6-routing-header.pcap", "-o ipv6.summary_in_tree:FALSE -V"},
+    {"http1/ndpi-http-lines-split.pcap", "-o tcp.summary_in_tree:FALSE -V"},
+    {"vlan/zeek-http-vlan-0.pcap", "-o vlan.summary_in_tree:FALSE -V"},
+    {"dns-mdns/zeek-mdns.pcap", "-o udp.calculate_timestamps:FALSE -V"},
+    // Repeated queries 1 to 5 seconds apart stop being retransmissions; 0: only those whose
+    // time goes backwards are.
+    {"dns-mdns/pcpp-DnsPackets.pcap",
+     "-o dns.retransmission_timer:1 -T fields -e frame.number -e dns.retransmission "
+     "-e dns.retransmit_request_in -e dns.response_in -e dns.response_to -e _ws.expert.message"},
+    {"dns-mdns/pcpp-DnsPackets.pcap", "-o dns.retransmission_timer:0 -Y dns.retransmission"},
 };
 
 TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {
@@ -140,6 +153,62 @@ TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {
                   .out)
         << e.options;
   }
+}
+
+// The f5ethtrailer preferences on tests/fixtures/f5-prefs.pcap (gen_f5_fixtures.py says what
+// each frame is for): each changes the output, and netsift prints what tshark prints.
+const char* const kF5Effects[] = {
+    "-o f5ethtrailer.info_type:None",
+    "-o f5ethtrailer.info_type:InOutOnly",
+    "-o f5ethtrailer.info_type:inoutonly",  // names in any case
+    "-o f5ethtrailer.info_type:brief",
+    "-o f5ethtrailer.info_type:BriefInOutOnly",
+    "-o f5ethtrailer.info_type:Brief -o f5ethtrailer.brief_inout_chars:IOX",
+    "-o f5ethtrailer.info_type:BriefInOutOnly -o f5ethtrailer.brief_inout_chars:+-",
+    "-o f5ethtrailer.slots_regex:^A",                                  // Z101: no slot
+    "-o f5ethtrailer.slots_regex:^A -o f5ethtrailer.info_type:Brief",
+    "-o f5ethtrailer.slots_regex:Z10 -o f5ethtrailer.info_type:Brief",  // a search, not anchored
+    "-o f5ethtrailer.rstcause_in_info:FALSE",
+    "-o f5ethtrailer.pref_walk_trailer:TRUE",
+    "-o f5ethtrailer.pref_walk_trailer:TRUE -V",
+    "-o f5ethtrailer.pref_pop_other_fields:TRUE -T fields -e ip.addr -e ipv6.addr -e tcp.port "
+    "-e udp.port",
+    "-o f5ethtrailer.pref_pop_other_fields:TRUE -Y 'ip.addr == 10.0.4.20'",
+    "-o f5ethtrailer.perform_analysis:TRUE -V",
+    "-o f5ethtrailer.perform_analysis:TRUE -T fields -e f5ethtrailer.analysis "
+    "-e f5ethtrailer.flowlost -e f5ethtrailer.flowreuse",
+    "-o f5ethtrailer.generate_keylog:FALSE -V",
+};
+
+// udp.ignore_ipv6_zero_checksum on the last datagram of tests/fixtures/udp-mix.pcap (a zero
+// checksum over IPv6: "[zero-value illegal]" with an expert item and " [ILLEGAL CHECKSUM (0)]").
+TEST(PrefsVsTshark, UdpZeroChecksumOverIpv6) {
+  std::string capture =
+      shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/udp-mix.pcap");
+  expect_same("-r " + capture + " -V");
+  expect_same("-r " + capture + " -o udp.ignore_ipv6_zero_checksum:TRUE -V");
+  expect_same("-r " + capture + " -o udp.ignore_ipv6_zero_checksum:TRUE");
+}
+
+TEST(PrefsVsTshark, F5TrailerPreferencesAsInTshark) {
+  std::string capture =
+      shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/f5-prefs.pcap");
+  for (const char* options : kF5Effects) {
+    std::string opts = options;
+    std::string with = "-r " + capture + " " + opts;
+    expect_same(with);
+    // Without the -o options, tshark prints something else.
+    std::string without = opts;
+    while (without.rfind("-o ", 0) == 0) {
+      size_t end = without.find(' ', 3);
+      without = end == std::string::npos ? "" : without.substr(end + 1);
+    }
+    EXPECT_NE(shell_cached(normalised("tshark", "", with)).out,
+              shell_cached(normalised("tshark", "", "-r " + capture + " " + without)).out)
+        << options;
+  }
+  // A BIG-IP capture whose platform (Z100) the regex leaves out.
+  expect_same("-r " + corpus("f5/f5-hackazon2.pcap") + " -c 40 -o f5ethtrailer.slots_regex:^A");
 }
 
 // A profile directory written once per content (the path carries a hash of it, so the cached

@@ -24,6 +24,7 @@
 #include "core/packet.h"
 #include "core/session.h"
 #include "dissectors/frame.h"
+#include "dissectors/http.h"
 #include "filter/macros.h"
 #include "output/columns.h"
 #include "output/output_sink.h"
@@ -117,6 +118,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   register_filter_macro_table();
   if (int status = apply_preferences(opts, session.prefs)) return status;
   use_filter_macros(session.prefs.find_uat("dfilter_macros"));
+  use_custom_http_header_fields(session.prefs);
   if (opts.check_filter) return check_display_filter(*opts.check_filter);
   if (int status = apply_configuration(opts, session)) return status;
   if (auto listed = run_capture_listing(opts)) return *listed;

@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <new>
 
 #include "analysis/http_conversation.h"
+#include "core/ascii.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
@@ -329,7 +331,43 @@ std::optional<std::string> check_custom_header(const UatRecord& rec) {
 
 RangePref pref_tcp_port;
 
+// The fields of the custom_http_header_fields records, by header name (any case). Written at
+// start-up (use_custom_http_header_fields), read-only while packets are dissected.
+struct CustomHeaderField {
+  std::string name;
+  FieldId field;
+};
+std::vector<CustomHeaderField> custom_header_fields;
+
 }  // namespace
+
+FieldId http::custom_header_field(std::string_view name) {
+  for (const CustomHeaderField& c : custom_header_fields)
+    if (iequals(c.name, name)) return c.field;
+  return kNoField;
+}
+
+void use_custom_http_header_fields(const PrefStore& prefs) {
+  const UatTable* table = prefs.find_uat("custom_http_header_fields");
+  if (!table) return;
+  // The registry keeps views of the names: they live as long as the process.
+  static std::deque<std::string> texts;
+  for (const UatRecord& rec : table->records) {
+    std::string name{http::trim(rec[0])};
+    if (name.empty() || http::custom_header_field(name) != kNoField) continue;
+    const std::string& label = texts.emplace_back(name);
+    const std::string& abbrev = texts.emplace_back("http.header." + name);
+    const std::string& blurb = texts.emplace_back(rec[1]);
+    FieldId id = kNoField;
+    const FieldReg reg[] = {{&id,
+                             {.name = label.c_str(),
+                              .abbrev = abbrev.c_str(),
+                              .type = FieldType::kString,
+                              .blurb = blurb.c_str()}}};
+    registry().add_fields(http_fields::proto, reg);
+    custom_header_fields.push_back({name, id});
+  }
+}
 
 
 void register_http() {

@@ -9,6 +9,13 @@
 
 namespace netsift {
 
+class PrefStore;
+
+// tshark's custom_http_header_fields table: each record's header gets a field of its own,
+// http.header.<name>, holding the header's value. Called once the preferences and the
+// profile's tables are read, before display filters are compiled.
+void use_custom_http_header_fields(const PrefStore& prefs);
+
 // An HTTP message the dissector completed in a packet, as tshark's HTTP taps see it (export
 // objects, follow): queued on pkt.taps with tag kHttpMessageTap, in the order the messages were
 // dissected (a packet may complete several). Views point into the packet's bytes, reassembled

@@ -270,6 +270,15 @@ void dissect_headers(Packet& pkt, int top, const ByteReader& r, size_t off, size
       if (h->id == Hdr::kHttp2Settings) dissect_http2_settings_header(pkt, n, value);
       int hidden = add_string(pkt, top, line_field, r, off, len, with_eol, kHidden);
       label_line(pkt, hidden, with_eol);
+    } else if (FieldId custom = colon == std::string_view::npos
+                                    ? kNoField
+                                    : custom_header_field(trim(line.substr(0, colon)));
+               custom != kNoField) {
+      // A custom_http_header_fields header: its own field, and the line hidden (as tshark).
+      int n = add_string(pkt, top, custom, r, off, len, trim(line.substr(colon + 1)));
+      label_line(pkt, n, with_eol);
+      int hidden = add_string(pkt, top, line_field, r, off, len, with_eol, kHidden);
+      label_line(pkt, hidden, with_eol);
     } else {
       int n = add_string(pkt, top, line_field, r, off, len, with_eol);
       label_line(pkt, n, with_eol);

@@ -26,6 +26,9 @@ extern FieldId f_text, f_chat, f_te_and_length, f_te_unknown, f_authbasic, f_req
 // Registers the fields of the start line, headers and matching, in tshark's order.
 void register_message_fields();
 
+// The http.header.<name> field of a custom_http_header_fields header, or kNoField.
+FieldId custom_header_field(std::string_view name);
+
 // ---- Lines and strings (http_text.cpp)
 std::string_view trim(std::string_view s);
 

@@ -190,6 +190,18 @@ TEST(PrefsVsTshark, UdpZeroChecksumOverIpv6) {
   expect_same("-r " + capture + " -o udp.ignore_ipv6_zero_checksum:TRUE");
 }
 
+// custom_http_header_fields: a header of the table gets its own field, http.header.<name>
+// (the name as given; the header matched in any case), and its line is hidden.
+TEST(PrefsVsTshark, CustomHttpHeaderFields) {
+  std::string capture =
+      shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/http-probe-8081.pcap");
+  std::string uat = "-o 'uat:custom_http_header_fields:\"x-SERVER-disabled\",\"Disabled flag\"' ";
+  expect_same(uat + "-r " + capture + " -Y http -T fields -e http.header.x-SERVER-disabled "
+                                      "-e http.response.line");
+  expect_same(uat + "-r " + capture + " -Y 'http.header.x-SERVER-disabled == \"true\"' -V");
+  expect_same(uat + "-r " + capture + " -Y http.header.X-Server-Disabled");  // unknown name
+}
+
 TEST(PrefsVsTshark, F5TrailerPreferencesAsInTshark) {
   std::string capture =
       shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/f5-prefs.pcap");

@@ -115,6 +115,37 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
   }
 };
 
+// Every `every`-th corpus capture, in corpus order (a spread over every directory). Tests that
+// run on a sample are instantiated over the sample only, so the captures left out cost no test
+// process at all.
+std::vector<CaptureFile> every_nth(size_t every) {
+  std::vector<CaptureFile> all = all_captures(), sample;
+  for (size_t i = 0; i < all.size(); i += every) sample.push_back(all[i]);
+  return sample;
+}
+
+// The position of `path` in corpus order.
+size_t corpus_index(const std::string& path) {
+  size_t index = 0;
+  for (const CaptureFile& c : all_captures()) {
+    if (c.path == path) break;
+    ++index;
+  }
+  return index;
+}
+
+// Fields and ExitStatus: every capture in the release pass; under the sanitizers, whose
+// purpose is memory errors (SummaryLines and Tree still read every capture there), every third.
+class DifferentialFields : public Differential {};
+// NarrowFields: every fourth capture (tshark's time is the cost); every eighth under the
+// sanitizers.
+class DifferentialNarrow : public Differential {};
+constexpr size_t kNarrowEvery = kSanitizerBuild ? 8 : 4;
+// JsonFormats: every tenth capture; every thirtieth under the sanitizers (the printers' memory
+// safety, not their layout).
+class DifferentialJson : public Differential {};
+constexpr size_t kJsonEvery = kSanitizerBuild ? 30 : 10;
+
 TEST_P(Differential, SummaryLines) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
@@ -133,7 +164,7 @@ TEST_P(Differential, SummaryLines) {
   RecordProperty("compared_packets", static_cast<int>(compared));
 }
 
-TEST_P(Differential, Fields) {
+TEST_P(DifferentialFields, Fields) {
   const std::string& file = GetParam().path;
   const auto& fields = glossary().compared_fields;
   ASSERT_FALSE(fields.empty());
@@ -159,8 +190,8 @@ TEST_P(Differential, Fields) {
 
 // A run that reads only a few fields stores only those and skips application dissectors when
 // none is read (cli/field_interest.h): the values must not change. One field group per capture,
-// rotating, on every fourth capture (tshark's time is the cost).
-TEST_P(Differential, NarrowFields) {
+// rotating, on a sample of the captures (DifferentialNarrow).
+TEST_P(DifferentialNarrow, NarrowFields) {
   static const std::vector<std::vector<std::string>> kGroups = {
       {"frame.number", "ip.src", "tcp.srcport", "udp.dstport", "ipv6.src"},
       {"eth.src_resolved", "ip.src_host", "ipv6.dst_host", "tcp.analysis.bytes_in_flight",
@@ -168,12 +199,7 @@ TEST_P(Differential, NarrowFields) {
       {"dns.qry.name", "tcp.pdu.size", "tcp.reassembled_in", "tcp.len", "f5ethtrailer.tmm"},
   };
   const CaptureFile& capture = GetParam();
-  size_t index = 0;
-  for (const CaptureFile& c : all_captures()) {
-    if (c.path == capture.path) break;
-    ++index;
-  }
-  if (index % 4 != 0) GTEST_SKIP() << "narrow fields run on every fourth capture";
+  size_t index = corpus_index(capture.path);
   if (!known_difference("Fields", capture.path).empty()) GTEST_SKIP() << "known difference";
   const auto& compared = glossary().compared_fields;
   std::string args = input_args(capture.path) + " -T fields -E occurrence=a";
@@ -252,16 +278,8 @@ std::vector<std::string> ek_documents(const std::string& text) {
 // this test their layout): -T json (values, "_tree" children, text keys) and -T ek (flattened
 // "<protocol>_<abbrev>" members). Two tshark runs per capture: on every tenth capture, to keep
 // the suite's time (about 8 s a capture without the tshark cache).
-TEST_P(Differential, JsonFormats) {
+TEST_P(DifferentialJson, JsonFormats) {
   const std::string& file = GetParam().path;
-  size_t index = 0;
-  for (const CaptureFile& c : all_captures()) {
-    if (c.path == file) break;
-    ++index;
-  }
-  // The sanitizer pass checks the printers' memory safety, not their layout: fewer captures.
-  const size_t every = kSanitizerBuild ? 30 : 10;
-  if (index % every != 0) GTEST_SKIP() << "JSON formats run on every " << every << "th capture";
   std::vector<bool> scope = packets_in_scope(file);
   auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
   auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
@@ -282,7 +300,7 @@ TEST_P(Differential, JsonFormats) {
   }
 }
 
-TEST_P(Differential, ExitStatus) {
+TEST_P(DifferentialFields, ExitStatus) {
   const std::string& file = GetParam().path;
   // The summary-lines test's tshark run, so its status costs no extra tshark run.
   int theirs = shell_cached(tshark_command(input_args(file))).status;
@@ -291,6 +309,13 @@ TEST_P(Differential, ExitStatus) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialFields,
+                         ::testing::ValuesIn(every_nth(kSanitizerBuild ? 3 : 1)),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialNarrow, ::testing::ValuesIn(every_nth(kNarrowEvery)),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialJson, ::testing::ValuesIn(every_nth(kJsonEvery)),
                          [](const auto& info) { return info.param.test_name; });
 
 // TLS decryption on every corpus capture with key material beside it: the record layer, the

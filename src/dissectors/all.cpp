@@ -33,6 +33,7 @@ void register_json();
 void register_grpc();
 void register_protobuf();
 void register_decryption_tables();
+void register_user_dlt();
 void register_ftp();
 void register_x509();
 void register_isakmp();
@@ -82,6 +83,7 @@ void register_all_dissectors() {
   register_grpc();
   register_protobuf();
   register_decryption_tables();
+  register_user_dlt();
   register_ftp();
   register_x509();
   register_isakmp();

@@ -1,6 +1,6 @@
-// The UAT tables whose users are still to come (TLS, ESP and IKE keys, user DLTs): their names
-// and fields as tshark 4.0 declares them, so `-o uat:...` and the profile's files are read and
-// kept in the store (PrefStore::find_uat) for the dissectors that will use them.
+// The key tables of TLS, ESP and IKE: their names and fields as tshark 4.0 declares them, so
+// `-o uat:...` and the profile's files are read and kept in the store (PrefStore::find_uat)
+// for the dissectors that read them.
 #include "core/preferences.h"
 
 namespace netsift {
@@ -16,11 +16,6 @@ void register_decryption_tables() {
   reg.add_uat({"ikev2_decryption_table",
                 "IKEv2 Decryption Table",
                 {"spii", "spir", "sk_ei", "sk_er", "encr_alg", "sk_ai", "sk_ar", "auth_alg"}});
-  // User DLTs 147-162 mapped to a protocol: read and kept; dissecting them is still to come.
-  reg.add_uat({"user_dlts",
-                "User DLTs Table",
-                {"encap", "payload_proto", "header_size", "header_proto", "trailer_size",
-                 "trailer_proto"}});
 }
 
 }  // namespace netsift

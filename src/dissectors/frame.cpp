@@ -36,7 +36,23 @@ constexpr ValueName kEncapNames[] = {{1, "Ethernet"},
                                      {129, "Raw IPv4"},
                                      {130, "Raw IPv6"},
                                      {174, "OpenBSD loopback"},
-                                     {210, "Linux cooked-mode capture v2"}};
+                                     {210, "Linux cooked-mode capture v2"},
+                                     {45, "USER 0"},
+                                     {46, "USER 1"},
+                                     {47, "USER 2"},
+                                     {48, "USER 3"},
+                                     {49, "USER 4"},
+                                     {50, "USER 5"},
+                                     {51, "USER 6"},
+                                     {52, "USER 7"},
+                                     {53, "USER 8"},
+                                     {54, "USER 9"},
+                                     {55, "USER 10"},
+                                     {56, "USER 11"},
+                                     {57, "USER 12"},
+                                     {58, "USER 13"},
+                                     {59, "USER 14"},
+                                     {60, "USER 15"}};
 
 // pcapng epb_flags (section 4.3.1 of the pcapng draft): direction, reception type, FCS length,
 // then one bit per link-layer error in the top byte.
@@ -73,6 +89,8 @@ int wtap_encap(uint32_t linktype) {
     case kLinkLinuxSll2:
       return 210;
     default:
+      // DLT_USER0-15 are WTAP_ENCAP_USER0-15.
+      if (linktype >= 147 && linktype <= 162) return static_cast<int>(linktype) - 147 + 45;
       return -1;
   }
 }

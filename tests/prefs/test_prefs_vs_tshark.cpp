@@ -190,6 +190,22 @@ TEST(PrefsVsTshark, UdpZeroChecksumOverIpv6) {
   expect_same("-r " + capture + " -o udp.ignore_ipv6_zero_checksum:TRUE");
 }
 
+// user_dlts: link types 147-162 dissected as the record says, header and trailer included
+// (tests/fixtures/user-dlt.pcap: DLT 147, 2-byte header, Ethernet, 1-byte trailer).
+TEST(PrefsVsTshark, UserDlts) {
+  std::string capture =
+      shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/user-dlt.pcap");
+  expect_same("-r " + capture + " -V");  // no record: "User encapsulation not handled"
+  for (const char* record : {"\"User 0 (DLT=147)\",\"eth_withoutfcs\",\"2\",\"\",\"1\",\"\"",
+                             "\"User 0 (DLT=147)\",\"ETH_maybefcs\",\"2\",\"data\",\"1\",\"data\"",
+                             "\"User 1 (DLT=148)\",\"eth_withoutfcs\",\"0\",\"\",\"0\",\"\""}) {
+    std::string uat = "-o 'uat:user_dlts:" + std::string(record) + "' ";
+    expect_same(uat + "-r " + capture);
+    expect_same(uat + "-r " + capture + " -V");
+    expect_same(uat + "-r " + capture + " -T fields -e frame.protocols -e frame.encap_type -e dns.qry.name");
+  }
+}
+
 // custom_http_header_fields: a header of the table gets its own field, http.header.<name>
 // (the name as given; the header matched in any case), and its line is hidden.
 TEST(PrefsVsTshark, CustomHttpHeaderFields) {

@@ -1,6 +1,7 @@
 #include "dissectors/frame.h"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
 #include "core/expert.h"
 #include "core/field_registry.h"
@@ -26,6 +27,16 @@ FieldId
 
 namespace {
 using namespace frame_fields;
+
+// tshark's "frame" preferences, registered at the end of the file.
+BoolPref pref_show_file_off;
+BoolPref pref_force_docsis_encap;
+BoolPref pref_generate_md5_hash;
+BoolPref pref_generate_epoch_time;
+BoolPref pref_generate_bits_field;
+BoolPref pref_disable_packet_size_limited_in_summary;
+
+FieldId md5_hash, file_off;
 
 // Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
 constexpr ValueName kEncapNames[] = {{1, "Ethernet"},
@@ -111,10 +122,14 @@ std::string_view interface_display_name(const InterfaceInfo& itf) {
 // the pcapng interface appended as tshark does.
 void label_frame(Packet& pkt, int top) {
   const CapturedFrame& f = *pkt.frame;
-  std::string text =
-      fmt::format("Frame {}: {} byte{} on wire ({} bits), {} byte{} captured ({} bits)", pkt.number,
-                  f.len, f.len == 1 ? "" : "s", uint64_t{f.len} * 8, f.caplen,
-                  f.caplen == 1 ? "" : "s", uint64_t{f.caplen} * 8);
+  // frame.generate_bits_field: the lengths in bits too.
+  bool bits = pkt.session->prefs.get(pref_generate_bits_field);
+  std::string text = fmt::format("Frame {}: {} byte{} on wire", pkt.number, f.len,
+                                 f.len == 1 ? "" : "s");
+  if (bits) fmt::format_to(std::back_inserter(text), " ({} bits)", uint64_t{f.len} * 8);
+  fmt::format_to(std::back_inserter(text), ", {} byte{} captured", f.caplen,
+                 f.caplen == 1 ? "" : "s");
+  if (bits) fmt::format_to(std::back_inserter(text), " ({} bits)", uint64_t{f.caplen} * 8);
   if (f.interface)
     fmt::format_to(std::back_inserter(text), " on interface {}, id {}{}",
                    interface_display_name(*f.interface), f.interface_id,
@@ -256,6 +271,12 @@ const FieldReg kFields[] = {
       .abbrev = "frame.cap_len",
       .type = FieldType::kUint32,
       .base = Base::kDec}},
+    {&md5_hash, {.name = "Frame MD5 Hash", .abbrev = "frame.md5_hash", .type = FieldType::kString}},
+    {&file_off,
+     {.name = "File Offset",
+      .abbrev = "frame.file_off",
+      .type = FieldType::kInt64,
+      .base = Base::kDec}},
     {&marked, {.name = "Frame is marked", .abbrev = "frame.marked", .type = FieldType::kBoolean}},
     {&ignored,
      {.name = "Frame is ignored", .abbrev = "frame.ignored", .type = FieldType::kBoolean}},
@@ -279,6 +300,16 @@ void add_protocols(Packet& pkt, int frame_node) {
     n += l;
   }
   pkt.add_generated_string(frame_node, frame_fields::protocols, {buf, n});
+}
+
+// frame.generate_md5_hash: the MD5 digest of the captured bytes, for finding duplicates.
+void add_md5_hash(Packet& pkt, int top, const ByteReader& r) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+  EVP_Digest(r.data(), r.size(), digest, &digest_len, EVP_md5(), nullptr);
+  char hex[2 * EVP_MAX_MD_SIZE];
+  for (unsigned int i = 0; i < digest_len; ++i) fmt::format_to(hex + 2 * i, "{:02x}", digest[i]);
+  pkt.add_generated_string(top, md5_hash, {hex, 2 * size_t{digest_len}});
 }
 
 void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
@@ -305,7 +336,9 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
   pkt.tree.add(top, encap_type, r, 0, 0, Value::of_int(wtap_encap(f.linktype)));
   pkt.tree.add(top, time, r, 0, 0, Value::of_int(f.ts.total_ns()));
   pkt.add_generated_uint(top, offset_shift, 0);
-  pkt.tree.add(top, time_epoch, r, 0, 0, Value::of_int(f.ts.total_ns()));
+  const PrefStore& prefs = pkt.session->prefs;
+  if (prefs.get(pref_generate_epoch_time))
+    pkt.tree.add(top, time_epoch, r, 0, 0, Value::of_int(f.ts.total_ns()));
   pkt.delta_ns = diff_ns(f.ts, t.prev_captured);
   pkt.tree.add_generated(top, time_delta, Value::of_int(pkt.delta_ns));
   Timestamp prev_disp = t.have_prev_displayed ? t.prev_displayed : f.ts;
@@ -319,11 +352,18 @@ void add_frame_fields(Packet& pkt, const ByteReader& r, int top) {
     pkt.set_label(len_node, fmt::format("Frame Length: {}", byte_count(f.len)));
     pkt.set_label(cap_node, fmt::format("Capture Length: {}", byte_count(f.caplen)));
   }
+  if (prefs.get(pref_generate_md5_hash)) add_md5_hash(pkt, top, r);
   pkt.add_generated_uint(top, marked, 0);
   pkt.add_generated_uint(top, ignored, 0);
   // A known direction makes the packet point-to-point: received (inbound) or sent (outbound).
   if (uint32_t dir = flags_direction_of(f); dir == 1 || dir == 2)
     pkt.tree.add(top, p2p_dir, r, 0, 0, Value::of_uint(dir == 1 ? 1 : 0));
+  if (prefs.get(pref_show_file_off)) {
+    int n = pkt.tree.add(top, file_off, r, 0, 0,
+                         Value::of_int(static_cast<int64_t>(f.file_offset)));
+    if (pkt.labels)
+      pkt.set_label(n, fmt::format("File Offset: {} (0x{:x})", f.file_offset, f.file_offset));
+  }
   t.prev_captured = f.ts;
 }
 
@@ -381,13 +421,7 @@ void flag_reassembly_error(Packet& pkt, const TcpReassemblyError& e) {
 
 namespace {
 
-// tshark's "frame" preferences (-o frame.NAME:VALUE, -G defaultprefs).
-BoolPref pref_show_file_off;
-BoolPref pref_force_docsis_encap;
-BoolPref pref_generate_md5_hash;
-BoolPref pref_generate_epoch_time;
-BoolPref pref_generate_bits_field;
-BoolPref pref_disable_packet_size_limited_in_summary;
+// tshark's "frame" preferences (-o frame.NAME:VALUE, -G defaultprefs), declared at the top.
 
 const PrefReg kFramePrefs[] = {
     pref_bool(&pref_show_file_off, "show_file_off", "Show offset of frame in capture file", false),

@@ -137,6 +137,14 @@ const Effect kEffects[] = {
      "-o dns.retransmission_timer:1 -T fields -e frame.number -e dns.retransmission "
      "-e dns.retransmit_request_in -e dns.response_in -e dns.response_to -e _ws.expert.message"},
     {"dns-mdns/pcpp-DnsPackets.pcap", "-o dns.retransmission_timer:0 -Y dns.retransmission"},
+    // The frame's own items: file offsets of pcap records and pcapng blocks, MD5 digests.
+    {"dns-mdns/zeek-mdns.pcap", "-o frame.show_file_off:TRUE -V"},
+    {"http2/hotplace-http2-tls13.pcapng", "-o frame.show_file_off:TRUE -T fields -e frame.file_off"},
+    {"dns-mdns/zeek-mdns.pcap", "-o frame.generate_md5_hash:TRUE -V"},
+    {"http2/hotplace-http2-tls13.pcapng",
+     "-o frame.generate_md5_hash:TRUE -T fields -e frame.md5_hash -Y frame.md5_hash"},
+    {"dns-mdns/zeek-mdns.pcap", "-o frame.generate_epoch_time:FALSE -V"},
+    {"http2/hotplace-http2-tls13.pcapng", "-o frame.generate_bits_field:FALSE -V"},
 };
 
 TEST(PrefsVsTshark, PreferencesChangeTheOutputAsInTshark) {

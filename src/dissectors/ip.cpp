@@ -30,6 +30,22 @@ FieldId fragment, fragments, fragment_count, reassembled_in, reassembled_length,
     fragment_overlap, fragment_overlap_conflict, fragment_error, fragment_too_long;
 FieldId bogus_ip_length, bogus_header_length, bogus_ip_version, checksum_bad_expert, ttl_lncb,
     ttl_too_small;
+// ip.decode_tos_as_diffserv off: the RFC 791 Type of Service byte; ip.security_flag: RFC 3514.
+FieldId tos, tos_precedence, tos_delay, tos_throughput, tos_reliability, tos_cost, flag_sf,
+    evil_packet;
+
+constexpr TrueFalse kLowNormal{"Low", "Normal"}, kHighNormal{"High", "Normal"},
+    kEvil{"Evil", "Not evil"};
+constexpr ValueName kPrecedences[] = {
+    {0, "routine"},    {1, "priority"},       {2, "immediate"},
+    {3, "flash"},      {4, "flash override"}, {5, "CRITIC/ECP"},
+    {6, "internetwork control"}, {7, "network control"}};
+constexpr ValueName kTosValues[] = {{0x00, "None"},
+                                    {0x02, "Minimize cost"},
+                                    {0x04, "Maximize reliability"},
+                                    {0x08, "Maximize throughput"},
+                                    {0x10, "Minimize delay"},
+                                    {0x1e, "Maximize security"}};
 
 const FieldReg kFields[] = {
     {&version,
@@ -73,6 +89,35 @@ const FieldReg kFields[] = {
       .base = Base::kHex,
       .bitmask = 0xe0,
       .blurb = "Flags (3 bits)"}},
+    {&tos, {.name = "Type of Service", .abbrev = "ip.tos", .type = FieldType::kUint8, .base = Base::kDec}},
+    {&tos_precedence,
+     {.name = "Precedence",
+      .abbrev = "ip.tos.precedence",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .values = kPrecedences,
+      .bitmask = 0xe0}},
+    {&tos_delay,
+     {.name = "Delay", .abbrev = "ip.tos.delay", .type = FieldType::kBoolean, .bitmask = 0x10,
+      .tf = &kLowNormal, .bits = 8}},
+    {&tos_throughput,
+     {.name = "Throughput", .abbrev = "ip.tos.throughput", .type = FieldType::kBoolean,
+      .bitmask = 0x08, .tf = &kHighNormal, .bits = 8}},
+    {&tos_reliability,
+     {.name = "Reliability", .abbrev = "ip.tos.reliability", .type = FieldType::kBoolean,
+      .bitmask = 0x04, .tf = &kHighNormal, .bits = 8}},
+    {&tos_cost,
+     {.name = "Cost", .abbrev = "ip.tos.cost", .type = FieldType::kBoolean, .bitmask = 0x02,
+      .tf = &kLowNormal, .bits = 8}},
+    {&flag_sf,
+     {.name = "Security flag",
+      .abbrev = "ip.flags.sf",
+      .type = FieldType::kBoolean,
+      .bitmask = 0x80,
+      .blurb = "Security flag (RFC 3514)",
+      .tf = &kEvil,
+      .bits = 8}},
+    {&evil_packet, {.name = "Packet has evil intent", .abbrev = "ip.evil_packet"}},
     {&flag_rb,
      {.name = "Reserved bit",
       .abbrev = "ip.flags.rb",
@@ -216,7 +261,22 @@ int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen)
   return n;
 }
 
+// The Type of Service byte as RFC 791 defined it (ip.decode_tos_as_diffserv off).
+void add_tos(Packet& pkt, int tree, const ByteReader& r) {
+  uint8_t b = r.u8(1);
+  int n = pkt.add_item(tree, tos, r, 1, 1);
+  if (pkt.labels) {
+    const char* name = "Unknown";
+    for (const ValueName& v : kTosValues)
+      if (v.value == (b & 0x1eu)) name = v.name;
+    pkt.set_label(n, fmt::format("Type of Service: 0x{:02x} ({})", b, name));
+  }
+  for (FieldId f : {tos_precedence, tos_delay, tos_throughput, tos_reliability, tos_cost})
+    pkt.add_item(n, f, r, 1, 1);
+}
+
 void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
+  if (!pkt.session->prefs.get(ip_prefs::decode_tos_as_diffserv)) return add_tos(pkt, tree, r);
   uint8_t ds = r.u8(1);
   int n = pkt.add_item(tree, dsfield, r, 1, 1);
   if (pkt.labels)
@@ -228,20 +288,25 @@ void add_dsfield(Packet& pkt, int tree, const ByteReader& r) {
 
 void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   uint16_t word = r.u16(6);
+  // ip.security_flag: the reserved bit read as RFC 3514's "evil" bit.
+  bool evil_bit = pkt.session->prefs.get(ip_prefs::security_flag);
   int n = pkt.add_item(tree, flags, r, 6, 1);
   if (pkt.labels) {
     unsigned f = word >> 13;
     std::string text;
     append_bit_pattern(text, word >> 8, 0xe0, 8);
     fmt::format_to(std::back_inserter(text), "Flags: 0x{:x}", f);
-    if (f & 4) text.append(", Reserved bit");
+    if (f & 4) text.append(evil_bit ? ", Security flag" : ", Reserved bit");
     if (f & 2) text.append(", Don't fragment");
     if (f & 1) text.append(", More fragments");
     pkt.set_label(n, text);
   }
-  pkt.add_item(n, flag_rb, r, 6, 1);
+  pkt.add_item(n, evil_bit ? flag_sf : flag_rb, r, 6, 1);
   pkt.add_item(n, flag_df, r, 6, 1);
   pkt.add_item(n, flag_mf, r, 6, 1);
+  if (evil_bit && (word & 0x8000))
+    add_expert(pkt, n, evil_packet, r, 6, 1, "Packet has evil intent", kExpertWarn,
+               kGroupProtocol);
   int o = pkt.add_item(tree, frag_offset, r, 6, 2);
   if (pkt.labels) {
     std::string text;

@@ -137,6 +137,12 @@ const Effect kEffects[] = {
      "-o dns.retransmission_timer:1 -T fields -e frame.number -e dns.retransmission "
      "-e dns.retransmit_request_in -e dns.response_in -e dns.response_to -e _ws.expert.message"},
     {"dns-mdns/pcpp-DnsPackets.pcap", "-o dns.retransmission_timer:0 -Y dns.retransmission"},
+    // IPv4's second byte as RFC 791's Type of Service, and RFC 3514's evil bit.
+    {"dns-mdns/zeek-dnssec-rrsig.pcap", "-o ip.decode_tos_as_diffserv:FALSE -V"},
+    {"malformed/tcpdump-isakmp-various-oobr.pcap",
+     "-o ip.security_flag:TRUE -T fields -e ip.flags.sf -e ip.flags.rb -e ip.flags "
+     "-e ip.evil_packet"},
+    {"http1/ndpi-http-lines-split.pcap", "-o ip.security_flag:TRUE -V"},
     // The frame's own items: file offsets of pcap records and pcapng blocks, MD5 digests.
     {"dns-mdns/zeek-mdns.pcap", "-o frame.show_file_off:TRUE -V"},
     {"http2/hotplace-http2-tls13.pcapng", "-o frame.show_file_off:TRUE -T fields -e frame.file_off"},

@@ -323,6 +323,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
       if (s.flags & kTcpAck) rel_ack -= conv.dir[dir ^ 1].base_seq;
     }
     int8_t shift = conv.dir[dir].win_scale;
+    // Unknown (-1, not "none": -2): tcp.default_window_scaling stands in for it.
+    int default_shift = prefs.get(tcp_prefs::default_window_scaling);
+    if (shift == -1 && default_shift >= 0) shift = static_cast<int8_t>(default_shift);
     if (!(s.flags & kTcpSyn) && shift >= 0) window <<= shift;  // SYNs are never scaled
     next_seq = rel_seq + seglen + ((s.flags & kTcpSyn) ? 1 : 0) + ((s.flags & kTcpFin) ? 1 : 0);
   }
@@ -403,11 +406,16 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     pkt.tree.add_generated(top, window_size, Value::of_uint(window));
     if (!(s.flags & kTcpSyn)) {
       int8_t shift = conv.dir[dir].win_scale;
+      int default_shift = prefs.get(tcp_prefs::default_window_scaling);
+      bool assumed = shift == -1 && default_shift >= 0;
+      if (assumed) shift = static_cast<int8_t>(default_shift);
       int64_t factor = shift >= 0 ? int64_t{1} << shift : shift;
       int n = pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
-      if (pkt.labels && factor < 0)
+      if (pkt.labels && (factor < 0 || assumed))
         pkt.set_label(n, fmt::format("[Window size scaling factor: {} ({})]", factor,
-                                     factor == -1 ? "unknown" : "no window scaling used"));
+                                     assumed        ? "missing - taken from preference"
+                                     : factor == -1 ? "unknown"
+                                                    : "no window scaling used"));
     }
   }
   // A segment with a bad checksum is still dissected, but never held for reassembly.

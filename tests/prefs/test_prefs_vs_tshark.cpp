@@ -137,6 +137,9 @@ const Effect kEffects[] = {
      "-o dns.retransmission_timer:1 -T fields -e frame.number -e dns.retransmission "
      "-e dns.retransmit_request_in -e dns.response_in -e dns.response_to -e _ws.expert.message"},
     {"dns-mdns/pcpp-DnsPackets.pcap", "-o dns.retransmission_timer:0 -Y dns.retransmission"},
+    // A connection whose SYN was not captured: the window scale assumed from the preference.
+    {"tcp/zeek-missing-syn.pcap", "-o tcp.default_window_scaling:2 -V"},
+    {"tcp/zeek-missing-syn.pcap", "-o tcp.default_window_scaling:14"},
     // IPv4's second byte as RFC 791's Type of Service, and RFC 3514's evil bit.
     {"dns-mdns/zeek-dnssec-rrsig.pcap", "-o ip.decode_tos_as_diffserv:FALSE -V"},
     {"malformed/tcpdump-isakmp-various-oobr.pcap",

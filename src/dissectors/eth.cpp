@@ -3,9 +3,11 @@
 // the payload (padding, trailer, FCS).
 #include "dissectors/eth.h"
 
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include "core/field_registry.h"
 #include "core/preferences.h"
@@ -27,6 +29,21 @@ LabelField padding_bad;
 
 namespace {
 using namespace eth_fields;
+
+// tshark's "eth" preferences, registered at the end of the file.
+EnumPref pref_padding;
+UintPref pref_trailer_length;
+EnumPref pref_fcs;
+BoolPref pref_check_fcs;
+BoolPref pref_interpret_as_fw1_monitor;
+BoolPref pref_deduplicate_dmac;
+BoolPref pref_ccsds_heuristic_length;
+BoolPref pref_ccsds_heuristic_version;
+BoolPref pref_ccsds_heuristic_header;
+BoolPref pref_ccsds_heuristic_bit;
+enum Padding { kPaddingNever = 0, kPaddingZeros = 1, kPaddingAny = 2 };
+
+FieldId fcs_bad;
 
 FieldId dst_resolved, dst_oui, dst_oui_resolved, src_resolved, src_oui, src_oui_resolved,
     invalid_lentype, addr, addr_resolved, addr_oui, addr_oui_resolved, dst_lg, dst_ig, src_lg,
@@ -133,6 +150,7 @@ const FieldReg kFields[] = {
       .type = FieldType::kUint32,
       .base = Base::kHex,
       .blurb = "Ethernet checksum"}},
+    {&fcs_bad, {.name = "Bad checksum", .abbrev = "eth.fcs_bad"}},
     {&fcs_status,
      {.name = "FCS Status",
       .abbrev = "eth.fcs.status",
@@ -290,7 +308,7 @@ void label_protocol(Packet& pkt, int node, std::string_view prefix, const uint8_
 
 // IEEE 802.3: a length instead of a type, then LLC (or raw IPX when the payload starts 0xffff).
 size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uint16_t length,
-                     bool is_802_2) {
+                     bool is_802_2, int fcs_len) {
   int len_node = pkt.add_uint(tree, len, r, 12, 2, length);
   size_t payload_len = length;
   size_t available = r.reported_remaining(kHeaderSize);
@@ -313,11 +331,12 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
     flag_dissector_bug(pkt, e);
   }
   ByteReader trailer_bytes = r.sub(kHeaderSize + payload_len);
-  add_ethernet_trailer(pkt, parent, tree, trailer, r, trailer_bytes, -1);
+  add_ethernet_trailer(pkt, parent, tree, trailer, r, trailer_bytes, fcs_len);
   return r.reported_size();
 }
 
-size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
+// Ethernet II or 802.3 in `r`, whose last bytes are FCS when fcs_len is 4 (0: none, -1: guess).
+size_t dissect_eth_common(const ByteReader& r, Packet& pkt, int parent, int fcs_len) {
   // Same order as tshark, so a frame cut short keeps what was read before the cut.
   if (pkt.cols.enabled) pkt.cols.set_protocol("Ethernet");
   const uint8_t* d = r.ptr(0, 6);
@@ -350,14 +369,36 @@ size_t dissect_eth(const ByteReader& r, Packet& pkt, int parent) {
       pkt.set_label(node, is_802_2 ? "IEEE 802.3 Ethernet " : "IEEE 802.3 Ethernet Raw ");
     }
     add_addresses(pkt, r, node, false);
-    return dissect_802_3(r, pkt, parent, node, etype, is_802_2);
+    return dissect_802_3(r, pkt, parent, node, etype, is_802_2, fcs_len);
   }
   if (pkt.cols.enabled) pkt.cols.set_info("Ethernet II");
   if (pkt.labels) label_protocol(pkt, node, "Ethernet II", s, d);
   add_addresses(pkt, r, node, true);
   pkt.add_item(node, type, r, 12, 2);
-  // pcap does not say whether frames carry an FCS: guess, as tshark's default does.
-  return dissect_ethertype(r, pkt, parent, {etype, kHeaderSize, node, trailer, -1});
+  return dissect_ethertype(r, pkt, parent, {etype, kHeaderSize, node, trailer, fcs_len});
+}
+
+// The Ethernet link type. pcap does not say whether frames carry an FCS: eth.fcs says (by
+// default, guess). eth.deduplicate_dmac drops a Cisco FEX's repeated destination address;
+// eth.trailer_length sets apart a TAP's fixed-length trailer (before the FCS, if any).
+size_t dissect_eth(const ByteReader& frame, Packet& pkt, int parent) {
+  const PrefStore& prefs = pkt.session->prefs;
+  int fcs_len = prefs.get(pref_fcs);
+  ByteReader r = frame;
+  if (prefs.get(pref_deduplicate_dmac) && r.size() > 20 &&
+      std::memcmp(r.ptr(0, 6), r.ptr(6, 6), 6) == 0)
+    r = r.sub(6);
+  size_t tap_trailer = prefs.get(pref_trailer_length);
+  if (tap_trailer == 0 || tap_trailer >= r.size()) {
+    dissect_eth_common(r, pkt, parent, fcs_len);
+    return frame.reported_size();
+  }
+  size_t total = tap_trailer + (fcs_len < 0 ? 0 : static_cast<size_t>(fcs_len));
+  ByteReader head = r.sub(0, r.reported_size() - total);
+  dissect_eth_common(head, pkt, parent, 0);
+  int header_tree = pkt.tree.find(proto);
+  add_ethernet_trailer(pkt, parent, header_tree, trailer, r, r.sub(r.size() - total), fcs_len);
+  return frame.reported_size();
 }
 
 }  // namespace
@@ -416,10 +457,12 @@ void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trai
   size_t frame_len = pkt.frame->len;
   bool maybe_padded = frame_len >= kMinFrameSize && frame_len - trailer_reported < kMinFrameSize;
   size_t padding_length = 0;
-  if (maybe_padded) {
-    // tshark's default ("Zeros"): the bytes up to 60 are padding only if all of them are zero.
+  // eth.padding: Zeros (the default) takes the bytes up to 60 as padding only if all are zero,
+  // Any takes them whatever they are, Never takes none.
+  int padding_mode = pkt.session->prefs.get(pref_padding);
+  if (maybe_padded && padding_mode != kPaddingNever) {
     padding_length = kMinFrameSize - (frame_len - trailer_reported);
-    for (size_t i = 0; i < padding_length; ++i) {
+    for (size_t i = 0; padding_mode == kPaddingZeros && i < padding_length; ++i) {
       if (trailer_bytes.u8(i) != 0) {
         padding_length = 0;
         break;
@@ -449,37 +492,55 @@ void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trai
       if (fcs_len != 4) return;
     } else if (trailer_length != 0) {
       int n = pkt.add_item(header_tree, trailer_field, real_trailer, 0, trailer_length);
-      if (maybe_padded && padding_length == 0)
+      if (maybe_padded && padding_mode == kPaddingZeros && padding_length == 0)
         add_expert(pkt, n, padding_bad, real_trailer, 0, trailer_length,
                    "Didn't find padding of zeros, and an undecoded trailer exists. There may be "
                    "padding of non-zeros.",
+                   kExpertNote, kGroupProtocol);
+      if (maybe_padded && padding_mode == kPaddingAny && padding_length > 0)
+        add_expert(pkt, n, padding_bad, real_trailer, 0, trailer_length,
+                   "Padding was assumed, and an undecoded trailer exists. Some of the trailer "
+                   "may have been consumed by padding.",
                    kExpertNote, kGroupProtocol);
     }
   }
   if (has_fcs) {
     size_t off = padding_length + trailer_length;
     int n = pkt.add_item(header_tree, fcs, trailer_bytes, off, 4);
+    uint32_t sent = trailer_bytes.u32(off);
+    if (!pkt.session->prefs.get(pref_check_fcs)) {
+      if (pkt.labels)
+        pkt.set_label(n, fmt::format("Frame check sequence: 0x{:08x} [unverified]", sent));
+      pkt.tree.add(header_tree, fcs_status, trailer_bytes, off, 0,
+                   Value::of_uint(kChecksumUnverified), kGenerated);
+      return;
+    }
+    // eth.check_fcs: the CRC-32 of every byte before the FCS, sent least significant byte
+    // first (so read big-endian it is the CRC byte-swapped).
+    size_t covered = frame_part.size() >= 4 ? frame_part.size() - 4 : 0;
+    uint32_t crc = static_cast<uint32_t>(
+        crc32(0L, frame_part.ptr(0, covered), static_cast<uInt>(covered)));
+    uint32_t computed = __builtin_bswap32(crc);
+    bool good = computed == sent;
     if (pkt.labels)
-      pkt.set_label(
-          n, fmt::format("Frame check sequence: 0x{:08x} [unverified]", pkt.tree[n].value.u));
+      pkt.set_label(n, good ? fmt::format("Frame check sequence: 0x{:08x} [correct]", sent)
+                            : fmt::format("Frame check sequence: 0x{:08x} incorrect, should be "
+                                          "0x{:08x}",
+                                          sent, computed));
     pkt.tree.add(header_tree, fcs_status, trailer_bytes, off, 0,
-                 Value::of_uint(kChecksumUnverified), kGenerated);
+                 Value::of_uint(good ? kChecksumGood : kChecksumBad), kGenerated);
+    if (!good) {
+      add_expert(pkt, n, fcs_bad, trailer_bytes, off, 4,
+                 fmt::format("Bad checksum [should be 0x{:08x}]", computed), kExpertError,
+                 kGroupChecksum);
+      if (pkt.cols.enabled) pkt.cols.append_info(" [ETHERNET FRAME CHECK SEQUENCE INCORRECT]");
+    }
   }
 }
 
 namespace {
 
-// tshark's "eth" preferences (-o eth.NAME:VALUE, -G defaultprefs).
-EnumPref pref_padding;
-UintPref pref_trailer_length;
-EnumPref pref_fcs;
-BoolPref pref_check_fcs;
-BoolPref pref_interpret_as_fw1_monitor;
-BoolPref pref_deduplicate_dmac;
-BoolPref pref_ccsds_heuristic_length;
-BoolPref pref_ccsds_heuristic_version;
-BoolPref pref_ccsds_heuristic_header;
-BoolPref pref_ccsds_heuristic_bit;
+// tshark's "eth" preferences (-o eth.NAME:VALUE, -G defaultprefs), declared at the top.
 
 const PrefEnumValue kPaddingValues[] = {
     {"never", "Never", 0},

@@ -146,6 +146,16 @@ const Effect kEffects[] = {
      "-o ip.security_flag:TRUE -T fields -e ip.flags.sf -e ip.flags.rb -e ip.flags "
      "-e ip.evil_packet"},
     {"http1/ndpi-http-lines-split.pcap", "-o ip.security_flag:TRUE -V"},
+    // Ethernet trailers: FCS guessed, refused or assumed (and checked), padding detection, a
+    // TAP's fixed-length trailer. Only Ethernet's fields: these captures differ elsewhere.
+    {"tcp/suricata-syn_retransmit_with_ts.pcap",
+     "-o eth.check_fcs:TRUE -T fields -e eth.fcs -e eth.fcs.status -e eth.trailer -e eth.fcs_bad"},
+    {"http1/zeek-byteranges.pcap",
+     "-o eth.fcs:never -T fields -e eth.fcs -e eth.padding -e eth.trailer"},
+    {"http1/zeek-byteranges.pcap",
+     "-o eth.padding:Never -T fields -e eth.fcs -e eth.padding -e eth.trailer -e eth.padding_bad"},
+    {"http1/zeek-byteranges.pcap",
+     "-o eth.trailer_length:2 -T fields -e eth.fcs -e eth.padding -e eth.trailer"},
     // The frame's own items: file offsets of pcap records and pcapng blocks, MD5 digests.
     {"dns-mdns/zeek-mdns.pcap", "-o frame.show_file_off:TRUE -V"},
     {"http2/hotplace-http2-tls13.pcapng", "-o frame.show_file_off:TRUE -T fields -e frame.file_off"},
@@ -233,6 +243,16 @@ TEST(PrefsVsTshark, CustomHttpHeaderFields) {
                                       "-e http.response.line");
   expect_same(uat + "-r " + capture + " -Y 'http.header.x-SERVER-disabled == \"true\"' -V");
   expect_same(uat + "-r " + capture + " -Y http.header.X-Server-Disabled");  // unknown name
+}
+
+// Ethernet padding read as any bytes or none, and an FCS assumed and checked, on frames with F5
+// trailers behind non-zero padding (tests/fixtures/f5-prefs.pcap).
+TEST(PrefsVsTshark, EthernetPaddingAndFcs) {
+  std::string capture =
+      shell_quote(std::string(NETSIFT_SOURCE_DIR) + "/tests/fixtures/f5-prefs.pcap");
+  for (const char* o : {"-o eth.padding:Any", "-o eth.padding:Never",
+                        "-o eth.fcs:always -o eth.check_fcs:TRUE"})
+    expect_same(std::string(o) + " -r " + capture + " -V");
 }
 
 TEST(PrefsVsTshark, F5TrailerPreferencesAsInTshark) {

@@ -392,7 +392,7 @@ FieldReg type_fields[] = {
 };
 
 FieldId response_in, response_to, retransmit_request, retransmit_request_in, retransmit_response,
-    retransmit_response_in;
+    retransmit_response_in, transactions_limit;
 
 const FieldReg kTransactionFields[] = {
     {&response_in,
@@ -436,6 +436,11 @@ const FieldReg kTransactionFields[] = {
      {.name = "DNS response retransmission",
       .abbrev = "dns.retransmit_response",
       .type = FT::kNone}},
+    // netsift's own: the transaction table's memory budget made this query forget the oldest.
+    {&transactions_limit,
+     {.name = "DNS transactions limit reached",
+      .abbrev = "dns.transactions_limit",
+      .type = FT::kNone}},
 };
 
 // Links a query and its response, and flags retransmissions and unsolicited responses, under
@@ -444,6 +449,7 @@ const FieldReg kTransactionFields[] = {
 void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint32_t key,
                      bool response) {
   DnsTransactions& transactions = pkt.session->state<DnsTransactions>();
+  transactions.use_budget(pkt.session->memory());
   uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
   FlowKey flow =
       FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
@@ -456,6 +462,11 @@ void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uin
       // With -2 a query shows the response the first pass matched to it.
       if (auto answer = pkt.session->later.find(response_in, pkt.number))
         pkt.add_generated_uint(top, response_in, *answer);
+      if (res.forgotten_frame != 0)
+        add_expert(pkt, id_node, transactions_limit, r, 0, 0,
+                   fmt::format("DNS transaction of frame {} forgotten ({} used up)",
+                               res.forgotten_frame, transactions.limit_text()),
+                   kExpertNote, kGroupSequence);
       break;
     case O::kAnswer:
       pkt.session->later.note(response_in, res.t->request_frame, 0, pkt.number);

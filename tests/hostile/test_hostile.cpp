@@ -177,6 +177,83 @@ TEST(Hostile, DnsPointerIntoHeaderIsMalformed) {
   EXPECT_EQ(netsift("-r " + shell_quote(f) + " -V"), tshark_cached("-r " + shell_quote(f) + " -V"));
 }
 
+TEST(Hostile, DnsUnansweredQueriesEvictedOldestFirst) {
+  // 1,000 queries, then responses to the first and the last. The default budget holds them all,
+  // as tshark does; with --max-memory 1M the DNS share (85.3 KiB: about 700 transactions) is
+  // used up, each further query forgets the oldest with an expert item, and the response to the
+  // first query reads as unsolicited while the last one still finds its query.
+  std::string f = attack_file("dns-unanswered", 1000);
+  std::string args = "-r " + shell_quote(f) +
+                     " -Y dns.flags.response==1 -T fields -e frame.number -e dns.response_to"
+                     " -e dns.unsolicited";
+  EXPECT_EQ(netsift(args), tshark_cached(args));
+  EXPECT_EQ(netsift("--max-memory 1M " + args), "1001\t\t1\n1002\t1000\t\n");
+  std::string experts = netsift("--max-memory 1M -r " + shell_quote(f) +
+                                " -Y dns.transactions_limit -T fields -e _ws.expert.message");
+  EXPECT_EQ(experts.substr(0, experts.find('\n')),
+            "DNS transaction of frame 1 forgotten (the DNS transactions budget of 85.3 KiB of "
+            "--max-memory 1 MiB used up)");
+  expect_linear("dns-unanswered", 30000, "--max-memory 1M", 3);
+}
+
+TEST(Hostile, DnsManyChainedAnswersAsTsharkAndLinear) {
+  // 200 answers a response, each name a label and a pointer to the one before: names grow to
+  // tshark's 255-character limit and stop there.
+  std::string f = attack_file("dns-many-answers", 2);
+  EXPECT_EQ(netsift("-r " + shell_quote(f) + " -V"), tshark_cached("-r " + shell_quote(f) + " -V"));
+  expect_linear("dns-many-answers", 3000, "", 3);
+}
+
+TEST(Hostile, IcmpUnansweredRequestsEvictedOldestFirst) {
+  std::string f = attack_file("icmp-unanswered", 1000);
+  std::string args = "-r " + shell_quote(f) + " -Y 'frame.number > 995'";
+  EXPECT_EQ(netsift(args), tshark_cached(args));
+  // With --max-memory 1M the ICMP share (42.7 KiB) keeps the last 341 requests.
+  std::string fields = netsift("--max-memory 1M -r " + shell_quote(f) +
+                               " -Y icmp.type==0 -T fields -e frame.number -e icmp.resp_to");
+  EXPECT_EQ(fields, "1001\t\n1002\t1000\n");
+  std::string experts = netsift("--max-memory 1M -r " + shell_quote(f) +
+                                " -Y icmp.transactions_limit -T fields -e _ws.expert.message");
+  EXPECT_EQ(experts.substr(0, experts.find('\n')),
+            "Echo request of frame 1 forgotten (the ICMP transactions budget of 42.7 KiB of "
+            "--max-memory 1 MiB used up)");
+  expect_linear("icmp-unanswered", 30000, "--max-memory 1M", 3);
+}
+
+TEST(Hostile, ConversationTablesAsTsharkUntilTheStatisticsBudget) {
+  const std::string z = " -q -z conv,udp -z endpoints,ip -z expert";
+  std::string f = attack_file("many-conversations", 1000);
+  EXPECT_EQ(netsift("-r " + shell_quote(f) + z), tshark_cached("-r " + shell_quote(f) + z));
+  // 20,000 conversations: within the default budget every row is there; --max-memory 1M holds
+  // about 5,000 rows and says how much it left out under the table.
+  std::string g = attack_file("many-conversations", 20000);
+  std::string full = netsift("-r " + shell_quote(g) + " -q -z conv,udp");
+  EXPECT_EQ(full.find("Not counted"), std::string::npos);
+  EXPECT_NE(full.find("10.0.0.20:20999"), std::string::npos);
+  std::string cut = netsift("--max-memory 1M -r " + shell_quote(g) + " -q -z conv,udp");
+  EXPECT_NE(cut.find("packets in further conversations (the statistics budget of 1 MiB of "
+                     "--max-memory 1 MiB used up)\n====="),
+            std::string::npos)
+      << cut.substr(cut.size() - std::min<size_t>(cut.size(), 400));
+  EXPECT_EQ(cut.find("10.0.0.20:20999"), std::string::npos);
+  expect_linear("many-conversations", 20000, "-q -z conv,udp -z endpoints,udp", 3);
+}
+
+TEST(Hostile, PcapngShortBlockOfEachTypeAsTshark) {
+  // A block shorter than its type's minimum after one packet: tshark shows the packet, then
+  // refuses the file with the type's own message; netsift gives the same packet and message.
+  for (int type : {0x0A0D0D0A, 1, 2, 3, 4, 5, 6, 7, 9, 0x204, 0x216, 0x221, 0xBAD, 0x40000BAD}) {
+    std::string f = attack_file("pcapng-short-block", type, "pcapng");
+    std::string expected = shell_cached("tshark -r " + shell_quote(f) + " 2>&1").out;
+    size_t open = expected.find("\n(pcapng:");
+    ASSERT_NE(open, std::string::npos) << expected;
+    std::string explanation = expected.substr(open + 1, expected.find(')', open) - open);
+    std::string got = netsift("-r " + shell_quote(f));
+    EXPECT_NE(got.find(explanation), std::string::npos) << got << " vs " << explanation;
+    EXPECT_NE(got.find("UDP 74 1234 → 9 Len=32"), std::string::npos) << got;
+  }
+}
+
 TEST(Hostile, VlanStackStopsAtTshark20Tags) {
   std::string f = attack_file("vlan-stack", 25);
   EXPECT_EQ(netsift("-r " + shell_quote(f) + " -V"), tshark_cached("-r " + shell_quote(f) + " -V"));

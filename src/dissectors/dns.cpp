@@ -58,7 +58,7 @@ using namespace dns_fields;
 
 constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
 constexpr size_t kMaxNameText = 255;  // longer expansions are shown as "<Name too long>"
-constexpr int kMaxPointers = 128;     // more jumps than that can only be a loop
+constexpr int kMaxPointers = 255;     // tshark: more jumps than MAX_DNAME_LEN are a loop
 
 FieldId proto_llmnr;
 FieldId length, id, fl_response, fl_authoritative, fl_conflict_query, fl_conflict_response,

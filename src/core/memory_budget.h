@@ -23,6 +23,9 @@ enum class MemoryUse : uint8_t {
   kFlowTables,     // TCP and UDP conversations with their protocol states (core/flow_table.h)
   kDnsTransactions,   // DNS queries and responses matched (analysis/dns_transactions.h)
   kIcmpTransactions,  // ICMP/ICMPv6 echo requests awaiting replies (analysis/icmp_transactions.h)
+  // Smaller per-capture tables keyed by what packets bring (ARP bindings, ESP sequence numbers
+  // by SPI), one pool: a table that finds it used up forgets its own oldest entries.
+  kCaptureTables,
   // -z tables keyed by what a capture brings (conversations, endpoints, ...): outside the state
   // shares above, as they exist only when asked for (output/statistics_budget.h).
   kStatistics,
@@ -38,13 +41,14 @@ class MemoryBudget {
   void set_limit(size_t bytes) { limit_ = bytes; }
   size_t limit() const { return limit_; }
 
-  // The part of the limit `use` may hold, in 96ths: TCP reassembly 32, IP fragments 12, HTTP/2
-  // bodies 12, flow tables 28 (28,672 conversations by default), DNS transactions 8, ICMP
-  // transactions 4; the -z statistics' tables may hold the whole limit again besides.
+  // The part of the limit `use` may hold, in 96ths: TCP reassembly 32, IP fragments 10, HTTP/2
+  // bodies 12, flow tables 28 (28,672 conversations by default), DNS transactions 6, ICMP
+  // transactions 4, the other per-capture tables 4; the -z statistics' tables may hold the whole
+  // limit again besides.
   size_t share(MemoryUse use) const {
     static constexpr std::array<size_t, static_cast<size_t>(MemoryUse::kCount)> kShares{
-        32, 12, 12, 28, 8, 4, 96};
-    return limit_ / 96 * kShares[index(use)];
+        32, 10, 12, 28, 6, 4, 4, 96};
+    return limit_ * kShares[index(use)] / 96;
   }
   // The most one item may hold: a flow's pending PDU, a stream's body, a decoded body (16 MiB by
   // default, the cap Content-Length bodies always had).

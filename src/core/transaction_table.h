@@ -1,7 +1,9 @@
-// A per-capture table of protocol transactions (DNS queries, ICMP echo requests) bounded by the
-// memory budget (issue 22): each entry is charged kEntryCost to the table's share and, when the
-// share is used up, the oldest entry (by insertion) goes to make room for a new one; the caller
-// learns which, to say so with an expert info. Lookups and insertions are O(1): the insertion
+// A per-capture table of protocol transactions (DNS queries, ICMP echo requests, ARP bindings)
+// bounded by the memory budget (issue 22): each entry is charged kEntryCost to the table's share
+// and, when the share is used up, the table's own oldest entry (by insertion) goes to make room
+// for a new one; the caller learns which, to say so with an expert info. Tables that share one
+// pool (MemoryUse::kCaptureTables) each keep at least one entry, so together they overshoot the
+// pool by at most one entry each. Lookups and insertions are O(1): the insertion
 // order is a queue of pointers to the keys inside the hash table's nodes (stable while the
 // entry lives), so an eviction pops the front instead of scanning.
 #pragma once

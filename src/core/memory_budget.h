@@ -59,7 +59,7 @@ class MemoryBudget {
   void release(MemoryUse use, size_t n) { held_[index(use)] -= n; }
   size_t held(MemoryUse use) const { return held_[index(use)]; }
 
-  // "the TCP reassembly budget of 40 MiB of --max-memory 96 MiB": the words expert infos use.
+  // "the TCP reassembly budget of 32 MiB of --max-memory 96 MiB": the words expert infos use.
   std::string describe(MemoryUse use) const;
 
  private:

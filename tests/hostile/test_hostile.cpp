@@ -79,7 +79,7 @@ void expect_linear(const std::string& attack, int scale, const std::string& args
 }
 
 TEST(Hostile, IpFirstFragmentsStayLinear) {
-  // 30,000 unfinished 1,000-byte first fragments overflow the 16 MiB fragment budget: every
+  // 30,000 unfinished 1,000-byte first fragments overflow the 10 MiB fragment budget: every
   // later fragment evicts the oldest datagram (a table scan per eviction was quadratic).
   expect_linear("ipfrag-first", 30000, "", 3);
 }
@@ -89,7 +89,7 @@ TEST(Hostile, HalfOpenTcpFlowsStayLinear) {
 }
 
 TEST(Hostile, HalfOpenTcpFlowsEvictedWithinBudget) {
-  // 40,000 flows overflow the 32 MiB flow-table share (32,768 conversations): the least recently
+  // 40,000 flows overflow the 28 MiB flow-table share (28,672 conversations): the least recently
   // used eighth goes each time, so the SYNs' flows are gone when their data comes; with
   // --max-memory 192M all 40,000 stay and the data segments join their SYN's stream.
   std::string f = attack_file("tcp-halfopen", 40000);
@@ -102,11 +102,11 @@ TEST(Hostile, HalfOpenTcpFlowsEvictedWithinBudget) {
 }
 
 TEST(Hostile, PendingPdusNameTheBudgetAndMaxMemoryRaisesIt) {
-  // 50 connections each 1 MiB into an 8 MiB response: 50 MiB pending over the 40 MiB TCP share.
+  // 50 connections each 1 MiB into an 8 MiB response: 50 MiB pending over the 32 MiB TCP share.
   std::string f = attack_file("http-pending", 50);
   std::string args = "-r " + shell_quote(f) + " -T fields -e _ws.expert.message";
   const std::string limit =
-      "pending PDU dropped (the TCP reassembly budget of 40 MiB of --max-memory 96 MiB used up)";
+      "pending PDU dropped (the TCP reassembly budget of 32 MiB of --max-memory 96 MiB used up)";
   EXPECT_NE(netsift(args).find(limit), std::string::npos);
   EXPECT_EQ(netsift("--max-memory 200M " + args).find("pending PDU dropped"), std::string::npos);
   EXPECT_NE(netsift("--max-memory 0.5K " + args).find("not a size of at least 1M"),
@@ -179,7 +179,7 @@ TEST(Hostile, DnsPointerIntoHeaderIsMalformed) {
 
 TEST(Hostile, DnsUnansweredQueriesEvictedOldestFirst) {
   // 1,000 queries, then responses to the first and the last. The default budget holds them all,
-  // as tshark does; with --max-memory 1M the DNS share (85.3 KiB: about 700 transactions) is
+  // as tshark does; with --max-memory 1M the DNS share (64 KiB: about 500 transactions) is
   // used up, each further query forgets the oldest with an expert item, and the response to the
   // first query reads as unsolicited while the last one still finds its query.
   std::string f = attack_file("dns-unanswered", 1000);
@@ -191,7 +191,7 @@ TEST(Hostile, DnsUnansweredQueriesEvictedOldestFirst) {
   std::string experts = netsift("--max-memory 1M -r " + shell_quote(f) +
                                 " -Y dns.transactions_limit -T fields -e _ws.expert.message");
   EXPECT_EQ(experts.substr(0, experts.find('\n')),
-            "DNS transaction of frame 1 forgotten (the DNS transactions budget of 85.3 KiB of "
+            "DNS transaction of frame 1 forgotten (the DNS transactions budget of 64 KiB of "
             "--max-memory 1 MiB used up)");
   expect_linear("dns-unanswered", 30000, "--max-memory 1M", 3);
 }
@@ -208,7 +208,7 @@ TEST(Hostile, IcmpUnansweredRequestsEvictedOldestFirst) {
   std::string f = attack_file("icmp-unanswered", 1000);
   std::string args = "-r " + shell_quote(f) + " -Y 'frame.number > 995'";
   EXPECT_EQ(netsift(args), tshark_cached(args));
-  // With --max-memory 1M the ICMP share (42.7 KiB) keeps the last 341 requests.
+  // With --max-memory 1M the ICMP share (42.7 KiB) keeps the last 340 or so requests.
   std::string fields = netsift("--max-memory 1M -r " + shell_quote(f) +
                                " -Y icmp.type==0 -T fields -e frame.number -e icmp.resp_to");
   EXPECT_EQ(fields, "1001\t\n1002\t1000\n");

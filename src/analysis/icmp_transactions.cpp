@@ -13,8 +13,8 @@ size_t IcmpTransactions::KeyHash::operator()(const Key& k) const {
   return static_cast<size_t>(h ^ k.v6);
 }
 
-uint64_t IcmpTransactions::request(bool v6, const Address& src, const Address& dst,
-                                   uint64_t match, uint64_t frame, int64_t time_ns) {
+uint64_t IcmpTransactions::request(bool v6, const Address& src, const Address& dst, uint64_t match,
+                                   uint64_t frame, int64_t time_ns) {
   std::optional<std::pair<Key, Request>> evicted;
   // A later request with the same identifiers (sequence wrap-around) starts a new transaction.
   requests_.insert(Key{src, dst, match, v6}, &evicted) = Request{frame, time_ns};

@@ -23,8 +23,8 @@ class IcmpTransactions {
   // Records an echo request from `src` to `dst`; `match` is what a reply must carry to
   // answer it (identifier, sequence number and whatever else the protocol compares). Returns
   // the frame of the request forgotten to make room for it, or 0.
-  uint64_t request(bool v6, const Address& src, const Address& dst, uint64_t match,
-                   uint64_t frame, int64_t time_ns);
+  uint64_t request(bool v6, const Address& src, const Address& dst, uint64_t match, uint64_t frame,
+                   int64_t time_ns);
   // The request a reply from `src` to `dst` answers, or nullptr.
   const Request* reply(bool v6, const Address& src, const Address& dst, uint64_t match);
 

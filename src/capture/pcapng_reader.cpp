@@ -82,8 +82,8 @@ namespace {
 // minimum X size N" or "too small (< N)" (pcapng.c's per-type readers).
 struct MinimumLength {
   uint32_t bytes;
-  const char* block;     // "an EPB"
-  const char* minimum;   // "the minimum EPB size", or nullptr for "too small (< N)"
+  const char* block;    // "an EPB"
+  const char* minimum;  // "the minimum EPB size", or nullptr for "too small (< N)"
 };
 
 MinimumLength minimum_length(uint32_t type) {

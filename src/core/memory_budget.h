@@ -17,10 +17,10 @@
 namespace netsift {
 
 enum class MemoryUse : uint8_t {
-  kTcpReassembly,  // pending PDUs of all TCP flows (analysis/tcp_reassembly.h)
-  kIpFragments,    // unfinished IPv4/IPv6 datagrams (analysis/ip_reassembly.h)
-  kHttp2Bodies,    // DATA collected until END_STREAM, all streams (analysis/http2_connection.h)
-  kFlowTables,     // TCP and UDP conversations with their protocol states (core/flow_table.h)
+  kTcpReassembly,     // pending PDUs of all TCP flows (analysis/tcp_reassembly.h)
+  kIpFragments,       // unfinished IPv4/IPv6 datagrams (analysis/ip_reassembly.h)
+  kHttp2Bodies,       // DATA collected until END_STREAM, all streams (analysis/http2_connection.h)
+  kFlowTables,        // TCP and UDP conversations with their protocol states (core/flow_table.h)
   kDnsTransactions,   // DNS queries and responses matched (analysis/dns_transactions.h)
   kIcmpTransactions,  // ICMP/ICMPv6 echo requests awaiting replies (analysis/icmp_transactions.h)
   // Smaller per-capture tables keyed by what packets bring (ARP bindings, ESP sequence numbers

@@ -67,7 +67,9 @@ class TransactionTable {
   uint64_t evictions() const { return evictions_; }
   // "the DNS transactions budget of 8 MiB of --max-memory 96 MiB", or without a budget the
   // default's share.
-  std::string describe() const { return budget_ ? budget_->describe(use_) : MemoryBudget{}.describe(use_); }
+  std::string describe() const {
+    return budget_ ? budget_->describe(use_) : MemoryBudget{}.describe(use_);
+  }
 
  private:
   bool fits() const {

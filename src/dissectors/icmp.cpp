@@ -387,10 +387,10 @@ void record_echo_request(Packet& pkt, int tree, bool v6, uint64_t match, FieldId
   uint64_t forgotten =
       tx.request(v6, pkt.net_src, pkt.net_dst, match, pkt.number, pkt.frame->ts.total_ns());
   if (forgotten == 0) return;
-  add_expert(pkt, tree, limit, ByteReader(), 0, 0,
-             fmt::format("Echo request of frame {} forgotten ({} used up)", forgotten,
-                         tx.limit_text()),
-             kExpertNote, kGroupSequence);
+  add_expert(
+      pkt, tree, limit, ByteReader(), 0, 0,
+      fmt::format("Echo request of frame {} forgotten ({} used up)", forgotten, tx.limit_text()),
+      kExpertNote, kGroupSequence);
 }
 
 void note_echo_reply(Packet& pkt, FieldId resp_in, uint64_t request_frame) {

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/field_registry.h"
-#include "core/session.h"
 #include "core/protocols.h"
+#include "core/session.h"
 #include "dissectors/dns.h"
 #include "dissectors/dns_fields.h"
 #include "dissectors/icmp_fields.h"

@@ -102,7 +102,7 @@ class ExpertStatistic : public Statistic {
       buf += "   Frequency      Group           Protocol  Summary\n";
       for (const Entry& e : entries) {
         buf += fmt::format("{:12} {:>10} {:>18}  {}\n", e.frequency,
-                            group_text(static_cast<ExpertGroup>(e.group)), e.protocol, e.summary);
+                           group_text(static_cast<ExpertGroup>(e.group)), e.protocol, e.summary);
         out.flush_if_full();
       }
     }

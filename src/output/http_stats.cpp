@@ -8,11 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "dissectors/http.h"
 #include "dissectors/http_fields.h"
-#include "core/address_format.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 

@@ -19,7 +19,8 @@ namespace netsift {
 enum class MemoryUse : uint8_t {
   kTcpReassembly,     // pending PDUs of all TCP flows (analysis/tcp_reassembly.h)
   kIpFragments,       // unfinished IPv4/IPv6 datagrams (analysis/ip_reassembly.h)
-  kHttp2Bodies,       // DATA collected until END_STREAM, all streams (analysis/http2_connection.h)
+  kHttp2Bodies,       // HTTP/2 streams and the DATA they collect until END_STREAM
+                      // (analysis/http2_connection.h)
   kFlowTables,        // TCP and UDP conversations with their protocol states (core/flow_table.h)
   kDnsTransactions,   // DNS queries and responses matched (analysis/dns_transactions.h)
   kIcmpTransactions,  // ICMP/ICMPv6 echo requests awaiting replies (analysis/icmp_transactions.h)
@@ -42,9 +43,9 @@ class MemoryBudget {
   size_t limit() const { return limit_; }
 
   // The part of the limit `use` may hold, in 96ths: TCP reassembly 32, IP fragments 10, HTTP/2
-  // bodies 12, flow tables 28 (28,672 conversations by default), DNS transactions 6, ICMP
-  // transactions 4, the other per-capture tables 4; the -z statistics' tables may hold the whole
-  // limit again besides.
+  // streams and bodies 12, flow tables 28 (28,672 conversations by default), DNS transactions
+  // 6, ICMP transactions 4, the other per-capture tables 4; the -z statistics' tables may hold
+  // the whole limit again besides.
   size_t share(MemoryUse use) const {
     static constexpr std::array<size_t, static_cast<size_t>(MemoryUse::kCount)> kShares{
         32, 10, 12, 28, 6, 4, 4, 96};

@@ -30,6 +30,7 @@ attacks=(
   "tunnel-nesting|3000|pcap"
   "mpls-stack|1000|pcap"
   "h2-gzip-bomb|1024|pcap"
+  "h2-many-streams|1000000|pcap"
   "hpack-bomb|10000|pcap"
   "json-nesting|1000000|pcap"
   "x509-nesting|100000|pcap"

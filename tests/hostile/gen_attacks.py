@@ -28,6 +28,7 @@ ATTACK and what SCALE counts:
   vlan-stack            802.1Q tags in front of a UDP packet
   mpls-stack            MPLS labels in front of an IPv4/UDP packet (netsift shows them as data)
   tunnel-nesting        IPv4-in-IPv4 levels around a UDP packet (GRE: once netsift dissects it)
+  h2-many-streams       HTTP/2 streams opened by request HEADERS, 1,000 per connection
   h2-gzip-bomb          MiB an HTTP/2 (prior knowledge) gzip body inflates to, in DATA frames
   hpack-bomb            HEADERS frames each repeating a 4,000-byte dynamic-table entry 4,000 times
   json-nesting          levels of nested JSON arrays in an application/json response
@@ -376,8 +377,8 @@ def h2_frame(ftype, flags, stream, payload):
 class H2:
     """An HTTP/2 prior-knowledge connection over Flow (port 80): preface and SETTINGS done."""
 
-    def __init__(self, out):
-        self.f = Flow(out, 1)
+    def __init__(self, out, n=1):
+        self.f = Flow(out, n)
         self.f.send(True, 0x02)
         self.f.send(False, 0x12)
         self.f.send(True, 0x10)
@@ -427,6 +428,16 @@ def hpack_bomb(path, count):
     for i in range(count):
         h.request(3 + 2 * i)
         h.server(h2_frame(1, 0x04, 3 + 2 * i, b"\x88" + b"\xbe" * 4000))
+    out.close()
+
+
+def h2_many_streams(path, count):
+    """`count` request HEADERS, each opening a stream, on connections of up to 1,000 streams."""
+    out = Pcap(path)
+    for c in range((count + 999) // 1000):
+        h = H2(out, c + 1)
+        for i in range(min(1000, count - 1000 * c)):
+            h.request(1 + 2 * i)
     out.close()
 
 
@@ -494,6 +505,7 @@ ATTACKS = {
     "tunnel-nesting": tunnel_nesting,
     "mpls-stack": mpls_stack,
     "h2-gzip-bomb": h2_gzip_bomb,
+    "h2-many-streams": h2_many_streams,
     "hpack-bomb": hpack_bomb,
     "json-nesting": json_nesting,
     "x509-nesting": x509_nesting,

@@ -37,6 +37,7 @@ struct Http2StreamSide {
   bool partial_content = false;   // :status 206
   bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
   bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
+  bool ended = false;             // END_STREAM seen (HEADERS or DATA)
   // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next), charged to the
   // Session's memory budget (HTTP/2 share; one body at most its item limit).
   BudgetedBytes body;
@@ -94,7 +95,8 @@ struct Http2Connection {
   static constexpr size_t kStreamCost = sizeof(Http2Stream) + 64 + 256;
 
   // Set by the dissector: new streams are charged to it. When its HTTP/2 share is used up, a
-  // new stream makes the connection forget its oldest one, named in `forgotten_stream` until
+  // new stream makes the connection forget its oldest one; one that had not ended in both
+  // directions (so that later frames could have needed it) is named in `forgotten_stream` until
   // the dissector has said so.
   Http2StreamCharge charge;
   uint32_t forgotten_stream = 0;
@@ -126,7 +128,8 @@ struct Http2Connection {
     if (streams.size() >= kMaxStreams) {
       streams.erase(streams.begin());
     } else if (budget && !streams.empty() && !budget->fits(MemoryUse::kHttp2Bodies, kStreamCost)) {
-      forgotten_stream = streams.begin()->first;
+      const Http2Stream& oldest = streams.begin()->second;
+      if (!oldest.side[0].ended || !oldest.side[1].ended) forgotten_stream = streams.begin()->first;
       streams.erase(streams.begin());
     } else if (budget) {
       budget->charge(MemoryUse::kHttp2Bodies, kStreamCost);

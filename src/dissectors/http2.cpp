@@ -211,6 +211,8 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
       pkt.add_item(tree, unknown, r, off, r.reported_size() - off);
       break;
   }
+  if ((frame_type == kData || frame_type == kHeaders) && (f.flags & kEndStream) && f.stream_id != 0)
+    f.stream().side[dir].ended = true;
   rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
   rec.data_len = r.remaining(kFrameHeaderLength);
   if (frame_type != kHeaders && frame_type != kPushPromise && frame_type != kContinuation) {

@@ -25,6 +25,8 @@ attacks=(
   "dns-unanswered|1000000|pcap"
   "dns-many-answers|20000|pcap"
   "icmp-unanswered|1000000|pcap"
+  "arp-many-addresses|1000000|pcap"
+  "esp-many-spis|1000000|pcap"
   "many-conversations|1000000|pcap|-q -z conv,udp -z endpoints,udp"
   "vlan-stack|1000|pcap"
   "tunnel-nesting|3000|pcap"

@@ -22,6 +22,10 @@ ATTACK and what SCALE counts:
                         to the name before it (chains as long as names may get)
   icmp-unanswered       ICMP echo requests (distinct sources) never answered, then replies to
                         the first and the last one
+  arp-many-addresses    ARP replies, each from a new IPv4 address, then the first address again
+                        from another MAC (a duplicate when its binding is still known)
+  esp-many-spis         ESP packets, each with a new SPI, then the first SPI again with a
+                        sequence number gap
   many-conversations    UDP conversations of two packets each (distinct client ports and hosts)
   pcapng-short-block    block type (decimal) of a block one word shorter than its minimum, after
                         an SHB, an IDB and one packet
@@ -285,6 +289,34 @@ def icmp_unanswered(path, count):
     out.close()
 
 
+def arp_many_addresses(path, count):
+    out = Pcap(path)
+
+    def reply(i, mac_seed):
+        mac = bytes([0x02, 0, 0, (mac_seed >> 16) & 0xFF, (mac_seed >> 8) & 0xFF, mac_seed & 0xFF])
+        arp = struct.pack("!HHBBH", 1, 0x0800, 6, 4, 2) + mac + ip4(i + 1) + \
+            b"\x00\x00\x5e\x00\x53\x02" + SERVER
+        out.add(b"\x00\x00\x5e\x00\x53\x02" + mac + b"\x08\x06" + arp + bytes(18))
+
+    for i in range(count):
+        reply(i, i + 1)
+    reply(0, 0xFFFFFF)
+    out.close()
+
+
+def esp_many_spis(path, count):
+    out = Pcap(path)
+
+    def esp(spi, seq):
+        body = struct.pack("!II", spi, seq) + bytes(16)
+        out.add(ether(ipv4(ip4(1), SERVER, 50, body)))
+
+    for i in range(count):
+        esp(0x1000 + i, 1)
+    esp(0x1000, 5)
+    out.close()
+
+
 def many_conversations(path, count):
     """A request and a reply per conversation, 1,000 client ports per host."""
     out = Pcap(path)
@@ -499,6 +531,8 @@ ATTACKS = {
     "dns-unanswered": dns_unanswered,
     "dns-many-answers": dns_many_answers,
     "icmp-unanswered": icmp_unanswered,
+    "arp-many-addresses": arp_many_addresses,
+    "esp-many-spis": esp_many_spis,
     "many-conversations": many_conversations,
     "pcapng-short-block": pcapng_short_block,
     "vlan-stack": vlan_stack,

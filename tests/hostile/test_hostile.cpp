@@ -237,6 +237,27 @@ TEST(Hostile, IcmpUnansweredRequestsEvictedOldestFirst) {
   expect_linear("icmp-unanswered", 30000, "--max-memory 1M", 3);
 }
 
+TEST(Hostile, ArpBindingsAndEspSequencesInThePerCaptureTablesPool) {
+  // Both tables share one pool (42.7 KiB with --max-memory 1M: some hundreds of entries). Within
+  // it the last packet shows tshark's duplicate address / sequence gap; past it the first
+  // address or SPI was forgotten, with an expert item, and the last packet shows nothing.
+  for (const char* attack : {"arp-many-addresses", "esp-many-spis"}) {
+    std::string f = attack_file(attack, 1000);
+    std::string last = "-r " + shell_quote(f) + " -V -Y frame.number==1001";
+    EXPECT_EQ(netsift(last), tshark_cached(last)) << attack;
+    std::string cut = netsift("--max-memory 1M " + last);
+    EXPECT_EQ(cut.find("Expert Info"), std::string::npos) << attack << cut;
+    std::string experts = netsift("--max-memory 1M -r " + shell_quote(f) +
+                                  " -Y 'arp.bindings_limit || esp.sequence_analysis_limit'"
+                                  " -T fields -e _ws.expert.message");
+    EXPECT_NE(experts.find("(frame 1) forgotten (the per-capture tables budget of 42.7 KiB of "
+                           "--max-memory 1 MiB used up)"),
+              std::string::npos)
+        << attack << experts.substr(0, 300);
+    expect_linear(attack, 30000, "--max-memory 1M", 3);
+  }
+}
+
 TEST(Hostile, ConversationTablesAsTsharkUntilTheStatisticsBudget) {
   const std::string z = " -q -z conv,udp -z endpoints,ip -z expert";
   std::string f = attack_file("many-conversations", 1000);

@@ -4,6 +4,7 @@
 // never a wall-clock threshold) and its peak RSS with the 150 MB budget.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>

@@ -67,10 +67,12 @@ bool PcapngReader::read_block(Block& b) {
       in_->read_exact(h, 4) < 4) {
     throw_cut_short(frames_ + 1, b.offset);
   }
-  uint32_t trailer = endian_.u32(h);
-  if (trailer != b.total_length) {
-    damaged("pcapng: total block lengths (first " + len_text + " and second " +
-                std::to_string(trailer) + ") don't match",
+  // wiretap rounds both lengths up to a multiple of 4 before comparing them.
+  auto round4 = [](uint32_t n) { return (uint64_t{n} + 3) & ~uint64_t{3}; };
+  uint64_t first = round4(b.total_length), second = round4(endian_.u32(h));
+  if (second != first) {
+    damaged("pcapng: total block lengths (first " + std::to_string(first) + " and second " +
+                std::to_string(second) + ") don't match",
             b);
   }
   return true;

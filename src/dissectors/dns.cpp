@@ -57,7 +57,7 @@ namespace {
 using namespace dns_fields;
 
 constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
-constexpr size_t kMaxNameText = 255;  // longer expansions are shown as "<Name too long>"
+constexpr size_t kMaxNameText = 254;  // tshark: 255 bytes with the NUL; longer: "<Name too long>"
 constexpr int kMaxPointers = 255;     // tshark: more jumps than MAX_DNAME_LEN are a loop
 
 FieldId proto_llmnr;
@@ -691,9 +691,15 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
     }
   }
   m.pkt.add_item(rr, f::resp_len, m.r, p + 8, 2);
+  // tshark sets "name: type T, class C" and appends the data's text, which stops silently at
+  // the label's length once the set part fitted.
+  size_t set_part = label.size();
   dissect_rdata(m, rr, type, data, rdlen, info, label);
   learn_address_name(m, name, type, raw_class, data, rdlen);
-  if (m.want_text) m.pkt.set_label(rr, label);
+  if (m.want_text) {
+    if (set_part < 240) cut_appended_label(label);
+    m.pkt.set_label(rr, label);
+  }
   return data + rdlen;
 }
 

@@ -2,14 +2,15 @@
 // ID, a response finds the query seen earlier (dns.response_to, dns.time); a second query while
 // the first is unanswered is a retransmission, as is a second response to an answered one; a
 // response with no query is unsolicited. A query never learns about its later response
-// (dns.response_in), which needs a second pass.
+// (dns.response_in), which needs a second pass. The table is bounded by the memory budget's DNS
+// share: past it the oldest transaction is forgotten for each new one (a later response to it
+// reads as unsolicited), and the query that made room is told which.
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <unordered_map>
 
 #include "core/flow_key.h"
+#include "core/transaction_table.h"
 
 namespace netsift {
 
@@ -31,7 +32,11 @@ class DnsTransactions {
   struct Result {
     Outcome outcome;
     const Transaction* t;
+    uint64_t forgotten_frame = 0;  // nonzero: the query (or response) forgotten to make room
   };
+
+  void use_budget(MemoryBudget& budget) { table_.use_budget(budget); }
+  std::string limit_text() const { return table_.describe(); }
 
   // `id` is the transaction ID, or for DNS over HTTP/2 the stream ID (tshark's reqresp_id).
   // A repeated query counts as a retransmission only less than `retransmit_window_ns` after
@@ -49,11 +54,7 @@ class DnsTransactions {
   struct KeyHash {
     size_t operator()(const Key& k) const { return k.flow.hash() * 31 + k.id; }
   };
-  // Bounded: the oldest transactions are forgotten first once the table is full.
-  static constexpr size_t kMaxEntries = 1 << 17;
-  Transaction& insert(const Key& k);
-  std::unordered_map<Key, Transaction, KeyHash> table_;
-  std::deque<Key> order_;
+  TransactionTable<Key, Transaction, KeyHash> table_{MemoryUse::kDnsTransactions};
 };
 
 }  // namespace netsift

@@ -10,6 +10,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/http2_hpack.h"
@@ -36,8 +37,9 @@ struct Http2StreamSide {
   bool partial_content = false;   // :status 206
   bool data_initiated = false;    // a :status or :method was seen: DATA can be reassembled
   bool transfer_encoded = false;  // transfer-encoding: not reassembled, as tshark
+  bool ended = false;             // END_STREAM seen (HEADERS or DATA)
   // DATA payloads collected until END_STREAM (tshark's fragment_add_seq_next), charged to the
-  // Session's memory budget (HTTP/2 bodies share; one body at most its item limit).
+  // Session's memory budget (HTTP/2 share; one body at most its item limit).
   BudgetedBytes body;
   struct Fragment {
     uint64_t frame;
@@ -65,8 +67,39 @@ struct Http2Stream {
   int64_t request_ns = 0;
 };
 
+// The streams' charge to the memory budget (HTTP/2 share), given back when the connection goes
+// (move-only, so a moved-from connection gives nothing back twice).
+struct Http2StreamCharge {
+  MemoryBudget* budget = nullptr;
+  size_t bytes = 0;
+  Http2StreamCharge() = default;
+  Http2StreamCharge(Http2StreamCharge&& o) noexcept
+      : budget(std::exchange(o.budget, nullptr)), bytes(std::exchange(o.bytes, 0)) {}
+  Http2StreamCharge& operator=(Http2StreamCharge&& o) noexcept {
+    if (this != &o) {
+      if (budget) budget->release(MemoryUse::kHttp2Bodies, bytes);
+      budget = std::exchange(o.budget, nullptr);
+      bytes = std::exchange(o.bytes, 0);
+    }
+    return *this;
+  }
+  ~Http2StreamCharge() {
+    if (budget) budget->release(MemoryUse::kHttp2Bodies, bytes);
+  }
+};
+
 struct Http2Connection {
   static constexpr size_t kMaxStreams = 4096;  // streams kept; the oldest go first
+  // What a stream holds besides its body (charged on its own): the stream, its map node, the
+  // header values it keeps (content type, path).
+  static constexpr size_t kStreamCost = sizeof(Http2Stream) + 64 + 256;
+
+  // Set by the dissector: new streams are charged to it. When its HTTP/2 share is used up, a
+  // new stream makes the connection forget its oldest one; one that had not ended in both
+  // directions (so that later frames could have needed it) is named in `forgotten_stream` until
+  // the dissector has said so.
+  Http2StreamCharge charge;
+  uint32_t forgotten_stream = 0;
 
   bool have_first_sender = false;
   Address first_sender;
@@ -91,7 +124,17 @@ struct Http2Connection {
   Http2Stream& stream(uint32_t id) {
     auto it = streams.find(id);
     if (it != streams.end()) return it->second;
-    if (streams.size() >= kMaxStreams) streams.erase(streams.begin());
+    MemoryBudget* budget = charge.budget;
+    if (streams.size() >= kMaxStreams) {
+      streams.erase(streams.begin());
+    } else if (budget && !streams.empty() && !budget->fits(MemoryUse::kHttp2Bodies, kStreamCost)) {
+      const Http2Stream& oldest = streams.begin()->second;
+      if (!oldest.side[0].ended || !oldest.side[1].ended) forgotten_stream = streams.begin()->first;
+      streams.erase(streams.begin());
+    } else if (budget) {
+      budget->charge(MemoryUse::kHttp2Bodies, kStreamCost);
+      charge.bytes += kStreamCost;
+    }
     Http2Stream& s = streams[id];
     // What each side may send on a new stream: the peer's SETTINGS_INITIAL_WINDOW_SIZE.
     for (int d = 0; d < 2; ++d) s.side[d].window = initial_window[d ^ 1];

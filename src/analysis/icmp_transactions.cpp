@@ -13,18 +13,17 @@ size_t IcmpTransactions::KeyHash::operator()(const Key& k) const {
   return static_cast<size_t>(h ^ k.v6);
 }
 
-void IcmpTransactions::request(bool v6, const Address& src, const Address& dst, uint64_t match,
-                               uint64_t frame, int64_t time_ns) {
-  if (requests_.size() >= kMaxEntries) requests_.clear();
-  Key k{src, dst, match, v6};
+uint64_t IcmpTransactions::request(bool v6, const Address& src, const Address& dst, uint64_t match,
+                                   uint64_t frame, int64_t time_ns) {
+  std::optional<std::pair<Key, Request>> evicted;
   // A later request with the same identifiers (sequence wrap-around) starts a new transaction.
-  requests_.insert_or_assign(k, Request{frame, time_ns});
+  requests_.insert(Key{src, dst, match, v6}, &evicted) = Request{frame, time_ns};
+  return evicted ? evicted->second.frame : 0;
 }
 
 const IcmpTransactions::Request* IcmpTransactions::reply(bool v6, const Address& src,
-                                                         const Address& dst, uint64_t match) const {
-  auto it = requests_.find(Key{dst, src, match, v6});
-  return it == requests_.end() ? nullptr : &it->second;
+                                                         const Address& dst, uint64_t match) {
+  return requests_.find(Key{dst, src, match, v6});
 }
 
 }  // namespace netsift

@@ -23,10 +23,10 @@ inline constexpr uint32_t kDesegmentOneMoreSegment = 0x0fffffff;
 inline constexpr uint32_t kDesegmentUntilFin = 0x0ffffffe;
 
 // Memory bounds without a Session's budget (unit tests, fuzz drivers): the defaults of
-// core/memory_budget.h, one PDU at most 16 MiB, all flows at most 40 MiB. With a budget its TCP
+// core/memory_budget.h, one PDU at most 16 MiB, all flows at most 32 MiB. With a budget its TCP
 // share and item limit apply (--max-memory scales them).
 inline constexpr size_t kTcpMaxPendingPerFlow = MemoryBudget::kDefaultLimit / 6;
-inline constexpr size_t kTcpMaxPendingTotal = MemoryBudget::kDefaultLimit / 96 * 40;
+inline constexpr size_t kTcpMaxPendingTotal = MemoryBudget::kDefaultLimit / 96 * 32;
 
 // A PDU being collected in order (over decrypted TLS records): its bytes so far and the frames
 // they came from.
@@ -51,7 +51,7 @@ struct TcpPendingPdu {
   // Whether `more` bytes may be added within the per-flow and total bounds.
   bool within_limits(size_t more) const;
   // Which bound refuses `more` bytes, in words for the expert info ("over 16 MiB per PDU", "the
-  // TCP reassembly budget of 40 MiB of --max-memory 96 MiB used up").
+  // TCP reassembly budget of 32 MiB of --max-memory 96 MiB used up").
   std::string limit_hit(size_t more) const;
 };
 

@@ -55,12 +55,7 @@ void PcapngReader::fill_frame(const Block& b, CapturedFrame& frame, uint32_t glo
 bool PcapngReader::parse_epb(const Block& b, CapturedFrame& frame, bool obsolete) {
   // EPB body: interface(4) ts_high(4) ts_low(4) caplen(4) len(4) data options
   // OPB body: interface(2) drops(2) ts_high(4) ts_low(4) caplen(4) len(4) data options
-  constexpr size_t kFixed = 20;
-  if (body_size_ < kFixed) {
-    damaged(
-        std::string("pcapng: ") + (obsolete ? "packet" : "enhanced packet") + " block is too short",
-        b);
-  }
+  constexpr size_t kFixed = 20;  // check_block_length ensured them
   const uint8_t* p = body_.data();
   uint32_t local_if = obsolete ? endian_.u16(p) : endian_.u32(p);
   uint32_t global_if = global_interface(local_if, b);
@@ -103,7 +98,7 @@ void PcapngReader::parse_packet_options(const Block& b, size_t options_at, Captu
 bool PcapngReader::parse_spb(const Block& b, CapturedFrame& frame) {
   // body: original length(4) data (padded to 4). No interface id (always the section's first),
   // no timestamp, no options; the captured length is implied by the block length.
-  if (body_size_ < 4) damaged("pcapng: simple packet block is too short", b);
+  // check_block_length ensured the 4 bytes.
   // Unlike other blocks (read as if padded, see read_block), tshark 4.0 rejects an SPB whose
   // length is not a multiple of 4 (corpus: wiki-pcapng-test007), and so do we.
   if (b.total_length % 4 != 0) {

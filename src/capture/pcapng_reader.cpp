@@ -56,18 +56,7 @@ bool PcapngReader::read_block(Block& b) {
   }
   b.type = endian_.u32(h);
   b.total_length = endian_.u32(h + 4);
-  const std::string len_text = std::to_string(b.total_length);
-  uint32_t min_length = b.type == kBlockShb ? kMinShbLength : kMinBlockLength;
-  if (b.total_length < min_length) {
-    damaged("pcapng: total block length " + len_text + " of block is less than the minimum of " +
-                std::to_string(min_length),
-            b);
-  }
-  if (b.total_length > kMaxPcapngBlock) {
-    damaged("pcapng: total block length " + len_text + " is too large (> " +
-                std::to_string(kMaxPcapngBlock) + ")",
-            b);
-  }
+  check_block_length(b);
 
   // A length that is not a multiple of 4 is read as if rounded up (the block is padded in the
   // file); wiretap reads such files, and tshark shows their packets, so we do too.
@@ -78,13 +67,84 @@ bool PcapngReader::read_block(Block& b) {
       in_->read_exact(h, 4) < 4) {
     throw_cut_short(frames_ + 1, b.offset);
   }
-  uint32_t trailer = endian_.u32(h);
-  if (trailer != b.total_length) {
-    damaged("pcapng: total block lengths (first " + len_text + " and second " +
-                std::to_string(trailer) + ") don't match",
+  // wiretap rounds both lengths up to a multiple of 4 before comparing them.
+  auto round4 = [](uint32_t n) { return (uint64_t{n} + 3) & ~uint64_t{3}; };
+  uint64_t first = round4(b.total_length), second = round4(endian_.u32(h));
+  if (second != first) {
+    damaged("pcapng: total block lengths (first " + std::to_string(first) + " and second " +
+                std::to_string(second) + ") don't match",
             b);
   }
   return true;
+}
+
+namespace {
+
+// The smallest block of each type wiretap reads, with the words of its message: "less than the
+// minimum X size N" or "too small (< N)" (pcapng.c's per-type readers).
+struct MinimumLength {
+  uint32_t bytes;
+  const char* block;    // "an EPB"
+  const char* minimum;  // "the minimum EPB size", or nullptr for "too small (< N)"
+};
+
+MinimumLength minimum_length(uint32_t type) {
+  switch (type) {
+    case kBlockShb:
+      return {kMinShbLength, "an SHB", "the minimum SHB size"};
+    case kBlockIdb:
+      return {20, "an IDB", "the minimum IDB size"};
+    case kBlockOpb:
+      return {32, "a PB", "the minimum PB size"};
+    case kBlockSpb:
+      return {16, "an SPB", "the minimum SPB size"};
+    case kBlockNrb:
+      return {16, "an NRB", "the minimum NRB size"};
+    case kBlockIsb:
+      return {24, "an ISB", nullptr};
+    case kBlockEpb:
+      return {32, "an EPB", "the minimum EPB size"};
+    case kBlockSystemdJournal:
+      return {35, "a systemd journal export block", nullptr};  // one "__REALTIME_TIMESTAMP=0\n"
+    case kBlockDsb:
+      return {kMinBlockLength, "a DSB", "the minimum block size"};
+    case kBlockSysdigEvent:
+      return {36, "a Sysdig event block", nullptr};
+    case kBlockSysdigEventV2:
+    case kBlockSysdigEventV2Large:
+      return {40, "a Sysdig event block", nullptr};
+    case kBlockCustomCopy:
+    case kBlockCustomNoCopy:
+      return {16, "a CB", nullptr};
+    default:
+      return {kMinBlockLength, "an unknown block type", "the minimum block size"};
+  }
+}
+
+}  // namespace
+
+// wiretap's order: lengths are rounded up to a multiple of 4 first; an SHB is checked for its
+// minimum before the maximum, other blocks for the maximum (in the generic block reader) before
+// their type's minimum.
+void PcapngReader::check_block_length(const Block& b) const {
+  uint64_t rounded = (uint64_t{b.total_length} + 3) & ~uint64_t{3};
+  const std::string len_text = std::to_string(rounded);
+  MinimumLength min = minimum_length(b.type);
+  auto check_minimum = [&] {
+    if (rounded >= min.bytes) return;
+    damaged("pcapng: total block length " + len_text + " of " + min.block +
+                (min.minimum ? " is less than " + std::string(min.minimum) + " "
+                             : " is too small (< ") +
+                std::to_string(min.bytes) + (min.minimum ? "" : ")"),
+            b);
+  };
+  if (b.type == kBlockShb) check_minimum();
+  if (rounded > kMaxPcapngBlock) {
+    damaged("pcapng: total block length " + len_text + " is too large (> " +
+                std::to_string(kMaxPcapngBlock) + ")",
+            b);
+  }
+  check_minimum();
 }
 
 bool PcapngReader::next(CapturedFrame& frame) {

@@ -36,6 +36,9 @@ class PcapngReader final : public CaptureReader {
   };
   // Reads the next block; false at a clean end of input.
   bool read_block(Block& b);
+  // Refuses a block shorter than its type's minimum or longer than any block may be, with
+  // wiretap's messages.
+  void check_block_length(const Block& b) const;
   // Handles a block; returns true when it produced a frame.
   bool dispatch(const Block& b, CapturedFrame& frame);
 

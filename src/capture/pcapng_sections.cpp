@@ -28,8 +28,7 @@ void PcapngReader::parse_shb(const Block& b) {
 }
 
 void PcapngReader::parse_idb(const Block& b) {
-  // body: linktype(2) reserved(2) snaplen(4) options
-  if (body_size_ < 8) damaged("pcapng: interface description block is too short", b);
+  // body: linktype(2) reserved(2) snaplen(4) options (check_block_length ensured the 8 bytes)
   const uint8_t* p = body_.data();
   InterfaceInfo iface;
   iface.linktype = endian_.u16(p);

@@ -44,8 +44,9 @@ size_t parse_byte_size(const std::string& text) {
 }
 
 std::string MemoryBudget::describe(MemoryUse use) const {
-  static constexpr const char* kNames[] = {"TCP reassembly", "IP fragments", "HTTP/2 bodies",
-                                           "flow tables"};
+  static constexpr const char* kNames[] = {
+      "TCP reassembly",   "IP fragments",      "HTTP/2 streams",     "flow tables",
+      "DNS transactions", "ICMP transactions", "per-capture tables", "statistics"};
   return fmt::format("the {} budget of {} of --max-memory {}", kNames[index(use)],
                      byte_size_text(share(use)), byte_size_text(limit_));
 }

@@ -17,10 +17,19 @@
 namespace netsift {
 
 enum class MemoryUse : uint8_t {
-  kTcpReassembly,  // pending PDUs of all TCP flows (analysis/tcp_reassembly.h)
-  kIpFragments,    // unfinished IPv4/IPv6 datagrams (analysis/ip_reassembly.h)
-  kHttp2Bodies,    // DATA collected until END_STREAM, all streams (analysis/http2_connection.h)
-  kFlowTables,     // TCP and UDP conversations with their protocol states (core/flow_table.h)
+  kTcpReassembly,     // pending PDUs of all TCP flows (analysis/tcp_reassembly.h)
+  kIpFragments,       // unfinished IPv4/IPv6 datagrams (analysis/ip_reassembly.h)
+  kHttp2Bodies,       // HTTP/2 streams and the DATA they collect until END_STREAM
+                      // (analysis/http2_connection.h)
+  kFlowTables,        // TCP and UDP conversations with their protocol states (core/flow_table.h)
+  kDnsTransactions,   // DNS queries and responses matched (analysis/dns_transactions.h)
+  kIcmpTransactions,  // ICMP/ICMPv6 echo requests awaiting replies (analysis/icmp_transactions.h)
+  // Smaller per-capture tables keyed by what packets bring (ARP bindings, ESP sequence numbers
+  // by SPI), one pool: a table that finds it used up forgets its own oldest entries.
+  kCaptureTables,
+  // -z tables keyed by what a capture brings (conversations, endpoints, ...): outside the state
+  // shares above, as they exist only when asked for (output/statistics_budget.h).
+  kStatistics,
   kCount,
 };
 
@@ -33,12 +42,14 @@ class MemoryBudget {
   void set_limit(size_t bytes) { limit_ = bytes; }
   size_t limit() const { return limit_; }
 
-  // The part of the limit `use` may hold, in 96ths: TCP reassembly 40, IP fragments 12, HTTP/2
-  // bodies 12, flow tables 32 (32 MiB: 32,768 conversations by default).
+  // The part of the limit `use` may hold, in 96ths: TCP reassembly 32, IP fragments 10, HTTP/2
+  // streams and bodies 12, flow tables 28 (28,672 conversations by default), DNS transactions
+  // 6, ICMP transactions 4, the other per-capture tables 4; the -z statistics' tables may hold
+  // the whole limit again besides.
   size_t share(MemoryUse use) const {
-    static constexpr std::array<size_t, static_cast<size_t>(MemoryUse::kCount)> kShares{40, 12, 12,
-                                                                                        32};
-    return limit_ / 96 * kShares[index(use)];
+    static constexpr std::array<size_t, static_cast<size_t>(MemoryUse::kCount)> kShares{
+        32, 10, 12, 28, 6, 4, 4, 96};
+    return limit_ * kShares[index(use)] / 96;
   }
   // The most one item may hold: a flow's pending PDU, a stream's body, a decoded body (16 MiB by
   // default, the cap Content-Length bodies always had).
@@ -49,7 +60,7 @@ class MemoryBudget {
   void release(MemoryUse use, size_t n) { held_[index(use)] -= n; }
   size_t held(MemoryUse use) const { return held_[index(use)]; }
 
-  // "the TCP reassembly budget of 40 MiB of --max-memory 96 MiB": the words expert infos use.
+  // "the TCP reassembly budget of 32 MiB of --max-memory 96 MiB": the words expert infos use.
   std::string describe(MemoryUse use) const;
 
  private:

@@ -21,7 +21,7 @@ namespace {
 FieldId proto, hw_type, proto_type, hw_size, proto_size, opcode, is_gratuitous, is_probe,
     is_announcement, src_hw, src_hw_mac, src_proto, src_proto_ipv4, dst_hw, dst_hw_mac, dst_proto,
     dst_proto_ipv4, drarp_error_status, duplicate_frame, duplicate_seconds, ei_duplicate,
-    duplicate_tree;
+    duplicate_tree, bindings_limit;
 
 enum Opcode : uint16_t {
   kRequest = 1,
@@ -224,6 +224,8 @@ const FieldReg kFields[] = {
       .base = Base::kDec}},
     {&ei_duplicate,
      {.name = "Duplicate IP address configured", .abbrev = "arp.duplicate-address-detected"}},
+    // netsift's own: the bindings' memory budget made this packet forget the oldest address.
+    {&bindings_limit, {.name = "ARP bindings limit reached", .abbrev = "arp.bindings_limit"}},
     // Not a tshark field: the generated "[Duplicate IP address detected for ...]" subtree.
     {&duplicate_tree,
      {.name = "Duplicate IP address detected", .abbrev = "arp.duplicate_address_tree"}},
@@ -382,15 +384,27 @@ const char* opcode_summary(uint16_t op, bool gratuitous, bool probe, bool announ
 // a different one. Returns true when `ip` is claimed by another MAC than before.
 bool check_duplicate(Packet& pkt, int parent, const ByteReader& r, const uint8_t* mac,
                      uint32_t ip) {
-  auto [it, inserted] = pkt.session->state<ArpState>().bindings.try_emplace(ip);
-  ArpState::Binding& b = it->second;
+  auto& bindings = pkt.session->state<ArpState>().bindings;
+  bindings.use_budget(pkt.session->memory());
   int64_t now = pkt.frame->ts.sec;
-  if (inserted) {
+  ArpState::Binding* known = bindings.find(ip);
+  if (!known) {
+    std::optional<std::pair<uint32_t, ArpState::Binding>> evicted;
+    ArpState::Binding& b = bindings.insert(ip, &evicted);
     std::memcpy(b.mac, mac, 6);
     b.frame = pkt.number;
     b.seen_sec = now;
+    if (evicted) {
+      uint32_t old = evicted->first;
+      add_expert(pkt, parent, bindings_limit, r, 0, 0,
+                 fmt::format("ARP binding of {}.{}.{}.{} (frame {}) forgotten ({} used up)",
+                             old >> 24, old >> 16 & 255, old >> 8 & 255, old & 255,
+                             evicted->second.frame, bindings.describe()),
+                 kExpertNote, kGroupSequence);
+    }
     return false;
   }
+  ArpState::Binding& b = *known;
   if (pkt.number <= b.frame) return false;
   if (std::memcmp(b.mac, mac, 6) == 0) {
     b.frame = pkt.number;

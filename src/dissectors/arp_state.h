@@ -1,9 +1,13 @@
-// Cross-packet ARP state, a per-capture protocol state (core/protocol_state.h): which MAC last claimed each IPv4 address, for
-// tshark's duplicate address detection (arp.detect_duplicate_ips, on by default).
+// Cross-packet ARP state, a per-capture protocol state (core/protocol_state.h): which MAC last
+// claimed each IPv4 address, for tshark's duplicate address detection (arp.detect_duplicate_ips,
+// on by default). Bounded by the memory budget's per-capture tables pool: past it each new
+// address forgets the oldest one (core/transaction_table.h).
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
+#include <functional>
+
+#include "core/transaction_table.h"
 
 namespace netsift {
 
@@ -13,7 +17,8 @@ struct ArpState {
     uint64_t frame;    // last frame seen with this binding
     int64_t seen_sec;  // its capture time, whole seconds
   };
-  std::unordered_map<uint32_t, Binding> bindings;  // IPv4 address (host order) -> binding
+  // IPv4 address (host order) -> binding
+  TransactionTable<uint32_t, Binding, std::hash<uint32_t>> bindings{MemoryUse::kCaptureTables};
 };
 
 }  // namespace netsift

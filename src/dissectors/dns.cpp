@@ -62,8 +62,8 @@ UintPref pref_retransmission_timer;
 using namespace dns_fields;
 
 constexpr uint16_t kPortDns = 53, kPortMdns = 5353, kPortLlmnr = 5355;
-constexpr size_t kMaxNameText = 255;  // longer expansions are shown as "<Name too long>"
-constexpr int kMaxPointers = 128;     // more jumps than that can only be a loop
+constexpr size_t kMaxNameText = 254;  // tshark: 255 bytes with the NUL; longer: "<Name too long>"
+constexpr int kMaxPointers = 255;     // tshark: more jumps than MAX_DNAME_LEN are a loop
 
 FieldId proto_llmnr;
 FieldId length, id, fl_response, fl_authoritative, fl_conflict_query, fl_conflict_response,
@@ -397,7 +397,7 @@ FieldReg type_fields[] = {
 };
 
 FieldId response_in, response_to, retransmit_request, retransmit_request_in, retransmit_response,
-    retransmit_response_in;
+    retransmit_response_in, transactions_limit;
 
 const FieldReg kTransactionFields[] = {
     {&response_in,
@@ -441,6 +441,11 @@ const FieldReg kTransactionFields[] = {
      {.name = "DNS response retransmission",
       .abbrev = "dns.retransmit_response",
       .type = FT::kNone}},
+    // netsift's own: the transaction table's memory budget made this query forget the oldest.
+    {&transactions_limit,
+     {.name = "DNS transactions limit reached",
+      .abbrev = "dns.transactions_limit",
+      .type = FT::kNone}},
 };
 
 // Links a query and its response, and flags retransmissions and unsolicited responses, under
@@ -449,6 +454,7 @@ const FieldReg kTransactionFields[] = {
 void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uint32_t key,
                      bool response) {
   DnsTransactions& transactions = pkt.session->state<DnsTransactions>();
+  transactions.use_budget(pkt.session->memory());
   uint8_t ip_proto = pkt.port_type == PortType::kTcp ? 6 : 17;
   FlowKey flow =
       FlowKey::make(pkt.net_src, pkt.src_port, pkt.net_dst, pkt.dst_port, ip_proto, nullptr);
@@ -462,6 +468,11 @@ void add_transaction(Packet& pkt, const ByteReader& r, int top, int id_node, uin
       // With -2 a query shows the response the first pass matched to it.
       if (auto answer = pkt.session->later.find(response_in, pkt.number))
         pkt.add_generated_uint(top, response_in, *answer);
+      if (res.forgotten_frame != 0)
+        add_expert(pkt, id_node, transactions_limit, r, 0, 0,
+                   fmt::format("DNS transaction of frame {} forgotten ({} used up)",
+                               res.forgotten_frame, transactions.limit_text()),
+                   kExpertNote, kGroupSequence);
       break;
     case O::kAnswer:
       pkt.session->later.note(response_in, res.t->request_frame, 0, pkt.number);
@@ -686,9 +697,15 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
     }
   }
   m.pkt.add_item(rr, f::resp_len, m.r, p + 8, 2);
+  // tshark sets "name: type T, class C" and appends the data's text, which stops silently at
+  // the label's length once the set part fitted.
+  size_t set_part = label.size();
   dissect_rdata(m, rr, type, data, rdlen, info, label);
   learn_address_name(m, name, type, raw_class, data, rdlen);
-  if (m.want_text) m.pkt.set_label(rr, label);
+  if (m.want_text) {
+    if (set_part < 240) cut_appended_label(label);
+    m.pkt.set_label(rr, label);
+  }
   return data + rdlen;
 }
 

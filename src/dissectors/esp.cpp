@@ -4,7 +4,7 @@
 // stays encrypted (no SA is known).
 #include <fmt/format.h>
 
-#include <unordered_map>
+#include <functional>
 
 #include "core/expert.h"
 #include "core/field_registry.h"
@@ -12,6 +12,7 @@
 #include "core/preferences.h"
 #include "core/protocol_state.h"
 #include "core/session.h"
+#include "core/transaction_table.h"
 #include "dissectors/esp.h"
 #include "dissectors/esp_decrypt.h"
 #include "dissectors/esp_fields.h"
@@ -59,21 +60,35 @@ struct EspKeys {
 
 // The last sequence number and frame seen for each SPI (tshark's esp sequence analysis,
 // esp.do_esp_sequence_analysis, on by default).
+// Bounded by the memory budget's per-capture tables pool: past it a new SPI forgets the oldest.
 struct EspSequences {
   struct Last {
     uint32_t sequence;
     uint64_t frame;
   };
-  std::unordered_map<uint32_t, Last> by_spi;
+  TransactionTable<uint32_t, Last, std::hash<uint32_t>> by_spi{MemoryUse::kCaptureTables};
 };
+
+// netsift's own: the sequence table's memory budget made this packet forget the oldest SPI.
+FieldId sequence_limit;
 
 void analyse_sequence(Packet& pkt, int top, uint32_t spi, uint32_t sequence) {
   using namespace esp_fields;
   auto& seen = pkt.session->state<EspSequences>().by_spi;
-  auto [it, first] = seen.try_emplace(spi, EspSequences::Last{sequence, pkt.number});
-  if (first) return;
-  EspSequences::Last previous = it->second;
-  it->second = {sequence, pkt.number};
+  seen.use_budget(pkt.session->memory());
+  EspSequences::Last* last = seen.find(spi);
+  if (!last) {
+    std::optional<std::pair<uint32_t, EspSequences::Last>> evicted;
+    seen.insert(spi, &evicted) = {sequence, pkt.number};
+    if (evicted)
+      add_expert(pkt, top, sequence_limit, ByteReader(), 0, 0,
+                 fmt::format("Sequence analysis of SPI {:08x} (frame {}) forgotten ({} used up)",
+                             evicted->first, evicted->second.frame, seen.describe()),
+                 kExpertNote, kGroupSequence);
+    return;
+  }
+  EspSequences::Last previous = *last;
+  *last = {sequence, pkt.number};
   uint32_t expected = previous.sequence + 1;
   if (sequence == expected) return;
   int n = pkt.add_generated_uint(top, sequence_analysis_expected_sn, expected);
@@ -156,6 +171,11 @@ void register_esp() {
   auto& reg = registry();
   esp::protocol = reg.add_protocol({"Encapsulating Security Payload", "ESP", "esp"});
   esp_fields::register_fields(esp::protocol);
+  static const FieldReg kOwnFields[] = {
+      {&sequence_limit,
+       {.name = "Sequence analysis limit reached", .abbrev = "esp.sequence_analysis_limit"}},
+  };
+  reg.add_fields(esp::protocol, kOwnFields);
   proto_udpencap = reg.add_protocol({"UDP Encapsulation of IPsec Packets", "UDPENCAP", "udpencap"});
   udpencap_fields::register_fields(proto_udpencap);
   register_protocol_state<EspSequences>(StateScope::kCapture);

@@ -17,6 +17,7 @@
 #include "core/dissector_table.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/http2_internal.h"
 #include "dissectors/tcp_desegment.h"
 #include "dissectors/tls.h"
@@ -38,7 +39,9 @@ Http2Connection& connection(Packet& pkt) {
     detached = Http2Connection{};
     return detached;
   }
-  return pkt.conversation->state<Http2Connection>();
+  Http2Connection& conn = pkt.conversation->state<Http2Connection>();
+  if (!conn.charge.budget && pkt.session) conn.charge.budget = &pkt.session->memory();
+  return conn;
 }
 
 bool starts_with_preface(const ByteReader& r, size_t off) {
@@ -103,6 +106,23 @@ void dissect_flags(Frame& f) {
 const char* type_name(uint8_t type) {
   return value_name(registry().info(http2_fields::type).def, type);
 }
+
+}  // namespace
+
+Http2Stream& Frame::stream() {
+  Http2Stream& s = conn.stream(stream_id);
+  if (conn.forgotten_stream != 0) {
+    MemoryBudget& budget = pkt.session->memory();
+    add_expert(pkt, tree, http2_fields::stream_limit, r, 0, 0,
+               fmt::format("Stream {} forgotten ({} used up)", conn.forgotten_stream,
+                           budget.describe(MemoryUse::kHttp2Bodies)),
+               kExpertNote, kGroupProtocol);
+    conn.forgotten_stream = 0;
+  }
+  return s;
+}
+
+namespace {
 
 // The frame r[0, 9 + length).
 void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int proto_node) {
@@ -191,6 +211,8 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
       pkt.add_item(tree, unknown, r, off, r.reported_size() - off);
       break;
   }
+  if ((frame_type == kData || frame_type == kHeaders) && (f.flags & kEndStream) && f.stream_id != 0)
+    f.stream().side[dir].ended = true;
   rec.data = r.data() + std::min(r.size(), kFrameHeaderLength);
   rec.data_len = r.remaining(kFrameHeaderLength);
   if (frame_type != kHeaders && frame_type != kPushPromise && frame_type != kContinuation) {

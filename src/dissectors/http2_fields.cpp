@@ -24,7 +24,8 @@ UintField length, type, streamid, flags, flags_end_stream, flags_eh, flags_padde
     window_update_window_size_increment, altsvc_origin_len, origin_origin_len,
     priority_update_stream_id, request_in, response_in;
 LabelField stream, header, header_table_size_update, settings, body_fragments, origin,
-    header_size_exceeded, header_lines_exceeded, body_decompression_failed, body_limit, frame_too_large,
+    header_size_exceeded, header_lines_exceeded, body_decompression_failed, body_limit, stream_limit,
+    frame_too_large,
     window_exceeded, reassembly_error, text;
 StringField magic, header_name, header_value, header_unescaped, header_repr, request_full_uri,
     continuation_header, altsvc_origin, altsvc_field_value, origin_origin,
@@ -519,6 +520,9 @@ const FieldReg kFields[] = {
       .type = FT::kNone}},
     // netsift's own: a body cut or not reassembled for the memory budget (core/memory_budget.h).
     {&body_limit, {.name = "Body limit reached", .abbrev = "http2.body_limit", .type = FT::kNone}},
+    // netsift's own: a stream forgotten to make room for a new one (core/memory_budget.h).
+    {&stream_limit,
+     {.name = "Stream limit reached", .abbrev = "http2.stream_limit", .type = FT::kNone}},
     {&h_authority,
      {.name = ":authority",
       .abbrev = "http2.headers.authority",

@@ -22,13 +22,13 @@ extern UintField length, type, streamid, flags, flags_end_stream, flags_eh, flag
     window_update_window_size_increment, altsvc_origin_len, origin_origin_len,
     priority_update_stream_id, request_in, response_in;
 extern LabelField stream, header, header_table_size_update, settings, body_fragments, origin,
-    header_size_exceeded, header_lines_exceeded, body_decompression_failed, body_limit, frame_too_large,
-    window_exceeded, reassembly_error, text;
+    header_size_exceeded, header_lines_exceeded, body_decompression_failed, body_limit,
+    stream_limit, frame_too_large, window_exceeded, reassembly_error, text;
 extern StringField magic, header_name, header_value, header_unescaped, header_repr,
     request_full_uri, continuation_header, altsvc_origin, altsvc_field_value, origin_origin,
     priority_update_field_value;
-extern BytesField unknown, data_data, data_segment, data_padding, body_reassembled_data, headers, headers_padding,
-    push_promise_header, push_promise_padding, ping, pong, goaway_addata;
+extern BytesField unknown, data_data, data_segment, data_padding, body_reassembled_data, headers,
+    headers_padding, push_promise_header, push_promise_padding, ping, pong, goaway_addata;
 extern TimeField time;
 // Header fields the statistics read.
 extern StringField h_method, h_path, h_authority;

@@ -51,10 +51,12 @@ struct Frame {
   int tree;        // the "Stream: ..." item, parent of the frame's fields
   uint8_t type, flags;
   uint32_t stream_id;
-  uint64_t number;    // the frame's number on the connection (tshark's http2_frame_num_t)
-  std::string label;  // the Stream item's text, completed by the payload's dissector
+  uint64_t number;           // the frame's number on the connection (tshark's http2_frame_num_t)
+  std::string label;         // the Stream item's text, completed by the payload's dissector
   Http2FrameRecord* record;  // its tap record (dissectors/http2.h)
-  Http2Stream& stream() { return conn.stream(stream_id); }
+  // The frame's stream, created when new (saying so when that made the connection forget its
+  // oldest stream for the memory budget).
+  Http2Stream& stream();
 };
 
 // ---- Control frames (http2_frames.cpp); each returns the offset after what it read.

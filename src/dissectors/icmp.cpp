@@ -26,7 +26,7 @@ using namespace icmp_fields;
 FieldId checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq, seq_le, mtu,
     num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level, originate_ts,
     receive_ts, transmit_ts, address_mask, redir_gw, resp_in, no_resp, resp_not_found, resp_to,
-    resptime, data_time, data_time_relative, length, length_original;
+    resptime, data_time, data_time_relative, length, length_original, transactions_limit;
 
 enum : uint8_t {
   kEchoReply = 0,
@@ -217,6 +217,11 @@ const FieldReg kFields[] = {
       .blurb = "No corresponding response frame was seen"}},
     {&resp_not_found,
      {.name = "Response not found", .abbrev = "icmp.resp_not_found", .type = FieldType::kNone}},
+    // netsift's own: the echo requests' memory budget made this request forget the oldest.
+    {&transactions_limit,
+     {.name = "ICMP transactions limit reached",
+      .abbrev = "icmp.transactions_limit",
+      .type = FieldType::kNone}},
     {&resp_to,
      {.name = "Request frame",
       .abbrev = "icmp.resp_to",
@@ -376,6 +381,18 @@ void add_echo_reply_link(Packet& pkt, int tree, const EchoReplyFields& f) {
   if (pkt.cols.enabled) pkt.cols.append_info(" (no response found!)");
 }
 
+void record_echo_request(Packet& pkt, int tree, bool v6, uint64_t match, FieldId limit) {
+  IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
+  tx.use_budget(pkt.session->memory());
+  uint64_t forgotten =
+      tx.request(v6, pkt.net_src, pkt.net_dst, match, pkt.number, pkt.frame->ts.total_ns());
+  if (forgotten == 0) return;
+  add_expert(
+      pkt, tree, limit, ByteReader(), 0, 0,
+      fmt::format("Echo request of frame {} forgotten ({} used up)", forgotten, tx.limit_text()),
+      kExpertNote, kGroupSequence);
+}
+
 void note_echo_reply(Packet& pkt, FieldId resp_in, uint64_t request_frame) {
   pkt.session->later.note(resp_in, request_frame, 0, pkt.number);
 }
@@ -388,12 +405,12 @@ void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
   uint16_t cksum = r.u16(2);
   if (t == kEchoReply) cksum = fold(uint32_t{cksum} + 0xf7ff);
   uint64_t key = uint64_t{r.u32(4)} << 16 | cksum;
-  IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   if (t == kEcho) {
-    tx.request(false, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
     add_echo_reply_link(pkt, tree, {resp_in, no_resp, resp_not_found, false, "ICMP"});
+    record_echo_request(pkt, tree, false, key, transactions_limit);
     return;
   }
+  IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   const IcmpTransactions::Request* req = tx.reply(false, pkt.net_src, pkt.net_dst, key);
   if (!req || req->frame >= pkt.number) return;
   note_echo_reply(pkt, resp_in, req->frame);

@@ -26,6 +26,10 @@ struct EchoReplyFields {
   const char* protocol;   // "ICMP", "ICMPv6"
 };
 void add_echo_reply_link(Packet& pkt, int tree, const EchoReplyFields& f);
+// Records an echo request for its reply (`match`: what the reply must carry); when the ICMP
+// transactions' memory budget made room by forgetting the oldest request, says so under `tree`
+// with the expert item `limit`.
+void record_echo_request(Packet& pkt, int tree, bool v6, uint64_t match, FieldId limit);
 // In a reply matched to its request: noted for the request's frame in the first pass.
 void note_echo_reply(Packet& pkt, FieldId resp_in, uint64_t request_frame);
 

@@ -23,7 +23,7 @@ namespace {
 
 using namespace icmpv6_fields;
 FieldId checksum, checksum_status, checksum_bad, reserved, mtu, pointer, echo_id, echo_seq, resp_in,
-    no_resp, resp_not_found, resp_to, resptime;
+    no_resp, resp_not_found, resp_to, resptime, transactions_limit;
 FieldId ra_hop_limit, ra_flag, ra_flag_m, ra_flag_o, ra_flag_h, ra_flag_prf, ra_flag_p, ra_flag_rsv,
     ra_lifetime, ra_reachable, ra_retrans, ns_target, na_flag, na_flag_r, na_flag_s, na_flag_o,
     na_flag_rsv, na_target, rd_target, rd_destination;
@@ -217,6 +217,11 @@ const FieldReg kFields[] = {
       .blurb = "No corresponding response frame was seen"}},
     {&resp_not_found,
      {.name = "Response not found", .abbrev = "icmpv6.resp_not_found", .type = FieldType::kNone}},
+    // netsift's own: the echo requests' memory budget made this request forget the oldest.
+    {&transactions_limit,
+     {.name = "ICMPv6 transactions limit reached",
+      .abbrev = "icmpv6.transactions_limit",
+      .type = FieldType::kNone}},
     {&resp_to, {.name = "Response To", .abbrev = "icmpv6.resp_to", .type = FieldType::kFrameNum}},
     {&resptime, {.name = "Response Time", .abbrev = "icmpv6.resptime", .type = FieldType::kDouble}},
     {&ra_hop_limit,
@@ -724,8 +729,8 @@ void match_echo(Packet& pkt, int tree, const ByteReader& r, uint8_t t) {
   IcmpTransactions& tx = pkt.session->state<IcmpTransactions>();
   uint64_t key = r.u32(4);
   if (t == kEcho) {
-    tx.request(true, pkt.net_src, pkt.net_dst, key, pkt.number, pkt.frame->ts.total_ns());
     add_echo_reply_link(pkt, tree, {resp_in, no_resp, resp_not_found, true, "ICMPv6"});
+    record_echo_request(pkt, tree, true, key, transactions_limit);
     return;
   }
   const IcmpTransactions::Request* req = tx.reply(true, pkt.net_src, pkt.net_dst, key);

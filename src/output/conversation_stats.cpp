@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "filter/display_filter.h"
 #include "output/stat_format.h"
 #include "output/stat_taps.h"
+#include "output/statistics_budget.h"
 
 namespace netsift {
 
@@ -161,7 +163,7 @@ class ConversationStatistic : public TableStatistic {
   void print(OutputSink& sink) override {
     bool ports = has_ports(layer());
     const char* pad = ports ? "            " : "";
-    std::string out;
+    std::string& out = sink.buffer();
     print_title(out, "Conversations");
     out += fmt::format(
         "{}                                               |       <-      | |       ->      | "
@@ -186,16 +188,20 @@ class ConversationStatistic : public TableStatistic {
                          format_byte_size(c->rx_bytes + c->tx_bytes));
       double start = ns_to_seconds(c->start_ns);
       out += fmt::format("{:14.9f}   {:12.4f}\n", start, ns_to_seconds(c->stop_ns) - start);
+      sink.flush_if_full();
     }
+    out += rows_.note("packets in further conversations");
     out += kRule;
-    sink.write(out);
   }
 
  private:
   void add(const TapEvent& ev, const Packet& pkt) override {
-    auto [it, inserted] = index_.try_emplace(conversation_key(ev), items_.size());
+    ConversationKey key = conversation_key(ev);
+    auto it = index_.find(key);
     int64_t now = relative_ns(pkt);
-    if (inserted) {
+    if (it == index_.end()) {
+      if (!rows_.admit(pkt)) return;
+      it = index_.emplace(key, items_.size()).first;
       items_.push_back(ConversationRow{ev});
       items_.back().start_ns = items_.back().stop_ns = now;
     }
@@ -227,7 +233,9 @@ class ConversationStatistic : public TableStatistic {
   }
 
   std::unordered_map<ConversationKey, size_t, ConversationKeyHash> index_;
-  std::vector<ConversationRow> items_;
+  std::deque<ConversationRow> items_;  // a deque: growing never holds two copies
+  // A row, its index node (with the hash table's overheads) and its place in the print order.
+  StatisticRowBudget rows_{sizeof(ConversationRow) + sizeof(ConversationKey) + 64};
 };
 
 struct Endpoint {
@@ -252,7 +260,7 @@ class EndpointTable : public TableStatistic {
 
   void print(OutputSink& sink) override {
     bool ports = has_ports(layer());
-    std::string out;
+    std::string& out = sink.buffer();
     print_title(out, "Endpoints");
     out += fmt::format(
         "                       |  {}Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx "
@@ -269,31 +277,41 @@ class EndpointTable : public TableStatistic {
       out += fmt::format("{:>6}     {:>9}     {:>6}       {:>9}      {:>6}       {:>9}   \n",
                          e->tx_frames + e->rx_frames, e->tx_bytes + e->rx_bytes, e->tx_frames,
                          e->tx_bytes, e->rx_frames, e->rx_bytes);
+      sink.flush_if_full();
     }
+    out += rows_.note("packet ends at further endpoints");
     out += kRule;
-    sink.write(out);
   }
 
  private:
   // Each header counts once for its sender and once for its receiver.
   void add(const TapEvent& ev, const Packet& pkt) override {
     uint64_t len = pkt.frame->len;
-    Endpoint& src = find(ev.src, ev.src_port);
-    ++src.tx_frames;
-    src.tx_bytes += len;
-    Endpoint& dst = find(ev.dst, ev.dst_port);
-    ++dst.rx_frames;
-    dst.rx_bytes += len;
+    if (Endpoint* src = find(ev.src, ev.src_port, pkt)) {
+      ++src->tx_frames;
+      src->tx_bytes += len;
+    }
+    if (Endpoint* dst = find(ev.dst, ev.dst_port, pkt)) {
+      ++dst->rx_frames;
+      dst->rx_bytes += len;
+    }
   }
 
-  Endpoint& find(const Address& a, uint16_t port) {
-    auto [it, inserted] = index_.try_emplace(EndpointKey{a, port}, items_.size());
-    if (inserted) items_.push_back(Endpoint{a, port});
-    return items_[it->second];
+  // The endpoint's row, added when new and within the budget (else nullptr).
+  Endpoint* find(const Address& a, uint16_t port, const Packet& pkt) {
+    EndpointKey key{a, port};
+    auto it = index_.find(key);
+    if (it == index_.end()) {
+      if (!rows_.admit(pkt)) return nullptr;
+      it = index_.emplace(key, items_.size()).first;
+      items_.push_back(Endpoint{a, port});
+    }
+    return &items_[it->second];
   }
 
   std::unordered_map<EndpointKey, size_t, EndpointKeyHash> index_;
-  std::vector<Endpoint> items_;
+  std::deque<Endpoint> items_;  // a deque: growing never holds two copies
+  StatisticRowBudget rows_{sizeof(Endpoint) + sizeof(EndpointKey) + 64};
 };
 
 }  // namespace

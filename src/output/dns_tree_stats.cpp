@@ -6,6 +6,7 @@
 
 #include "core/field_registry.h"
 #include "core/protocols.h"
+#include "core/session.h"
 #include "dissectors/dns.h"
 #include "dissectors/dns_fields.h"
 #include "dissectors/icmp_fields.h"
@@ -139,6 +140,7 @@ class DnsTree : public Statistic {
   }
 
   void count(const Packet& pkt, const DnsTap& tap) {
+    tree_.use_budget(pkt.session->memory());
     tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
     bool response = tap.flags & 0x8000;
     unsigned opcode = (tap.flags >> 11) & 0xf, rcode = tap.flags & 0xf;

@@ -1,6 +1,7 @@
 #include "output/expert_stats.h"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 #include "dissectors/frame.h"
 #include "dissectors/sll_fields.h"
 #include "filter/display_filter.h"
+#include "output/statistics_budget.h"
 
 namespace netsift {
 
@@ -85,24 +87,26 @@ class ExpertStatistic : public Statistic {
       if (n.field == protocols::expert)
         expert_item(pkt, i);
       else if (n.field == frame_fields::comment && n.parent == -1)
-        add(kExpertComment, kGroupComment, "Frame", text(n.value));
+        add(pkt, kExpertComment, kGroupComment, "Frame", text(n.value));
     }
   }
 
   void print(OutputSink& out) override {
-    std::string text;
+    std::string& buf = out.buffer();
     for (size_t level = 0; level < kLevelCount; ++level) {
-      const std::vector<Entry>& entries = entries_[level];
+      const std::deque<Entry>& entries = entries_[level];
       if (entries.empty()) continue;
       uint64_t total = 0;
       for (const Entry& e : entries) total += e.frequency;
-      text += fmt::format("\n{} ({})\n=============\n", kLevels[level].title, total);
-      text += "   Frequency      Group           Protocol  Summary\n";
-      for (const Entry& e : entries)
-        text += fmt::format("{:12} {:>10} {:>18}  {}\n", e.frequency,
-                            group_text(static_cast<ExpertGroup>(e.group)), e.protocol, e.summary);
+      buf += fmt::format("\n{} ({})\n=============\n", kLevels[level].title, total);
+      buf += "   Frequency      Group           Protocol  Summary\n";
+      for (const Entry& e : entries) {
+        buf += fmt::format("{:12} {:>10} {:>18}  {}\n", e.frequency,
+                           group_text(static_cast<ExpertGroup>(e.group)), e.protocol, e.summary);
+        out.flush_if_full();
+      }
     }
-    out.write(text);
+    buf += rows_.note("expert infos with further messages");
   }
 
  private:
@@ -127,24 +131,30 @@ class ExpertStatistic : public Statistic {
       else if (!protocol && c.field != kNoField)
         protocol = reporting_protocol(pkt, at, c.field);
     }
-    if (protocol) add(static_cast<ExpertSeverity>(severity), group, protocol, message);
+    if (protocol) add(pkt, static_cast<ExpertSeverity>(severity), group, protocol, message);
   }
 
-  void add(ExpertSeverity severity, uint32_t group, std::string_view protocol,
+  void add(const Packet& pkt, ExpertSeverity severity, uint32_t group, std::string_view protocol,
            std::string_view summary) {
     size_t level = 0;
     while (level < kLevelCount && kLevels[level].severity != severity) ++level;
     if (level >= kLevelCount || level > lowest_level_kept) return;
     std::string key = fmt::format("{}\n{}", protocol, summary);
-    auto [it, inserted] = index_[level].try_emplace(std::move(key), entries_[level].size());
-    if (inserted)
+    auto it = index_[level].find(key);
+    if (it == index_[level].end()) {
+      // The key, and the entry's copies of its two parts.
+      if (!rows_.admit(pkt, 2 * key.size())) return;
+      it = index_[level].emplace(std::move(key), entries_[level].size()).first;
       entries_[level].push_back(Entry{group, std::string(protocol), std::string(summary)});
+    }
     ++entries_[level][it->second].frequency;
   }
 
   std::optional<DisplayFilter> filter_;
-  std::vector<Entry> entries_[kLevelCount];  // in the order first seen
+  std::deque<Entry> entries_[kLevelCount];  // in the order first seen
   std::unordered_map<std::string, size_t> index_[kLevelCount];
+  // An entry with its index node and the strings' own overheads; the texts are added per row.
+  StatisticRowBudget rows_{sizeof(Entry) + sizeof(std::string) + 3 * 32 + 64};
 };
 
 }  // namespace

@@ -21,6 +21,7 @@ double relative_ms(const Packet& pkt) {
 // Frames with a low-noise block, their time set on `tree`; false for the others.
 bool tapped(const Packet& pkt, StatsTree& tree, F5TapInfo& tap) {
   if (!f5_tap_info(pkt, tap)) return false;
+  tree.use_budget(pkt.session->memory());
   tree.set_now(relative_ms(pkt));
   return true;
 }

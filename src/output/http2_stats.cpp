@@ -9,6 +9,7 @@
 
 #include "core/conversation.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/http2.h"
 #include "dissectors/http2_fields.h"
 #include "output/stat_taps.h"
@@ -29,6 +30,7 @@ class Http2Tree : public Statistic {
   void packet(const Packet& pkt) override {
     for_each_http2_frame(pkt, [&](const Http2FrameRecord& f) {
       if (f.magic || !f.whole) return;
+      tree_.use_budget(pkt.session->memory());
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       tree_.tick("HTTP2", StatsTree::kRoot);
       const char* name = value_name(registry().info(http2_fields::type).def, f.type);

@@ -8,10 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "core/address_format.h"
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/http.h"
 #include "dissectors/http_fields.h"
-#include "core/address_format.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 
@@ -73,11 +74,13 @@ class HttpStatistic : public Statistic {
           tap.response_for_uri = text(n.value);
       }
       if (tap.method.empty() && tap.response_code == 0 && binary(pkt, pkt.tree[i])) continue;
+      tree_.use_budget(pkt.session->memory());
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       count(pkt, tap);
     }
     for (const TapRecord& t : pkt.taps) {
       if (t.tap != kHttpPrefaceTap) continue;
+      tree_.use_budget(pkt.session->memory());
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       count(pkt, HttpTap{});
     }
@@ -267,6 +270,7 @@ class RequestSequences : public HttpStatistic {
     auto known = uri_node_.find(uri);
     if (known != uri_node_.end()) return tree_.tick(uri, node_parent_[known->second]);
     int id = tree_.tick(uri, root_);
+    if (id == StatsTree::kRefused) return id;  // past the statistics budget: nothing kept
     uri_node_[uri] = id;
     node_uri_[id] = uri;
     node_parent_[id] = root_;
@@ -275,6 +279,7 @@ class RequestSequences : public HttpStatistic {
 
   void tick_request(const std::string& uri, int referer) {
     int id = tree_.tick(uri, referer);
+    if (id == StatsTree::kRefused) return;
     if (node_uri_.emplace(id, uri).second) node_parent_[id] = referer;
     uri_node_[node_uri_[id]] = id;
   }

@@ -89,6 +89,17 @@ void JsonWriter::prepare() {
 void JsonWriter::name(std::string_view n, std::string_view suffix) {
   prepare();
   append_json_string(out_, n, dots_);
+  end_name(suffix);
+}
+
+void JsonWriter::quoted_name(std::string_view quoted, std::string_view suffix) {
+  prepare();
+  out_.append(quoted);
+  end_name(suffix);
+}
+
+// After a name's closing quote: the suffix inside it, then the separator.
+void JsonWriter::end_name(std::string_view suffix) {
   if (!suffix.empty()) {
     out_.pop_back();  // the closing quote: the suffix belongs inside the name
     out_.append(suffix);

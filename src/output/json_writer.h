@@ -26,6 +26,8 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   void name(std::string_view n, std::string_view suffix = {});
+  // A member name already quoted and escaped (names a printer reuses across documents).
+  void quoted_name(std::string_view quoted, std::string_view suffix = {});
   void string(std::string_view s);
   // A value written as is: a number, true, false, null, or an already quoted string.
   void raw(std::string_view s);
@@ -33,6 +35,7 @@ class JsonWriter {
  private:
   enum : uint8_t { kHasElements = 1, kHasName = 2 };
   void prepare();
+  void end_name(std::string_view suffix);
   void newline_indent(size_t depth);
   void open(char c);
   void close(char c);

@@ -22,6 +22,10 @@ class OutputSink {
   void end_packet() {
     if (flush_every_packet || buf_.size() >= kChunk) flush();
   }
+  // Between the lines of a long statistic: writes out what has collected past one chunk.
+  void flush_if_full() {
+    if (buf_.size() >= kChunk) flush();
+  }
   void flush() {
     if (!buf_.empty()) {
       if (std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) failed_ = true;

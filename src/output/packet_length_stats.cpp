@@ -1,5 +1,6 @@
 #include "output/packet_length_stats.h"
 
+#include "core/session.h"
 #include "output/stat_taps.h"
 #include "output/stats_tree.h"
 
@@ -28,6 +29,7 @@ class PacketLengths : public Statistic {
 
   void packet(const Packet& pkt) override {
     int64_t len = pkt.frame->len;
+    tree_.use_budget(pkt.session->memory());
     tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
     tree_.add_value(kRootName, StatsTree::kRoot, len);
     tree_.tick_range(root_, len);

@@ -1,6 +1,7 @@
 #include "output/ptype_stats.h"
 
 #include "core/field_registry.h"
+#include "core/session.h"
 #include "dissectors/tcp_fields.h"
 #include "dissectors/udp_fields.h"
 #include "output/stat_taps.h"
@@ -30,6 +31,7 @@ class IpProtocolTypes : public Statistic {
       }
     }
     ip_.for_each(pkt, [&](const TapEvent&) {
+      tree_.use_budget(pkt.session->memory());
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);
       tree_.tick("IP Protocol Types", StatsTree::kRoot);
       tree_.tick(type, pivot_);

@@ -30,9 +30,21 @@ StatsTree::StatsTree(std::string title, Order order) : title_(std::move(title)),
 }
 
 int StatsTree::node(std::string_view name, int parent, bool sort_top) {
+  if (parent == kRefused) return kRefused;
   Node& p = nodes_[parent];
   auto it = p.by_name.find(std::string(name));
   if (it != p.by_name.end()) return it->second;
+  if (budget_) {
+    // The node, its burst deque's first block and map, its entry in the parent's name index,
+    // and the name twice.
+    size_t cost = sizeof(Node) + 736 + 2 * name.size();
+    if (!budget_->fits(MemoryUse::kStatistics, cost)) {
+      if (limit_.empty()) limit_ = budget_->describe(MemoryUse::kStatistics);
+      ++refused_;
+      return kRefused;
+    }
+    budget_->charge(MemoryUse::kStatistics, cost);
+  }
   int id = static_cast<int>(nodes_.size());
   int depth = nodes_[parent].depth + 1;
   nodes_[parent].children.push_back(id);
@@ -43,6 +55,7 @@ int StatsTree::node(std::string_view name, int parent, bool sort_top) {
 }
 
 void StatsTree::tick_pivot(int id, std::string_view name) {
+  if (id == kRefused) return;
   ++nodes_[id].counter;
   update_burst(nodes_[id], 1);
   tick(name, id);
@@ -59,6 +72,7 @@ void StatsTree::count_value(Node& n, int64_t value) {
 
 int StatsTree::add_value(std::string_view name, int parent, int64_t value) {
   int id = node(name, parent);
+  if (id == kRefused) return id;
   nodes_[id].values = Values::kInt;
   count_value(nodes_[id], value);
   return id;
@@ -66,6 +80,7 @@ int StatsTree::add_value(std::string_view name, int parent, int64_t value) {
 
 int StatsTree::add_value(std::string_view name, int parent, float value) {
   int id = node(name, parent);
+  if (id == kRefused) return id;
   Node& n = nodes_[id];
   n.values = Values::kFloat;
   bool first = n.counter == 0;
@@ -82,6 +97,7 @@ void StatsTree::add_ranges(int parent, const std::vector<std::pair<int64_t, int6
     std::string name =
         ceiling < 0 ? fmt::format("{} and greater", floor) : fmt::format("{}-{}", floor, ceiling);
     int id = node(name, parent);
+    if (id == kRefused) return;
     Node& n = nodes_[id];
     n.values = Values::kInt;
     n.range = true;
@@ -91,6 +107,7 @@ void StatsTree::add_ranges(int parent, const std::vector<std::pair<int64_t, int6
 }
 
 void StatsTree::tick_range(int parent, int64_t value) {
+  if (parent == kRefused) return;
   for (int id : nodes_[parent].children) {
     Node& n = nodes_[id];
     if (n.range && value >= n.floor && (n.ceiling < 0 || value <= n.ceiling)) {
@@ -102,6 +119,7 @@ void StatsTree::tick_range(int parent, int64_t value) {
 
 int StatsTree::increase(std::string_view name, int parent, int64_t value) {
   int id = node(name, parent);
+  if (id == kRefused) return id;
   nodes_[id].counter += value;
   update_burst(nodes_[id], value);
   return id;
@@ -228,6 +246,8 @@ std::string StatsTree::format() const {
   // Top-level nodes keep their creation order; only children are sorted.
   for (int child : nodes_[kRoot].children) format_node(out, child, name_width);
   out.append("\n").append(line_width, '-').append("\n");
+  if (refused_ != 0)
+    out += fmt::format("Not counted: {} counts of further items ({} used up)\n", refused_, limit_);
   return out;
 }
 

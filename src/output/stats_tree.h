@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/memory_budget.h"
+
 namespace netsift {
 
 class StatsTree {
@@ -22,6 +24,14 @@ class StatsTree {
   enum class Order { kByName, kByCountDescending };
 
   explicit StatsTree(std::string title, Order order = Order::kByName);
+
+  // An id the memory budget refused (see use_budget); every call given it does nothing.
+  static constexpr int kRefused = -1;
+
+  // Nodes created from now on are charged to `budget`'s statistics share (core/memory_budget.h,
+  // output/statistics_budget.h): past it no new node is made (kRefused), and format() says how
+  // many counts were left out. The statistics call it with each packet's Session budget.
+  void use_budget(MemoryBudget& budget) { budget_ = &budget; }
 
   // Creates node `name` under `parent` (kRoot for a top-level node) if missing; returns its id.
   // Nodes flagged `sort_top` are listed before their siblings.
@@ -82,8 +92,11 @@ class StatsTree {
 
   std::string title_;
   Order order_;
-  std::vector<Node> nodes_;
+  std::deque<Node> nodes_;  // a deque: growing never holds two copies
   double now_ = 0, start_ = -1, elapsed_ = 0;
+  MemoryBudget* budget_ = nullptr;
+  uint64_t refused_ = 0;
+  std::string limit_;  // the budget's description, when first refused
 };
 
 }  // namespace netsift

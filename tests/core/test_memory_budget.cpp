@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <optional>
+
 #include "core/flow_table.h"
+#include "core/transaction_table.h"
 
 namespace netsift {
 namespace {
@@ -27,13 +31,19 @@ TEST(MemoryBudget, ParsesSizes) {
 TEST(MemoryBudget, SharesScaleWithTheLimit) {
   MemoryBudget b;
   EXPECT_EQ(b.item_limit(), size_t{16} << 20);
-  EXPECT_EQ(b.share(MemoryUse::kTcpReassembly), size_t{40} << 20);
-  EXPECT_EQ(b.share(MemoryUse::kIpFragments), size_t{12} << 20);
+  EXPECT_EQ(b.share(MemoryUse::kTcpReassembly), size_t{32} << 20);
+  EXPECT_EQ(b.share(MemoryUse::kIpFragments), size_t{10} << 20);
+  EXPECT_EQ(b.share(MemoryUse::kStatistics), b.limit());
+  // The state shares divide the limit; statistics come on top.
+  size_t state = 0;
+  for (size_t u = 0; u < static_cast<size_t>(MemoryUse::kStatistics); ++u)
+    state += b.share(static_cast<MemoryUse>(u));
+  EXPECT_EQ(state, b.limit());
   b.set_limit(size_t{960} << 20);
-  EXPECT_EQ(b.share(MemoryUse::kTcpReassembly), size_t{400} << 20);
+  EXPECT_EQ(b.share(MemoryUse::kTcpReassembly), size_t{320} << 20);
   EXPECT_EQ(b.item_limit(), size_t{160} << 20);
   EXPECT_EQ(b.describe(MemoryUse::kIpFragments),
-            "the IP fragments budget of 120 MiB of --max-memory 960 MiB");
+            "the IP fragments budget of 100 MiB of --max-memory 960 MiB");
 }
 
 TEST(MemoryBudget, BudgetedBytesChargeAndRelease) {
@@ -66,28 +76,54 @@ FlowKey key_of(uint32_t n) {
 
 TEST(MemoryBudget, FlowTableEvictsLeastRecentlyUsed) {
   MemoryBudget b;
-  // 32 KiB of flow tables: 32 flows of FlowTable::kFlowCost.
+  // 28 KiB of flow tables: 28 flows of FlowTable::kFlowCost.
   b.set_limit(size_t{96} << 10);
-  ASSERT_EQ(b.share(MemoryUse::kFlowTables) / FlowTable<Flow>::kFlowCost, 32u);
+  ASSERT_EQ(b.share(MemoryUse::kFlowTables) / FlowTable<Flow>::kFlowCost, 28u);
   {
     FlowTable<Flow> table;
     table.use_budget(b);
     bool created = false;
-    for (uint32_t i = 0; i < 32; ++i) table.find_or_add(key_of(i), i, &created).packets = 1;
+    for (uint32_t i = 0; i < 28; ++i) table.find_or_add(key_of(i), i, &created).packets = 1;
     table.find_or_add(key_of(0), 100, &created).packets++;  // flow 0 is the most recent now
     EXPECT_FALSE(created);
     EXPECT_EQ(table.budget_evictions(), 0u);
     table.find_or_add(key_of(1000), 101, &created);
     EXPECT_TRUE(created);
     EXPECT_EQ(table.budget_evictions(), 1u);
-    EXPECT_EQ(table.size(), 33u - 4);  // the least recently used eighth (4 of 32) went
+    EXPECT_EQ(table.size(), 29u - 3);  // the least recently used eighth (3 of 28) went
     EXPECT_EQ(table.find_or_add(key_of(0), 102, &created).packets, 2);
     EXPECT_FALSE(created);
-    table.find_or_add(key_of(1), 103, &created);  // among the four oldest: evicted
+    table.find_or_add(key_of(1), 103, &created);  // among the three oldest: evicted
     EXPECT_TRUE(created);
     EXPECT_LE(b.held(MemoryUse::kFlowTables), b.share(MemoryUse::kFlowTables));
   }
   EXPECT_EQ(b.held(MemoryUse::kFlowTables), 0u);
+}
+
+TEST(MemoryBudget, TransactionTableForgetsItsOldestEntry) {
+  MemoryBudget b;
+  b.set_limit(size_t{96} << 10);  // ICMP transactions: 4 KiB
+  using Table = TransactionTable<uint32_t, uint64_t, std::hash<uint32_t>>;
+  size_t room = b.share(MemoryUse::kIcmpTransactions) / Table::kEntryCost;
+  {
+    Table table(MemoryUse::kIcmpTransactions);
+    table.use_budget(b);
+    std::optional<std::pair<uint32_t, uint64_t>> evicted;
+    for (uint32_t i = 0; i < room; ++i) table.insert(i, &evicted) = i + 100;
+    EXPECT_FALSE(evicted);
+    table.insert(5, &evicted) = 7;  // an existing key: no room needed
+    EXPECT_FALSE(evicted);
+    table.insert(1000, &evicted) = 1;
+    ASSERT_TRUE(evicted);
+    EXPECT_EQ(evicted->first, 0u);
+    EXPECT_EQ(evicted->second, 100u);
+    EXPECT_EQ(table.find(0), nullptr);
+    EXPECT_EQ(*table.find(5), 7u);
+    EXPECT_EQ(table.size(), room);
+    EXPECT_EQ(table.describe(), "the ICMP transactions budget of 4 KiB of --max-memory 96 KiB");
+    EXPECT_LE(b.held(MemoryUse::kIcmpTransactions), b.share(MemoryUse::kIcmpTransactions));
+  }
+  EXPECT_EQ(b.held(MemoryUse::kIcmpTransactions), 0u);
 }
 
 }  // namespace

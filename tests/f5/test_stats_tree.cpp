@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "core/memory_budget.h"
+
 namespace netsift {
 namespace {
 
@@ -44,6 +48,30 @@ TEST(StatsTree, BurstWindowIs100ms) {
     t.tick("n", StatsTree::kRoot);
   }
   EXPECT_NE(t.format().find("0.1000        0.000"), std::string::npos) << t.format();
+}
+
+TEST(StatsTree, NodesPastTheStatisticsBudgetAreLeftOutAndCounted) {
+  MemoryBudget budget;
+  budget.set_limit(size_t{64} << 10);  // the statistics share: 64 KiB, a few dozen nodes
+  StatsTree t("HTTP/Requests");
+  int hosts = t.node("Hosts", StatsTree::kRoot);
+  t.use_budget(budget);
+  int kept = 0, refused = 0;
+  for (int i = 0; i < 1000; ++i) {
+    int id = t.tick("host" + std::to_string(i), hosts);
+    (id == StatsTree::kRefused ? refused : kept) += 1;
+    t.tick("/", id);  // under a refused node: nothing, no crash
+  }
+  EXPECT_GT(kept, 10);
+  EXPECT_GT(refused, 0);
+  EXPECT_LE(budget.held(MemoryUse::kStatistics), budget.share(MemoryUse::kStatistics));
+  std::string text = t.format();
+  EXPECT_NE(text.find("host0 "), std::string::npos);
+  EXPECT_EQ(text.find("host999 "), std::string::npos);
+  EXPECT_NE(text.find("Not counted: "), std::string::npos) << text;
+  EXPECT_NE(text.find("(the statistics budget of 64 KiB of --max-memory 64 KiB used up)\n"),
+            std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -16,9 +16,23 @@ ATTACK and what SCALE counts:
   pcapng-big-shb        KiB of options in the Section Header Block (then 2,020 packets)
   pcapng-claimed-shb    MiB a Section Header Block claims to be (the file holds 92 bytes)
   dns-pointer-header    DNS responses whose answer name points into the DNS header
+  dns-unanswered        DNS queries (distinct clients) never answered, then responses to the
+                        first and the last one
+  dns-many-answers      DNS responses of 200 answers each, every name a label and a pointer
+                        to the name before it (chains as long as names may get)
+  icmp-unanswered       ICMP echo requests (distinct sources) never answered, then replies to
+                        the first and the last one
+  arp-many-addresses    ARP replies, each from a new IPv4 address, then the first address again
+                        from another MAC (a duplicate when its binding is still known)
+  esp-many-spis         ESP packets, each with a new SPI, then the first SPI again with a
+                        sequence number gap
+  many-conversations    UDP conversations of two packets each (distinct client ports and hosts)
+  pcapng-short-block    block type (decimal) of a block one word shorter than its minimum, after
+                        an SHB, an IDB and one packet
   vlan-stack            802.1Q tags in front of a UDP packet
   mpls-stack            MPLS labels in front of an IPv4/UDP packet (netsift shows them as data)
   tunnel-nesting        IPv4-in-IPv4 levels around a UDP packet (GRE: once netsift dissects it)
+  h2-many-streams       HTTP/2 streams opened by request HEADERS, 1,000 per connection
   h2-gzip-bomb          MiB an HTTP/2 (prior knowledge) gzip body inflates to, in DATA frames
   hpack-bomb            HEADERS frames each repeating a 4,000-byte dynamic-table entry 4,000 times
   json-nesting          levels of nested JSON arrays in an application/json response
@@ -216,6 +230,130 @@ def dns_pointer_header(path, count):
     out.close()
 
 
+def dns_query_msg(ident, name=b"\x07example\x03com\x00"):
+    return struct.pack("!HHHHHH", ident, 0x0100, 1, 0, 0, 0) + name + struct.pack("!HH", 1, 1)
+
+
+def dns_unanswered(path, count):
+    out = Pcap(path)
+
+    def query(i, response=False):
+        client = ip4(i + 1)
+        msg = dns_query_msg(i & 0xFFFF)
+        if response:
+            msg = msg[:2] + b"\x81\x80" + msg[4:6] + b"\x00\x01" + msg[8:] + b"\xc0\x0c" + \
+                struct.pack("!HHIH", 1, 1, 60, 4) + bytes([192, 0, 2, 7])
+            out.add(ether(ipv4(SERVER, client, 17, udp(SERVER, client, 53, 33000, msg))))
+        else:
+            out.add(ether(ipv4(client, SERVER, 17, udp(client, SERVER, 33000, 53, msg))))
+
+    for i in range(count):
+        query(i)
+    query(0, True)
+    query(count - 1, True)
+    out.close()
+
+
+def dns_many_answers(path, count):
+    """Each answer's name is one label then a pointer to the previous answer's name."""
+    out = Pcap(path)
+    per = 200
+    for i in range(count):
+        head = struct.pack("!HHHHHH", i & 0xFFFF, 0x8180, 1, per, 0, 0)
+        body = b"\x07example\x03com\x00" + struct.pack("!HH", 1, 1)
+        prev = 12
+        for k in range(per):
+            at = 12 + len(body)
+            body += b"\x01" + bytes([97 + k % 26]) + struct.pack("!H", 0xC000 | prev)
+            body += struct.pack("!HHIH", 1, 1, 60, 4) + bytes([192, 0, 2, k % 250 + 1])
+            prev = at
+        out.add(ether(ipv4(SERVER, ip4(i + 1), 17, udp(SERVER, ip4(i + 1), 53, 33000, head + body))))
+    out.close()
+
+
+def icmp_unanswered(path, count):
+    out = Pcap(path)
+
+    def echo(i, reply=False):
+        data = b"ping" * 8
+        msg = struct.pack("!BBHHH", 0 if reply else 8, 0, 0, 0x1234, i & 0xFFFF) + data
+        msg = msg[:2] + struct.pack("!H", csum(msg)) + msg[4:]
+        host = ip4(i + 1)
+        src, dst = (SERVER, host) if reply else (host, SERVER)
+        out.add(ether(ipv4(src, dst, 1, msg)))
+
+    for i in range(count):
+        echo(i)
+    echo(0, True)
+    echo(count - 1, True)
+    out.close()
+
+
+def arp_many_addresses(path, count):
+    out = Pcap(path)
+
+    def reply(i, mac_seed):
+        mac = bytes([0x02, 0, 0, (mac_seed >> 16) & 0xFF, (mac_seed >> 8) & 0xFF, mac_seed & 0xFF])
+        arp = struct.pack("!HHBBH", 1, 0x0800, 6, 4, 2) + mac + ip4(i + 1) + \
+            b"\x00\x00\x5e\x00\x53\x02" + SERVER
+        out.add(b"\x00\x00\x5e\x00\x53\x02" + mac + b"\x08\x06" + arp + bytes(18))
+
+    for i in range(count):
+        reply(i, i + 1)
+    reply(0, 0xFFFFFF)
+    out.close()
+
+
+def esp_many_spis(path, count):
+    out = Pcap(path)
+
+    def esp(spi, seq):
+        body = struct.pack("!II", spi, seq) + bytes(16)
+        out.add(ether(ipv4(ip4(1), SERVER, 50, body)))
+
+    for i in range(count):
+        esp(0x1000 + i, 1)
+    esp(0x1000, 5)
+    out.close()
+
+
+def many_conversations(path, count):
+    """A request and a reply per conversation, 1,000 client ports per host."""
+    out = Pcap(path)
+    for i in range(count):
+        host, port = ip4(i // 1000 + 1), 20000 + i % 1000
+        out.add(ether(ipv4(host, SERVER, 17, udp(host, SERVER, port, 9, b"q" * 16))))
+        out.add(ether(ipv4(SERVER, host, 17, udp(SERVER, host, 9, port, b"r" * 16))))
+    out.close()
+
+
+PCAPNG_MINIMUM = {0x0A0D0D0A: 28, 1: 20, 2: 32, 3: 16, 4: 16, 5: 24, 6: 32, 9: 35, 0x204: 36,
+                  0x216: 40, 0x221: 40, 0xBAD: 16, 0x40000BAD: 16}
+
+
+def pcapng_short_block(path, btype):
+    """SHB, IDB, one EPB, then a block of type `btype` 4 bytes shorter than wiretap's minimum
+    (12, the least any block has, for types without one of their own)."""
+
+    def block(t, body):
+        total = 12 + len(body)
+        return struct.pack("<II", t, total) + body + struct.pack("<I", total)
+
+    shb = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    idb = block(1, struct.pack("<HHI", 1, 0, 262144))
+    frame = ether(ipv4(ip4(1), SERVER, 17, udp(ip4(1), SERVER, 1234, 9, b"p" * 32)))
+    epb = block(6, struct.pack("<IIIII", 0, 0, T0 * 1000000 & 0xFFFFFFFF, len(frame), len(frame))
+                + frame + b"\0" * (-len(frame) % 4))
+    total = PCAPNG_MINIMUM.get(btype, 12) - 4
+    if btype == 0x0A0D0D0A:
+        short = struct.pack("<III", btype, total, 0x1A2B3C4D) + b"\0" * (total - 12)
+    else:
+        short = struct.pack("<II", btype, total) + b"\0" * max(total - 12, 0)
+    short += struct.pack("<I", total)
+    with open(path, "wb") as f:
+        f.write(shb + idb + epb + short)
+
+
 def vlan_stack(path, depth):
     """`depth` 802.1Q tags, then IPv4/UDP; ten such frames."""
     out = Pcap(path)
@@ -271,8 +409,8 @@ def h2_frame(ftype, flags, stream, payload):
 class H2:
     """An HTTP/2 prior-knowledge connection over Flow (port 80): preface and SETTINGS done."""
 
-    def __init__(self, out):
-        self.f = Flow(out, 1)
+    def __init__(self, out, n=1):
+        self.f = Flow(out, n)
         self.f.send(True, 0x02)
         self.f.send(False, 0x12)
         self.f.send(True, 0x10)
@@ -322,6 +460,16 @@ def hpack_bomb(path, count):
     for i in range(count):
         h.request(3 + 2 * i)
         h.server(h2_frame(1, 0x04, 3 + 2 * i, b"\x88" + b"\xbe" * 4000))
+    out.close()
+
+
+def h2_many_streams(path, count):
+    """`count` request HEADERS, each opening a stream, on connections of up to 1,000 streams."""
+    out = Pcap(path)
+    for c in range((count + 999) // 1000):
+        h = H2(out, c + 1)
+        for i in range(min(1000, count - 1000 * c)):
+            h.request(1 + 2 * i)
     out.close()
 
 
@@ -380,10 +528,18 @@ ATTACKS = {
     "pcapng-big-shb": pcapng_big_shb,
     "pcapng-claimed-shb": pcapng_claimed_shb,
     "dns-pointer-header": dns_pointer_header,
+    "dns-unanswered": dns_unanswered,
+    "dns-many-answers": dns_many_answers,
+    "icmp-unanswered": icmp_unanswered,
+    "arp-many-addresses": arp_many_addresses,
+    "esp-many-spis": esp_many_spis,
+    "many-conversations": many_conversations,
+    "pcapng-short-block": pcapng_short_block,
     "vlan-stack": vlan_stack,
     "tunnel-nesting": tunnel_nesting,
     "mpls-stack": mpls_stack,
     "h2-gzip-bomb": h2_gzip_bomb,
+    "h2-many-streams": h2_many_streams,
     "hpack-bomb": hpack_bomb,
     "json-nesting": json_nesting,
     "x509-nesting": x509_nesting,

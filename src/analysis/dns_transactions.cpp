@@ -12,7 +12,10 @@ DnsTransactions::Result DnsTransactions::query(const FlowKey& flow, uint32_t id,
   std::optional<std::pair<Key, Transaction>> evicted;
   Transaction& t = table_.insert(k, &evicted);
   t = Transaction{frame, 0, now_ns};
-  return {Outcome::kNewQuery, &t, evicted ? evicted->second.request_frame : 0};
+  // Only a query still awaiting its response is worth a note: an answered one is needed again
+  // only to spot a retransmitted response, and big captures forget many of them.
+  bool unanswered = evicted && evicted->second.response_frame == 0;
+  return {Outcome::kNewQuery, &t, unanswered ? evicted->second.request_frame : 0};
 }
 
 DnsTransactions::Result DnsTransactions::response(const FlowKey& flow, uint32_t id,

@@ -18,12 +18,14 @@ uint64_t IcmpTransactions::request(bool v6, const Address& src, const Address& d
   std::optional<std::pair<Key, Request>> evicted;
   // A later request with the same identifiers (sequence wrap-around) starts a new transaction.
   requests_.insert(Key{src, dst, match, v6}, &evicted) = Request{frame, time_ns};
-  return evicted ? evicted->second.frame : 0;
+  return evicted && !evicted->second.answered ? evicted->second.frame : 0;
 }
 
 const IcmpTransactions::Request* IcmpTransactions::reply(bool v6, const Address& src,
                                                          const Address& dst, uint64_t match) {
-  return requests_.find(Key{dst, src, match, v6});
+  Request* r = requests_.find(Key{dst, src, match, v6});
+  if (r) r->answered = true;
+  return r;
 }
 
 }  // namespace netsift

@@ -18,11 +18,12 @@ class IcmpTransactions {
   struct Request {
     uint64_t frame = 0;
     int64_t time_ns = 0;
+    bool answered = false;  // a reply matched it (forgetting it then is worth no note)
   };
 
   // Records an echo request from `src` to `dst`; `match` is what a reply must carry to
   // answer it (identifier, sequence number and whatever else the protocol compares). Returns
-  // the frame of the request forgotten to make room for it, or 0.
+  // the frame of the unanswered request forgotten to make room for it, or 0.
   uint64_t request(bool v6, const Address& src, const Address& dst, uint64_t match, uint64_t frame,
                    int64_t time_ns);
   // The request a reply from `src` to `dst` answers, or nullptr.

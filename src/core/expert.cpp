@@ -38,6 +38,8 @@ const char* group_text(ExpertGroup g) {
       return "Deprecated";
     case kGroupComment:
       return "Comment";
+    case kGroupSecurity:
+      return "Security";
     default:
       return "Protocol";
   }

@@ -132,7 +132,8 @@ size_t Packet::call_data(const ByteReader& r, int parent) {
   if (r.reported_size() == 0) return 0;
   int n = add_protocol(parent, protocols::data, r, 0, r.size());
   add_item(n, protocols::data_data, r, 0, r.size());
-  tree.add_generated(n, protocols::data_len, Value::of_uint(r.reported_size()));
+  // tshark's data.len counts the bytes captured, as the item's text does.
+  tree.add_generated(n, protocols::data_len, Value::of_uint(r.size()));
   return r.reported_size();
 }
 

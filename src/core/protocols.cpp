@@ -6,6 +6,7 @@ namespace netsift::protocols {
 
 FieldId data, data_data, data_len;
 FieldId malformed, malformed_expert, malformed_dissector_bug, malformed_reassembly, short_frame;
+FieldId unreassembled, unreassembled_expert;
 FieldId expert, expert_message, expert_severity, expert_group;
 
 namespace {
@@ -43,6 +44,14 @@ void register_core_protocols() {
   };
   reg.add_fields(malformed, malformed_fields);
   short_frame = reg.add_protocol({"Short Frame", "Short frame", "_ws.short"});
+  unreassembled = reg.add_protocol(
+      {"Unreassembled Fragmented Packet", "Unreassembled fragmented packet", "_ws.unreassembled"});
+  static const FieldReg unreassembled_fields[] = {
+      {&unreassembled_expert,
+       {.name = "Unreassembled fragment (change preferences to enable reassembly)",
+        .abbrev = "_ws.unreassembled.expert"}},
+  };
+  reg.add_fields(unreassembled, unreassembled_fields);
   expert = reg.add_protocol({"Expert Info", "Expert", "_ws.expert"});
   static const FieldReg expert_fields[] = {
       {&expert_message,

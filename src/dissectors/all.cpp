@@ -35,6 +35,7 @@ void register_protobuf();
 void register_decryption_tables();
 void register_ftp();
 void register_x509();
+void register_eap();
 void register_isakmp();
 void register_esp();
 void register_ah();
@@ -84,6 +85,7 @@ void register_all_dissectors() {
   register_decryption_tables();
   register_ftp();
   register_x509();
+  register_eap();
   register_isakmp();
   register_esp();
   register_ah();

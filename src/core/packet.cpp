@@ -2,6 +2,7 @@
 
 #include "core/field_registry.h"
 #include "core/protocols.h"
+#include "core/text_format.h"
 
 namespace netsift {
 
@@ -120,6 +121,16 @@ int Packet::add_generated_string(int parent, FieldId f, std::string_view s, uint
   return tree.add_generated(
       parent, f, Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),
       flags);
+}
+
+int Packet::add_ascii(int parent, FieldId f, const ByteReader& r, size_t off, size_t len) {
+  if (!tree.wants(filed_as(tree, f))) {
+    r.need(off, len);
+    return tree.add(parent, f, r, off, len, Value{});
+  }
+  std::string_view copy = arena.copy(ascii_string(r.text(off, len)));
+  return tree.add(parent, f, r, off, len,
+                  Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()));
 }
 
 size_t Packet::call_next(const DissectorTable& table, uint32_t key, const ByteReader& r,

@@ -16,6 +16,8 @@ extern FieldId malformed_reassembly;     // _ws.malformed.reassembly, a reassemb
 extern FieldId short_frame;              // _ws.short
 extern FieldId unreassembled;            // _ws.unreassembled: an exception in an IP fragment
 extern FieldId unreassembled_expert;     // _ws.unreassembled.expert
+extern FieldId type_length;              // _ws.type_length: an item read with a length not its
+extern FieldId type_length_mismatch;     // type's, _ws.type_length.mismatch its expert item
 extern FieldId expert;                   // _ws.expert
 extern FieldId expert_message;           // _ws.expert.message
 extern FieldId expert_severity;          // _ws.expert.severity

@@ -163,15 +163,15 @@ void dissect_method(Packet& pkt, int top, int type_node, uint8_t method, const B
     case kIdentity:
       if (size == 0) break;
       if (!printable_ascii(r, off, size)) {
-        int n = pkt.add_item(top, identity, r, off, size);
+        int n = pkt.add_ascii(top, identity, r, off, size);
         add_expert(pkt, n, ei_identity_nonascii, r, off, size,
                    "Non-ASCII characters within identity", kExpertWarn, kGroupProtocol);
       } else {
-        pkt.add_item(top, identity, r, off, size);
+        pkt.add_ascii(top, identity, r, off, size);
       }
       break;
     case kNotification:
-      pkt.add_item(top, notification, r, off, size);
+      pkt.add_ascii(top, notification, r, off, size);
       break;
     case kNak:
       pkt.add_item(top, desired_type, r, off, 1);

@@ -172,29 +172,33 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
       continue;
     }
     deepen(pkt);
-    ByteReader body = r.sub(off + 4, plen - 4);
+    // The body's bytes must be there; like tshark, its dissection may read on past its length
+    // (into the next payload) when its own fields say so.
+    r.need(off + 4, plen - 4);
+    ByteReader body = r.sub(off + 4);
+    size_t body_len = plen - 4u;
     m.next_payload = next;
     switch (type) {
       case kSa:
       case kSa2:
-        dissect_sa(m, body, 0, body.reported_size(), node);
+        dissect_sa(m, body, 0, body_len, node);
         break;
       case kProposal:
-        dissect_proposal(m, body, 0, body.reported_size(), node);
+        dissect_proposal(m, body, 0, body_len, node);
         break;
       case kTransform:
-        dissect_transform(m, body, 0, body.reported_size(), node, proposal_protocol);
+        dissect_transform(m, body, 0, body_len, node, proposal_protocol);
         break;
       case kNotify:
       case kNotify2:
-        dissect_notify(m, body, 0, body.reported_size(), node);
+        dissect_notify(m, body, 0, body_len, node);
         break;
       case kVendorId:
       case kVendorId2:
-        dissect_vendor_id(m, body, 0, body.reported_size(), node);
+        dissect_vendor_id(m, body, 0, body_len, node);
         break;
       default:
-        dissect_other_payload(m, type, body, 0, body.reported_size(), node);
+        dissect_other_payload(m, type, body, 0, body_len, node);
         break;
     }
     deepen(pkt);
@@ -210,7 +214,9 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
 
 using namespace isakmp_fields;
 
-size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
+namespace isakmp {
+
+size_t dissect_message(const ByteReader& r, Packet& pkt, int parent, bool own_layer) {
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ISAKMP");
     pkt.cols.set_info("");
@@ -221,7 +227,8 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
   if ((size == 1 && r.u8(0) != 0xff) || (size != 1 && (size < isakmp::kHeaderSize ||
                                                         r.u32(24) < isakmp::kHeaderSize)))
     return 0;
-  int top = pkt.add_protocol(parent, isakmp::proto, r, 0, r.reported_size());
+  int top = own_layer ? pkt.add_protocol(parent, isakmp::proto, r, 0, r.reported_size())
+                      : pkt.tree.add(parent, isakmp::proto, r, 0, r.reported_size(), Value{});
   if (r.reported_size() == 1 && r.u8(0) == 0xff) {  // RFC 3948 §2.3 NAT-keepalive
     if (pkt.cols.enabled) pkt.cols.set_info("NAT Keepalive");
     pkt.add_item(top, ike_nat_keepalive, r, 0, 1);
@@ -244,6 +251,12 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
     isakmp::dissect_payloads(m, r, isakmp::kHeaderSize, body, r.u8(16), top);
   }
   return r.reported_size();
+}
+
+}  // namespace isakmp
+
+size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
+  return isakmp::dissect_message(r, pkt, parent, true);
 }
 
 void register_isakmp() {

@@ -5,6 +5,8 @@
 
 #include "core/expert.h"
 #include "core/field_registry.h"
+#include "core/protocols.h"
+#include "core/text_format.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 
@@ -49,20 +51,6 @@ enum ConfigAttribute : uint16_t {
   kUnityBanner = 28672,
   kUnityDefDomain = 28674,
 };
-
-// An ENC_ASCII string as tshark appends it to a label: up to the first NUL, bytes above 0x7f
-// as U+FFFD.
-std::string ascii_text(const ByteReader& r, size_t off, size_t len) {
-  std::string out;
-  for (uint8_t c : r.text(off, len)) {
-    if (c == 0) break;
-    if (c < 0x80)
-      out += static_cast<char>(c);
-    else
-      out += "\xEF\xBF\xBD";
-  }
-  return out;
-}
 
 // `count` values of `size` bytes, as fields f (and g for the last `tail` bytes of each: an
 // IPv6 prefix length), when the value is a whole number of them (tshark shows nothing else).
@@ -110,8 +98,8 @@ void dissect_config_value(Packet& pkt, const ByteReader& r, const Attribute& a) 
   size_t off = a.value_offset, len = a.length;
   int node = a.node;
   if (FieldId f = string_field(a.type)) {
-    pkt.add_item(node, f, r, off, len);
-    append_label(pkt, node, ": " + ascii_text(r, off, len));
+    pkt.add_ascii(node, f, r, off, len);
+    append_label(pkt, node, ": " + ascii_string(r.text(off, len)));
     return;
   }
   switch (a.type) {
@@ -137,8 +125,15 @@ void dissect_config_value(Packet& pkt, const ByteReader& r, const Attribute& a) 
       add_repeated(pkt, node, r, off, len, 17, cfg_attr_internal_ip6_address,
                    cfg_attr_internal_ip6_address_prefix, 1);
       break;
-    case kInternalIp6Netmask:  // IKEv1: tshark reads 18 bytes as the address
-      pkt.add_item(node, cfg_attr_internal_ip6_netmask, r, off, 18);
+    case kInternalIp6Netmask:  // IKEv1: tshark reads 18 bytes as the address, and says so
+      r.need(off, 18);
+      // (only when it builds the item: not in a run that does not read it, -z expert's)
+      if (pkt.tree.wants(cfg_attr_internal_ip6_netmask))
+        add_expert(pkt, node, protocols::type_length_mismatch, r, off, 18,
+                   "Trying to fetch an IPv6 address with length 18", kExpertWarn,
+                   kGroupMalformed);
+      pkt.tree.add(node, cfg_attr_internal_ip6_netmask, r, off, 18,
+                   Value::of_bytes(r.ptr(off, 16), 16));
       break;
     case kInternalIp6Dns:
       add_repeated(pkt, node, r, off, len, 16, cfg_attr_internal_ip6_dns);

@@ -19,7 +19,6 @@
 #include "core/protocol_state.h"
 #include "core/session.h"
 #include "dissectors/ip.h"
-#include "dissectors/isakmp.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 
@@ -155,7 +154,7 @@ void dissect_cisco_fragment(Message& m, const ByteReader& r, size_t off, size_t 
     add_fragment_tree(pkt, node, dg, d, fragment_fields());
     if (whole->illegal && pkt.cols.enabled)
       pkt.cols.set_info(std::string("[Illegal ") + fragment_fields().tag + "]");
-    if (last) dissect_isakmp(d, pkt, node);
+    if (last) dissect_message(d, pkt, node, false);  // tshark calls it directly: no layer
   }
   if (pkt.cols.enabled)
     pkt.cols.append_info(fmt::format(" ({}Message fragment {}{})",

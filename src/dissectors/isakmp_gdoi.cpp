@@ -120,7 +120,7 @@ void dissect_key_download(Message& m, const ByteReader& r, size_t off, size_t en
     int kp = pkt.add_item(node, kd_payload, r, off, r.u16(off + 2));
     pkt.add_item(kp, kd_payload_type, r, off, 1);
     pkt.add_item(kp, reserved, r, off + 1, 1);
-    size_t packet_end = off + 2 + r.u16(off + 2);  // the length counts from itself
+    size_t packet_end = off + r.u16(off + 2);
     pkt.add_item(kp, kd_payload_length, r, off + 2, 2);
     uint8_t spi_size = r.u8(off + 4);
     pkt.add_item(kp, kd_payload_spi_size, r, off + 4, 1);

@@ -121,6 +121,9 @@ bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, si
 // with keys its decrypted content, and in the frame that completes the message the fragment
 // list and the message's payloads.
 void dissect_encrypted_fragment(Message& m, const ByteReader& r, size_t off, size_t end, int node);
+// An ISAKMP message in r under `parent` (dissect_isakmp), recorded as a layer of the packet
+// unless `own_layer` is false (a message tshark dissects by calling its function directly).
+size_t dissect_message(const ByteReader& r, Packet& pkt, int parent, bool own_layer);
 // Cisco's IKEv1 fragmentation payload (type 132) body r[off, off+len): its id, sequence number
 // and last flag, the fragments reassembled (tshark's way) and, at the last one, the message.
 void dissect_cisco_fragment(Message& m, const ByteReader& r, size_t off, size_t len, int node);

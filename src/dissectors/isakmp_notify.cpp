@@ -8,6 +8,8 @@
 // BACKOFF_TIMER and EMERGENCY_CALL_NUMBERS.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/text_format.h"
@@ -219,7 +221,7 @@ void dissect_redirect(Packet& pkt, const ByteReader& r, size_t off, size_t end, 
                           : notify_data_redirect_org_resp_gw_ident_ipv6,
                  r, off + 2, 16);
   else if (type == kGatewayFqdn && redirect)
-    pkt.add_item(node, notify_data_redirect_new_resp_gw_ident_fqdn, r, off + 2, len);
+    pkt.add_ascii(node, notify_data_redirect_new_resp_gw_ident_fqdn, r, off + 2, len);
   else
     pkt.add_item(node,
                  redirect ? notify_data_redirect_new_resp_gw_ident_data
@@ -259,7 +261,7 @@ void dissect_device_identity(Packet& pkt, const ByteReader& r, size_t off, size_
   if (pkt.labels) {  // tshark adds the two bits with proto_tree_add_bits_ret_val
     std::string label;
     append_bit_pattern(label, type, 0x03, 8);
-    label += "= " + named_label(notify_priv_3gpp_device_identity_type, type);
+    label += named_label(notify_priv_3gpp_device_identity_type, type);
     pkt.set_label(t, label);
   }
   ++off;
@@ -422,11 +424,12 @@ void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int
     off += spi_size;
   }
   int data = pkt.add_item(node, notify_data, r, off, end > off ? end - off : 0);
-  if (off >= end) return;
-  if (m.version == 1)
+  // IKEv2's decoders read their fixed-size values even from empty data, as tshark's do (from
+  // the next payload); IKEv1's sequence numbers would be zero-length integers there.
+  if (m.version == 2)
+    dissect_v2_notify_data(m, type, r, off, std::max(off, end), node);
+  else if (off < end)
     dissect_v1_notify_data(m, type, protocol, doi, r, off, end, node, data);
-  else
-    dissect_v2_notify_data(m, type, r, off, end, node);
 }
 
 }  // namespace netsift::isakmp

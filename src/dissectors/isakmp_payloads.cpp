@@ -83,12 +83,12 @@ std::string dissect_id_data(Packet& pkt, const ByteReader& r, size_t off, size_t
       append_ipv4(text, r.u32(off));
       break;
     case kFqdn:
-      pkt.add_item(data, id_data_fqdn, r, off, len);
-      text = r.text(off, len);
+      pkt.add_ascii(data, id_data_fqdn, r, off, len);
+      text = ascii_string(r.text(off, len));
       break;
     case kUserFqdn:
-      pkt.add_item(data, id_data_user_fqdn, r, off, len);
-      text = r.text(off, len);
+      pkt.add_ascii(data, id_data_user_fqdn, r, off, len);
+      text = ascii_string(r.text(off, len));
       break;
     case kIpv4Subnet:
       pkt.add_item(data, id_data_ipv4_addr, r, off, 4);
@@ -168,7 +168,7 @@ void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int n
   ++off;
   if (m.version == 2 && encoding == kX509HashAndUrl) {
     pkt.add_item(node, cert_x509_hash, r, off, kSha1Size);
-    pkt.add_item(node, cert_x509_url, r, off + kSha1Size, end - off - kSha1Size);
+    pkt.add_ascii(node, cert_x509_url, r, off + kSha1Size, end - off - kSha1Size);
     return;
   }
   int data = pkt.tree.add(node, cert_data, r, off, end - off, Value{});
@@ -296,9 +296,9 @@ void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, 
   pkt.tree.add(node, vid_string, r, off, len,
                Value::of_bytes(reinterpret_cast<const uint8_t*>(name), std::strlen(name)));
   append_label(pkt, node, std::string(" : ") + name);
-  // The vendor IDs whose following bytes tshark decodes (when the payload holds them: tshark
-  // would read on into the next payload).
-  if (len >= 40 && starts_with_vendor_id(p, len, "CryptoPro/GOST 0.1 / Check Point R65")) {
+  // The vendor IDs whose following bytes tshark decodes (reading on into the next payload when
+  // this one is shorter).
+  if (len >= 24 && starts_with_vendor_id(p, len, "CryptoPro/GOST 0.1 / Check Point R65")) {
     size_t at = off + 20;
     for (FieldId f :
          {vid_cp_product, vid_cp_version, vid_cp_timestamp, vid_cp_reserved, vid_cp_features}) {
@@ -306,17 +306,17 @@ void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, 
       at += 4;
     }
   }
-  if (len >= 16 && starts_with_vendor_id(p, len, "CISCO-UNITY")) {
+  if (len >= 14 && starts_with_vendor_id(p, len, "CISCO-UNITY")) {
     pkt.add_item(node, vid_cisco_unity_major, r, off + 14, 1);
     append_label(pkt, node, fmt::format(" {}", r.u8(off + 14)));
     pkt.add_item(node, vid_cisco_unity_minor, r, off + 15, 1);
     append_label(pkt, node, fmt::format(".{}", r.u8(off + 15)));
   }
-  if (len >= 20 && starts_with_vendor_id(p, len, "MS NT5 ISAKMPOAKLEY"))
+  if (len >= 16 && starts_with_vendor_id(p, len, "MS NT5 ISAKMPOAKLEY"))
     pkt.add_item(node, vid_ms_nt5_isakmpoakley, r, off + 16, 4);
   if (len >= 19 && starts_with_vendor_id(p, len, "VIA Auth Profile (Aruba Networks)"))
-    pkt.add_item(node, vid_aruba_via_auth_profile, r, off + 19, len - 19);
-  if (len >= 16 && starts_with_vendor_id(p, len, "Fortigate (Fortinet)")) {
+    pkt.add_ascii(node, vid_aruba_via_auth_profile, r, off + 19, len - 19);
+  if (len >= 12 && starts_with_vendor_id(p, len, "Fortigate (Fortinet)")) {
     pkt.add_item(node, vid_fortinet_fortigate_release, r, off + 12, 2);
     pkt.add_item(node, vid_fortinet_fortigate_build, r, off + 14, 2);
   }

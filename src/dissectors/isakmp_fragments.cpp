@@ -144,7 +144,9 @@ void dissect_cisco_fragment(Message& m, const ByteReader& r, size_t off, size_t 
   if (r.has(off, len))  // (a fragment cut short by the capture is not collected)
     whole = pkt.session->state<CiscoFragmentState>().fragments.add(
         {pkt.src, pkt.dst, kOneId}, pkt.number, seq, last ? seq : seq + 1, {r.ptr(off, len), len});
-  if (whole) {
+  if (!whole) {
+    add_reassembled_in(pkt, node, fragment_fields(), false);  // -2: the frame that completes it
+  } else {
     size_t n = whole->data.size();
     auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n ? n : 1, 1));
     if (n) std::memcpy(copy, whole->data.data(), n);

@@ -18,6 +18,7 @@
 #include "dissectors/isakmp_internal.h"
 #include "dissectors/isakmp_vendor_ids.h"
 #include "dissectors/x509.h"
+#include "dissectors/x509_fields.h"
 
 namespace netsift::isakmp {
 
@@ -158,8 +159,8 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
   }
 }
 
-// A certificate: X.509 signature certificates (encoding 4) as the X.509 dissector shows them,
-// the item's text gaining the subject; IKEv2's Hash and URL of an X.509 certificate (RFC 7296
+// A certificate: any encoding as an X.509 certificate, as tshark reads them, the item's text
+// gaining the subject (data that is not a SEQUENCE as its BER error); IKEv2's Hash and URL of an X.509 certificate (RFC 7296
 // §3.6) as the SHA-1 hash and the URL.
 void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
   Packet& pkt = m.pkt;
@@ -173,8 +174,24 @@ void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int n
   }
   int data = pkt.tree.add(node, cert_data, r, off, end - off, Value{});
   pkt.set_label(data, "Certificate Data");
-  if (encoding == kX509Signature && off < end)
+  if (off >= end) return;
+  // tshark reads every encoding as an X.509 Certificate (a SEQUENCE): other BER elements are
+  // its BER error (application and private classes it would read on as the sequence: left).
+  uint8_t id = r.u8(off);
+  constexpr uint8_t kConstructed = 0x20, kSequenceTag = 0x10, kTagMask = 0x1f;
+  uint8_t ber_class = id >> 6;
+  if (ber_class == 0 && (id & kConstructed) && (id & kTagMask) == kSequenceTag) {
     dissect_x509_certificate(r.sub(off, end - off), pkt, data);
+  } else if (ber_class == 0 || ber_class == 2) {
+    r.need(off, 2);
+    static const char* const kClasses[] = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
+    add_expert_text(pkt, data, ber::error_expected_sequence, r, off, 1,
+                    fmt::format("BER Error: Sequence expected but class:{}({}) {} tag:{} was "
+                                "unexpected",
+                                kClasses[ber_class], ber_class,
+                                id & kConstructed ? "Constructed" : "Primitive", id & kTagMask),
+                    kExpertWarn, kGroupMalformed);
+  }
 }
 
 // A certificate request: IKEv2's SHA-1 hashes of authorities' keys; IKEv1's authority, for

@@ -1,15 +1,21 @@
 // libFuzzer target: arbitrary bytes as an ISAKMP message (UDP 500), a UDP-encapsulated IPsec
 // datagram (UDP 4500: NAT-keepalive, non-ESP marker + ISAKMP, ESP), or an ESP or AH header as
 // IP protocol 50/51. The first byte picks the carrier, whether the tree's labels and the
-// columns are built, (bit 5) a session with keys: ESP SAs for any SPI with each cipher
-// (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture and of the ikev2-fragments.pcap
-// fixture whose messages seed this target and the IKEv1 SA of the ipsec.pcap fixture, so decryption
+// columns are built, (bit 5) a session with keys: the ESP SAs of the ipsec.pcap and
+// esp-twofish.pcap fixtures (GCM, CBC, Twofish, CAST5) and SAs for any SPI with each cipher
+// (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture and of the fixtures whose messages
+// seed this target (ipsec.pcap, ike-payloads.pcap, ikev2-fragments.pcap) and the IKEv1 SA of
+// the ipsec.pcap fixture, so decryption
 // runs over hostile payloads too, and (bit 4) which of two peers sends it (IKEv1 tells initiator
 // from responder by address). The rest is the payload. One Session of each kind across inputs, so
 // ESP's per-SPI sequence analysis also sees hostile sequences.
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
+#include "core/dissector_bug.h"
 #include "core/dissector_table.h"
 #include "core/packet.h"
 #include "core/session.h"
@@ -32,6 +38,24 @@ void add_keys(Session& s) {
       {"NULL", "", "HMAC-MD5-96 [RFC2403]", "0x00112233445566778899aabbccddeeff"},
   };
   UatTable& sas = s.prefs.uat("esp_sa");
+  // The SAs of the fixtures whose ESP seeds this target (ipsec.pcap, esp-twofish.pcap), before
+  // the SAs for any SPI.
+  auto range_key = [](int from, int n) {
+    std::string out = "0x";
+    for (int i = from; i < from + n; ++i) out += fmt::format("{:02x}", i);
+    return out;
+  };
+  const std::string fixture_esp[][5] = {
+      {"0xc0ffee01", "AES-GCM with 16 octet ICV [RFC4106]", range_key(140, 20), "NULL", ""},
+      {"0x00005001", "AES-CBC [RFC3602]", range_key(100, 16), "HMAC-SHA-1-96 [RFC2404]",
+       range_key(120, 20)},
+      {"0x7f000001", "TWOFISH-CBC", range_key(0, 16), "NULL", ""},
+      {"0x7f000002", "TWOFISH-CBC", range_key(32, 32), "NULL", ""},
+      {"0x7f000003", "CAST5-CBC [RFC2144]", range_key(64, 16), "HMAC-SHA-1-96 [RFC2404]",
+       range_key(80, 20)},
+  };
+  for (const auto& e : fixture_esp)
+    sas.records.push_back({"IPv4", "*", "*", e[0], e[1], e[2], e[3], e[4]});
   for (const auto& e : esp)
     for (const char* family : {"IPv4", "IPv6"})
       sas.records.push_back({family, "*", "*", "*", e[0], e[1], e[2], e[3]});
@@ -53,6 +77,13 @@ void add_keys(Session& s) {
                          "AES-CBC-256 [RFC3602]",
                          bytes("784e29258b3752e25a5c9105643299ec0981b565a14008120ce39170752182e3"),
                          bytes("cf5f22bc7ca5c84811dc7e8fb85721e241fee51a8eaa856423b6138310da824b"),
+                         "HMAC_SHA2_256_128 [RFC4868]"});
+  // The SA of the ipsec.pcap and ike-payloads.pcap fixtures, whose messages seed too.
+  ike.records.push_back({bytes("1122334455667788"), bytes("99aabbccddeeff00"),
+                         bytes("000102030405060708090a0b0c0d0e0f"),
+                         bytes("101112131415161718191a1b1c1d1e1f"), "AES-CBC-128 [RFC3602]",
+                         bytes("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"),
+                         bytes("404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"),
                          "HMAC_SHA2_256_128 [RFC4868]"});
   // The SAs of the ikev2-fragments.pcap fixture (RFC 7383 fragments), whose messages seed too.
   ike.records.push_back({bytes("f1a9000000000001"), bytes("f1a90000000000aa"),
@@ -114,6 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     if (d) d(r, pkt, -1);
   } catch (const BoundsError&) {
+  } catch (const DissectorBug&) {  // tshark's assertions (ISAKMP's depth, ESP's Twofish length)
   }
   return 0;
 }

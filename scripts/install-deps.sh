@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev googletest
   libpcap-dev libssl-dev libpcre2-dev zlib1g-dev libbrotli-dev libnghttp2-dev
   libfmt-dev libcli11-dev nlohmann-json3-dev
+  libgcrypt20-dev                      # Twofish for ESP TWOFISH-CBC (OpenSSL has none)
   ieee-data                            # OUI table for MAC name resolution
   tshark tcpdump                       # the test oracle and the BPF reference
   openssh-server openssh-client iputils-ping  # netsift remote's integration tests

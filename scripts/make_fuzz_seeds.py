@@ -81,10 +81,34 @@ def captures(corpus, patterns):
     return out
 
 
-def ipsec_seeds(corpus):
-    """fuzz_ipsec: UDP 500/4500 payloads of the IPsec captures (first byte: carrier 0/1, labels
-    and columns on, every other one in the session with keys)."""
+IPSEC_FIXTURES = ["ike-payloads.pcap", "ikev2-fragments.pcap", "ipsec.pcap", "esp-twofish.pcap"]
+
+
+def ipsec_fixture_seeds():
+    """The IPsec fixtures' IKE and ESP/AH payloads (Ethernet + 20-byte IPv4 headers), every one
+    in the session with keys (fuzz_ipsec holds their SAs) and every other one also without."""
     seeds = []
+    for name in IPSEC_FIXTURES:
+        for _, frame, _ in pcap_frames(os.path.join(FIXTURES, name)):
+            proto, ip_payload = frame[14 + 9], frame[14 + 20:]
+            if proto == 17:
+                port = struct.unpack("!H", ip_payload[2:4])[0]
+                carrier, payload = (0 if port == 500 else 1), ip_payload[8:]
+            elif proto in (50, 51):
+                carrier, payload = (2 if proto == 50 else 3), ip_payload
+            else:
+                continue
+            seeds.append(bytes([0xe0 | carrier]) + payload)
+            if len(seeds) % 2:
+                seeds.append(bytes([0xc0 | carrier]) + payload)
+    return seeds
+
+
+def ipsec_seeds(corpus):
+    """fuzz_ipsec: the IPsec fixtures' payloads, then UDP 500/4500 payloads of the IPsec
+    captures (first byte: carrier 0/1, labels and columns on, every other one in the session
+    with keys)."""
+    seeds = ipsec_fixture_seeds()
     for path in captures(corpus, ["ike-esp/*.pcap", "ike-esp/*.pcapng", "ike-esp/*.cap"]):
         for row in tshark_rows(path, "isakmp || esp || udpencap", ["udp.dstport", "udp.srcport",
                                                                    "udp.payload", "ip.proto"])[:12]:

@@ -10,6 +10,8 @@
 #include <iterator>
 #include <memory>
 
+#include "analysis/twofish_cbc.h"
+
 namespace netsift {
 
 namespace {
@@ -21,9 +23,11 @@ const EspEncryption kEncryptions[] = {
     {"AES-CBC [RFC3602]", "AES-CBC [RFC3602]", EspCipherMode::kCbc, 16, 0, 0},
     {"AES-CTR [RFC3686]", "AES-CTR [RFC3686]", EspCipherMode::kCtr, 8, 0, 4},
     {"DES-CBC [RFC2405]", "DES-CBC [RFC2405]", EspCipherMode::kCbc, 8, 0, 0},
-    {"CAST5-CBC [RFC2144]", "CAST5-CBC [RFC2144]", EspCipherMode::kCbc, 8, 0, 0},
-    // tshark 4.0 labels Blowfish's encrypted data with CAST5's name.
+    // tshark 4.0 names the algorithm in the tree by its number's place in its name table, so
+    // Blowfish shows CAST5's name, Twofish Blowfish's and CAST5 Twofish's.
+    {"CAST5-CBC [RFC2144]", "TWOFISH-CBC", EspCipherMode::kCbc, 8, 0, 0},
     {"BLOWFISH-CBC [RFC2451]", "CAST5-CBC [RFC2144]", EspCipherMode::kCbc, 8, 0, 0},
+    {"TWOFISH-CBC", "BLOWFISH-CBC [RFC2451]", EspCipherMode::kCbc, 16, 0, 0},
     {"AES-GCM with 8 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 8, 4},
     {"AES-GCM with 12 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 12, 4},
     {"AES-GCM with 16 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 16, 4},
@@ -87,6 +91,7 @@ const char* cipher_name(const EspSa& sa) {
   if (n.starts_with("DES-CBC")) return "DES-CBC";
   if (n.starts_with("CAST5")) return "CAST5-CBC";
   if (n.starts_with("BLOWFISH")) return "BF-CBC";
+  if (n.starts_with("TWOFISH")) return kTwofishCbc;
   const char* const cbc[] = {"AES-128-CBC", "AES-192-CBC", "AES-256-CBC"};
   const char* const ctr[] = {"AES-128-CTR", "AES-192-CTR", "AES-256-CTR"};
   const char* const gcm[] = {"AES-128-GCM", "AES-192-GCM", "AES-256-GCM"};
@@ -101,6 +106,12 @@ const char* cipher_name(const EspSa& sa) {
       return gcm[i];
   }
 }
+
+}  // namespace
+
+const char* const kTwofishCbc = "TWOFISH-CBC";
+
+namespace {
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 using Cipher = std::unique_ptr<EVP_CIPHER, decltype(&EVP_CIPHER_free)>;
@@ -215,6 +226,7 @@ bool ipsec_decrypt(const IpsecCipher& c, const uint8_t* data, size_t n, std::vec
     out.assign(data, data + n);
     return true;
   }
+  if (c.evp_name == kTwofishCbc) return twofish_cbc_decrypt(c.key, c.key_len, c.iv, data, n, out);
   load_legacy_provider();
   Cipher cipher(EVP_CIPHER_fetch(nullptr, c.evp_name, nullptr), EVP_CIPHER_free);
   CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);

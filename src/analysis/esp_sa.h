@@ -2,6 +2,7 @@
 // source and destination address or "*", SPI or "*", encryption and authentication
 // algorithms by tshark's names, keys as 0x-hex or text), and ESP payload decryption over
 // OpenSSL: NULL, DES/3DES/Blowfish/CAST5/AES-CBC (RFC 2405, 2451, 3602), AES-CTR (RFC 3686),
+// Twofish-CBC (over libgcrypt),
 // AES-GCM (RFC 4106) and NULL_AUTH_AES_GMAC (RFC 4543); HMAC ICVs (RFC 2403, 2404, 4868).
 #pragma once
 
@@ -53,6 +54,9 @@ class EspSas {
  private:
   std::vector<EspSa> sas_;
 };
+
+// The cipher name ESP's TWOFISH-CBC SAs decrypt with (libgcrypt's Twofish: OpenSSL has none).
+extern const char* const kTwofishCbc;
 
 // One decryption's parameters (ESP and the IKEv2 Encrypted payload share the modes): the
 // OpenSSL cipher, the key and, for CTR, GCM and CCM, the salt after it (3 bytes for CCM, else

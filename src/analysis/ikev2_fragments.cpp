@@ -9,41 +9,65 @@ void Ikev2Fragments::drop(std::list<Pending>::iterator it) {
   pending_.erase(it);
 }
 
+Ikev2ReassembledMessage Ikev2Fragments::defragment(const Pending& p) {
+  Ikev2ReassembledMessage out;
+  const Piece* previous = nullptr;
+  uint32_t at = 0;  // where the current block's content starts in the message
+  for (const Piece& piece : p.pieces) {
+    FragmentRecord rec{piece.frame, at, static_cast<uint32_t>(piece.content.size())};
+    bool repeated = previous && previous->block == piece.block;
+    if (!repeated) {
+      rec.offset = at = static_cast<uint32_t>(out.data.size());
+      out.data.insert(out.data.end(), piece.content.begin(), piece.content.end());
+    } else if (!piece.content.empty()) {  // tshark compares a repeat with the one before it
+      rec.overlap = true;
+      rec.overlap_conflict = piece.content != previous->content;
+    }
+    rec.multiple_tails = piece.multiple_tails;
+    rec.too_long = piece.too_long;
+    out.illegal |= rec.overlap_conflict || rec.multiple_tails || rec.too_long;
+    out.fragments.push_back(rec);
+    previous = &piece;
+  }
+  return out;
+}
+
 std::optional<Ikev2ReassembledMessage> Ikev2Fragments::add(const Ikev2FragmentKey& key,
                                                            uint64_t frame, uint16_t number,
                                                            uint16_t total,
                                                            std::span<const uint8_t> content) {
-  if (number == 0 || content.size() > kMaxPendingBytes) return std::nullopt;
+  if (content.size() > kMaxPendingBytes) return std::nullopt;
   auto it = std::find_if(pending_.begin(), pending_.end(),
                          [&](const Pending& p) { return p.key == key; });
   if (it == pending_.end()) {
-    it = pending_.insert(pending_.end(), Pending{key, {}, 0});
+    it = pending_.insert(pending_.end(), Pending{key, {}, std::nullopt});
   } else {
     pending_.splice(pending_.end(), pending_, it);  // the most recently added to goes last
   }
-  auto at = std::lower_bound(it->pieces.begin(), it->pieces.end(), number,
-                             [](const Piece& p, uint16_t n) { return p.number < n; });
-  if (at != it->pieces.end() && at->number == number) return std::nullopt;
-  it->pieces.insert(at, Piece{number, frame, {content.begin(), content.end()}});
-  pending_bytes_ += content.size();
-  if (number >= total) it->last = number;
+  Piece piece{static_cast<uint32_t>(number) - 1u, frame, {content.begin(), content.end()}};
+  if (number >= total) {  // a last fragment
+    if (!it->last)
+      it->last = piece.block;
+    else if (*it->last != piece.block)
+      piece.multiple_tails = true;
+  }
+  auto at = std::upper_bound(it->pieces.begin(), it->pieces.end(), piece.block,
+                             [](uint32_t b, const Piece& p) { return b < p.block; });
+  at = it->pieces.insert(at, std::move(piece));
+  pending_bytes_ += at->content.size();
 
-  // Complete when fragments 1..last are all held (the pieces are sorted and distinct).
-  bool complete =
-      it->last && it->pieces.size() >= it->last && it->pieces[it->last - 1].number == it->last;
-  if (!complete) {
+  // Complete when every block from 0 up to the last one is held.
+  uint64_t held = 0;
+  for (const Piece& p : it->pieces)
+    if (p.block == held) ++held;
+  if (!it->last || held <= *it->last) {
     // Over a limit, the oldest messages go (this one last: it is the newest).
     while (pending_bytes_ > kMaxPendingBytes || pending_.size() > kMaxPendingMessages)
       drop(pending_.begin());
     return std::nullopt;
   }
-  Ikev2ReassembledMessage out;
-  for (size_t i = 0; i < it->last; ++i) {
-    const Piece& p = it->pieces[i];
-    out.fragments.push_back(
-        {p.frame, static_cast<uint32_t>(out.data.size()), static_cast<uint32_t>(p.content.size())});
-    out.data.insert(out.data.end(), p.content.begin(), p.content.end());
-  }
+  if (held > uint64_t{*it->last} + 1) at->too_long = true;
+  Ikev2ReassembledMessage out = defragment(*it);
   drop(it);
   return out;
 }

@@ -40,6 +40,7 @@ struct FragmentRecord {
   bool overlap = false;
   bool overlap_conflict = false;
   bool too_long = false;  // data past the datagram's end (the last fragment says where it ends)
+  bool multiple_tails = false;  // a last fragment that disagrees with an earlier one
 };
 
 struct ReassemblyLimits {

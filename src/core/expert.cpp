@@ -38,6 +38,8 @@ const char* group_text(ExpertGroup g) {
       return "Deprecated";
     case kGroupComment:
       return "Comment";
+    case kGroupSecurity:
+      return "Security";
     default:
       return "Protocol";
   }
@@ -55,6 +57,9 @@ void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t 
         e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity), group_text(group), msg));
     pkt.set_label(item, msg);
   }
+  // tshark puts a hidden "_ws.malformed" beside every Malformed expert item (so that the filter
+  // matches; JSON shows it).
+  if (group == kGroupMalformed) pkt.tree.add(parent, protocols::malformed, r, off, 0, Value{}, kHidden);
 }
 
 int add_expert_text(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,

@@ -26,6 +26,7 @@ enum ExpertGroup : uint32_t {
   kGroupReassemble = 0x06000000,
   kGroupMalformed = 0x07000000,
   kGroupProtocol = 0x09000000,
+  kGroupSecurity = 0x0a000000,
   kGroupComment = 0x0b000000,
   kGroupDeprecated = 0x0e000000,
 };

@@ -2,6 +2,7 @@
 
 #include "core/field_registry.h"
 #include "core/protocols.h"
+#include "core/text_format.h"
 
 namespace netsift {
 
@@ -122,6 +123,16 @@ int Packet::add_generated_string(int parent, FieldId f, std::string_view s, uint
       flags);
 }
 
+int Packet::add_ascii(int parent, FieldId f, const ByteReader& r, size_t off, size_t len) {
+  if (!tree.wants(filed_as(tree, f))) {
+    r.need(off, len);
+    return tree.add(parent, f, r, off, len, Value{});
+  }
+  std::string_view copy = arena.copy(ascii_string(r.text(off, len)));
+  return tree.add(parent, f, r, off, len,
+                  Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()));
+}
+
 size_t Packet::call_next(const DissectorTable& table, uint32_t key, const ByteReader& r,
                          int parent) {
   if (Dissector d = table.find(key)) return d(r, *this, parent);
@@ -132,7 +143,8 @@ size_t Packet::call_data(const ByteReader& r, int parent) {
   if (r.reported_size() == 0) return 0;
   int n = add_protocol(parent, protocols::data, r, 0, r.size());
   add_item(n, protocols::data_data, r, 0, r.size());
-  tree.add_generated(n, protocols::data_len, Value::of_uint(r.reported_size()));
+  // tshark's data.len counts the bytes captured, as the item's text does.
+  tree.add_generated(n, protocols::data_len, Value::of_uint(r.size()));
   return r.reported_size();
 }
 

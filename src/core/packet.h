@@ -144,6 +144,9 @@ struct Packet {
   }
   // A string value kept in the packet arena (generated text).
   int add_generated_string(int parent, FieldId f, std::string_view s, uint8_t flags = 0);
+  // String field `f` read from r[off, off+len) as tshark's ENC_ASCII reads it (up to a NUL,
+  // bytes above 0x7f as U+FFFD).
+  int add_ascii(int parent, FieldId f, const ByteReader& r, size_t off, size_t len);
   // Sets a custom tree label for node `n` (only called when the tree text is wanted).
   void set_label(int n, std::string_view text) {
     if (labels) tree[n].label = arena.copy(text).data();

@@ -6,6 +6,7 @@ namespace netsift::protocols {
 
 FieldId data, data_data, data_len;
 FieldId malformed, malformed_expert, malformed_dissector_bug, malformed_reassembly, short_frame;
+FieldId unreassembled, unreassembled_expert, type_length, type_length_mismatch;
 FieldId expert, expert_message, expert_severity, expert_group;
 
 namespace {
@@ -43,6 +44,21 @@ void register_core_protocols() {
   };
   reg.add_fields(malformed, malformed_fields);
   short_frame = reg.add_protocol({"Short Frame", "Short frame", "_ws.short"});
+  unreassembled = reg.add_protocol(
+      {"Unreassembled Fragmented Packet", "Unreassembled fragmented packet", "_ws.unreassembled"});
+  static const FieldReg unreassembled_fields[] = {
+      {&unreassembled_expert,
+       {.name = "Unreassembled fragment (change preferences to enable reassembly)",
+        .abbrev = "_ws.unreassembled.expert"}},
+  };
+  reg.add_fields(unreassembled, unreassembled_fields);
+  type_length =
+      reg.add_protocol({"Type Length Mismatch", "Type length mismatch", "_ws.type_length"});
+  static const FieldReg type_length_fields[] = {
+      {&type_length_mismatch,
+       {.name = "Trying to fetch X with length Y", .abbrev = "_ws.type_length.mismatch"}},
+  };
+  reg.add_fields(type_length, type_length_fields);
   expert = reg.add_protocol({"Expert Info", "Expert", "_ws.expert"});
   static const FieldReg expert_fields[] = {
       {&expert_message,

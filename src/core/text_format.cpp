@@ -178,4 +178,16 @@ void append_signed_time_secs(std::string& out, int32_t secs) {
   append_time_secs(out, 0u - static_cast<uint32_t>(secs));
 }
 
+std::string ascii_string(std::string_view raw) {
+  std::string out;
+  for (char c : raw) {
+    if (c == '\0') break;
+    if (static_cast<unsigned char>(c) < 0x80)
+      out.push_back(c);
+    else
+      out.append("\xEF\xBF\xBD");
+  }
+  return out;
+}
+
 }  // namespace netsift

@@ -17,6 +17,10 @@ namespace netsift {
 // C escapes (\n, \t, \001), invalid UTF-8 as U+FFFD.
 void append_formatted_text(std::string& out, std::string_view s);
 
+// A string as tshark reads it with ENC_ASCII: up to the first NUL, each byte above 0x7f as
+// U+FFFD.
+std::string ascii_string(std::string_view raw);
+
 // Length of the valid UTF-8 sequence starting at s[i] (1 for ASCII), or 0 when invalid.
 size_t utf8_sequence_length(std::string_view s, size_t i);
 

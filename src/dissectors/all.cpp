@@ -36,6 +36,7 @@ void register_decryption_tables();
 void register_user_dlt();
 void register_ftp();
 void register_x509();
+void register_eap();
 void register_isakmp();
 void register_esp();
 void register_ah();
@@ -86,6 +87,7 @@ void register_all_dissectors() {
   register_user_dlt();
   register_ftp();
   register_x509();
+  register_eap();
   register_isakmp();
   register_esp();
   register_ah();

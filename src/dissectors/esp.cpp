@@ -159,7 +159,9 @@ size_t dissect_udpencap(const ByteReader& r, Packet& pkt, int parent) {
   if (r.u32(0) == 0) {
     int top = pkt.add_protocol(parent, proto_udpencap, r, 0, 4);
     pkt.tree.add(top, non_esp_marker, r, 0, 4, Value{});
-    return 4 + dissect_isakmp(r.sub(4), pkt, parent);
+    // tshark's call_dissector hands a message ISAKMP rejects to the data dissector.
+    size_t n = dissect_isakmp(r.sub(4), pkt, parent);
+    return 4 + (n ? n : pkt.call_data(r.sub(4), parent));
   }
   pkt.add_protocol(parent, proto_udpencap, r, 0, 0);
   return dissect_esp(r, pkt, parent);

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "analysis/esp_sa.h"
+#include "core/dissector_bug.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -123,6 +124,25 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
   size_t data_len = total - data_off - icv_len;
   std::vector<uint8_t> plain;
   bool tag_ok = false;
+  auto add_encrypted = [&] {
+    if (e.iv_len) add_bytes(pkt, top, iv, r, 8, e.iv_len, "ESP IV: ");
+    add_bytes(pkt, top, encrypted_data, r, data_off, data_len,
+              "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">");
+    if (icv_len)
+      add_icv(pkt, top, r, data_off + data_len, icv_len, sa,
+              combined ? e.display_name : sa.authentication->uat_name, check_icv,
+              e.mode == EspCipherMode::kGcm ? &tag_ok : nullptr);
+  };
+  // tshark gives Twofish no block size, so a ciphertext on a 4-byte boundary that is not a
+  // whole number of 16-byte blocks reaches libgcrypt, whose refusal it reports as a bug.
+  size_t key_len = sa.encryption_key.size();
+  if (std::string_view(e.uat_name) == kTwofishCbc && (key_len == 16 || key_len == 32) &&
+      data_len % 4 == 0 && data_len % 16 != 0) {
+    add_encrypted();
+    throw DissectorBug{"ESP", fmt::format("<IPsec/ESP Dissector> Error in Algorithm {}, Mode 3, "
+                                          "gcry_cipher_decrypt failed: Invalid length\n",
+                                          key_len == 16 ? "TWOFISH128" : "TWOFISH")};
+  }
   if (!esp_decrypt(sa, r.ptr(0, 8), r.ptr(8, e.iv_len), r.ptr(data_off, data_len), data_len,
                    r.ptr(data_off + data_len, icv_len), plain, &tag_ok) ||
       plain.size() < 2)
@@ -132,13 +152,7 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
   uint8_t next = plain[n - 1];
   if (pad_len + 2u > n) return false;
 
-  if (e.iv_len) add_bytes(pkt, top, iv, r, 8, e.iv_len, "ESP IV: ");
-  add_bytes(pkt, top, encrypted_data, r, data_off, data_len,
-            "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">");
-  if (icv_len)
-    add_icv(pkt, top, r, data_off + data_len, icv_len, sa,
-            combined ? e.display_name : sa.authentication->uat_name, check_icv,
-            e.mode == EspCipherMode::kGcm ? &tag_ok : nullptr);
+  add_encrypted();
 
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n, 1));
   std::memcpy(copy, plain.data(), n);

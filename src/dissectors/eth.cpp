@@ -4,6 +4,7 @@
 #include "dissectors/eth.h"
 
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/protocol_state.h"
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/ethertype_names.h"
@@ -418,6 +420,21 @@ void register_eth_heuristic(EthHeuristic d) {
   eth_heuristics().push_back(d);
 }
 
+namespace {
+
+// The payload handed to the innermost EtherType protocol running, and the length it has noted.
+struct EthertypePayload {
+  const uint8_t* data = nullptr;
+  std::optional<size_t> length;
+};
+
+}  // namespace
+
+void note_ethertype_payload_length(Packet& pkt, const ByteReader& payload, size_t length) {
+  EthertypePayload& p = pkt.scratch<EthertypePayload>();
+  if (p.data == payload.data()) p.length = length;
+}
+
 size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const EthertypeCall& call) {
   pkt.add_layer(ethertype_proto);
   size_t length_before = r.reported_remaining(call.payload_offset);
@@ -425,6 +442,9 @@ size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const Eth
       r.sub(call.payload_offset,
             call.fcs_len > 0 && length_before >= 4 ? length_before - 4 : length_before);
   size_t used = payload.reported_size();
+  EthertypePayload& noted = pkt.scratch<EthertypePayload>();
+  EthertypePayload outer = noted;  // an EtherType inside this one's payload (VLAN, tunnels)
+  noted = {payload.data(), std::nullopt};
   try {
     if (Dissector d = tables::ethertype().find(call.etype)) {
       used = d(payload, pkt, parent);
@@ -438,9 +458,13 @@ size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const Eth
     }
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
+    // tshark's ethertype dissector catches a malformed payload (not a short frame, not an
+    // unreassembled fragment) and goes on to the trailer after the length its protocol noted.
+    if (!e.beyond_capture && !pkt.fragmented && noted.length) used = *noted.length;
   } catch (const DissectorBug& e) {
     flag_dissector_bug(pkt, e);
   }
+  pkt.scratch<EthertypePayload>() = outer;
   // Whatever the payload did not use is trailer, if any of it was captured.
   size_t trailer_start = call.payload_offset + used;
   if (used < length_before && trailer_start < r.size())
@@ -599,6 +623,7 @@ void register_eth() {
   proto.id = reg.add_protocol({"Ethernet", "Ethernet", "eth"});
   reg.add_fields(proto, kFields);
   ethertype_proto.id = reg.add_protocol({"Ethertype", "Ethertype", "ethertype"});
+  register_protocol_state<EthertypePayload>(StateScope::kPacket);
   tables::linktype().add(kLinkEthernet, dissect_eth);
 }
 

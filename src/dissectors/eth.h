@@ -22,6 +22,11 @@ struct EthertypeCall {
 // Returns r's reported size.
 size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const EthertypeCall& call);
 
+// The EtherType's protocol says how long its payload really is (tshark's set_actual_length on
+// the tvbuff the ethertype dissector handed it: IPv4's total length). Called with the reader the
+// protocol was given; when it then throws, the bytes after `length` are still shown as trailer.
+void note_ethertype_payload_length(Packet& pkt, const ByteReader& payload, size_t length);
+
 // Wireshark's add_ethernet_trailer: `frame_part` is the link layer's reader (its reported size
 // drives the FCS guess), `trailer` the bytes after the payload.
 void add_ethernet_trailer(Packet& pkt, int parent, int header_tree, FieldId trailer_field,

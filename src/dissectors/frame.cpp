@@ -378,7 +378,8 @@ void add_comments(Packet& pkt, const ByteReader& r) {
 }  // namespace
 
 // A dissector read past the packet's bytes: flag it as tshark does, naming the protocol that
-// was being dissected (the last layer entered).
+// was being dissected (the last layer entered): a short frame, an unreassembled IP fragment or
+// a malformed packet.
 void flag_exception(Packet& pkt, const BoundsError& e) {
   const char* proto = pkt.layers.empty() ? "" : registry().info(pkt.layers.back()).short_name;
   int n;
@@ -386,6 +387,15 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
     n = pkt.tree.add_generated(-1, protocols::short_frame, Value{});
     pkt.set_label(n, fmt::format("[Packet size limited during capture: {} truncated]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[Packet size limited during capture]");
+  } else if (pkt.fragmented) {
+    // tshark's FragmentBoundsError: an IP fragment dissected without its datagram runs out.
+    n = pkt.tree.add_generated(-1, protocols::unreassembled, Value{});
+    pkt.set_label(n, fmt::format("[BoundError Unreassembled Packet: {}]", proto));
+    if (pkt.cols.enabled) pkt.cols.append_info("[BoundErrorUnreassembled Packet]");
+    ByteReader none;
+    add_expert(pkt, n, protocols::unreassembled_expert, none, 0, 0,
+               "Unreassembled fragment (change preferences to enable reassembly)", kExpertNote,
+               kGroupReassemble);
   } else {
     pkt.malformed = true;
     n = pkt.tree.add_generated(-1, protocols::malformed, Value{});

@@ -9,6 +9,7 @@
 #include "core/session.h"
 #include "core/text_format.h"
 #include "core/value_strings.h"
+#include "dissectors/eth.h"
 #include "dissectors/ip_options.h"
 #include "dissectors/ip_prefs.h"
 #include "dissectors/llc.h"
@@ -505,6 +506,9 @@ size_t dissect_ipv4(const ByteReader& r, Packet& pkt, int parent) {
     --pkt.ip_depth;
     return r.size();
   }
+  // tshark trims its tvbuff to the total length when that fits (so an Ethernet trailer follows
+  // even when the payload turns out malformed).
+  if (total <= r.reported_size()) note_ethertype_payload_length(pkt, r, total);
   if (pkt.labels && pkt.session->prefs.get(ip_prefs::summary_in_tree)) set_summary(pkt, tree, r);
   pkt.set_net_addresses(Address::ipv4(r.ptr(12, 4)), Address::ipv4(r.ptr(16, 4)));
   if (hlen > 20) dissect_ipv4_options(pkt, tree, r.sub(20, hlen - 20));

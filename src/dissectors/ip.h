@@ -39,9 +39,11 @@ struct FragmentFields {
   const char* tag;  // what the list's label calls the fragments: "IPv4 Fragments"
   FieldId fragments, fragment, error, overlap, overlap_conflict, too_long, count,
       reassembled_length, reassembled_data, reassembled_in;
+  FieldId multiple_tails = kNoField;  // for protocols whose reassembly can see two last ones
 };
 // The fragment list of a reassembled datagram under `tree`, as tshark shows it. A fragment with
-// conflicting overlap or data past the end is listed as a defragmentation error. In the first
+// conflicting overlap, data past the end or a second last fragment is listed as a
+// defragmentation error. In the first
 // pass of -2 each earlier fragment's frame notes this one as where it is reassembled.
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& f);

@@ -130,17 +130,24 @@ void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                   : Value{};
   int n = pkt.tree.add(tree, ff.fragments, whole, 0, dg.length, all, kGenerated);
   std::string label;
-  if (pkt.labels) label = fmt::format("{} {} ({} bytes): ", dg.fragments.size(), ff.tag, dg.length);
+  // A single fragment is named in the singular (the fragment field's name).
+  if (pkt.labels)
+    label = fmt::format("{} {} ({} byte{}): ", dg.fragments.size(),
+                        dg.fragments.size() == 1 ? registry().info(ff.fragment).def.name : ff.tag,
+                        dg.length, dg.length == 1 ? "" : "s");
   for (size_t i = 0; i < dg.fragments.size(); ++i) {
     const FragmentRecord& f = dg.fragments[i];
-    FieldId item = f.overlap_conflict || f.too_long ? ff.error : ff.fragment;
+    FieldId item = f.overlap_conflict || f.too_long || f.multiple_tails ? ff.error : ff.fragment;
     int c = pkt.tree.add(n, item, whole, f.offset, f.length, Value::of_uint(f.frame), kGenerated);
     if (f.overlap) pkt.tree.add_generated(c, ff.overlap, Value::of_uint(1));
     if (f.overlap_conflict) pkt.tree.add_generated(c, ff.overlap_conflict, Value::of_uint(1));
+    if (f.multiple_tails) pkt.tree.add_generated(c, ff.multiple_tails, Value::of_uint(1));
     if (f.too_long) pkt.tree.add_generated(c, ff.too_long, Value::of_uint(1));
     if (pkt.labels) {
-      pkt.set_label(c, fmt::format("Frame: {}, payload: {}-{} ({} byte{})", f.frame, f.offset,
-                                   f.offset + f.length - 1, f.length, f.length == 1 ? "" : "s"));
+      pkt.set_label(c, f.length ? fmt::format("Frame: {}, payload: {}-{} ({} byte{})", f.frame,
+                                              f.offset, f.offset + f.length - 1, f.length,
+                                              f.length == 1 ? "" : "s")
+                                : fmt::format("Frame: {} (no data)", f.frame));
       label += fmt::format("{}#{}({})", i ? ", " : "", f.frame, f.length);
     }
   }

@@ -5,6 +5,7 @@
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/text_format.h"
+#include "dissectors/eth.h"
 #include "dissectors/ip.h"
 #include "dissectors/ip_prefs.h"
 
@@ -303,6 +304,8 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
                kExpertWarn, kGroupProtocol);
   } else if (end > r.reported_size()) {
     end = r.reported_size();  // cut short (or quoted by an ICMPv6 error): use what is there
+  } else {
+    note_ethertype_payload_length(pkt, r, end);  // as tshark trims its tvbuff
   }
   ByteReader payload = r.sub(40, end - 40);
   uint8_t next = r.u8(6);

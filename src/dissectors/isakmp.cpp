@@ -7,9 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "core/dissector_bug.h"
+#include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/protocol_state.h"
+#include "core/text_format.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 
@@ -54,7 +57,9 @@ void add_header(Message& m, const ByteReader& r, int top, uint8_t flags) {
     for (FieldId f : {flag_i, flag_v, flag_r}) pkt.add_item(fl, f, r, 19, 1);
   }
   pkt.add_item(top, messageid, r, 20, 4);
-  r.sub(0, r.u32(24));  // a message longer than the datagram is malformed before its Length
+  // tshark makes sure the body's length in bytes is there from the Length field on (not from
+  // the body): a message longer than the datagram is malformed before its Length item.
+  r.need(24, r.u32(24) - kHeaderSize);
   pkt.add_item(top, length, r, 24, 4);
 }
 
@@ -85,9 +90,46 @@ std::string named_label(FieldId f, uint64_t v) {
 
 void append_label(Packet& pkt, int n, const std::string& suffix) {
   if (!pkt.labels) return;
-  const char* old = pkt.tree[n].label;
-  pkt.set_label(n, std::string(old ? old : "") + suffix);
+  std::string text;
+  if (const char* old = pkt.tree[n].label) {
+    text = old;
+  } else {  // the item's own text first: "Name", "Name: 200" or, for bytes, "Name: 0a000001"
+    FieldId f = pkt.tree[n].field;
+    const FieldDef& d = registry().info(f).def;
+    if (is_unsigned(d.type)) {
+      uint64_t v = pkt.tree[n].value.u;
+      text = value_name(d, v) ? named_label(f, v) : fmt::format("{}: {}", d.name, v);
+    } else {
+      text = d.name;
+      if (d.type == FieldType::kBytes) {
+        text += ": ";
+        append_bytes_label(text, d, pkt.tree[n].value);
+      }
+    }
+  }
+  text += suffix;
+  cut_appended_label(text);
+  pkt.set_label(n, text);
 }
+
+// tshark raises its per-packet dissection depth twice for each payload it dissects (and never
+// lowers it), and asserts the depth stays below gui.max_tree_depth (500): its 250th payload in
+// a packet, counting proposals, transforms and decrypted payloads, ends in a dissector bug.
+namespace {
+
+struct PayloadDepth {
+  int depth = 0;
+};
+
+void deepen(Packet& pkt) {
+  constexpr int kMaxTreeDepth = 500;
+  if (++pkt.scratch<PayloadDepth>().depth >= kMaxTreeDepth)
+    throw DissectorBug{"ISAKMP",
+                       "./epan/packet.c:3798: failed assertion \"pinfo->dissection_depth < "
+                       "(int)prefs.gui_max_tree_depth\""};
+}
+
+}  // namespace
 
 // One generic payload header (RFC 2408 §3.2, RFC 7296 §3.2) and its body.
 void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, uint8_t first,
@@ -102,6 +144,12 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
       pkt.add_item(parent, extradata, r, off, len);
       return;
     }
+    if (len < 4) {
+      add_expert_text(pkt, parent, payloadlength_invalid, r, off, len,
+                      "Not enough room in payload for all transforms", kExpertError,
+                      kGroupMalformed);
+      return;
+    }
     uint8_t next = r.u8(off);
     uint16_t plen = r.u16(off + 2);
     int node = pkt.add_uint(parent, typepayload, r, off, plen < 4 ? 4 : plen, type);
@@ -114,36 +162,48 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
       pkt.add_item(node, reserved, r, off + 1, 1);
     }
     pkt.add_item(node, payloadlength, r, off + 2, 2);
-    if (plen >= 4) r.sub(off, plen);  // a payload beyond the datagram is malformed
-    if (plen < 4 || plen > len) {
-      pkt.tree[node].length = static_cast<uint32_t>(len);
-      return;  // tshark stops at a payload whose length cannot be right
+    if (plen < 4) {  // tshark notes it and takes the payload for a bare header
+      add_expert_text(pkt, node, payloadlength_invalid, *m.msg, 0, 0,
+                      fmt::format("Payload (bogus, length is {}, must be at least 4)", plen),
+                      kExpertError, kGroupMalformed);
+      type = next;
+      off += 4;
+      len = len > 4 ? len - 4 : 0;
+      continue;
     }
-    ByteReader body = r.sub(off + 4, plen - 4);
+    deepen(pkt);
+    // The body's bytes must be there; like tshark, its dissection may read on past its length
+    // (into the next payload) when its own fields say so.
+    r.need(off + 4, plen - 4);
+    ByteReader body = r.sub(off + 4);
+    size_t body_len = plen - 4u;
     m.next_payload = next;
     switch (type) {
       case kSa:
       case kSa2:
-        dissect_sa(m, body, 0, body.reported_size(), node);
+        dissect_sa(m, body, 0, body_len, node);
         break;
       case kProposal:
-        dissect_proposal(m, body, 0, body.reported_size(), node);
+        dissect_proposal(m, body, 0, body_len, node);
         break;
       case kTransform:
-        dissect_transform(m, body, 0, body.reported_size(), node, proposal_protocol);
+        dissect_transform(m, body, 0, body_len, node, proposal_protocol);
         break;
       case kNotify:
       case kNotify2:
-        dissect_notify(m, body, 0, body.reported_size(), node);
+        dissect_notify(m, body, 0, body_len, node);
         break;
       case kVendorId:
       case kVendorId2:
-        dissect_vendor_id(m, body, 0, body.reported_size(), node);
+        dissect_vendor_id(m, body, 0, body_len, node);
         break;
       default:
-        dissect_other_payload(m, type, body, 0, body.reported_size(), node);
+        dissect_other_payload(m, type, body, 0, body_len, node);
         break;
     }
+    deepen(pkt);
+    // A payload longer than what is left is dissected to its length; nothing follows it.
+    if (plen >= len) return;
     type = next;
     off += plen;
     len -= plen;
@@ -154,12 +214,21 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
 
 using namespace isakmp_fields;
 
-size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
+namespace isakmp {
+
+size_t dissect_message(const ByteReader& r, Packet& pkt, int parent, bool own_layer) {
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ISAKMP");
     pkt.cols.set_info("");
   }
-  int top = pkt.add_protocol(parent, isakmp::proto, r, 0, r.reported_size());
+  // tshark's checks that this can be ISAKMP, made after it has set the columns: a rejected
+  // payload goes on to the data dissector.
+  size_t size = r.reported_size();
+  if ((size == 1 && r.u8(0) != 0xff) || (size != 1 && (size < isakmp::kHeaderSize ||
+                                                        r.u32(24) < isakmp::kHeaderSize)))
+    return 0;
+  int top = own_layer ? pkt.add_protocol(parent, isakmp::proto, r, 0, r.reported_size())
+                      : pkt.tree.add(parent, isakmp::proto, r, 0, r.reported_size(), Value{});
   if (r.reported_size() == 1 && r.u8(0) == 0xff) {  // RFC 3948 §2.3 NAT-keepalive
     if (pkt.cols.enabled) pkt.cols.set_info("NAT Keepalive");
     pkt.add_item(top, ike_nat_keepalive, r, 0, 1);
@@ -171,8 +240,7 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
   isakmp::set_info(m, r, flags);
   isakmp::add_header(m, r, top, flags);
   uint32_t len = r.u32(24);
-  if (len < isakmp::kHeaderSize) return r.reported_size();
-  size_t body = std::min<size_t>(len, r.reported_size()) - isakmp::kHeaderSize;
+  size_t body = len - isakmp::kHeaderSize;
   if (m.version == 1 && (flags & isakmp::kFlagEncrypted)) {
     if (body) {
       int n = pkt.tree.add(top, enc_data, r, isakmp::kHeaderSize, body, Value{});
@@ -185,6 +253,12 @@ size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
   return r.reported_size();
 }
 
+}  // namespace isakmp
+
+size_t dissect_isakmp(const ByteReader& r, Packet& pkt, int parent) {
+  return isakmp::dissect_message(r, pkt, parent, true);
+}
+
 void register_isakmp() {
   auto& reg = registry();
   isakmp::proto = reg.add_protocol(
@@ -192,6 +266,7 @@ void register_isakmp() {
   isakmp_fields::register_fields(isakmp::proto);
   register_protocol_state<isakmp::Ikev2Keys>(StateScope::kCapture);
   register_protocol_state<isakmp::Ikev1Keys>(StateScope::kCapture);
+  register_protocol_state<isakmp::PayloadDepth>(StateScope::kPacket);
   isakmp::register_isakmp_fragment_state();
   tables::udp_port().add(500, dissect_isakmp, "isakmp");
 }

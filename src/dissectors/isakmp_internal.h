@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "analysis/ikev1_sa.h"
@@ -30,6 +31,9 @@ enum PayloadType : uint8_t {
   kVendorId = 13,
   kAttributes = 14,
   kSaKek = 15,
+  kSaTek = 16,
+  kKeyDownload = 17,
+  kSequence = 18,
   kNatD = 20,
   kNatOa = 21,
   kSa2 = 33,
@@ -52,6 +56,7 @@ enum PayloadType : uint8_t {
   kEncryptedFragment = 53,
   kNatDDraft = 130,
   kNatOaDraft = 131,
+  kCiscoFragment = 132,
 };
 
 // The ISAKMP header's flags octet and the IKEv2 Response flag (RFC 7296 §3.1).
@@ -92,16 +97,19 @@ const Ikev2Sa* ikev2_sa(Message& m);
 
 // An SK or SKF payload's decrypted content: its bytes (a "Decrypted Data" source) with the
 // payloads' length (padding and pad length removed), and their Contained Data node (-1 when
-// empty).
+// empty); `plaintext` false when the payload was shown but could not be decrypted (too short
+// for the algorithms, not a whole number of cipher blocks).
 struct DecryptedSk {
   ByteReader data;
   int contained;
   size_t inner;
+  bool plaintext;
 };
 // Decrypts the SK/SKF payload body r[off, end) (IV, encrypted data, integrity checksum) with
 // `sa`, adding under `node` the IV, the encrypted and decrypted data (padding and pad length)
-// and the checked integrity checksum as tshark 4.0 shows them (plainer IV and data items for a
-// `fragment`); nothing is added when it does not decrypt.
+// and the checked integrity checksum, with tshark 4.0's expert items, as it shows them
+// (plainer IV and data items for a `fragment`); nothing is added, and nothing returned, when
+// the key does not fit the algorithm or the cipher refuses it.
 std::optional<DecryptedSk> decrypt_sk(Message& m, const Ikev2Sa& sa, const ByteReader& r,
                                       size_t off, size_t end, int node, bool fragment);
 
@@ -113,6 +121,12 @@ bool dissect_encrypted_with_keys(Message& m, const ByteReader& r, size_t off, si
 // with keys its decrypted content, and in the frame that completes the message the fragment
 // list and the message's payloads.
 void dissect_encrypted_fragment(Message& m, const ByteReader& r, size_t off, size_t end, int node);
+// An ISAKMP message in r under `parent` (dissect_isakmp), recorded as a layer of the packet
+// unless `own_layer` is false (a message tshark dissects by calling its function directly).
+size_t dissect_message(const ByteReader& r, Packet& pkt, int parent, bool own_layer);
+// Cisco's IKEv1 fragmentation payload (type 132) body r[off, off+len): its id, sequence number
+// and last flag, the fragments reassembled (tshark's way) and, at the last one, the message.
+void dissect_cisco_fragment(Message& m, const ByteReader& r, size_t off, size_t len, int node);
 // Registers the fragment reassembly state (per capture) and the first fragment's next payload
 // (per conversation).
 void register_isakmp_fragment_state();
@@ -138,7 +152,42 @@ void dissect_vendor_id(Message& m, const ByteReader& r, size_t off, size_t len, 
 void dissect_other_payload(Message& m, uint8_t type, const ByteReader& r, size_t off, size_t len,
                            int node);
 
-// Appends `suffix` to node `n`'s label (tshark's proto_item_append_text).
+// The fields of one kind of data attribute (SA transform, configuration, ROHC, responder
+// lifetime attributes).
+struct AttributeFields {
+  FieldId container, type, format, length, value;
+  std::span<const RangeName> names = {};  // the label's type names, when not the type field's
+};
+// One data attribute as its header gives it: the attribute's node, type and value length, where
+// the value starts and the attribute's size.
+struct Attribute {
+  int node;
+  uint16_t type, length;
+  size_t value_offset, size;
+};
+// A data attribute's header (RFC 2408 §3.3: TV when the format bit is set, else TLV) at r[off]
+// as tshark's dissect_attribute_header shows it: the attribute labelled "<name> (t=T,l=L): <type
+// name>" with its format, type, length and (when not empty) value items.
+Attribute dissect_attribute_header(Packet& pkt, const ByteReader& r, size_t off, int parent,
+                                   const AttributeFields& f);
+// The Configuration (IKEv2 CP, IKEv1 Attributes payload: ModeCfg and XAUTH in Transaction mode)
+// payload body r[off, off+len).
+void dissect_config(Message& m, const ByteReader& r, size_t off, size_t len, int node);
+
+// GDOI's payloads (RFC 6407, as tshark 4.0 reads them): SA KEK (with the SA TEKs that follow
+// it), Key Download and Sequence Number; body r[off, off+len).
+void dissect_gdoi_payload(Message& m, uint8_t type, const ByteReader& r, size_t off, size_t len,
+                          int node);
+// IPsec DOI attributes (RFC 2407 §4.5) over r[off, end) under `parent`.
+void dissect_ipsec_attributes(Message& m, const ByteReader& r, size_t off, size_t end,
+                              int parent);
+// The identification data r[off, off+len) of ID type `type` as items under `data`; returns the
+// text tshark appends to the data item's label for it.
+std::string dissect_id_data(Packet& pkt, const ByteReader& r, size_t off, size_t len, uint8_t type,
+                            int data);
+
+// Appends `suffix` to node `n`'s label, its own text when it has none yet (tshark's
+// proto_item_append_text, cut as tshark cuts appended text).
 void append_label(Packet& pkt, int n, const std::string& suffix);
 
 }  // namespace netsift::isakmp

@@ -67,9 +67,6 @@ std::span<const ValueName> transform_names(uint32_t protocol) {
 }
 
 // The decoded value of one attribute type: its field, or kNoField (shown as Value only).
-struct AttributeFields {
-  FieldId container, type, format, length, value;
-};
 FieldId ike_decoded(uint16_t type, uint16_t len) {
   switch (type) {
     case 1:
@@ -166,52 +163,33 @@ void note_phase1_attribute(Ikev1Sa& sa, uint16_t type, uint16_t value) {
   if (type == kKeyLength) sa.key_length = value;
 }
 
-// One data attribute (RFC 2408 §3.3): TV when the format bit is set, else TLV. The label is
-// "IKE Attribute (t=1,l=2): Encryption-Algorithm: AES-CBC"; returns the bytes used.
+// One SA attribute: its header, then its value decoded by `decoded`. The label gains the
+// decoded value: "IKE Attribute (t=1,l=2): Encryption-Algorithm: AES-CBC"; returns the bytes
+// used.
 size_t dissect_attribute(Message& m, const ByteReader& r, size_t off, int parent,
-                         const AttributeFields& f, const char* what,
-                         FieldId (*decoded)(uint16_t, uint16_t), Ikev1Sa* v1 = nullptr) {
+                         const AttributeFields& f, FieldId (*decoded)(uint16_t, uint16_t),
+                         Ikev1Sa* v1 = nullptr) {
   Packet& pkt = m.pkt;
-  uint16_t head = r.u16(off);
-  uint16_t type = head & 0x7fff;
-  bool tv = head & kAttributeTv;
-  uint16_t vlen = tv ? 2 : r.u16(off + 2);
-  size_t voff = off + (tv ? 2 : 4);
-  size_t total = voff - off + vlen;
-  int node = pkt.tree.add(parent, f.container, r, off, total, Value{});
-  pkt.add_item(node, f.format, r, off, 2);
-  pkt.add_uint(node, f.type, r, off, 2, type);
-  if (!tv) pkt.add_item(node, f.length, r, off + 2, 2);
-  if (vlen == 0) {
-    add_expert(pkt, node, attribute_value_empty, r, off, 0, "Attribute value is empty", kExpertNote,
-               kGroupProtocol);
-    if (pkt.labels)
-      pkt.set_label(node, fmt::format("{} (t={},l=0): {}", what, type, value_text(f.type, type)));
-    return total;
+  Attribute a = dissect_attribute_header(pkt, r, off, parent, f);
+  if (a.length == 0) {
+    add_expert(pkt, a.node, attribute_value_empty, r, off, 0, "Attribute value is empty",
+               kExpertNote, kGroupProtocol);
+    return a.size;
   }
-  if (v1) note_phase1_attribute(*v1, type, r.u16(voff));
-  ByteReader v = r.sub(voff, vlen);
-  pkt.add_item(node, f.value, v, 0, vlen);
-  std::string text;
-  FieldId d = decoded(type, vlen);
-  if (d != kNoField) {
-    const FieldDef& def = registry().info(d).def;
-    if (is_integer(def.type) && vlen <= 8 && vlen > 0) {
-      uint64_t x = v.uint(0, vlen);
-      pkt.add_uint(node, d, v, 0, vlen, x);
-      const char* name = value_name(def, x);
-      text = name ? name : std::to_string(x);
-    } else {
-      pkt.add_item(node, d, v, 0, vlen);
-    }
+  if (v1) note_phase1_attribute(*v1, a.type, r.u16(a.value_offset));
+  ByteReader v = r.sub(a.value_offset, a.length);
+  FieldId d = decoded(a.type, a.length);
+  if (d == kNoField) return a.size;
+  const FieldDef& def = registry().info(d).def;
+  if (is_integer(def.type) && a.length <= 8) {
+    uint64_t x = v.uint(0, a.length);
+    pkt.add_uint(a.node, d, v, 0, a.length, x);
+    const char* name = value_name(def, x);
+    append_label(pkt, a.node, ": " + (name ? std::string(name) : std::to_string(x)));
+  } else {
+    pkt.add_item(a.node, d, v, 0, a.length);
   }
-  if (pkt.labels) {
-    std::string label =
-        fmt::format("{} (t={},l={}): {}", what, type, vlen, value_text(f.type, type));
-    if (!text.empty()) label += ": " + text;
-    pkt.set_label(node, label);
-  }
-  return total;
+  return a.size;
 }
 
 void dissect_attributes(Message& m, const ByteReader& r, size_t off, size_t end, int parent,
@@ -224,15 +202,54 @@ void dissect_attributes(Message& m, const ByteReader& r, size_t off, size_t end,
                                      ike2_attr_value};
   while (off < end) {
     if (m.version == 2)
-      off += dissect_attribute(m, r, off, parent, kIke2, "Transform Attribute", ike2_decoded);
+      off += dissect_attribute(m, r, off, parent, kIke2, ike2_decoded);
     else if (protocol == kProtoIsakmp)
-      off += dissect_attribute(m, r, off, parent, kIke, "IKE Attribute", ike_decoded, m.v1);
+      off += dissect_attribute(m, r, off, parent, kIke, ike_decoded, m.v1);
     else
-      off += dissect_attribute(m, r, off, parent, kIpsec, "IPsec Attribute", ipsec_decoded);
+      off += dissect_attribute(m, r, off, parent, kIpsec, ipsec_decoded);
   }
 }
 
 }  // namespace
+
+Attribute dissect_attribute_header(Packet& pkt, const ByteReader& r, size_t off, int parent,
+                                   const AttributeFields& f) {
+  uint16_t head = r.u16(off);
+  Attribute a;
+  a.type = head & 0x7fff;
+  bool tv = head & kAttributeTv;
+  a.length = tv ? 2 : r.u16(off + 2);
+  a.value_offset = off + (tv ? 2 : 4);
+  a.size = a.value_offset - off + a.length;
+  a.node = pkt.tree.add(parent, f.container, r, off, a.size, Value{});
+  if (pkt.labels) {
+    const char* name = nullptr;
+    if (f.names.empty()) {
+      name = value_name(registry().info(f.type).def, a.type);
+    } else {
+      for (const RangeName& n : f.names) {
+        if (a.type >= n.low && a.type <= n.high) {
+          name = n.name;
+          break;
+        }
+      }
+    }
+    pkt.set_label(a.node, fmt::format("{} (t={},l={}): {}", registry().info(f.container).def.name,
+                                      a.type, a.length,
+                                      name ? std::string(name)
+                                           : fmt::format("Unknown Attribute Type ({:02})", a.type)));
+  }
+  pkt.add_item(a.node, f.format, r, off, 2);
+  pkt.add_uint(a.node, f.type, r, off, 2, a.type);
+  if (!tv) pkt.add_item(a.node, f.length, r, off + 2, 2);
+  if (a.length) pkt.add_item(a.node, f.value, r, a.value_offset, a.length);
+  return a;
+}
+
+void dissect_ipsec_attributes(Message& m, const ByteReader& r, size_t off, size_t end,
+                              int parent) {
+  dissect_attributes(m, r, off, end, parent, 0);
+}
 
 void dissect_sa(Message& m, const ByteReader& r, size_t off, size_t len, int node) {
   Packet& pkt = m.pkt;

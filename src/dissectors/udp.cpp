@@ -141,14 +141,17 @@ void label_protocol(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
 }
 
 // tshark hands the payload to a conversation's announced protocol, else to the protocol of the
-// lower port first, then the higher one.
+// lower port first, then the higher one; a dissector that rejects the payload (returns 0) passes
+// it on to the next.
 size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uint16_t dport) {
-  if (Dissector d = udp_expected_conversation(pkt).dissector) return d(data, pkt, -1);
+  if (Dissector d = udp_expected_conversation(pkt).dissector)
+    if (size_t n = d(data, pkt, -1)) return n;
   uint16_t low = sport < dport ? sport : dport;
   uint16_t high = sport < dport ? dport : sport;
   for (uint16_t p : {low, high})
     if (p != 0)
-      if (Dissector d = tables::udp_port().find(p)) return d(data, pkt, -1);
+      if (Dissector d = tables::udp_port().find(p))
+        if (size_t n = d(data, pkt, -1)) return n;
   for (const HeuristicDissector& h : tables::udp_heuristics())
     if (h.accepts(data)) return h.dissect(data, pkt, -1);
   return pkt.call_data(data, -1);

@@ -613,6 +613,10 @@ const FieldReg kBerFields[] = {
               "this supported",
       .abbrev = "ber.error.oid_not_implemented",
       .type = FT::kNone}},
+    {&ber::error_expected_sequence,
+     {.name = "BER Error: Sequence expected",
+      .abbrev = "ber.error.expected.sequence",
+      .type = FT::kNone}},
     {&ber::null_tag, {.name = "NULL tag", .abbrev = "ber.null_tag", .type = FT::kNone}},
     {&ber::unknown_BOOLEAN,
      {.name = "BOOLEAN",
@@ -698,7 +702,8 @@ FieldId proto, AuthorityInfoAccessSyntax, AccessDescription_element, accessMetho
     explicitText, visibleString, ia5String, utf8String, bmpString;
 }  // namespace pkix1implicit
 namespace ber {
-FieldId proto, bitstring_padding, error_oid_not_implemented, null_tag, unknown_BOOLEAN, unknown_INTEGER,
+FieldId proto, bitstring_padding, error_oid_not_implemented, error_expected_sequence, null_tag,
+    unknown_BOOLEAN, unknown_INTEGER,
     unknown_OCTETSTRING, unknown_OID, unknown_PrintableString, unknown_IA5String, unknown_UTF8String;
 }  // namespace ber
 

@@ -64,7 +64,8 @@ extern FieldId AuthorityInfoAccessSyntax, AccessDescription_element, accessMetho
 
 namespace ber {
 extern FieldId proto;
-extern FieldId bitstring_padding, error_oid_not_implemented, null_tag, unknown_BOOLEAN,
+extern FieldId bitstring_padding, error_oid_not_implemented, error_expected_sequence, null_tag,
+    unknown_BOOLEAN,
     unknown_INTEGER, unknown_OCTETSTRING, unknown_OID, unknown_PrintableString, unknown_IA5String,
     unknown_UTF8String;
 }  // namespace ber

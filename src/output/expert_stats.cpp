@@ -53,15 +53,16 @@ const char* reporting_protocol(const Packet& pkt, size_t expert_node, FieldId ex
   for (int p = pkt.tree[expert_node].parent; p >= 0; p = pkt.tree[p].parent) {
     FieldId f = pkt.tree[p].field;
     if (f == kNoField || registry().info(f).def.type != FieldType::kProtocol) continue;
-    if (f != protocols::malformed &&
-        std::find(pkt.layers.begin(), pkt.layers.end(), f) == pkt.layers.end())
+    bool exception = f == protocols::malformed || f == protocols::unreassembled;
+    if (!exception && std::find(pkt.layers.begin(), pkt.layers.end(), f) == pkt.layers.end())
       continue;  // a protocol-like subtree inside a layer (TCP Fast Open)
     if ((f == eth_fields::proto || f == sll_fields::proto) &&
         expert_field == eth_fields::padding_bad)
       return "Ethertype";
     if (f == dns_fields::proto_mdns) return "mDNS";
-    // "Malformed Packet": tshark names the protocol whose dissector threw.
-    if (f == protocols::malformed && !pkt.layers.empty())
+    // "Malformed Packet", an unreassembled fragment: tshark names the protocol whose dissector
+    // threw.
+    if (exception && !pkt.layers.empty())
       return registry().info(pkt.layers.back()).short_name;
     return registry().info(f).short_name;
   }

@@ -66,7 +66,9 @@ bool TapReader::aborted(const Packet& pkt, size_t i) const {
   for (size_t j = i + 1; j < pkt.tree.size(); ++j) {
     FieldId f = pkt.tree[j].field;
     if (f == proto) return false;
-    if (f == protocols::malformed || f == protocols::short_frame) flagged = true;
+    bool exception = f == protocols::malformed || f == protocols::short_frame ||
+                     f == protocols::unreassembled;
+    if (exception && !(pkt.tree[j].flags & kHidden)) flagged = true;  // (not an expert's mark)
   }
   return flagged;
 }

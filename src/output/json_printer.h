@@ -13,6 +13,8 @@
 #include "output/columns.h"
 #include "output/json_writer.h"
 #include "output/printer.h"
+#include "output/selected_fields.h"
+#include "output/tree_children.h"
 
 namespace netsift {
 
@@ -31,7 +33,7 @@ class JsonPrinter : public PacketPrinter {
   JsonPrinter(JsonStyle style, std::vector<std::string> fields,
               ColumnLayout columns = default_column_layout());
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
-  bool resolve();
+  bool resolve() { return fields_.resolve(); }
   void set_tree_options(JsonTreeOptions options) { tree_ = std::move(options); }
 
   void begin(OutputSink& out) override;
@@ -52,21 +54,15 @@ class JsonPrinter : public PacketPrinter {
   void collect_ek_attrs(const Packet& pkt, int parent, std::vector<std::vector<int>>& attrs);
   void write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& instances);
   void write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n);
-  void build_children(const Packet& pkt);
 
   JsonStyle style_;
   JsonTreeOptions tree_;
   // The protocol filter in force while writing: -J lifts it below a listed key.
   const std::vector<std::string>* filter_ = nullptr;
-  std::vector<std::string> names_;
-  std::vector<std::vector<FieldId>> ids_;  // by -e column
-  // by -e column: the summary column it names (-e _ws.col.Info), if any
-  ColumnLayout columns_;
-  std::vector<const ColumnSpec*> summary_columns_;
+  SelectedFields fields_;  // -e
   bool any_packet_ = false;
   // Reused per packet.
-  std::vector<int> first_child_, next_sibling_, last_child_;
-  int first_root_ = -1;
+  TreeChildren children_;
   std::string scratch_;
 };
 

@@ -66,7 +66,9 @@ bool TapReader::aborted(const Packet& pkt, size_t i) const {
   for (size_t j = i + 1; j < pkt.tree.size(); ++j) {
     FieldId f = pkt.tree[j].field;
     if (f == proto) return false;
-    if (f == protocols::malformed || f == protocols::short_frame) flagged = true;
+    // The exception's item is top-level (a hidden _ws.malformed beside a Malformed note is not).
+    if ((f == protocols::malformed || f == protocols::short_frame) && pkt.tree[j].parent == -1)
+      flagged = true;
   }
   return flagged;
 }

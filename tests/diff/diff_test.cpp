@@ -221,26 +221,40 @@ std::vector<std::string> ek_documents(const std::string& text) {
   return docs;
 }
 
+// The position of `file` among the corpus captures, for tests that sample every Nth.
+size_t capture_index(const std::string& file) {
+  size_t index = 0;
+  for (const CaptureFile& c : all_captures()) {
+    if (c.path == file) break;
+    ++index;
+  }
+  return index;
+}
+
+// Packets in scope whose -V tree is already tshark's: the other outputs of the tree are
+// compared on these (the tree itself is Tree's).
+std::vector<bool> packets_with_matching_tree(const std::string& file) {
+  std::vector<bool> scope = packets_in_scope(file);
+  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
+  auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
+  if (my_trees.size() != their_trees.size()) return {};
+  for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
+    scope[i] = scope[i] && their_trees[i] == my_trees[i];
+  return scope;
+}
+
 // The JSON outputs of every packet whose -V tree is already tshark's (Tree compares the trees;
 // this test their layout): -T json (values, "_tree" children, text keys) and -T ek (flattened
 // "<protocol>_<abbrev>" members). Two tshark runs per capture: on every tenth capture, to keep
 // the suite's time (about 8 s a capture without the tshark cache).
 TEST_P(Differential, JsonFormats) {
   const std::string& file = GetParam().path;
-  size_t index = 0;
-  for (const CaptureFile& c : all_captures()) {
-    if (c.path == file) break;
-    ++index;
-  }
   // The sanitizer pass checks the printers' memory safety, not their layout: fewer captures.
   const size_t every = kSanitizerBuild ? 30 : 10;
-  if (index % every != 0) GTEST_SKIP() << "JSON formats run on every " << every << "th capture";
-  std::vector<bool> scope = packets_in_scope(file);
-  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
-  auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
-  ASSERT_EQ(my_trees.size(), their_trees.size()) << "packet count differs for " << file;
-  for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
-    scope[i] = scope[i] && their_trees[i] == my_trees[i];
+  if (capture_index(file) % every != 0)
+    GTEST_SKIP() << "JSON formats run on every " << every << "th capture";
+  std::vector<bool> scope = packets_with_matching_tree(file);
+  ASSERT_FALSE(scope.empty()) << "packet count differs for " << file;
   size_t reported = 0;
   for (const char* format : {" -T json", " -T ek"}) {
     bool ek = std::string(format).find("ek") != std::string::npos;
@@ -251,6 +265,47 @@ TEST_P(Differential, JsonFormats) {
     for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
       if (scope[i] && mine[i] != theirs[i] && reported++ < kMaxReported)
         ADD_FAILURE() << file << format << " frame " << i + 1 << " "
+                      << first_difference(theirs[i], mine[i]);
+  }
+}
+
+// The text before the first <packet> of a PDML or PSML document, then one block per packet;
+// PDML's creation time (time="...") is left out.
+std::vector<std::string> markup_blocks(const std::string& text) {
+  std::vector<std::string> blocks(1);
+  for (const std::string& l : split_lines(text)) {
+    if (l == "<packet>") blocks.emplace_back();
+    if (l.rfind("<pdml ", 0) == 0) {
+      size_t time = l.find(" time=\""), end = l.find('"', time + 7);
+      blocks.back() += l.substr(0, time) + l.substr(end + 1) + "\n";
+      continue;
+    }
+    blocks.back() += l + "\n";
+  }
+  return blocks;
+}
+
+// -T pdml (every item's name, text, position, value and bytes) on the packets whose -V tree
+// is already tshark's, and -T psml (the columns) on every packet in scope. Two more tshark
+// runs per sampled capture: every tenth capture, not those JsonFormats samples.
+TEST_P(Differential, MarkupFormats) {
+  const std::string& file = GetParam().path;
+  const size_t every = kSanitizerBuild ? 30 : 10;
+  if (capture_index(file) % every != every / 2)
+    GTEST_SKIP() << "PDML and PSML run on every " << every << "th capture";
+  std::vector<bool> tree_scope = packets_with_matching_tree(file);
+  ASSERT_FALSE(tree_scope.empty()) << "packet count differs for " << file;
+  std::vector<bool> scope = packets_in_scope(file);
+  size_t reported = 0;
+  for (const char* format : {" -T pdml", " -T psml"}) {
+    const std::vector<bool>& compared = std::string(format) == " -T pdml" ? tree_scope : scope;
+    auto theirs = markup_blocks(tshark(input_args(file) + format));
+    auto mine = markup_blocks(netsift(input_args(file) + format).out);
+    ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file << format;
+    EXPECT_EQ(mine[0], theirs[0]) << file << format << ": the document's start";
+    for (size_t i = 1; i < theirs.size() && i - 1 < compared.size(); ++i)
+      if (compared[i - 1] && mine[i] != theirs[i] && reported++ < kMaxReported)
+        ADD_FAILURE() << file << format << " frame " << i << " "
                       << first_difference(theirs[i], mine[i]);
   }
 }

@@ -159,6 +159,12 @@ std::optional<int> check_output_options(const Options& o, int argc, char** argv)
     print_file_types();
     return 1;
   }
+  if (o.no_duplicate_keys && o.output_type != "json" && o.output_type != "jsonraw") {
+    std::fputs(
+        "netsift: --no-duplicate-keys can only be used with \"-T json\" and \"-T jsonraw\"\n",
+        stderr);
+    return 1;
+  }
   const bool field_type = o.output_type == "fields" || o.output_type == "ek" ||
                           o.output_type == "json" || o.output_type == "pdml";
   if (!o.fields.empty() && !field_type) {

@@ -589,8 +589,11 @@ size_t dissect_question(const Message& m, int parent, size_t off) {
     if (m.mdns) info += qu ? ", \"QU\" question" : ", \"QM\" question";
   }
   add_string(m, q, qry_name, off, name.wire_len, name.text);
-  m.pkt.tree.add_generated(q, qry_name_len, Value::of_uint(name.text.size()));
-  m.pkt.tree.add_generated(q, count_labels, Value::of_uint(name.labels));
+  // Both generated over the name's bytes, as tshark adds them.
+  m.pkt.tree.add(q, qry_name_len, m.r, off, name.wire_len, Value::of_uint(name.text.size()),
+                 kGenerated);
+  m.pkt.tree.add(q, count_labels, m.r, off, name.wire_len, Value::of_uint(name.labels),
+                 kGenerated);
   m.pkt.add_item(q, qry_type, m.r, p, 2);
   m.pkt.add_item(q, m.mdns ? qry_class_mdns : qry_class, m.r, p + 2, 2);
   if (m.mdns) m.pkt.add_item(q, qry_qu, m.r, p + 2, 2);

@@ -49,7 +49,8 @@ TEST(OptionErrors, ValuesAndCombinationsAsTshark) {
         "-u zz", "-R ip", "-Y 'ip.src =='", "-Y tcp extra words", "-a duration:5",
         "-b files:2", "-L", "--list-time-stamp-types", "-G fields", "--hexdump nosuch",
         "--log-level bogus", "--log-fatal info", "--temp-dir /nonexistent/dir",
-        "-z nosuch,tree -q", "-T psml -O tcp", "-T psml -x", "-T pdml -x"})
+        "-z nosuch,tree -q", "-T psml -O tcp", "-T psml -x", "-T pdml -x", "--no-duplicate-keys",
+        "-T ek --no-duplicate-keys"})
     expect_same("-r " + kCapture + " " + a, std::string(a).starts_with("-z"));
 }
 

@@ -693,7 +693,9 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
 size_t dissect_section(const Message& m, int top, size_t off, unsigned count, const char* title,
                        bool questions) {
   if (count == 0) return off;
-  int sec = add_text(m, top, off, 0);
+  // Like tshark's, the section covers the rest of the bytes until its entries are read (what
+  // it keeps when one is cut short).
+  int sec = add_text(m, top, off, off < m.r.size() ? m.r.size() - off : 0);
   if (m.want_text) m.pkt.set_label(sec, title);
   size_t start = off;
   for (unsigned i = 0; i < count; ++i)

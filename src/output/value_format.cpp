@@ -205,7 +205,8 @@ void append_display_value(std::string& out, const Packet& pkt, const Node& n) {
   if (f.def.type == FieldType::kProtocol) {
     ByteReader r = source_reader(pkt, n.source);
     if (r.has(n.offset, n.length)) append_hex_bytes(out, r.data() + n.offset, n.length, ':');
-  } else if (f.def.type == FieldType::kBytes && f.def.base == Base::kNone) {
+  } else if (f.def.type == FieldType::kBytes &&
+             (f.def.base == Base::kNone || f.def.base == Base::kAllowZero)) {
     append_hex_bytes(out, n.value.bytes.p, n.value.bytes.n, ':');
   } else {
     append_field_value(out, pkt, n);

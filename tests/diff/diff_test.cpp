@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -232,12 +233,12 @@ size_t capture_index(const std::string& file) {
 }
 
 // Packets in scope whose -V tree is already tshark's: the other outputs of the tree are
-// compared on these (the tree itself is Tree's).
-std::vector<bool> packets_with_matching_tree(const std::string& file) {
+// compared on these (the tree itself is Tree's). Nothing when the packet counts differ.
+std::optional<std::vector<bool>> packets_with_matching_tree(const std::string& file) {
   std::vector<bool> scope = packets_in_scope(file);
   auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
   auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
-  if (my_trees.size() != their_trees.size()) return {};
+  if (my_trees.size() != their_trees.size()) return std::nullopt;
   for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
     scope[i] = scope[i] && their_trees[i] == my_trees[i];
   return scope;
@@ -253,8 +254,9 @@ TEST_P(Differential, JsonFormats) {
   const size_t every = kSanitizerBuild ? 30 : 10;
   if (capture_index(file) % every != 0)
     GTEST_SKIP() << "JSON formats run on every " << every << "th capture";
-  std::vector<bool> scope = packets_with_matching_tree(file);
-  ASSERT_FALSE(scope.empty()) << "packet count differs for " << file;
+  std::optional<std::vector<bool>> matching = packets_with_matching_tree(file);
+  ASSERT_TRUE(matching) << "packet count differs for " << file;
+  const std::vector<bool>& scope = *matching;
   size_t reported = 0;
   for (const char* format : {" -T json", " -T ek"}) {
     bool ek = std::string(format).find("ek") != std::string::npos;
@@ -293,12 +295,12 @@ TEST_P(Differential, MarkupFormats) {
   const size_t every = kSanitizerBuild ? 30 : 10;
   if (capture_index(file) % every != every / 2)
     GTEST_SKIP() << "PDML and PSML run on every " << every << "th capture";
-  std::vector<bool> tree_scope = packets_with_matching_tree(file);
-  ASSERT_FALSE(tree_scope.empty()) << "packet count differs for " << file;
+  std::optional<std::vector<bool>> tree_scope = packets_with_matching_tree(file);
+  ASSERT_TRUE(tree_scope) << "packet count differs for " << file;
   std::vector<bool> scope = packets_in_scope(file);
   size_t reported = 0;
   for (const char* format : {" -T pdml", " -T psml"}) {
-    const std::vector<bool>& compared = std::string(format) == " -T pdml" ? tree_scope : scope;
+    const std::vector<bool>& compared = std::string(format) == " -T pdml" ? *tree_scope : scope;
     auto theirs = markup_blocks(tshark(input_args(file) + format));
     auto mine = markup_blocks(netsift(input_args(file) + format).out);
     ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file << format;

@@ -1,5 +1,6 @@
 #include "output/selected_fields.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/field_registry.h"
@@ -22,6 +23,12 @@ bool SelectedFields::resolve() {
     if (id == kNoField) unknown.push_back(&names_[c]);
     for (; id != kNoField; id = reg.info(id).same_name_next) ids_[c].push_back(id);
   }
+  // A name given twice has values only in its last place, as in tshark (one index per name).
+  for (size_t c = 0; c < names_.size(); ++c)
+    if (std::find(names_.begin() + c + 1, names_.end(), names_[c]) != names_.end()) {
+      ids_[c].clear();
+      summary_columns_[c] = nullptr;
+    }
   if (unknown.empty()) return true;
   std::fprintf(stderr, "netsift: Some fields aren't valid:\n");
   for (auto it = unknown.rbegin(); it != unknown.rend(); ++it)

@@ -64,7 +64,8 @@ TEST(OptionErrors, AcceptedAsTshark) {
                         "-Tfields -eip.src -c1", "-c 2 -T tabs", "-c 2 -T tabs -V -P -S ---",
                         "-c 2 -V -S ---", "-c 2 -x -P -S ---", "-c 1 -T tabs -x", "-c 2 -T psml",
                         "-c 1 -T psml -V -P", "-c 1 -T json -j 'ip tcp' -J frame",
-                        "-c 1 -T ek -J ip -j tcp"})
+                        "-c 1 -T ek -J ip -j tcp", "-c 1 -T fields -e ip.src -e ip.src -e ip.dst",
+                        "-c 1 -T json -e ip.src -e ip.dst -e ip.src"})
     expect_same("-r " + kCapture + " " + a);
 }
 

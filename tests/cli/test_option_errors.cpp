@@ -65,7 +65,8 @@ TEST(OptionErrors, AcceptedAsTshark) {
                         "-c 2 -V -S ---", "-c 2 -x -P -S ---", "-c 1 -T tabs -x", "-c 2 -T psml",
                         "-c 1 -T psml -V -P", "-c 1 -T json -j 'ip tcp' -J frame",
                         "-c 1 -T ek -J ip -j tcp", "-c 1 -T fields -e ip.src -e ip.src -e ip.dst",
-                        "-c 1 -T json -e ip.src -e ip.dst -e ip.src"})
+                        "-c 1 -T json -e ip.src -e ip.dst -e ip.src", "-c 3 -T psml --color",
+                        "-c 2 --color"})
     expect_same("-r " + kCapture + " " + a);
 }
 

@@ -276,7 +276,7 @@ TEST_P(Differential, JsonFormats) {
 std::vector<std::string> markup_blocks(const std::string& text) {
   std::vector<std::string> blocks(1);
   for (const std::string& l : split_lines(text)) {
-    if (l == "<packet>") blocks.emplace_back();
+    if (l.rfind("<packet", 0) == 0) blocks.emplace_back();  // also <packet foreground=...>
     if (l.rfind("<pdml ", 0) == 0) {
       size_t time = l.find(" time=\""), end = l.find('"', time + 7);
       blocks.back() += l.substr(0, time) + l.substr(end + 1) + "\n";
@@ -288,8 +288,9 @@ std::vector<std::string> markup_blocks(const std::string& text) {
 }
 
 // -T pdml (every item's name, text, position, value and bytes) on the packets whose -V tree
-// is already tshark's, and -T psml (the columns) on every packet in scope. Two more tshark
-// runs per sampled capture: every tenth capture, not those JsonFormats samples.
+// is already tshark's, and -T psml (the columns; with --color, Wireshark's coloring rules) on
+// every packet in scope. Three more tshark runs per sampled capture: every tenth capture, not
+// those JsonFormats samples.
 TEST_P(Differential, MarkupFormats) {
   const std::string& file = GetParam().path;
   const size_t every = kSanitizerBuild ? 30 : 10;
@@ -299,7 +300,7 @@ TEST_P(Differential, MarkupFormats) {
   ASSERT_TRUE(tree_scope) << "packet count differs for " << file;
   std::vector<bool> scope = packets_in_scope(file);
   size_t reported = 0;
-  for (const char* format : {" -T pdml", " -T psml"}) {
+  for (const char* format : {" -T pdml", " -T psml", " -T psml --color"}) {
     const std::vector<bool>& compared = std::string(format) == " -T pdml" ? *tree_scope : scope;
     auto theirs = markup_blocks(tshark(input_args(file) + format));
     auto mine = markup_blocks(netsift(input_args(file) + format).out);

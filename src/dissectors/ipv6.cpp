@@ -22,7 +22,8 @@ namespace {
 using namespace ipv6_fields;
 
 // ip_version: IPv6's own registration of "ip.version" (a bitfield), as in tshark.
-FieldId version, ip_version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host, dst_host, host;
+FieldId version, ip_version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host,
+    dst_host, host;
 // Information embedded in addresses: per direction, and hidden "either" twins.
 struct Embedded {
   FieldId slaac_mac, isatap_ipv4, gw_6to4, sla_id_6to4, ts_ipv4, tc_port, tc_ipv4;

@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes as one frame of a chosen link type, dissected and then
 // printed by every printer (all registered fields, detail tree with hex dump, JSON in each
-// style), so that both dissectors and formatting are exercised on hostile input.
+// style, PDML, PSML), so that both dissectors and formatting are exercised on hostile input.
 //
 // The first input byte picks the link type, whether the frame claims to be longer than
 // captured (snap-length truncation) and whether checksums are verified (tcp/udp/ip
@@ -20,6 +20,8 @@
 #include "dissectors/frame.h"
 #include "output/fields_printer.h"
 #include "output/json_printer.h"
+#include "output/pdml_printer.h"
+#include "output/psml_printer.h"
 #include "output/summary_printer.h"
 #include "output/tree_printer.h"
 
@@ -49,6 +51,9 @@ struct Printers {
       json->resolve();
       all.push_back(std::move(json));
     }
+    all.push_back(std::make_unique<PdmlPrinter>(PdmlOptions{}, std::vector<std::string>{},
+                                                default_column_layout()));
+    all.push_back(std::make_unique<PsmlPrinter>(default_column_layout(), nullptr));
   }
 };
 }  // namespace

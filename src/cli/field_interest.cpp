@@ -56,8 +56,10 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
   const bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
   // Summary lines come from the columns and the packet's addresses, not from the tree; the
   // detail tree, hex dump and JSON print the tree.
+  const bool text = opts.output_type == "text" || opts.output_type == "tabs";
   const bool summary_only =
-      opts.output_type == "text" && !opts.verbose && !opts.hex_dump && opts.only_protocols.empty();
+      (text && !opts.verbose && !opts.hex_dump && opts.only_protocols.empty()) ||
+      opts.output_type == "psml";
   const bool prints_tree = prints && opts.output_type != "fields" && !summary_only;
   std::vector<std::string> statistic_fields;
   bool top_level = false;

@@ -159,6 +159,12 @@ std::optional<int> check_output_options(const Options& o, int argc, char** argv)
     print_file_types();
     return 1;
   }
+  if (o.no_duplicate_keys && o.output_type != "json" && o.output_type != "jsonraw") {
+    std::fputs(
+        "netsift: --no-duplicate-keys can only be used with \"-T json\" and \"-T jsonraw\"\n",
+        stderr);
+    return 1;
+  }
   const bool field_type = o.output_type == "fields" || o.output_type == "ek" ||
                           o.output_type == "json" || o.output_type == "pdml";
   if (!o.fields.empty() && !field_type) {
@@ -169,11 +175,16 @@ std::optional<int> check_output_options(const Options& o, int argc, char** argv)
     return 1;
   }
   if (o.hex_dump && (o.output_type == "fields" || o.output_type == "pdml" ||
-                     o.output_type == "psml" || o.output_type == "tabs")) {
+                     o.output_type == "psml")) {
     std::fputs(
         "netsift: Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or "
         "EK JSON\n",
         stderr);
+    return 1;
+  }
+  // -T psml drops the details -O asks for (tshark: -T psml clears print_details).
+  if (!o.only_protocols.empty() && o.output_type == "psml") {
+    std::fputs("netsift: -O requires -V\n", stderr);
     return 1;
   }
   if (o.glossary && argc > 1 && !std::string(argv[1]).starts_with("-G")) {

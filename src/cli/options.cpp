@@ -85,6 +85,23 @@ std::optional<int> apply_hexdump_args(const std::vector<std::string>& args, Opti
   return std::nullopt;
 }
 
+// -j and -J as tshark reads them: each replaces the filter (saying so after the first), and
+// any -J keeps everything below a listed item, whichever comes last.
+void take_protocol_filters(const CLI::App& app, const std::vector<std::string>& layer,
+                           const std::vector<std::string>& top, Options& o) {
+  const CLI::Option* j = app.get_option("-j");
+  size_t next_j = 0, next_top = 0;
+  for (const CLI::Option* opt : app.parse_order()) {
+    bool is_j = opt == j;
+    if (!is_j && opt != app.get_option("-J")) continue;
+    if (next_j + next_top > 0)
+      std::fputs("netsift: -j or -J was already specified. Overwriting previous protocol filter.\n",
+                 stderr);
+    o.protocol_filter = is_j ? layer[next_j++] : top[next_top++];
+    if (!is_j) o.protocol_filter_children = true;
+  }
+}
+
 constexpr const char* kLogLevels[] = {"error", "critical", "warning", "message",
                                       "info",  "debug",    "noisy"};
 
@@ -132,11 +149,18 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Hex dump: all|frames (data sources), ascii|delimit|noascii; help")
       ->allow_extra_args(false);
   app.add_option("-O", o.only_protocols, "Show details of these protocols only");
-  app.add_option("-T", o.output_type, "Output format: text|fields|json|jsonraw|ek");
-  app.add_option("-j", o.json_protocols,
-                 "Protocols layers filter (space separated) if -T ek|json|jsonraw selected");
-  app.add_option("-J", o.json_top_protocols,
-                 "Top level protocol filter (space separated) if -T ek|json|jsonraw selected");
+  app.add_option("-T", o.output_type, "Output format: text|tabs|fields|json|jsonraw|ek|pdml|psml");
+  app.add_option("-S", o.separator, "The line separator to print between packets (with -V, -x)");
+  app.add_flag("--color", o.color,
+               "Color summary lines as Wireshark's coloring rules (24-bit color terminals), "
+               "and PDML/PSML packets");
+  std::vector<std::string> layer_filters, top_filters;
+  app.add_option("-j", layer_filters,
+                 "Protocols layers filter (space separated) if -T ek|pdml|json|jsonraw selected")
+      ->allow_extra_args(false);
+  app.add_option("-J", top_filters,
+                 "Top level protocol filter (space separated) if -T ek|pdml|json|jsonraw selected")
+      ->allow_extra_args(false);
   app.add_flag("--no-duplicate-keys", o.no_duplicate_keys,
                "If -T json is specified, merge duplicate keys in an object");
   app.add_option("-e", o.fields, "Field to print with -T fields (repeatable)")
@@ -220,6 +244,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     return 1;
   }
   if (o.really_quiet) o.quiet = true;
+  take_protocol_filters(app, layer_filters, top_filters, o);
   if (!o.only_protocols.empty()) o.verbose = true;  // -O implies -V, as in tshark
   if (auto status = apply_hexdump_args(hexdump_args, o)) return status;
   if (app.count("-c")) {

@@ -31,9 +31,11 @@ struct Options {
   bool hex_dump = false;                    // -x (or --hexdump)
   HexDumpStyle hex_style;                   // --hexdump all|frames|ascii|delimit|noascii
   std::string only_protocols;               // -O proto,proto
-  std::string output_type = "text";         // -T text|fields|json|jsonraw|ek
-  std::string json_protocols;               // -j "proto proto"
-  std::string json_top_protocols;           // -J "proto proto": with everything below them
+  std::string output_type = "text";         // -T text|tabs|fields|json|jsonraw|ek|pdml|psml
+  std::string separator;                    // -S: the line after each packet's details
+  bool color = false;                       // --color: Wireshark's coloring rules
+  std::string protocol_filter;              // the last -j or -J "proto proto"
+  bool protocol_filter_children = false;    // some -J: everything below a listed item
   bool no_duplicate_keys = false;           // --no-duplicate-keys
   std::vector<std::string> fields;          // -e FIELD (repeatable)
   std::vector<std::string> field_opts;      // -E key=value (repeatable)

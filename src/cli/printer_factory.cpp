@@ -1,16 +1,44 @@
 #include "cli/printer_factory.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "core/field_registry.h"
 #include "output/fields_printer.h"
 #include "output/glossary.h"
 #include "output/json_printer.h"
+#include "output/pdml_printer.h"
+#include "output/psml_printer.h"
 #include "output/summary_printer.h"
 #include "output/tree_printer.h"
 
 namespace netsift {
+
+namespace {
+
+// A -j/-J filter's words: tshark splits it at every space.
+std::vector<std::string> protocol_filter_words(const std::string& filter) {
+  std::vector<std::string> words;
+  for (size_t start = 0; start <= filter.size() && !filter.empty();) {
+    size_t space = std::min(filter.find(' ', start), filter.size());
+    words.push_back(filter.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// tshark colours text only on a terminal whose COLORTERM says it shows 24-bit colour.
+bool ansi_color_terminal() {
+  const char* colorterm = std::getenv("COLORTERM");
+  return isatty(fileno(stdout)) && colorterm &&
+         (std::strcmp(colorterm, "truecolor") == 0 || std::strcmp(colorterm, "24bit") == 0);
+}
+
+}  // namespace
 
 bool printer_needs_columns(const Options& opts) {
   bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
@@ -30,17 +58,23 @@ bool printer_needs_labels(const Options& opts) {
   if (!prints) return false;
   if (opts.output_type == "text" || opts.output_type == "tabs")
     return opts.verbose || opts.hex_dump || !opts.only_protocols.empty();
+  if (opts.output_type == "psml") return false;  // columns only
   // -T fields prints a protocol's tree text as its value.
   return printer_needs_columns(opts);
 }
 
 int make_printer(const Options& opts, const ColumnLayout& columns,
+                 std::shared_ptr<const ColorRules> colors,
                  std::unique_ptr<PacketPrinter>& printer) {
   if (opts.quiet || (!opts.write_file.empty() && !opts.print_when_writing)) return 0;
-  if (opts.output_type == "text") {
+  if (opts.output_type == "text" || opts.output_type == "tabs") {
+    const char delimiter = opts.output_type == "tabs" ? '\t' : ' ';
+    AnsiColoring ansi;
+    ansi.terminal = ansi_color_terminal();
+    if (ansi.terminal) ansi.rules = colors;
     bool details = opts.verbose || !opts.only_protocols.empty();
     if (!details && !opts.hex_dump) {
-      printer = std::make_unique<SummaryPrinter>(columns);
+      printer = std::make_unique<SummaryPrinter>(columns, delimiter, std::move(ansi));
       return 0;
     }
     // tshark prints the summary line beside details or hex only when -P asks for it.
@@ -50,6 +84,9 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     mode.hex = opts.hex_dump;
     mode.hex_style = opts.hex_style;
     mode.columns = columns;
+    mode.delimiter = delimiter;
+    mode.separator = opts.separator;
+    mode.colors = std::move(ansi);
     for (size_t start = 0; start < opts.only_protocols.size();) {
       size_t comma = opts.only_protocols.find(',', start);
       if (comma == std::string::npos) comma = opts.only_protocols.size();
@@ -78,17 +115,25 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     JsonTreeOptions tree;
     tree.hex = opts.hex_dump;
     tree.merge_duplicate_keys = opts.no_duplicate_keys;
-    // tshark keeps the last of -j and -J; a word per protocol, split at spaces.
-    const std::string& filter =
-        opts.json_top_protocols.empty() ? opts.json_protocols : opts.json_top_protocols;
-    tree.filter_includes_children = !opts.json_top_protocols.empty();
-    for (size_t start = 0; start <= filter.size() && !filter.empty();) {
-      size_t space = std::min(filter.find(' ', start), filter.size());
-      tree.protocol_filter.push_back(filter.substr(start, space - start));
-      start = space + 1;
-    }
+    tree.protocol_filter = protocol_filter_words(opts.protocol_filter);
+    tree.filter_includes_children = opts.protocol_filter_children;
     json->set_tree_options(std::move(tree));
     printer = std::move(json);
+    return 0;
+  }
+  if (opts.output_type == "pdml") {
+    PdmlOptions pdml;
+    pdml.capture_file = opts.read_file;
+    pdml.protocol_filter = protocol_filter_words(opts.protocol_filter);
+    pdml.filter_includes_children = opts.protocol_filter_children;
+    pdml.colors = colors;
+    auto p = std::make_unique<PdmlPrinter>(std::move(pdml), opts.fields, columns);
+    if (!p->resolve()) return 1;
+    printer = std::move(p);
+    return 0;
+  }
+  if (opts.output_type == "psml") {
+    printer = std::make_unique<PsmlPrinter>(columns, colors);
     return 0;
   }
   std::fprintf(stderr, "netsift: output type %s is not available\n", opts.output_type.c_str());

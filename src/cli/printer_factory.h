@@ -6,15 +6,17 @@
 
 #include "cli/options.h"
 #include "core/preferences.h"
+#include "output/color_rules.h"
 #include "output/columns.h"
 #include "output/printer.h"
 
 namespace netsift {
 
-// Sets `printer` (null when nothing is printed per packet), with the summary columns `columns`.
+// Sets `printer` (null when nothing is printed per packet), with the summary columns `columns`
+// and --color's rules `colors` (null without --color).
 // Returns non-zero (the exit status) when the options are invalid, after printing why.
 int make_printer(const Options& opts, const ColumnLayout& columns,
-                 std::unique_ptr<PacketPrinter>& printer);
+                 std::shared_ptr<const ColorRules> colors, std::unique_ptr<PacketPrinter>& printer);
 // Whether the summary columns must be computed (they cost formatting time).
 bool printer_needs_columns(const Options& opts);
 // Whether dissectors must build the tree's item labels (only a printed tree shows them).

@@ -135,8 +135,11 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   parse_time_display(opts.time_display, session.display.time_display);
   parse_seconds_display(opts.seconds_display, session.display.time_hms);
   const ColumnLayout columns = column_layout(session.prefs);  // gui.column.format
+  std::shared_ptr<const ColorRules> colors;
+  if (opts.color)
+    colors = std::make_shared<const ColorRules>(ColorRules::load(config_location(opts.profile)));
   std::unique_ptr<PacketPrinter> printer;
-  if (int status = make_printer(opts, columns, printer)) return status;
+  if (int status = make_printer(opts, columns, colors, printer)) return status;
   PacketFilters filters;
   if (int status = filters.setup(opts)) return status;
   RunExtras extras;  // -z statistics, --export-tls-keys
@@ -152,9 +155,14 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
     learn_f5_tls_secrets(opts, filters, session);
 
   // Only the fields something reads are stored in packet trees.
+  // Coloring rules are read beside the columns (every printer that shows colours has columns).
+  std::vector<FieldId> column_fields = custom_column_fields(columns);
+  if (colors) {
+    std::vector<FieldId> color_fields = colors->referenced();
+    column_fields.insert(column_fields.end(), color_fields.begin(), color_fields.end());
+  }
   const std::optional<FieldInterest> interest =
-      needed_fields(opts, filters, extras, printer_needs_columns(opts),
-                    custom_column_fields(columns));
+      needed_fields(opts, filters, extras, printer_needs_columns(opts), column_fields);
 
   uint64_t number = 0;
   uint64_t read_count = 0;  // -c counts frames read, whatever the filters keep

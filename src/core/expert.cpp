@@ -45,21 +45,24 @@ const char* group_text(ExpertGroup g) {
   }
 }
 
-void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,
+// Like tshark's, the subtree covers no bytes (offset and length 0: Wireshark adds it without a
+// data source), whatever the flagged item `r[off, off+len)` covers; the call sites name that
+// item as tshark's expert calls do. A note of the Malformed group also gets a hidden
+// _ws.malformed item beside it, as tshark's expert_create_tree adds.
+void add_expert(Packet& pkt, int parent, FieldId f, const ByteReader&, size_t, size_t,
                 std::string_view msg, ExpertSeverity severity, ExpertGroup group) {
-  int e = pkt.tree.add(parent, protocols::expert, r, off, len, Value{}, kGenerated);
-  int item = pkt.tree.add(e, f, r, off, len, Value{}, kGenerated);
+  int e = pkt.tree.add_generated(parent, protocols::expert, Value{});
+  int item = pkt.tree.add_generated(e, f, Value{});
   pkt.add_generated_string(e, protocols::expert_message, msg, kHidden);
-  pkt.tree.add(e, protocols::expert_severity, r, off, len, Value::of_uint(severity), kGenerated);
-  pkt.tree.add(e, protocols::expert_group, r, off, len, Value::of_uint(group), kGenerated);
+  pkt.tree.add_generated(e, protocols::expert_severity, Value::of_uint(severity));
+  pkt.tree.add_generated(e, protocols::expert_group, Value::of_uint(group));
+  if (group == kGroupMalformed)
+    pkt.tree.add_generated(parent, protocols::malformed, Value{}, kHidden);
   if (pkt.labels) {
     pkt.set_label(
         e, fmt::format("Expert Info ({}/{}): {}", severity_text(severity), group_text(group), msg));
     pkt.set_label(item, msg);
   }
-  // tshark puts a hidden "_ws.malformed" beside every Malformed expert item (so that the filter
-  // matches; JSON shows it).
-  if (group == kGroupMalformed) pkt.tree.add(parent, protocols::malformed, r, off, 0, Value{}, kHidden);
 }
 
 int add_expert_text(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off, size_t len,

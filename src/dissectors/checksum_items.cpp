@@ -21,7 +21,7 @@ void add_verified_checksum(Packet& pkt, int tree, const ByteReader& r, size_t of
   int n = pkt.add_item(tree, items.value, r, off, 2);
   if (fold64(sum) == 0xffff) {
     if (pkt.labels) pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, items.status, kChecksumGood);
+    add_checksum_item(pkt, tree, items.status, r, off, 0, kChecksumGood);
     return;
   }
   // The value the field should hold: the complement of the sum without it.
@@ -29,7 +29,7 @@ void add_verified_checksum(Packet& pkt, int tree, const ByteReader& r, size_t of
   if (pkt.labels)
     pkt.set_label(n,
                   fmt::format("Checksum: 0x{:04x} incorrect, should be 0x{:04x}", value, expected));
-  pkt.add_generated_uint(tree, items.status, kChecksumBad);
+  add_checksum_item(pkt, tree, items.status, r, off, 0, kChecksumBad);
   add_expert(pkt, n, items.bad, r, off, 2,
              fmt::format("Bad checksum [should be 0x{:04x}]", expected), items.severity,
              kGroupChecksum);
@@ -40,7 +40,7 @@ void add_unverified_checksum(Packet& pkt, int tree, const ByteReader& r, size_t 
   int n = pkt.add_item(tree, items.value, r, off, 2);
   if (pkt.labels)
     pkt.set_label(n, fmt::format("Checksum: 0x{:04x} [unverified]{}", r.u16(off), note));
-  pkt.add_generated_uint(tree, items.status, kChecksumUnverified);
+  add_checksum_item(pkt, tree, items.status, r, off, 0, kChecksumUnverified);
 }
 
 }  // namespace netsift

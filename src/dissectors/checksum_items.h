@@ -16,6 +16,13 @@ struct ChecksumItems {
   ExpertSeverity severity;     // of the "Bad checksum [should be 0x...]" item
 };
 
+// A generated item about the checksum at r[off, ...) as tshark adds it: its status at the
+// checksum's offset covering no bytes (`len` 0), a calculated value over the checksum's bytes.
+inline int add_checksum_item(Packet& pkt, int tree, FieldId f, const ByteReader& r, size_t off,
+                             size_t len, uint64_t value) {
+  return pkt.tree.add(tree, f, r, off, len, Value::of_uint(value), kGenerated);
+}
+
 // The checksum at r[off, off+2), verified: `sum` is the ones' complement sum (not folded) of
 // all the octets it covers, the checksum field included.
 void add_verified_checksum(Packet& pkt, int tree, const ByteReader& r, size_t off, uint64_t sum,

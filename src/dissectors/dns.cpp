@@ -606,8 +606,11 @@ size_t dissect_question(const Message& m, int parent, size_t off) {
     if (m.mdns) info += qu ? ", \"QU\" question" : ", \"QM\" question";
   }
   add_string(m, q, qry_name, off, name.wire_len, name.text);
-  m.pkt.tree.add_generated(q, qry_name_len, Value::of_uint(name.text.size()));
-  m.pkt.tree.add_generated(q, count_labels, Value::of_uint(name.labels));
+  // Both generated over the name's bytes, as tshark adds them.
+  m.pkt.tree.add(q, qry_name_len, m.r, off, name.wire_len, Value::of_uint(name.text.size()),
+                 kGenerated);
+  m.pkt.tree.add(q, count_labels, m.r, off, name.wire_len, Value::of_uint(name.labels),
+                 kGenerated);
   m.pkt.add_item(q, qry_type, m.r, p, 2);
   m.pkt.add_item(q, m.mdns ? qry_class_mdns : qry_class, m.r, p + 2, 2);
   if (m.mdns) m.pkt.add_item(q, qry_qu, m.r, p + 2, 2);
@@ -713,7 +716,9 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
 size_t dissect_section(const Message& m, int top, size_t off, unsigned count, const char* title,
                        bool questions) {
   if (count == 0) return off;
-  int sec = add_text(m, top, off, 0);
+  // Like tshark's, the section covers the rest of the bytes until its entries are read (what
+  // it keeps when one is cut short).
+  int sec = add_text(m, top, off, off < m.r.size() ? m.r.size() - off : 0);
   if (m.want_text) m.pkt.set_label(sec, title);
   size_t start = off;
   for (unsigned i = 0; i < count; ++i)

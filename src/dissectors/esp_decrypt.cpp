@@ -59,8 +59,9 @@ void add_icv(Packet& pkt, int top, const ByteReader& r, size_t off, size_t n, co
   if (pkt.labels)
     pkt.set_label(
         node, "ESP ICV: " + bytes_text(icv, r.ptr(off, n), n) + " <" + algorithm + ">" + status);
-  pkt.tree.add_generated(node, icv_good, Value::of_uint(good));
-  pkt.tree.add_generated(node, icv_bad, Value::of_uint(bad));
+  // Both generated over the ICV, as tshark adds them.
+  pkt.tree.add(node, icv_good, r, off, n, Value::of_uint(good), kGenerated);
+  pkt.tree.add(node, icv_bad, r, off, n, Value::of_uint(bad), kGenerated);
 }
 
 // "Next header: ICMP (0x01)".

@@ -71,8 +71,9 @@ ConversationSecrets& conversation(Packet& pkt) {
   return state.conversations[key];
 }
 
-void add_keylog(F5Dissection& d, int parent, const char* label, const Secret& client_random,
-                const Secret& secret) {
+// The line is generated at the start of the TLS data `r`, covering no bytes, as tshark adds it.
+void add_keylog(F5Dissection& d, int parent, const ByteReader& r, const char* label,
+                const Secret& client_random, const Secret& secret) {
   static thread_local std::string line;
   line.assign(label).push_back(' ');
   for (size_t i = 0; i < client_random.len; ++i)
@@ -80,8 +81,12 @@ void add_keylog(F5Dissection& d, int parent, const char* label, const Secret& cl
   line.push_back(' ');
   for (size_t i = 0; i < secret.len; ++i)
     fmt::format_to(std::back_inserter(line), "{:02x}", secret.bytes[i]);
-  if (d.pkt.session->prefs.get(f5_prefs::generate_keylog))
-    d.pkt.add_generated_string(parent, tls_keylog, line);
+  if (d.pkt.session->prefs.get(f5_prefs::generate_keylog)) {
+    std::string_view copy = d.pkt.arena.copy(line);
+    d.pkt.tree.add(parent, tls_keylog, r, 0, 0,
+                   Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),
+                   kGenerated);
+  }
   // netsift decrypts with the secrets the trailers carry, with no key option (whatever
   // generate_keylog says: it only chooses whether the tree shows the lines).
   d.pkt.session->state<TlsSecrets>().add_line(line);
@@ -105,7 +110,7 @@ size_t tls12_secrets(F5Dissection& d, const ByteReader& r) {
   bool changed = conv.master.update(r.ptr(8, kMasterLen), kMasterLen);
   conv.client_random.update(r.ptr(56, kRandomLen), kRandomLen);
   if (changed && conv.client_random.len)
-    add_keylog(d, node, "CLIENT_RANDOM", conv.client_random, conv.master);
+    add_keylog(d, node, r, "CLIENT_RANDOM", conv.client_random, conv.master);
   return r.size();
 }
 
@@ -150,7 +155,8 @@ size_t tls13_secrets(F5Dissection& d, const ByteReader& r, uint16_t version) {
                 {kClientHs, "CLIENT_HANDSHAKE_TRAFFIC_SECRET"},
                 {kServerHs, "SERVER_HANDSHAKE_TRAFFIC_SECRET"}};
   for (const auto& l : kLines)
-    if (changed[l.index]) add_keylog(d, node, l.label, conv.client_random, conv.tls13[l.index]);
+    if (changed[l.index])
+      add_keylog(d, node, r, l.label, conv.client_random, conv.tls13[l.index]);
   return r.size();
 }
 

@@ -379,29 +379,29 @@ void add_comments(Packet& pkt, const ByteReader& r) {
 
 // A dissector read past the packet's bytes: flag it as tshark does, naming the protocol that
 // was being dissected (the last layer entered): a short frame, an unreassembled IP fragment or
-// a malformed packet.
+// a malformed packet. The items are not generated: their brackets are part of tshark's text
+// (PDML's showname).
 void flag_exception(Packet& pkt, const BoundsError& e) {
   const char* proto = pkt.layers.empty() ? "" : registry().info(pkt.layers.back()).short_name;
+  ByteReader none;
   int n;
   if (e.beyond_capture) {
-    n = pkt.tree.add_generated(-1, protocols::short_frame, Value{});
+    n = pkt.tree.add(-1, protocols::short_frame, none, 0, 0, Value{});
     pkt.set_label(n, fmt::format("[Packet size limited during capture: {} truncated]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[Packet size limited during capture]");
   } else if (pkt.fragmented) {
     // tshark's FragmentBoundsError: an IP fragment dissected without its datagram runs out.
-    n = pkt.tree.add_generated(-1, protocols::unreassembled, Value{});
+    n = pkt.tree.add(-1, protocols::unreassembled, none, 0, 0, Value{});
     pkt.set_label(n, fmt::format("[BoundError Unreassembled Packet: {}]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[BoundErrorUnreassembled Packet]");
-    ByteReader none;
     add_expert(pkt, n, protocols::unreassembled_expert, none, 0, 0,
                "Unreassembled fragment (change preferences to enable reassembly)", kExpertNote,
                kGroupReassemble);
   } else {
     pkt.malformed = true;
-    n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+    n = pkt.tree.add(-1, protocols::malformed, none, 0, 0, Value{});
     pkt.set_label(n, fmt::format("[Malformed Packet: {}]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[Malformed Packet]");
-    ByteReader none;
     add_expert(pkt, n, protocols::malformed_expert, none, 0, 0,
                "Malformed Packet (Exception occurred)", kExpertError, kGroupMalformed);
   }
@@ -410,10 +410,10 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
 void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
   pkt.malformed = true;
   std::string text = fmt::format("[Dissector bug, protocol {}: {}]", e.protocol, e.message);
-  int n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+  ByteReader none;
+  int n = pkt.tree.add(-1, protocols::malformed, none, 0, 0, Value{});
   pkt.set_label(n, text);
   if (pkt.cols.enabled) pkt.cols.append_info(text);
-  ByteReader none;
   add_expert(pkt, n, protocols::malformed_dissector_bug, none, 0, 0, e.message, kExpertError,
              kGroupMalformed);
 }
@@ -421,10 +421,10 @@ void flag_dissector_bug(Packet& pkt, const DissectorBug& e) {
 void flag_reassembly_error(Packet& pkt, const TcpReassemblyError& e) {
   pkt.malformed = true;
   std::string text = fmt::format("[Reassembly error, protocol TCP: {}]", e.message);
-  int n = pkt.tree.add_generated(-1, protocols::malformed, Value{});
+  ByteReader none;
+  int n = pkt.tree.add(-1, protocols::malformed, none, 0, 0, Value{});
   pkt.set_label(n, text);
   if (pkt.cols.enabled) pkt.cols.append_info(text);
-  ByteReader none;
   add_expert(pkt, n, protocols::malformed_reassembly, none, 0, 0, e.message, kExpertError,
              kGroupMalformed);
 }

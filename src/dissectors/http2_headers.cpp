@@ -209,7 +209,12 @@ void inflate_block(Frame& f, size_t off, size_t len) {
       else if (parse_uint(value, def.type == FieldType::kUint64 ? UINT64_MAX : UINT32_MAX, &n))
         pkt.tree.add(item, named, dec, hoff, h.value.size(), Value::of_uint(n));
     }
-    if (uri_unescape(value, unescaped)) pkt.add_generated_string(item, header_unescaped, unescaped);
+    if (uri_unescape(value, unescaped)) {
+      std::string_view copy = pkt.arena.copy(unescaped);
+      pkt.tree.add(item, header_unescaped, dec, hoff, h.value.size(),
+                   Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),
+                   kGenerated);
+    }
     // The generated string sits on the value's bytes, as in tshark.
     hoff += h.value.size();
     if (context) track_header(f, name, value);

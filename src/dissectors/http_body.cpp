@@ -247,7 +247,15 @@ void dissect_body(Packet& pkt, int top, const ByteReader& r, size_t off, size_t 
   carrier.has_path = msg.has_request_uri;
   carrier.path = msg.request_uri;
   carrier.request = msg.kind == HttpMessage::Kind::kRequest;
-  dissect_media(pkt, body, h.media_type, top);
+  if (!dissect_known_media(pkt, body, h.media_type, -1)) {
+    dissect_media(pkt, body, h.media_type, top);
+    return;
+  }
+  // A body its media type's dissector took leaves the HTTP item over the headers, as tshark
+  // sets it.
+  Node& http = pkt.tree[top];
+  if (top != PacketTree::kDiscarded && http.source == r.source() && r.origin() + off >= http.offset)
+    http.length = static_cast<uint32_t>(r.origin() + off - http.offset);
 }
 
 void register_fields(FieldId proto_http) {

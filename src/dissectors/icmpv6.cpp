@@ -558,14 +558,18 @@ size_t dissect_option(Packet& pkt, int tree, const ByteReader& r, size_t off,
     case kOptTargetLinkAddr:
       if (len == 8) {
         int a = pkt.add_item(n, opt_linkaddr, o, 2, 6);
-        pkt.tree[pkt.add_item(n, t == 1 ? opt_src_linkaddr : opt_target_linkaddr, o, 2, 6)].flags |=
-            kHidden;
+        FieldId hidden_addr = t == 1 ? opt_src_linkaddr : opt_target_linkaddr;
+        int h = pkt.add_item(n, hidden_addr, o, 2, 6);
+        pkt.tree[h].flags |= kHidden;
         link_address = mac_text(o.ptr(2, 6));
         label += " : " + link_address;
         if (pkt.labels) {
-          std::string text = "Link-layer address: ";
-          pkt.session->names.append_mac(text, o.ptr(2, 6), pkt.session->resolve.mac);
-          pkt.set_label(a, text + " (" + link_address + ")");
+          std::string name;
+          pkt.session->names.append_mac(name, o.ptr(2, 6), pkt.session->resolve.mac);
+          pkt.set_label(a, "Link-layer address: " + name + " (" + link_address + ")");
+          // The hidden twin is labelled alike (PDML shows hidden items' text).
+          pkt.set_label(h, std::string(registry().info(hidden_addr).def.name) + ": " + name +
+                               " (" + link_address + ")");
         }
       }
       break;

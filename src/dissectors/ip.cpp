@@ -9,6 +9,7 @@
 #include "core/session.h"
 #include "core/text_format.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 #include "dissectors/eth.h"
 #include "dissectors/ip_options.h"
 #include "dissectors/ip_prefs.h"
@@ -323,21 +324,21 @@ void add_checksum(Packet& pkt, int tree, const ByteReader& r, size_t hlen) {
   if (!pkt.session->prefs.get(ip_prefs::check_checksum) || !r.has(0, hlen)) {
     if (pkt.labels)
       pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [validation disabled]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumUnverified);
+    add_checksum_item(pkt, tree, checksum_status, r, 10, 0, kChecksumUnverified);
     return;
   }
   uint16_t expected = expected_checksum(r.ptr(0, hlen), hlen);
   if (expected == value) {
     if (pkt.labels) pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(tree, checksum_status, kChecksumGood);
+    add_checksum_item(pkt, tree, checksum_status, r, 10, 0, kChecksumGood);
     return;
   }
   if (pkt.labels)
     pkt.set_label(n, fmt::format("Header Checksum: 0x{:04x} incorrect, should be 0x{:04x}"
                                  "(may be caused by \"IP checksum offload\"?)",
                                  value, expected));
-  pkt.add_generated_uint(tree, checksum_calculated, expected);
-  pkt.add_generated_uint(tree, checksum_status, kChecksumBad);
+  add_checksum_item(pkt, tree, checksum_calculated, r, 10, 2, expected);
+  add_checksum_item(pkt, tree, checksum_status, r, 10, 0, kChecksumBad);
   add_expert(pkt, tree, checksum_bad_expert, r, 10, 2, "Bad checksum", kExpertError,
              kGroupChecksum);
 }

@@ -2,6 +2,8 @@
 // MAC, 6to4, Teredo, ISATAP), and dispatch to extension headers or the upper layer.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -20,7 +22,9 @@ BytesField src, dst;
 namespace {
 using namespace ipv6_fields;
 
-FieldId version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host, dst_host, host;
+// ip_version: IPv6's own registration of "ip.version" (a bitfield), as in tshark.
+FieldId version, ip_version, tclass, tclass_dscp, tclass_ecn, flow, plen, nxt, addr, src_host,
+    dst_host, host;
 // Information embedded in addresses: per direction, and hidden "either" twins.
 struct Embedded {
   FieldId slaac_mac, isatap_ipv4, gw_6to4, sla_id_6to4, ts_ipv4, tc_port, tc_ipv4;
@@ -31,6 +35,12 @@ FieldId bogus_version, plen_zero, plen_exceeds_framing;
 const FieldReg kFields[] = {
     {&version,
      {.name = "Version", .abbrev = "ipv6.version", .type = FieldType::kUint8, .base = Base::kDec}},
+    {&ip_version,
+     {.name = "Version",
+      .abbrev = "ip.version",
+      .type = FieldType::kUint8,
+      .base = Base::kDec,
+      .bitmask = 0xf0}},
     {&tclass,
      {.name = "Traffic Class",
       .abbrev = "ipv6.tclass",
@@ -276,11 +286,15 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   }
   int tree = pkt.add_protocol(parent, protocol, r, 0, 40);
   int v = pkt.add_uint(tree, version, r, 0, 1, ver);
-  // tshark also files the version under ip.version, hidden, so "ip.version == 6" matches.
-  pkt.tree.add(tree, ip_fields::version, r, 0, 1, Value::of_uint(ver), kHidden);
+  // tshark also files the version under ip.version (its own registration), hidden, so
+  // "ip.version == 6" matches.
+  int iv = pkt.tree.add(tree, ip_version, r, 0, 1, Value::of_uint(ver), kHidden);
   if (pkt.labels) {
     set_version_label(pkt, v, ver);
     if (pkt.session->prefs.get(ipv6_prefs::summary_in_tree)) set_summary(pkt, tree, r);
+    set_version_label(pkt, iv, ver);
+    pkt.set_label(iv, std::string(pkt.tree[iv].label) +
+                          " [This field makes the filter match on \"ip.version == 6\" possible]");
   }
   add_traffic_class(pkt, tree, r);
   pkt.add_item(tree, flow, r, 1, 3);
@@ -309,7 +323,18 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   }
   ByteReader payload = r.sub(40, end - 40);
   uint8_t next = r.u8(6);
+  size_t first_after = pkt.tree.size();
   pkt.call_next(tables::ip_proto(), next, payload, is_ipv6_extension(next) ? tree : parent);
+  // tshark's IPv6 item also covers the extension headers dissected under it.
+  if (tree != PacketTree::kDiscarded) {
+    for (size_t i = first_after; i < pkt.tree.size(); ++i) {
+      const Node& n = pkt.tree[i];
+      Node& ip = pkt.tree[tree];
+      if (n.parent == tree && n.source == ip.source && n.offset >= ip.offset &&
+          registry().info(n.field).def.type == FieldType::kProtocol)
+        ip.length = std::max(ip.length, n.offset + n.length - ip.offset);
+    }
+  }
   --pkt.ip_depth;
   return end;
 }

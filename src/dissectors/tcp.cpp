@@ -16,6 +16,7 @@
 #include "core/session.h"
 #include "core/text_format.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 #include "dissectors/frame.h"
 #include "dissectors/tcp_analysis_tree.h"
 #include "dissectors/tcp_desegment.h"
@@ -211,7 +212,7 @@ bool fin_initiates_close(TcpConversation& conv, int dir, uint16_t flags) {
 void add_unverified_checksum(Packet& pkt, int top, const ByteReader& r) {
   int node = pkt.add_item(top, checksum, r, 16, 2);
   if (pkt.labels) pkt.set_label(node, fmt::format("Checksum: 0x{:04x} [unverified]", r.u16(16)));
-  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
+  add_checksum_item(pkt, top, checksum_status, r, 16, 0, kChecksumUnverified);
 }
 
 // tcp.check_checksum: the checksum over the IPv4/IPv6 pseudo-header and the whole segment, as
@@ -226,8 +227,8 @@ bool verify_checksum(Packet& pkt, int top, const ByteReader& r) {
   if (fold(total) == 0xffff && value == 0xffff) {
     // The data sum to zero, so the checksum should be 0x0000 (RFC 1624); most stacks accept it.
     if (pkt.labels) pkt.set_label(node, "Checksum: 0xffff [should be 0x0000 (see RFC 1624)]");
-    pkt.add_generated_uint(node, checksum_calculated, 0);
-    int status = pkt.add_generated_uint(node, checksum_status, kChecksumIllegal);
+    add_checksum_item(pkt, node, checksum_calculated, r, 16, 2, 0);
+    int status = add_checksum_item(pkt, node, checksum_status, r, 16, 0, kChecksumIllegal);
     add_expert(pkt, status, checksum_ffff, r, 16, 0,
                "TCP Checksum 0xffff instead of 0x0000 (see RFC 1624)", kExpertWarn, kGroupChecksum);
     if (pkt.cols.enabled) pkt.cols.info.append(" [TCP CHECKSUM 0xFFFF]");
@@ -235,8 +236,8 @@ bool verify_checksum(Packet& pkt, int top, const ByteReader& r) {
   }
   if (fold(total) == 0xffff) {
     if (pkt.labels) pkt.set_label(node, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(top, checksum_status, kChecksumGood);
-    pkt.add_generated_uint(top, checksum_calculated, value);
+    add_checksum_item(pkt, top, checksum_status, r, 16, 0, kChecksumGood);
+    add_checksum_item(pkt, top, checksum_calculated, r, 16, 2, value);
     return true;
   }
   uint16_t expected = static_cast<uint16_t>(~fold(total - value));
@@ -247,8 +248,8 @@ bool verify_checksum(Packet& pkt, int top, const ByteReader& r) {
   add_expert(pkt, node, checksum_bad, r, 16, 2,
              fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertError,
              kGroupChecksum);
-  pkt.add_generated_uint(top, checksum_status, kChecksumBad);
-  pkt.add_generated_uint(top, checksum_calculated, expected);
+  add_checksum_item(pkt, top, checksum_status, r, 16, 0, kChecksumBad);
+  add_checksum_item(pkt, top, checksum_calculated, r, 16, 2, expected);
   if (pkt.cols.enabled) pkt.cols.info.append(" [TCP CHECKSUM INCORRECT]");
   return false;
 }
@@ -397,20 +398,26 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
   char letters[24];
   size_t nletters;
   flags_to_letters(s.flags, letters, &nletters);
-  flag_nodes.str = pkt.add_generated_string(fl, flags_str, {letters, nletters});
+  // Generated over the flags' two bytes, as tshark adds it.
+  std::string_view str = pkt.arena.copy({letters, nletters});
+  flag_nodes.str = pkt.tree.add(
+      fl, flags_str, r, 12, 2,
+      Value::of_bytes(reinterpret_cast<const uint8_t*>(str.data()), str.size()), kGenerated);
   add_tcp_connection_experts(pkt, flag_nodes, s.flags, sport, dport,
                              fin_initiates_close(conv, dir, s.flags));
 
   pkt.add_item(top, window_size_value, r, 14, 2);
   if (have_seglen) {
-    pkt.tree.add_generated(top, window_size, Value::of_uint(window));
+    // Both generated over the window field, as tshark adds them.
+    pkt.tree.add(top, window_size, r, 14, 2, Value::of_uint(window), kGenerated);
     if (!(s.flags & kTcpSyn)) {
       int8_t shift = conv.dir[dir].win_scale;
       int default_shift = prefs.get(tcp_prefs::default_window_scaling);
       bool assumed = shift == -1 && default_shift >= 0;
       if (assumed) shift = static_cast<int8_t>(default_shift);
       int64_t factor = shift >= 0 ? int64_t{1} << shift : shift;
-      int n = pkt.tree.add_generated(top, window_size_scalefactor, Value::of_int(factor));
+      int n = pkt.tree.add(top, window_size_scalefactor, r, 14, 2, Value::of_int(factor),
+                           kGenerated);
       if (pkt.labels && (factor < 0 || assumed))
         pkt.set_label(n, fmt::format("[Window size scaling factor: {} ({})]", factor,
                                      assumed        ? "missing - taken from preference"

@@ -107,7 +107,7 @@ void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* co
                kGroupProtocol);
   int effective = shift > kMaxWindowShift ? kMaxWindowShift : shift;
   uint32_t multiplier = 1u << effective;
-  pkt.add_generated_uint(n, wscale_multiplier, multiplier);
+  pkt.tree.add(n, wscale_multiplier, o, 2, 1, Value::of_uint(multiplier), kGenerated);
   append_info(pkt, " WS={}", multiplier);
   append_option_label(pkt, n, ": {} (multiply by {})", shift, multiplier);
   if (conv) conv->dir[dir].win_scale = static_cast<int8_t>(effective);
@@ -116,8 +116,9 @@ void dissect_wscale(const ByteReader& o, Packet& pkt, int n, TcpConversation* co
 // A first block below the cumulative ACK reports data received twice (D-SACK, RFC 2883).
 void add_dsack(const ByteReader& o, Packet& pkt, int n, uint32_t le, uint32_t re, bool relative) {
   const char* suffix = relative ? " (relative)" : "";
-  int l = pkt.add_generated_uint(n, dsack_le, le);
-  int r = pkt.add_generated_uint(n, dsack_re, re);
+  // Generated over the first block's edges, as tshark adds them.
+  int l = pkt.tree.add(n, dsack_le, o, 2, 4, Value::of_uint(le), kGenerated);
+  int r = pkt.tree.add(n, dsack_re, o, 6, 4, Value::of_uint(re), kGenerated);
   if (pkt.labels) {
     pkt.set_label(l, fmt::format("D-SACK Left Edge = {}{}", le, suffix));
     pkt.set_label(r, fmt::format("D-SACK Right Edge = {}{}", re, suffix));
@@ -156,7 +157,7 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, uint16_t flags, uint3
       st.sack_blocks = static_cast<uint8_t>(blocks + 1);
     }
   }
-  pkt.add_generated_uint(n, sack_count, blocks);
+  pkt.tree.add(n, sack_count, o, 0, 0, Value::of_uint(blocks), kGenerated);
   if (blocks && (flags & kTcpAck) && static_cast<int32_t>(o.u32(2) - ack) < 0)
     add_dsack(o, pkt, n, o.u32(2) - base, o.u32(6) - base, relative);
   append_option_label(pkt, n, "{}", edges);

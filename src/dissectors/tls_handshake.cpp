@@ -147,8 +147,8 @@ void dissect_client_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   for (size_t i = 0; i < comp_len; ++i) pkt.add_item(comps, f_comp_method, r, off + i, 1);
   off += comp_len;
   if (end > off) dissect_extensions(ctx, r, off, end, hs, kClientHello, &fp);
-  add_ja3(pkt, hs, fp);
-  add_ja4(pkt, hs, fp);
+  add_ja3(pkt, hs, fp, r, off);
+  add_ja4(pkt, hs, fp, r, off);
 }
 
 void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, size_t end, int hs,
@@ -175,8 +175,8 @@ void dissect_server_hello(RecordContext& ctx, const ByteReader& r, size_t off, s
   pkt.add_item(hs, f_comp_method, r, off, 1);
   off += 1;
   if (end > off) dissect_extensions(ctx, r, off, end, hs, type, &fp);
-  add_ja3s(pkt, hs, fp, cipher);
-  add_ja4s(pkt, hs, fp, cipher);
+  add_ja3s(pkt, hs, fp, cipher, r, off);
+  add_ja4s(pkt, hs, fp, cipher, r, off);
   // Resumption (TLS 1.2 and before): the server echoes the session id the client offered, or
   // the client offered a session ticket (the server then goes straight to ChangeCipherSpec).
   s.resumption_candidate =

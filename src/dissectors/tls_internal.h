@@ -155,10 +155,13 @@ struct Fingerprint {
   // The extensions ended at a broken vector: tshark's JA3 then has no group and format lists.
   bool extensions_cut = false;
 };
-void add_ja3(Packet& pkt, int parent, const Fingerprint& fp);
-void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
-void add_ja4(Packet& pkt, int parent, const Fingerprint& fp);
-void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher);
+// Each at r[off], the start of the hello's extensions, as tshark places JA3.
+void add_ja3(Packet& pkt, int parent, const Fingerprint& fp, const ByteReader& r, size_t off);
+void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher,
+              const ByteReader& r, size_t off);
+void add_ja4(Packet& pkt, int parent, const Fingerprint& fp, const ByteReader& r, size_t off);
+void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher,
+              const ByteReader& r, size_t off);
 bool is_grease(uint16_t v);
 
 void register_fields(FieldId proto);

@@ -94,23 +94,34 @@ std::string two_digits(size_t n) {
   return buf;
 }
 
+// A fingerprint, generated where tshark adds JA3: at the hello's extensions (r[off]), covering
+// no bytes.
+void add_fingerprint(Packet& pkt, int parent, FieldId f, const ByteReader& r, size_t off,
+                     std::string_view text, uint8_t flags = 0) {
+  std::string_view copy = pkt.arena.copy(text);
+  pkt.tree.add(parent, f, r, off, 0,
+               Value::of_bytes(reinterpret_cast<const uint8_t*>(copy.data()), copy.size()),
+               static_cast<uint8_t>(kGenerated | flags));
+}
+
 }  // namespace
 
-void add_ja3(Packet& pkt, int parent, const Fingerprint& fp) {
+void add_ja3(Packet& pkt, int parent, const Fingerprint& fp, const ByteReader& r, size_t off) {
   std::string full = std::to_string(fp.version) + "," + fp.ciphers + "," + fp.extensions;
   if (!fp.extensions_cut) full += "," + fp.groups + "," + fp.ec_formats;
-  pkt.add_generated_string(parent, f_ja3_full, full);
-  pkt.add_generated_string(parent, f_ja3, md5_hex(full));
+  add_fingerprint(pkt, parent, f_ja3_full, r, off, full);
+  add_fingerprint(pkt, parent, f_ja3, r, off, md5_hex(full));
 }
 
-void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher) {
+void add_ja3s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher,
+              const ByteReader& r, size_t off) {
   std::string full =
       std::to_string(fp.version) + "," + std::to_string(cipher) + "," + fp.extensions;
-  pkt.add_generated_string(parent, f_ja3s_full, full);
-  pkt.add_generated_string(parent, f_ja3s, md5_hex(full));
+  add_fingerprint(pkt, parent, f_ja3s_full, r, off, full);
+  add_fingerprint(pkt, parent, f_ja3s, r, off, md5_hex(full));
 }
 
-void add_ja4(Packet& pkt, int parent, const Fingerprint& fp) {
+void add_ja4(Packet& pkt, int parent, const Fingerprint& fp, const ByteReader& r, size_t off) {
   std::vector<uint16_t> ciphers, exts;
   for (uint16_t c : fp.cipher_list)
     if (!is_grease(c)) ciphers.push_back(c);
@@ -131,10 +142,11 @@ void add_ja4(Packet& pkt, int parent, const Fingerprint& fp) {
   std::string ja4 = a + "_" + sha256_12(hex4_list(ciphers, true)) + "_" +
                     (exts.empty() ? std::string("000000000000") : sha256_12(ext_text));
   // Hidden: tshark 4.0 shows no such item, the tree stays identical to its tree.
-  pkt.add_generated_string(parent, f_ja4, ja4, kHidden);
+  add_fingerprint(pkt, parent, f_ja4, r, off, ja4, kHidden);
 }
 
-void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher) {
+void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher,
+              const ByteReader& r, size_t off) {
   uint16_t v = fp.highest_supported_version ? fp.highest_supported_version : fp.version;
   std::vector<uint16_t> exts;
   for (uint16_t e : fp.extension_list) exts.push_back(e);
@@ -142,7 +154,7 @@ void add_ja4s(Packet& pkt, int parent, const Fingerprint& fp, uint16_t cipher) {
   std::snprintf(cs, sizeof cs, "%04x", cipher);
   std::string ja4s = "t" + ja4_version(v) + two_digits(exts.size()) + ja4_alpn(fp.first_alpn) +
                      "_" + cs + "_" + sha256_12(hex4_list(exts, false));
-  pkt.add_generated_string(parent, f_ja4s, ja4s, kHidden);
+  add_fingerprint(pkt, parent, f_ja4s, r, off, ja4s, kHidden);
 }
 
 }  // namespace netsift::tls

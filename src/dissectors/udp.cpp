@@ -12,6 +12,7 @@
 #include "core/preferences.h"
 #include "core/session.h"
 #include "core/value_strings.h"
+#include "dissectors/checksum_items.h"
 #include "dissectors/udp_conversations.h"
 #include "dissectors/udp_fields.h"
 
@@ -100,13 +101,15 @@ const FieldReg kFields[] = {
 
 // The stream index, and the per-stream times, which tshark shows only for datagrams with a payload
 // that are not quoted by an ICMP error.
-void add_stream(Packet& pkt, int top, uint16_t sport, uint16_t dport, bool times_shown) {
+void add_stream(Packet& pkt, int top, const ByteReader& r, uint16_t sport, uint16_t dport,
+                bool times_shown) {
   FlowKey key = FlowKey::make(pkt.net_src, sport, pkt.net_dst, dport, kIpProtoUdp, nullptr);
   int64_t now = pkt.frame->ts.total_ns();
   bool created;
   Conversation& c = pkt.session->udp.find_or_add(key, now, &created);
   pkt.conversation = &c;
-  pkt.add_generated_uint(top, stream, c.stream);
+  // tshark adds the stream index after the header, covering no bytes.
+  pkt.tree.add(top, stream, r, 8, 0, Value::of_uint(c.stream), kGenerated);
   if (times_shown) {
     int times = pkt.tree.add_generated(top, kNoField, Value{});
     if (pkt.labels) pkt.set_label(times, "[Timestamps]");
@@ -170,8 +173,8 @@ void verify_checksum(Packet& pkt, int top, int sum_node, const ByteReader& datag
   uint16_t value = datagram.u16(6);
   if (fold(total) == 0xffff) {
     if (pkt.labels) pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [correct]", value));
-    pkt.add_generated_uint(sum_node, checksum_calculated, value);
-    pkt.add_generated_uint(top, checksum_status, kChecksumGood);
+    add_checksum_item(pkt, sum_node, checksum_calculated, datagram, 6, 2, value);
+    add_checksum_item(pkt, top, checksum_status, datagram, 6, 0, kChecksumGood);
     return;
   }
   uint16_t expected = static_cast<uint16_t>(~fold(total - value));
@@ -182,18 +185,20 @@ void verify_checksum(Packet& pkt, int top, int sum_node, const ByteReader& datag
   add_expert(pkt, sum_node, checksum_bad, datagram, 6, 2,
              fmt::format("Bad checksum [should be 0x{:04x}]", expected), kExpertError,
              kGroupChecksum);
-  pkt.add_generated_uint(sum_node, checksum_calculated, expected);
-  pkt.add_generated_uint(top, checksum_status, kChecksumBad);
+  add_checksum_item(pkt, sum_node, checksum_calculated, datagram, 6, 2, expected);
+  add_checksum_item(pkt, top, checksum_status, datagram, 6, 0, kChecksumBad);
 }
 
-// A checksum left unverified.
-void add_unverified_checksum(Packet& pkt, int top, int sum_node, uint16_t sum) {
-  pkt.add_generated_uint(top, checksum_status, kChecksumUnverified);
+// A checksum left unverified (tshark puts the status at the checksum's offset, with no bytes).
+void add_unverified_checksum(Packet& pkt, int top, int sum_node, const ByteReader& r,
+                             uint16_t sum) {
+  add_checksum_item(pkt, top, checksum_status, r, 6, 0, kChecksumUnverified);
   if (pkt.labels) pkt.set_label(sum_node, fmt::format("Checksum: 0x{:04x} [unverified]", sum));
 }
 
 // No checksum (zero): "none" over IPv4, not allowed over IPv6 (RFC 8200) unless
-// udp.ignore_ipv6_zero_checksum says so; a quoted datagram's is never complained about.
+// udp.ignore_ipv6_zero_checksum says so; a quoted datagram's is never complained about. The
+// status goes under the checksum, over its bytes.
 void add_zero_checksum(Packet& pkt, const ByteReader& r, int sum_node) {
   bool ignored = pkt.net_src.type == AddressType::kIpv4 || pkt.in_error_pkt ||
                  (pkt.net_src.type == AddressType::kIpv6 &&
@@ -206,8 +211,8 @@ void add_zero_checksum(Packet& pkt, const ByteReader& r, int sum_node) {
                kGroupChecksum);
     if (pkt.cols.enabled) pkt.cols.append_info(" [ILLEGAL CHECKSUM (0)]");
   }
-  pkt.add_generated_uint(sum_node, checksum_status,
-                         ignored ? kChecksumNotPresent : kChecksumIllegal);
+  add_checksum_item(pkt, sum_node, checksum_status, r, 6, 2,
+                    ignored ? kChecksumNotPresent : kChecksumIllegal);
 }
 
 size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
@@ -269,13 +274,13 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
       (pkt.net_src.type == AddressType::kIpv4 || pkt.net_src.type == AddressType::kIpv6))
     verify_checksum(pkt, top, sum_node, r.sub(0, ulen));
   else
-    add_unverified_checksum(pkt, top, sum_node, sum);
+    add_unverified_checksum(pkt, top, sum_node, r, sum);
 
   // Bytes after the UDP length are not ours (an Ethernet trailer, say); a length past the IP
   // payload is ignored as tshark does, keeping what the IP layer gave.
   size_t datagram = ulen > ip_payload ? ip_payload : ulen;
   ByteReader data = r.sub(8, datagram - 8);
-  add_stream(pkt, top, sport, dport,
+  add_stream(pkt, top, r, sport, dport,
              data.reported_size() > 0 && !pkt.in_error_pkt &&
                  pkt.session->prefs.get(pref_calculate_timestamps));
   if (data.reported_size() == 0) return datagram;

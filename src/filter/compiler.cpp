@@ -66,7 +66,8 @@ bool compatible(VType a, VType b) {
 
 class Compiler {
  public:
-  Compiler(const Ast& ast, std::string_view src) : ast_(ast), src_(src) {
+  Compiler(const Ast& ast, std::string_view src, UnknownNames unknown)
+      : ast_(ast), src_(src), unknown_absent_(unknown == UnknownNames::kAbsent) {
     out_.program.slot_of_field.assign(registry().size(), -1);
   }
 
@@ -458,16 +459,21 @@ class Compiler {
       }
       case AstKind::kWord:
         if (FieldId f = field_of_word(a)) return field_insn(Op::kExists, f, nullptr);
+        if (unknown_absent_) return absent();
         return fail_unknown(a);
       case AstKind::kLayer: {
         FieldId f = field_of_word(n.children[0]);
+        if (!f && unknown_absent_) return absent();
         if (!f) return fail_unknown(n.children[0]);
         return field_insn(Op::kExists, f, &n);
       }
       case AstKind::kCompare:
-        return compare(a);
       case AstKind::kIn:
-        return membership(a);
+        // An unknown name on the left is a field no packet has: the test fails.
+        if (unknown_absent_ && node(n.children[0]).kind == AstKind::kWord &&
+            !field_of_word(n.children[0]))
+          return absent();
+        return n.kind == AstKind::kCompare ? compare(a) : membership(a);
       case AstKind::kReference:
         if (!find_field(node(reference_word(a)).token.text)) return value(a, VType::kNone, nullptr);
         return fail_at(shown(a) + " is neither a field nor a protocol name.", a);
@@ -491,6 +497,14 @@ class Compiler {
         return failed_ ? -1 : emit(in);
       }
     }
+  }
+
+  // A test on a field no packet has: false (the bytes of no value).
+  int absent() {
+    Insn none{Op::kConst, VType::kBytes};
+    Insn test{Op::kNonEmpty};
+    test.a = emit(none);
+    return emit(test);
   }
 
   int lhs(int a, int op_node) {
@@ -680,6 +694,7 @@ class Compiler {
 
   const Ast& ast_;
   std::string_view src_;
+  bool unknown_absent_;  // UnknownNames::kAbsent
   Compiled out_;
   bool failed_ = false;
   FilterError err_;
@@ -687,8 +702,9 @@ class Compiler {
 
 }  // namespace
 
-std::variant<Compiled, FilterError> compile(const Ast& ast, std::string_view expr) {
-  return Compiler(ast, expr).run();
+std::variant<Compiled, FilterError> compile(const Ast& ast, std::string_view expr,
+                                            UnknownNames unknown) {
+  return Compiler(ast, expr, unknown).run();
 }
 
 }  // namespace netsift::dfilter

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "filter/display_filter.h"
 #include "filter/filter_error.h"
 #include "filter/parser.h"
 #include "filter/program.h"
@@ -18,6 +19,7 @@ struct Compiled {
   std::vector<FieldId> referenced;  // every field id the filter reads (same-name chains too)
 };
 
-std::variant<Compiled, FilterError> compile(const Ast& ast, std::string_view expr);
+std::variant<Compiled, FilterError> compile(const Ast& ast, std::string_view expr,
+                                            UnknownNames unknown = UnknownNames::kError);
 
 }  // namespace netsift::dfilter

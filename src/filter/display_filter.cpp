@@ -111,7 +111,8 @@ DisplayFilter::DisplayFilter(DisplayFilter&&) noexcept = default;
 DisplayFilter& DisplayFilter::operator=(DisplayFilter&&) noexcept = default;
 DisplayFilter::~DisplayFilter() = default;
 
-std::variant<DisplayFilter, FilterError> DisplayFilter::compile(std::string_view typed) {
+std::variant<DisplayFilter, FilterError> DisplayFilter::compile(std::string_view typed,
+                                                                UnknownNames unknown) {
   auto expanded = dfilter::expand_macros(typed);
   if (auto* e = std::get_if<FilterError>(&expanded)) return *e;
   const std::string& expr = std::get<std::string>(expanded);
@@ -122,7 +123,7 @@ std::variant<DisplayFilter, FilterError> DisplayFilter::compile(std::string_view
   auto parsed = dfilter::parse(expr);
   if (auto* e = std::get_if<FilterError>(&parsed)) return failed(*e);
   const dfilter::Ast& ast = std::get<dfilter::Ast>(parsed);
-  auto compiled = dfilter::compile(ast, expr);
+  auto compiled = dfilter::compile(ast, expr, unknown);
   if (auto* e = std::get_if<FilterError>(&compiled)) return failed(*e);
   auto& c = std::get<dfilter::Compiled>(compiled);
   DisplayFilter f;

@@ -18,11 +18,17 @@ namespace dfilter {
 class Program;
 }
 
+// What a name that is no field or protocol means: an error (as typed filters report it), or a
+// field no packet has (rules written for tshark's protocols, such as Wireshark's coloring
+// rules: "!ospf" holds and "hsrp.state != 8" fails on every packet netsift dissects).
+enum class UnknownNames { kError, kAbsent };
+
 class DisplayFilter {
  public:
   // Expands macros (filter/macros.h), then compiles against the field registry (complete
   // after register_all_dissectors()).
-  static std::variant<DisplayFilter, FilterError> compile(std::string_view expr);
+  static std::variant<DisplayFilter, FilterError> compile(
+      std::string_view expr, UnknownNames unknown = UnknownNames::kError);
 
   DisplayFilter(DisplayFilter&&) noexcept;
   DisplayFilter& operator=(DisplayFilter&&) noexcept;

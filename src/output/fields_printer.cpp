@@ -1,5 +1,6 @@
 #include "output/fields_printer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/field_registry.h"
@@ -139,6 +140,12 @@ bool FieldsPrinter::resolve() {
       std::fprintf(stderr, "\t%s\n", (*it)->c_str());
     return false;
   }
+  // A name given twice fills only its last column, as in tshark (one index per name).
+  for (size_t c = 0; c < names_.size(); ++c)
+    if (std::find(names_.begin() + c + 1, names_.end(), names_[c]) != names_.end()) {
+      ids_[c].clear();
+      summary_columns_[c] = nullptr;
+    }
   // Link columns per field so that each tree node finds its columns in one look-up; later
   // columns of the same field go to the end of the chain.
   for (size_t c = 0; c < names_.size(); ++c) {

@@ -91,42 +91,20 @@ void member(std::string& out, int depth, bool& first, std::string_view key) {
   out.append(": ");
 }
 
-// A text item (tshark's hf_text_only): a node without field, or of a protocol's own "Text"
-// field, "<protocol>.text" (FT_NONE), which netsift's dissectors use for text lines so that
-// field interest keeps them with their protocol; tshark has no such fields.
-bool is_text(const FieldInfo& f) {
-  if (f.id == kNoField) return true;
-  if (f.def.type != FieldType::kNone || f.protocol == kNoField) return false;
-  std::string_view abbrev = f.def.abbrev, proto = registry().info(f.protocol).def.abbrev;
-  return abbrev.size() == proto.size() + 5 && abbrev.starts_with(proto) &&
-         abbrev.ends_with(".text");
-}
-
 // Whether a node has a value (tshark: fvalue_to_string_repr gives one): protocols, text items
 // and FT_NONE items never, except the option protocols tshark registers as FT_BYTES.
 bool has_value(const FieldInfo& f) {
   if (f.def.type == FieldType::kProtocol) return f.protocol_bytes_value;
-  return f.def.type != FieldType::kNone && !is_text(f);
-}
-
-// A node's text as tshark keeps it (the item's representation): its tree label, without the
-// brackets the tree shows around a generated item.
-void append_representation(std::string& out, const Packet& pkt, const Node& n) {
-  size_t start = out.size();
-  append_label(out, pkt, n);
-  if ((n.flags & kGenerated) && out.size() - start >= 2 && out[start] == '[' && out.back() == ']') {
-    out.pop_back();
-    out.erase(start, 1);
-  }
+  return f.def.type != FieldType::kNone && !is_text_item(f);
 }
 
 // The bytes a node covers as jsonraw and -x show them ("_raw"), or the value of a bitmask
 // field in hex, as tshark's json_write_field_hex_value and its bitmask case.
 void append_raw_value(std::string& out, const Packet& pkt, const Node& n, const FieldInfo& f) {
   if (f.def.bitmask != 0 && f.def.type != FieldType::kProtocol) {
-    uint64_t v = n.value.u;
-    if (is_signed(f.def.type) && integer_bits(f.def.type) <= 32) v &= 0xffffffffu;
-    fmt::format_to(std::back_inserter(out), "\"{:X}\"", v);
+    out.push_back('"');
+    append_bitmask_value_hex(out, n, f);
+    out.push_back('"');
     return;
   }
   ByteReader r = source_reader(pkt, n.source);
@@ -148,19 +126,6 @@ void append_index_name(std::string& out, const Packet& pkt) {
                  tm.tm_mon + 1, tm.tm_mday);
 }
 
-// A node's value as the JSON outputs show it: the -T fields text, except that byte fields
-// keep colons between the bytes.
-void append_json_value(std::string& value, const Packet& pkt, const Node& n) {
-  const FieldInfo& f = registry().info(n.field);
-  if (f.def.type == FieldType::kProtocol) {  // an FT_BYTES option protocol: its bytes
-    ByteReader r = source_reader(pkt, n.source);
-    if (r.has(n.offset, n.length)) append_hex_bytes(value, r.data() + n.offset, n.length, ':');
-  } else if (f.def.type == FieldType::kBytes && f.def.base == Base::kNone)
-    append_hex_bytes(value, n.value.bytes.p, n.value.bytes.n, ':');
-  else
-    append_field_value(value, pkt, n);
-}
-
 // ek shows absolute times in ISO 8601, UTC: "2017-04-06T22:06:23.915793000Z".
 void append_ek_time(std::string& out, int64_t ns) {
   int64_t sec = ns / 1000000000, frac = ns % 1000000000;
@@ -179,38 +144,14 @@ void append_ek_time(std::string& out, int64_t ns) {
 // An ek member name (dots become underscores when written): a protocol's abbreviation, a
 // field's prefixed with its protocol's (tshark's hfinfo->parent), "text" for a text item.
 std::string ek_name(const FieldInfo& f) {
-  if (is_text(f)) return "text";
+  if (is_text_item(f)) return "text";
   if (f.protocol == f.id) return f.def.abbrev;
   return std::string(registry().info(f.protocol).def.abbrev) + "_" + f.def.abbrev;
 }
 }  // namespace
 
 JsonPrinter::JsonPrinter(JsonStyle style, std::vector<std::string> fields, ColumnLayout columns)
-    : style_(style), names_(std::move(fields)), columns_(std::move(columns)) {}
-
-bool JsonPrinter::resolve() {
-  const FieldRegistry& reg = registry();
-  ids_.assign(names_.size(), {});
-  summary_columns_.assign(names_.size(), nullptr);
-  std::vector<const std::string*> unknown;
-  constexpr std::string_view kColumnPrefix = "_ws.col.";
-  for (size_t c = 0; c < names_.size(); ++c) {
-    // A column title no column has prints nothing, as in tshark.
-    if (names_[c].starts_with(kColumnPrefix)) {
-      summary_columns_[c] =
-          column_by_title(columns_, std::string_view(names_[c]).substr(kColumnPrefix.size()));
-      continue;
-    }
-    FieldId id = reg.find(names_[c]);
-    if (id == kNoField) unknown.push_back(&names_[c]);
-    for (; id != kNoField; id = reg.info(id).same_name_next) ids_[c].push_back(id);
-  }
-  if (unknown.empty()) return true;
-  std::fprintf(stderr, "netsift: Some fields aren't valid:\n");
-  for (auto it = unknown.rbegin(); it != unknown.rend(); ++it)
-    std::fprintf(stderr, "\t%s\n", (*it)->c_str());
-  return false;
-}
+    : style_(style), fields_(std::move(fields), std::move(columns)) {}
 
 void JsonPrinter::begin(OutputSink& out) {
   if (style_ != JsonStyle::kEk) out.put('[');
@@ -222,30 +163,10 @@ void JsonPrinter::end(OutputSink& out) {
   out.write("]\n");
 }
 
-void JsonPrinter::build_children(const Packet& pkt) {
-  const auto& nodes = pkt.tree.nodes();
-  size_t n = nodes.size();
-  first_child_.assign(n, -1);
-  next_sibling_.assign(n, -1);
-  last_child_.assign(n, -1);
-  first_root_ = -1;
-  int last_root = -1;
-  for (size_t i = 0; i < n; ++i) {
-    int p = nodes[i].parent, idx = static_cast<int>(i);
-    int& last = p >= 0 && static_cast<size_t>(p) < i ? last_child_[p] : last_root;
-    int& head = p >= 0 && static_cast<size_t>(p) < i ? first_child_[p] : first_root_;
-    if (last == -1)
-      head = idx;
-    else
-      next_sibling_[last] = idx;
-    last = idx;
-  }
-}
-
 std::string JsonPrinter::json_key(const Packet& pkt, int index) {
   const Node& n = pkt.tree[index];
   const FieldInfo& f = registry().info(n.field);
-  if (!is_text(f)) return f.def.abbrev;
+  if (!is_text_item(f)) return f.def.abbrev;
   std::string key;
   append_representation(key, pkt, n);
   return key;
@@ -280,7 +201,7 @@ void JsonPrinter::write_raw(JsonWriter& w, const Packet& pkt, const Node& n) {
 
 void JsonPrinter::write_value(JsonWriter& w, const Packet& pkt, const Node& n) {
   scratch_.clear();
-  append_json_value(scratch_, pkt, n);
+  append_display_value(scratch_, pkt, n);
   w.string(scratch_);
 }
 
@@ -298,9 +219,9 @@ void JsonPrinter::write_group(JsonWriter& w, const Packet& pkt, const std::vecto
   const Node& first = pkt.tree[group[0]];
   const FieldInfo& f = registry().info(first.field);
   std::string key = json_key(pkt, group[0]);
-  bool text = is_text(f), value = has_value(f);
+  bool text = is_text_item(f), value = has_value(f);
   bool children = false;
-  for (int g : group) children |= first_child_[g] != -1;
+  for (int g : group) children |= children_.has_children(g);
   bool print_text = style_ != JsonStyle::kJsonRaw;
   bool print_hex = style_ == JsonStyle::kJsonRaw || tree_.hex;
   bool many = group.size() > 1;
@@ -330,7 +251,7 @@ void JsonPrinter::write_group(JsonWriter& w, const Packet& pkt, const std::vecto
       const std::vector<std::string>* saved = filter_;
       if (tree_.filter_includes_children) filter_ = nullptr;
       each([&](int g) {
-        if (first_child_[g] == -1)
+        if (!children_.has_children(g))
           write_no_value(w, pkt, pkt.tree[g]);
         else
           write_children(w, pkt, g);
@@ -349,7 +270,7 @@ void JsonPrinter::write_group(JsonWriter& w, const Packet& pkt, const std::vecto
 void JsonPrinter::write_children(JsonWriter& w, const Packet& pkt, int parent) {
   std::vector<std::vector<int>> groups;
   std::vector<std::string> keys;
-  for (int c = parent < 0 ? first_root_ : first_child_[parent]; c != -1; c = next_sibling_[c]) {
+  for (int c = children_.first(parent); c != -1; c = children_.next(c)) {
     if (tree_.merge_duplicate_keys) {
       std::string key = json_key(pkt, c);
       auto it = std::find(keys.begin(), keys.end(), key);
@@ -369,26 +290,11 @@ void JsonPrinter::write_children(JsonWriter& w, const Packet& pkt, int parent) {
 void JsonPrinter::append_selected_fields(std::string& out, const Packet& pkt, int depth) {
   out.push_back('{');
   bool first = true;
-  for (size_t c = 0; c < names_.size(); ++c) {
-    if (summary_columns_[c]) {
-      member(out, depth + 1, first, names_[c]);
-      out.append("[\n");
-      indent(out, depth + 2);
-      scratch_.clear();
-      append_column(scratch_, pkt, *summary_columns_[c]);
-      append_json_string(out, scratch_);
-      out.push_back('\n');
-      indent(out, depth + 1);
-      out.push_back(']');
-      continue;
-    }
+  for (size_t c = 0; c < fields_.size(); ++c) {
     bool open = false;
-    for (const Node& n : pkt.tree.nodes()) {
-      bool match = false;
-      for (FieldId id : ids_[c]) match |= n.field == id;
-      if (!match) continue;
+    fields_.for_each_value(pkt, c, scratch_, [&](const std::string& value) {
       if (!open) {
-        member(out, depth + 1, first, names_[c]);
+        member(out, depth + 1, first, fields_.name(c));
         out.push_back('[');
         open = true;
       } else {
@@ -396,10 +302,8 @@ void JsonPrinter::append_selected_fields(std::string& out, const Packet& pkt, in
       }
       out.push_back('\n');
       indent(out, depth + 2);
-      scratch_.clear();
-      append_field_value(scratch_, pkt, n);
-      append_json_string(out, scratch_);
-    }
+      append_json_string(out, value);
+    });
     if (open) {
       out.push_back('\n');
       indent(out, depth + 1);
@@ -426,10 +330,10 @@ void JsonPrinter::packet(const Packet& pkt, OutputSink& out) {
   buf.append(
       "\",\n    \"_type\": \"doc\",\n    \"_score\": null,\n    \"_source\": {\n"
       "      \"layers\": ");
-  if (!names_.empty()) {
+  if (!fields_.empty()) {
     append_selected_fields(buf, pkt, 3);
   } else {
-    build_children(pkt);
+    children_.build(pkt.tree);
     filter_ = tree_.protocol_filter.empty() ? nullptr : &tree_.protocol_filter;
     JsonWriter w(buf, true, false, 3);
     write_children(w, pkt, -1);
@@ -440,48 +344,43 @@ void JsonPrinter::packet(const Packet& pkt, OutputSink& out) {
 // ek (tshark's proto_tree_write_node_ek): the descendants of `parent` down to the next
 // protocols, grouped by their parent's and their own field in order of first appearance; each
 // group is one member "<protocol>_<abbrev>" (an array when it has several nodes), a nested
-// protocol an object of its own. The groups go on top of ek_groups_ (one hash lookup per node:
-// a scan of the groups so far made big trees quadratic).
-void JsonPrinter::collect_ek_attrs(const Packet& pkt, int parent) {
+// protocol an object of its own.
+void JsonPrinter::collect_ek_attrs(const Packet& pkt, int parent,
+                                   std::vector<std::vector<int>>& attrs) {
   FieldId parent_field = parent < 0 ? kNoField : pkt.tree[parent].field;
-  for (int c = parent < 0 ? first_root_ : first_child_[parent]; c != -1; c = next_sibling_[c]) {
-    add_to_ek_group(pkt, c, parent_field, parent < 0);
-    const FieldInfo& f = registry().info(pkt.tree[c].field);
+  for (int c = children_.first(parent); c != -1; c = children_.next(c)) {
+    const Node& n = pkt.tree[c];
+    bool found = false;
+    for (auto& a : attrs) {
+      const Node& head = pkt.tree[a[0]];
+      int head_parent = head.parent;
+      FieldId head_parent_field = head_parent < 0 ? kNoField : pkt.tree[head_parent].field;
+      if (head.field == n.field && head_parent_field == parent_field &&
+          (head_parent < 0) == (parent < 0)) {
+        a.push_back(c);
+        found = true;
+        break;
+      }
+    }
+    if (!found) attrs.push_back({c});
+    const FieldInfo& f = registry().info(n.field);
     if (f.def.type == FieldType::kProtocol && !f.protocol_bytes_value) continue;
-    if (first_child_[c] == -1) continue;
+    if (!children_.has_children(c)) continue;
     if (!filter_) {
-      collect_ek_attrs(pkt, c);
-    } else if (!is_text(f) && listed(f.def.abbrev, true)) {
+      collect_ek_attrs(pkt, c, attrs);
+    } else if (!is_text_item(f) && listed(f.def.abbrev, true)) {
       const std::vector<std::string>* saved = filter_;
       if (tree_.filter_includes_children) filter_ = nullptr;
-      collect_ek_attrs(pkt, c);
+      collect_ek_attrs(pkt, c, attrs);
       filter_ = saved;
     }
   }
 }
 
-// Appends `node` to the group of its field under a parent of `parent_field` (a top-level node's
-// parent is none: a text item's field is kNoField too, hence `root`), or starts that group.
-void JsonPrinter::add_to_ek_group(const Packet& pkt, int node, FieldId parent_field, bool root) {
-  uint64_t key = (uint64_t{pkt.tree[node].field} << 32) | (root ? 0xffffffffu : parent_field);
-  size_t mask = ek_slots_.size() - 1;
-  size_t i = (key * 0x9e3779b97f4a7c15ull) >> 20 & mask;
-  while (ek_slots_[i].stamp == ek_stamp_ && ek_slots_[i].key != key) i = (i + 1) & mask;
-  EkSlot& slot = ek_slots_[i];
-  ek_next_[node] = -1;
-  if (slot.stamp == ek_stamp_) {
-    ek_next_[ek_groups_[slot.group].tail] = node;
-    ek_groups_[slot.group].tail = node;
-    return;
-  }
-  slot = EkSlot{key, ek_stamp_, static_cast<int>(ek_groups_.size())};
-  ek_groups_.push_back({node, node});
-}
-
 void JsonPrinter::write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n) {
   const FieldInfo& f = registry().info(n.field);
   scratch_.clear();
-  if (is_text(f)) {
+  if (is_text_item(f)) {
     append_representation(scratch_, pkt, n);
     w.string(scratch_);
   } else if (f.def.type == FieldType::kNone) {
@@ -492,39 +391,31 @@ void JsonPrinter::write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n
     append_ek_time(scratch_, n.value.i);
     w.raw(scratch_);
   } else {
-    append_json_value(scratch_, pkt, n);
+    append_display_value(scratch_, pkt, n);
     w.string(scratch_);
   }
 }
 
-// ek member names, quoted with dots as underscores, made once per field.
-const std::string& JsonPrinter::ek_quoted_name(const FieldInfo& f) {
-  if (ek_names_.size() <= f.id) ek_names_.resize(registry().size());
-  std::string& name = ek_names_[f.id];
-  if (name.empty()) append_json_string(name, ek_name(f), true);
-  return name;
-}
-
-void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, int head, int tail) {
-  const Node& first = pkt.tree[head];
+void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& group) {
+  const Node& first = pkt.tree[group[0]];
   const FieldInfo& f = registry().info(first.field);
-  const std::string& name = ek_quoted_name(f);
-  bool many = head != tail;
-  if (tree_.hex && first.length > 0 && !is_text(f)) {
-    w.quoted_name(name, "_raw");
+  std::string name = ek_name(f);
+  bool many = group.size() > 1;
+  if (tree_.hex && first.length > 0 && !is_text_item(f)) {
+    w.name(name, "_raw");
     if (many) w.begin_array();
-    for (int g = head; g != -1; g = ek_next_[g]) {
+    for (int g : group) {
       scratch_.clear();
       append_raw_value(scratch_, pkt, pkt.tree[g], f);
       w.raw(scratch_);
     }
     if (many) w.end_array();
   }
-  w.quoted_name(name);
+  w.name(name);
   if (many) w.begin_array();
-  bool protocol = f.def.type == FieldType::kProtocol && !f.protocol_bytes_value;
-  bool shown = !filter_ || (!is_text(f) && listed(f.def.abbrev, true));
-  for (int g = head; g != -1; g = ek_next_[g]) {
+  for (int g : group) {
+    bool protocol = f.def.type == FieldType::kProtocol && !f.protocol_bytes_value;
+    bool shown = !filter_ || (!is_text_item(f) && listed(f.def.abbrev, true));
     if (!protocol) {
       if (shown) {
         write_ek_value(w, pkt, pkt.tree[g]);
@@ -551,29 +442,10 @@ void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, int head, int 
   if (many) w.end_array();
 }
 
-// Collects the level's groups on top of the stack, writes them (a nested protocol's level goes
-// above them while it is written), then pops them.
 void JsonPrinter::write_ek_node(JsonWriter& w, const Packet& pkt, int parent) {
-  size_t base = ek_groups_.size();
-  if (++ek_stamp_ == 0) {  // the stamp wrapped: every slot must read as empty again
-    std::fill(ek_slots_.begin(), ek_slots_.end(), EkSlot{});
-    ek_stamp_ = 1;
-  }
-  collect_ek_attrs(pkt, parent);
-  for (size_t i = base; i < ek_groups_.size(); ++i)
-    write_ek_attr(w, pkt, ek_groups_[i].head, ek_groups_[i].tail);
-  ek_groups_.resize(base);
-}
-
-// Sizes the per-node lists and the hash table (at most half full) for a tree of `nodes`.
-void JsonPrinter::prepare_ek_groups(size_t nodes) {
-  if (ek_next_.size() < nodes) ek_next_.resize(nodes);
-  size_t slots = 64;
-  while (slots < 2 * nodes) slots *= 2;
-  if (ek_slots_.size() < slots) {
-    ek_slots_.assign(slots, EkSlot{});
-    ek_stamp_ = 0;
-  }
+  std::vector<std::vector<int>> attrs;
+  collect_ek_attrs(pkt, parent, attrs);
+  for (const auto& a : attrs) write_ek_attr(w, pkt, a);
 }
 
 void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
@@ -584,44 +456,27 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   int64_t ms = pkt.frame ? pkt.frame->ts.total_ns() / 1000000 : 0;
   fmt::format_to(std::back_inserter(out), "{}{:03}", ms / 1000, ms % 1000);
   out.append("\",\"layers\":{");
-  if (!names_.empty()) {
+  if (!fields_.empty()) {
     bool first = true;
-    auto key = [&](size_t c) {
-      if (!first) out.push_back(',');
-      first = false;
-      out.push_back('"');
-      for (char ch : names_[c]) out.push_back(ch == '.' ? '_' : ch);
-      out.append("\":[");
-    };
-    for (size_t c = 0; c < names_.size(); ++c) {
-      if (summary_columns_[c]) {
-        key(c);
-        scratch_.clear();
-        append_column(scratch_, pkt, *summary_columns_[c]);
-        append_json_string(out, scratch_);
-        out.push_back(']');
-        continue;
-      }
+    for (size_t c = 0; c < fields_.size(); ++c) {
       bool open = false;
-      for (const Node& n : pkt.tree.nodes()) {
-        bool match = false;
-        for (FieldId id : ids_[c]) match |= n.field == id;
-        if (!match) continue;
+      fields_.for_each_value(pkt, c, scratch_, [&](const std::string& value) {
         if (!open) {
-          key(c);
+          if (!first) out.push_back(',');
+          first = false;
+          out.push_back('"');
+          for (char ch : fields_.name(c)) out.push_back(ch == '.' ? '_' : ch);
+          out.append("\":[");
           open = true;
         } else {
           out.push_back(',');
         }
-        scratch_.clear();
-        append_field_value(scratch_, pkt, n);
-        append_json_string(out, scratch_);
-      }
+        append_json_string(out, value);
+      });
       if (open) out.push_back(']');
     }
   } else {
-    build_children(pkt);
-    prepare_ek_groups(pkt.tree.nodes().size());
+    children_.build(pkt.tree);
     filter_ = tree_.protocol_filter.empty() ? nullptr : &tree_.protocol_filter;
     out.pop_back();  // the "layers" object's brace: the writer opens it
     JsonWriter w(out, false, true);

@@ -13,6 +13,8 @@
 #include "output/columns.h"
 #include "output/json_writer.h"
 #include "output/printer.h"
+#include "output/selected_fields.h"
+#include "output/tree_children.h"
 
 namespace netsift {
 
@@ -31,7 +33,7 @@ class JsonPrinter : public PacketPrinter {
   JsonPrinter(JsonStyle style, std::vector<std::string> fields,
               ColumnLayout columns = default_column_layout());
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
-  bool resolve();
+  bool resolve() { return fields_.resolve(); }
   void set_tree_options(JsonTreeOptions options) { tree_ = std::move(options); }
 
   void begin(OutputSink& out) override;
@@ -49,44 +51,19 @@ class JsonPrinter : public PacketPrinter {
   void append_selected_fields(std::string& out, const Packet& pkt, int depth);
   void append_ek(std::string& out, const Packet& pkt);
   void write_ek_node(JsonWriter& w, const Packet& pkt, int parent);
-  void collect_ek_attrs(const Packet& pkt, int parent);
-  void add_to_ek_group(const Packet& pkt, int node, FieldId parent_field, bool root);
-  void write_ek_attr(JsonWriter& w, const Packet& pkt, int head, int tail);
+  void collect_ek_attrs(const Packet& pkt, int parent, std::vector<std::vector<int>>& attrs);
+  void write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& instances);
   void write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n);
-  const std::string& ek_quoted_name(const FieldInfo& f);
-  void prepare_ek_groups(size_t nodes);
-  void build_children(const Packet& pkt);
 
   JsonStyle style_;
   JsonTreeOptions tree_;
   // The protocol filter in force while writing: -J lifts it below a listed key.
   const std::vector<std::string>* filter_ = nullptr;
-  std::vector<std::string> names_;
-  std::vector<std::vector<FieldId>> ids_;  // by -e column
-  // by -e column: the summary column it names (-e _ws.col.Info), if any
-  ColumnLayout columns_;
-  std::vector<const ColumnSpec*> summary_columns_;
+  SelectedFields fields_;  // -e
   bool any_packet_ = false;
   // Reused per packet.
-  std::vector<int> first_child_, next_sibling_, last_child_;
-  int first_root_ = -1;
+  TreeChildren children_;
   std::string scratch_;
-  // ek groups sibling fields in one pass: each group a list through ek_next_ (by node), the
-  // groups of the levels being written a stack, and a hash table from (field, parent's field)
-  // to the group of the level being collected (slots of an older stamp are empty).
-  struct EkGroup {
-    int head, tail;
-  };
-  struct EkSlot {
-    uint64_t key = 0;
-    uint32_t stamp = 0;
-    int group = 0;
-  };
-  std::vector<int> ek_next_;
-  std::vector<EkGroup> ek_groups_;
-  std::vector<EkSlot> ek_slots_;
-  uint32_t ek_stamp_ = 0;
-  std::vector<std::string> ek_names_;  // by field id: the quoted member name, "" until needed
 };
 
 }  // namespace netsift

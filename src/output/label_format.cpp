@@ -277,4 +277,28 @@ void append_custom_value(std::string& out, const Packet& pkt, const Node& n, boo
   append_integer_value(out, pkt, plain, u);
 }
 
+void cut_long_label(std::string& label, size_t start, bool custom) {
+  if (label.size() - start < kItemLabelLength) return;
+  static constexpr std::string_view kMark = " [truncated]";
+  size_t name_pos = start;
+  if (!custom) {
+    size_t colon = label.find(": ", start);
+    if (colon != std::string::npos) name_pos = colon;
+  }
+  label.insert(name_pos, kMark);
+  size_t cut = start + kItemLabelLength - 2;
+  while (cut > start && (static_cast<unsigned char>(label[cut]) & 0xc0) == 0x80) --cut;
+  label.resize(cut);
+}
+
+void append_representation(std::string& out, const Packet& pkt, const Node& n) {
+  size_t start = out.size();
+  append_label(out, pkt, n);
+  if ((n.flags & kGenerated) && out.size() - start >= 2 && out[start] == '[' && out.back() == ']') {
+    out.pop_back();
+    out.erase(start, 1);
+  }
+  cut_long_label(out, start, n.label != nullptr);
+}
+
 }  // namespace netsift

@@ -11,6 +11,17 @@ namespace netsift {
 
 void append_label(std::string& out, const Packet& pkt, const Node& n);
 
+// Wireshark keeps an item's text in ITEM_LABEL_LENGTH (240) bytes: a longer one is cut at a
+// character boundary and marked " [truncated]" after the field name (at the start of a custom
+// text). Applies that to the label in label[start...].
+inline constexpr size_t kItemLabelLength = 240;
+void cut_long_label(std::string& label, size_t start, bool custom);
+
+// A node's text as tshark keeps it (the item's representation, which -T json keys text items
+// by and PDML shows): its label, cut as above, without the brackets the tree shows around a
+// generated item.
+void append_representation(std::string& out, const Packet& pkt, const Node& n);
+
 // The value of `n` as a custom column (%Cus) shows it: a value's name when `resolved` ("TCP"
 // for ip.proto; its number with :U), numbers in the label's base ("0x002", "0xb7ab (47019)"),
 // booleans as their texts ("Set"), "✓" for a protocol, other types as -T fields prints them.

@@ -66,9 +66,10 @@ bool TapReader::aborted(const Packet& pkt, size_t i) const {
   for (size_t j = i + 1; j < pkt.tree.size(); ++j) {
     FieldId f = pkt.tree[j].field;
     if (f == proto) return false;
+    // The exception's item is top-level (a hidden _ws.malformed beside a Malformed note is not).
     bool exception = f == protocols::malformed || f == protocols::short_frame ||
                      f == protocols::unreassembled;
-    if (exception && !(pkt.tree[j].flags & kHidden)) flagged = true;  // (not an expert's mark)
+    if (exception && pkt.tree[j].parent == -1 && !(pkt.tree[j].flags & kHidden)) flagged = true;
   }
   return flagged;
 }

@@ -40,34 +40,57 @@ Padding padding_of(const ColumnSpec& c) {
   }
 }
 
-// An arrow between a source and the destination of the same kind that follows it.
-const char* separator(Column c, Column next) {
+// An arrow between a source and the destination of the same kind that follows it, with the
+// run's delimiter (a space; a tab for -T tabs) on each side.
+void append_separator(std::string& out, Column c, Column next, char delimiter) {
+  const char* arrow = nullptr;
   if ((c == Column::kSource && next == Column::kDestination) ||
       (c == Column::kLinkSource && next == Column::kLinkDestination) ||
       (c == Column::kNetworkSource && next == Column::kNetworkDestination))
-    return " \u2192 ";
+    arrow = "\u2192";
   if ((c == Column::kDestination && next == Column::kSource) ||
       (c == Column::kLinkDestination && next == Column::kLinkSource) ||
       (c == Column::kNetworkDestination && next == Column::kNetworkSource))
-    return " \u2190 ";
-  return " ";
+    arrow = "\u2190";
+  out.push_back(delimiter);
+  if (!arrow) return;
+  out.append(arrow);
+  out.push_back(delimiter);
 }
 
 }  // namespace
 
-void append_summary_line(std::string& out, const Packet& pkt, const ColumnLayout& columns) {
+void append_summary_line(std::string& out, const Packet& pkt, const ColumnLayout& columns,
+                         char delimiter) {
   for (size_t i = 0; i < columns.size(); ++i) {
     size_t start = out.size();
     append_column(out, pkt, columns[i]);
     Padding p = padding_of(columns[i]);
     pad(out, start, p.width, p.right_align);
-    if (i + 1 < columns.size()) out.append(separator(columns[i].column, columns[i + 1].column));
+    if (i + 1 < columns.size())
+      append_separator(out, columns[i].column, columns[i + 1].column, delimiter);
   }
 }
 
+void append_summary_line_colored(std::string& out, const Packet& pkt, const ColumnLayout& columns,
+                                 char delimiter, const AnsiColoring& colors, std::string& scratch) {
+  const ColorRule* rule = colors.rules ? colors.rules->match(pkt) : nullptr;
+  if (!rule) {
+    append_summary_line(out, pkt, columns, delimiter);
+    out.push_back('\n');
+    return;
+  }
+  scratch.clear();
+  append_summary_line(scratch, pkt, columns, delimiter);
+  append_ansi_colored_line(out, scratch, *rule);
+}
+
 void SummaryPrinter::packet(const Packet& pkt, OutputSink& out) {
-  append_summary_line(out.buffer(), pkt, columns_);
-  out.put('\n');
+  append_summary_line_colored(out.buffer(), pkt, columns_, delimiter_, colors_, line_);
+}
+
+void SummaryPrinter::end(OutputSink& out) {
+  if (colors_.terminal) out.write(kAnsiReset);
 }
 
 }  // namespace netsift

@@ -1,15 +1,17 @@
 // tshark's text output beyond the summary line: the -V detail tree (4 spaces per level), -O
 // (details of the listed protocols only) and the -x hex dump, alone or combined with the
-// summary line (-P), separated by blank lines exactly as tshark separates them.
+// summary line (-P), separated by blank lines (or -S's line) exactly as tshark separates them.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "core/field.h"
+#include "output/color_rules.h"
 #include "output/columns.h"
 #include "output/hex_dump.h"
 #include "output/printer.h"
+#include "output/tree_children.h"
 
 namespace netsift {
 
@@ -21,12 +23,16 @@ struct TreeMode {
   // -O: protocols whose subtrees are expanded; empty means all of them.
   std::vector<std::string> only_protocols;
   ColumnLayout columns = default_column_layout();  // of the summary line
+  char delimiter = ' ';                            // between its columns (-T tabs: a tab)
+  std::string separator;                           // -S: the line after each packet's details
+  AnsiColoring colors;                             // of the summary line
 };
 
 class TreePrinter : public PacketPrinter {
  public:
   explicit TreePrinter(TreeMode mode);
   void packet(const Packet& pkt, OutputSink& out) override;
+  void end(OutputSink& out) override;
 
  private:
   void append_tree(std::string& out, const Packet& pkt);
@@ -35,7 +41,7 @@ class TreePrinter : public PacketPrinter {
   TreeMode mode_;
   std::vector<FieldId> only_ids_;
   // Reused per packet: the tree's child lists, and the stack of the depth-first walk.
-  std::vector<int> first_child_, next_sibling_, last_child_;
+  TreeChildren children_;
   std::vector<int> stack_;
   std::string label_;
 };

@@ -200,4 +200,31 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
   }
 }
 
+void append_display_value(std::string& out, const Packet& pkt, const Node& n) {
+  const FieldInfo& f = registry().info(n.field);
+  if (f.def.type == FieldType::kProtocol) {
+    ByteReader r = source_reader(pkt, n.source);
+    if (r.has(n.offset, n.length)) append_hex_bytes(out, r.data() + n.offset, n.length, ':');
+  } else if (f.def.type == FieldType::kBytes &&
+             (f.def.base == Base::kNone || f.def.base == Base::kAllowZero)) {
+    append_hex_bytes(out, n.value.bytes.p, n.value.bytes.n, ':');
+  } else {
+    append_field_value(out, pkt, n);
+  }
+}
+
+bool is_text_item(const FieldInfo& f) {
+  if (f.id == kNoField) return true;
+  if (f.def.type != FieldType::kNone || f.protocol == kNoField) return false;
+  std::string_view abbrev = f.def.abbrev, proto = registry().info(f.protocol).def.abbrev;
+  return abbrev.size() == proto.size() + 5 && abbrev.starts_with(proto) &&
+         abbrev.ends_with(".text");
+}
+
+void append_bitmask_value_hex(std::string& out, const Node& n, const FieldInfo& f) {
+  uint64_t v = n.value.u;
+  if (is_signed(f.def.type) && integer_bits(f.def.type) <= 32) v &= 0xffffffffu;
+  fmt::format_to(std::back_inserter(out), "{:X}", v);
+}
+
 }  // namespace netsift

@@ -19,6 +19,20 @@ ByteReader source_reader(const Packet& pkt, uint16_t source);
 // protocols, hex for the data protocol).
 void append_field_value(std::string& out, const Packet& pkt, const Node& n);
 
+// Appends the value of `n` as tshark's fvalue_to_string_repr (FTREPR_DISPLAY) gives it, which
+// -T json and PDML ("show") print: the -T fields text, except that byte fields keep colons
+// between the bytes and an FT_BYTES option protocol shows its bytes.
+void append_display_value(std::string& out, const Packet& pkt, const Node& n);
+
+// The value of a bitmask field in upper-case hex, as -T jsonraw and PDML show it (signed values
+// of up to 32 bits in 32-bit two's complement).
+void append_bitmask_value_hex(std::string& out, const Node& n, const FieldInfo& f);
+
+// A text item (tshark's hf_text_only): a node without field, or of a protocol's own "Text"
+// field, "<protocol>.text" (FT_NONE), which netsift's dissectors use for text lines so that
+// field interest keeps them with their protocol; tshark has no such fields.
+bool is_text_item(const FieldInfo& f);
+
 // Pieces shared with tree labels.
 // Hex forms are zero-padded to `hex_digits` (two per byte of the type for -T fields).
 void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b);

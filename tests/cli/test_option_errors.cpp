@@ -49,17 +49,24 @@ TEST(OptionErrors, ValuesAndCombinationsAsTshark) {
         "-u zz", "-R ip", "-Y 'ip.src =='", "-Y tcp extra words", "-a duration:5",
         "-b files:2", "-L", "--list-time-stamp-types", "-G fields", "--hexdump nosuch",
         "--log-level bogus", "--log-fatal info", "--temp-dir /nonexistent/dir",
-        "-z nosuch,tree -q"})
+        "-z nosuch,tree -q", "-T psml -O tcp", "-T psml -x", "-T pdml -x", "--no-duplicate-keys",
+        "-T ek --no-duplicate-keys"})
     expect_same("-r " + kCapture + " " + a, std::string(a).starts_with("-z"));
 }
 
 TEST(OptionErrors, AcceptedAsTshark) {
   // Options tshark accepts here, with the same output: words after the options are the display
-  // filter, -O implies -V, -Q is quieter than -q, logging options are accepted.
+  // filter, -O implies -V, -Q is quieter than -q, logging options are accepted; -T tabs, -S
+  // and psml; a second -j/-J replaces the first with a warning.
   for (const char* a : {"-c 2 tcp.flags.syn==1", "-c 1 -O tcp", "-Q", "-q -c 1",
                         "--log-level warning -c 1", "--temp-dir /tmp -c 1", "-c 1 -x --hexdump frames",
                         "-c 2 --hexdump delimit", "-c 2 --hexdump noascii", "-c ' 2'", "-c +2",
-                        "-Tfields -eip.src -c1"})
+                        "-Tfields -eip.src -c1", "-c 2 -T tabs", "-c 2 -T tabs -V -P -S ---",
+                        "-c 2 -V -S ---", "-c 2 -x -P -S ---", "-c 1 -T tabs -x", "-c 2 -T psml",
+                        "-c 1 -T psml -V -P", "-c 1 -T json -j 'ip tcp' -J frame",
+                        "-c 1 -T ek -J ip -j tcp", "-c 1 -T fields -e ip.src -e ip.src -e ip.dst",
+                        "-c 1 -T json -e ip.src -e ip.dst -e ip.src", "-c 3 -T psml --color",
+                        "-c 2 --color"})
     expect_same("-r " + kCapture + " " + a);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -118,9 +119,9 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
 // Every `every`-th corpus capture, in corpus order (a spread over every directory). Tests that
 // run on a sample are instantiated over the sample only, so the captures left out cost no test
 // process at all.
-std::vector<CaptureFile> every_nth(size_t every) {
+std::vector<CaptureFile> every_nth(size_t every, size_t first = 0) {
   std::vector<CaptureFile> all = all_captures(), sample;
-  for (size_t i = 0; i < all.size(); i += every) sample.push_back(all[i]);
+  for (size_t i = first; i < all.size(); i += every) sample.push_back(all[i]);
   return sample;
 }
 
@@ -142,8 +143,10 @@ class DifferentialFields : public Differential {};
 class DifferentialNarrow : public Differential {};
 constexpr size_t kNarrowEvery = kSanitizerBuild ? 8 : 4;
 // JsonFormats: every tenth capture; every thirtieth under the sanitizers (the printers' memory
-// safety, not their layout).
+// safety, not their layout). MarkupFormats (PDML, PSML) as often, on the captures half-way
+// between JsonFormats' ones.
 class DifferentialJson : public Differential {};
+class DifferentialMarkup : public Differential {};
 constexpr size_t kJsonEvery = kSanitizerBuild ? 30 : 10;
 
 TEST_P(Differential, SummaryLines) {
@@ -274,18 +277,27 @@ std::vector<std::string> ek_documents(const std::string& text) {
   return docs;
 }
 
+// Packets in scope whose -V tree is already tshark's: the other outputs of the tree are
+// compared on these (the tree itself is Tree's). Nothing when the packet counts differ.
+std::optional<std::vector<bool>> packets_with_matching_tree(const std::string& file) {
+  std::vector<bool> scope = packets_in_scope(file);
+  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
+  auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
+  if (my_trees.size() != their_trees.size()) return std::nullopt;
+  for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
+    scope[i] = scope[i] && their_trees[i] == my_trees[i];
+  return scope;
+}
+
 // The JSON outputs of every packet whose -V tree is already tshark's (Tree compares the trees;
 // this test their layout): -T json (values, "_tree" children, text keys) and -T ek (flattened
 // "<protocol>_<abbrev>" members). Two tshark runs per capture: on every tenth capture, to keep
 // the suite's time (about 8 s a capture without the tshark cache).
 TEST_P(DifferentialJson, JsonFormats) {
   const std::string& file = GetParam().path;
-  std::vector<bool> scope = packets_in_scope(file);
-  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
-  auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
-  ASSERT_EQ(my_trees.size(), their_trees.size()) << "packet count differs for " << file;
-  for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
-    scope[i] = scope[i] && their_trees[i] == my_trees[i];
+  std::optional<std::vector<bool>> matching = packets_with_matching_tree(file);
+  ASSERT_TRUE(matching) << "packet count differs for " << file;
+  const std::vector<bool>& scope = *matching;
   size_t reported = 0;
   for (const char* format : {" -T json", " -T ek"}) {
     bool ek = std::string(format).find("ek") != std::string::npos;
@@ -296,6 +308,44 @@ TEST_P(DifferentialJson, JsonFormats) {
     for (size_t i = 0; i < theirs.size() && i < scope.size(); ++i)
       if (scope[i] && mine[i] != theirs[i] && reported++ < kMaxReported)
         ADD_FAILURE() << file << format << " frame " << i + 1 << " "
+                      << first_difference(theirs[i], mine[i]);
+  }
+}
+
+// The text before the first <packet> of a PDML or PSML document, then one block per packet;
+// PDML's creation time (time="...") is left out.
+std::vector<std::string> markup_blocks(const std::string& text) {
+  std::vector<std::string> blocks(1);
+  for (const std::string& l : split_lines(text)) {
+    if (l.rfind("<packet", 0) == 0) blocks.emplace_back();  // also <packet foreground=...>
+    if (l.rfind("<pdml ", 0) == 0) {
+      size_t time = l.find(" time=\""), end = l.find('"', time + 7);
+      blocks.back() += l.substr(0, time) + l.substr(end + 1) + "\n";
+      continue;
+    }
+    blocks.back() += l + "\n";
+  }
+  return blocks;
+}
+
+// -T pdml (every item's name, text, position, value and bytes) on the packets whose -V tree
+// is already tshark's, and -T psml (the columns; with --color, Wireshark's coloring rules) on
+// every packet in scope. Three more tshark runs per sampled capture (DifferentialMarkup).
+TEST_P(DifferentialMarkup, MarkupFormats) {
+  const std::string& file = GetParam().path;
+  std::optional<std::vector<bool>> tree_scope = packets_with_matching_tree(file);
+  ASSERT_TRUE(tree_scope) << "packet count differs for " << file;
+  std::vector<bool> scope = packets_in_scope(file);
+  size_t reported = 0;
+  for (const char* format : {" -T pdml", " -T psml", " -T psml --color"}) {
+    const std::vector<bool>& compared = std::string(format) == " -T pdml" ? *tree_scope : scope;
+    auto theirs = markup_blocks(tshark(input_args(file) + format));
+    auto mine = markup_blocks(netsift(input_args(file) + format).out);
+    ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file << format;
+    EXPECT_EQ(mine[0], theirs[0]) << file << format << ": the document's start";
+    for (size_t i = 1; i < theirs.size() && i - 1 < compared.size(); ++i)
+      if (compared[i - 1] && mine[i] != theirs[i] && reported++ < kMaxReported)
+        ADD_FAILURE() << file << format << " frame " << i << " "
                       << first_difference(theirs[i], mine[i]);
   }
 }
@@ -316,6 +366,9 @@ INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialFields,
 INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialNarrow, ::testing::ValuesIn(every_nth(kNarrowEvery)),
                          [](const auto& info) { return info.param.test_name; });
 INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialJson, ::testing::ValuesIn(every_nth(kJsonEvery)),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialMarkup,
+                         ::testing::ValuesIn(every_nth(kJsonEvery, kJsonEvery / 2)),
                          [](const auto& info) { return info.param.test_name; });
 
 // TLS decryption on every corpus capture with key material beside it: the record layer, the

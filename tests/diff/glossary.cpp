@@ -1,5 +1,6 @@
 #include "glossary.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,7 +40,10 @@ Glossary load() {
   for (const std::string& l :
        split_lines(run_command(std::string(NETSIFT_BINARY) + " -G fields").out)) {
     auto c = split_tabs(l);
-    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && !known.count(c[2]))
+    // A name registered twice (ip.version by IP and IPv6) is compared once: tshark fills only
+    // the last of repeated -e columns.
+    if (c.size() >= 4 && c[0] == "F" && c[3] != "FT_PROTOCOL" && !known.count(c[2]) &&
+        std::find(ours.begin(), ours.end(), c[2]) == ours.end())
       ours.push_back(c[2]);
   }
   const std::set<std::string> theirs = known_to_tshark({ours.begin(), ours.end()});

@@ -64,7 +64,7 @@ TEST(FieldsPrinter, Options) {
   EXPECT_EQ(run(q, s.pkt), "80\n");
   FieldsPrinter r = fields({"nstest.u8", "nstest.u8"}, {"aggregator=|", "separator=,"});
   ASSERT_TRUE(r.resolve());
-  EXPECT_EQ(run(r, s.pkt), "80|53,80|53\n");
+  EXPECT_EQ(run(r, s.pkt), ",80|53\n");  // a repeated name fills its last column (tshark)
 }
 
 TEST(FieldsPrinter, EscapesLineBreaksAndTabs) {

@@ -1,0 +1,54 @@
+// The fields -e lists for -T json, ek and pdml: each name stands for every field registered
+// under it, or for the summary column it names (_ws.col.<title>). Values are the -T fields
+// texts, in tree order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/field.h"
+#include "core/packet.h"
+#include "output/columns.h"
+#include "output/value_format.h"
+
+namespace netsift {
+
+class SelectedFields {
+ public:
+  SelectedFields(std::vector<std::string> names, ColumnLayout columns)
+      : names_(std::move(names)), columns_(std::move(columns)) {}
+  // Resolves the names; prints tshark's message and returns false when some are unknown.
+  bool resolve();
+
+  bool empty() const { return names_.empty(); }
+  size_t size() const { return names_.size(); }
+  const std::string& name(size_t c) const { return names_[c]; }
+
+  // Calls `each(text)` with every value of name `c` in `pkt` (a column's text once; nothing
+  // for a column title no column has, as in tshark), formatted into `scratch`.
+  template <class Each>
+  void for_each_value(const Packet& pkt, size_t c, std::string& scratch, Each&& each) const {
+    if (summary_columns_[c]) {
+      scratch.clear();
+      append_column(scratch, pkt, *summary_columns_[c]);
+      each(scratch);
+      return;
+    }
+    for (const Node& n : pkt.tree.nodes()) {
+      bool match = false;
+      for (FieldId id : ids_[c]) match |= n.field == id;
+      if (!match) continue;
+      scratch.clear();
+      append_field_value(scratch, pkt, n);
+      each(scratch);
+    }
+  }
+
+ private:
+  std::vector<std::string> names_;
+  ColumnLayout columns_;
+  std::vector<std::vector<FieldId>> ids_;           // by name
+  std::vector<const ColumnSpec*> summary_columns_;  // by name: the column it names, if any
+};
+
+}  // namespace netsift

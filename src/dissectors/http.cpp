@@ -9,9 +9,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <new>
+#include <string>
 
 #include "analysis/http_conversation.h"
+#include "core/conversation.h"
+#include "core/dissector_table.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
@@ -39,6 +43,8 @@ BoolPref pref_desegment_headers;
 BoolPref pref_desegment_body;
 BoolPref pref_dechunk_body;
 BoolPref pref_decompress_body;
+// HTTP's TCP ports (tshark's http.tcp.port): a CONNECT tunnel to one of them shows data.
+RangePref pref_tcp_port;
 // A Content-Length beyond what tshark's reassembly takes (a signed 32-bit length): the body is
 // then read until the connection closes.
 constexpr uint64_t kMaxReassembledLength = 0x7fffffff;
@@ -244,10 +250,80 @@ void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool http_layer
   tcp.desegment_offset += static_cast<uint32_t>(off);
 }
 
+// The port of a CONNECT's authority as tshark reads it: strtol of what follows the first ':'
+// (0 when no digits start it).
+long authority_port(std::string_view after_colon) {
+  std::string digits(after_colon);
+  return std::strtol(digits.c_str(), nullptr, 10);
+}
+
+size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int);
+
+// A packet of a CONNECT tunnel, as tshark's http_payload_subdissector shows it: an HTTP item
+// naming the tunnel's host and port, then the tunnelled protocol, found as TCP would find it
+// with the tunnel's port in place of the side tshark takes for the server's: the lower port's
+// dissector, the higher one's, the heuristics, else data. A port HTTP itself serves gets data
+// (tshark's guard against calling HTTP again).
+size_t dissect_connect_tunnel(const ByteReader& r, Packet& pkt, HttpConversation& conv) {
+  if (!conv.tunnel_started) {
+    conv.tunnel_started = true;
+    conv.tunnel_server = pkt.dst;
+    conv.tunnel_server_port = pkt.dst_port;
+  }
+  std::string_view uri = conv.latest_request_uri;
+  size_t colon = uri.find(':');
+  if (colon == std::string_view::npos) {
+    pkt.add_layer(http_fields::proto);  // tshark shows nothing of a tunnel without a port
+    return r.reported_size();
+  }
+  long port = authority_port(uri.substr(colon + 1));
+  int top = pkt.add_protocol(-1, http_fields::proto, r, 0, r.size());
+  add_string(pkt, top, http_fields::proxy_connect_host, r, 0, 0, uri.substr(0, colon), kGenerated);
+  pkt.tree.add(top, f_proxy_connect_port, r, 0, 0, Value::of_uint(static_cast<uint32_t>(port)),
+               kGenerated);
+  const bool from_server =
+      pkt.src == conv.tunnel_server && pkt.src_port == conv.tunnel_server_port;
+  // A port beyond 16 bits finds no dissector (it is not cut to 16 bits for the lookup).
+  const bool port_fits = port >= 0 && port <= 0xffff;
+  const uint16_t uri_port = static_cast<uint16_t>(port);
+  const uint16_t sport = from_server ? uri_port : pkt.src_port;
+  const uint16_t dport = from_server ? pkt.dst_port : uri_port;
+  Dissector d = nullptr;
+  if (!pkt.session->prefs.get(pref_tcp_port).contains(static_cast<uint32_t>(port))) {
+    d = conv.tunnel_dissector;
+    for (uint16_t p : {std::min(sport, dport), std::max(sport, dport)})
+      if (!d && p != 0 && (port_fits || p != uri_port)) d = tables::tcp_port().find(p);
+    for (const HeuristicDissector& h : tables::tcp_heuristics())
+      if (!d && h.accepts(r)) d = conv.tunnel_dissector = h.dissect;
+  }
+  if (!d || d == dissect_http_tcp) return pkt.call_data(r, -1);
+  const uint16_t saved_src = pkt.src_port, saved_dst = pkt.dst_port;
+  pkt.src_port = sport;
+  pkt.dst_port = dport;
+  d(r, pkt, -1);
+  pkt.src_port = saved_src;
+  pkt.dst_port = saved_dst;
+  return r.reported_size();
+}
+
+// -2: a connection HTTP handed to HTTP/2 at a client's preface goes to HTTP/2 from its first
+// packet in the second pass, without HTTP's tap (tshark's second pass finds the HTTP/2 session
+// on the conversation and calls HTTP/2 directly, even for packets before the preface).
+bool http2_from_first_pass(Packet& pkt, const HttpConversation& conv) {
+  if (conv.exchanges != 0 || conv.upgrade_h2c || !pkt.conversation) return false;
+  return pkt.session->later.find(http_fields::proto, pkt.conversation->stream).has_value();
+}
+
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
   HttpConversation& conv = conversation(pkt);
+  if (!conv.http2 && http2_from_first_pass(pkt, conv)) {
+    conv.http2 = true;
+    conv.preface_tapped = true;
+  }
   if (conv.http2 || (conv.exchanges == 0 && r.has(0, kHttp2Preface.size()) &&
                      r.text(0, kHttp2Preface.size()) == kHttp2Preface)) {
+    if (!conv.http2 && !conv.upgrade_h2c && pkt.conversation)
+      pkt.session->later.note(http_fields::proto, pkt.conversation->stream, 0, 1);
     conv.http2 = true;
     const size_t layers_before = pkt.layers.size();
     hand_to_http2(r, 0, pkt, true);
@@ -260,6 +336,7 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
     }
     return r.reported_size();
   }
+  if (conv.tunnel) return dissect_connect_tunnel(r, pkt, conv);
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
@@ -326,8 +403,6 @@ std::optional<std::string> check_custom_header(const UatRecord& rec) {
   if (rec[0].find('"') != std::string::npos) return "Header name can't contain '\"'";
   return std::nullopt;
 }
-
-RangePref pref_tcp_port;
 
 }  // namespace
 

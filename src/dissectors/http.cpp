@@ -328,11 +328,13 @@ size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
     const size_t layers_before = pkt.layers.size();
     hand_to_http2(r, 0, pkt, true);
     // Prior knowledge only: after an "Upgrade: h2c" or a CONNECT tshark taps nothing for the
-    // preface.
+    // preface. Its HTTP takes the packet for a message without headers whose body is the whole
+    // payload (the export and follow taps see it: "object<frame>" in --export-objects).
     if (!conv.preface_tapped && !conv.upgrade_h2c && conv.exchanges == 0 &&
         pkt.layers.size() > layers_before) {
       conv.preface_tapped = true;
       pkt.taps.push_back(TapRecord{kHttpPrefaceTap, nullptr});
+      queue_unparsed(pkt, r, 0, conv);
     }
     return r.reported_size();
   }

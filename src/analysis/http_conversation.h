@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/address.h"
@@ -48,6 +49,9 @@ struct HttpConversation {
   // The heuristic dissector that took the tunnel (tshark keeps it on the conversation of the
   // tunnel's rewritten ports).
   Dissector tunnel_dissector = nullptr;
+  // HTTP inside the tunnel (over TLS through a CONNECT to 443, ...): a conversation of its own,
+  // as tshark keys it by the tunnel's rewritten ports. Made when first needed.
+  std::unique_ptr<HttpConversation> tunnelled;
   // An "Upgrade: h2c" was seen; with the 101 the connection switches to HTTP/2, as it does at
   // a client's connection preface.
   bool upgrade_h2c = false;

@@ -259,6 +259,25 @@ long authority_port(std::string_view after_colon) {
 
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int);
 
+// The CONNECT tunnels a packet is being dissected inside (a packet scratch state): HTTP called
+// within a tunnel is the tunnelled connection's, with state of its own. Tunnels nest only so
+// deep; a deeper one shows data.
+struct HttpTunnelNesting {
+  int depth = 0;
+};
+constexpr int kMaxTunnelDepth = 4;
+
+// The HTTP state of the connection this call is on: the TCP connection's, or the tunnelled
+// connection's for a call from within its CONNECT tunnel.
+HttpConversation& current_conversation(Packet& pkt) {
+  HttpConversation* conv = &conversation(pkt);
+  for (int i = pkt.scratch<HttpTunnelNesting>().depth; i > 0; --i) {
+    if (!conv->tunnelled) conv->tunnelled = std::make_unique<HttpConversation>();
+    conv = conv->tunnelled.get();
+  }
+  return *conv;
+}
+
 // A packet of a CONNECT tunnel, as tshark's http_payload_subdissector shows it: an HTTP item
 // naming the tunnel's host and port, then the tunnelled protocol, found as TCP would find it
 // with the tunnel's port in place of the side tshark takes for the server's: the lower port's
@@ -296,11 +315,15 @@ size_t dissect_connect_tunnel(const ByteReader& r, Packet& pkt, HttpConversation
     for (const HeuristicDissector& h : tables::tcp_heuristics())
       if (!d && h.accepts(r)) d = conv.tunnel_dissector = h.dissect;
   }
-  if (!d || d == dissect_http_tcp) return pkt.call_data(r, -1);
+  HttpTunnelNesting& nesting = pkt.scratch<HttpTunnelNesting>();
+  if (!d || d == dissect_http_tcp || nesting.depth >= kMaxTunnelDepth)
+    return pkt.call_data(r, -1);
   const uint16_t saved_src = pkt.src_port, saved_dst = pkt.dst_port;
   pkt.src_port = sport;
   pkt.dst_port = dport;
+  ++nesting.depth;
   d(r, pkt, -1);
+  --nesting.depth;
   pkt.src_port = saved_src;
   pkt.dst_port = saved_dst;
   return r.reported_size();
@@ -315,7 +338,7 @@ bool http2_from_first_pass(Packet& pkt, const HttpConversation& conv) {
 }
 
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
-  HttpConversation& conv = conversation(pkt);
+  HttpConversation& conv = current_conversation(pkt);
   if (!conv.http2 && http2_from_first_pass(pkt, conv)) {
     conv.http2 = true;
     conv.preface_tapped = true;
@@ -426,6 +449,7 @@ void register_http() {
   http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();
   register_protocol_state<HttpConversation>(StateScope::kConversation);
+  register_protocol_state<HttpTunnelNesting>(StateScope::kPacket);
   header_defs[5].field = f_content_length_header;
   http_body::register_fields(http_fields::proto);
   register_http_path_fields(http_fields::proto);

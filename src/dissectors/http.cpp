@@ -23,9 +23,9 @@
 #include "core/text_format.h"
 #include "dissectors/http2.h"
 #include "dissectors/http_internal.h"
-#include "dissectors/tls.h"
 #include "dissectors/media.h"
 #include "dissectors/tcp_desegment.h"
+#include "dissectors/tls.h"
 
 namespace netsift {
 
@@ -300,8 +300,7 @@ size_t dissect_connect_tunnel(const ByteReader& r, Packet& pkt, HttpConversation
   add_string(pkt, top, http_fields::proxy_connect_host, r, 0, 0, uri.substr(0, colon), kGenerated);
   pkt.tree.add(top, f_proxy_connect_port, r, 0, 0, Value::of_uint(static_cast<uint32_t>(port)),
                kGenerated);
-  const bool from_server =
-      pkt.src == conv.tunnel_server && pkt.src_port == conv.tunnel_server_port;
+  const bool from_server = pkt.src == conv.tunnel_server && pkt.src_port == conv.tunnel_server_port;
   // A port beyond 16 bits finds no dissector (it is not cut to 16 bits for the lookup).
   const bool port_fits = port >= 0 && port <= 0xffff;
   const uint16_t uri_port = static_cast<uint16_t>(port);
@@ -316,8 +315,7 @@ size_t dissect_connect_tunnel(const ByteReader& r, Packet& pkt, HttpConversation
       if (!d && h.accepts(r)) d = conv.tunnel_dissector = h.dissect;
   }
   HttpTunnelNesting& nesting = pkt.scratch<HttpTunnelNesting>();
-  if (!d || d == dissect_http_tcp || nesting.depth >= kMaxTunnelDepth)
-    return pkt.call_data(r, -1);
+  if (!d || d == dissect_http_tcp || nesting.depth >= kMaxTunnelDepth) return pkt.call_data(r, -1);
   const uint16_t saved_src = pkt.src_port, saved_dst = pkt.dst_port;
   pkt.src_port = sport;
   pkt.dst_port = dport;

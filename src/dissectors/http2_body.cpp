@@ -65,8 +65,7 @@ void dissect_body_data(Frame& f, const Http2StreamSide& side, int tree, int pare
   f.pkt.add_item(tree, data_data, body, 0, body.size());
   set_carrier(f, side);
   const int media_parent = f.pkt.labels ? parent : -1;
-  if (!side.content_type.empty())
-    dissect_known_media(f.pkt, body, side.content_type, media_parent);
+  if (!side.content_type.empty()) dissect_known_media(f.pkt, body, side.content_type, media_parent);
 }
 
 // A whole body: decoded by its content coding when it has one.
@@ -148,8 +147,8 @@ void note_body_reassembled(Frame& f, const std::vector<Http2StreamSide::Fragment
 // item over none of the frame's bytes (not a generated one).
 void add_later_reassembled_in(Frame& f) {
   if (!f.pkt.conversation) return;
-  if (auto frame = f.pkt.session->later.find(body_reassembled_in, f.pkt.conversation->stream,
-                                             f.key))
+  if (auto frame =
+          f.pkt.session->later.find(body_reassembled_in, f.pkt.conversation->stream, f.key))
     f.pkt.tree.add(f.tree, body_reassembled_in, f.r, 0, 0, Value::of_uint(*frame));
 }
 

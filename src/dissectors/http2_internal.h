@@ -52,7 +52,7 @@ struct Frame {
   int tree;        // the "Stream: ..." item, parent of the frame's fields
   uint8_t type, flags;
   uint32_t stream_id;
-  uint64_t number;    // the frame's number on the connection
+  uint64_t number;  // the frame's number on the connection
   // Where the frame is in the capture: its packet's number, then its place among the packet's
   // HTTP/2 frames (tshark's http2_frame_num_t). The same in both passes of -2, whatever the
   // passes saw of the connection before, so the first pass's notes are keyed by it.

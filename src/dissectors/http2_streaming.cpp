@@ -31,12 +31,12 @@ namespace {
 // What the first pass notes per DATA frame (keyed by the TCP stream and the frame's number on
 // the connection) for the second pass's layout.
 enum LayoutSlot : uint64_t {
-  kPart1Bytes,           // bytes of a message begun in an earlier frame
-  kPart1FirstPiece,      // when the first pass took those bytes in two pieces: the first's size
-  kPart1ReassembledIn,   // the packet that message was reassembled in
-  kPart1Completes,       // that message is whole with this frame
-  kPart3Start,           // 1 + where a message continued later starts, from the payload's start
-  kPart3ReassembledIn,   // the packet that message was reassembled in
+  kPart1Bytes,          // bytes of a message begun in an earlier frame
+  kPart1FirstPiece,     // when the first pass took those bytes in two pieces: the first's size
+  kPart1ReassembledIn,  // the packet that message was reassembled in
+  kPart1Completes,      // that message is whole with this frame
+  kPart3Start,          // 1 + where a message continued later starts, from the payload's start
+  kPart3ReassembledIn,  // the packet that message was reassembled in
   kSlots = 8,
 };
 
@@ -47,8 +47,7 @@ void note(const Packet& pkt, uint64_t frame_key, LayoutSlot slot, uint64_t value
 }
 std::optional<uint64_t> noted(const Frame& f, LayoutSlot slot) {
   if (!f.pkt.conversation) return std::nullopt;
-  return f.pkt.session->later.find(data_segment, f.pkt.conversation->stream,
-                                   f.key * kSlots + slot);
+  return f.pkt.session->later.find(data_segment, f.pkt.conversation->stream, f.key * kSlots + slot);
 }
 
 // A direction of the stream for the notes that does not depend on which side HTTP/2 saw first

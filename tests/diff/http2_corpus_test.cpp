@@ -57,9 +57,9 @@ class Http2Corpus : public ::testing::TestWithParam<CaptureFile> {
   void SetUp() override {
     std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     test = test.substr(0, test.find('/'));
-    std::string reason = known_difference(
-        std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt", "Http2." + test,
-        GetParam().path);
+    std::string reason =
+        known_difference(std::string(NETSIFT_SOURCE_DIR) + "/tests/diff/known_differences.txt",
+                         "Http2." + test, GetParam().path);
     if (!reason.empty()) GTEST_SKIP() << "known difference: " << reason;
   }
   void expect_same(const std::string& options) {
@@ -181,8 +181,9 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Http2Corpus);  // no corpus on thi
 TEST(Http2CorpusTunnel, ConnectTunnelOfData) {
   std::string file = std::string(NETSIFT_CORPUS_DIR) + "/http2/suricata-http2-errorcode.pcap";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << "no corpus";
-  for (const char* options : {"-V", "-T fields -e frame.protocols -e http.proxy_connect_host "
-                                    "-e http.proxy_connect_port -e data.len"}) {
+  for (const char* options : {"-V",
+                              "-T fields -e frame.protocols -e http.proxy_connect_host "
+                              "-e http.proxy_connect_port -e data.len"}) {
     std::string args = "-r " + shell_quote(file) + " " + options;
     std::string theirs = tshark_cached(args);
     ASSERT_NE(theirs.find("127.0.0.1"), std::string::npos) << "no tshark or no corpus";

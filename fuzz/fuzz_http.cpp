@@ -3,7 +3,8 @@
 // The input builds a client and a server byte stream from HTTP-shaped pieces (request and status
 // lines, Content-Length, chunked and compressed bodies, header lines, raw bytes), cuts both into
 // segments at input-chosen points, interleaves them, and optionally reorders, repeats or drops
-// segments. Every frame is dissected with the summary columns on. Afterwards both sides close
+// segments (a CONNECT's tunnel follows its 200). Every frame is dissected with the summary
+// columns on. Afterwards both sides close
 // with FIN: nothing may crash or leak, and no reassembly buffer may stay held.
 #include <zlib.h>
 
@@ -48,7 +49,12 @@ std::string message(Input& in, bool request) {
                                  "999 X"};
   std::string m;
   uint8_t shape = in.byte();
-  if (request)
+  // A CONNECT names host:port (a port with a dissector, one of HTTP's, none, or no port at
+  // all): after its 200 the connection is the tunnel's.
+  static const char* kAuthorities[] = {"h:443", "h:80", "h:6233", "h", "h:99999"};
+  if (request && shape % 7 == 5)
+    m = std::string("CONNECT ") + kAuthorities[in.byte() % 5] + " HTTP/1.1\r\n";
+  else if (request)
     m = std::string(kMethods[shape % 7]) + " /p" + std::to_string(in.byte()) + " HTTP/1.1\r\n";
   else
     m = std::string("HTTP/1.1 ") + kCodes[shape % 7] + "\r\n";

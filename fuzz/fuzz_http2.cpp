@@ -6,7 +6,8 @@
 // blocks are either random bytes or valid HPACK from libnghttp2's deflater (so the inflater
 // state goes deep: dynamic table entries, size updates, CONTINUATION splits), then mutated
 // (bytes flipped, cut). The streams are cut into segments and interleaved; both sides close
-// with FIN: nothing may crash or leak, and no reassembly buffer may stay held.
+// with FIN: nothing may crash or leak, and no reassembly buffer may stay held. With the first
+// byte's second bit the frames go through two passes, as -2 runs them.
 #include <nghttp2/nghttp2.h>
 
 #include <cstddef>
@@ -46,11 +47,18 @@ std::string header_block(Input& in, nghttp2_hd_deflater* deflater) {
   static const char* kNames[] = {":method",  ":path",        ":status",          ":authority",
                                  ":scheme",  "content-type", "content-encoding", "content-length",
                                  "x-custom", "cookie"};
+  // Content types that pick a body's path: gRPC's streaming mode, media dissectors.
+  static const char* kTypes[] = {"application/grpc", "application/grpc+json", "application/json",
+                                 "text/plain"};
   std::vector<std::string> names, values;
   size_t n = 1 + in.byte() % 6;
   for (size_t i = 0; i < n; ++i) {
     names.push_back(kNames[in.byte() % 10]);
-    values.push_back(in.bytes(in.byte() % 20));
+    uint8_t v = in.byte();
+    if (names.back() == "content-type" && v % 2 == 0)
+      values.push_back(kTypes[(v / 2) % 4]);
+    else
+      values.push_back(in.bytes(v % 20));
   }
   std::vector<nghttp2_nv> nv;
   for (size_t i = 0; i < n; ++i)
@@ -94,6 +102,19 @@ std::string frames(Input& in, nghttp2_hd_deflater* deflater, bool client) {
   return s;
 }
 
+// The handshake, the segments and both FINs through one capture's state.
+void play(Connection& c, const std::vector<Segment>& segs) {
+  c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
+  c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);
+  c.frames.run(tcp_frame(80, true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0), true);
+  for (const Segment& s : segs) c.send(s, 0x18);
+  for (int d = 0; d < 2; ++d)
+    c.frames.run(tcp_frame(80, d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
+                           c.isn[1 - d] + 1, 0x11, nullptr, 0),
+                 true);
+  CHECK(tcp_reassembly_buffered_bytes() == 0);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -102,6 +123,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   Input in{data + 1, size - 1};
   const bool perturb = data[0] & 1;
+  // -2: a first pass noting what the second shows (body and message reassembly, HTTP/2 from
+  // a connection's first packet), then the second pass over the same frames.
+  const bool two_passes = data[0] & 2;
 
   nghttp2_hd_deflater* deflaters[2];
   nghttp2_hd_deflate_new(&deflaters[0], 4096);
@@ -114,14 +138,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   nghttp2_hd_deflate_del(deflaters[1]);
   std::vector<Segment> segs = cut_into_segments(in, c.stream, perturb);
 
-  c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0), true);
-  for (const Segment& s : segs) c.send(s, 0x18);
-  for (int d = 0; d < 2; ++d)
-    c.frames.run(tcp_frame(80, d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
-                           c.isn[1 - d] + 1, 0x11, nullptr, 0),
-                 true);
-  CHECK(tcp_reassembly_buffered_bytes() == 0);
+  if (!two_passes) {
+    play(c, segs);
+    return 0;
+  }
+  Connection first;
+  first.stream[0] = c.stream[0];
+  first.stream[1] = c.stream[1];
+  first.frames.session.later.start_recording();
+  play(first, segs);
+  first.frames.session.later.hand_over_to(c.frames.session.later);
+  play(c, segs);
   return 0;
 }

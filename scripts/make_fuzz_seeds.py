@@ -120,6 +120,23 @@ def ipsec_seeds(corpus):
     return seeds
 
 
+def connect_tunnel_seeds():
+    """fuzz_http decision streams for a CONNECT, its 200, then tunnelled bytes both ways: one
+    seed per authority fuzz_http offers (h:443, h:80, h:6233, h, h:99999). Byte by byte: two
+    messages; CONNECT (shape 5) with an empty Content-Length body; "200 OK" likewise; then raw
+    bytes (shape 41) each way: the start of a TLS ClientHello, and a ServerHello's."""
+    hello = bytes.fromhex("160301003a0100003603036e5d9bf0b3a1c4d2e5f60718293a4b5c6d7e8f90a1b2c3"
+                          "d4e5f60718293a4b5c6d7e00000213010100000b000a00080006001d00170018")
+    server = bytes.fromhex("160303003a0200003603032a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80"
+                           "91a2b3c4d5e6f70800130100000e002b0002030400330004001d0000")
+    seeds = []
+    for authority in range(5):
+        seeds.append(bytes([0, 1, 5, authority, 0, 0, 0, 0, 0, 41, 7, len(hello) % 64]) +
+                     hello[:len(hello) % 64] + bytes([41, len(server) % 64]) +
+                     server[:len(server) % 64])
+    return seeds
+
+
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "corpus")
     fixtures = sorted(glob.glob(os.path.join(FIXTURES, "*.pcap")))
@@ -191,7 +208,8 @@ def main():
         for row in tshark_rows(path, "tcp.len > 0", ["tcp.payload"])[:10]:
             if row and row[0]:
                 payloads.append(bytes.fromhex(row[0])[:1024])
-    write_seeds("fuzz_http", [bytes([i % 2]) + p for i, p in enumerate(payloads)])
+    write_seeds("fuzz_http", [bytes([i % 2]) + p for i, p in enumerate(payloads)] +
+                connect_tunnel_seeds())
     write_seeds("fuzz_tcp_reassembly", [bytes([i % 2]) + p[:512] for i, p in enumerate(payloads)] +
                 [bytes([0]) + p for p in dns if p[0] == 3])
 
@@ -202,7 +220,8 @@ def main():
         for row in tshark_rows(path, "http2", ["tcp.payload"])[:10]:
             if row and row[0]:
                 h2.append(bytes.fromhex(row[0])[:1024])
-    write_seeds("fuzz_http2", [bytes([i % 2]) + p for i, p in enumerate(h2)])
+    # First byte: perturb (bit 0), two passes as -2 runs them (bit 1).
+    write_seeds("fuzz_http2", [bytes([i % 4]) + p for i, p in enumerate(h2)])
 
     # TLS record bytes from real handshakes: raw material for fuzz_tls's decision stream
     # (record kinds, cut points and lying lengths are drawn from these bytes).

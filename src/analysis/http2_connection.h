@@ -42,8 +42,9 @@ struct Http2StreamSide {
   // Session's memory budget (HTTP/2 share; one body at most its item limit).
   BudgetedBytes body;
   struct Fragment {
-    uint64_t frame;
+    uint64_t frame;  // the packet
     uint32_t length;
+    uint64_t frame_key;  // the DATA frame's Frame::key (its -2 notes' key)
   };
   std::vector<Fragment> fragments;
   bool body_too_large = false;

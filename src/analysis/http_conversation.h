@@ -9,7 +9,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#include "core/address.h"
+#include "core/dissector_table.h"
 
 namespace netsift {
 
@@ -32,9 +36,22 @@ struct HttpConversation {
   bool have_request = false;
   std::string latest_method, latest_request_uri, latest_full_uri;
   uint64_t last_message_frame = 0;  // frame of the last request/response dissected
-  // After a 101 Switching Protocols (or a successful CONNECT) the stream is no longer HTTP.
+  // After a 101 Switching Protocols the stream is no longer HTTP.
   bool switched = false;
   uint64_t switched_after_frame = 0;
+  // A CONNECT answered with 200: the packets after the answer are the tunnelled protocol's
+  // (tshark's http_payload_subdissector). tshark takes the destination of the first of them
+  // for the tunnel's server, whichever side sent it.
+  bool tunnel = false;
+  bool tunnel_started = false;
+  Address tunnel_server;
+  uint16_t tunnel_server_port = 0;
+  // The heuristic dissector that took the tunnel (tshark keeps it on the conversation of the
+  // tunnel's rewritten ports).
+  Dissector tunnel_dissector = nullptr;
+  // HTTP inside the tunnel (over TLS through a CONNECT to 443, ...): a conversation of its own,
+  // as tshark keys it by the tunnel's rewritten ports. Made when first needed.
+  std::unique_ptr<HttpConversation> tunnelled;
   // An "Upgrade: h2c" was seen; with the 101 the connection switches to HTTP/2, as it does at
   // a client's connection preface.
   bool upgrade_h2c = false;

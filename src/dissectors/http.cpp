@@ -9,11 +9,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <deque>
 #include <new>
+#include <string>
 
 #include "analysis/http_conversation.h"
 #include "core/ascii.h"
+#include "core/conversation.h"
+#include "core/dissector_table.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
@@ -21,9 +25,9 @@
 #include "core/text_format.h"
 #include "dissectors/http2.h"
 #include "dissectors/http_internal.h"
-#include "dissectors/tls.h"
 #include "dissectors/media.h"
 #include "dissectors/tcp_desegment.h"
+#include "dissectors/tls.h"
 
 namespace netsift {
 
@@ -41,6 +45,8 @@ BoolPref pref_desegment_headers;
 BoolPref pref_desegment_body;
 BoolPref pref_dechunk_body;
 BoolPref pref_decompress_body;
+// HTTP's TCP ports (tshark's http.tcp.port): a CONNECT tunnel to one of them shows data.
+RangePref pref_tcp_port;
 // A Content-Length beyond what tshark's reassembly takes (a signed 32-bit length): the body is
 // then read until the connection closes.
 constexpr uint64_t kMaxReassembledLength = 0x7fffffff;
@@ -246,22 +252,116 @@ void hand_to_http2(const ByteReader& r, size_t off, Packet& pkt, bool http_layer
   tcp.desegment_offset += static_cast<uint32_t>(off);
 }
 
+// The port of a CONNECT's authority as tshark reads it: strtol of what follows the first ':'
+// (0 when no digits start it).
+long authority_port(std::string_view after_colon) {
+  std::string digits(after_colon);
+  return std::strtol(digits.c_str(), nullptr, 10);
+}
+
+size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int);
+
+// The CONNECT tunnels a packet is being dissected inside (a packet scratch state): HTTP called
+// within a tunnel is the tunnelled connection's, with state of its own. Tunnels nest only so
+// deep; a deeper one shows data.
+struct HttpTunnelNesting {
+  int depth = 0;
+};
+constexpr int kMaxTunnelDepth = 4;
+
+// The HTTP state of the connection this call is on: the TCP connection's, or the tunnelled
+// connection's for a call from within its CONNECT tunnel.
+HttpConversation& current_conversation(Packet& pkt) {
+  HttpConversation* conv = &conversation(pkt);
+  for (int i = pkt.scratch<HttpTunnelNesting>().depth; i > 0; --i) {
+    if (!conv->tunnelled) conv->tunnelled = std::make_unique<HttpConversation>();
+    conv = conv->tunnelled.get();
+  }
+  return *conv;
+}
+
+// A packet of a CONNECT tunnel, as tshark's http_payload_subdissector shows it: an HTTP item
+// naming the tunnel's host and port, then the tunnelled protocol, found as TCP would find it
+// with the tunnel's port in place of the side tshark takes for the server's: the lower port's
+// dissector, the higher one's, the heuristics, else data. A port HTTP itself serves gets data
+// (tshark's guard against calling HTTP again).
+size_t dissect_connect_tunnel(const ByteReader& r, Packet& pkt, HttpConversation& conv) {
+  if (!conv.tunnel_started) {
+    conv.tunnel_started = true;
+    conv.tunnel_server = pkt.dst;
+    conv.tunnel_server_port = pkt.dst_port;
+  }
+  std::string_view uri = conv.latest_request_uri;
+  size_t colon = uri.find(':');
+  if (colon == std::string_view::npos) {
+    pkt.add_layer(http_fields::proto);  // tshark shows nothing of a tunnel without a port
+    return r.reported_size();
+  }
+  long port = authority_port(uri.substr(colon + 1));
+  int top = pkt.add_protocol(-1, http_fields::proto, r, 0, r.size());
+  add_string(pkt, top, http_fields::proxy_connect_host, r, 0, 0, uri.substr(0, colon), kGenerated);
+  pkt.tree.add(top, f_proxy_connect_port, r, 0, 0, Value::of_uint(static_cast<uint32_t>(port)),
+               kGenerated);
+  const bool from_server = pkt.src == conv.tunnel_server && pkt.src_port == conv.tunnel_server_port;
+  // A port beyond 16 bits finds no dissector (it is not cut to 16 bits for the lookup).
+  const bool port_fits = port >= 0 && port <= 0xffff;
+  const uint16_t uri_port = static_cast<uint16_t>(port);
+  const uint16_t sport = from_server ? uri_port : pkt.src_port;
+  const uint16_t dport = from_server ? pkt.dst_port : uri_port;
+  Dissector d = nullptr;
+  if (!pkt.session->prefs.get(pref_tcp_port).contains(static_cast<uint32_t>(port))) {
+    d = conv.tunnel_dissector;
+    for (uint16_t p : {std::min(sport, dport), std::max(sport, dport)})
+      if (!d && p != 0 && (port_fits || p != uri_port)) d = tables::tcp_port().find(p);
+    for (const HeuristicDissector& h : tables::tcp_heuristics())
+      if (!d && h.accepts(r)) d = conv.tunnel_dissector = h.dissect;
+  }
+  HttpTunnelNesting& nesting = pkt.scratch<HttpTunnelNesting>();
+  if (!d || d == dissect_http_tcp || nesting.depth >= kMaxTunnelDepth) return pkt.call_data(r, -1);
+  const uint16_t saved_src = pkt.src_port, saved_dst = pkt.dst_port;
+  pkt.src_port = sport;
+  pkt.dst_port = dport;
+  ++nesting.depth;
+  d(r, pkt, -1);
+  --nesting.depth;
+  pkt.src_port = saved_src;
+  pkt.dst_port = saved_dst;
+  return r.reported_size();
+}
+
+// -2: a connection HTTP handed to HTTP/2 at a client's preface goes to HTTP/2 from its first
+// packet in the second pass, without HTTP's tap (tshark's second pass finds the HTTP/2 session
+// on the conversation and calls HTTP/2 directly, even for packets before the preface).
+bool http2_from_first_pass(Packet& pkt, const HttpConversation& conv) {
+  if (conv.exchanges != 0 || conv.upgrade_h2c || !pkt.conversation) return false;
+  return pkt.session->later.find(http_fields::proto, pkt.conversation->stream).has_value();
+}
+
 size_t dissect_http_tcp(const ByteReader& r, Packet& pkt, int) {
-  HttpConversation& conv = conversation(pkt);
+  HttpConversation& conv = current_conversation(pkt);
+  if (!conv.http2 && http2_from_first_pass(pkt, conv)) {
+    conv.http2 = true;
+    conv.preface_tapped = true;
+  }
   if (conv.http2 || (conv.exchanges == 0 && r.has(0, kHttp2Preface.size()) &&
                      r.text(0, kHttp2Preface.size()) == kHttp2Preface)) {
+    if (!conv.http2 && !conv.upgrade_h2c && pkt.conversation)
+      pkt.session->later.note(http_fields::proto, pkt.conversation->stream, 0, 1);
     conv.http2 = true;
     const size_t layers_before = pkt.layers.size();
     hand_to_http2(r, 0, pkt, true);
     // Prior knowledge only: after an "Upgrade: h2c" or a CONNECT tshark taps nothing for the
-    // preface.
+    // preface. Its HTTP takes the packet for a message without headers whose body is the whole
+    // payload (the export and follow taps see it: "object<frame>" in --export-objects).
     if (!conv.preface_tapped && !conv.upgrade_h2c && conv.exchanges == 0 &&
         pkt.layers.size() > layers_before) {
       conv.preface_tapped = true;
       pkt.taps.push_back(TapRecord{kHttpPrefaceTap, nullptr});
+      queue_unparsed(pkt, r, 0, conv);
     }
     return r.reported_size();
   }
+  if (conv.tunnel) return dissect_connect_tunnel(r, pkt, conv);
   if (conv.switched) {
     // After an upgrade the bytes belong to another protocol: tshark keeps a (hidden) HTTP
     // layer over them and shows them as data.
@@ -329,8 +429,6 @@ std::optional<std::string> check_custom_header(const UatRecord& rec) {
   return std::nullopt;
 }
 
-RangePref pref_tcp_port;
-
 // The fields of the custom_http_header_fields records, by header name (any case). Written at
 // start-up (use_custom_http_header_fields), read-only while packets are dissected.
 struct CustomHeaderField {
@@ -387,6 +485,7 @@ void register_http() {
   http_fields::proto.id = reg.add_protocol({"Hypertext Transfer Protocol", "HTTP", "http"});
   register_message_fields();
   register_protocol_state<HttpConversation>(StateScope::kConversation);
+  register_protocol_state<HttpTunnelNesting>(StateScope::kPacket);
   header_defs[5].field = f_content_length_header;
   http_body::register_fields(http_fields::proto);
   register_http_path_fields(http_fields::proto);

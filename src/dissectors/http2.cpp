@@ -142,8 +142,21 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   }
   uint32_t length = r.u24(0);
   uint8_t frame_type = r.u8(3);
-  Frame f{pkt,           conn, r, dir, proto_node, tree, frame_type, r.u8(4), r.u32(5) & 0x7fffffff,
-          ++conn.frames, {}, &rec};
+  size_t in_packet = 0;  // this frame's record is the last one queued
+  for_each_http2_frame(pkt, [&](const Http2FrameRecord&) { ++in_packet; });
+  Frame f{pkt,
+          conn,
+          r,
+          dir,
+          proto_node,
+          tree,
+          frame_type,
+          r.u8(4),
+          r.u32(5) & 0x7fffffff,
+          ++conn.frames,
+          (pkt.number << 16) | (in_packet & 0xffff),
+          {},
+          &rec};
   pkt.add_item(tree, http2_fields::length, r, 0, 3);
   pkt.add_item(tree, http2_fields::type, r, 3, 1);
   dissect_flags(f);
@@ -152,7 +165,9 @@ void dissect_frame(const ByteReader& r, Packet& pkt, Http2Connection& conn, int 
   const char* name = type_name(frame_type);
   std::string unknown_name;
   if (!name) name = (unknown_name = fmt::format("Unknown type ({})", frame_type)).c_str();
-  f.label = fmt::format("Stream: {}, Stream ID: {}, Length {}", name, f.stream_id, length);
+  // tshark keeps the length for this text in 16 bits: a longer frame shows it cut.
+  f.label = fmt::format("Stream: {}, Stream ID: {}, Length {}", name, f.stream_id,
+                        static_cast<uint16_t>(length));
   append_info(pkt, fmt::format("{}[{}]", name, f.stream_id));
   rec.type = frame_type;
   rec.flags = f.flags;

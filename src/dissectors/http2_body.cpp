@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "analysis/decompress.h"
+#include "core/conversation.h"
 #include "core/expert.h"
 #include "core/session.h"
 #include "dissectors/grpc.h"
@@ -21,14 +22,14 @@ namespace netsift::http2 {
 
 using namespace http2_fields;
 
-namespace {
-
 ByteReader add_source(Packet& pkt, const char* name, const uint8_t* data, size_t n) {
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n ? n : 1, 1));
   if (n) std::memcpy(copy, data, n);
   pkt.sources.push_back(DataSource{name, copy, static_cast<uint32_t>(n)});
   return ByteReader(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
 }
+
+namespace {
 
 // tshark's get_body_uncompression_info: only whole bodies, by the coding's prefix.
 ContentCoding body_coding(const Http2StreamSide& side) {
@@ -40,8 +41,8 @@ ContentCoding body_coding(const Http2StreamSide& side) {
   return ContentCoding::kIdentity;
 }
 
-// What the body's dissector learns of the stream: its id, the request's path (from this side's
-// headers or the other's), this side's grpc-encoding.
+}  // namespace
+
 void set_carrier(Frame& f, const Http2StreamSide& side) {
   const Http2StreamSide& request = f.stream().side[side.has_path ? f.dir : f.dir ^ 1];
   BodyCarrier& c = f.pkt.scratch<BodyCarrier>();
@@ -52,18 +53,19 @@ void set_carrier(Frame& f, const Http2StreamSide& side) {
   c.grpc_encoding = side.grpc_encoding;
 }
 
+namespace {
+
 // http2.data.data over the body under `tree`, and its media type's dissector under `parent`.
 // That is where tshark's visible tree has it; a tree built only for fields and statistics
 // fakes the Stream and text items (each is the HTTP/2 item itself), so the body's protocol is
-// a top-level item there, as tshark's -z io,phs counts it.
+// a top-level item there, as tshark's -z io,phs counts it. A body without a media type, or of
+// one no dissector takes, gets nothing more (tshark's HTTP/2 calls no data dissector).
 void dissect_body_data(Frame& f, const Http2StreamSide& side, int tree, int parent,
                        const ByteReader& body) {
   f.pkt.add_item(tree, data_data, body, 0, body.size());
   set_carrier(f, side);
   const int media_parent = f.pkt.labels ? parent : -1;
-  if (side.content_type.empty() ||
-      !dissect_known_media(f.pkt, body, side.content_type, media_parent))
-    f.pkt.call_data(body, media_parent);
+  if (!side.content_type.empty()) dissect_known_media(f.pkt, body, side.content_type, media_parent);
 }
 
 // A whole body: decoded by its content coding when it has one.
@@ -97,14 +99,15 @@ void dissect_full_body(Frame& f, const Http2StreamSide& side, const ByteReader& 
   dissect_body_data(f, side, e, f.tree, plain);
 }
 
-// "[2 Body fragments (300 bytes): #5(100), #7(200)]" and its items under `parent`, over the
-// reassembled body.
+}  // namespace
+
 void add_fragment_tree(Frame& f, int parent, const std::vector<Http2StreamSide::Fragment>& frags,
                        const ByteReader& whole) {
   Packet& pkt = f.pkt;
   int list = pkt.tree.add(parent, body_fragments, whole, 0, whole.size(), Value{}, kGenerated);
+  // Without brackets: the tree shows them around a generated item, after the label is cut.
   std::string label =
-      fmt::format("[{} Body fragment{} ({} byte{}): ", frags.size(), frags.size() == 1 ? "" : "s",
+      fmt::format("{} Body fragment{} ({} byte{}): ", frags.size(), frags.size() == 1 ? "" : "s",
                   whole.size(), whole.size() == 1 ? "" : "s");
   size_t off = 0;
   for (size_t i = 0; i < frags.size(); ++i) {
@@ -119,7 +122,6 @@ void add_fragment_tree(Frame& f, int parent, const std::vector<Http2StreamSide::
     }
     off += frag.length;
   }
-  label += "]";
   if (label.size() > 239) label.resize(239);
   pkt.set_label(list, label);
   pkt.tree.add_generated(list, body_fragment_count, Value::of_uint(frags.size()));
@@ -128,8 +130,31 @@ void add_fragment_tree(Frame& f, int parent, const std::vector<Http2StreamSide::
                Value::of_bytes(whole.data(), whole.size()), kGenerated);
 }
 
+namespace {
+
+// -2: the first pass notes the packet each DATA frame's body was reassembled in (keyed by the
+// TCP stream and the frame's number on the connection); the second pass shows it on the frames
+// before the last, as tshark's second pass finds the reassembly done.
+void note_body_reassembled(Frame& f, const std::vector<Http2StreamSide::Fragment>& frags) {
+  FirstPassNotes& later = f.pkt.session->later;
+  if (!later.recording() || !f.pkt.conversation) return;
+  for (const Http2StreamSide::Fragment& frag : frags)
+    if (frag.frame_key != f.key)
+      later.note(body_reassembled_in, f.pkt.conversation->stream, frag.frame_key, f.pkt.number);
+}
+
+// tshark's "Reassembled body in frame: N" on a DATA frame of a body completed later: a plain
+// item over none of the frame's bytes (not a generated one).
+void add_later_reassembled_in(Frame& f) {
+  if (!f.pkt.conversation) return;
+  if (auto frame =
+          f.pkt.session->later.find(body_reassembled_in, f.pkt.conversation->stream, f.key))
+    f.pkt.tree.add(f.tree, body_reassembled_in, f.r, 0, 0, Value::of_uint(*frame));
+}
+
 // The body collected for the sender's side of the stream, whole now: shown and dissected.
 void complete_body(Frame& f, Http2StreamSide& side) {
+  note_body_reassembled(f, side.fragments);
   ByteReader whole = add_source(f.pkt, "Reassembled body", side.body.data(), side.body.size());
   add_fragment_tree(f, f.tree, side.fragments, whole);
   dissect_full_body(f, side, whole);
@@ -156,100 +181,16 @@ void check_flow_control(Frame& f, Http2StreamSide& side, size_t flow_len) {
 
 // END_STREAM while a streaming message still misses bytes.
 void flag_unfinished_message(Frame& f, const Http2StreamSide& side) {
-  if (side.pending_missing == 0) return;
+  const size_t missing = streaming_bytes_missing(f, side);
+  if (missing == 0) return;
   // tshark's proto_tree_add_expert_format: a text item holding the expert item.
   std::string msg = fmt::format(
       "Reassembling HTTP2 body for subdissector failed, {} bytes are missing before END_STREAM.",
-      side.pending_missing);
+      missing);
   int item = f.pkt.tree.add(f.tree, text, f.r, 0, f.r.reported_size(), Value{});
   f.pkt.set_label(item, msg);
   add_expert(f.pkt, item, reassembly_error, f.r, 0, f.r.reported_size(), msg, kExpertWarn,
              kGroupUndecoded);
-}
-
-// "DATA segment data (n bytes)": DATA bytes that belong to a message spanning frames.
-void add_segment(Frame& f, size_t off, size_t len) {
-  int item = f.pkt.add_item(f.tree, data_segment, f.r, off, len);
-  f.pkt.set_label(item, fmt::format("DATA segment data ({} byte{})", len, len == 1 ? "" : "s"));
-}
-
-// Bytes r[off, off+len) handed to the stream's streaming dissector (gRPC, the only one: a side
-// with another content type goes undissected, as in tshark).
-GrpcStreamResult dissect_streaming_bytes(Frame& f, const Http2StreamSide& side,
-                                         const ByteReader& r) {
-  if (!is_grpc_type(side.content_type)) return {r.size(), 0};
-  set_carrier(f, side);
-  return dissect_grpc_streaming(f.pkt, r, side.content_type);
-}
-
-// A DATA payload of a streaming stream (gRPC), as tshark's first pass of
-// reassemble_http2_data_according_to_subdissector takes it: first the bytes that complete
-// (or continue) the message begun in an earlier frame, then the whole messages that follow,
-// then the start of a message that continues in a later frame.
-void dissect_streaming_data(Frame& f, Http2StreamSide& side, size_t off, size_t len) {
-  Packet& pkt = f.pkt;
-  int item = pkt.add_item(f.tree, data_data, f.r, off, len);
-  pkt.set_label(item, fmt::format("DATA payload ({} byte{})", len, len == 1 ? "" : "s"));
-  size_t to_previous = std::min(side.pending_missing, len);
-  bool need_more = side.pending_missing > len;
-  side.pending_missing -= to_previous;
-  while (to_previous > 0) {
-    // One message may hold at most the budget's item limit (not charged to the HTTP/2 share).
-    if (side.pending.size() + to_previous > pkt.session->memory().item_limit()) {
-      side.pending.clear();  // beyond the bound: given up, the rest shown as segments
-      side.pending_fragments.clear();
-      side.pending_missing = 0;
-      need_more = true;
-    } else {
-      side.pending.insert(side.pending.end(), f.r.ptr(off, to_previous),
-                          f.r.ptr(off, to_previous) + to_previous);
-      side.pending_fragments.push_back({pkt.number, static_cast<uint32_t>(to_previous)});
-    }
-    std::optional<ByteReader> whole;
-    if (!need_more) {
-      whole = add_source(pkt, "Reassembled HTTP2 streaming body", side.pending.data(),
-                         side.pending.size());
-      // Under the HTTP/2 item in a visible tree; top level in a faked one (as media bodies).
-      add_fragment_tree(f, pkt.labels ? f.proto_node : -1, side.pending_fragments, *whole);
-    }
-    if (whole)
-      pkt.tree.add(f.tree, body_reassembled_in, f.r, off, to_previous, Value::of_uint(pkt.number),
-                   kGenerated);
-    add_segment(f, off, to_previous);
-    GrpcStreamResult res;
-    if (whole) res = dissect_streaming_bytes(f, side, *whole);
-    off += to_previous;
-    len -= to_previous;
-    if (res.missing) {  // only a message's header was whole: its length asks for more
-      to_previous = std::min(res.missing, len);
-      side.pending_missing = res.missing - to_previous;
-      need_more = side.pending_missing > 0;
-    } else {
-      if (whole) {
-        side.pending.clear();
-        side.pending_fragments.clear();
-        side.pending_missing = 0;
-      }
-      to_previous = 0;
-    }
-  }
-  if (len > 0) {
-    GrpcStreamResult res = dissect_streaming_bytes(f, side, f.r.sub(off, len));
-    if (res.missing) {
-      off += res.used;
-      len -= res.used;
-    } else {
-      off += len;
-      len = 0;
-    }
-    side.pending_missing = res.missing;
-  }
-  if (len > 0) {  // a message that continues in a later DATA frame
-    if (pkt.cols.enabled) pkt.cols.append_sep_info(" ", "[HTTP2 segment of a reassembled PDU]");
-    side.pending.assign(f.r.ptr(off, len), f.r.ptr(off, len) + len);
-    side.pending_fragments.assign(1, {pkt.number, static_cast<uint32_t>(len)});
-    add_segment(f, off, len);
-  }
 }
 
 }  // namespace
@@ -285,7 +226,8 @@ void dissect_data(Frame& f, size_t off) {
       MemoryBudget& budget = f.pkt.session->memory();
       if (!side.body_too_large && side.body.size() + len <= budget.item_limit() &&
           side.body.append(budget, MemoryUse::kHttp2Bodies, f.r.ptr(off, len), len)) {
-        side.fragments.push_back({f.pkt.number, static_cast<uint32_t>(len)});
+        side.fragments.push_back({f.pkt.number, static_cast<uint32_t>(len), f.key});
+        if (!end) add_later_reassembled_in(f);
       } else if (!side.body_too_large) {
         // The rest of this body is not collected: the frames so far are shown as they came.
         side.body_too_large = true;
@@ -317,7 +259,7 @@ void finish_body_without_data(Frame& f) {
   Http2Stream& s = f.stream();
   Http2StreamSide& side = s.side[f.dir];
   if (s.streaming) {
-    if (side.pending_missing == 0) return;
+    if (streaming_bytes_missing(f, side) == 0) return;
     flag_unfinished_message(f, side);
     // tshark gives this item the frame's length from after the frame header, past the
     // frame's end: the HEADERS frame ends there as malformed.

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "analysis/http2_connection.h"
 #include "core/packet.h"
@@ -51,8 +52,12 @@ struct Frame {
   int tree;        // the "Stream: ..." item, parent of the frame's fields
   uint8_t type, flags;
   uint32_t stream_id;
-  uint64_t number;           // the frame's number on the connection (tshark's http2_frame_num_t)
-  std::string label;         // the Stream item's text, completed by the payload's dissector
+  uint64_t number;  // the frame's number on the connection
+  // Where the frame is in the capture: its packet's number, then its place among the packet's
+  // HTTP/2 frames (tshark's http2_frame_num_t). The same in both passes of -2, whatever the
+  // passes saw of the connection before, so the first pass's notes are keyed by it.
+  uint64_t key;
+  std::string label;  // the Stream item's text, completed by the payload's dissector
   Http2FrameRecord* record;  // its tap record (dissectors/http2.h)
   // The frame's stream, created when new (saying so when that made the connection forget its
   // oldest stream for the memory budget).
@@ -80,6 +85,21 @@ void dissect_continuation(Frame& f, size_t off);
 
 // ---- DATA and bodies (http2_body.cpp).
 void dissect_data(Frame& f, size_t off);
+// `n` bytes copied into the packet's arena as a data source named `name`.
+ByteReader add_source(Packet& pkt, const char* name, const uint8_t* data, size_t n);
+// What the body's dissector learns of the stream: its id, the request's path (from this side's
+// headers or the other's), this side's grpc-encoding.
+void set_carrier(Frame& f, const Http2StreamSide& side);
+// "[2 Body fragments (300 bytes): #5(100), #7(200)]" and its items under `parent`, over the
+// reassembled body.
+void add_fragment_tree(Frame& f, int parent, const std::vector<Http2StreamSide::Fragment>& frags,
+                       const ByteReader& whole);
+
+// ---- DATA of streaming streams: gRPC messages across frames (http2_streaming.cpp).
+// The DATA payload f.r[off, off+len).
+void dissect_streaming_data(Frame& f, Http2StreamSide& side, size_t off, size_t len);
+// The bytes the side's last message still misses (with -2: at the end of the first pass).
+size_t streaming_bytes_missing(const Frame& f, const Http2StreamSide& side);
 // The body collected for the stream in the sender's direction, when an END_STREAM on a frame
 // without DATA (trailing HEADERS) completes it.
 void finish_body_without_data(Frame& f);

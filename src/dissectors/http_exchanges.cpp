@@ -146,8 +146,9 @@ void record_response(Packet& pkt, int top, const ByteReader& r, size_t off, Http
     msg.has_request_uri = true;
     msg.request_uri = pkt.arena.copy(conv.latest_request_uri);
   }
-  if (code == 101 || (conv.latest_method == "CONNECT" && code >= 200 && code < 300))
-    conv.switched = true;
+  if (code == 101) conv.switched = true;
+  // tshark tunnels only after a 200 (its response_code check), not any 2xx.
+  if (code == 200 && conv.have_request && conv.latest_method == "CONNECT") conv.tunnel = true;
 }
 
 }  // namespace netsift::http

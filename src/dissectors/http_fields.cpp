@@ -7,7 +7,8 @@ namespace netsift {
 
 namespace http_fields {
 ProtocolField proto;
-StringField request_method, request_uri, request_full_uri, response_code_desc, response_for_uri;
+StringField request_method, request_uri, request_full_uri, response_code_desc, response_for_uri,
+    proxy_connect_host;
 UintField response_code;
 StringField host, referer, location;
 }  // namespace http_fields
@@ -18,7 +19,7 @@ FieldId f_text, f_chat, f_te_and_length, f_te_unknown, f_authbasic, f_request, f
     f_request_number, f_response_number, f_request_line, f_response_line, f_uri_path, f_uri_query,
     f_uri_query_param, f_request_version, f_response_version, f_phrase, f_content_length_header,
     f_content_length, f_cookie_pair, f_request_in, f_prev_request_in, f_prev_response_in,
-    f_response_in, f_next_request_in, f_next_response_in, f_time;
+    f_response_in, f_next_request_in, f_next_response_in, f_time, f_proxy_connect_port;
 
 namespace {
 
@@ -135,6 +136,17 @@ const FieldReg kFields[] = {
       .abbrev = "http.proxy_authenticate",
       .type = FT::kString,
       .blurb = "HTTP Proxy-Authenticate header"}},
+    {&http_fields::proxy_connect_host,
+     {.name = "Proxy-Connect-Hostname",
+      .abbrev = "http.proxy_connect_host",
+      .type = FT::kString,
+      .blurb = "HTTP Proxy Connect Hostname"}},
+    {&f_proxy_connect_port,
+     {.name = "Proxy-Connect-Port",
+      .abbrev = "http.proxy_connect_port",
+      .type = FT::kUint16,
+      .base = Base::kDec,
+      .blurb = "HTTP Proxy Connect Port"}},
     {&header_defs[3].field,
      {.name = "WWW-Authenticate",
       .abbrev = "http.www_authenticate",

@@ -21,7 +21,7 @@ extern FieldId f_text, f_chat, f_te_and_length, f_te_unknown, f_authbasic, f_req
     f_request_number, f_response_number, f_request_line, f_response_line, f_uri_path, f_uri_query,
     f_uri_query_param, f_request_version, f_response_version, f_phrase, f_content_length_header,
     f_content_length, f_cookie_pair, f_request_in, f_prev_request_in, f_prev_response_in,
-    f_response_in, f_next_request_in, f_next_response_in, f_time;
+    f_response_in, f_next_request_in, f_next_response_in, f_time, f_proxy_connect_port;
 
 // Registers the fields of the start line, headers and matching, in tshark's order.
 void register_message_fields();

@@ -123,6 +123,20 @@ void dissect_dns_message(Packet& pkt, const ByteReader& body, std::string_view, 
   dns::dissect_doh(pkt, body, parent, pkt.scratch<BodyCarrier>().http2_stream);
 }
 
+// The types tshark's table gives the data dissector itself (packet-data.c, OBEX images).
+bool is_data_type(std::string_view media_type) {
+  static constexpr std::string_view kObexImages[] = {
+      "x-bt/img-img",     "x-bt/img-thm",     "x-bt/img-attachment", "x-bt/img-display",
+      "x-bt/img-partial", "x-bt/img-archive", "x-bt/img-status",     "x-bt/img-monitoring"};
+  return media_type == "application/octet-stream" ||
+         std::find(std::begin(kObexImages), std::end(kObexImages), media_type) !=
+             std::end(kObexImages);
+}
+
+void dissect_media_data(Packet& pkt, const ByteReader& body, std::string_view, int parent) {
+  pkt.call_data(body, parent);
+}
+
 // tshark's "media_type" dissector table, for the types netsift has a dissector for.
 MediaDissector media_dissector(std::string_view media_type) {
   if (is_text_type(media_type)) return dissect_text_lines;
@@ -130,6 +144,7 @@ MediaDissector media_dissector(std::string_view media_type) {
   if (is_json_type(media_type)) return dissect_json;
   if (media_type == "application/dns-message") return dissect_dns_message;
   if (is_grpc_type(media_type)) return dissect_grpc;
+  if (is_data_type(media_type)) return dissect_media_data;
   return nullptr;
 }
 

@@ -98,17 +98,20 @@ void process_payload(Packet& pkt, int tcp_tree, const TcpSegmentInfo& seg, Disse
   *len = tcp.desegment_len;
 }
 
-// The reassembled PDU: its own data source and tshark's segment list at the top of the tree.
-ByteReader add_reassembled(Packet& pkt, const TcpMsp& m) {
+// tshark's segment list of the reassembled PDU `whole`, at the top level of the tree.
+void add_segment_list(Packet& pkt, const TcpMsp& m, const ByteReader& whole) {
+  static const ReassemblyTreeFields kTcpTree{segments,           segment,          segment_count,
+                                             reassembled_length, reassembled_data, "TCP Segments"};
+  add_reassembly_tree(pkt, kTcpTree, segments_of(m), whole);
+}
+
+// The reassembled PDU as its own data source.
+ByteReader reassembled_source(Packet& pkt, const TcpMsp& m) {
   uint32_t n = static_cast<uint32_t>(m.whole.size());
   auto* copy = static_cast<uint8_t*>(pkt.arena.alloc(n ? n : 1, 1));
   if (n) std::memcpy(copy, m.whole.data(), n);
   pkt.sources.push_back(DataSource{"Reassembled TCP", copy, n});
-  ByteReader whole(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
-  static const ReassemblyTreeFields kTcpTree{segments,           segment,          segment_count,
-                                             reassembled_length, reassembled_data, "TCP Segments"};
-  add_reassembly_tree(pkt, kTcpTree, segments_of(m), whole);
-  return whole;
+  return ByteReader(copy, n, n, 0, static_cast<uint16_t>(pkt.sources.size()));
 }
 
 // Adds a fragment to `m`, within the memory bounds (a PDU refused is dropped with an expert
@@ -203,7 +206,12 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree,
       const bool sized = msp->frames_pdus || std::find(pdu_dissectors.begin(), pdu_dissectors.end(),
                                                        upper) != pdu_dissectors.end();
       if (sized) pkt.add_generated_uint(tcp_tree, pdu_size, msp->whole.size());
-      ByteReader whole = add_reassembled(pkt, *msp);
+      // tshark adds the segment list after the PDU's dissection and moves it right behind
+      // TCP's item, but proto_tree_move_item does nothing in a tree built only for fields or
+      // statistics: there (-z io,phs) the list follows the PDU's protocols.
+      const bool list_after = !pkt.labels;
+      ByteReader whole = reassembled_source(pkt, *msp);
+      if (!list_after) add_segment_list(pkt, *msp, whole);
       pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = sized;
       process_payload(pkt, tcp_tree, seg, upper, whole, true, &deseg_off, &deseg_len);
       pkt.scratch<TcpPayloadContext>().reassembled_pdu_sized = false;
@@ -220,6 +228,7 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree,
           msp->set_partial();
         } else {
           // A whole PDU, then the start of the next one: that one is a PDU of its own.
+          if (list_after) add_segment_list(pkt, *msp, whole);
           note_reassembled(pkt, *msp);
           std::shared_ptr<TcpMsp> rest = msp->split(deseg_off, pkt.number);
           msp = &st.insert(std::move(rest));
@@ -242,6 +251,7 @@ void tcp_reassemble_payload(Packet& pkt, TcpStreamReassembly& st, int tcp_tree,
       } else {
         uint32_t n = another_pdu_follows ? another_pdu_follows : static_cast<uint32_t>(here.size());
         add_tcp_segment_data(pkt, tcp_tree, here.sub(0, n), false);
+        if (list_after) add_segment_list(pkt, *msp, whole);
         note_reassembled(pkt, *msp);
         if (!msp->partial) msp->drop_bytes();
       }
@@ -284,7 +294,8 @@ bool tcp_reassembly_fin(Packet& pkt, TcpStreamReassembly& st, int tcp_tree, uint
   if (!msp) return false;
   if (!add_fragment(pkt, st, tcp_tree, *msp, seq - msp->seq, data, false)) return false;
   if (msp->reassembled_in != pkt.number) return false;
-  ByteReader whole = add_reassembled(pkt, *msp);
+  ByteReader whole = reassembled_source(pkt, *msp);
+  add_segment_list(pkt, *msp, whole);  // before the payload in any tree, as tshark here
   note_reassembled(pkt, *msp);
   uint32_t off, len;
   process_payload(pkt, tcp_tree, TcpSegmentInfo{seq, 0, false}, upper, whole, false, &off, &len);

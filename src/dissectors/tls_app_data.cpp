@@ -137,14 +137,12 @@ void dissect_new(RecordContext& ctx, const ByteReader& data) {
   add_segment_data(ctx.pkt, ctx.tls_tree, data.sub(a.offset));
 }
 
-// The reassembled PDU as its own data source, with the segment list at the top of the tree.
-ByteReader add_reassembled(Packet& pkt, const TcpPendingPdu& p) {
-  ByteReader whole = add_decrypted_source(pkt, "Reassembled TLS", p.bytes);
+// The segment list of the reassembled PDU `whole`, at the top of the tree.
+void add_segment_list(Packet& pkt, const TcpPendingPdu& p, const ByteReader& whole) {
   static const ReassemblyTreeFields kTlsTree{f_segments,         f_segment,
                                              f_segment_count,    f_reassembled_length,
                                              f_reassembled_data, "TLS segments"};
   add_reassembly_tree(pkt, kTlsTree, p.segments, whole);
-  return whole;
 }
 
 // A record continuing the pending PDU: its bytes are added, and the PDU is dissected when they
@@ -172,7 +170,12 @@ size_t continue_pending(RecordContext& ctx, const ByteReader& data) {
   const size_t tree_before = pkt.tree.size();
   const size_t layers_before = pkt.layers.size();
   std::unique_ptr<TcpPendingPdu> done = std::move(d.app_pending);
-  ByteReader whole = add_reassembled(pkt, *done);
+  ByteReader whole = add_decrypted_source(pkt, "Reassembled TLS", done->bytes);
+  // tshark adds the segment list after the PDU's dissection and moves it right behind the TLS
+  // item, but proto_tree_move_item does nothing in a tree built only for fields or statistics:
+  // there (-z io,phs) the list follows the PDU's protocols.
+  const bool list_after = !pkt.labels;
+  if (!list_after) add_segment_list(pkt, *done, whole);
   AppAnswer a = call_app(ctx, whole);
   // Bytes of the PDU before this record (tshark counts the record whole, even the part after
   // the PDU's end, so this may go below zero).
@@ -190,6 +193,7 @@ size_t continue_pending(RecordContext& ctx, const ByteReader& data) {
     add_segment_data(pkt, ctx.tls_tree, data);
     return data.size();
   }
+  if (list_after) add_segment_list(pkt, *done, whole);
   note_reassembled_in(pkt, *done, d.app_pending_partial);
   d.app_pending_partial = false;
   // The Info column keeps what the completed PDU wrote; the rest of the record appends.

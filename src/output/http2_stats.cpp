@@ -48,7 +48,8 @@ class Http2Tree : public Statistic {
 // appearance. The request side is the one that sent :method (else the peer of :status);
 // bytes are DATA payloads; TTFB is from the request HEADERS to the first response frame, End
 // to the response's END_STREAM; RST names a RST_STREAM's error, GOAWAY marks a stream above
-// the last stream id a GOAWAY of its connection announced.
+// the last stream id a GOAWAY announced, from the peer of the side that opened the stream
+// (odd ids the client's, even ones the server's pushes: RFC 9113 section 6.8).
 class Http2Streams : public Statistic {
  public:
   bool reads_only(std::vector<std::string>& names) const override {
@@ -69,6 +70,7 @@ class Http2Streams : public Statistic {
     for (const Node& n : pkt.tree.nodes()) {
       if (n.field == http2_fields::stream) {
         rec = frame_index < records.size() ? records[frame_index++] : nullptr;
+        if (rec && rec->magic) client_dir_.try_emplace(conn, rec->dir);
         row = rec && !rec->magic ? frame(conn, *rec, now) : nullptr;
         continue;
       }
@@ -76,6 +78,7 @@ class Http2Streams : public Statistic {
       if (auto v = field_value(n, http2_fields::h_method)) {
         row->method.assign(*v);
         row->client_dir = rec->dir;
+        client_dir_.try_emplace(conn, rec->dir);
         row->request_ns = now;
       } else if (auto v = field_value(n, http2_fields::h_path)) {
         row->path.assign(*v);
@@ -127,8 +130,10 @@ class Http2Streams : public Statistic {
   Row* frame(uint32_t conn, const Http2FrameRecord& f, int64_t now) {
     if (f.stream_id == 0) {
       if (f.type == 7 && f.data_len >= 4)  // GOAWAY: the last stream id it announces
-        last_stream_[conn] = (uint32_t{f.data[0]} << 24 | uint32_t{f.data[1]} << 16 |
-                              uint32_t{f.data[2]} << 8 | f.data[3]) & 0x7fffffff;
+        last_stream_[goaway_key(conn, f.dir)] =
+            (uint32_t{f.data[0]} << 24 | uint32_t{f.data[1]} << 16 | uint32_t{f.data[2]} << 8 |
+             f.data[3]) &
+            0x7fffffff;
       return nullptr;
     }
     auto [it, added] = index_.try_emplace((uint64_t{conn} << 32) | f.stream_id, rows_.size());
@@ -154,14 +159,21 @@ class Http2Streams : public Statistic {
     if (from_server && (f.flags & 0x1) && (f.type == 0 || f.type == 1)) r.end_ns = now;
     return &r;
   }
+  static uint64_t goaway_key(uint32_t conn, int sender_dir) {
+    return uint64_t{conn} << 1 | static_cast<uint64_t>(sender_dir & 1);
+  }
   bool goaway_below(const Row& r) const {
-    auto it = last_stream_.find(r.conn);
+    auto client = client_dir_.find(r.conn);
+    if (client == client_dir_.end()) return false;  // which side is which is not known
+    const int opener = r.id % 2 ? client->second : client->second ^ 1;
+    auto it = last_stream_.find(goaway_key(r.conn, opener ^ 1));
     return it != last_stream_.end() && r.id > it->second;
   }
 
   std::vector<Row> rows_;
   std::unordered_map<uint64_t, size_t> index_;
-  std::unordered_map<uint32_t, uint32_t> last_stream_;
+  std::unordered_map<uint64_t, uint32_t> last_stream_;  // by connection and GOAWAY sender
+  std::unordered_map<uint32_t, int> client_dir_;        // by connection: the preface's sender
 };
 
 }  // namespace

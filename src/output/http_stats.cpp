@@ -51,10 +51,13 @@ class HttpStatistic : public Statistic {
     for (size_t i = 0; i < pkt.tree.size(); ++i) {
       if (pkt.tree[i].field != http_fields::proto) continue;
       HttpTap tap;
+      bool tunnel = false;  // a CONNECT tunnel's packet: tshark's HTTP taps nothing for it
       for (size_t j = i + 1; j < pkt.tree.size() && pkt.tree[j].parent >= static_cast<int>(i);
            ++j) {
         const Node& n = pkt.tree[j];
-        if (n.field == http_fields::request_method && tap.method.empty())
+        if (n.field == http_fields::proxy_connect_host)
+          tunnel = true;
+        else if (n.field == http_fields::request_method && tap.method.empty())
           tap.method = text(n.value);
         else if (n.field == http_fields::host && !tap.has_host)
           tap.host = text(n.value), tap.has_host = true;
@@ -73,6 +76,7 @@ class HttpStatistic : public Statistic {
         else if (n.field == http_fields::response_for_uri && tap.response_for_uri.empty())
           tap.response_for_uri = text(n.value);
       }
+      if (tunnel) continue;
       if (tap.method.empty() && tap.response_code == 0 && binary(pkt, pkt.tree[i])) continue;
       tree_.use_budget(pkt.session->memory());
       tree_.set_now(static_cast<double>(relative_ns(pkt)) / 1e6);

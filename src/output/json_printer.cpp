@@ -345,36 +345,40 @@ void JsonPrinter::packet(const Packet& pkt, OutputSink& out) {
 // protocols, grouped by their parent's and their own field in order of first appearance; each
 // group is one member "<protocol>_<abbrev>" (an array when it has several nodes), a nested
 // protocol an object of its own.
-void JsonPrinter::collect_ek_attrs(const Packet& pkt, int parent,
-                                   std::vector<std::vector<int>>& attrs) {
+void JsonPrinter::collect_ek_attrs(const Packet& pkt, int parent) {
   FieldId parent_field = parent < 0 ? kNoField : pkt.tree[parent].field;
   for (int c = children_.first(parent); c != -1; c = children_.next(c)) {
-    const Node& n = pkt.tree[c];
-    bool found = false;
-    for (auto& a : attrs) {
-      const Node& head = pkt.tree[a[0]];
-      int head_parent = head.parent;
-      FieldId head_parent_field = head_parent < 0 ? kNoField : pkt.tree[head_parent].field;
-      if (head.field == n.field && head_parent_field == parent_field &&
-          (head_parent < 0) == (parent < 0)) {
-        a.push_back(c);
-        found = true;
-        break;
-      }
-    }
-    if (!found) attrs.push_back({c});
-    const FieldInfo& f = registry().info(n.field);
+    add_to_ek_group(pkt, c, parent_field, parent < 0);
+    const FieldInfo& f = registry().info(pkt.tree[c].field);
     if (f.def.type == FieldType::kProtocol && !f.protocol_bytes_value) continue;
     if (!children_.has_children(c)) continue;
     if (!filter_) {
-      collect_ek_attrs(pkt, c, attrs);
+      collect_ek_attrs(pkt, c);
     } else if (!is_text_item(f) && listed(f.def.abbrev, true)) {
       const std::vector<std::string>* saved = filter_;
       if (tree_.filter_includes_children) filter_ = nullptr;
-      collect_ek_attrs(pkt, c, attrs);
+      collect_ek_attrs(pkt, c);
       filter_ = saved;
     }
   }
+}
+
+// Appends `node` to the group of its field under a parent of `parent_field` (a top-level node's
+// parent is none: a text item's field is kNoField too, hence `root`), or starts that group.
+void JsonPrinter::add_to_ek_group(const Packet& pkt, int node, FieldId parent_field, bool root) {
+  uint64_t key = (uint64_t{pkt.tree[node].field} << 32) | (root ? 0xffffffffu : parent_field);
+  size_t mask = ek_slots_.size() - 1;
+  size_t i = (key * 0x9e3779b97f4a7c15ull) >> 20 & mask;
+  while (ek_slots_[i].stamp == ek_stamp_ && ek_slots_[i].key != key) i = (i + 1) & mask;
+  EkSlot& slot = ek_slots_[i];
+  ek_next_[node] = -1;
+  if (slot.stamp == ek_stamp_) {
+    ek_next_[ek_groups_[slot.group].tail] = node;
+    ek_groups_[slot.group].tail = node;
+    return;
+  }
+  slot = EkSlot{key, ek_stamp_, static_cast<int>(ek_groups_.size())};
+  ek_groups_.push_back({node, node});
 }
 
 void JsonPrinter::write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n) {
@@ -396,26 +400,34 @@ void JsonPrinter::write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n
   }
 }
 
-void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& group) {
-  const Node& first = pkt.tree[group[0]];
+// ek member names, quoted with dots as underscores, made once per field.
+const std::string& JsonPrinter::ek_quoted_name(const FieldInfo& f) {
+  if (ek_names_.size() <= f.id) ek_names_.resize(registry().size());
+  std::string& name = ek_names_[f.id];
+  if (name.empty()) append_json_string(name, ek_name(f), true);
+  return name;
+}
+
+void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, int head, int tail) {
+  const Node& first = pkt.tree[head];
   const FieldInfo& f = registry().info(first.field);
-  std::string name = ek_name(f);
-  bool many = group.size() > 1;
+  const std::string& name = ek_quoted_name(f);
+  bool many = head != tail;
   if (tree_.hex && first.length > 0 && !is_text_item(f)) {
-    w.name(name, "_raw");
+    w.quoted_name(name, "_raw");
     if (many) w.begin_array();
-    for (int g : group) {
+    for (int g = head; g != -1; g = ek_next_[g]) {
       scratch_.clear();
       append_raw_value(scratch_, pkt, pkt.tree[g], f);
       w.raw(scratch_);
     }
     if (many) w.end_array();
   }
-  w.name(name);
+  w.quoted_name(name);
   if (many) w.begin_array();
-  for (int g : group) {
-    bool protocol = f.def.type == FieldType::kProtocol && !f.protocol_bytes_value;
-    bool shown = !filter_ || (!is_text_item(f) && listed(f.def.abbrev, true));
+  bool protocol = f.def.type == FieldType::kProtocol && !f.protocol_bytes_value;
+  bool shown = !filter_ || (!is_text_item(f) && listed(f.def.abbrev, true));
+  for (int g = head; g != -1; g = ek_next_[g]) {
     if (!protocol) {
       if (shown) {
         write_ek_value(w, pkt, pkt.tree[g]);
@@ -442,10 +454,29 @@ void JsonPrinter::write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vec
   if (many) w.end_array();
 }
 
+// Collects the level's groups on top of the stack, writes them (a nested protocol's level goes
+// above them while it is written), then pops them.
 void JsonPrinter::write_ek_node(JsonWriter& w, const Packet& pkt, int parent) {
-  std::vector<std::vector<int>> attrs;
-  collect_ek_attrs(pkt, parent, attrs);
-  for (const auto& a : attrs) write_ek_attr(w, pkt, a);
+  size_t base = ek_groups_.size();
+  if (++ek_stamp_ == 0) {  // the stamp wrapped: every slot must read as empty again
+    std::fill(ek_slots_.begin(), ek_slots_.end(), EkSlot{});
+    ek_stamp_ = 1;
+  }
+  collect_ek_attrs(pkt, parent);
+  for (size_t i = base; i < ek_groups_.size(); ++i)
+    write_ek_attr(w, pkt, ek_groups_[i].head, ek_groups_[i].tail);
+  ek_groups_.resize(base);
+}
+
+// Sizes the per-node lists and the hash table (at most half full) for a tree of `nodes`.
+void JsonPrinter::prepare_ek_groups(size_t nodes) {
+  if (ek_next_.size() < nodes) ek_next_.resize(nodes);
+  size_t slots = 64;
+  while (slots < 2 * nodes) slots *= 2;
+  if (ek_slots_.size() < slots) {
+    ek_slots_.assign(slots, EkSlot{});
+    ek_stamp_ = 0;
+  }
 }
 
 void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
@@ -477,6 +508,7 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
     }
   } else {
     children_.build(pkt.tree);
+    prepare_ek_groups(pkt.tree.nodes().size());
     filter_ = tree_.protocol_filter.empty() ? nullptr : &tree_.protocol_filter;
     out.pop_back();  // the "layers" object's brace: the writer opens it
     JsonWriter w(out, false, true);

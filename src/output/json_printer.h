@@ -51,9 +51,12 @@ class JsonPrinter : public PacketPrinter {
   void append_selected_fields(std::string& out, const Packet& pkt, int depth);
   void append_ek(std::string& out, const Packet& pkt);
   void write_ek_node(JsonWriter& w, const Packet& pkt, int parent);
-  void collect_ek_attrs(const Packet& pkt, int parent, std::vector<std::vector<int>>& attrs);
-  void write_ek_attr(JsonWriter& w, const Packet& pkt, const std::vector<int>& instances);
+  void collect_ek_attrs(const Packet& pkt, int parent);
+  void add_to_ek_group(const Packet& pkt, int node, FieldId parent_field, bool root);
+  void write_ek_attr(JsonWriter& w, const Packet& pkt, int head, int tail);
   void write_ek_value(JsonWriter& w, const Packet& pkt, const Node& n);
+  const std::string& ek_quoted_name(const FieldInfo& f);
+  void prepare_ek_groups(size_t nodes);
 
   JsonStyle style_;
   JsonTreeOptions tree_;
@@ -64,6 +67,22 @@ class JsonPrinter : public PacketPrinter {
   // Reused per packet.
   TreeChildren children_;
   std::string scratch_;
+  // ek groups sibling fields in one pass: each group a list through ek_next_ (by node), the
+  // groups of the levels being written a stack, and a hash table from (field, parent's field)
+  // to the group of the level being collected (slots of an older stamp are empty).
+  struct EkGroup {
+    int head, tail;
+  };
+  struct EkSlot {
+    uint64_t key = 0;
+    uint32_t stamp = 0;
+    int group = 0;
+  };
+  std::vector<int> ek_next_;
+  std::vector<EkGroup> ek_groups_;
+  std::vector<EkSlot> ek_slots_;
+  uint32_t ek_stamp_ = 0;
+  std::vector<std::string> ek_names_;  // by field id: the quoted member name, "" until needed
 };
 
 }  // namespace netsift

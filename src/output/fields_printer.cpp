@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/field_registry.h"
+#include "output/selected_fields.h"
 #include "output/value_format.h"
 
 namespace netsift {
@@ -118,34 +119,8 @@ bool FieldsPrinter::resolve() {
   }
   first_column_.assign(reg.size(), -1);
   next_column_.assign(names_.size(), -1);
-  ids_.assign(names_.size(), {});
   occurrences_.assign(names_.size(), {});
-  summary_columns_.assign(names_.size(), nullptr);
-  std::vector<const std::string*> unknown;
-  constexpr std::string_view kColumnPrefix = "_ws.col.";
-  for (size_t c = 0; c < names_.size(); ++c) {
-    if (names_[c].starts_with(kColumnPrefix)) {
-      summary_columns_[c] =
-          column_by_title(columns_, std::string_view(names_[c]).substr(kColumnPrefix.size()));
-      continue;
-    }
-    FieldId id = reg.find(names_[c]);
-    if (id == kNoField) unknown.push_back(&names_[c]);
-    for (; id != kNoField; id = reg.info(id).same_name_next) ids_[c].push_back(id);
-  }
-  if (!unknown.empty()) {
-    // tshark lists them last first.
-    std::fprintf(stderr, "netsift: Some fields aren't valid:\n");
-    for (auto it = unknown.rbegin(); it != unknown.rend(); ++it)
-      std::fprintf(stderr, "\t%s\n", (*it)->c_str());
-    return false;
-  }
-  // A name given twice fills only its last column, as in tshark (one index per name).
-  for (size_t c = 0; c < names_.size(); ++c)
-    if (std::find(names_.begin() + c + 1, names_.end(), names_[c]) != names_.end()) {
-      ids_[c].clear();
-      summary_columns_[c] = nullptr;
-    }
+  if (!resolve_field_names(names_, columns_, ids_, summary_columns_)) return false;
   // Link columns per field so that each tree node finds its columns in one look-up; later
   // columns of the same field go to the end of the chain.
   for (size_t c = 0; c < names_.size(); ++c) {

@@ -13,6 +13,13 @@
 
 namespace netsift {
 
+// Resolves -e names: each to the fields registered under it, or to the summary column it names
+// (_ws.col.<title>); a name given twice resolves only in its last place, as in tshark. Prints
+// tshark's message and returns false when some names are unknown.
+bool resolve_field_names(const std::vector<std::string>& names, const ColumnLayout& columns,
+                         std::vector<std::vector<FieldId>>& ids,
+                         std::vector<const ColumnSpec*>& summary_columns);
+
 class SelectedFields {
  public:
   SelectedFields(std::vector<std::string> names, ColumnLayout columns)

@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -46,6 +47,16 @@ std::vector<std::string> split_tabs(const std::string& line) {
       start = i + 1;
     }
   return cols;
+}
+
+std::string first_difference(const std::string& theirs, const std::string& mine) {
+  auto t = split_lines(theirs);
+  auto m = split_lines(mine);
+  for (size_t i = 0; i < std::max(t.size(), m.size()); ++i) {
+    std::string a = i < t.size() ? t[i] : "<none>", b = i < m.size() ? m[i] : "<none>";
+    if (a != b) return "line " + std::to_string(i + 1) + "\n tshark:  " + a + "\n netsift: " + b;
+  }
+  return {};
 }
 
 }  // namespace netsift::test

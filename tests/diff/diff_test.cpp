@@ -237,17 +237,6 @@ std::vector<std::string> tree_blocks(const std::string& text) {
   return blocks;
 }
 
-// First differing line of two blocks, for a readable failure.
-std::string first_difference(const std::string& theirs, const std::string& mine) {
-  auto t = split_lines(theirs);
-  auto m = split_lines(mine);
-  for (size_t i = 0; i < std::max(t.size(), m.size()); ++i) {
-    std::string a = i < t.size() ? t[i] : "<none>", b = i < m.size() ? m[i] : "<none>";
-    if (a != b) return "line " + std::to_string(i + 1) + "\n tshark:  " + a + "\n netsift: " + b;
-  }
-  return {};
-}
-
 TEST_P(Differential, Tree) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);

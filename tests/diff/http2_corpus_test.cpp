@@ -42,17 +42,6 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-// Lines of two outputs side by side at the first difference, for a readable failure.
-std::string first_difference(const std::string& theirs, const std::string& mine) {
-  auto t = split_lines(theirs);
-  auto m = split_lines(mine);
-  for (size_t i = 0; i < std::max(t.size(), m.size()); ++i) {
-    std::string a = i < t.size() ? t[i] : "<none>", b = i < m.size() ? m[i] : "<none>";
-    if (a != b) return "line " + std::to_string(i + 1) + "\n tshark:  " + a + "\n netsift: " + b;
-  }
-  return {};
-}
-
 class Http2Corpus : public ::testing::TestWithParam<CaptureFile> {
  protected:
   void SetUp() override {

@@ -76,15 +76,22 @@ std::string outcome(const std::string& tool, const Case& c) {
   return tool == "tshark" ? test::shell_cached(cmd).out : run_command(cmd).out;
 }
 
-TEST(WiresharkFilterSuite, SameFramesOrSameErrorAsTshark) {
+// The cases in four shards (every fourth case each), so ctest runs them in parallel: the
+// suite is about 500 tshark and netsift runs.
+constexpr size_t kShards = 4;
+class WiresharkFilterSuite : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(WiresharkFilterSuite, SameFramesOrSameErrorAsTshark) {
   ASSERT_TRUE(std::filesystem::exists(kSuite + "/suite_dfilter"))
       << kSuite << " is missing: run scripts/install-deps.sh (scripts/fetch-wireshark-suite.sh)";
   std::vector<Case> cases = suite_cases();
   ASSERT_GT(cases.size(), 300u);
   std::set<std::string> known = known_differences();
-  size_t agree = 0;
-  for (const Case& c : cases) {
+  size_t agree = 0, compared = 0;
+  for (size_t i = GetParam(); i < cases.size(); i += kShards) {
+    const Case& c = cases[i];
     if (!std::filesystem::exists(kSuite + "/captures/" + c.capture)) continue;
+    ++compared;
     std::string expected = outcome("tshark", c);
     std::string actual = outcome(NETSIFT_BINARY, c);
     if (known.count(c.name)) {
@@ -95,9 +102,12 @@ TEST(WiresharkFilterSuite, SameFramesOrSameErrorAsTshark) {
     EXPECT_EQ(actual, expected) << c.name << " on " << c.capture << ": " << c.filter;
     agree += actual == expected;
   }
-  std::printf("%zu of %zu suite cases agree with tshark (%zu known to differ)\n", agree,
-              cases.size(), known.size());
+  std::printf("%zu of %zu suite cases of this shard agree with tshark (of %zu in all; %zu known "
+              "to differ)\n",
+              agree, compared, cases.size(), known.size());
 }
+
+INSTANTIATE_TEST_SUITE_P(Shards, WiresharkFilterSuite, ::testing::Range<size_t>(0, kShards));
 
 }  // namespace
 }  // namespace netsift

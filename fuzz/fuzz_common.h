@@ -137,6 +137,19 @@ struct Connection {
                          stream[d].data() + s.off, s.len),
                true);
   }
+
+  // The handshake, every segment (PSH+ACK), then both sides' FINs after their last bytes (so
+  // bodies read until the connection closes end).
+  void play(const std::vector<Segment>& segs) {
+    frames.run(tcp_frame(80, true, isn[0], 0, 0x02, nullptr, 0), true);
+    frames.run(tcp_frame(80, false, isn[1], isn[0] + 1, 0x12, nullptr, 0), true);
+    frames.run(tcp_frame(80, true, isn[0] + 1, isn[1] + 1, 0x10, nullptr, 0), true);
+    for (const Segment& s : segs) send(s, 0x18);
+    for (int d = 0; d < 2; ++d)
+      frames.run(tcp_frame(80, d == 0, isn[d] + 1 + static_cast<uint32_t>(stream[d].size()),
+                           isn[1 - d] + 1, 0x11, nullptr, 0),
+                 true);
+  }
 };
 
 }  // namespace netsift::fuzz

@@ -114,15 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::vector<Segment> segs = cut_into_segments(in, c.stream, perturb);
 
-  c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0), true);
-  for (const Segment& s : segs) c.send(s, 0x18);
-  // Both sides close after all their bytes: read-until-close bodies end here.
-  for (int d = 0; d < 2; ++d)
-    c.frames.run(tcp_frame(80, d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
-                           c.isn[1 - d] + 1, 0x11, nullptr, 0),
-                 true);
+  c.play(segs);
   CHECK(tcp_reassembly_buffered_bytes() == 0);
   return 0;
 }

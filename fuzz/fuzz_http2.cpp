@@ -104,14 +104,7 @@ std::string frames(Input& in, nghttp2_hd_deflater* deflater, bool client) {
 
 // The handshake, the segments and both FINs through one capture's state.
 void play(Connection& c, const std::vector<Segment>& segs) {
-  c.frames.run(tcp_frame(80, true, c.isn[0], 0, 0x02, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, false, c.isn[1], c.isn[0] + 1, 0x12, nullptr, 0), true);
-  c.frames.run(tcp_frame(80, true, c.isn[0] + 1, c.isn[1] + 1, 0x10, nullptr, 0), true);
-  for (const Segment& s : segs) c.send(s, 0x18);
-  for (int d = 0; d < 2; ++d)
-    c.frames.run(tcp_frame(80, d == 0, c.isn[d] + 1 + static_cast<uint32_t>(c.stream[d].size()),
-                           c.isn[1 - d] + 1, 0x11, nullptr, 0),
-                 true);
+  c.play(segs);
   CHECK(tcp_reassembly_buffered_bytes() == 0);
 }
 

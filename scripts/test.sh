@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs=$(nproc)
 
-echo "== build (RelWithDebInfo)"
-bash scripts/build.sh build
+# The Check build type (-O1, CMakeLists.txt) in its own directory: build/ stays the
+# RelWithDebInfo build that bench/ measures.
+echo "== build (Check)"
+bash scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Check
 echo "== tests"
-ctest --test-dir build -j "$jobs" --output-on-failure --timeout 900
+ctest --test-dir build-check -j "$jobs" --output-on-failure --timeout 900
 
 # clang: its sanitizers, and the fuzz targets become libFuzzer executables that ctest runs over
 # their seeds and past crash inputs.

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "analysis/dns_transactions.h"
+#include "core/append_format.h"
 #include "core/field_registry.h"
 #include "core/flow_key.h"
 #include "core/preferences.h"
@@ -567,7 +568,7 @@ void append_type(std::string& out, uint16_t type) {
   if (const char* s = type_short_name(type))
     out += s;
   else
-    fmt::format_to(std::back_inserter(out), "Unknown ({})", type);
+    append_format(out, "Unknown ({})", type);
 }
 
 int add_text(const Message& m, int parent, size_t off, size_t len) {
@@ -594,7 +595,7 @@ size_t dissect_question(const Message& m, int parent, size_t off) {
   if (m.want_text) {
     std::string label = fmt::format("{}: type ", name.text);
     append_type(label, type);
-    fmt::format_to(std::back_inserter(label), ", class {}", class_name(cls));
+    append_format(label, ", class {}", class_name(cls));
     if (m.mdns) label += qu ? ", \"QU\" question" : ", \"QM\" question";
     m.pkt.set_label(q, label);
 
@@ -677,7 +678,7 @@ size_t dissect_rr(const Message& m, int parent, size_t off) {
     append_type(label, type);
     info += ' ';
     append_type(info, type);
-    if (!opt) fmt::format_to(std::back_inserter(label), ", class {}", class_name(cls));
+    if (!opt) append_format(label, ", class {}", class_name(cls));
     if (flush) {
       label += ", cache flush";
       info += ", cache flush";
@@ -737,9 +738,9 @@ void start_info(const Message& m, uint16_t fl, uint16_t txid) {
   if (op)
     info += op;
   else
-    fmt::format_to(std::back_inserter(info), "Unknown operation ({})", opcode);
+    append_format(info, "Unknown operation ({})", opcode);
   if (is_response(fl)) info += " response";
-  fmt::format_to(std::back_inserter(info), " 0x{:04x}", txid);
+  append_format(info, " 0x{:04x}", txid);
   if (is_response(fl) && rcode != 0) {
     info += ' ';
     const char* rc = nullptr;
@@ -748,7 +749,7 @@ void start_info(const Message& m, uint16_t fl, uint16_t txid) {
     if (rc)
       info += rc;
     else
-      fmt::format_to(std::back_inserter(info), "Unknown error ({})", rcode);
+      append_format(info, "Unknown error ({})", rcode);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/address_format.h"
+#include "core/append_format.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/text_format.h"
@@ -692,7 +693,7 @@ void add_type_bitmap(const Message& m, int tree, size_t off, size_t end) {
         } else if (const char* name = value_name(kTypeValues, type))
           label += name;
         else
-          fmt::format_to(std::back_inserter(label), "Unknown ({})", type);
+          append_format(label, "Unknown ({})", type);
         int n = m.pkt.tree.add(tree, resp_type_field(), m.r, off, 1, Value::of_uint(type));
         if (m.want_text) m.pkt.set_label(n, label);
       }
@@ -824,7 +825,7 @@ void dissect_svc_param(const Message& m, int tree, size_t off) {
       break;
     case SvcParamKey::kPort:
       m.pkt.add_item(p, f::svcb_port, m.r, data, 2);
-      if (m.want_text) fmt::format_to(std::back_inserter(label), "={}", m.r.u16(data));
+      if (m.want_text) append_format(label, "={}", m.r.u16(data));
       break;
     case SvcParamKey::kIpv4Hint:
       for (size_t q = data; q + 4 <= end; q += 4) {
@@ -938,8 +939,8 @@ void rdata_mx(const Rdata& d) {
   d.pkt().add_item(d.tree, f::mx_pref, d.m.r, d.off, 2);
   Name n = add_name(d.m, d.tree, f::mx_exchange, d.off + 2);
   if (!d.text()) return;
-  fmt::format_to(std::back_inserter(d.info), " {} {}", pref, n.text);
-  fmt::format_to(std::back_inserter(d.label), ", preference {}, mx {}", pref, n.text);
+  append_format(d.info, " {} {}", pref, n.text);
+  append_format(d.label, ", preference {}, mx {}", pref, n.text);
 }
 
 // Two character-strings, CPU then OS.
@@ -955,8 +956,8 @@ void rdata_hinfo(const Rdata& d) {
   pkt.add_item(d.tree, f::hinfo_os, r, os_at + 1, os_len);
   if (!d.text()) return;
   std::string_view cpu = r.text(d.off + 1, cpu_len), os = r.text(os_at + 1, os_len);
-  fmt::format_to(std::back_inserter(d.info), " {} {}", cpu, os);
-  fmt::format_to(std::back_inserter(d.label), ", CPU {}, OS {}", cpu, os);
+  append_format(d.info, " {} {}", cpu, os);
+  append_format(d.label, ", CPU {}, OS {}", cpu, os);
 }
 
 void rdata_txt(const Rdata& d) {
@@ -976,8 +977,8 @@ void rdata_srv(const Rdata& d) {
   d.pkt().add_item(d.tree, f::srv_port, r, d.off + 4, 2);
   Name target = add_name(d.m, d.tree, f::srv_target, d.off + 6);
   if (!d.text()) return;
-  fmt::format_to(std::back_inserter(d.info), " {} {} {} {}", prio, weight, port, target.text);
-  fmt::format_to(std::back_inserter(d.label), ", priority {}, weight {}, port {}, target {}", prio,
+  append_format(d.info, " {} {} {} {}", prio, weight, port, target.text);
+  append_format(d.label, ", priority {}, weight {}, port {}, target {}", prio,
                  weight, port, target.text);
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/tls_secrets.h"
+#include "core/append_format.h"
 #include "core/session.h"
 #include "dissectors/f5ethtrailer.h"
 #include "dissectors/f5ethtrailer_prefs.h"
@@ -77,10 +78,10 @@ void add_keylog(F5Dissection& d, int parent, const ByteReader& r, const char* la
   static thread_local std::string line;
   line.assign(label).push_back(' ');
   for (size_t i = 0; i < client_random.len; ++i)
-    fmt::format_to(std::back_inserter(line), "{:02x}", client_random.bytes[i]);
+    append_format(line, "{:02x}", client_random.bytes[i]);
   line.push_back(' ');
   for (size_t i = 0; i < secret.len; ++i)
-    fmt::format_to(std::back_inserter(line), "{:02x}", secret.bytes[i]);
+    append_format(line, "{:02x}", secret.bytes[i]);
   if (d.pkt.session->prefs.get(f5_prefs::generate_keylog)) {
     std::string_view copy = d.pkt.arena.copy(line);
     d.pkt.tree.add(parent, tls_keylog, r, 0, 0,

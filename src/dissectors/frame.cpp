@@ -1,4 +1,5 @@
 #include "dissectors/frame.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -126,12 +127,12 @@ void label_frame(Packet& pkt, int top) {
   bool bits = pkt.session->prefs.get(pref_generate_bits_field);
   std::string text = fmt::format("Frame {}: {} byte{} on wire", pkt.number, f.len,
                                  f.len == 1 ? "" : "s");
-  if (bits) fmt::format_to(std::back_inserter(text), " ({} bits)", uint64_t{f.len} * 8);
-  fmt::format_to(std::back_inserter(text), ", {} byte{} captured", f.caplen,
+  if (bits) append_format(text, " ({} bits)", uint64_t{f.len} * 8);
+  append_format(text, ", {} byte{} captured", f.caplen,
                  f.caplen == 1 ? "" : "s");
-  if (bits) fmt::format_to(std::back_inserter(text), " ({} bits)", uint64_t{f.caplen} * 8);
+  if (bits) append_format(text, " ({} bits)", uint64_t{f.caplen} * 8);
   if (f.interface)
-    fmt::format_to(std::back_inserter(text), " on interface {}, id {}{}",
+    append_format(text, " on interface {}, id {}{}",
                    interface_display_name(*f.interface), f.interface_id,
                    flags_direction_of(f) == 1   ? " (inbound)"
                    : flags_direction_of(f) == 2 ? " (outbound)"
@@ -308,7 +309,7 @@ void add_md5_hash(Packet& pkt, int top, const ByteReader& r) {
   unsigned int digest_len = 0;
   EVP_Digest(r.data(), r.size(), digest, &digest_len, EVP_md5(), nullptr);
   char hex[2 * EVP_MAX_MD_SIZE];
-  for (unsigned int i = 0; i < digest_len; ++i) fmt::format_to(hex + 2 * i, "{:02x}", digest[i]);
+  for (unsigned int i = 0; i < digest_len; ++i) format_into(hex + 2 * i, 2, "{:02x}", digest[i]);
   pkt.add_generated_string(top, md5_hash, {hex, 2 * size_t{digest_len}});
 }
 

@@ -1,6 +1,7 @@
 // IPv4 (RFC 791): header, options, fragment reassembly and dispatch by protocol number, with
 // tshark 4.0's fields, labels and columns.
 #include "dissectors/ip.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -246,7 +247,7 @@ int add_version(Packet& pkt, int tree, const ByteReader& r, unsigned v) {
   if (pkt.labels) {
     std::string text;
     append_bit_pattern(text, v << 4, 0xf0, 8);
-    fmt::format_to(std::back_inserter(text), "Version: {}", v);
+    append_format(text, "Version: {}", v);
     pkt.set_label(n, text);
   }
   return n;
@@ -257,7 +258,7 @@ int add_header_length(Packet& pkt, int tree, const ByteReader& r, unsigned hlen)
   if (pkt.labels) {
     std::string text;
     append_bit_pattern(text, hlen / 4, 0x0f, 8);
-    fmt::format_to(std::back_inserter(text), "Header Length: {} bytes ({})", hlen, hlen / 4);
+    append_format(text, "Header Length: {} bytes ({})", hlen, hlen / 4);
     pkt.set_label(n, text);
   }
   return n;
@@ -297,7 +298,7 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
     unsigned f = word >> 13;
     std::string text;
     append_bit_pattern(text, word >> 8, 0xe0, 8);
-    fmt::format_to(std::back_inserter(text), "Flags: 0x{:x}", f);
+    append_format(text, "Flags: 0x{:x}", f);
     if (f & 4) text.append(evil_bit ? ", Security flag" : ", Reserved bit");
     if (f & 2) text.append(", Don't fragment");
     if (f & 1) text.append(", More fragments");
@@ -313,7 +314,7 @@ void add_flags_and_offset(Packet& pkt, int tree, const ByteReader& r) {
   if (pkt.labels) {
     std::string text;
     append_bit_pattern(text, word, 0x1fff, 16);
-    fmt::format_to(std::back_inserter(text), "Fragment Offset: {}", (word & 0x1fff) * 8);
+    append_format(text, "Fragment Offset: {}", (word & 0x1fff) * 8);
     pkt.set_label(o, text);
   }
 }

@@ -1,4 +1,5 @@
 #include "dissectors/ip_options.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -298,8 +299,8 @@ void register_ipv4_options(FieldId ip_protocol) {
   FieldRegistry& reg = registry();
   reg.add_fields(ip_protocol, kFields);
   for (size_t i = 0; i < std::size(kKinds); ++i) {
-    fmt::format_to_n(g_proto_names[i], sizeof g_proto_names[i] - 1, "IP Option - {}",
-                     kKinds[i].name);
+    format_into(g_proto_names[i], sizeof g_proto_names[i] - 1, "IP Option - {}",
+                kKinds[i].name);
     kKinds[i].proto = reg.add_protocol({g_proto_names[i], g_proto_names[i], kKinds[i].abbrev, true});
   }
 }

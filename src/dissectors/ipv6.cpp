@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/field_registry.h"
+#include "core/append_format.h"
 #include "core/session.h"
 #include "core/text_format.h"
 #include "dissectors/eth.h"
@@ -244,7 +245,7 @@ void add_traffic_class(Packet& pkt, int tree, const ByteReader& r) {
     unsigned tc = (word >> 20) & 0xff;
     std::string text;
     append_bit_pattern(text, word, 0x0ff00000, 32);
-    fmt::format_to(std::back_inserter(text), "Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
+    append_format(text, "Traffic Class: 0x{:02x} (DSCP: {}, ECN: {})", tc,
                    dscp_short_name(tc >> 2), ecn_short_name(tc & 3));
     pkt.set_label(n, text);
   }
@@ -264,7 +265,7 @@ void set_version_label(Packet& pkt, int n, unsigned ver) {
   if (!pkt.labels) return;
   std::string text;
   append_bit_pattern(text, ver << 4, 0xf0, 8);
-  fmt::format_to(std::back_inserter(text), "Version: {}", ver);
+  append_format(text, "Version: {}", ver);
   pkt.set_label(n, text);
 }
 }  // namespace

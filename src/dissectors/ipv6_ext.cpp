@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analysis/ip_reassembly.h"
+#include "core/append_format.h"
 #include "core/field_registry.h"
 #include "core/session.h"
 #include "core/text_format.h"
@@ -587,7 +588,7 @@ size_t dissect_fraghdr(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.labels) {
     std::string text;
     append_bit_pattern(text, word, 0xfff8, 16);
-    fmt::format_to(std::back_inserter(text), "Offset: {} ({} bytes)", offset / 8, offset);
+    append_format(text, "Offset: {} ({} bytes)", offset / 8, offset);
     pkt.set_label(o, text);
   }
   pkt.add_item(tree, frag_reserved_bits, r, 2, 2);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "analysis/tcp_conversations.h"
+#include "core/append_format.h"
 #include "analysis/tcp_reassembly.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
@@ -89,14 +90,14 @@ const char* completeness_name(uint8_t c) {
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
   if (!s || !s->resolve.transport) {
-    fmt::format_to(std::back_inserter(out), "{}", p);
+    append_format(out, "{}", p);
     return;
   }
   const char* name = s->names.tcp_port_name(p);
   if (name)
-    fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
+    append_format(out, "{} ({})", name, p);
   else
-    fmt::format_to(std::back_inserter(out), "{} ({})", p, p);
+    append_format(out, "{} ({})", p, p);
 }
 
 // The tree labels tshark builds itself for the TCP header (only when text is wanted).
@@ -112,7 +113,7 @@ struct TcpLabels {
   template <class... Args>
   void append_protocol(fmt::format_string<Args...> f, Args&&... args) {
     if (!summary) return;
-    fmt::format_to(std::back_inserter(protocol_line), f, std::forward<Args>(args)...);
+    append_format(protocol_line, f, std::forward<Args>(args)...);
     pkt.set_label(top, protocol_line);
   }
   void ports(uint16_t sport, uint16_t dport) {
@@ -129,7 +130,7 @@ struct TcpLabels {
   void header_length(int n, uint8_t byte12, uint32_t hlen) {
     std::string text;
     append_bit_pattern(text, byte12, 0xf0, 8);
-    fmt::format_to(std::back_inserter(text), "Header Length: {} bytes ({})", hlen, hlen / 4);
+    append_format(text, "Header Length: {} bytes ({})", hlen, hlen / 4);
     pkt.set_label(n, text);
   }
   void flags(int n, uint16_t f) {
@@ -170,7 +171,7 @@ Dissector payload_dissector(TcpConversation& conv, uint16_t sport, uint16_t dpor
 template <class... Args>
 void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
   if (pkt.cols.enabled)
-    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
+    append_format(pkt.cols.info, f, std::forward<Args>(args)...);
 }
 
 // " Seq=123": the summary's per-segment numbers, appended without parsing a format string for

@@ -1,4 +1,5 @@
 #include "dissectors/tcp_analysis_tree.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -81,8 +82,8 @@ void add_flags(Packet& pkt, int tree, int flags_tree, const TcpAnalysisResult& t
       pkt.add_generated_uint(tree, duplicate_ack_num, ta.dupack_num);
       int frame = pkt.add_generated_uint(tree, duplicate_ack_frame, ta.dupack_frame);
       char buf[32];
-      auto end = fmt::format_to_n(buf, sizeof buf, "Duplicate ACK (#{})", ta.dupack_num);
-      expert(pkt, frame, duplicate_ack, {buf, end.size}, kExpertNote);
+      size_t len = format_into(buf, sizeof buf, "Duplicate ACK (#{})", ta.dupack_num);
+      expert(pkt, frame, duplicate_ack, {buf, len}, kExpertNote);
       continue;
     }
     expert(pkt, flags_tree, *t.field, t.message, t.severity);
@@ -120,13 +121,12 @@ void add_tcp_connection_experts(Packet& pkt, const TcpFlagNodes& nodes, uint16_t
   if (tcp_flags & kTcpSyn) {
     bool synack = tcp_flags & kTcpAck;
     char buf[80];
-    auto end =
-        synack
-            ? fmt::format_to_n(buf, sizeof buf,
-                               "Connection establish acknowledge (SYN+ACK): server port {}", sport)
-            : fmt::format_to_n(buf, sizeof buf,
-                               "Connection establish request (SYN): server port {}", dport);
-    expert(pkt, nodes.syn, synack ? conn_synack : conn_syn, {buf, end.size}, kExpertChat);
+    size_t len =
+        synack ? format_into(buf, sizeof buf,
+                             "Connection establish acknowledge (SYN+ACK): server port {}", sport)
+               : format_into(buf, sizeof buf, "Connection establish request (SYN): server port {}",
+                             dport);
+    expert(pkt, nodes.syn, synack ? conn_synack : conn_syn, {buf, len}, kExpertChat);
   }
   if (tcp_flags & kTcpRst)
     expert(pkt, nodes.reset, conn_rst, "Connection reset (RST)", kExpertWarn);

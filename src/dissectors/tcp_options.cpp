@@ -1,4 +1,5 @@
 #include "dissectors/tcp_options.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -38,7 +39,7 @@ constexpr uint16_t kFastOpenExperimentId = 0xf989;
 template <class... Args>
 void append_info(Packet& pkt, fmt::format_string<Args...> f, Args&&... args) {
   if (pkt.cols.enabled)
-    fmt::format_to(std::back_inserter(pkt.cols.info), f, std::forward<Args>(args)...);
+    append_format(pkt.cols.info, f, std::forward<Args>(args)...);
 }
 
 // Appends `text` to the option's tree label ("TCP Option - Window scale" + ": 7 (multiply by
@@ -47,7 +48,7 @@ template <class... Args>
 void append_option_label(Packet& pkt, int n, fmt::format_string<Args...> f, Args&&... args) {
   if (!pkt.labels) return;
   std::string text = registry().info(pkt.tree[n].field).def.name;
-  fmt::format_to(std::back_inserter(text), f, std::forward<Args>(args)...);
+  append_format(text, f, std::forward<Args>(args)...);
   pkt.set_label(n, text);
 }
 
@@ -150,7 +151,7 @@ void dissect_sack(const ByteReader& o, Packet& pkt, int n, uint16_t flags, uint3
       pkt.set_label(re_node, fmt::format("right edge = {}{}", re, suffix));
     }
     append_info(pkt, " SLE={} SRE={}", le, re);
-    if (pkt.labels) fmt::format_to(std::back_inserter(edges), " {}-{}", le, re);
+    if (pkt.labels) append_format(edges, " {}-{}", le, re);
     if (conv && blocks < kTcpMaxSackBlocks) {
       TcpSeqState& st = conv->seq_analysis.dir[dir];
       st.sack_bytes[blocks] = re - le;

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/expert.h"
+#include "core/append_format.h"
 #include "core/field_registry.h"
 #include "core/packet.h"
 #include "core/protocol_state.h"
@@ -168,7 +169,7 @@ void add_request(Packet& pkt, int tree, const ByteReader& r, uint16_t op, TftpTr
   std::string_view file, mode;
   size_t off =
       add_stringz(pkt, tree, op == kReadRequest ? source_file : destination_file, r, 2, &file);
-  if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), ", File: {}", file);
+  if (pkt.cols.enabled) append_format(pkt.cols.info, ", File: {}", file);
   off = add_stringz(pkt, tree, type, r, off, &mode);
   if (pkt.cols.enabled) {
     pkt.cols.append_info(", Transfer type: ");
@@ -201,7 +202,7 @@ uint16_t add_block(Packet& pkt, int tree, const ByteReader& r, TftpTransfer& tra
   if (b == 0 && transfer.last_block == 0xffff) ++transfer.wraps;
   transfer.last_block = b;
   pkt.add_generated_uint(tree, block_full, uint64_t{transfer.wraps} * 65536 + b);
-  if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), ", Block: {}", b);
+  if (pkt.cols.enabled) append_format(pkt.cols.info, ", Block: {}", b);
   return b;
 }
 
@@ -249,7 +250,7 @@ size_t dissect_tftp(const ByteReader& r, Packet& pkt, int parent) {
       add_stringz(pkt, tree, error_message, r, 4, &message);
       if (pkt.cols.enabled) {
         const char* name = value_name(kErrorCodes, code);
-        fmt::format_to(std::back_inserter(pkt.cols.info), ", Code: {}, Message: ",
+        append_format(pkt.cols.info, ", Code: {}, Message: ",
                        name ? std::string(name) : fmt::format("Unknown (0x{:02x})", code));
         append_formatted_text(pkt.cols.info, message);
       }

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/expert.h"
+#include "core/append_format.h"
 #include "core/field_registry.h"
 #include "core/flow_key.h"
 #include "core/internet_checksum.h"
@@ -125,14 +126,14 @@ void add_stream(Packet& pkt, int top, const ByteReader& r, uint16_t sport, uint1
 void append_port(std::string& out, const Packet& pkt, uint16_t p) {
   const Session* s = pkt.session;
   if (!s || !s->resolve.transport) {
-    fmt::format_to(std::back_inserter(out), "{}", p);
+    append_format(out, "{}", p);
     return;
   }
   const char* name = s->names.udp_port_name(p);
   if (name)
-    fmt::format_to(std::back_inserter(out), "{} ({})", name, p);
+    append_format(out, "{} ({})", name, p);
   else
-    fmt::format_to(std::back_inserter(out), "{} ({})", p, p);
+    append_format(out, "{} ({})", p, p);
 }
 
 void label_protocol(Packet& pkt, int top, uint16_t sport, uint16_t dport) {
@@ -241,7 +242,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   int len_node = pkt.add_item(top, length, r, 4, 2);
   if (ulen < 8) {
     if (pkt.cols.enabled) {
-      fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} < 8]", ulen);
+      append_format(pkt.cols.info, " [BAD UDP LENGTH {} < 8]", ulen);
       pkt.set_label(len_node, fmt::format("Length: {} (bogus, must be >= 8)", ulen));
     }
     add_expert(pkt, len_node, length_bad, r, 4, 2, fmt::format("Bad length value {} < 8", ulen),
@@ -252,7 +253,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   // datagram: neither is a bad length (tshark's in_error_pkt and pinfo->fragmented).
   if (ulen > ip_payload && !pkt.in_error_pkt && !pkt.fragmented) {
     if (pkt.cols.enabled) {
-      fmt::format_to(std::back_inserter(pkt.cols.info), " [BAD UDP LENGTH {} > IP PAYLOAD LENGTH]",
+      append_format(pkt.cols.info, " [BAD UDP LENGTH {} > IP PAYLOAD LENGTH]",
                      ulen);
       pkt.set_label(len_node,
                     fmt::format("Length: {} (bogus, payload length {})", ulen, ip_payload));
@@ -263,7 +264,7 @@ size_t dissect_udp(const ByteReader& r, Packet& pkt, int parent) {
   }
 
   // tshark writes the length complaint before "Len=".
-  if (pkt.cols.enabled) fmt::format_to(std::back_inserter(pkt.cols.info), " Len={}", ulen - 8);
+  if (pkt.cols.enabled) append_format(pkt.cols.info, " Len={}", ulen - 8);
 
   uint16_t sum = r.u16(6);
   int sum_node = pkt.add_item(top, checksum, r, 6, 2);

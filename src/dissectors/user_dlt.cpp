@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/captured_frame.h"
+#include "core/append_format.h"
 #include "core/dissector_table.h"
 #include "core/expert.h"
 #include "core/field_registry.h"
@@ -109,7 +110,7 @@ size_t call(Packet& pkt, const NamedProtocol* p, const ByteReader& r) {
 // ", Payload: eth_withoutfcs (Ethernet)": only for a protocol the record names.
 void append_part(std::string& label, const char* part, const std::string& name,
                  const NamedProtocol* p) {
-  if (!name.empty() && p) fmt::format_to(std::back_inserter(label), ", {}: {} ({})", part, name,
+  if (!name.empty() && p) append_format(label, ", {}: {} ({})", part, name,
                                          p->long_name);
 }
 

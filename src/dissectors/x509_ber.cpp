@@ -1,4 +1,5 @@
 #include "dissectors/x509_ber.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -184,7 +185,7 @@ int BerTree::big_integer(int parent, FieldId f, const BerHeader& h) {
     const uint8_t* p = r_.ptr(h.content(), h.length);
     std::string text = fmt::format("{}: 0x", field_name(f));
     for (size_t i = 0; i < h.length && i < kShown; ++i)
-      fmt::format_to(std::back_inserter(text), "{:02x}", p[i]);
+      append_format(text, "{:02x}", p[i]);
     if (h.length > kShown) text.append("…");
     set_label(n, text);
   }

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "dissectors/x509.h"
+#include "core/append_format.h"
 #include "dissectors/x509_ber.h"
 #include "dissectors/x509_fields.h"
 
@@ -108,7 +109,7 @@ size_t dissect_element(BerTree& t, int parent, size_t off, size_t limit) {
       const uint8_t* p = r.ptr(h.content(), h.length);
       bool printable = true;
       for (size_t i = 0; i < h.length; ++i) {
-        fmt::format_to(std::back_inserter(text), "{:02x}", p[i]);
+        append_format(text, "{:02x}", p[i]);
         printable = printable && std::isprint(p[i]);
       }
       if (printable && h.length) text += " (" + std::string(p, p + h.length) + ")";

@@ -1,4 +1,5 @@
 #include "output/color_rules.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -130,13 +131,13 @@ void append_packet_open_tag(std::string& out, const ColorRule* rule) {
     out.append("<packet>\n");
     return;
   }
-  fmt::format_to(std::back_inserter(out), "<packet foreground='#{:06x}' background='#{:06x}'>\n",
+  append_format(out, "<packet foreground='#{:06x}' background='#{:06x}'>\n",
                  rule->foreground.rgb(), rule->background.rgb());
 }
 
 void append_ansi_colored_line(std::string& out, std::string_view line, const ColorRule& rule) {
   const Color16 &fg = rule.foreground, &bg = rule.background;
-  fmt::format_to(std::back_inserter(out), "\x1b[38;2;{};{};{}m\x1b[48;2;{};{};{}m", fg.red >> 8,
+  append_format(out, "\x1b[38;2;{};{};{}m\x1b[48;2;{};{};{}m", fg.red >> 8,
                  fg.green >> 8, fg.blue >> 8, bg.red >> 8, bg.green >> 8, bg.blue >> 8);
   out.append(line);
   out.append("\x1b[K\n");

@@ -1,4 +1,5 @@
 #include "output/columns.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -44,13 +45,13 @@ void append_hms(std::string& out, int64_t ns, int digits) {
   std::string seconds;
   append_relative_time(seconds, static_cast<int64_t>(secs % 60 * 1000000000 + rest_ns), digits);
   if (secs >= 3600)
-    fmt::format_to(std::back_inserter(out), "{}h {:>2}m {:>{}}s", secs / 3600, secs / 60 % 60,
+    append_format(out, "{}h {:>2}m {:>{}}s", secs / 3600, secs / 60 % 60,
                    seconds, digits > 0 ? digits + 3 : 2);
   else if (secs >= 60)
-    fmt::format_to(std::back_inserter(out), "{}m {:>{}}s", secs / 60, seconds,
+    append_format(out, "{}m {:>{}}s", secs / 60, seconds,
                    digits > 0 ? digits + 3 : 2);
   else
-    fmt::format_to(std::back_inserter(out), "{}s", seconds);
+    append_format(out, "{}s", seconds);
 }
 
 void append_difference(std::string& out, int64_t ns, int digits, bool hms) {
@@ -70,15 +71,15 @@ void append_clock_time(std::string& out, const Timestamp& ts, int digits, TimeDi
     return;
   }
   if (d == TimeDisplay::kAbsoluteDate || d == TimeDisplay::kUtcDate)
-    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02} ", tm.tm_year + 1900, tm.tm_mon + 1,
+    append_format(out, "{:04}-{:02}-{:02} ", tm.tm_year + 1900, tm.tm_mon + 1,
                    tm.tm_mday);
   else if (d == TimeDisplay::kAbsoluteDoy || d == TimeDisplay::kUtcDoy)
-    fmt::format_to(std::back_inserter(out), "{:04}/{:03} ", tm.tm_year + 1900, tm.tm_yday + 1);
-  fmt::format_to(std::back_inserter(out), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+    append_format(out, "{:04}/{:03} ", tm.tm_year + 1900, tm.tm_yday + 1);
+  append_format(out, "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
   if (digits > 0) {
     uint32_t frac = ts.nsec;
     for (int i = digits; i < 9; ++i) frac /= 10;
-    fmt::format_to(std::back_inserter(out), ".{:0{}}", frac, digits);
+    append_format(out, ".{:0{}}", frac, digits);
   }
 }
 

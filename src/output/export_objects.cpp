@@ -1,4 +1,5 @@
 #include "output/export_objects.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -65,7 +66,7 @@ class HttpObjectExport : public Statistic {
       } else {
         name = fmt::format("object{}", pkt.number);
         if (!m.content_type.empty())
-          fmt::format_to(std::back_inserter(name), ".{}", m.content_type);
+          append_format(name, ".{}", m.content_type);
       }
       write(name, m.body, m.body_len);
     });
@@ -127,7 +128,7 @@ std::string export_object_file_name(std::string_view name, int duplicate) {
   std::string out;
   for (char c : name) {
     if (rejected(static_cast<unsigned char>(c)))
-      fmt::format_to(std::back_inserter(out), "%{:02x}", static_cast<unsigned char>(c));
+      append_format(out, "%{:02x}", static_cast<unsigned char>(c));
     else
       out.push_back(c);
   }

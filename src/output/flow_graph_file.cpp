@@ -1,4 +1,5 @@
 #include "output/flow_graph_file.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -56,9 +57,9 @@ std::string host_text(const Address& a) {
 std::string segment_label(const FlowItem& it) {
   std::string s;
   append_tcp_flag_names(s, it.tcp_flags);
-  fmt::format_to(std::back_inserter(s), " Seq={}", it.seq);
-  if (it.tcp_flags & 0x010) fmt::format_to(std::back_inserter(s), " Ack={}", it.ack);
-  fmt::format_to(std::back_inserter(s), " Win={} Len={}", it.window, it.len);
+  append_format(s, " Seq={}", it.seq);
+  if (it.tcp_flags & 0x010) append_format(s, " Ack={}", it.ack);
+  append_format(s, " Win={} Len={}", it.window, it.len);
   return s;
 }
 
@@ -109,13 +110,13 @@ std::string flow_graph_svg(FlowCollector& flow) {
   };
 
   std::string o;
-  fmt::format_to(std::back_inserter(o),
+  append_format(o,
                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
                  "viewBox=\"0 0 {0} {1}\" font-family=\"monospace\" font-size=\"12\">\n",
                  width, height);
   o += "<defs><marker id=\"head\" markerWidth=\"10\" markerHeight=\"8\" refX=\"10\" refY=\"4\" "
        "orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#204a87\"/></marker></defs>\n";
-  fmt::format_to(std::back_inserter(o),
+  append_format(o,
                  "<rect width=\"{}\" height=\"{}\" fill=\"white\"/>\n"
                  "<text class=\"column-title\" x=\"8\" y=\"30\" font-weight=\"bold\">Time</text>\n",
                  width, height);

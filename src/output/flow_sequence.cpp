@@ -1,4 +1,5 @@
 #include "output/flow_sequence.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -78,7 +79,7 @@ bool FlowCollector::add_tcp(const Packet& pkt, FlowItem& item) const {
   item.ack = ack;
   item.len = len;
   append_tcp_flag_names(item.label, flags);
-  if (have_len && len) fmt::format_to(std::back_inserter(item.label), " - Len: {}", len);
+  if (have_len && len) append_format(item.label, " - Len: {}", len);
   if (flags & 0x010)
     item.comment = fmt::format("Seq = {} Ack = {}", seq, ack);
   else

@@ -1,4 +1,5 @@
 #include "output/follow_stream.h"
+#include "core/append_format.h"
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
@@ -235,7 +236,7 @@ class FollowStream : public Statistic {
     } else {
       o.push_back('\n');
       o.append(kSeparator);
-      fmt::format_to(std::back_inserter(o), "Follow: {},{}\nFilter: {}\n", proto_name(),
+      append_format(o, "Follow: {},{}\nFilter: {}\n", proto_name(),
                      mode_name(), filter_text_);
       print_node(o, 0, client_);
       print_node(o, 1, server_);
@@ -426,17 +427,17 @@ class FollowStream : public Statistic {
   }
 
   static void print_node(std::string& o, int n, const Endpoint& e) {
-    fmt::format_to(std::back_inserter(o), "Node {}: ", n);
+    append_format(o, "Node {}: ", n);
     if (e.addr.type == AddressType::kIpv6) o.push_back('[');
     append_plain_address(o, e.addr);
     if (e.addr.type == AddressType::kIpv6) o.push_back(']');
-    fmt::format_to(std::back_inserter(o), ":{}\n", e.port);
+    append_format(o, ":{}\n", e.port);
   }
 
   static void print_yaml_peer(std::string& o, int n, const Endpoint& e) {
-    fmt::format_to(std::back_inserter(o), "  - peer: {}\n    host: ", n);
+    append_format(o, "  - peer: {}\n    host: ", n);
     append_plain_address(o, e.addr);
-    fmt::format_to(std::back_inserter(o), "\n    port: {}\n", e.port);
+    append_format(o, "\n    port: {}\n", e.port);
   }
 
   void print_chunk(std::string& o, const FollowChunk& c, uint32_t& pos) const {
@@ -447,7 +448,7 @@ class FollowStream : public Statistic {
         pos += static_cast<uint32_t>(c.data.size());
         break;
       case FollowMode::kAscii:
-        fmt::format_to(std::back_inserter(o), "{}{}\n", indent, c.data.size());
+        append_format(o, "{}{}\n", indent, c.data.size());
         for (char ch : c.data) {
           auto b = static_cast<unsigned char>(ch);
           o.push_back(ch == '\r' || ch == '\n' || (b >= 0x20 && b < 0x7f) ? ch : '.');
@@ -466,7 +467,7 @@ class FollowStream : public Statistic {
       case FollowMode::kYaml: {
         // tshark converts the timestamp to a double before printing it.
         double secs = static_cast<double>(c.ts.sec) + static_cast<double>(c.ts.nsec) / 1e9;
-        fmt::format_to(std::back_inserter(o),
+        append_format(o,
                        "  - packet: {}\n    peer: {}\n    timestamp: {:.9f}\n"
                        "    data: !!binary |\n",
                        c.frame, c.from_server ? 1 : 0, secs);

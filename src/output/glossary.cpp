@@ -1,4 +1,5 @@
 #include "output/glossary.h"
+#include "core/append_format.h"
 
 #include "output/preferences_listing.h"
 
@@ -16,10 +17,10 @@ void append_fields(std::string& out) {
   const FieldRegistry& reg = registry();
   for (const FieldInfo& f : reg.all()) {
     if (f.def.type == FieldType::kProtocol && f.protocol == f.id) {
-      fmt::format_to(std::back_inserter(out), "P\t{}\t{}\n", f.def.name, f.def.abbrev);
+      append_format(out, "P\t{}\t{}\n", f.def.name, f.def.abbrev);
       continue;
     }
-    fmt::format_to(std::back_inserter(out), "F\t{}\t{}\t{}\t{}\t{}\t0x{:x}\t{}\n", f.def.name,
+    append_format(out, "F\t{}\t{}\t{}\t{}\t{}\t0x{:x}\t{}\n", f.def.name,
                    f.def.abbrev, field_type_name(f.def.type), reg.info(f.protocol).def.abbrev,
                    base_name(f), f.def.bitmask, f.def.blurb ? f.def.blurb : "");
   }
@@ -29,7 +30,7 @@ void append_fields(std::string& out) {
 void append_protocols(std::string& out) {
   for (const FieldInfo& f : registry().all())
     if (f.def.type == FieldType::kProtocol && f.protocol == f.id)
-      fmt::format_to(std::back_inserter(out), "{}\t{}\t{}\n", f.def.name,
+      append_format(out, "{}\t{}\t{}\n", f.def.name,
                      f.short_name ? f.short_name : "", f.def.abbrev);
 }
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/config_files.h"
+#include "core/append_format.h"
 #include "core/field_registry.h"
 #include "output/columns.h"
 #include "output/glossary.h"
@@ -89,7 +90,7 @@ constexpr std::pair<std::string_view, std::string_view> kFtypes[] = {
 
 void append_ftypes(std::string& out) {
   for (const auto& [name, description] : kFtypes)
-    fmt::format_to(std::back_inserter(out), "{}\t{}\n", name, description);
+    append_format(out, "{}\t{}\n", name, description);
 }
 
 void append_fieldcount(std::string& out) {
@@ -100,7 +101,7 @@ void append_fieldcount(std::string& out) {
     if (f.def.type == FieldType::kProtocol && f.protocol == f.id) ++protocols;
     if (reg.find(f.def.abbrev) != f.id) ++same_name;
   }
-  fmt::format_to(std::back_inserter(out),
+  append_format(out,
                  "There are {} header fields registered, of which:\n"
                  "\t0 are deregistered\n"
                  "\t{} are protocols\n"
@@ -166,7 +167,7 @@ constexpr std::pair<std::string_view, std::string_view> kColumnFormats[] = {
 void append_column_formats(std::string& out) {
   for (const auto& [code, description] : kColumnFormats)
     if (code == "%Cus" || is_column_format(code))
-      fmt::format_to(std::back_inserter(out), "{}\t{}\n", code, description);
+      append_format(out, "{}\t{}\n", code, description);
   out +=
       "\nFor example, to print Wireshark's default columns with netsift:\n\n"
       "netsift -o 'gui.column.format:\"No.\",\"%m\",\"Time\",\"%t\",\"Source\",\"%s\","
@@ -181,28 +182,28 @@ void append_values(std::string& out) {
     const bool hex = d.base == Base::kHex;  // tshark: BASE_HEX exactly
     for (const ValueName& v : d.values) {
       if (hex)
-        fmt::format_to(std::back_inserter(out), "V\t{}\t0x{:x}\t{}\n", d.abbrev, v.value, v.name);
+        append_format(out, "V\t{}\t0x{:x}\t{}\n", d.abbrev, v.value, v.name);
       else
-        fmt::format_to(std::back_inserter(out), "V\t{}\t{}\t{}\n", d.abbrev, v.value, v.name);
+        append_format(out, "V\t{}\t{}\t{}\n", d.abbrev, v.value, v.name);
     }
     for (const RangeName& r : d.ranges) {
       if (hex)
-        fmt::format_to(std::back_inserter(out), "R\t{}\t0x{:x}\t0x{:x}\t{}\n", d.abbrev, r.low,
+        append_format(out, "R\t{}\t0x{:x}\t0x{:x}\t{}\n", d.abbrev, r.low,
                        r.high, r.name);
       else
-        fmt::format_to(std::back_inserter(out), "R\t{}\t{}\t{}\t{}\n", d.abbrev, r.low, r.high,
+        append_format(out, "R\t{}\t{}\t{}\t{}\n", d.abbrev, r.low, r.high,
                        r.name);
     }
     if (d.tf)
-      fmt::format_to(std::back_inserter(out), "T\t{}\t{}\t{}\n", d.abbrev, d.tf->true_text,
+      append_format(out, "T\t{}\t{}\t{}\n", d.abbrev, d.tf->true_text,
                      d.tf->false_text);
   }
 }
 
 void append_folders(std::string& out) {
   const char* tmp = std::getenv("TMPDIR");
-  fmt::format_to(std::back_inserter(out), "{:<21}\t{}\n", "Temp:", tmp && *tmp ? tmp : "/tmp");
-  fmt::format_to(std::back_inserter(out), "{:<21}\t{}\n", "Personal configuration:",
+  append_format(out, "{:<21}\t{}\n", "Temp:", tmp && *tmp ? tmp : "/tmp");
+  append_format(out, "{:<21}\t{}\n", "Personal configuration:",
                  config_location().personal_dir.string());
 }
 

@@ -1,4 +1,5 @@
 #include "output/hex_dump.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ void append_hex_dump(std::string& out, const uint8_t* data, size_t n, HexDumpSty
   int digits = offset_digits(n);
   for (size_t line = 0; line < n; line += kPerLine) {
     size_t count = n - line < kPerLine ? n - line : kPerLine;
-    fmt::format_to(std::back_inserter(out), "{:0{}x}  ", line, digits);
+    append_format(out, "{:0{}x}  ", line, digits);
     for (size_t i = 0; i < kPerLine; ++i) {
       if (i) out.push_back(' ');
       if (i < count) {
@@ -52,10 +53,10 @@ void append_packet_hex_dump(std::string& out, const Packet& pkt, const HexDumpSt
     append_hex_dump(out, data, n, style.ascii);
     return;
   }
-  fmt::format_to(std::back_inserter(out), "Frame ({} bytes):\n", n);
+  append_format(out, "Frame ({} bytes):\n", n);
   append_hex_dump(out, data, n, style.ascii);
   for (const DataSource& s : pkt.sources) {
-    fmt::format_to(std::back_inserter(out), "{} ({} bytes):\n", s.name, s.length);
+    append_format(out, "{} ({} bytes):\n", s.name, s.length);
     append_hex_dump(out, s.data, s.length, style.ascii);
   }
 }

@@ -1,4 +1,5 @@
 #include "output/json_printer.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -122,7 +123,7 @@ void append_index_name(std::string& out, const Packet& pkt) {
   time_t t = pkt.frame ? static_cast<time_t>(pkt.frame->ts.sec) : 0;
   struct tm tm {};
   localtime_r(&t, &tm);
-  fmt::format_to(std::back_inserter(out), "packets-{:04}-{:02}-{:02}", tm.tm_year + 1900,
+  append_format(out, "packets-{:04}-{:02}-{:02}", tm.tm_year + 1900,
                  tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -136,7 +137,7 @@ void append_ek_time(std::string& out, int64_t ns) {
   time_t t = static_cast<time_t>(sec);
   struct tm tm {};
   gmtime_r(&t, &tm);
-  fmt::format_to(std::back_inserter(out), "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z\"",
+  append_format(out, "\"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z\"",
                  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                  frac);
 }
@@ -485,7 +486,7 @@ void JsonPrinter::append_ek(std::string& out, const Packet& pkt) {
   out.append("\",\"_type\":\"doc\"}}\n{\"timestamp\":\"");
   // tshark writes the seconds, then the milliseconds in three digits: "0000" at the epoch.
   int64_t ms = pkt.frame ? pkt.frame->ts.total_ns() / 1000000 : 0;
-  fmt::format_to(std::back_inserter(out), "{}{:03}", ms / 1000, ms % 1000);
+  append_format(out, "{}{:03}", ms / 1000, ms % 1000);
   out.append("\",\"layers\":{");
   if (!fields_.empty()) {
     bool first = true;

@@ -1,4 +1,5 @@
 #include "output/label_format.h"
+#include "core/append_format.h"
 
 #include <algorithm>
 
@@ -42,7 +43,7 @@ int label_hex_digits(const FieldDef& d) {
 
 void append_number(std::string& out, const FieldDef& d, uint64_t v, Base b) {
   if (is_signed(d.type) && b != Base::kHex && b != Base::kOct && b != Base::kHexDec) {
-    fmt::format_to(std::back_inserter(out), "{}", static_cast<int64_t>(v));
+    append_format(out, "{}", static_cast<int64_t>(v));
     return;
   }
   append_uint_in_base(out, v, label_hex_digits(d), b);
@@ -92,11 +93,11 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
                                       : s->names.udp_port_name(static_cast<uint16_t>(v));
       // Resolved, a port without a name shows its number as the name: "39236 (39236)".
       if (name)
-        fmt::format_to(std::back_inserter(out), "{} ({})", name, v);
+        append_format(out, "{} ({})", name, v);
       else if (s && s->resolve.transport)
-        fmt::format_to(std::back_inserter(out), "{} ({})", v, v);
+        append_format(out, "{} ({})", v, v);
       else
-        fmt::format_to(std::back_inserter(out), "{}", v);
+        append_format(out, "{}", v);
       break;
     }
     case Base::kOui: {
@@ -107,7 +108,7 @@ void append_integer_value(std::string& out, const Packet& pkt, const FieldDef& d
       const uint8_t oui[3] = {static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8),
                               static_cast<uint8_t>(v)};
       if (const char* name = pkt.session ? pkt.session->names.oui_long_name(oui) : nullptr)
-        fmt::format_to(std::back_inserter(text), " ({})", name);
+        append_format(text, " ({})", name);
       constexpr size_t kNumberLabelMax = 31;
       out.append(text.substr(0, kNumberLabelMax));
       break;
@@ -162,7 +163,7 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
   const Value& v = n.value;
   if (d.type == FieldType::kProtocol || d.type == FieldType::kNone) {
     if (n.field == protocols::data)
-      fmt::format_to(std::back_inserter(out), "Data ({} byte{})", n.length,
+      append_format(out, "Data ({} byte{})", n.length,
                      n.length == 1 ? "" : "s");
     else
       out.append(d.name);
@@ -196,7 +197,7 @@ void append_label(std::string& out, const Packet& pkt, const Node& n) {
       append_integer_value(out, pkt, d, v.u);
       break;
     case FieldType::kFrameNum:
-      fmt::format_to(std::back_inserter(out), "{}", v.u);
+      append_format(out, "{}", v.u);
       break;
     case FieldType::kFloat:
     case FieldType::kDouble:
@@ -269,7 +270,7 @@ void append_custom_value(std::string& out, const Packet& pkt, const Node& n, boo
     return;
   }
   if (!resolved && (d.base == Base::kPtTcp || d.base == Base::kPtUdp)) {
-    fmt::format_to(std::back_inserter(out), "{}", u);
+    append_format(out, "{}", u);
     return;
   }
   FieldDef plain = d;

@@ -1,4 +1,5 @@
 #include "output/pdml_printer.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -58,7 +59,7 @@ void PdmlPrinter::begin(OutputSink& out) {
       "<?xml-stylesheet type=\"text/xsl\" href=\"pdml2html.xsl\"?>\n"
       "<!-- You can find pdml2html.xsl in /usr/share/wireshark or at "
       "https://gitlab.com/wireshark/wireshark/-/raw/master/pdml2html.xsl. -->\n");
-  fmt::format_to(std::back_inserter(buf),
+  append_format(buf,
                  "<pdml version=\"0\" creator=\"{}\" time=\"{}\" capture_file=\"", kXmlCreator,
                  when);
   append_xml_escaped(buf, options_.capture_file);
@@ -88,7 +89,7 @@ void PdmlPrinter::append_geninfo(std::string& out, const Packet& pkt) {
   if (frame < 0 || !pkt.frame) return;
   uint32_t size = pkt.tree[frame].length;
   const CapturedFrame& f = *pkt.frame;
-  fmt::format_to(std::back_inserter(out),
+  append_format(out,
                  "  <proto name=\"geninfo\" pos=\"0\" showname=\"General information\" "
                  "size=\"{0}\">\n"
                  "    <field name=\"num\" pos=\"0\" show=\"{1}\" showname=\"Number\" "
@@ -100,7 +101,7 @@ void PdmlPrinter::append_geninfo(std::string& out, const Packet& pkt) {
                  "    <field name=\"timestamp\" pos=\"0\" show=\"",
                  size, static_cast<uint32_t>(pkt.number), f.len, f.caplen);
   append_abs_time(out, f.ts.total_ns(), Base::kAbsLocal);
-  fmt::format_to(std::back_inserter(out),
+  append_format(out,
                  "\" showname=\"Captured Time\" value=\"{}.{:09}\" size=\"{}\"/>\n  </proto>\n",
                  static_cast<int>(f.ts.sec), f.ts.nsec, size);
 }
@@ -210,7 +211,7 @@ void PdmlPrinter::append_element(std::string& out, const Packet& pkt, int node) 
   uint32_t pos =
       parent >= 0 && start_[node] < start_[parent] ? start_[parent] + start_[node] : start_[node];
   auto size_and_pos = [&] {
-    fmt::format_to(std::back_inserter(out), "\" size=\"{}\" pos=\"{}", n.length, pos);
+    append_format(out, "\" size=\"{}\" pos=\"{}", n.length, pos);
   };
   if (is_text_item(f)) {
     out.append("<field name=\"\" show=\"");

@@ -1,4 +1,5 @@
 #include "output/tls_certs_stat.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -48,9 +49,9 @@ constexpr int64_t kPairWindowNs = 60'000'000'000;
 void compare_line(std::string& o, const char* name, const std::string& upstream,
                   const std::string& minted, const char* changed) {
   if (upstream == minted)
-    fmt::format_to(std::back_inserter(o), "  {:<13}{:<12}{}\n", name, "copied", minted);
+    append_format(o, "  {:<13}{:<12}{}\n", name, "copied", minted);
   else
-    fmt::format_to(std::back_inserter(o), "  {:<13}{:<12}{} -> {}\n", name, changed, upstream,
+    append_format(o, "  {:<13}{:<12}{} -> {}\n", name, changed, upstream,
                    minted);
 }
 
@@ -102,7 +103,7 @@ class TlsCerts : public Statistic {
         for (const Chain& c : chains_)
           for (size_t i = 0; i < c.certificates.size(); ++i) write_pem(c, i);
     } else {
-      fmt::format_to(std::back_inserter(o), "TLS certificates: {} chain{}\n", chains_.size(),
+      append_format(o, "TLS certificates: {} chain{}\n", chains_.size(),
                      chains_.size() == 1 ? "" : "s");
       for (const Chain& c : chains_) print_chain(o, c);
     }
@@ -149,14 +150,14 @@ class TlsCerts : public Statistic {
       used[*found] = used[m] = true;
       pairs.push_back({servers[*found], &minted, how});
     }
-    fmt::format_to(std::back_inserter(o), "SSL forward proxy certificate pairs: {}\n",
+    append_format(o, "SSL forward proxy certificate pairs: {}\n",
                    pairs.size());
     for (const Pair& p : pairs) {
-      fmt::format_to(std::back_inserter(o), "\nserver side: {}\nclient side: {}", chain_place(*p.upstream),
+      append_format(o, "\nserver side: {}\nclient side: {}", chain_place(*p.upstream),
                      chain_place(*p.minted));
       if (!p.minted->server_name.empty())
-        fmt::format_to(std::back_inserter(o), ", SNI {}", p.minted->server_name);
-      fmt::format_to(std::back_inserter(o), "\npaired by {}; leaf certificates, server's -> minted:\n",
+        append_format(o, ", SNI {}", p.minted->server_name);
+      append_format(o, "\npaired by {}; leaf certificates, server's -> minted:\n",
                      p.how);
       CertificateSummary up = summarize_certificate(p.upstream->certificates[0]);
       CertificateSummary mi = summarize_certificate(p.minted->certificates[0]);
@@ -174,7 +175,7 @@ class TlsCerts : public Statistic {
       compare_line(o, "signature", up.signature, mi.signature, "replaced");
       compare_line(o, "SAN", joined(up.subject_alt_names), joined(mi.subject_alt_names),
                    "replaced");
-      fmt::format_to(std::back_inserter(o), "  {:<13}{} -> {} certificate{}\n", "chain",
+      append_format(o, "  {:<13}{} -> {} certificate{}\n", "chain",
                      p.upstream->certificates.size(), p.minted->certificates.size(),
                      p.minted->certificates.size() == 1 ? "" : "s");
     }
@@ -182,21 +183,21 @@ class TlsCerts : public Statistic {
 
   void print_chain(std::string& o, const Chain& c) {
     const char* side = c.from_server ? "server" : "client";
-    fmt::format_to(std::back_inserter(o), "\ntcp.stream {}, frame {}: {} chain {} -> {}", c.stream,
+    append_format(o, "\ntcp.stream {}, frame {}: {} chain {} -> {}", c.stream,
                    c.frame, side, c.sender, c.receiver);
-    if (!c.server_name.empty()) fmt::format_to(std::back_inserter(o), ", SNI {}", c.server_name);
+    if (!c.server_name.empty()) append_format(o, ", SNI {}", c.server_name);
     o.push_back('\n');
     for (size_t i = 0; i < c.certificates.size(); ++i) {
       const std::string& der = c.certificates[i];
       CertificateSummary s = summarize_certificate(der);
       if (!s.parsed) {
-        fmt::format_to(std::back_inserter(o), "  [{}] not readable as a certificate ({} bytes)\n",
+        append_format(o, "  [{}] not readable as a certificate ({} bytes)\n",
                        i, der.size());
       } else {
         auto line = [&](const char* name, const std::string& value) {
-          fmt::format_to(std::back_inserter(o), "      {:<13}{}\n", name, value);
+          append_format(o, "      {:<13}{}\n", name, value);
         };
-        fmt::format_to(std::back_inserter(o), "  [{}] {:<13}{}\n", i, "subject", s.subject);
+        append_format(o, "  [{}] {:<13}{}\n", i, "subject", s.subject);
         line("issuer", s.issuer);
         line("serial", s.serial);
         line("not before", s.not_before);
@@ -209,7 +210,7 @@ class TlsCerts : public Statistic {
         if (!san.empty()) line("SAN", san);
       }
       if (!pem_dir_.empty())
-        fmt::format_to(std::back_inserter(o), "      {:<13}{}\n", "PEM", write_pem(c, i));
+        append_format(o, "      {:<13}{}\n", "PEM", write_pem(c, i));
     }
   }
 

@@ -1,4 +1,5 @@
 #include "output/value_format.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -65,14 +66,13 @@ int type_hex_digits(FieldType t) {
 }
 
 void append_uint_in_base(std::string& out, uint64_t v, int hex_digits, Base b) {
-  auto it = std::back_inserter(out);
   switch (b) {
     case Base::kHex:
     case Base::kHexDec:
-      fmt::format_to(it, "0x{:0{}x}", v, hex_digits);
+      append_format(out, "0x{:0{}x}", v, hex_digits);
       break;
     case Base::kOct:
-      fmt::format_to(it, "0{:o}", v);
+      append_format(out, "0{:o}", v);
       break;
     default: {
       // The common case (ports, lengths, numbers in -T fields): no format string to parse.
@@ -107,18 +107,18 @@ void append_abs_time(std::string& out, int64_t ns, Base base) {
     return;
   }
   const char* zone = base == Base::kAbsUtc ? "UTC" : tm.tm_zone;
-  fmt::format_to(std::back_inserter(out), "{} {:2}, {} {:02}:{:02}:{:02}", kMonths[tm.tm_mon],
+  append_format(out, "{} {:2}, {} {:02}:{:02}:{:02}", kMonths[tm.tm_mon],
                  tm.tm_mday, tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-  if (!unset) fmt::format_to(std::back_inserter(out), ".{:09}", frac);
-  fmt::format_to(std::back_inserter(out), " {}", zone ? zone : "");
+  if (!unset) append_format(out, ".{:09}", frac);
+  append_format(out, " {}", zone ? zone : "");
 }
 
 void append_double(std::string& out, double d, FieldType t) {
   // Wireshark prints FLT_DIG / DBL_DIG significant digits.
   if (t == FieldType::kFloat)
-    fmt::format_to(std::back_inserter(out), "{:.6g}", d);
+    append_format(out, "{:.6g}", d);
   else
-    fmt::format_to(std::back_inserter(out), "{:.15g}", d);
+    append_format(out, "{:.15g}", d);
 }
 
 std::string_view string_value(const FieldInfo& f, const Value& v) {
@@ -224,7 +224,7 @@ bool is_text_item(const FieldInfo& f) {
 void append_bitmask_value_hex(std::string& out, const Node& n, const FieldInfo& f) {
   uint64_t v = n.value.u;
   if (is_signed(f.def.type) && integer_bits(f.def.type) <= 32) v &= 0xffffffffu;
-  fmt::format_to(std::back_inserter(out), "{:X}", v);
+  append_format(out, "{:X}", v);
 }
 
 }  // namespace netsift

@@ -1,4 +1,5 @@
 #include "output/xml_text.h"
+#include "core/append_format.h"
 
 #include <fmt/format.h>
 
@@ -32,7 +33,7 @@ void append_xml_escaped(std::string& out, std::string_view s) {
       default: {
         auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f)
-          fmt::format_to(std::back_inserter(out), "\\x{:x}", u);
+          append_format(out, "\\x{:x}", u);
         else
           out.push_back(c);
       }

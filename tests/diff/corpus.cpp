@@ -26,7 +26,9 @@ void collect(const fs::path& root, const std::string& prefix, std::vector<Captur
   if (!fs::exists(root)) return;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (!e.is_regular_file() || !is_capture(e.path())) continue;
-    std::string rel = fs::relative(e.path(), root).string();
+    // The path below root by its text: fs::relative resolves symlinks component by component,
+    // tens of thousands of system calls in each test process's start.
+    std::string rel = e.path().string().substr(root.string().size() + 1);
     out.push_back({e.path().string(), prefix + rel, sanitized_name(prefix + rel)});
   }
 }
@@ -86,12 +88,15 @@ void PrintTo(const CaptureFile& c, std::ostream* os) {
   *os << c.name;
 }
 
-std::vector<CaptureFile> all_captures() {
-  std::vector<CaptureFile> files;
-  collect(NETSIFT_CORPUS_DIR, "corpus/", files);
-  std::sort(files.begin(), files.end(),
-            [](const CaptureFile& a, const CaptureFile& b) { return a.path < b.path; });
-  collect_suite(files);
+const std::vector<CaptureFile>& all_captures() {
+  static const std::vector<CaptureFile> files = [] {
+    std::vector<CaptureFile> out;
+    collect(NETSIFT_CORPUS_DIR, "corpus/", out);
+    std::sort(out.begin(), out.end(),
+              [](const CaptureFile& a, const CaptureFile& b) { return a.path < b.path; });
+    collect_suite(out);
+    return out;
+  }();
   return files;
 }
 

@@ -15,7 +15,7 @@ struct CaptureFile {
 };
 void PrintTo(const CaptureFile& c, std::ostream* os);
 
-std::vector<CaptureFile> all_captures();
+const std::vector<CaptureFile>& all_captures();
 
 // How a tool reads a corpus capture: -r, the TLS key material beside it (key log X.keys, or
 // X.keylog for the BIG-IP captures; RSA private key X.key) so that decryption is exercised

@@ -120,7 +120,8 @@ class Differential : public ::testing::TestWithParam<CaptureFile> {
 // run on a sample are instantiated over the sample only, so the captures left out cost no test
 // process at all.
 std::vector<CaptureFile> every_nth(size_t every, size_t first = 0) {
-  std::vector<CaptureFile> all = all_captures(), sample;
+  const std::vector<CaptureFile>& all = all_captures();
+  std::vector<CaptureFile> sample;
   for (size_t i = first; i < all.size(); i += every) sample.push_back(all[i]);
   return sample;
 }
@@ -135,9 +136,14 @@ size_t corpus_index(const std::string& path) {
   return index;
 }
 
-// Fields and ExitStatus: every capture in the release pass; under the sanitizers, whose
-// purpose is memory errors (SummaryLines and Tree still read every capture there), every third.
+// SummaryLines, Tree and Fields read every capture in the release pass. Under the sanitizers,
+// whose purpose is memory errors, each reads every third capture, on different thirds, so that
+// every capture is still read there by one of them; ExitStatus every sixth.
+class DifferentialSummary : public Differential {};
+class DifferentialTree : public Differential {};
 class DifferentialFields : public Differential {};
+class DifferentialExit : public Differential {};
+constexpr size_t kCorpusEvery = kSanitizerBuild ? 3 : 1;
 // NarrowFields: every fourth capture (tshark's time is the cost); every eighth under the
 // sanitizers.
 class DifferentialNarrow : public Differential {};
@@ -149,10 +155,52 @@ class DifferentialJson : public Differential {};
 class DifferentialMarkup : public Differential {};
 constexpr size_t kJsonEvery = kSanitizerBuild ? 30 : 10;
 
-TEST_P(Differential, SummaryLines) {
+// tshark's summary lines and -V trees come from one run, tshark -P -V, which prints each
+// packet's summary line before its tree (half the tshark runs of two).
+std::string tshark_summary_and_tree_args(const std::string& file) {
+  return input_args(file) + " -P -V";
+}
+
+// The -V tree of each packet, split into one block per packet: a packet's tree starts at its
+// top-level "Frame N: ..." line after a blank line (a data hex dump inside a tree also brings
+// blank lines, so blank lines alone do not separate packets).
+std::vector<std::string> tree_blocks(const std::string& text) {
+  std::vector<std::string> blocks;
+  bool after_blank = true;
+  for (const std::string& l : split_lines(text)) {
+    if (after_blank && l.rfind("Frame ", 0) == 0) blocks.emplace_back();
+    after_blank = l.empty();
+    if (!blocks.empty()) blocks.back() += l + "\n";
+  }
+  return blocks;
+}
+
+// tshark -P -V: each packet's summary line, then its -V text (the "Packet comments" tree, if
+// any, then the "Frame N: ..." tree), after a blank line between packets.
+struct SummariesAndTrees {
+  std::vector<std::string> summaries, trees;
+};
+SummariesAndTrees tshark_summaries_and_trees(const std::string& file) {
+  SummariesAndTrees out;
+  std::vector<std::string> lines = split_lines(tshark(tshark_summary_and_tree_args(file)));
+  std::string tree_text;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool after_blank = i == 0 || lines[i - 1].empty();
+    bool before_tree = i + 1 < lines.size() && (lines[i + 1].rfind("Frame ", 0) == 0 ||
+                                                lines[i + 1] == "Packet comments");
+    if (after_blank && before_tree)
+      out.summaries.push_back(lines[i]);
+    else
+      tree_text += lines[i] + "\n";
+  }
+  out.trees = tree_blocks(tree_text);
+  return out;
+}
+
+TEST_P(DifferentialSummary, SummaryLines) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = split_lines(tshark(input_args(file)));
+  auto theirs = tshark_summaries_and_trees(file).summaries;
   auto ours = netsift(input_args(file));
   auto mine = split_lines(ours.out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
@@ -223,24 +271,10 @@ TEST_P(DifferentialNarrow, NarrowFields) {
                     << "\n netsift: " << mine[i];
 }
 
-// The -V tree of each packet, split into one block per packet: a packet's tree starts at its
-// top-level "Frame N: ..." line after a blank line (a data hex dump inside a tree also brings
-// blank lines, so blank lines alone do not separate packets).
-std::vector<std::string> tree_blocks(const std::string& text) {
-  std::vector<std::string> blocks;
-  bool after_blank = true;
-  for (const std::string& l : split_lines(text)) {
-    if (after_blank && l.rfind("Frame ", 0) == 0) blocks.emplace_back();
-    after_blank = l.empty();
-    if (!blocks.empty()) blocks.back() += l + "\n";
-  }
-  return blocks;
-}
-
-TEST_P(Differential, Tree) {
+TEST_P(DifferentialTree, Tree) {
   const std::string& file = GetParam().path;
   std::vector<bool> scope = packets_in_scope(file);
-  auto theirs = tree_blocks(tshark(input_args(file) + " -V"));
+  auto theirs = tshark_summaries_and_trees(file).trees;
   auto mine = tree_blocks(netsift(input_args(file) + " -V").out);
   ASSERT_EQ(mine.size(), theirs.size()) << "packet count differs for " << file;
   size_t reported = 0;
@@ -270,7 +304,7 @@ std::vector<std::string> ek_documents(const std::string& text) {
 // compared on these (the tree itself is Tree's). Nothing when the packet counts differ.
 std::optional<std::vector<bool>> packets_with_matching_tree(const std::string& file) {
   std::vector<bool> scope = packets_in_scope(file);
-  auto their_trees = tree_blocks(tshark(input_args(file) + " -V"));
+  auto their_trees = tshark_summaries_and_trees(file).trees;
   auto my_trees = tree_blocks(netsift(input_args(file) + " -V").out);
   if (my_trees.size() != their_trees.size()) return std::nullopt;
   for (size_t i = 0; i < scope.size() && i < their_trees.size(); ++i)
@@ -339,18 +373,24 @@ TEST_P(DifferentialMarkup, MarkupFormats) {
   }
 }
 
-TEST_P(DifferentialFields, ExitStatus) {
+TEST_P(DifferentialExit, ExitStatus) {
   const std::string& file = GetParam().path;
   // The summary-lines test's tshark run, so its status costs no extra tshark run.
-  int theirs = shell_cached(tshark_command(input_args(file))).status;
+  int theirs = shell_cached(tshark_command(tshark_summary_and_tree_args(file))).status;
   int mine = netsift(input_args(file) + " -q").status;
   EXPECT_EQ(mine != 0, theirs != 0) << file << ": tshark exit " << theirs << ", netsift " << mine;
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, Differential, ::testing::ValuesIn(all_captures()),
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialSummary, ::testing::ValuesIn(every_nth(kCorpusEvery)),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialTree,
+                         ::testing::ValuesIn(every_nth(kCorpusEvery, kCorpusEvery / 2)),
                          [](const auto& info) { return info.param.test_name; });
 INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialFields,
-                         ::testing::ValuesIn(every_nth(kSanitizerBuild ? 3 : 1)),
+                         ::testing::ValuesIn(every_nth(kCorpusEvery, kCorpusEvery - 1)),
+                         [](const auto& info) { return info.param.test_name; });
+INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialExit,
+                         ::testing::ValuesIn(every_nth(kSanitizerBuild ? 6 : 1)),
                          [](const auto& info) { return info.param.test_name; });
 INSTANTIATE_TEST_SUITE_P(Corpus, DifferentialNarrow, ::testing::ValuesIn(every_nth(kNarrowEvery)),
                          [](const auto& info) { return info.param.test_name; });

@@ -31,8 +31,8 @@ const EspEncryption kEncryptions[] = {
     {"AES-GCM with 8 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 8, 4, 1},
     {"AES-GCM with 12 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 12, 4, 1},
     {"AES-GCM with 16 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 16, 4, 1},
-    {"NULL_AUTH_AES_GMAC [RFC4543]", "NULL_AUTH_AES_GMAC [RFC4543]", EspCipherMode::kGmac, 8, 16,
-     4, 1},
+    {"NULL_AUTH_AES_GMAC [RFC4543]", "NULL_AUTH_AES_GMAC [RFC4543]", EspCipherMode::kGmac, 8, 16, 4,
+     1},
 };
 
 const EspAuthentication kAuthentications[] = {

@@ -28,11 +28,8 @@ enum MsChapV2Opcode : uint8_t { kChallenge = 1, kResponse = 2, kSuccess = 3, kFa
 enum SimAkaAttribute : uint8_t { kAtNotification = 12, kAtIdentity = 14, kAtClientErrorCode = 22 };
 constexpr size_t kMsChapV2ResponseSize = 49;  // peer challenge, reserved, NT-Response, flags
 
-constexpr ValueName kMsChapV2Opcodes[] = {{1, "Challenge"},
-                                          {2, "Response"},
-                                          {3, "Success"},
-                                          {4, "Failure"},
-                                          {7, "Change-Password"}};
+constexpr ValueName kMsChapV2Opcodes[] = {
+    {1, "Challenge"}, {2, "Response"}, {3, "Success"}, {4, "Failure"}, {7, "Change-Password"}};
 constexpr ValueName kSimSubtypes[] = {{10, "Start"},
                                       {11, "Challenge"},
                                       {12, "Notification"},
@@ -162,18 +159,16 @@ const FieldReg kMsChapV2Fields[] = {
 };
 
 // EAP-SIM's and EAP-AKA's field names and abbreviations, in SimAkaFields' order.
-constexpr const char* kSimNames[] = {"EAP-SIM Subtype",           "EAP-SIM Reserved",
-                                     "EAP-SIM Attribute",         "EAP-SIM Type",
-                                     "EAP-SIM Length",            "EAP-SIM Notification Type",
-                                     "EAP-SIM Error Code",        "EAP-SIM Value"};
+constexpr const char* kSimNames[] = {
+    "EAP-SIM Subtype", "EAP-SIM Reserved",          "EAP-SIM Attribute",  "EAP-SIM Type",
+    "EAP-SIM Length",  "EAP-SIM Notification Type", "EAP-SIM Error Code", "EAP-SIM Value"};
 constexpr const char* kSimAbbrevs[] = {"eap.sim.subtype",           "eap.sim.reserved",
                                        "eap.sim.subtype.attribute", "eap.sim.subtype.type",
                                        "eap.sim.subtype.len",       "eap.sim.notification_type",
                                        "eap.sim.error_code",        "eap.sim.subtype.value"};
-constexpr const char* kAkaNames[] = {"EAP-AKA Subtype",           "EAP-AKA Reserved",
-                                     "EAP-AKA Attribute",         "EAP-AKA Type",
-                                     "EAP-AKA Length",            "EAP-AKA Notification Type",
-                                     "EAP-AKA Error Code",        "EAP-AKA Value"};
+constexpr const char* kAkaNames[] = {
+    "EAP-AKA Subtype", "EAP-AKA Reserved",          "EAP-AKA Attribute",  "EAP-AKA Type",
+    "EAP-AKA Length",  "EAP-AKA Notification Type", "EAP-AKA Error Code", "EAP-AKA Value"};
 constexpr const char* kAkaAbbrevs[] = {"eap.aka.subtype",           "eap.aka.reserved",
                                        "eap.aka.subtype.attribute", "eap.aka.subtype.type",
                                        "eap.aka.subtype.len",       "eap.aka.notification_type",
@@ -187,14 +182,23 @@ void register_sim_aka(FieldId proto, SimAkaFields& f, const char* const* n, cons
       {&f.reserved, {.name = n[1], .abbrev = a[1], .type = FT::kUint16, .base = Base::kHex}},
       {&f.attribute, {.name = n[2], .abbrev = a[2], .type = FT::kNone}},
       {&f.type,
-       {.name = n[3], .abbrev = a[3], .type = FT::kUint8, .base = Base::kDec,
+       {.name = n[3],
+        .abbrev = a[3],
+        .type = FT::kUint8,
+        .base = Base::kDec,
         .values = kAttributes}},
       {&f.length, {.name = n[4], .abbrev = a[4], .type = FT::kUint8, .base = Base::kDec}},
       {&f.notification,
-       {.name = n[5], .abbrev = a[5], .type = FT::kUint16, .base = Base::kDec,
+       {.name = n[5],
+        .abbrev = a[5],
+        .type = FT::kUint16,
+        .base = Base::kDec,
         .values = kNotifications}},
       {&f.error_code,
-       {.name = n[6], .abbrev = a[6], .type = FT::kUint16, .base = Base::kDec,
+       {.name = n[6],
+        .abbrev = a[6],
+        .type = FT::kUint16,
+        .base = Base::kDec,
         .values = kClientErrors}},
       {&f.value, {.name = n[7], .abbrev = a[7], .type = FT::kBytes}},
   };
@@ -234,8 +238,7 @@ void dissect_mschapv2(Packet& pkt, const ByteReader& r, size_t off, size_t size,
         pkt.add_item(parent, ms_nt_response, r, off + 24, 24);
         pkt.add_item(parent, ms_flags, r, off + 48, 1);
       } else {
-        pkt.add_item(parent, opcode == kChallenge ? ms_challenge : ms_response, r, off,
-                     value_size);
+        pkt.add_item(parent, opcode == kChallenge ? ms_challenge : ms_response, r, off, value_size);
       }
       off += value_size;
       left -= value_size;

@@ -189,8 +189,8 @@ void dissect_tls_family(Packet& pkt, uint8_t method, const ByteReader& r, size_t
     conv.seq = -1;
     return;
   }
-  p.records.push_back(FragmentRecord{pkt.number, static_cast<uint32_t>(p.data.size()),
-                                     static_cast<uint32_t>(n)});
+  p.records.push_back(
+      FragmentRecord{pkt.number, static_cast<uint32_t>(p.data.size()), static_cast<uint32_t>(n)});
   const uint8_t* bytes = r.ptr(off, n);
   p.data.insert(p.data.end(), bytes, bytes + n);
   // A piece from the other direction joins a message of its own, with a gap tshark's

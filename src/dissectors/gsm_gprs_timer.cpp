@@ -19,8 +19,9 @@ constexpr ValueName kUnits[] = {
     {3, "value is incremented in multiples of 2 seconds"},
     {4, "value is incremented in multiples of 30 seconds"},
     {5, "value is incremented in multiples of 1 minute"},
-    {6, "value is incremented in multiples of 320 hours (for T3312/T3412 extended), 1 hour "
-        "otherwise"},
+    {6,
+     "value is incremented in multiples of 320 hours (for T3312/T3412 extended), 1 hour "
+     "otherwise"},
     {7, "value indicates that the timer is deactivated"},
 };
 
@@ -51,8 +52,8 @@ struct Unit {
   unsigned factor;
   const char* name;
 };
-constexpr Unit kUnitTexts[] = {{10, "min"}, {1, "hr"},   {10, "hr"},      {2, "sec"},
-                               {30, "sec"}, {1, "min"},  {320, "hours"}, {1, nullptr}};
+constexpr Unit kUnitTexts[] = {{10, "min"}, {1, "hr"},  {10, "hr"},     {2, "sec"},
+                               {30, "sec"}, {1, "min"}, {320, "hours"}, {1, nullptr}};
 
 }  // namespace
 

@@ -410,8 +410,7 @@ void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int
   uint8_t protocol = r.u8(off);
   // Other major versions than 1 and 2 get neither protocol nor type items, nor decoded data.
   if (m.version == 1 || m.version == 2)
-    pkt.add_uint(node, m.version == 2 ? notify_protoid_v2 : notify_protoid_v1, r, off, 1,
-                 protocol);
+    pkt.add_uint(node, m.version == 2 ? notify_protoid_v2 : notify_protoid_v1, r, off, 1, protocol);
   uint8_t spi_size = r.u8(off + 1);
   pkt.add_item(node, spisize, r, off + 1, 1);
   uint16_t type = r.u16(off + 2);

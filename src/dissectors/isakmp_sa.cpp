@@ -278,8 +278,7 @@ void dissect_proposal(Message& m, const ByteReader& r, size_t off, size_t len, i
   append_label(pkt, node, fmt::format(" # {}", number));
   uint32_t protocol = r.u8(off + 1);
   if (m.version == 1 || m.version == 2)  // other major versions: no protocol item
-    pkt.add_uint(node, m.version == 2 ? prop_protoid_v2 : prop_protoid_v1, r, off + 1, 1,
-                 protocol);
+    pkt.add_uint(node, m.version == 2 ? prop_protoid_v2 : prop_protoid_v1, r, off + 1, 1, protocol);
   uint8_t spi_size = r.u8(off + 2);
   pkt.add_item(node, spisize, r, off + 2, 1);
   pkt.add_item(node, prop_transforms, r, off + 3, 1);

@@ -2,7 +2,8 @@
 // datagram (UDP 4500: NAT-keepalive, non-ESP marker + ISAKMP, ESP), or an ESP or AH header as
 // IP protocol 50/51. The first byte picks the carrier, whether the tree's labels and the
 // columns are built, (bit 5) a session with keys: the ESP SAs of the ipsec.pcap and
-// esp-twofish.pcap fixtures (GCM, CBC, Twofish, CAST5) and SAs for any SPI with each cipher
+// esp-twofish.pcap fixtures (GCM, CBC, CTR, Twofish, CAST5,
+// a bad Twofish key) and SAs for any SPI with each cipher
 // (CBC, CTR, GCM, NULL), the IKEv2 SAs of the corpus capture and of the fixtures whose messages
 // seed this target (ipsec.pcap, ike-payloads.pcap, ikev2-fragments.pcap) and the IKEv1 SA of
 // the ipsec.pcap fixture, so decryption
@@ -53,6 +54,8 @@ void add_keys(Session& s) {
       {"0x7f000002", "TWOFISH-CBC", range_key(32, 32), "NULL", ""},
       {"0x7f000003", "CAST5-CBC [RFC2144]", range_key(64, 16), "HMAC-SHA-1-96 [RFC2404]",
        range_key(80, 20)},
+      {"0x7f000004", "TWOFISH-CBC", range_key(100, 24), "NULL", ""},
+      {"0x7f000005", "AES-CTR [RFC3686]", range_key(124, 20), "NULL", ""},
   };
   for (const auto& e : fixture_esp)
     sas.records.push_back({"IPv4", "*", "*", e[0], e[1], e[2], e[3], e[4]});

@@ -81,7 +81,8 @@ def captures(corpus, patterns):
     return out
 
 
-IPSEC_FIXTURES = ["ike-payloads.pcap", "ikev2-fragments.pcap", "ipsec.pcap", "esp-twofish.pcap"]
+IPSEC_FIXTURES = ["ike-payloads.pcap", "ikev2-fragments.pcap", "ipsec.pcap", "esp-twofish.pcap",
+                  "ike-edge.pcap", "ike-eap.pcap"]
 
 
 def ipsec_fixture_seeds():

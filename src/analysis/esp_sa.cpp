@@ -18,21 +18,21 @@ namespace {
 
 // tshark 4.0's ESP encryption algorithms: the UAT's names and the tree's.
 const EspEncryption kEncryptions[] = {
-    {"NULL", "NULL", EspCipherMode::kNull, 0, 0, 0},
-    {"TripleDES-CBC [RFC2451]", "TripleDES-CBC [RFC2451]", EspCipherMode::kCbc, 8, 0, 0},
-    {"AES-CBC [RFC3602]", "AES-CBC [RFC3602]", EspCipherMode::kCbc, 16, 0, 0},
-    {"AES-CTR [RFC3686]", "AES-CTR [RFC3686]", EspCipherMode::kCtr, 8, 0, 4},
-    {"DES-CBC [RFC2405]", "DES-CBC [RFC2405]", EspCipherMode::kCbc, 8, 0, 0},
+    {"NULL", "NULL", EspCipherMode::kNull, 0, 0, 0, 1},
+    {"TripleDES-CBC [RFC2451]", "TripleDES-CBC [RFC2451]", EspCipherMode::kCbc, 8, 0, 0, 8},
+    {"AES-CBC [RFC3602]", "AES-CBC [RFC3602]", EspCipherMode::kCbc, 16, 0, 0, 16},
+    {"AES-CTR [RFC3686]", "AES-CTR [RFC3686]", EspCipherMode::kCtr, 8, 0, 4, 1},
+    {"DES-CBC [RFC2405]", "DES-CBC [RFC2405]", EspCipherMode::kCbc, 8, 0, 0, 8},
     // tshark 4.0 names the algorithm in the tree by its number's place in its name table, so
     // Blowfish shows CAST5's name, Twofish Blowfish's and CAST5 Twofish's.
-    {"CAST5-CBC [RFC2144]", "TWOFISH-CBC", EspCipherMode::kCbc, 8, 0, 0},
-    {"BLOWFISH-CBC [RFC2451]", "CAST5-CBC [RFC2144]", EspCipherMode::kCbc, 8, 0, 0},
-    {"TWOFISH-CBC", "BLOWFISH-CBC [RFC2451]", EspCipherMode::kCbc, 16, 0, 0},
-    {"AES-GCM with 8 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 8, 4},
-    {"AES-GCM with 12 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 12, 4},
-    {"AES-GCM with 16 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 16, 4},
-    {"NULL_AUTH_AES_GMAC [RFC4543]", "NULL_AUTH_AES_GMAC [RFC4543]", EspCipherMode::kGmac, 8, 16,
-     4},
+    {"CAST5-CBC [RFC2144]", "TWOFISH-CBC", EspCipherMode::kCbc, 8, 0, 0, 8},
+    {"BLOWFISH-CBC [RFC2451]", "CAST5-CBC [RFC2144]", EspCipherMode::kCbc, 8, 0, 0, 8},
+    {"TWOFISH-CBC", "BLOWFISH-CBC [RFC2451]", EspCipherMode::kCbc, 16, 0, 0, 0},
+    {"AES-GCM with 8 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 8, 4, 1},
+    {"AES-GCM with 12 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 12, 4, 1},
+    {"AES-GCM with 16 octet ICV [RFC4106]", "AES-GCM [RFC4106]", EspCipherMode::kGcm, 8, 16, 4, 1},
+    {"NULL_AUTH_AES_GMAC [RFC4543]", "NULL_AUTH_AES_GMAC [RFC4543]", EspCipherMode::kGmac, 8, 16, 4,
+     1},
 };
 
 const EspAuthentication kAuthentications[] = {

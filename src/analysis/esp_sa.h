@@ -27,6 +27,7 @@ struct EspEncryption {
   size_t iv_len;
   size_t icv_len;   // combined modes carry their own ICV
   size_t salt_len;  // CTR nonce / GCM salt at the end of the key
+  size_t block_len;  // tshark's alignment block: 1 for stream modes, 0 for Twofish (none given)
 };
 
 struct EspAuthentication {

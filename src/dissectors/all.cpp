@@ -37,6 +37,7 @@ void register_user_dlt();
 void register_ftp();
 void register_x509();
 void register_eap();
+void register_gsm_gprs_timer();
 void register_isakmp();
 void register_esp();
 void register_ah();
@@ -88,6 +89,7 @@ void register_all_dissectors() {
   register_ftp();
   register_x509();
   register_eap();
+  register_gsm_gprs_timer();
   register_isakmp();
   register_esp();
   register_ah();

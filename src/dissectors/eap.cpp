@@ -1,6 +1,8 @@
 // The Extensible Authentication Protocol (RFC 3748) as tshark 4.0 shows it: code, identifier,
 // length and, for requests and responses, the method type with the data of Identity,
-// Notification, Legacy Nak and MD5-Challenge; other methods' data as EAP Data. A repeated
+// Notification, Legacy Nak and MD5-Challenge, of EAP-MSCHAPv2, EAP-SIM and EAP-AKA
+// (eap_methods.cpp) and the EAP-TLS family's framing with TLS inside (eap_tls.cpp); other
+// methods' data as EAP Data. A repeated
 // identifier in the same direction of a conversation is flagged as a retransmission, a
 // Request/Identity starting the conversation's state afresh (as tshark starts a new one).
 #include "dissectors/eap.h"
@@ -13,13 +15,26 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/protocol_state.h"
+#include "dissectors/eap_internal.h"
 
 namespace netsift {
 
 namespace {
 
 enum Code : uint8_t { kRequest = 1, kResponse = 2, kSuccess = 3, kFailure = 4, kInitiate = 5 };
-enum Method : uint8_t { kIdentity = 1, kNotification = 2, kNak = 3, kMd5Challenge = 4 };
+enum Method : uint8_t {
+  kIdentity = 1,
+  kNotification = 2,
+  kNak = 3,
+  kMd5Challenge = 4,
+  kTls = 13,
+  kSim = 18,
+  kTtls = 21,
+  kAka = 23,
+  kPeap = 25,
+  kMsChapV2 = 26,  // as Microsoft sends it (IANA: MS-Authentication EAP), tshark decodes 26
+  kAkaPrime = 50,
+};
 
 constexpr size_t kHeaderSize = 4;
 
@@ -143,9 +158,11 @@ bool printable_ascii(const ByteReader& r, size_t off, size_t len) {
   return true;
 }
 
-void note_retransmission(Packet& pkt, int id_node, const ByteReader& r, uint8_t c, uint8_t id,
+// Whether the packet repeats its direction's last identifier (flagged as a retransmission).
+bool note_retransmission(Packet& pkt, int id_node, const ByteReader& r, uint8_t c, uint8_t id,
                          bool restart) {
-  if (!pkt.conversation || (c != kRequest && c != kResponse && c != kInitiate && c != 6)) return;
+  if (!pkt.conversation || (c != kRequest && c != kResponse && c != kInitiate && c != 6))
+    return false;
   EapConversation& conv = pkt.conversation->state<EapConversation>();
   if (restart) conv = EapConversation{};
   int& last = c == kRequest || c == kInitiate ? conv.last_request : conv.last_response;
@@ -154,21 +171,16 @@ void note_retransmission(Packet& pkt, int id_node, const ByteReader& r, uint8_t 
   if (repeated)
     add_expert(pkt, id_node, ei_retransmission, r, 1, 1, "This packet is a retransmission",
                kExpertNote, kGroupSequence);
+  return repeated;
 }
 
 // The method data of a request or response r[off, off+size).
 void dissect_method(Packet& pkt, int top, int type_node, uint8_t method, const ByteReader& r,
-                    size_t off, size_t size) {
+                    size_t off, size_t size, bool retransmission) {
   switch (method) {
     case kIdentity:
-      if (size == 0) break;
-      if (!printable_ascii(r, off, size)) {
-        int n = pkt.add_ascii(top, identity, r, off, size);
-        add_expert(pkt, n, ei_identity_nonascii, r, off, size,
-                   "Non-ASCII characters within identity", kExpertWarn, kGroupProtocol);
-      } else {
-        pkt.add_ascii(top, identity, r, off, size);
-      }
+      if (size > 0) eap::dissect_identity(pkt, r, off, size, top);
+      eap::end_tls_reassembly(pkt);  // an identity exchange starts authentication afresh
       break;
     case kNotification:
       pkt.add_ascii(top, notification, r, off, size);
@@ -192,6 +204,21 @@ void dissect_method(Packet& pkt, int top, int type_node, uint8_t method, const B
         pkt.add_item(top, md5_extra_data, r, off + 1 + value_size, size - 1 - value_size);
       break;
     }
+    case kMsChapV2:
+      eap::dissect_mschapv2(pkt, r, off, size, top);
+      break;
+    case kSim:
+      eap::dissect_sim_aka(pkt, false, r, off, size, top);
+      break;
+    case kAka:
+    case kAkaPrime:
+      eap::dissect_sim_aka(pkt, true, r, off, size, top);
+      break;
+    case kTls:
+    case kTtls:
+    case kPeap:
+      eap::dissect_tls_family(pkt, method, r, off, size, top, retransmission);
+      break;
     default:
       pkt.add_item(top, data, r, off, size);
       break;
@@ -199,6 +226,17 @@ void dissect_method(Packet& pkt, int top, int type_node, uint8_t method, const B
 }
 
 }  // namespace
+
+namespace eap {
+
+void dissect_identity(Packet& pkt, const ByteReader& r, size_t off, size_t size, int parent) {
+  int n = pkt.add_ascii(parent, identity, r, off, size);
+  if (!printable_ascii(r, off, size))
+    add_expert(pkt, n, ei_identity_nonascii, r, off, size, "Non-ASCII characters within identity",
+               kExpertWarn, kGroupProtocol);
+}
+
+}  // namespace eap
 
 size_t dissect_eap(const ByteReader& r, Packet& pkt, int parent) {
   uint8_t c = r.u8(0);
@@ -219,7 +257,7 @@ size_t dissect_eap(const ByteReader& r, Packet& pkt, int parent) {
   if (len < kHeaderSize || len > r.reported_size())
     add_expert(pkt, len_node, ei_bad_length, r, 2, 2, "Bad length (too small or too large)",
                kExpertWarn, kGroupProtocol);
-  note_retransmission(pkt, id_node, r, c, id, restart);
+  bool retransmission = note_retransmission(pkt, id_node, r, c, id, restart);
   if (c != kRequest && c != kResponse) return r.reported_size();
   uint8_t method = r.u8(4);
   if (pkt.cols.enabled) {
@@ -229,7 +267,7 @@ size_t dissect_eap(const ByteReader& r, Packet& pkt, int parent) {
   }
   int type_node = pkt.add_item(top, type, r, 4, 1);
   if (len > 5 || (len == 5 && method == kIdentity))
-    dissect_method(pkt, top, type_node, method, r, 5, len - 5);
+    dissect_method(pkt, top, type_node, method, r, 5, len - 5, retransmission);
   return r.reported_size();
 }
 
@@ -238,6 +276,8 @@ void register_eap() {
   proto = reg.add_protocol({"Extensible Authentication Protocol", "EAP", "eap"});
   reg.add_fields(proto, kFields);
   register_protocol_state<EapConversation>(StateScope::kConversation);
+  eap::register_method_fields(proto);
+  eap::register_tls_family(proto);
 }
 
 }  // namespace netsift

@@ -74,6 +74,53 @@ void add_next_header(Packet& pkt, int parent, const ByteReader& r, size_t off) {
   }
 }
 
+// tshark checks the SA's key length against its algorithm before it looks at the payload, and
+// reports a key that does not fit as a dissector bug (its "<ESP Preferences>" messages); so
+// does an AES-GCM SA with an authentication algorithm.
+void check_sa_keys(const EspSa& sa) {
+  std::string_view name = sa.encryption->uat_name;
+  // tshark's key length is an int in bits; a CTR/GCM key shorter than its salt wraps as %u.
+  uint32_t bits = static_cast<uint32_t>(sa.encryption_key.size() * 8);
+  auto bad = [](std::string text) {
+    throw DissectorBug{"ESP", "<ESP Preferences> Error in Encryption Algorithm " + text + "\n"};
+  };
+  auto aes_size = [](uint32_t b) { return b == 128 || b == 192 || b == 256; };
+  if (name == "TripleDES-CBC [RFC2451]" && bits != 192) {
+    bad(fmt::format("3DES-CBC : Bad Keylen (got {} Bits, need 192)", bits));
+  } else if (name == "AES-CBC [RFC3602]" && !aes_size(bits)) {
+    bad(fmt::format("AES-CBC : Bad Keylen ({} Bits)", bits));
+  } else if (name == "CAST5-CBC [RFC2144]" && bits != 128) {
+    bad(fmt::format("CAST5-CBC : Bad Keylen ({} Bits)", bits));
+  } else if (name == "DES-CBC [RFC2405]" && bits != 64) {
+    bad(fmt::format("DES-CBC : Bad Keylen ({} Bits, need 64)", bits));
+  } else if (name == kTwofishCbc && bits != 128 && bits != 256) {
+    bad(fmt::format("TWOFISH-CBC : Bad Keylen ({} Bits)", bits));
+  } else if (name == "BLOWFISH-CBC [RFC2451]" && bits != 128) {
+    bad(fmt::format("BLOWFISH-CBC : Bad Keylen ({} Bits, need 128)", bits));
+  } else if (sa.encryption->mode == EspCipherMode::kCtr ||
+             sa.encryption->mode == EspCipherMode::kGcm) {
+    bool gcm = sa.encryption->mode == EspCipherMode::kGcm;
+    uint32_t key_bits = bits - static_cast<uint32_t>(sa.encryption->salt_len * 8);
+    if (!aes_size(key_bits))
+      bad(fmt::format("{} : Bad Keylen ({} Bits)", gcm ? "AES-GCM" : "AES-CTR", key_bits));
+    if (gcm && std::string_view(sa.authentication->uat_name) != "NULL")
+      throw DissectorBug{"ESP",
+                         "<ESP Preferences> Error: AES-GCM encryption can only be used with NULL "
+                         "authentication\n"};
+  }
+}
+
+// tshark's alignment check of the ciphertext (RFC 4303 §2.4): a whole number of the cipher's
+// blocks, ending on a 4-byte boundary; the label's note when it is not (no decryption then),
+// else empty.
+std::string misaligned_note(const EspEncryption& e, size_t data_len) {
+  if (e.block_len > 4 && data_len % e.block_len != 0)
+    return fmt::format("[Invalid length, ciphertext should be a multiple of block size ({})]",
+                       e.block_len);
+  if (data_len % 4 != 0) return "[Invalid length, ciphertext should terminate at 4-byte boundary]";
+  return {};
+}
+
 }  // namespace
 
 bool dissect_esp_null_heuristic(const ByteReader& r, Packet& pkt, int parent, int top) {
@@ -117,6 +164,7 @@ bool dissect_esp_null_heuristic(const ByteReader& r, Packet& pkt, int parent, in
 bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top, const EspSa& sa,
                            bool check_icv) {
   const EspEncryption& e = *sa.encryption;
+  check_sa_keys(sa);
   bool combined = e.mode == EspCipherMode::kGcm || e.mode == EspCipherMode::kGmac;
   size_t icv_len = combined ? e.icv_len : sa.authentication->icv_len;
   size_t total = r.size();
@@ -125,20 +173,24 @@ bool dissect_esp_decrypted(const ByteReader& r, Packet& pkt, int parent, int top
   size_t data_len = total - data_off - icv_len;
   std::vector<uint8_t> plain;
   bool tag_ok = false;
+  std::string note = e.mode == EspCipherMode::kNull ? "" : misaligned_note(e, data_len);
   auto add_encrypted = [&] {
     if (e.iv_len) add_bytes(pkt, top, iv, r, 8, e.iv_len, "ESP IV: ");
     add_bytes(pkt, top, encrypted_data, r, data_off, data_len,
-              "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">");
+              "ESP Encrypted Data: ", std::string(" <") + e.display_name + ">" + note);
     if (icv_len)
       add_icv(pkt, top, r, data_off + data_len, icv_len, sa,
               combined ? e.display_name : sa.authentication->uat_name, check_icv,
               e.mode == EspCipherMode::kGcm ? &tag_ok : nullptr);
   };
+  if (!note.empty()) {  // shown, not decrypted
+    add_encrypted();
+    return true;
+  }
   // tshark gives Twofish no block size, so a ciphertext on a 4-byte boundary that is not a
   // whole number of 16-byte blocks reaches libgcrypt, whose refusal it reports as a bug.
   size_t key_len = sa.encryption_key.size();
-  if (std::string_view(e.uat_name) == kTwofishCbc && (key_len == 16 || key_len == 32) &&
-      data_len % 4 == 0 && data_len % 16 != 0) {
+  if (std::string_view(e.uat_name) == kTwofishCbc && data_len % 16 != 0) {
     add_encrypted();
     throw DissectorBug{"ESP", fmt::format("<IPsec/ESP Dissector> Error in Algorithm {}, Mode 3, "
                                           "gcry_cipher_decrypt failed: Invalid length\n",

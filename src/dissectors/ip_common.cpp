@@ -122,8 +122,9 @@ void add_reassembled_in(Packet& pkt, int tree, const FragmentFields& ff, bool in
 
 void add_fragment_tree(Packet& pkt, int tree, const ReassembledDatagram& dg,
                        const ByteReader& whole, const FragmentFields& ff) {
-  for (const FragmentRecord& f : dg.fragments)
-    if (f.frame != pkt.number) pkt.session->later.note(ff.reassembled_in, f.frame, 0, pkt.number);
+  if (ff.reassembled_in != kNoField)  // protocols without the field (EAP-TLS) note nothing
+    for (const FragmentRecord& f : dg.fragments)
+      if (f.frame != pkt.number) pkt.session->later.note(ff.reassembled_in, f.frame, 0, pkt.number);
   // ip.fragments holds the datagram's bytes (FT_BYTES); ipv6.fragments is a plain subtree.
   Value all = registry().info(ff.fragments).def.type == FieldType::kBytes
                   ? Value::of_bytes(dg.data, dg.length)

@@ -1,6 +1,6 @@
-// ISAKMP / IKE (RFC 2408 and 2409 for IKEv1, RFC 7296 for IKEv2) on UDP port 500 and, after
-// the non-ESP marker, 4500 (dissectors/esp.cpp's UDP encapsulation): the fixed header, the
-// Info column tshark 4.0 writes, and the chain of payloads (payload bodies in isakmp_sa.cpp and
+// ISAKMP / IKE (RFC 2408 and 2409 for IKEv1, RFC 7296 for IKEv2) on UDP and TCP port 500 and,
+// after the non-ESP marker, UDP 4500 (dissectors/esp.cpp's UDP encapsulation): the fixed header,
+// the Info column tshark 4.0 writes, and the chain of payloads (payload bodies in isakmp_sa.cpp and
 // isakmp_payloads.cpp). Without keys an IKEv1 message with the encryption flag is shown as
 // encrypted data, and an IKEv2 Encrypted (SK) payload as its IV and encrypted data.
 #include "dissectors/isakmp.h"
@@ -155,11 +155,13 @@ void dissect_payloads(Message& m, const ByteReader& r, size_t off, size_t len, u
     int node = pkt.add_uint(parent, typepayload, r, off, plen < 4 ? 4 : plen, type);
     pkt.set_label(node, fmt::format("Payload: {} ({})", value_text(typepayload, type), type));
     pkt.add_item(node, nextpayload, r, off, 1);
-    if (m.version == 2 && type != kProposal && type != kTransform) {
+    // The critical bit is IKEv2's, not its proposals' and transforms'; other major versions
+    // get no item for the octet.
+    if (m.version == 1 || type == kProposal || type == kTransform) {
+      pkt.add_item(node, reserved, r, off + 1, 1);
+    } else if (m.version == 2) {
       pkt.add_item(node, criticalpayload, r, off + 1, 1);
       pkt.add_item(node, reserved7, r, off + 1, 1);
-    } else {
-      pkt.add_item(node, reserved, r, off + 1, 1);
     }
     pkt.add_item(node, payloadlength, r, off + 2, 2);
     if (plen < 4) {  // tshark notes it and takes the payload for a bare header
@@ -247,7 +249,7 @@ size_t dissect_message(const ByteReader& r, Packet& pkt, int parent, bool own_la
       pkt.set_label(n, fmt::format("Encrypted Data ({} byte{})", body, body == 1 ? "" : "s"));
       isakmp::dissect_v1_decrypted(m, r, isakmp::kHeaderSize, body, n);
     }
-  } else if (m.version == 1 || m.version == 2) {
+  } else {  // tshark reads the payloads of every major version (bodies: IKEv1's and IKEv2's)
     isakmp::dissect_payloads(m, r, isakmp::kHeaderSize, body, r.u8(16), top);
   }
   return r.reported_size();
@@ -269,6 +271,9 @@ void register_isakmp() {
   register_protocol_state<isakmp::PayloadDepth>(StateScope::kPacket);
   isakmp::register_isakmp_fragment_state();
   tables::udp_port().add(500, dissect_isakmp, "isakmp");
+  // tshark 4.0 also registers TCP port 500, each segment's payload taken as one message (no
+  // RFC 8229 framing: IKE over TCP port 4500 is left to TCP).
+  tables::tcp_port().add(500, dissect_isakmp, "isakmp");
 }
 
 }  // namespace netsift

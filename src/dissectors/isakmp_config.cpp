@@ -189,6 +189,8 @@ void dissect_config(Message& m, const ByteReader& r, size_t off, size_t len, int
   if (m.version == 2) {
     pkt.add_item(node, cfg_type_v2, r, off, 1);
     pkt.add_item(node, reserved, r, off + 1, 3);
+  } else if (m.version != 1) {
+    return;  // tshark reads no attributes of other major versions
   } else {
     pkt.add_item(node, cfg_type_v1, r, off, 1);
     pkt.add_item(node, reserved, r, off + 1, 1);

@@ -66,7 +66,7 @@ constexpr uint8_t kFlagResponse = 0x20;
 // One message being dissected: its IKE major version decides numbering and layouts.
 struct Message {
   Packet& pkt;
-  int version;                   // 1 or 2
+  int version;                   // the major version: 1, 2, or another (generic parts only)
   const ByteReader* msg;         // the whole message, from its header
   uint8_t next_payload = kNone;  // the next-payload field of the payload being dissected
   Ikev1Sa* v1 = nullptr;         // IKEv1: the initiator cookie's decryption state

@@ -13,6 +13,7 @@
 #include "core/expert.h"
 #include "core/field_registry.h"
 #include "core/text_format.h"
+#include "dissectors/gsm_gprs_timer.h"
 #include "dissectors/isakmp_fields.h"
 #include "dissectors/isakmp_internal.h"
 
@@ -380,8 +381,9 @@ void dissect_v2_notify_data(Message& m, uint16_t type, const ByteReader& r, size
       for (; off < end; off += 2)
         pkt.add_item(node, notify_data_signature_hash_algorithms, r, off, 2);
       break;
-    case k3gppBackoffTimer:  // the GPRS timer 3 value itself is GSM A's (not decoded here)
+    case k3gppBackoffTimer:  // TS 24.302 §8.2.9.1: a length, then a GPRS timer 3
       pkt.add_item(node, notify_priv_3gpp_backoff_timer_len, r, off, 1);
+      dissect_gprs_timer3(r, pkt, off + 1, node);
       break;
     case k3gppDeviceIdentity:
       dissect_device_identity(pkt, r, off, end, node);
@@ -406,7 +408,9 @@ void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int
     off += 4;
   }
   uint8_t protocol = r.u8(off);
-  pkt.add_uint(node, m.version == 2 ? notify_protoid_v2 : notify_protoid_v1, r, off, 1, protocol);
+  // Other major versions than 1 and 2 get neither protocol nor type items, nor decoded data.
+  if (m.version == 1 || m.version == 2)
+    pkt.add_uint(node, m.version == 2 ? notify_protoid_v2 : notify_protoid_v1, r, off, 1, protocol);
   uint8_t spi_size = r.u8(off + 1);
   pkt.add_item(node, spisize, r, off + 1, 1);
   uint16_t type = r.u16(off + 2);
@@ -415,7 +419,7 @@ void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int
     int t = pkt.add_item(node, notify_msgtype_v2, r, off + 2, 2);
     if (pkt.labels) pkt.set_label(t, fmt::format("Notify Message Type: {} ({})", name, type));
     append_label(pkt, node, " - " + name);
-  } else {
+  } else if (m.version == 1) {
     pkt.add_item(node, notify_msgtype_v1, r, off + 2, 2);
   }
   off += 4;
@@ -428,7 +432,7 @@ void dissect_notify(Message& m, const ByteReader& r, size_t off, size_t len, int
   // the next payload); IKEv1's sequence numbers would be zero-length integers there.
   if (m.version == 2)
     dissect_v2_notify_data(m, type, r, off, std::max(off, end), node);
-  else if (off < end)
+  else if (m.version == 1 && off < end)
     dissect_v1_notify_data(m, type, protocol, doi, r, off, end, node, data);
 }
 

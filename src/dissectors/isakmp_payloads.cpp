@@ -143,11 +143,14 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
     if (r.u8(off + 1) == 0) pkt.set_label(protocol, "Protocol ID: Unused");
     int port = pkt.add_item(node, id_port, r, off + 2, 2);
     if (r.u16(off + 2) == 0) pkt.set_label(port, "Port: Unused");
-  } else {
+    off += 4;
+  } else if (m.version == 2) {
     pkt.add_item(node, id_type_v2, r, off, 1);
     pkt.add_item(node, reserved, r, off + 1, 3);
+    off += 4;
+  } else {  // other major versions: the data follows the type octet
+    ++off;
   }
-  off += 4;
   size_t len = end - off;
   int data = pkt.tree.add(node, id_data, r, off, len, Value{});
   // "Identification Data:" followed by the text tshark appends for the type.
@@ -165,6 +168,8 @@ void dissect_id(Message& m, const ByteReader& r, size_t off, size_t end, int nod
 void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
   Packet& pkt = m.pkt;
   uint8_t encoding = r.u8(off);
+  // tshark reads the encoding and the certificate for IKEv1 and IKEv2 only.
+  if (m.version != 1 && m.version != 2) return;
   pkt.add_item(node, m.version == 2 ? cert_encoding_v2 : cert_encoding_v1, r, off, 1);
   ++off;
   if (m.version == 2 && encoding == kX509HashAndUrl) {
@@ -198,12 +203,17 @@ void dissect_cert(Message& m, const ByteReader& r, size_t off, size_t end, int n
 // X.509 signature certificates its Name (as tshark's dissect_x509if_Name).
 void dissect_certreq(Message& m, const ByteReader& r, size_t off, size_t end, int node) {
   Packet& pkt = m.pkt;
+  if (m.version != 1 && m.version != 2) return;  // tshark reads IKEv1's and IKEv2's only
   pkt.add_item(node, m.version == 2 ? certreq_type_v2 : certreq_type_v1, r, off, 1);
   ++off;
   if (m.version == 2) {  // RFC 7296 §3.7: SHA-1 hashes of the trusted authorities' keys
-    for (; off + kSha1Size <= end; off += kSha1Size)
+    // tshark reads a whole hash wherever one starts, so a partial last one takes 20 bytes too
+    // (from the next payload, or past the message's end: malformed).
+    for (; off < end; off += kSha1Size)
       pkt.add_item(node, ike_certreq_authority, r, off, kSha1Size);
-  } else if (r.u8(off - 1) == kX509Signature && off < end) {  // the authority's X.509 Name
+    return;
+  }
+  if (r.u8(off - 1) == kX509Signature && off < end) {  // the authority's X.509 Name
     dissect_x509_name(r.sub(off, end - off), pkt, node, ike_certreq_authority_sig);
     return;
   }
@@ -216,7 +226,9 @@ void dissect_delete(Message& m, const ByteReader& r, size_t off, size_t end, int
     pkt.add_item(node, delete_doi, r, off, 4);
     off += 4;
   }
-  pkt.add_uint(node, m.version == 2 ? delete_protoid_v2 : delete_protoid_v1, r, off, 1, r.u8(off));
+  if (m.version == 1 || m.version == 2)  // other major versions: no protocol item
+    pkt.add_uint(node, m.version == 2 ? delete_protoid_v2 : delete_protoid_v1, r, off, 1,
+                 r.u8(off));
   uint8_t spi_size = r.u8(off + 1);
   pkt.add_item(node, spisize, r, off + 1, 1);
   pkt.add_item(node, spinum, r, off + 2, 2);

@@ -253,6 +253,7 @@ void dissect_ipsec_attributes(Message& m, const ByteReader& r, size_t off, size_
 
 void dissect_sa(Message& m, const ByteReader& r, size_t off, size_t len, int node) {
   Packet& pkt = m.pkt;
+  if (m.version != 1 && m.version != 2) return;  // tshark reads no proposals of other versions
   if (m.version == 1) {
     uint32_t doi = r.u32(off);
     pkt.add_item(node, sa_doi, r, off, 4);
@@ -276,7 +277,8 @@ void dissect_proposal(Message& m, const ByteReader& r, size_t off, size_t len, i
   pkt.add_item(node, prop_number, r, off, 1);
   append_label(pkt, node, fmt::format(" # {}", number));
   uint32_t protocol = r.u8(off + 1);
-  pkt.add_uint(node, m.version == 2 ? prop_protoid_v2 : prop_protoid_v1, r, off + 1, 1, protocol);
+  if (m.version == 1 || m.version == 2)  // other major versions: no protocol item
+    pkt.add_uint(node, m.version == 2 ? prop_protoid_v2 : prop_protoid_v1, r, off + 1, 1, protocol);
   uint8_t spi_size = r.u8(off + 2);
   pkt.add_item(node, spisize, r, off + 2, 1);
   pkt.add_item(node, prop_transforms, r, off + 3, 1);
@@ -311,6 +313,7 @@ void dissect_transform(Message& m, const ByteReader& r, size_t off, size_t len, 
     dissect_attributes(m, r, off + 4, end, node, protocol);
     return;
   }
+  if (m.version != 2) return;  // tshark reads IKEv1's and IKEv2's transforms only
   uint8_t type = r.u8(off);
   pkt.add_item(node, tf_type, r, off, 1);
   pkt.add_item(node, reserved, r, off + 1, 1);

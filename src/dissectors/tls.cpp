@@ -400,16 +400,14 @@ size_t not_tls(const ByteReader& r, Packet& pkt) {
   return pkt.call_data(r, -1);
 }
 
-size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
-  // Four printable characters are plaintext, not TLS (a STARTTLS conversation before its
-  // upgrade, or text on a TLS port): tshark declines them.
-  if (printable4(r)) return not_tls(r, pkt);
+// The records in r under `parent`: tshark's dissect_ssl once it has accepted the bytes.
+size_t dissect_records(const ByteReader& r, Packet& pkt, int parent) {
   TlsSession& s = session(pkt);
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol(short_or(s.version, "SSL"));
     pkt.cols.set_info("");
   }
-  int top = pkt.add_protocol(-1, proto_tls, r, 0, r.size());
+  int top = pkt.add_protocol(parent, proto_tls, r, 0, r.size());
   size_t off = 0;
   while (off < r.reported_size()) {
     bool need_more = false;
@@ -438,6 +436,13 @@ size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
   return r.reported_size();
 }
 
+size_t dissect_tls_tcp(const ByteReader& r, Packet& pkt, int) {
+  // Four printable characters are plaintext, not TLS (a STARTTLS conversation before its
+  // upgrade, or text on a TLS port): tshark declines them.
+  if (printable4(r)) return not_tls(r, pkt);
+  return dissect_records(r, pkt, -1);
+}
+
 // tshark's TLS heuristic: a record header of a Handshake or ApplicationData record with a
 // common version and a sane length, or an SSLv2-compatible ClientHello.
 bool looks_like_tls(const ByteReader& r) {
@@ -456,6 +461,11 @@ bool looks_like_tls(const ByteReader& r) {
 }
 
 }  // namespace
+
+size_t dissect_tls_carried(const ByteReader& r, Packet& pkt, int parent) {
+  if (printable4(r)) return 0;
+  return dissect_records(r, pkt, parent);
+}
 
 namespace tls {
 

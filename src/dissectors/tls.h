@@ -24,6 +24,11 @@ std::vector<AlpnDissector>& alpn();
 std::vector<HeuristicDissector>& heuristics();
 }  // namespace tls_tables
 
+// TLS records another protocol carries (the EAP-TLS family), under `parent`, in the
+// conversation's TLS session, as tshark's tls dissector called on them; 0 when it declines the
+// bytes (four printable characters: not TLS), for the caller's data dissector.
+size_t dissect_tls_carried(const ByteReader& r, Packet& pkt, int parent);
+
 // Whether TLS is among the packet's layers so far (HTTP over TLS names its URIs https://).
 bool tls_in_layers(const Packet& pkt);
 

@@ -227,6 +227,11 @@ void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int paren
 }
 
 void dissect_x509_name(const ByteReader& r, Packet& pkt, int parent, FieldId choice_field) {
+  // The CHOICE's one arm is a universal SEQUENCE; tshark's BER engine adds nothing for an
+  // element of another class or tag (having read its identifier and length octets).
+  constexpr uint8_t kClassMask = 0xc0, kTagMask = 0x1f;
+  r.need(0, 2);
+  if ((r.u8(0) & kClassMask) != 0 || (r.u8(0) & kTagMask) != ber_tag::kSequence) return;
   BerTree t(pkt, r);
   dissect_name(t, parent, choice_field, x509if::rdnSequence, t.next(0, r.reported_size()));
 }

@@ -19,8 +19,8 @@ size_t dissect_x509_certificate(const ByteReader& r, Packet& pkt, int cert_item)
 void dissect_x509_distinguished_name(const ByteReader& r, Packet& pkt, int parent, FieldId f);
 
 // Dissects the DER Name (a CHOICE of one RDNSequence) filling `r` as choice item `choice_field`
-// under `parent`, as tshark's dissect_x509if_Name (IKE's ID_DER_ASN1_DN identities). Malformed
-// encodings throw BoundsError{false}.
+// under `parent`, as tshark's dissect_x509if_Name (IKE's ID_DER_ASN1_DN identities); nothing for
+// an element that is no SEQUENCE. Malformed encodings throw BoundsError{false}.
 void dissect_x509_name(const ByteReader& r, Packet& pkt, int parent, FieldId choice_field);
 
 // tshark's dissect_unknown_ber: the BER element at the start of `r` shown without a schema

@@ -249,11 +249,7 @@ class Compiler {
         return field_insn(Op::kField, f, &n);
       }
       case AstKind::kSlice: {
-        if (is_literal(n.children[0]))
-          return fail_at(
-              "Range is not supported on literal " + std::string(text(n.children[0])) + ".",
-              n.children[0]);
-        if (node(n.children[0]).kind == AstKind::kReference)
+        if (is_literal(n.children[0]) || node(n.children[0]).kind == AstKind::kReference)
           return fail_at("Range is not supported for entity " + shown(n.children[0]),
                          n.children[0]);
         int src = value(n.children[0], VType::kNone, nullptr);

@@ -33,7 +33,7 @@ constexpr uint32_t kLinkTypes[] = {kLinkEthernet, kLinkRaw,  kLinkLinuxSll, kLin
 // Link types added later: picked by control bytes with bits 3-6 all set (the low three bits
 // index them), so that most seeds written for the first table keep their link type.
 constexpr uint8_t kLaterLinkTypeBits = 0x78;
-constexpr uint32_t kLaterLinkTypes[] = {kLinkFrameRelay};
+constexpr uint32_t kLaterLinkTypes[] = {kLinkFrameRelay, kLinkTokenRing, kLinkFddi};
 
 struct Printers {
   std::vector<std::unique_ptr<PacketPrinter>> all;

@@ -22,8 +22,10 @@ MAX_TARGET_BYTES = 200_000
 MAX_SEEDS = 250
 MAX_FRAME = 2048
 
-# fuzz_dissect's first byte picks the link type by index into its kLinkTypes.
-DISSECT_LINKTYPES = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 228: 5, 229: 6, 108: 7}
+# fuzz_dissect's first byte picks the link type by index into its kLinkTypes, or with bits 3-6
+# set by the low bits' index into kLaterLinkTypes (Frame Relay, Token Ring, FDDI).
+DISSECT_LINKTYPES = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 228: 5, 229: 6, 108: 7,
+                     107: 0x78, 6: 0x79, 10: 0x7A}
 
 
 def pcap_frames(path):

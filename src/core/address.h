@@ -7,7 +7,7 @@
 
 namespace netsift {
 
-enum class AddressType : uint8_t { kNone, kEther, kIpv4, kIpv6 };
+enum class AddressType : uint8_t { kNone, kEther, kIpv4, kIpv6, kIpx };
 
 struct Address {
   AddressType type = AddressType::kNone;
@@ -16,6 +16,8 @@ struct Address {
   static Address ether(const uint8_t* p) { return make(AddressType::kEther, p, 6); }
   static Address ipv4(const uint8_t* p) { return make(AddressType::kIpv4, p, 4); }
   static Address ipv6(const uint8_t* p) { return make(AddressType::kIpv6, p, 16); }
+  // IPX: the 4-byte network, then the 6-byte node.
+  static Address ipx(const uint8_t* p) { return make(AddressType::kIpx, p, 10); }
   size_t size() const {
     switch (type) {
       case AddressType::kEther:
@@ -24,6 +26,8 @@ struct Address {
         return 4;
       case AddressType::kIpv6:
         return 16;
+      case AddressType::kIpx:
+        return 10;
       default:
         return 0;
     }

@@ -15,6 +15,12 @@ void append_u8(std::string& out, unsigned v) {
   if (v >= 10) out.push_back(static_cast<char>('0' + v / 10 % 10));
   out.push_back(static_cast<char>('0' + v % 10));
 }
+void append_hex_digits(std::string& out, const uint8_t* p, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    out.push_back(kHex[p[i] >> 4]);
+    out.push_back(kHex[p[i] & 15]);
+  }
+}
 }  // namespace
 
 void append_ipv4(std::string& out, uint32_t a) {
@@ -30,6 +36,12 @@ void append_ipv4(std::string& out, uint32_t a) {
 void append_ipv6(std::string& out, const uint8_t* addr) {
   char buf[INET6_ADDRSTRLEN];
   if (inet_ntop(AF_INET6, addr, buf, sizeof buf)) out.append(buf);
+}
+
+void append_ipx(std::string& out, const uint8_t* addr) {
+  append_hex_digits(out, addr, 4);
+  out.push_back('.');
+  append_hex_digits(out, addr + 4, 6);
 }
 
 void append_mac_raw(std::string& out, const uint8_t* mac) {
@@ -81,6 +93,9 @@ void append_address(std::string& out, const Address& a, const NameResolver& name
       break;
     case AddressType::kIpv6:
       append_ip_host(out, a.bytes, 16, names, resolve);
+      break;
+    case AddressType::kIpx:
+      append_ipx(out, a.bytes);
       break;
     case AddressType::kNone:
       break;

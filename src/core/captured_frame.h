@@ -25,6 +25,8 @@ struct Timestamp {
 enum LinkType : uint32_t {
   kLinkNull = 0,
   kLinkEthernet = 1,
+  kLinkTokenRing = 6,  // IEEE 802.5
+  kLinkFddi = 10,
   kLinkRaw = 101,
   kLinkFrameRelay = 107,
   kLinkLoop = 108,

@@ -51,6 +51,11 @@ void register_stp();
 void register_echo();
 void register_daytime();
 void register_syslog();
+void register_ipx();
+void register_fddi();
+void register_token_ring();
+void register_rpc();
+void register_nfs();
 
 void register_all_dissectors() {
   static bool done = false;
@@ -103,6 +108,11 @@ void register_all_dissectors() {
   register_echo();
   register_daytime();
   register_syslog();
+  register_ipx();
+  register_fddi();
+  register_token_ring();
+  register_rpc();
+  register_nfs();
 }
 
 }  // namespace netsift

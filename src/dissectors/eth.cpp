@@ -54,6 +54,7 @@ FieldId dst_resolved, dst_oui, dst_oui_resolved, src_resolved, src_oui, src_oui_
 constexpr size_t kHeaderSize = 14;
 constexpr uint16_t kMax8023Length = 1500;
 constexpr uint16_t kMinEthernetIIType = 1536;
+constexpr uint16_t kEthertypeIpx = 0x8137;  // raw 802.3 frames are IPX
 constexpr size_t kMinFrameSize = 60;  // without FCS; shorter frames were padded
 
 constexpr TrueFalse kLgText{"Locally administered address (this is NOT the factory default)",
@@ -322,11 +323,12 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
   }
   ByteReader payload = r.sub(kHeaderSize, payload_len);
   try {
-    // Raw 802.3 (IPX without LLC) has no dissector here: shown as data.
+    // Raw 802.3 is Novell's IPX without LLC: its 0xffff checksum stands where LLC's SAPs
+    // would. IPX is found through its EtherType's entry.
     if (is_802_2)
       dissect_llc(payload, pkt, parent);
     else
-      pkt.call_data(payload, parent);
+      pkt.call_next(tables::ethertype(), kEthertypeIpx, payload, parent);
   } catch (const BoundsError& e) {
     flag_exception(pkt, e);
   } catch (const DissectorBug& e) {

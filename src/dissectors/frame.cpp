@@ -41,6 +41,8 @@ FieldId md5_hash, file_off;
 
 // Wireshark's WTAP_ENCAP_* numbers for the link types we read (frame.encap_type).
 constexpr ValueName kEncapNames[] = {{1, "Ethernet"},
+                                     {2, "Token Ring"},
+                                     {6, "FDDI with bit-swapped MAC addresses"},
                                      {7, "Raw IP"},
                                      {15, "NULL/Loopback"},
                                      {25, "Linux cooked-mode capture v1"},
@@ -94,6 +96,10 @@ int wtap_encap(uint32_t linktype) {
       return 25;
     case kLinkFrameRelay:
       return 26;
+    case kLinkTokenRing:
+      return 2;
+    case kLinkFddi:
+      return 6;  // Linux's libpcap gives FDDI addresses in the wire's bit order
     case kLinkIpv4:
       return 129;
     case kLinkIpv6:

@@ -156,8 +156,11 @@ size_t dispatch_payload(Packet& pkt, const ByteReader& data, uint16_t sport, uin
     if (p != 0)
       if (Dissector d = tables::udp_port().find(p))
         if (size_t n = d(data, pkt, -1)) return n;
+  // A heuristic whose dissector looks further (RPC matches replies to calls) may still
+  // reject the payload by returning 0, having added nothing.
   for (const HeuristicDissector& h : tables::udp_heuristics())
-    if (h.accepts(data)) return h.dissect(data, pkt, -1);
+    if (h.accepts(data))
+      if (size_t n = h.dissect(data, pkt, -1)) return n;
   return pkt.call_data(data, -1);
 }
 

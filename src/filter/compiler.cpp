@@ -8,6 +8,7 @@
 
 #include "core/field_registry.h"
 #include "filter/literal.h"
+#include "filter/tshark_protocols.h"
 
 namespace netsift::dfilter {
 
@@ -117,11 +118,19 @@ class Compiler {
     if (name.size() > 1 && name[0] == '.') name.remove_prefix(1);
     return find_field(name);
   }
+  // A word naming a protocol tshark has and netsift does not dissect: a field no packet has.
+  bool is_foreign_protocol(int a) const {
+    if (node(a).kind != AstKind::kWord || field_of_word(a)) return false;
+    std::string_view name = node(a).token.text;
+    if (name.size() > 1 && name[0] == '.') name.remove_prefix(1);
+    return is_tshark_protocol(name);
+  }
   // A word that names no field, a string or a character: its meaning depends on the other side.
   bool is_literal(int a) const {
     const AstNode& n = node(a);
     if (n.kind == AstKind::kWord)
-      return field_of_word(a) == kNoField && !n.token.text.starts_with('.');
+      return field_of_word(a) == kNoField && !n.token.text.starts_with('.') &&
+             !is_foreign_protocol(a);
     return n.kind == AstKind::kString || n.kind == AstKind::kChar;
   }
   // The field whose value names and width apply to literals compared with `a`.
@@ -223,6 +232,7 @@ class Compiler {
     switch (n.kind) {
       case AstKind::kWord: {
         if (FieldId f = field_of_word(a)) return field_insn(Op::kField, f, nullptr);
+        if (is_foreign_protocol(a)) return emit(Insn{Op::kConst, VType::kBytes});
         if (!is_literal(a)) return fail_unknown(a);
         [[fallthrough]];
       }
@@ -239,11 +249,7 @@ class Compiler {
         return field_insn(Op::kField, f, &n);
       }
       case AstKind::kSlice: {
-        if (is_literal(n.children[0]))
-          return fail_at(
-              "Range is not supported on literal " + std::string(text(n.children[0])) + ".",
-              n.children[0]);
-        if (node(n.children[0]).kind == AstKind::kReference)
+        if (is_literal(n.children[0]) || node(n.children[0]).kind == AstKind::kReference)
           return fail_at("Range is not supported for entity " + shown(n.children[0]),
                          n.children[0]);
         int src = value(n.children[0], VType::kNone, nullptr);
@@ -391,6 +397,9 @@ class Compiler {
           : spec->func == Func::kAbs || spec->func == Func::kMax || spec->func == Func::kMin
               ? outer_hint
               : VType::kNone;
+      if (hint == VType::kNone && (spec->func == Func::kAbs || spec->func == Func::kMax ||
+                                   spec->func == Func::kMin))
+        if (int f = untyped_constant_argument(c, spec->func, name); f != 0) return f;
       int v = value(c, hint, nullptr);
       if (v < 0) return -1;
       VType vt = out_.program.code[v].type;
@@ -438,6 +447,21 @@ class Compiler {
     return emit(in);
   }
 
+  // A constant argument of abs(), max() or min() with nothing to take its type from (the
+  // function is left of a comparison): tshark's semantic checks refuse it, each in its words.
+  // Returns -1 after failing, 0 when the argument is no such constant.
+  int untyped_constant_argument(int c, Func func, const std::string& name) {
+    AstKind k = node(c).kind;
+    bool literal = k == AstKind::kWord && !field_of_word(c) && is_literal(c);
+    if (!literal && k != AstKind::kString && k != AstKind::kChar) return 0;
+    if (func != Func::kAbs)
+      return fail_at("Argument '" + std::string(text(c)) + "' is not valid for " + name + "()", c);
+    if (literal) return fail_at("Need a field or field-like value on the LHS.", c);
+    return fail_at(std::string("Type ") + (k == AstKind::kString ? "STRING" : "CHARCONST") +
+                       " is not valid for " + name,
+                   c);
+  }
+
   int test(int a) {
     if (failed_) return -1;
     const AstNode& n = node(a);
@@ -459,7 +483,7 @@ class Compiler {
       }
       case AstKind::kWord:
         if (FieldId f = field_of_word(a)) return field_insn(Op::kExists, f, nullptr);
-        if (unknown_absent_) return absent();
+        if (unknown_absent_ || is_foreign_protocol(a)) return absent();
         return fail_unknown(a);
       case AstKind::kLayer: {
         FieldId f = field_of_word(n.children[0]);

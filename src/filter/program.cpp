@@ -105,6 +105,8 @@ bool node_value(const Packet& pkt, const Node& nd, Val& v) {
       uint32_t off = std::min(nd.offset, size);
       v.p = base + off;
       v.n = size - off;
+      // Slices and len() see the protocol item's own bytes (tshark's protocol.length).
+      v.u = nd.length;
       return true;
     }
     case FieldType::kEther:
@@ -112,10 +114,17 @@ bool node_value(const Packet& pkt, const Node& nd, Val& v) {
     case FieldType::kBytes:
     case FieldType::kOid:
     case FieldType::kString:
-    case FieldType::kStringz:
       v.p = nd.value.bytes.p;
       v.n = nd.value.bytes.n;
       return true;
+    case FieldType::kStringz: {
+      // A NUL-terminated string's value ends at its NUL (the item's bytes include it).
+      v.p = nd.value.bytes.p;
+      const void* nul = v.p ? std::memchr(v.p, 0, nd.value.bytes.n) : nullptr;
+      v.n = nul ? static_cast<uint32_t>(static_cast<const uint8_t*>(nul) - v.p)
+                : nd.value.bytes.n;
+      return true;
+    }
     default:
       v.u = nd.value.u;
       return true;
@@ -283,7 +292,8 @@ void Program::slice_values(const Insn& in, std::vector<Val>& out, std::string& b
     bool ok = true;
     for (uint32_t r = 0; r < in.count && ok; ++r) {
       const SliceRange& sr = slices[in.first + r];
-      int64_t len = v.n, start = sr.start < 0 ? len + sr.start : sr.start, end;
+      int64_t len = st == VType::kProtocol ? std::min<int64_t>(v.n, v.u) : v.n;
+      int64_t start = sr.start < 0 ? len + sr.start : sr.start, end;
       if (sr.kind == SliceRange::kStartLength) end = start + sr.second;
       else if (sr.kind == SliceRange::kToEnd) end = len;
       else end = (sr.second < 0 ? len + sr.second : sr.second) + 1;
@@ -330,7 +340,7 @@ void Program::func_values(const Insn& in, std::vector<Val>& out, std::string& bu
   for (const Val& v : values(args[in.first])) {
     switch (f) {
       case Func::kLen: {
-        uint64_t n = arg0.type == VType::kIpv4 ? 4 : v.n;
+        uint64_t n = arg0.type == VType::kIpv4 ? 4 : arg0.type == VType::kProtocol ? v.u : v.n;
         out.push_back(uint_val(n));
         break;
       }

@@ -42,6 +42,10 @@ Encapsulation encapsulation(uint32_t linktype) {
       return {25, "Linux cooked-mode capture v1", "linux-sll"};
     case kLinkFrameRelay:
       return {26, "Frame Relay", "frelay"};
+    case kLinkTokenRing:
+      return {2, "Token Ring", "tr"};
+    case kLinkFddi:
+      return {6, "FDDI with bit-swapped MAC addresses", "fddi-swapped"};
     case kLinkIpv4:
       return {129, "Raw IPv4", "rawip4"};
     case kLinkIpv6:

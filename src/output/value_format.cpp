@@ -159,7 +159,9 @@ void append_field_value(std::string& out, const Packet& pkt, const Node& n) {
     case FieldType::kUint48:
     case FieldType::kUint64:
     case FieldType::kFrameNum:
-      append_uint_in_base(out, v.u, type_hex_digits(f.def.type), f.def.base);
+      // tshark's field values show BASE_OCT integers in decimal (only labels use octal).
+      append_uint_in_base(out, v.u, type_hex_digits(f.def.type),
+                          f.def.base == Base::kOct ? Base::kDec : f.def.base);
       break;
     case FieldType::kInt8:
     case FieldType::kInt16:

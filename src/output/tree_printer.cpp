@@ -29,8 +29,9 @@ void TreePrinter::append_item(std::string& out, const Packet& pkt, const Node& n
     out.append(label_);
     out.push_back('\n');
   }
-  // Uninterpreted data is dumped in hex under its line, unless -x dumps the whole packet.
-  if (!mode_.hex && node.field == protocols::data) {
+  // Uninterpreted data is dumped in hex under its line, unless -x dumps the whole packet or
+  // -O leaves it a closed top-level item.
+  if (!mode_.hex && node.field == protocols::data && (depth > 0 || expanded(node.field))) {
     ByteReader r = source_reader(pkt, node.source);
     if (r.has(node.offset, node.length)) {
       text_.clear();

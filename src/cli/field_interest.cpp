@@ -56,7 +56,8 @@ std::optional<FieldInterest> needed_fields(const Options& opts, const PacketFilt
   const bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
   // Summary lines come from the columns and the packet's addresses, not from the tree; the
   // detail tree, hex dump and JSON print the tree.
-  const bool text = opts.output_type == "text" || opts.output_type == "tabs";
+  const bool text =
+      opts.output_type == "text" || opts.output_type == "tabs" || opts.output_type == "ps";
   const bool summary_only =
       (text && !opts.verbose && !opts.hex_dump && opts.only_protocols.empty()) ||
       opts.output_type == "psml";

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "output/fields_printer.h"
+
 namespace netsift {
 
 namespace {
@@ -152,6 +154,10 @@ std::optional<int> check_output_options(const Options& o, int argc, char** argv)
     print_output_types(o.output_type);
     return 1;
   }
+  // tshark checks -E as it reads it, whatever -T is.
+  FieldsFormat checked;
+  for (const std::string& e : o.field_opts)
+    if (!parse_fields_option(e, checked)) return 1;
   if (o.write_format != "pcap" && o.write_format != "pcapng") {
     if (!o.write_format.empty())
       std::fprintf(stderr, "netsift: \"%s\" isn't a valid capture file type\n",

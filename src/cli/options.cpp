@@ -33,7 +33,6 @@ constexpr Unsupported kUnsupported[] = {
     {"--disable-protocol", "enabling or disabling protocols is not supported by netsift"},
     {"--enable-heuristic", "enabling or disabling heuristics is not supported by netsift"},
     {"--disable-heuristic", "enabling or disabling heuristics is not supported by netsift"},
-    {"--elastic-mapping-filter", "-G elastic-mapping is not supported by netsift"},
 };
 
 // --hexdump values, in order (the last data-source and ASCII choices win).
@@ -149,7 +148,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Hex dump: all|frames (data sources), ascii|delimit|noascii; help")
       ->allow_extra_args(false);
   app.add_option("-O", o.only_protocols, "Show details of these protocols only");
-  app.add_option("-T", o.output_type, "Output format: text|tabs|fields|json|jsonraw|ek|pdml|psml");
+  app.add_option("-T", o.output_type, "Output format: text|tabs|ps|fields|json|jsonraw|ek|pdml|psml");
   app.add_option("-S", o.separator, "The line separator to print between packets (with -V, -x)");
   app.add_flag("--color", o.color,
                "Color summary lines as Wireshark's coloring rules (24-bit color terminals), "
@@ -170,6 +169,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-w", o.write_file, "Write packets to FILE (\"-\": stdout)");
   app.add_option("-F", o.write_format, "Output file format: pcap|pcapng");
   app.add_option("-G", o.glossary, "Print a glossary: fields|protocols|defaultprefs|currentprefs")->expected(0, 1);
+  app.add_option("--elastic-mapping-filter", o.elastic_mapping_filter,
+                 "With -G elastic-mapping: only these protocols (comma-separated)");
   app.add_option("-Y,--display-filter", o.display_filter, "Display filter");
   app.add_option("-R,--read-filter", o.read_filter, "Read filter (with -2)");
   app.add_flag("-2", o.two_pass, "Two-pass analysis");

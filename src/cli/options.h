@@ -42,6 +42,7 @@ struct Options {
   std::string write_file;                   // -w FILE
   std::string write_format = "pcapng";      // -F pcap|pcapng
   std::optional<std::string> glossary;      // -G [fields|protocols|...]
+  std::string elastic_mapping_filter;       // --elastic-mapping-filter ip,udp
   std::string display_filter;               // -Y
   std::string read_filter;                  // -R
   bool two_pass = false;                    // -2

@@ -56,7 +56,7 @@ bool printer_needs_columns(const Options& opts) {
 bool printer_needs_labels(const Options& opts) {
   bool prints = !opts.quiet && (opts.write_file.empty() || opts.print_when_writing);
   if (!prints) return false;
-  if (opts.output_type == "text" || opts.output_type == "tabs")
+  if (opts.output_type == "text" || opts.output_type == "tabs" || opts.output_type == "ps")
     return opts.verbose || opts.hex_dump || !opts.only_protocols.empty();
   if (opts.output_type == "psml") return false;  // columns only
   // -T fields prints a protocol's tree text as its value.
@@ -67,19 +67,26 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
                  std::shared_ptr<const ColorRules> colors,
                  std::unique_ptr<PacketPrinter>& printer) {
   if (opts.quiet || (!opts.write_file.empty() && !opts.print_when_writing)) return 0;
-  if (opts.output_type == "text" || opts.output_type == "tabs") {
+  // -E applies to -T fields; its occurrence also to the -e fields of json, ek and pdml.
+  FieldsFormat format;
+  for (const std::string& o : opts.field_opts)
+    if (!parse_fields_option(o, format)) return 1;
+  const bool postscript = opts.output_type == "ps";
+  if (opts.output_type == "text" || opts.output_type == "tabs" || postscript) {
     const char delimiter = opts.output_type == "tabs" ? '\t' : ' ';
     AnsiColoring ansi;
-    ansi.terminal = ansi_color_terminal();
+    ansi.terminal = !postscript && ansi_color_terminal();
     if (ansi.terminal) ansi.rules = colors;
     bool details = opts.verbose || !opts.only_protocols.empty();
-    if (!details && !opts.hex_dump) {
+    if (!details && !opts.hex_dump && !postscript) {
       printer = std::make_unique<SummaryPrinter>(columns, delimiter, std::move(ansi));
       return 0;
     }
     // tshark prints the summary line beside details or hex only when -P asks for it.
     TreeMode mode;
-    mode.summary = opts.print_when_writing;
+    mode.summary = opts.print_when_writing || (!details && !opts.hex_dump);
+    mode.postscript = postscript;
+    mode.capture_file = opts.read_file;
     mode.details = details;
     mode.hex = opts.hex_dump;
     mode.hex_style = opts.hex_style;
@@ -98,9 +105,6 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     return 0;
   }
   if (opts.output_type == "fields") {
-    FieldsFormat format;
-    for (const std::string& o : opts.field_opts)
-      if (!parse_fields_option(o, format)) return 1;
     auto fields = std::make_unique<FieldsPrinter>(opts.fields, format, columns);
     if (!fields->resolve()) return 1;
     printer = std::move(fields);
@@ -112,6 +116,7 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
                                                       : JsonStyle::kEk;
     auto json = std::make_unique<JsonPrinter>(style, opts.fields, columns);
     if (!json->resolve()) return 1;
+    json->set_occurrence(format.occurrence);
     JsonTreeOptions tree;
     tree.hex = opts.hex_dump;
     tree.merge_duplicate_keys = opts.no_duplicate_keys;
@@ -129,6 +134,7 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
     pdml.colors = colors;
     auto p = std::make_unique<PdmlPrinter>(std::move(pdml), opts.fields, columns);
     if (!p->resolve()) return 1;
+    p->set_occurrence(format.occurrence);
     printer = std::move(p);
     return 0;
   }
@@ -140,8 +146,9 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
   return 1;
 }
 
-int print_glossary(const std::string& which, const PrefStore& current) {
-  return write_glossary(which, stdout, current);
+int print_glossary(const std::string& which, const PrefStore& current,
+                   const std::string& elastic_filter) {
+  return write_glossary(which, stdout, current, elastic_filter);
 }
 
 }  // namespace netsift

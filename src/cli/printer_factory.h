@@ -21,7 +21,9 @@ int make_printer(const Options& opts, const ColumnLayout& columns,
 bool printer_needs_columns(const Options& opts);
 // Whether dissectors must build the tree's item labels (only a printed tree shows them).
 bool printer_needs_labels(const Options& opts);
-// -G: prints the named glossary; returns the exit status.
-int print_glossary(const std::string& which, const PrefStore& current);
+// -G: prints the named glossary; returns the exit status. `elastic_filter`: the protocols
+// --elastic-mapping-filter names ("" for all).
+int print_glossary(const std::string& which, const PrefStore& current,
+                   const std::string& elastic_filter);
 
 }  // namespace netsift

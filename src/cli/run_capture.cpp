@@ -109,7 +109,7 @@ int run(const Options& opts, std::unique_ptr<CaptureReader> input) {
   if (opts.glossary) {
     PrefStore current;
     if (int status = load_profile_preferences(opts, current)) return status;
-    return print_glossary(*opts.glossary, current);
+    return print_glossary(*opts.glossary, current, opts.elastic_mapping_filter);
   }
   Session session;
   if (opts.max_memory_bytes) session.memory().set_limit(opts.max_memory_bytes);

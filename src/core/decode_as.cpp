@@ -83,8 +83,8 @@ bool parse_selector(const std::string& text, uint32_t& first, uint32_t& last) {
   return true;
 }
 
-void change_range(DissectorTable& t, uint32_t first, uint32_t last, Dissector d) {
-  for (uint64_t k = first; k <= last; ++k) t.change(static_cast<uint32_t>(k), d);
+void change_range(DissectorTable& t, uint32_t first, uint32_t last, const DecodeAsCandidate& c) {
+  for (uint64_t k = first; k <= last; ++k) t.change(static_cast<uint32_t>(k), c);
 }
 
 }  // namespace
@@ -141,7 +141,7 @@ bool apply_decode_as_option(const std::string& arg) {
     list_protocols(*table);
     return false;
   }
-  change_range(*table, first, last, c->dissect);
+  change_range(*table, first, last, *c);
   return true;
 }
 
@@ -170,7 +170,7 @@ void read_decode_as_entries(const std::string& path) {
       FieldId id = registry().find(c.protocol);
       const char* short_name = id == kNoField ? nullptr : registry().info(id).short_name;
       if (short_name && parts[3] == short_name) {
-        table->change(static_cast<uint32_t>(v), c.dissect);
+        table->change(static_cast<uint32_t>(v), c);
         break;
       }
     }

@@ -324,8 +324,10 @@ void PrefStore::apply_port_ranges() const {
     for (auto [lo, hi] : p.default_value.range.spans)
       for (uint32_t port = lo; port <= hi; ++port)
         if (table.find(port) == p.reg.dissector) table.remove(port);
+    // The module is the protocol the ports go to ("http" for http.tcp.port).
+    const char* protocol = reg.modules()[p.module].name;
     for (auto [lo, hi] : value(id).range.spans)
-      for (uint32_t port = lo; port <= hi; ++port) table.add(port, p.reg.dissector);
+      for (uint32_t port = lo; port <= hi; ++port) table.add(port, p.reg.dissector, protocol);
   }
 }
 

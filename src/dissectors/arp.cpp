@@ -553,7 +553,7 @@ void register_arp() {
   reg.add_fields(proto, kFields);
   register_protocol_state<ArpState>(StateScope::kCapture);
   tables::ethertype().add(0x0806, dissect_arp, "arp");
-  tables::ethertype().add(0x8035, dissect_arp);  // RARP
+  tables::ethertype().add(0x8035, dissect_arp, "arp");  // RARP
 }
 
 }  // namespace netsift

@@ -273,7 +273,7 @@ void register_dhcp() {
   reg.add_fields(proto, kFields);
   dhcp::register_option_fields(proto);
   tables::udp_port().add(kPortServer, dissect_dhcp, "dhcp");
-  tables::udp_port().add(kPortClient, dissect_dhcp);
+  tables::udp_port().add(kPortClient, dissect_dhcp, "dhcp");
 }
 
 }  // namespace netsift

@@ -425,7 +425,7 @@ void register_dtls() {
   dtls::register_fields(proto_dtls);
   register_protocol_state<DtlsReassembly>(StateScope::kConversation);
   for (const AppPort& p : kAppPorts) tables::udp_port().add(p.port, dissect_dtls, "dtls");
-  tables::udp_heuristics().push_back({looks_like_dtls_datagram, dissect_dtls});
+  tables::udp_heuristics().push_back({looks_like_dtls_datagram, dissect_dtls, "dtls"});
 }
 
 }  // namespace netsift

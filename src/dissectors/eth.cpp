@@ -330,7 +330,7 @@ size_t dissect_802_3(const ByteReader& r, Packet& pkt, int parent, int tree, uin
     else
       pkt.call_next(tables::ethertype(), kEthertypeIpx, payload, parent);
   } catch (const BoundsError& e) {
-    flag_exception(pkt, e);
+    flag_exception(pkt, e, payload);
   } catch (const DissectorBug& e) {
     flag_dissector_bug(pkt, e);
   }
@@ -418,8 +418,9 @@ void append_mac_with_resolution(std::string& out, const Packet& pkt, const uint8
 void register_trailer_dissector(TrailerDissector d) {
   trailer_dissectors().push_back(d);
 }
-void register_eth_heuristic(EthHeuristic d) {
+void register_eth_heuristic(EthHeuristic d, const char* protocol) {
   eth_heuristics().push_back(d);
+  tables::register_heuristic_listing({"eth", protocol});
 }
 
 namespace {
@@ -459,7 +460,7 @@ size_t dissect_ethertype(const ByteReader& r, Packet& pkt, int parent, const Eth
       }
     }
   } catch (const BoundsError& e) {
-    flag_exception(pkt, e);
+    flag_exception(pkt, e, payload);
     // tshark's ethertype dissector catches a malformed payload (not a short frame, not an
     // unreassembled fragment) and goes on to the trailer after the length its protocol noted.
     if (!e.beyond_capture && !pkt.fragmented && noted.length) used = *noted.length;
@@ -626,7 +627,7 @@ void register_eth() {
   reg.add_fields(proto, kFields);
   ethertype_proto.id = reg.add_protocol({"Ethertype", "Ethertype", "ethertype"});
   register_protocol_state<EthertypePayload>(StateScope::kPacket);
-  tables::linktype().add(kLinkEthernet, dissect_eth);
+  tables::linktype().add(kLinkEthernet, dissect_eth, "eth");
 }
 
 }  // namespace netsift

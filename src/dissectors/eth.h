@@ -42,7 +42,7 @@ void register_trailer_dissector(TrailerDissector d);
 // information pseudo packet): returns true when it recognised and dissected the frame. It
 // records the "eth" layer itself, as tshark lists eth in frame.protocols.
 using EthHeuristic = bool (*)(const ByteReader& frame, Packet& pkt, int parent);
-void register_eth_heuristic(EthHeuristic d);
+void register_eth_heuristic(EthHeuristic d, const char* protocol);  // protocol: its filter name
 
 // Appends "Name_xx:yy:zz (aa:bb:..)" or, without MAC resolution, the raw address: how tshark
 // writes an Ethernet address in protocol summaries.

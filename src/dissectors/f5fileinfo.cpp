@@ -157,7 +157,7 @@ void register_f5fileinfo() {
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"F5 Capture Information", "FILEINFO", "f5fileinfo"});
   reg.add_fields(proto, kFields);
-  register_eth_heuristic(dissect_f5fileinfo);
+  register_eth_heuristic(dissect_f5fileinfo, "f5fileinfo");
 }
 
 const char* f5_platform_name(std::string_view id) {

@@ -388,7 +388,7 @@ void add_comments(Packet& pkt, const ByteReader& r) {
 // was being dissected (the last layer entered): a short frame, an unreassembled IP fragment or
 // a malformed packet. The items are not generated: their brackets are part of tshark's text
 // (PDML's showname).
-void flag_exception(Packet& pkt, const BoundsError& e) {
+void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in) {
   const char* proto = pkt.layers.empty() ? "" : registry().info(pkt.layers.back()).short_name;
   ByteReader none;
   int n;
@@ -406,10 +406,10 @@ void flag_exception(Packet& pkt, const BoundsError& e) {
                kGroupReassemble);
   } else {
     pkt.malformed = true;
-    n = pkt.tree.add(-1, protocols::malformed, none, 0, 0, Value{});
+    n = pkt.tree.add(-1, protocols::malformed, caught_in, 0, 0, Value{});
     pkt.set_label(n, fmt::format("[Malformed Packet: {}]", proto));
     if (pkt.cols.enabled) pkt.cols.append_info("[Malformed Packet]");
-    add_expert(pkt, n, protocols::malformed_expert, none, 0, 0,
+    add_expert(pkt, n, protocols::malformed_expert, caught_in, 0, 0,
                "Malformed Packet (Exception occurred)", kExpertError, kGroupMalformed);
   }
 }

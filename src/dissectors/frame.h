@@ -13,8 +13,10 @@ namespace netsift {
 void dissect_packet(Packet& pkt);
 
 // Flags a packet whose dissection read past its bytes (_ws.short or _ws.malformed, naming the
-// last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it.
-void flag_exception(Packet& pkt, const BoundsError& e);
+// last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it
+// with that payload, `caught_in`: as tshark's show_exception, a malformed packet's item sits
+// at its start (a short frame or an unreassembled fragment is caught by the frame: offset 0).
+void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in = {});
 // Shows a dissector's failed assertion as tshark does: "[Dissector bug, protocol P: message]".
 void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
 // TCP's reassembly refused a segment (tshark's ReassemblyError): "[Reassembly error, protocol

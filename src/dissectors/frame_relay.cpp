@@ -235,7 +235,7 @@ void register_frame_relay() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Frame Relay", "FR", "fr"});
   reg.add_fields(proto, kFields);
-  tables::linktype().add(kLinkFrameRelay, dissect_frame_relay);
+  tables::linktype().add(kLinkFrameRelay, dissect_frame_relay, "fr");
 }
 
 }  // namespace netsift

@@ -490,12 +490,12 @@ void register_http() {
   http_body::register_fields(http_fields::proto);
   register_http_path_fields(http_fields::proto);
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_http_tcp, "http");
-  tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp});
+  tables::tcp_heuristics().push_back({looks_like_http, dissect_http_tcp, "http"});
   // Decrypted TLS application data (tshark's http.tls.port, the "http/1.1" ALPN and the
   // "HTTP over TLS" heuristic).
   tls_tables::port().add(443, dissect_http_tcp, "http");
   tls_tables::alpn().push_back({"http/1.1", dissect_http_tcp});
-  tls_tables::heuristics().push_back({looks_like_http, dissect_http_tcp});
+  tls_tables::heuristics().push_back({looks_like_http, dissect_http_tcp, "http"});
 }
 
 }  // namespace netsift

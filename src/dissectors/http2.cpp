@@ -303,7 +303,7 @@ void register_http2() {
   // tcp.port==N,http2 for cleartext HTTP/2 that starts without a preface in the capture.
   tables::tcp_port().add_decode_as("http2", dissect_http2);
   tls_tables::alpn().push_back({"h2", dissect_http2});
-  tls_tables::heuristics().push_back({looks_like_http2, dissect_http2});
+  tls_tables::heuristics().push_back({looks_like_http2, dissect_http2, "http2"});
 }
 
 }  // namespace netsift

@@ -325,9 +325,10 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
   ByteReader payload = r.sub(40, end - 40);
   uint8_t next = r.u8(6);
   size_t first_after = pkt.tree.size();
-  pkt.call_next(tables::ip_proto(), next, payload, is_ipv6_extension(next) ? tree : parent);
-  // tshark's IPv6 item also covers the extension headers dissected under it.
-  if (tree != PacketTree::kDiscarded) {
+  // tshark's IPv6 item also covers the extension headers dissected under it, as each one
+  // extends it: also when a later layer throws.
+  auto cover_extensions = [&] {
+    if (tree == PacketTree::kDiscarded) return;
     for (size_t i = first_after; i < pkt.tree.size(); ++i) {
       const Node& n = pkt.tree[i];
       Node& ip = pkt.tree[tree];
@@ -335,7 +336,14 @@ size_t dissect_ipv6(const ByteReader& r, Packet& pkt, int parent) {
           registry().info(n.field).def.type == FieldType::kProtocol)
         ip.length = std::max(ip.length, n.offset + n.length - ip.offset);
     }
+  };
+  try {
+    pkt.call_next(tables::ip_proto(), next, payload, is_ipv6_extension(next) ? tree : parent);
+  } catch (...) {
+    cover_extensions();
+    throw;
   }
+  cover_extensions();
   --pkt.ip_depth;
   return end;
 }

@@ -646,10 +646,10 @@ void register_ipv6_extensions() {
   reg.add_fields(fraghdr, kFragFields);
   dstopts = reg.add_protocol({"Destination Options for IPv6", "IPv6 Destination", "ipv6.dstopts"});
   reg.add_fields(dstopts, kDstFields);
-  tables::ip_proto().add(0, dissect_hopopts);
-  tables::ip_proto().add(43, dissect_routing);
-  tables::ip_proto().add(44, dissect_fraghdr);
-  tables::ip_proto().add(60, dissect_dstopts);
+  tables::ip_proto().add(0, dissect_hopopts, "ipv6.hopopts");
+  tables::ip_proto().add(43, dissect_routing, "ipv6.routing");
+  tables::ip_proto().add(44, dissect_fraghdr, "ipv6.fraghdr");
+  tables::ip_proto().add(60, dissect_dstopts, "ipv6.dstopts");
 }
 
 }  // namespace netsift

@@ -461,11 +461,12 @@ void dissect_snap(const ByteReader& r, Packet& pkt, int parent, int tree, size_t
 
 namespace llc {
 DissectorTable& dsap_table() {
-  static DissectorTable t("llc.dsap", "LLC SAP");
+  static DissectorTable t("llc.dsap", "LLC SAP", {FieldType::kUint8, Base::kHex, "LLC", false});
   return t;
 }
 DissectorTable& cisco_pid_table() {
-  static DissectorTable t("llc.cisco_pid", "LLC Cisco OUI PID");
+  static DissectorTable t("llc.cisco_pid", "LLC Cisco OUI PID",
+                          {FieldType::kUint16, Base::kHex, nullptr, false});
   return t;
 }
 void set_bpdu_dissector(Dissector d) {

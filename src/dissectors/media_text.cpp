@@ -18,8 +18,10 @@ namespace {
 
 FieldId proto_text_lines, f_line;
 
+// Each line is a text item in tshark (no field of its own): JSON keys it by its text, PDML
+// names it "", filters cannot reach it.
 const FieldReg kFields[] = {
-    {&f_line, {.name = "Line", .abbrev = "data-text-lines.line"}},
+    {&f_line, {.name = "Text", .abbrev = "data-text-lines.text", .type = FieldType::kNone}},
 };
 
 // Media types tshark gives to data-text-lines (packet-text-media.c registrations).

@@ -103,8 +103,8 @@ void register_null() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Null/Loopback", "Null", "null"});
   reg.add_fields(proto, kFields);
-  tables::linktype().add(kLinkNull, dissect_null);
-  tables::linktype().add(kLinkLoop, dissect_loop);
+  tables::linktype().add(kLinkNull, dissect_null, "null");
+  tables::linktype().add(kLinkLoop, dissect_loop, "null");
 }
 
 }  // namespace netsift

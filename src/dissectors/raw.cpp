@@ -41,12 +41,12 @@ size_t dissect_ipv6_link(const ByteReader& r, Packet& pkt, int parent) {
 
 void register_raw() {
   proto = registry().add_protocol({"Raw packet data", "Raw", "raw"});
-  tables::linktype().add(kLinkRaw, dissect_raw);
+  tables::linktype().add(kLinkRaw, dissect_raw, "raw");
   // Old BSD pcap files carry DLT_RAW's platform values (12, 14); wiretap reads both as raw IP.
-  tables::linktype().add(12, dissect_raw);
-  tables::linktype().add(14, dissect_raw);
-  tables::linktype().add(kLinkIpv4, dissect_ipv4_link);
-  tables::linktype().add(kLinkIpv6, dissect_ipv6_link);
+  tables::linktype().add(12, dissect_raw, "raw");
+  tables::linktype().add(14, dissect_raw, "raw");
+  tables::linktype().add(kLinkIpv4, dissect_ipv4_link, "ip");
+  tables::linktype().add(kLinkIpv6, dissect_ipv6_link, "ipv6");
 }
 
 }  // namespace netsift

@@ -205,8 +205,8 @@ void register_sll() {
   FieldRegistry& reg = registry();
   proto.id = reg.add_protocol({"Linux cooked-mode capture", "SLL", "sll"});
   reg.add_fields(proto, kFields);
-  tables::linktype().add(kLinkLinuxSll, dissect_sll);
-  tables::linktype().add(kLinkLinuxSll2, dissect_sll2);
+  tables::linktype().add(kLinkLinuxSll, dissect_sll, "sll");
+  tables::linktype().add(kLinkLinuxSll2, dissect_sll2, "sll");
 }
 
 }  // namespace netsift

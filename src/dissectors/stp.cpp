@@ -564,10 +564,10 @@ void register_stp() {
   reg.add_fields(proto, kFields);
   constexpr uint8_t kSapBpdu = 0x42;
   llc::dsap_table().add(kSapBpdu, dissect_bpdu_generic, "stp");
-  llc::cisco_pid_table().add(kPidRlqRequest, dissect_bpdu_generic);
-  llc::cisco_pid_table().add(kPidRlqResponse, dissect_bpdu_generic);
-  llc::cisco_pid_table().add(kPidVlanBridge, dissect_bpdu_generic);
-  llc::cisco_pid_table().add(kPidPvstPlus, dissect_bpdu_pvst);
+  llc::cisco_pid_table().add(kPidRlqRequest, dissect_bpdu_generic, "stp");
+  llc::cisco_pid_table().add(kPidRlqResponse, dissect_bpdu_generic, "stp");
+  llc::cisco_pid_table().add(kPidVlanBridge, dissect_bpdu_generic, "stp");
+  llc::cisco_pid_table().add(kPidPvstPlus, dissect_bpdu_pvst, "stp");
   llc::set_bpdu_dissector(dissect_bpdu_generic);
 }
 

@@ -604,7 +604,7 @@ const PrefReg kTlsPrefs[] = {
 namespace tls_tables {
 
 DissectorTable& port() {
-  static DissectorTable table("tls.port", "TLS port");
+  static DissectorTable table("tls.port", "TLS Port", {FieldType::kUint16, Base::kDec, "TLS", true});
   return table;
 }
 
@@ -627,6 +627,9 @@ bool tls_in_layers(const Packet& pkt) {
 }
 
 void register_tls() {
+  tables::register_heuristic_list("tls", &tls_tables::heuristics());
+  tables::register_string_table(
+      {"tls.alpn", "SSL/TLS Application-Layer Protocol Negotiation (ALPN) Protocol IDs", "TLS"});
   prefs_registry().add_module({"tls", "Transport Layer Security"}, kTlsPrefs);
   prefs_registry().add_uat({"rsa_keys", "RSA Private Keys", {"uri", "password"}});
   register_protocol_state<TlsSecrets>(StateScope::kCapture);
@@ -638,7 +641,7 @@ void register_tls() {
   register_protocol_state<TlsSession>(StateScope::kConversation);
   register_tls_certificates();
   for (uint16_t p : kTcpPorts) tables::tcp_port().add(p, dissect_tls_tcp, "tls");
-  tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp});
+  tables::tcp_heuristics().push_back({looks_like_tls, dissect_tls_tcp, "tls"});
 }
 
 }  // namespace netsift

@@ -164,7 +164,7 @@ void register_user_dlt() {
   reg.add_fields(proto, fields);
   register_protocol_state<UserDlts>(StateScope::kCapture);
   for (uint32_t i = 0; i < kUserLinktypes; ++i)
-    tables::linktype().add(kFirstUserLinktype + i, dissect_user_dlt);
+    tables::linktype().add(kFirstUserLinktype + i, dissect_user_dlt, "user_dlt");
 }
 
 }  // namespace netsift

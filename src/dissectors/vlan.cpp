@@ -163,13 +163,14 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
     pkt.add_item(node, len, r, 2, 2);
     size_t payload_len = std::min<size_t>(encap, r.reported_remaining(kTagSize));
     bool is_802_2 = !(r.has(kTagSize, 2) && r.u16(kTagSize) == 0xffff);
+    ByteReader payload = r.sub(kTagSize, payload_len);
     try {
       if (is_802_2)
-        dissect_llc(r.sub(kTagSize, payload_len), pkt, parent);
+        dissect_llc(payload, pkt, parent);
       else
-        pkt.call_data(r.sub(kTagSize, payload_len), parent);
+        pkt.call_data(payload, parent);
     } catch (const BoundsError& e) {
-      flag_exception(pkt, e);
+      flag_exception(pkt, e, payload);
     } catch (const DissectorBug& e) {
       flag_dissector_bug(pkt, e);
     }
@@ -247,8 +248,8 @@ void register_vlan() {
   ah_proto = reg.add_protocol({"IEEE 802.1ah", "IEEE 802.1AH", "ieee8021ah"});
   reg.add_fields(ah_proto, kAhFields);
   tables::ethertype().add(0x8100, dissect_vlan, "vlan");
-  tables::ethertype().add(0x9100, dissect_vlan);  // vlan.qinq_ethertype default
-  tables::ethertype().add(0x88a8, dissect_ieee8021ad);
+  tables::ethertype().add(0x9100, dissect_vlan, "vlan");  // vlan.qinq_ethertype default
+  tables::ethertype().add(0x88a8, dissect_ieee8021ad, "ieee8021ad");
 }
 
 }  // namespace netsift

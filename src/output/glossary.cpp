@@ -35,7 +35,8 @@ void append_protocols(std::string& out) {
 }
 }  // namespace
 
-int write_glossary(std::string_view which, std::FILE* out, const PrefStore& current) {
+int write_glossary(std::string_view which, std::FILE* out, const PrefStore& current,
+                   std::string_view elastic_filter) {
   std::string text;
   if (which.empty() || which == "fields") {
     append_fields(text);
@@ -45,6 +46,8 @@ int write_glossary(std::string_view which, std::FILE* out, const PrefStore& curr
     append_preferences(text, PrefStore());
   } else if (which == "currentprefs") {
     append_preferences(text, current);
+  } else if (which == "elastic-mapping") {
+    append_elastic_mapping(text, elastic_filter);
   } else if (!append_glossary_report(which, text)) {
     std::fprintf(stderr,
                  "netsift: Invalid \"%.*s\" option for -G flag, enter -G help for more help.\n",

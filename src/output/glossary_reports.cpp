@@ -2,12 +2,15 @@
 // column-formats, values, folders and plugins, in tshark's formats, about what netsift has.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 #include <string>
 #include <string_view>
 
 #include "core/config_files.h"
 #include "core/append_format.h"
+#include "core/dissector_table.h"
 #include "core/field_registry.h"
 #include "output/columns.h"
 #include "output/glossary.h"
@@ -24,9 +27,13 @@ void append_help(std::string& out) {
       "\n"
       "Glossary table reports:\n"
       "  -G column-formats        dump column format codes and exit\n"
+      "  -G decodes               dump \"layer type\"/\"decode as\" associations and exit\n"
+      "  -G dissector-tables      dump dissector table names, types, and properties\n"
+      "  -G elastic-mapping       dump ElasticSearch mapping file\n"
       "  -G fieldcount            dump count of header fields and exit\n"
       "  -G fields                dump fields glossary and exit\n"
       "  -G ftypes                dump field type basic and descriptive names\n"
+      "  -G heuristic-decodes     dump heuristic dissector tables\n"
       "  -G plugins               dump installed plugins and exit\n"
       "  -G protocols             dump protocols in registration database and exit\n"
       "  -G values                dump value, range, true/false strings and exit\n"
@@ -200,6 +207,54 @@ void append_values(std::string& out) {
   }
 }
 
+// "table\tkey\tprotocol" for every key of every table (keys in decimal), as tshark's
+// dissector_dump_decodes (whose order is its hash tables'; netsift's is by table, then key).
+void append_decodes(std::string& out) {
+  for (const DissectorTable* t : tables::catalogue())
+    for (const auto& [key, protocol] : t->entries())
+      append_format(out, "{}\t{}\t{}\n", t->name(), key, protocol);
+}
+
+const char* table_base_name(Base b) {
+  switch (b) {
+    case Base::kNone:
+      return "BASE_NONE";
+    case Base::kHex:
+      return "BASE_HEX";
+    case Base::kDecHex:
+      return "BASE_DEC_HEX";
+    case Base::kHexDec:
+      return "BASE_HEX_DEC";
+    default:
+      return "BASE_DEC";
+  }
+}
+
+// "name\tui name\ttype[\tbase]\towner\tDecode As [not ]supported", sorted by name.
+void append_dissector_tables(std::string& out) {
+  std::vector<std::pair<std::string_view, std::string>> lines;
+  for (const DissectorTable* t : tables::catalogue()) {
+    const DissectorTableKind& k = t->kind();
+    std::string line;
+    append_format(line, "{}\t{}\t{}", t->name(), t->ui_name(), field_type_name(k.type));
+    if (is_unsigned(k.type)) append_format(line, "\t{}", table_base_name(k.base));
+    append_format(line, "\t{}\tDecode As {}supported\n", k.owner ? k.owner : "(no protocol)",
+                  k.decode_as ? "" : "not ");
+    lines.emplace_back(t->name(), std::move(line));
+  }
+  for (const StringTableListing& t : tables::string_table_catalogue())
+    lines.emplace_back(t.name, fmt::format("{}\t{}\tFT_STRING\t{}\tDecode As not supported\n",
+                                           t.name, t.ui_name, t.owner));
+  std::sort(lines.begin(), lines.end());
+  for (const auto& l : lines) out.append(l.second);
+}
+
+// "list\tprotocol\tT" for every heuristic dissector (all enabled: netsift has no switch).
+void append_heuristic_decodes(std::string& out) {
+  for (const HeuristicListing& h : tables::heuristic_catalogue())
+    append_format(out, "{}\t{}\tT\n", h.list, h.protocol);
+}
+
 void append_folders(std::string& out) {
   const char* tmp = std::getenv("TMPDIR");
   append_format(out, "{:<21}\t{}\n", "Temp:", tmp && *tmp ? tmp : "/tmp");
@@ -222,6 +277,12 @@ bool append_glossary_report(std::string_view which, std::string& out) {
     append_values(out);
   else if (which == "folders")
     append_folders(out);
+  else if (which == "decodes")
+    append_decodes(out);
+  else if (which == "dissector-tables")
+    append_dissector_tables(out);
+  else if (which == "heuristic-decodes")
+    append_heuristic_decodes(out);
   else if (which == "plugins")
     ;  // netsift loads no plugins: nothing to list
   else

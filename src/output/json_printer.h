@@ -34,6 +34,7 @@ class JsonPrinter : public PacketPrinter {
               ColumnLayout columns = default_column_layout());
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
   bool resolve() { return fields_.resolve(); }
+  void set_occurrence(char occurrence) { fields_.set_occurrence(occurrence); }  // -E occurrence
   void set_tree_options(JsonTreeOptions options) { tree_ = std::move(options); }
 
   void begin(OutputSink& out) override;

@@ -33,6 +33,7 @@ class PdmlPrinter : public PacketPrinter {
   PdmlPrinter(PdmlOptions options, std::vector<std::string> fields, ColumnLayout columns);
   // Resolves the -e names; prints tshark's message and returns false when some are unknown.
   bool resolve() { return fields_.resolve(); }
+  void set_occurrence(char occurrence) { fields_.set_occurrence(occurrence); }  // -E occurrence
 
   void begin(OutputSink& out) override;
   void packet(const Packet& pkt, OutputSink& out) override;

@@ -26,16 +26,24 @@ struct TreeMode {
   char delimiter = ' ';                            // between its columns (-T tabs: a tab)
   std::string separator;                           // -S: the line after each packet's details
   AnsiColoring colors;                             // of the summary line
+  // -T ps: the same lines as PostScript (output/postscript.h), titled with the capture file.
+  bool postscript = false;
+  std::string capture_file;
 };
 
 class TreePrinter : public PacketPrinter {
  public:
   explicit TreePrinter(TreeMode mode);
+  void begin(OutputSink& out) override;
   void packet(const Packet& pkt, OutputSink& out) override;
   void end(OutputSink& out) override;
 
  private:
   void append_tree(std::string& out, const Packet& pkt);
+  // One tree item's line at `depth`, then the hex dump of uninterpreted data under it.
+  void append_item(std::string& out, const Packet& pkt, const Node& node, size_t depth);
+  // Lines of text output (each ended by '\n', at depth 0): as they are, or as PostScript.
+  void append_lines(std::string& out, std::string_view text);
   bool expanded(FieldId top_level_field) const;
 
   TreeMode mode_;
@@ -44,6 +52,7 @@ class TreePrinter : public PacketPrinter {
   TreeChildren children_;
   std::vector<int> stack_;
   std::string label_;
+  std::string text_;  // -T ps: a block of text lines before its conversion
 };
 
 }  // namespace netsift

@@ -111,7 +111,7 @@ bool claim_magic_frame(const ByteReader& frame, Packet& pkt, int parent) {
 }
 
 TEST(Eth, FrameHeuristicsMayClaimTheFrame) {
-  register_eth_heuristic(claim_magic_frame);
+  register_eth_heuristic(claim_magic_frame, "eth");
   Dissected d(kEthernet, hex("000000000000 000000000000 0000 f5"));
   EXPECT_EQ(d.protocols(), "eth");
   EXPECT_FALSE(d.has("eth.dst"));

@@ -19,8 +19,11 @@ namespace fs = std::filesystem;
 class SshServer {
  public:
   // Returns "" or why the server could not be started. `extra_config` is appended to
-  // sshd_config (a ForceCommand standing in for another login shell).
-  std::string start(const std::string& extra_config = "") {
+  // sshd_config (a ForceCommand standing in for another login shell). With a `root_password`,
+  // sshd also takes password logins, checked against a copy of /etc/shadow giving root that
+  // password, mounted over /etc/shadow in sshd's own mount namespace (the system's file is
+  // not touched).
+  std::string start(const std::string& extra_config = "", const std::string& root_password = "") {
     if (!fs::exists("/usr/sbin/sshd")) return "/usr/sbin/sshd is not installed";
     dir_ = make_temp_dir();
     for (const char* key : {"host_key", "client_key"}) {
@@ -30,6 +33,15 @@ class SshServer {
     }
     fs::copy_file(dir_ + "/client_key.pub", dir_ + "/authorized_keys");
     fs::create_directories("/run/sshd");  // sshd's privilege separation directory
+    std::vector<std::string> sshd = {"/usr/sbin/sshd", "-D", "-E", log_path(), "-f",
+                                     dir_ + "/sshd_config"};
+    if (!root_password.empty()) {
+      std::string why = shadow_with_root_password(root_password);
+      if (!why.empty()) return why;
+      std::string command = "mount --bind " + dir_ + "/shadow /etc/shadow && exec";
+      for (const std::string& a : sshd) command += " " + a;
+      sshd = {"unshare", "--mount", "sh", "-c", command};
+    }
     port_ = free_port(SOCK_STREAM);
     std::ofstream(dir_ + "/sshd_config") << "Port " << port_ << "\n"
                                          << "ListenAddress 127.0.0.1\n"
@@ -37,12 +49,12 @@ class SshServer {
                                          << "PidFile " << dir_ << "/sshd.pid\n"
                                          << "AuthorizedKeysFile " << dir_ << "/authorized_keys\n"
                                          << "StrictModes no\nPermitRootLogin yes\n"
-                                         << "PasswordAuthentication no\n"
+                                         << "PasswordAuthentication "
+                                         << (root_password.empty() ? "no" : "yes") << "\n"
                                          << "KbdInteractiveAuthentication no\nUsePAM no\n"
                                          << "LogLevel VERBOSE\n"  // logs each authentication
                                          << extra_config;
-    server_ = std::make_unique<Child>(std::vector<std::string>{
-        "/usr/sbin/sshd", "-D", "-E", log_path(), "-f", dir_ + "/sshd_config"});
+    server_ = std::make_unique<Child>(sshd);
     // Ready when a login works.
     for (int i = 0; i < 50; ++i) {
       auto r = run_process(ssh({"true"}), 10000);
@@ -97,16 +109,39 @@ class SshServer {
   int port() const { return port_; }
   const std::string& dir() const { return dir_; }
   std::string log_path() const { return dir_ + "/sshd.log"; }
-  // Successful logins so far.
-  size_t authentications() const {
+  // Successful logins so far (`method`: "publickey" or "password").
+  size_t authentications(const std::string& method = "publickey") const {
     std::ifstream log(log_path());
     size_t n = 0;
     for (std::string line; std::getline(log, line);)
-      if (line.find("Accepted publickey") != std::string::npos) ++n;
+      if (line.find("Accepted " + method) != std::string::npos) ++n;
     return n;
   }
 
  private:
+  // Writes dir_/shadow: /etc/shadow with root's password hash replaced.
+  std::string shadow_with_root_password(const std::string& password) {
+    if (run_process({"unshare", "--mount", "true"}, 10000).exit_code != 0)
+      return "no mount namespaces here (unshare --mount failed)";
+    auto hash = run_process({"openssl", "passwd", "-6", password}, 10000);
+    if (hash.exit_code != 0) return "openssl passwd failed: " + hash.err;
+    while (!hash.out.empty() && hash.out.back() == '\n') hash.out.pop_back();
+    std::ifstream in("/etc/shadow");
+    std::ofstream out(dir_ + "/shadow");
+    bool root = false;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("root:", 0) == 0) {
+        size_t second = line.find(':', 5);
+        line = "root:" + hash.out + (second == std::string::npos ? "" : line.substr(second));
+        root = true;
+      }
+      out << line << "\n";
+    }
+    if (!root) return "/etc/shadow has no root entry";
+    fs::permissions(dir_ + "/shadow", fs::perms::owner_read | fs::perms::owner_write);
+    return "";
+  }
+
   std::string dir_;
   int port_ = 0;
   std::unique_ptr<Child> server_;
@@ -222,6 +257,43 @@ TEST(RemoteSsh, TmshLoginShellIsExplained) {
   EXPECT_NE(r.err.find("login shell is tmsh"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("shell bash"), std::string::npos) << r.err;
   fs::remove_all(dir);
+}
+
+// Password authentication: ssh asks through SSH_ASKPASS (forced, so no terminal is needed),
+// and the script counts the prompts. netsift's probe and capture share one ssh connection, so
+// a run asks once.
+TEST(RemoteSsh, PasswordIsAskedOncePerRun) {
+  if (::geteuid() != 0) GTEST_SKIP() << "sshd needs root";
+  const std::string password = "netsift-test-password";
+  SshServer sshd;
+  if (std::string why = sshd.start("", password); !why.empty()) GTEST_SKIP() << why;
+  const std::string askpass = sshd.dir() + "/askpass", prompts = sshd.dir() + "/prompts";
+  std::ofstream(askpass) << "#!/bin/sh\n"
+                         << "echo prompt >> " << prompts << "\n"
+                         << "echo " << password << "\n";
+  fs::permissions(askpass, fs::perms::owner_all);
+  ::setenv("SSH_ASKPASS", askpass.c_str(), 1);
+  ::setenv("SSH_ASKPASS_REQUIRE", "force", 1);
+  int udp_port = free_port(SOCK_DGRAM);
+  Child c({NETSIFT_BINARY, "remote", "root@127.0.0.1", "--port", std::to_string(sshd.port()),
+           "--ssh-option", "StrictHostKeyChecking=no", "--ssh-option",
+           "UserKnownHostsFile=/dev/null", "--ssh-option", "LogLevel=ERROR", "--ssh-option",
+           "PubkeyAuthentication=no", "--ssh-option", "PreferredAuthentications=password", "-i",
+           "lo", "-f", "udp port " + std::to_string(udp_port), "-c", "2"});
+  for (int i = 0; i < 200 && !c.exited(); ++i) {
+    send_udp(udp_port);
+    ::usleep(100000);
+  }
+  ProcessResult r = c.wait(10000);
+  ::unsetenv("SSH_ASKPASS");
+  ::unsetenv("SSH_ASKPASS_REQUIRE");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(split_lines(r.out).size(), 2u) << r.out;
+  std::ifstream in(prompts);
+  size_t asked = 0;
+  for (std::string line; std::getline(in, line);) ++asked;
+  EXPECT_EQ(asked, 1u);
+  EXPECT_EQ(sshd.authentications("password"), 1u);
 }
 
 TEST(RemoteSsh, UnreachableHostFailsWithSummary) {

@@ -7,6 +7,7 @@
 #include "output/glossary.h"
 #include "output/hex_dump.h"
 #include "output/json_printer.h"
+#include "output/postscript.h"
 #include "output/tree_printer.h"
 #include "output_test_util.h"
 
@@ -101,6 +102,39 @@ TEST(TreePrinter, IndentsBracketsAndHides) {
             "    [Delta: 1.500000000 seconds]\n"
             "    Text: hi\n"
             "\n");
+}
+
+TEST(TreePrinter, PostScriptLinesCarryTheDepth) {
+  Sample s;
+  TreeMode mode;
+  mode.details = true;
+  mode.postscript = true;
+  mode.capture_file = "in (1).pcap";
+  TreePrinter p(mode);
+  std::string ps = run(p, s.pkt);
+  EXPECT_NE(ps.find("/pagetitle (in \\(1\\).pcap - netsift 0.1.0) def\n"), std::string::npos);
+  EXPECT_NE(ps.find("\n0 (Netsift Test Protocol, Len: 6) putline\n"
+                    "1 (Small: 80) putline\n"
+                    "1 (Type: 0x0800) putline\n"
+                    "2 (Small: 53) putline\n"
+                    "1 ([Delta: 1.500000000 seconds]) putline\n"
+                    "1 (Text: hi) putline\n"
+                    "0 () putline\n"
+                    "\ndecorate\nshowpage\n"),
+            std::string::npos)
+      << ps;
+}
+
+TEST(PostScript, EscapesAndCutsLines) {
+  std::string out;
+  append_ps_line(out, 3, "a(b)c\\d");
+  EXPECT_EQ(out, "3 (a\\(b\\)c\\\\d) putline\n");
+  out.clear();
+  append_ps_line(out, 0, std::string(254, 'x') + "()");  // the escape would pass 255 bytes
+  EXPECT_EQ(out, "0 (" + std::string(254, 'x') + ") putline\n");
+  out.clear();
+  append_ps_lines(out, "one\n\ntwo\n");
+  EXPECT_EQ(out, "0 (one) putline\n0 () putline\n0 (two) putline\n");
 }
 
 TEST(TreePrinter, OnlyListedProtocolsExpand) {

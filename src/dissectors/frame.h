@@ -14,7 +14,9 @@ void dissect_packet(Packet& pkt);
 
 // Flags a packet whose dissection read past its bytes (_ws.short or _ws.malformed, naming the
 // last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it.
-void flag_exception(Packet& pkt, const BoundsError& e);
+// `proto`: the protocol to name when it is not the last layer entered (a protocol that goes on
+// after a quoted packet, as tshark's current protocol is restored after a subdissector).
+void flag_exception(Packet& pkt, const BoundsError& e, FieldId proto = kNoField);
 // Shows a dissector's failed assertion as tshark does: "[Dissector bug, protocol P: message]".
 void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
 // TCP's reassembly refused a segment (tshark's ReassemblyError): "[Reassembly error, protocol

@@ -4,8 +4,9 @@
 //
 // The first input byte picks the link type, whether the frame claims to be longer than
 // captured (snap-length truncation) and whether checksums are verified (tcp/udp/ip
-// .check_checksum, which also keeps a bad TCP segment out of reassembly); the rest are the
-// frame's bytes.
+// .check_checksum, which also keeps a bad TCP segment out of reassembly), with other
+// preferences that add items (SYN cookies, sequence-based bytes in flight, ICMP MPLS
+// extensions, ARP storms, 802.1Q-1998 tags); the rest are the frame's bytes.
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -75,8 +76,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   frame.ts = {1491516383, static_cast<uint32_t>(number * 1000)};
 
   const char* verify = (control & 0x40) ? "TRUE" : "FALSE";
-  for (const char* pref : {"tcp.check_checksum", "udp.check_checksum", "ip.check_checksum"})
+  for (const char* pref : {"tcp.check_checksum", "udp.check_checksum", "ip.check_checksum",
+                           "tcp.read_seq_as_syn_cookie", "tcp.bif_seq_based",
+                           "icmp.favor_icmp_mpls", "arp.detect_request_storms"})
     session.prefs.set(pref, verify);
+  session.prefs.set("vlan.version", (control & 0x40) ? "1998" : "2011");
   pkt.reset(++number, &frame, &session);
   pkt.cols.enabled = true;
   dissect_packet(pkt);

@@ -1,7 +1,8 @@
 // libFuzzer target: arbitrary bytes as a JSON message body, through tshark's grammar (with its
 // recursion limit and leaking counter) and the json dissector's tree, string unescaping and
 // trailing-text hand-off. The first byte picks the media type, whether the summary columns are
-// built, and whether only some json fields are kept (the -T fields "fake tree").
+// built, whether only some json fields are kept (the -T fields "fake tree"), and the json
+// preferences (compact form, leading bytes ignored, path items hidden).
 // Checked: the grammar stops inside the body, its events nest and stay inside the body, a second
 // run gives the same events, and the dissector never fails except by tshark's own assertion.
 #include <cstddef>
@@ -85,6 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   frame.caplen = frame.len = static_cast<uint32_t>(n);
   pkt.reset(++number, &frame, &session);
   pkt.cols.enabled = mode & 0x80;
+  session.prefs.set("json.compact_form", (mode & 0x04) ? "TRUE" : "FALSE");
+  session.prefs.set("json.ignore_leading_bytes", (mode & 0x08) ? "TRUE" : "FALSE");
+  session.prefs.set("json.hide_extended_path_based_filtering", (mode & 0x10) ? "TRUE" : "FALSE");
   if (mode & 0x40) {  // keep only a few json fields, as -T fields -e json.path does
     const FieldRegistry& reg = registry();
     interest.assign(reg.size(), 0);

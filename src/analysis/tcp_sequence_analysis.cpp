@@ -69,15 +69,23 @@ void process_ack(TcpSeqState& rev, const TcpAnalysisInput& in, TcpAnalysisResult
 
 void bytes_in_flight(TcpSeqState& fwd, const TcpSeqState& rev, const TcpAnalysisInput& in,
                      TcpAnalysisResult& out) {
-  if (in.seglen == 0 || fwd.unacked.empty() || !fwd.valid_bif) return;
-  // The span of unacknowledged data, compared as relative numbers (unsigned) as tshark does.
-  uint32_t lo = fwd.unacked.back().seq - in.base_seq;
-  uint32_t hi = fwd.unacked.back().nextseq - in.base_seq;
-  for (const TcpUnacked& u : fwd.unacked) {
-    if (u.seq - in.base_seq < lo) lo = u.seq - in.base_seq;
-    if (u.nextseq - in.base_seq > hi) hi = u.nextseq - in.base_seq;
+  if (in.seglen == 0 || !fwd.valid_bif) return;
+  uint32_t in_flight;
+  if (in.bif_seq_based) {
+    // Raw numbers: before the peer's first ACK its lastack is 0, and tshark shows what that
+    // gives when it stays below its 2^31 sanity bound.
+    in_flight = fwd.nextseq - rev.lastack;
+  } else {
+    if (fwd.unacked.empty()) return;
+    // The span of unacknowledged data, compared as relative numbers (unsigned) as tshark does.
+    uint32_t lo = fwd.unacked.back().seq - in.base_seq;
+    uint32_t hi = fwd.unacked.back().nextseq - in.base_seq;
+    for (const TcpUnacked& u : fwd.unacked) {
+      if (u.seq - in.base_seq < lo) lo = u.seq - in.base_seq;
+      if (u.nextseq - in.base_seq > hi) hi = u.nextseq - in.base_seq;
+    }
+    in_flight = hi - lo;
   }
-  uint32_t in_flight = hi - lo;
   for (uint8_t i = 0; i < rev.sack_blocks; ++i) in_flight -= rev.sack_bytes[i];
   if (in_flight > 0 && in_flight < 2000000000) {
     out.present = true;

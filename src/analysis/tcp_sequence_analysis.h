@@ -2,7 +2,7 @@
 // out-of-order and lost segments, duplicate ACKs, window events, keep-alives, which frame an ACK
 // acknowledges, RTTs and bytes in flight. The rules follow Wireshark's
 // tcp_analyze_sequence_number() with its default preferences (analyze_sequence_numbers on,
-// track_bytes_in_flight on); state is kept per direction, on raw (absolute) sequence numbers.
+// track_bytes_in_flight on; tcp.bif_seq_based chosen per segment); state is kept per direction, on raw (absolute) sequence numbers.
 #pragma once
 
 #include <cstddef>
@@ -90,6 +90,9 @@ struct TcpAnalysisInput {
   uint32_t window;
   uint32_t base_seq;     // relative numbering origin of this direction (bytes in flight)
   int8_t rev_win_scale;  // the receiver's window scale shift (-1 unknown, -2 none)
+  // tcp.bif_seq_based: bytes in flight from the highest sequence number sent and the peer's
+  // last ACK, instead of the span of the unacknowledged segments.
+  bool bif_seq_based = false;
 };
 
 // tshark never keeps more unacknowledged segments than this per direction.

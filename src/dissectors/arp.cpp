@@ -21,7 +21,14 @@ namespace {
 FieldId proto, hw_type, proto_type, hw_size, proto_size, opcode, is_gratuitous, is_probe,
     is_announcement, src_hw, src_hw_mac, src_proto, src_proto_ipv4, dst_hw, dst_hw_mac, dst_proto,
     dst_proto_ipv4, drarp_error_status, duplicate_frame, duplicate_seconds, ei_duplicate,
-    duplicate_tree, bindings_limit;
+    duplicate_tree, bindings_limit, ei_storm;
+
+// tshark's "arp" preferences (-o arp.NAME:VALUE, -G defaultprefs), registered at the end.
+BoolPref pref_detect_request_storms;
+UintPref pref_detect_storm_number_of_packets;
+UintPref pref_detect_storm_period;
+BoolPref pref_detect_duplicate_ips;
+BoolPref pref_register_network_address_binding;
 
 enum Opcode : uint16_t {
   kRequest = 1,
@@ -224,6 +231,7 @@ const FieldReg kFields[] = {
       .base = Base::kDec}},
     {&ei_duplicate,
      {.name = "Duplicate IP address configured", .abbrev = "arp.duplicate-address-detected"}},
+    {&ei_storm, {.name = "ARP packet storm detected", .abbrev = "arp.packet-storm-detected"}},
     // netsift's own: the bindings' memory budget made this packet forget the oldest address.
     {&bindings_limit, {.name = "ARP bindings limit reached", .abbrev = "arp.bindings_limit"}},
     // Not a tshark field: the generated "[Duplicate IP address detected for ...]" subtree.
@@ -431,6 +439,32 @@ bool check_duplicate(Packet& pkt, int parent, const ByteReader& r, const uint8_t
   return true;
 }
 
+// check_for_storm_count: whether this packet ends a run of more than
+// arp.detect_storm_number_of_packets requests within arp.detect_storm_period milliseconds.
+// The count includes this packet when it is a request. tshark measures the gap in a 32-bit int
+// of milliseconds, which wraps for the first packet (the period starts at the epoch): the
+// arithmetic below wraps the same way, so the same first packets start a period.
+bool storm_detected(Packet& pkt, bool request) {
+  const PrefStore& prefs = pkt.session->prefs;
+  ArpState& st = pkt.session->state<ArpState>();
+  if (request) ++st.storm_requests;
+  const Timestamp& ts = pkt.frame->ts;
+  uint32_t secs = static_cast<uint32_t>(ts.sec - st.storm_start_sec);
+  int32_t nsecs = static_cast<int32_t>(ts.nsec) - st.storm_start_nsec;
+  int32_t gap = static_cast<int32_t>(secs * 1000u + static_cast<uint32_t>(nsecs / 1000000));
+  if (gap > static_cast<int32_t>(prefs.get(pref_detect_storm_period)) || gap < 0) {
+    st.storm_requests = 1;
+    st.storm_start_sec = ts.sec;
+    st.storm_start_nsec = static_cast<int32_t>(ts.nsec);
+    return false;
+  }
+  if (st.storm_requests <= prefs.get(pref_detect_storm_number_of_packets)) return false;
+  st.storm_start_sec = ts.sec;
+  st.storm_start_nsec = static_cast<int32_t>(ts.nsec);
+  st.storm_requests = 0;
+  return true;
+}
+
 size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) {
     pkt.cols.set_protocol("ARP");
@@ -467,7 +501,9 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
   static constexpr uint8_t kZeroMac[6] = {};
   uint32_t duplicate_ip = 0;
   bool duplicate = false;
-  if ((op == kRequest || op == kReply) && hw_is_ether(hrd, hln) && proto_is_ipv4(pro, pln)) {
+  bool check_duplicates = pkt.session->prefs.get(pref_detect_duplicate_ips);
+  if (check_duplicates && (op == kRequest || op == kReply) && hw_is_ether(hrd, hln) &&
+      proto_is_ipv4(pro, pln)) {
     uint32_t ip = arp.u32(a.spa);
     const uint8_t* mac = arp.ptr(a.sha, 6);
     if (!(mac[0] & 1) && std::memcmp(mac, kZeroMac, 6) != 0 && ip != 0 &&
@@ -513,6 +549,14 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
   else if (pln)
     pkt.add_item(node, drarp_error_status, arp, a.tpa, 1);
 
+  if (pkt.session->prefs.get(pref_detect_request_storms) && storm_detected(pkt, op == kRequest)) {
+    const PrefStore& prefs = pkt.session->prefs;
+    add_expert_text(pkt, node, ei_storm, arp, 0, 0,
+                    fmt::format("ARP packet storm detected ({} packets in < {} ms)",
+                                prefs.get(pref_detect_storm_number_of_packets),
+                                prefs.get(pref_detect_storm_period)),
+                    kExpertNote, kGroupSequence);
+  }
   if (duplicate && pkt.cols.enabled)
     pkt.cols.append_info(fmt::format(" (duplicate use of {}.{}.{}.{} detected!)",
                                      duplicate_ip >> 24, duplicate_ip >> 16 & 255,
@@ -523,13 +567,6 @@ size_t dissect_arp(const ByteReader& r, Packet& pkt, int parent) {
 }  // namespace
 
 namespace {
-
-// tshark's "arp" preferences (-o arp.NAME:VALUE, -G defaultprefs).
-BoolPref pref_detect_request_storms;
-UintPref pref_detect_storm_number_of_packets;
-UintPref pref_detect_storm_period;
-BoolPref pref_detect_duplicate_ips;
-BoolPref pref_register_network_address_binding;
 
 const PrefReg kArpPrefs[] = {
     pref_bool(&pref_detect_request_storms, "detect_request_storms",

@@ -196,7 +196,7 @@ void register_fddi() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Fiber Distributed Data Interface", "FDDI", "fddi"});
   reg.add_fields(proto, kFields);
-  tables::linktype().add(kLinkFddi, dissect_fddi);
+  tables::linktype().add(kLinkFddi, dissect_fddi, "fddi");
 }
 
 }  // namespace netsift

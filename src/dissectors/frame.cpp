@@ -388,8 +388,10 @@ void add_comments(Packet& pkt, const ByteReader& r) {
 // was being dissected (the last layer entered): a short frame, an unreassembled IP fragment or
 // a malformed packet. The items are not generated: their brackets are part of tshark's text
 // (PDML's showname).
-void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in) {
-  const char* proto = pkt.layers.empty() ? "" : registry().info(pkt.layers.back()).short_name;
+void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in,
+                    FieldId current) {
+  if (current == kNoField && !pkt.layers.empty()) current = pkt.layers.back();
+  const char* proto = current == kNoField ? "" : registry().info(current).short_name;
   ByteReader none;
   int n;
   if (e.beyond_capture) {

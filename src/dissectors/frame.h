@@ -16,7 +16,10 @@ void dissect_packet(Packet& pkt);
 // last layer entered). Dissectors that go on after a failed payload (Ethernet trailers) call it
 // with that payload, `caught_in`: as tshark's show_exception, a malformed packet's item sits
 // at its start (a short frame or an unreassembled fragment is caught by the frame: offset 0).
-void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in = {});
+// `current`: the protocol to name when it is not the last layer entered (a protocol that goes
+// on after a quoted packet, as tshark's current protocol is restored after a subdissector).
+void flag_exception(Packet& pkt, const BoundsError& e, const ByteReader& caught_in = {},
+                    FieldId current = kNoField);
 // Shows a dissector's failed assertion as tshark does: "[Dissector bug, protocol P: message]".
 void flag_dissector_bug(Packet& pkt, const DissectorBug& e);
 // TCP's reassembly refused a segment (tshark's ReassemblyError): "[Reassembly error, protocol

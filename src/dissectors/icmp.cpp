@@ -10,6 +10,8 @@
 #include "core/session.h"
 #include "core/value_strings.h"
 #include "dissectors/checksum_items.h"
+#include "dissectors/frame.h"
+#include "dissectors/icmp_extensions.h"
 #include "dissectors/icmp_fields.h"
 #include "dissectors/ip.h"
 
@@ -27,6 +29,9 @@ FieldId checksum, checksum_status, checksum_bad, unused, ident, ident_le, seq, s
     num_addrs, addr_entry_size, lifetime, pointer, router_address, pref_level, originate_ts,
     receive_ts, transmit_ts, address_mask, redir_gw, resp_in, no_resp, resp_not_found, resp_to,
     resptime, data_time, data_time_relative, length, length_original, transactions_limit;
+
+// tshark's "icmp" preferences (-o icmp.NAME:VALUE, -G defaultprefs), registered at the end.
+BoolPref pref_favor_icmp_mpls;
 
 enum : uint8_t {
   kEchoReply = 0,
@@ -450,26 +455,49 @@ void add_router_advert(Packet& pkt, int tree, const ByteReader& r) {
   }
 }
 
-// Error messages carry the header and first bytes of the packet that caused them.
+// RFC 4884: byte 5 is the length of the original datagram in 32-bit words.
+void add_original_length(Packet& pkt, int tree, const ByteReader& r) {
+  pkt.add_item(tree, length, r, 5, 1);
+  pkt.tree.add(tree, length_original, r, 5, 1, Value::of_uint(r.u8(5) * 4u), kGenerated);
+}
+
+// Error messages carry the header and first bytes of the packet that caused them, and may end
+// in RFC 4884 extensions.
 void add_error_fields(Packet& pkt, int tree, const ByteReader& r, uint8_t t, uint8_t c) {
+  constexpr uint8_t kFragNeeded = 4;
+  bool rfc4884 = r.u8(5) != 0;
   if (t == kParamProblem) {
     pkt.add_uint(tree, pointer, r, 4, 1, r.u8(4));
-    pkt.add_item(tree, unused, r, 5, 3);
+    if (rfc4884) {
+      add_original_length(pkt, tree, r);
+      pkt.add_item(tree, unused, r, 6, 2);
+    } else {
+      pkt.add_item(tree, unused, r, 5, 3);
+    }
   } else if (t == kRedirect) {
     pkt.add_item(tree, redir_gw, r, 4, 4);
-  } else if (t == kUnreachable && c == 4) {
+  } else if ((t == kUnreachable || t == kTimeExceeded) && rfc4884) {
+    pkt.add_item(tree, unused, r, 4, 1);
+    add_original_length(pkt, tree, r);
+    if (t == kUnreachable && c == kFragNeeded)
+      pkt.add_item(tree, mtu, r, 6, 2);
+    else
+      pkt.add_item(tree, unused, r, 6, 2);
+  } else if (t == kUnreachable && c == kFragNeeded) {
     pkt.add_item(tree, unused, r, 4, 2);
     pkt.add_item(tree, mtu, r, 6, 2);
-  } else if ((t == kUnreachable || t == kTimeExceeded) && r.u8(5) != 0) {
-    // RFC 4884: byte 5 is the length of the original datagram in 32-bit words.
-    pkt.add_item(tree, unused, r, 4, 1);
-    pkt.add_item(tree, length, r, 5, 1);
-    pkt.tree.add(tree, length_original, r, 5, 1, Value::of_uint(r.u8(5) * 4u), kGenerated);
-    pkt.add_item(tree, unused, r, 6, 2);
   } else if (t != kSourceQuench) {
     pkt.add_item(tree, unused, r, 4, 4);
   }
-  if (r.reported_size() > 8) dissect_quoted_packet(pkt, dissect_ipv4, r.sub(8), tree);
+  if (r.reported_size() <= 8) return;
+  IcmpErrorLayout layout = icmp_error_layout(r, t, pkt.session->prefs.get(pref_favor_icmp_mpls));
+  dissect_quoted_packet(pkt, dissect_ipv4, r.sub(8, layout.quoted_end - 8), tree);
+  if (!layout.extension) return;
+  try {
+    dissect_icmp_extensions(pkt, r.sub(layout.extension), tree);
+  } catch (const BoundsError& e) {
+    flag_exception(pkt, e, {}, icmp);  // ICMP's, not the quoted packet's last protocol
+  }
 }
 
 void set_info(Packet& pkt, const ByteReader& r, uint8_t t, uint8_t c, const char* type_name) {
@@ -542,6 +570,7 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
     case kExtEchoReply:
       pkt.add_item(tree, ident, r, 4, 2);
       pkt.add_item(tree, ident_le, r, 4, 2, Endian::kLittle);
+      dissect_icmp_extended_echo(pkt, r, tree, t == kExtEchoReply);
       break;
     case kRouterAdvert:
       add_router_advert(pkt, tree, r);
@@ -562,9 +591,6 @@ size_t dissect_icmp(const ByteReader& r, Packet& pkt, int parent) {
 
 namespace {
 
-// tshark's "icmp" preferences (-o icmp.NAME:VALUE, -G defaultprefs).
-BoolPref pref_favor_icmp_mpls;
-
 const PrefReg kIcmpPrefs[] = {
     pref_bool(&pref_favor_icmp_mpls, "favor_icmp_mpls",
               "Whether the 128th and following bytes of the ICMP payload should be decoded as MPLS "
@@ -579,6 +605,7 @@ void register_icmp() {
   FieldRegistry& reg = registry();
   icmp.id = reg.add_protocol({"Internet Control Message Protocol", "ICMP", "icmp"});
   reg.add_fields(icmp, kFields);
+  register_icmp_extension_fields(icmp);
   register_protocol_state<IcmpTransactions>(StateScope::kCapture);  // shared with ICMPv6
   tables::ip_proto().add(1, dissect_icmp, "icmp");
 }

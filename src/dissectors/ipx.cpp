@@ -264,11 +264,12 @@ const FieldReg kSapFields[] = {
 };
 
 DissectorTable& socket_table() {
-  static DissectorTable t("ipx.socket", "IPX socket");
+  static DissectorTable t("ipx.socket", "IPX socket", {FieldType::kUint16, Base::kHex, "IPX", false});
   return t;
 }
 DissectorTable& packet_type_table() {
-  static DissectorTable t("ipx.packet_type", "IPX packet type");
+  static DissectorTable t("ipx.packet_type", "IPX packet type",
+                          {FieldType::kUint8, Base::kHex, "IPX", false});
   return t;
 }
 

@@ -7,12 +7,15 @@
 // which tshark shows as json.3gpp.* items instead of json.value.string.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/dissector_bug.h"
 #include "core/field_registry.h"
 #include "core/preferences.h"
+#include "core/session.h"
+#include "dissectors/json_compact.h"
 #include "dissectors/json_grammar.h"
 #include "dissectors/json_text.h"
 #include "dissectors/media.h"
@@ -22,7 +25,13 @@ namespace netsift {
 namespace {
 
 FieldId proto_json, f_array, f_object, f_member, f_key, f_path, f_path_with_value,
-    f_member_with_value, f_string, f_number, f_false, f_null, f_true, f_nan;
+    f_member_with_value, f_string, f_number, f_false, f_null, f_true, f_nan,
+    f_ignored_leading_bytes;
+
+// tshark's "json" preferences (-o json.NAME:VALUE, -G defaultprefs), registered at the end.
+BoolPref pref_compact_form;
+BoolPref pref_ignore_leading_bytes;
+BoolPref pref_hide_extended_path_based_filtering;
 
 const FieldReg kFields[] = {
     {&f_array, {.name = "Array", .abbrev = "json.array", .blurb = "JSON array"}},
@@ -54,6 +63,14 @@ const FieldReg kFields[] = {
     {&f_nan, {.name = "NaN value", .abbrev = "json.value.nan", .blurb = "JSON NaN value"}},
 };
 
+// After the compact form's fields, as tshark registers them.
+const FieldReg kLaterFields[] = {
+    {&f_ignored_leading_bytes,
+     {.name = "Ignored leading bytes",
+      .abbrev = "json.ignored_leading_bytes",
+      .type = FieldType::kString}},
+};
+
 // The media types tshark 4.0 registers the json dissector for (packet-json.c handoff).
 constexpr std::string_view kJsonTypes[] = {
     "application/json",
@@ -78,28 +95,32 @@ Value text_value(std::string_view s) {
 // under ("[]" inside arrays). Strings are C strings to tshark: they end at a NUL.
 class TreeBuilder {
  public:
-  static constexpr size_t kMaxTreeItems = 1000000;
-
-  TreeBuilder(Packet& pkt, const ByteReader& body, int top)
+  // `compact_root`: json.compact_form's subtree (-1: none). The generated path items are
+  // hidden with json.hide_extended_path_based_filtering.
+  TreeBuilder(Packet& pkt, const ByteReader& body, int top, int compact_root, bool hide_paths)
       : pkt_(pkt),
         body_(body),
         want_paths_(pkt.tree.wants(f_path) || pkt.tree.wants(f_path_with_value)),
+        path_flags_(static_cast<uint8_t>(kGenerated | (hide_paths ? kHidden : 0))),
         items_(pkt.tree.size()) {
     parents_.assign(1, top);
     path_.clear();
     path_ends_.assign(1, 0);
     keys_.assign(1, std::string_view());
+    if (compact_root >= 0) compact_.emplace(pkt, body, compact_root, items_);
   }
 
   // Throws DissectorBug where tshark's does: at a backslash followed by whitespace in a
   // string (its failed assertion), and at the item that would make the tree hold more than
   // gui.max_tree_items.
   void replay(const std::vector<json::Event>& events) {
-    for (const json::Event& e : events)
+    for (const json::Event& e : events) {
       if (!apply(e))
         throw DissectorBug{"JSON",
                            "./epan/dissectors/packet-json.c:533: failed assertion "
                            "\"DISSECTOR_ASSERT_NOT_REACHED\""};
+      if (compact_) compact_->apply(e);
+    }
   }
 
  private:
@@ -107,12 +128,7 @@ class TreeBuilder {
   // 1 000 000 (the gui.max_tree_items default); netsift counts the nodes before the body and
   // every item added here. That also bounds the memory one body's tree can take.
   int add(int parent, FieldId f, uint32_t off, uint32_t len, Value v, uint8_t flags = 0) {
-    if (++items_ > kMaxTreeItems)
-      throw DissectorBug{
-          "JSON", fmt::format("Adding {} would put more than {} items in the tree -- possible "
-                              "infinite loop (max number of items can be increased in "
-                              "advanced preferences)",
-                              registry().info(f).def.abbrev, kMaxTreeItems)};
+    json::count_tree_item(items_, f);
     return pkt_.tree.add(parent, f, body_, off, len, v, flags);
   }
 
@@ -144,7 +160,7 @@ class TreeBuilder {
         int member = parents_.back();
         parents_.pop_back();
         add(member, f_key, e.key_off, e.key_len, text_value(keys_.back()));
-        add_string(member, f_path, e, path_, kGenerated);
+        add_string(member, f_path, e, path_, path_flags_);
         pop_level();
         return true;
       }
@@ -168,14 +184,14 @@ class TreeBuilder {
       scratch_ += ':';
       scratch_ += value;
     }
-    add_string(parent, f_path_with_value, e, scratch_, kGenerated);
+    add_string(parent, f_path_with_value, e, scratch_, path_flags_);
     scratch_.clear();
     if (pkt_.tree.wants(f_member_with_value)) {
       scratch_.assign(keys_.back());
       scratch_ += ':';
       scratch_ += value;
     }
-    add_string(parent, f_member_with_value, e, scratch_, kGenerated);
+    add_string(parent, f_member_with_value, e, scratch_, path_flags_);
     FieldId f = e.kind == EventKind::kString   ? f_string
                 : e.kind == EventKind::kNumber ? f_number
                 : e.kind == EventKind::kFalse  ? f_false
@@ -217,7 +233,9 @@ class TreeBuilder {
   Packet& pkt_;
   const ByteReader& body_;
   bool want_paths_;
+  uint8_t path_flags_;
   size_t items_;  // tree items so far, as tshark counts them
+  std::optional<json::CompactTree> compact_;
   // Reused from body to body: no allocation once grown.
   static inline std::vector<int> parents_;
   static inline std::string path_, scratch_, unescaped_;
@@ -271,8 +289,8 @@ void check_events(Packet& pkt, const ByteReader& body, int top,
         added = 3;
     }
     // Past the limit, the replay raises the bug naming the item that crosses it.
-    if (items + added > TreeBuilder::kMaxTreeItems) {
-      TreeBuilder(pkt, body, top).replay(events);
+    if (items + added > json::kMaxTreeItems) {
+      TreeBuilder(pkt, body, top, -1, false).replay(events);
       return;
     }
     items += added;
@@ -293,16 +311,28 @@ void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_ty
     pkt.cols.protocol += pkt.cols.protocol.empty() ? "JSON" : "/JSON";
     pkt.cols.append_sep_info(", ", "JavaScript Object Notation");
   }
+  const PrefStore& prefs = pkt.session->prefs;
   int top = pkt.add_protocol(parent, proto_json, body, 0, 0);
   if (want_text) pkt.set_label(top, fmt::format("JavaScript Object Notation: {}", media_type));
+  // json.ignore_leading_bytes: the text starts at the first '[' or '{' (the rest is shown as
+  // one string item).
+  size_t start = 0;
+  if (prefs.get(pref_ignore_leading_bytes)) {
+    while (start < body.size() && body.data()[start] != '[' && body.data()[start] != '{') ++start;
+    if (start > 0) pkt.add_ascii(top, f_ignored_leading_bytes, body, 0, start);
+  }
+  bool compact = prefs.get(pref_compact_form);
+  int compact_root = compact ? json::CompactTree::add_root(pkt, body, top) : -1;
+  ByteReader text = body.sub(start, body.size() - start);
   static std::vector<json::Event> events;  // reused: no allocation per body once grown
   events.clear();
-  size_t used = json::recognise(body.data(), body.size(), events);
+  size_t used = start + json::recognise(text.data(), text.size(), events);
   pkt.tree[top].length = static_cast<uint32_t>(used);
-  if (wants_json_items(pkt))
-    TreeBuilder(pkt, body, top).replay(events);
+  if (wants_json_items(pkt) || compact)
+    TreeBuilder(pkt, text, top, compact_root, prefs.get(pref_hide_extended_path_based_filtering))
+        .replay(events);
   else
-    check_events(pkt, body, top, events);
+    check_events(pkt, text, top, events);
   if (used < body.size())
     dissect_text_lines(pkt, body.sub(used, body.size() - used), media_type);
   else if (want_text)
@@ -310,11 +340,6 @@ void dissect_json(Packet& pkt, const ByteReader& body, std::string_view media_ty
 }
 
 namespace {
-
-// tshark's "json" preferences (-o json.NAME:VALUE, -G defaultprefs).
-BoolPref pref_compact_form;
-BoolPref pref_ignore_leading_bytes;
-BoolPref pref_hide_extended_path_based_filtering;
 
 const PrefReg kJsonPrefs[] = {
     pref_bool(&pref_compact_form, "compact_form",
@@ -335,6 +360,8 @@ void register_json() {
   FieldRegistry& reg = registry();
   proto_json = reg.add_protocol({"JavaScript Object Notation", "JSON", "json"});
   reg.add_fields(proto_json, kFields);
+  json::register_compact_fields(proto_json);
+  reg.add_fields(proto_json, kLaterFields);
 }
 
 }  // namespace netsift

@@ -24,6 +24,7 @@
 #include "dissectors/tcp_fields.h"
 #include "dissectors/tcp_options.h"
 #include "dissectors/tcp_prefs.h"
+#include "dissectors/tcp_syncookie.h"
 
 namespace netsift {
 
@@ -195,7 +196,8 @@ void analyze_segment(Packet& pkt, TcpConversation& conv, int dir, const TcpSegme
                       s.flags,
                       raw_window,
                       conv.dir[dir].base_seq,
-                      conv.dir[dir ^ 1].win_scale};
+                      conv.dir[dir ^ 1].win_scale,
+                      pkt.session->prefs.get(tcp_prefs::bif_seq_based)};
   tcp_analyze_segment(a, dir, in, ta);
   uint16_t syn_ack = s.flags & (kTcpSyn | kTcpAck);
   if (syn_ack == kTcpSyn) a.mru_syn_ns = now;
@@ -345,7 +347,9 @@ size_t dissect_tcp(const ByteReader& r, Packet& pkt, int parent) {
     labels.append_protocol(", Seq: {}", rel_seq);
     labels.number(seq_node, "Sequence Number", rel_seq, "sequence");
   }
-  pkt.add_item(top, seq_raw, r, 4, 4);
+  int seq_raw_node = pkt.add_item(top, seq_raw, r, 4, 4);
+  if (relative && !pkt.in_error_pkt && prefs.get(tcp_prefs::read_seq_as_syn_cookie))
+    add_syn_cookie_sequence(pkt, seq_raw_node, r);
 
   if (hlen < kMinHeader) {
     append_info(pkt, ", bogus TCP header length ({}, must be at least {})", hlen, kMinHeader);

@@ -109,8 +109,9 @@ void add_tcp_analysis_tree(Packet& pkt, int tcp_tree, const TcpAnalysisResult& t
     if (ta.ack_rtt_ns) pkt.tree.add_generated(tree, ack_rtt, Value::of_int(ta.ack_rtt_ns));
   }
   if (first_rtt_ns) pkt.tree.add_generated(tree, initial_rtt, Value::of_int(first_rtt_ns));
-  if (pkt.session->prefs.get(tcp_prefs::track_bytes_in_flight)) {
-    if (ta.bytes_in_flight) pkt.add_generated_uint(tree, bytes_in_flight, ta.bytes_in_flight);
+  // Bytes sent since the last PSH only beside a number of bytes in flight, as tshark prints them.
+  if (pkt.session->prefs.get(tcp_prefs::track_bytes_in_flight) && ta.bytes_in_flight) {
+    pkt.add_generated_uint(tree, bytes_in_flight, ta.bytes_in_flight);
     if (ta.push_bytes_sent) pkt.add_generated_uint(tree, push_bytes_sent, ta.push_bytes_sent);
   }
   if (ta.flags) add_flags(pkt, tree, pkt.tree.add_generated(tree, analysis_flags, Value{}), ta);

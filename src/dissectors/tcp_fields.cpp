@@ -32,6 +32,10 @@ FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, opt_time
     opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
 }  // namespace tcp_option_fields
 
+namespace tcp_syncookie_fields {
+FieldId time, mss, hash, option_timestamp, option_ecn, option_sack, option_wscale;
+}  // namespace tcp_syncookie_fields
+
 namespace tcp_analysis_fields {
 FieldId analysis, analysis_flags, acks_frame, ack_rtt, initial_rtt, bytes_in_flight,
     push_bytes_sent, rto, rto_frame, duplicate_ack, duplicate_ack_num, duplicate_ack_frame,
@@ -636,6 +640,47 @@ const FieldReg kFields[] = {
 
 }  // namespace reassembly_table
 
+// tcp.read_seq_as_syn_cookie: the raw sequence number and the timestamp value read as Linux's
+// SYN cookie encodes them.
+namespace syncookie_table {
+using namespace tcp_syncookie_fields;
+const FieldReg kFields[] = {
+    {&time,
+     {.name = "SYN Cookie Time",
+      .abbrev = "tcp.syncookie.time",
+      .type = FieldType::kUint8,
+      .base = Base::kDec}},
+    {&mss,
+     {.name = "SYN Cookie Maximum Segment Size",
+      .abbrev = "tcp.syncookie.mss",
+      .type = FieldType::kUint8,
+      .base = Base::kDec}},
+    {&hash,
+     {.name = "SYN Cookie hash",
+      .abbrev = "tcp.syncookie.hash",
+      .type = FieldType::kUint24,
+      .base = Base::kHex}},
+    {&option_timestamp,
+     {.name = "SYN Cookie Timestamp",
+      .abbrev = "tcp.options.timestamp.tsval.syncookie.timestamp",
+      .type = FieldType::kUint32,
+      .base = Base::kDec}},
+    {&option_ecn,
+     {.name = "SYN Cookie ECN",
+      .abbrev = "tcp.options.timestamp.tsval.syncookie.ecn",
+      .type = FieldType::kBoolean}},
+    {&option_sack,
+     {.name = "SYN Cookie SACK",
+      .abbrev = "tcp.options.timestamp.tsval.syncookie.sack",
+      .type = FieldType::kBoolean}},
+    {&option_wscale,
+     {.name = "SYN Cookie WScale",
+      .abbrev = "tcp.options.timestamp.tsval.syncookie.wscale",
+      .type = FieldType::kUint8,
+      .base = Base::kDec}},
+};
+}  // namespace syncookie_table
+
 }  // namespace
 
 void register_tcp_fields() {
@@ -654,6 +699,7 @@ void register_tcp_fields() {
   reg.add_fields(proto, option_table::kFields);
   reg.add_fields(proto, analysis_table::kFields);
   reg.add_fields(proto, reassembly_table::kFields);
+  reg.add_fields(proto, syncookie_table::kFields);
 }
 
 }  // namespace netsift

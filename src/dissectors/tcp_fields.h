@@ -30,6 +30,11 @@ extern FieldId opt_eol, opt_nop, opt_mss, opt_wscale, opt_sack_perm, opt_sack, o
     opt_md5, opt_user_to, opt_mptcp, opt_tfo, opt_experimental, opt_unknown;
 }  // namespace tcp_option_fields
 
+// SYN cookie items (tcp_syncookie.cpp, with tcp.read_seq_as_syn_cookie).
+namespace tcp_syncookie_fields {
+extern FieldId time, mss, hash, option_timestamp, option_ecn, option_sack, option_wscale;
+}  // namespace tcp_syncookie_fields
+
 // Sequence analysis and connection experts (tcp_analysis.cpp).
 namespace tcp_analysis_fields {
 extern FieldId analysis, analysis_flags, acks_frame, ack_rtt, initial_rtt, bytes_in_flight,

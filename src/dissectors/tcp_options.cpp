@@ -10,6 +10,7 @@
 #include "core/session.h"
 #include "dissectors/tcp_fields.h"
 #include "dissectors/tcp_prefs.h"
+#include "dissectors/tcp_syncookie.h"
 
 namespace netsift {
 
@@ -197,12 +198,18 @@ void dissect_option_body(const ByteReader& o, uint8_t k, Packet& pkt, int n, uin
     case kSack:
       dissect_sack(o, pkt, n, flags, ack, conv, dir);
       break;
-    case kTimestamp:
-      pkt.add_item(n, tsval, o, 2, 4);
+    case kTimestamp: {
+      const PrefStore& prefs = pkt.session->prefs;
+      bool syn_cookie = prefs.get(tcp_prefs::read_seq_as_syn_cookie);
+      int tsval_node = pkt.add_item(n, tsval, o, 2, 4);
+      if (syn_cookie) add_syn_cookie_timestamp(pkt, tsval_node, o);
       pkt.add_item(n, tsecr, o, 6, 4);
-      append_info(pkt, " TSval={} TSecr={}", o.u32(2), o.u32(6));
-      append_option_label(pkt, n, ": TSval {}, TSecr {}", o.u32(2), o.u32(6));
+      if (!prefs.get(tcp_prefs::ignore_tcp_timestamps))
+        append_info(pkt, " TSval={} TSecr={}", o.u32(2), o.u32(6));
+      append_option_label(pkt, n, ": TSval {}, TSecr {}{}", o.u32(2), o.u32(6),
+                          syn_cookie ? " (syn cookie)" : "");
       break;
+    }
     case kMd5:
       pkt.add_item(n, md5_digest, o, 2, 16);
       break;

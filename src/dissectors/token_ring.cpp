@@ -240,7 +240,7 @@ void register_token_ring() {
   FieldRegistry& reg = registry();
   proto = reg.add_protocol({"Token-Ring", "Token-Ring", "tr"});
   reg.add_fields(proto, kFields);
-  tables::linktype().add(kLinkTokenRing, dissect_token_ring);
+  tables::linktype().add(kLinkTokenRing, dissect_token_ring, "tr");
 }
 
 }  // namespace netsift

@@ -23,7 +23,7 @@ UintPref pref_qinq_ethertype;
 EnumPref pref_version;
 EnumPref pref_priority_drop;
 
-FieldId vlan_proto, priority, dei, id, id_name, etype, len, trailer, too_many_tags;
+FieldId vlan_proto, priority_1998, priority, priority_7, priority_6, priority_5, cfi, dei, id, id_name, etype, len, trailer, too_many_tags;
 FieldId ad_proto, ah_proto, ad_priority, ad_dei, ad_id, ah_etype, ah_trailer;
 
 constexpr size_t kTagSize = 4;
@@ -32,7 +32,21 @@ constexpr uint16_t kMax8023Length = 1500;
 // frame of stacked tags cannot exhaust the stack; the next tag gets an expert info only.
 constexpr std::ptrdiff_t kMaxNestedTags = 20;
 
-// Priority names of IEEE 802.1Q-2011 with 8 priorities, none drop eligible (tshark's default).
+// Which version of 802.1Q reads the TCI (vlan.version), and how many of the priorities are
+// drop eligible (vlan.priority_drop, from 802.1Q-2005 on).
+enum VlanVersion { k1998 = 0, k2005 = 1, k2011 = 2 };
+enum PriorityDrop { k8P0D = 0, k7P1D = 1, k6P2D = 2, k5P3D = 3 };
+
+// Priority names of IEEE 802.1D-2004 (Table G-2), as 802.1Q-1998 uses them.
+constexpr ValueName kPriorities1998[] = {{0, "Best Effort (default)"},
+                                         {1, "Background"},
+                                         {2, "Spare"},
+                                         {3, "Excellent Effort"},
+                                         {4, "Controlled Load"},
+                                         {5, "Video, < 100ms latency and jitter"},
+                                         {6, "Voice, < 10ms latency and jitter"},
+                                         {7, "Network Control"}};
+// 802.1Q-2005 and later with 8 priorities, none drop eligible (tshark's default).
 constexpr ValueName kPriorities[] = {{0, "Best Effort (default)"},
                                      {1, "Background"},
                                      {2, "Excellent Effort"},
@@ -41,9 +55,48 @@ constexpr ValueName kPriorities[] = {{0, "Best Effort (default)"},
                                      {5, "Voice, < 10ms latency and jitter"},
                                      {6, "Internetwork Control"},
                                      {7, "Network Control"}};
+// 7, 6 and 5 priorities: the drop eligible codes of 802.1Q-2005 Table G-3.
+constexpr ValueName kPriorities7[] = {{0, "Best Effort (default)"},
+                                      {1, "Background"},
+                                      {2, "Excellent Effort"},
+                                      {3, "Critical Applications"},
+                                      {4, "Voice, < 10ms latency and jitter, Drop Eligible"},
+                                      {5, "Voice, < 10ms latency and jitter"},
+                                      {6, "Internetwork Control"},
+                                      {7, "Network Control"}};
+constexpr ValueName kPriorities6[] = {{0, "Best Effort (default)"},
+                                      {1, "Background"},
+                                      {2, "Critical Applications, Drop Eligible"},
+                                      {3, "Critical Applications"},
+                                      {4, "Voice, < 10ms latency and jitter, Drop Eligible"},
+                                      {5, "Voice, < 10ms latency and jitter"},
+                                      {6, "Internetwork Control"},
+                                      {7, "Network Control"}};
+constexpr ValueName kPriorities5[] = {{0, "Best Effort (default), Drop Eligible"},
+                                      {1, "Best Effort (default)"},
+                                      {2, "Critical Applications, Drop Eligible"},
+                                      {3, "Critical Applications"},
+                                      {4, "Voice, < 10ms latency and jitter, Drop Eligible"},
+                                      {5, "Voice, < 10ms latency and jitter"},
+                                      {6, "Internetwork Control"},
+                                      {7, "Network Control"}};
 constexpr TrueFalse kDeiText{"Eligible", "Ineligible"};
+constexpr TrueFalse kCfiText{"Non-canonical", "Canonical"};
 
+constexpr const char* kPriorityBlurb2014 =
+    "Descriptions are recommendations from IEEE standard 802.1Q-2014";
+
+// Five definitions of vlan.priority, one per value table, as tshark registers them: the
+// preferences pick which one a tag is shown with, a filter on the name matches them all.
 const FieldReg kVlanFields[] = {
+    {&priority_1998,
+     {.name = "Priority",
+      .abbrev = "vlan.priority",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kPriorities1998,
+      .bitmask = 0xe000,
+      .blurb = "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
     {&priority,
      {.name = "Priority",
       .abbrev = "vlan.priority",
@@ -51,7 +104,39 @@ const FieldReg kVlanFields[] = {
       .base = Base::kDec,
       .values = kPriorities,
       .bitmask = 0xe000,
-      .blurb = "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
+      .blurb = kPriorityBlurb2014}},
+    {&priority_7,
+     {.name = "Priority",
+      .abbrev = "vlan.priority",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kPriorities7,
+      .bitmask = 0xe000,
+      .blurb = kPriorityBlurb2014}},
+    {&priority_6,
+     {.name = "Priority",
+      .abbrev = "vlan.priority",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kPriorities6,
+      .bitmask = 0xe000,
+      .blurb = kPriorityBlurb2014}},
+    {&priority_5,
+     {.name = "Priority",
+      .abbrev = "vlan.priority",
+      .type = FieldType::kUint16,
+      .base = Base::kDec,
+      .values = kPriorities5,
+      .bitmask = 0xe000,
+      .blurb = kPriorityBlurb2014}},
+    {&cfi,
+     {.name = "CFI",
+      .abbrev = "vlan.cfi",
+      .type = FieldType::kBoolean,
+      .bitmask = 0x1000,
+      .blurb = "Canonical Format Identifier",
+      .tf = &kCfiText,
+      .bits = 16}},
     {&dei,
      {.name = "DEI",
       .abbrev = "vlan.dei",
@@ -126,6 +211,21 @@ const FieldReg kAhFields[] = {
       .blurb = "802.1ah Trailer"}},
 };
 
+// The vlan.priority definition whose value names the preferences choose.
+FieldId priority_field(const PrefStore& prefs) {
+  if (prefs.get(pref_version) == k1998) return priority_1998;
+  switch (prefs.get(pref_priority_drop)) {
+    case k7P1D:
+      return priority_7;
+    case k6P2D:
+      return priority_6;
+    case k5P3D:
+      return priority_5;
+    default:
+      return priority;
+  }
+}
+
 // 802.1Q: the tag, then the EtherType payload, or an 802.3 length with an LLC payload.
 size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   if (pkt.cols.enabled) {
@@ -133,9 +233,12 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
     pkt.cols.set_info("");
   }
   uint16_t tci = r.u16(0);
+  int version = pkt.session->prefs.get(pref_version);
+  // Before 802.1Q-2011 the bit after the priority is the Canonical Format Indicator.
+  const char* bit12 = version < k2011 ? "CFI" : "DEI";
   if (pkt.cols.enabled) {
-    pkt.cols.set_info(
-        fmt::format("PRI: {}  DEI: {}  ID: {}", tci >> 13, (tci >> 12) & 1, tci & 0x0fff));
+    pkt.cols.set_info(fmt::format("PRI: {}  {}: {}  ID: {}", tci >> 13, bit12, (tci >> 12) & 1,
+                                  tci & 0x0fff));
   }
   if (std::count(pkt.layers.begin(), pkt.layers.end(), vlan_proto) >= kMaxNestedTags) {
     int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
@@ -145,10 +248,10 @@ size_t dissect_vlan(const ByteReader& r, Packet& pkt, int parent) {
   }
   int node = pkt.add_protocol(parent, vlan_proto, r, 0, kTagSize);
   if (pkt.labels && pkt.session->prefs.get(pref_summary_in_tree))
-    pkt.set_label(node, fmt::format("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", tci >> 13,
-                                    (tci >> 12) & 1, tci & 0x0fff));
-  pkt.add_item(node, priority, r, 0, 2);
-  pkt.add_item(node, dei, r, 0, 2);
+    pkt.set_label(node, fmt::format("802.1Q Virtual LAN, PRI: {}, {}: {}, ID: {}", tci >> 13,
+                                    bit12, (tci >> 12) & 1, tci & 0x0fff));
+  pkt.add_item(node, priority_field(pkt.session->prefs), r, 0, 2);
+  pkt.add_item(node, version == k2011 ? dei : cfi, r, 0, 2);
   pkt.add_item(node, id, r, 0, 2);
   // -N v (nameres.vlan_name): the name the profile's vlans file gives the ID, else "<ID>".
   if (pkt.session->resolve.vlan) {
@@ -209,16 +312,16 @@ namespace {
 // tshark's "vlan" preferences (-o vlan.NAME:VALUE, -G defaultprefs).
 
 const PrefEnumValue kVersionValues[] = {
-    {"1998", "IEEE 802.1Q-1998", 0},
-    {"2005", "IEEE 802.1Q-2005", 1},
-    {"2011", "IEEE 802.1Q-2011", 2},
+    {"1998", "IEEE 802.1Q-1998", k1998},
+    {"2005", "IEEE 802.1Q-2005", k2005},
+    {"2011", "IEEE 802.1Q-2011", k2011},
 };
 
 const PrefEnumValue kPriorityDropValues[] = {
-    {"8P0D", "8 Priorities, 0 Drop Eligible", 0},
-    {"7P1D", "7 Priorities, 1 Drop Eligible", 1},
-    {"6P2D", "6 Priorities, 2 Drop Eligible", 2},
-    {"5P3D", "5 Priorities, 3 Drop Eligible", 3},
+    {"8p0d", "8 Priorities, 0 Drop Eligible", k8P0D},
+    {"7p1d", "7 Priorities, 1 Drop Eligible", k7P1D},
+    {"6p2d", "6 Priorities, 2 Drop Eligible", k6P2D},
+    {"5p3d", "5 Priorities, 3 Drop Eligible", k5P3D},
 };
 
 const PrefReg kVlanPrefs[] = {
@@ -230,10 +333,10 @@ const PrefReg kVlanPrefs[] = {
               0x9100, 16),
     pref_enum(&pref_version, "version",
               "IEEE 802.1Q specification version used (802.1Q-1998 uses 802.1D-2004 for PRI values)",
-              2, kVersionValues),
+              k2011, kVersionValues),
     pref_enum(&pref_priority_drop, "priority_drop",
               "Number of priorities supported, and number of those drop eligible (not used for 802.1Q-1998)",
-              0, kPriorityDropValues),
+              k8P0D, kPriorityDropValues),
 };
 
 }  // namespace

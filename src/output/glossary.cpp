@@ -20,6 +20,8 @@ void append_fields(std::string& out) {
       append_format(out, "P\t{}\t{}\n", f.def.name, f.def.abbrev);
       continue;
     }
+    // A name several definitions share is listed once, by its first definition, as tshark does.
+    if (reg.find(f.def.abbrev) != f.id) continue;
     append_format(out, "F\t{}\t{}\t{}\t{}\t{}\t0x{:x}\t{}\n", f.def.name,
                    f.def.abbrev, field_type_name(f.def.type), reg.info(f.protocol).def.abbrev,
                    base_name(f), f.def.bitmask, f.def.blurb ? f.def.blurb : "");

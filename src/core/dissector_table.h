@@ -81,6 +81,9 @@ class DissectorTable {
 // conversation_set_dissector), so later segments go to it without asking again. `protocol` is
 // its filter name, as -G heuristic-decodes lists it.
 struct HeuristicDissector {
+  // All three, so that no heuristic is listed without its name.
+  HeuristicDissector(bool (*accepts_)(const ByteReader& r), Dissector dissect_, const char* protocol_)
+      : accepts(accepts_), dissect(dissect_), protocol(protocol_) {}
   bool (*accepts)(const ByteReader& r);
   Dissector dissect;
   const char* protocol;

@@ -544,7 +544,7 @@ void register_rpc() {
   rpc::proto = reg.add_protocol({"Remote Procedure Call", "RPC", "rpc"});
   reg.add_fields(rpc::proto, rpc::kFields);
   register_protocol_state<rpc::RpcCalls>(StateScope::kCapture);
-  tables::udp_heuristics().push_back({rpc::may_be_rpc, rpc::dissect_rpc_udp});
+  tables::udp_heuristics().push_back({rpc::may_be_rpc, rpc::dissect_rpc_udp, "rpc"});
 }
 
 }  // namespace netsift

@@ -110,8 +110,14 @@ void Dissected::dissect(std::vector<uint8_t> bytes, uint32_t wire_len, Timestamp
 const Node* Dissected::node(std::string_view field, int occurrence) const {
   FieldId id = registry().find(field);
   if (id == kNoField) throw std::invalid_argument("unknown field " + std::string(field));
+  // Every definition of the name counts, as in a display filter (vlan.priority has five).
+  auto named = [&](FieldId f) {
+    for (FieldId same = id; same != kNoField; same = registry().info(same).same_name_next)
+      if (f == same) return true;
+    return false;
+  };
   for (const Node& n : pkt_.tree.nodes())
-    if (n.field == id && occurrence-- == 0) return &n;
+    if (named(n.field) && occurrence-- == 0) return &n;
   return nullptr;
 }
 

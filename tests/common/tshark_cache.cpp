@@ -81,6 +81,9 @@ std::string named_file_hashes(const std::string& command) {
       base = base / words[i + 1];
       continue;
     }
+    // Options and the field names after -e are no files: a fields run names thousands of
+    // fields, and two system calls for each made every cache lookup cost tens of milliseconds.
+    if (w.rfind('-', 0) == 0 || (i > 0 && words[i - 1] == "-e")) continue;
     for (std::string candidate : {w, w.substr(w.find_last_of(":=") + 1)}) {
       if (candidate.empty()) continue;
       std::error_code ec;

@@ -83,8 +83,16 @@ constexpr ValueName kPriorities5[] = {{0, "Best Effort (default), Drop Eligible"
 constexpr TrueFalse kDeiText{"Eligible", "Ineligible"};
 constexpr TrueFalse kCfiText{"Non-canonical", "Canonical"};
 
-constexpr const char* kPriorityBlurb2014 =
-    "Descriptions are recommendations from IEEE standard 802.1Q-2014";
+// vlan.priority with one of 802.1Q-2014's value tables.
+constexpr FieldDef priority_2014(std::span<const ValueName> values) {
+  return {.name = "Priority",
+          .abbrev = "vlan.priority",
+          .type = FieldType::kUint16,
+          .base = Base::kDec,
+          .values = values,
+          .bitmask = 0xe000,
+          .blurb = "Descriptions are recommendations from IEEE standard 802.1Q-2014"};
+}
 
 // Five definitions of vlan.priority, one per value table, as tshark registers them: the
 // preferences pick which one a tag is shown with, a filter on the name matches them all.
@@ -97,38 +105,10 @@ const FieldReg kVlanFields[] = {
       .values = kPriorities1998,
       .bitmask = 0xe000,
       .blurb = "Descriptions are recommendations from IEEE standard 802.1D-2004"}},
-    {&priority,
-     {.name = "Priority",
-      .abbrev = "vlan.priority",
-      .type = FieldType::kUint16,
-      .base = Base::kDec,
-      .values = kPriorities,
-      .bitmask = 0xe000,
-      .blurb = kPriorityBlurb2014}},
-    {&priority_7,
-     {.name = "Priority",
-      .abbrev = "vlan.priority",
-      .type = FieldType::kUint16,
-      .base = Base::kDec,
-      .values = kPriorities7,
-      .bitmask = 0xe000,
-      .blurb = kPriorityBlurb2014}},
-    {&priority_6,
-     {.name = "Priority",
-      .abbrev = "vlan.priority",
-      .type = FieldType::kUint16,
-      .base = Base::kDec,
-      .values = kPriorities6,
-      .bitmask = 0xe000,
-      .blurb = kPriorityBlurb2014}},
-    {&priority_5,
-     {.name = "Priority",
-      .abbrev = "vlan.priority",
-      .type = FieldType::kUint16,
-      .base = Base::kDec,
-      .values = kPriorities5,
-      .bitmask = 0xe000,
-      .blurb = kPriorityBlurb2014}},
+    {&priority, priority_2014(kPriorities)},
+    {&priority_7, priority_2014(kPriorities7)},
+    {&priority_6, priority_2014(kPriorities6)},
+    {&priority_5, priority_2014(kPriorities5)},
     {&cfi,
      {.name = "CFI",
       .abbrev = "vlan.cfi",
